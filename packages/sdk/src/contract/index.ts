@@ -1,0 +1,30 @@
+/**
+ * The wire contract of the Shoptag API: zod schemas and the types inferred from them.
+ * The server validates with these schemas; the SDK imports their types only.
+ */
+export { CurrencyCode, Money } from './money.js';
+export { currencyExponent, minorToDecimalString, DEFAULT_CURRENCY_EXPONENT } from './currency.js';
+export { ERROR_TYPES, ErrorType, ErrorBody } from './errors.js';
+export type { ErrorObject } from './errors.js';
+export { PageQuery, listOf, DEFAULT_PAGE_LIMIT, MAX_PAGE_LIMIT } from './pagination.js';
+export type { List } from './pagination.js';
+export { queryInt, queryBoolean, queryList } from './query.js';
+export {
+  ProductImage,
+  ProductOption,
+  ProductVariant,
+  CategoryRef,
+  Rating,
+  Product,
+  PRODUCT_SORTS,
+  ProductSort,
+  ProductFilters,
+  ProductListQuery,
+  ProductList,
+  ProductIdOrHandle,
+  Category,
+  CategoryTree,
+  CategoryIdOrSlug,
+} from './catalog.js';
+export type { ProductListQueryParsed } from './catalog.js';
+export { Health } from './health.js';
