@@ -1,0 +1,87 @@
+// One rollup config for the whole monorepo, built in order: SDK → elements → CDN bundle → server.
+// Library builds keep bare imports external and emit .d.ts; the CDN bundle is self-contained.
+import { readdirSync, statSync, cpSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import typescript from '@rollup/plugin-typescript';
+import { nodeResolve } from '@rollup/plugin-node-resolve';
+import terser from '@rollup/plugin-terser';
+import replace from '@rollup/plugin-replace';
+
+const external = (id) => !id.startsWith('.') && !id.startsWith('/') && !id.startsWith('\0');
+
+// zod and lit print annotation/circularity warnings from node_modules; anything else is ours to fix.
+function onwarn(warning, warn) {
+  const fromDeps = (warning.id ?? warning.ids?.[0] ?? warning.message ?? '').includes('node_modules');
+  if (fromDeps && ['INVALID_ANNOTATION', 'CIRCULAR_DEPENDENCY', 'THIS_IS_UNDEFINED'].includes(warning.code)) return;
+  warn(warning);
+}
+
+function ts(pkg, extra = {}) {
+  return typescript({
+    tsconfig: `packages/${pkg}/tsconfig.json`,
+    compilerOptions: { customConditions: [], outDir: `packages/${pkg}/dist`, declarationDir: `packages/${pkg}/dist`, rootDir: `packages/${pkg}/src`, sourceMap: true, ...extra },
+    include: [`packages/${pkg}/src/**/*.ts`],
+    exclude: ['**/*.test.ts'],
+    noEmitOnError: true,
+  });
+}
+
+/** Copies non-TS assets (SQL migrations …) from src to dist, keeping their paths. */
+function copyAssets(pkg, pattern) {
+  return {
+    name: 'copy-assets',
+    writeBundle() {
+      const walk = (dir) =>
+        readdirSync(dir).flatMap((name) => {
+          const p = join(dir, name);
+          return statSync(p).isDirectory() ? walk(p) : pattern.test(name) ? [p] : [];
+        });
+      const src = `packages/${pkg}/src`;
+      if (!existsSync(src)) return;
+      for (const file of walk(src)) cpSync(file, file.replace(`${src}/`, `packages/${pkg}/dist/`));
+    },
+  };
+}
+
+const nodeEnvProduction = replace({ preventAssignment: true, values: { 'process.env.NODE_ENV': JSON.stringify('production') } });
+
+export default [
+  {
+    input: { index: 'packages/sdk/src/index.ts', 'contract/index': 'packages/sdk/src/contract/index.ts' },
+    output: { dir: 'packages/sdk/dist', format: 'esm', sourcemap: true, preserveModules: true, preserveModulesRoot: 'packages/sdk/src' },
+    external,
+    plugins: [ts('sdk')],
+    onwarn,
+  },
+  {
+    input: { index: 'packages/elements/src/index.ts', define: 'packages/elements/src/define.ts' },
+    output: { dir: 'packages/elements/dist', format: 'esm', sourcemap: true, preserveModules: true, preserveModulesRoot: 'packages/elements/src' },
+    external,
+    plugins: [ts('elements')],
+    onwarn,
+  },
+  {
+    // The CDN script: self-contained, minified; every tag registered, each element's code split into
+    // its own chunk and loaded on first use.
+    input: { shoptag: 'packages/elements/src/cdn.ts' },
+    output: { dir: 'packages/elements/dist/cdn', format: 'esm', sourcemap: true, entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js' },
+    plugins: [
+      nodeResolve({ browser: true, exportConditions: ['browser', 'production', 'import', 'default'] }),
+      nodeEnvProduction,
+      ts('elements', { declaration: false, declarationDir: undefined, outDir: 'packages/elements/dist/cdn' }),
+      terser({ format: { comments: false }, compress: { passes: 2 } }),
+    ],
+    onwarn,
+  },
+  {
+    input: {
+      index: 'packages/reference-server/src/index.ts',
+      cli: 'packages/reference-server/src/cli.ts',
+      server: 'packages/reference-server/src/server.ts',
+    },
+    output: { dir: 'packages/reference-server/dist', format: 'esm', sourcemap: true, preserveModules: true, preserveModulesRoot: 'packages/reference-server/src' },
+    external,
+    plugins: [ts('reference-server'), copyAssets('reference-server', /\.(sql|json|html|css|svg)$/)],
+    onwarn,
+  },
+];
