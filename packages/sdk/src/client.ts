@@ -1,0 +1,80 @@
+import type { Health } from './contract/health.js';
+import { createTransport, DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT_MS, type RequestOptions } from './request.js';
+import { createCategoriesResource, type CategoriesResource } from './resources/categories.js';
+import { createProductsResource, type ProductsResource } from './resources/products.js';
+
+/** Options of {@link createShopClient}. Unknown keys are rejected so a typo never passes silently. */
+export interface ShopClientOptions {
+  /** The shop server's origin, e.g. `https://shop.example.com` (the SDK adds `/v1`). */
+  endpoint: string;
+  /** A publishable key (`pk_test_…` or `pk_live_…`); safe to ship in a page. */
+  publishableKey: string;
+  /** A fetch implementation; defaults to the global `fetch`. */
+  fetch?: typeof fetch;
+  /** Retries after the first attempt on network errors, 409, 429 and 5xx (default 2, 0 disables). */
+  retries?: number;
+  /** Milliseconds before one attempt is abandoned (default 15000). */
+  timeout?: number;
+}
+
+/** A typed client for the Shoptag storefront API. */
+export interface ShopClient {
+  /** The endpoint this client talks to, without a trailing slash. */
+  readonly endpoint: string;
+  readonly products: ProductsResource;
+  readonly categories: CategoriesResource;
+  /** Liveness and the components the server uses. */
+  health(options?: RequestOptions): Promise<Health>;
+}
+
+const KNOWN_OPTIONS = new Set<string>(['endpoint', 'publishableKey', 'fetch', 'retries', 'timeout']);
+
+function checkOptions(options: ShopClientOptions): void {
+  if (typeof options !== 'object' || options === null) throw new TypeError('createShopClient expects an options object');
+  const unknown = Object.keys(options).filter((key) => !KNOWN_OPTIONS.has(key));
+  if (unknown.length) {
+    throw new TypeError(`createShopClient: unknown option${unknown.length > 1 ? 's' : ''} ${unknown.map((k) => `"${k}"`).join(', ')}; known options are ${[...KNOWN_OPTIONS].join(', ')}`);
+  }
+  if (typeof options.endpoint !== 'string' || !/^https?:\/\//.test(options.endpoint)) {
+    throw new TypeError(`createShopClient: "endpoint" must be an http(s) URL such as "https://shop.example.com" (got ${JSON.stringify(options.endpoint)})`);
+  }
+  if (typeof options.publishableKey !== 'string' || !/^pk_(test|live)_[A-Za-z0-9]+$/.test(options.publishableKey)) {
+    const hint = typeof options.publishableKey === 'string' && options.publishableKey.startsWith('sk_') ? ' — never put a secret key in a client' : '';
+    throw new TypeError(`createShopClient: "publishableKey" must be a publishable key (pk_test_… or pk_live_…)${hint}`);
+  }
+  for (const key of ['retries', 'timeout'] as const) {
+    const value = options[key];
+    if (value !== undefined && (!Number.isInteger(value) || value < 0)) {
+      throw new TypeError(`createShopClient: "${key}" must be a non-negative integer (got ${String(value)})`);
+    }
+  }
+  if (options.fetch === undefined && typeof globalThis.fetch !== 'function') {
+    throw new TypeError('createShopClient: no global fetch here; pass the "fetch" option');
+  }
+}
+
+/**
+ * Creates a client for a Shoptag server.
+ *
+ * ```ts
+ * const shop = createShopClient({ endpoint: 'https://shop.example.com', publishableKey: 'pk_test_…' });
+ * const { data } = await shop.products.list({ category: 'mugs', sort: 'price_asc' });
+ * ```
+ */
+export function createShopClient(options: ShopClientOptions): ShopClient {
+  checkOptions(options);
+  const endpoint = options.endpoint.replace(/\/+$/, '');
+  const send = createTransport({
+    endpoint,
+    publishableKey: options.publishableKey,
+    fetch: options.fetch ?? ((input, init) => globalThis.fetch(input, init)),
+    maxRetries: options.retries ?? DEFAULT_MAX_RETRIES,
+    timeout: options.timeout ?? DEFAULT_TIMEOUT_MS,
+  });
+  return Object.freeze({
+    endpoint,
+    products: createProductsResource(send),
+    categories: createCategoriesResource(send),
+    health: (opts: RequestOptions = {}) => send<Health>({ method: 'GET', path: '/health', ...opts }),
+  });
+}

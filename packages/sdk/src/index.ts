@@ -1,0 +1,43 @@
+/**
+ * @shoptag/sdk — a typed client for the Shoptag storefront API.
+ * @packageDocumentation
+ */
+export { createShopClient } from './client.js';
+export type { ShopClient, ShopClientOptions } from './client.js';
+export type { ProductsResource } from './resources/products.js';
+export type { CategoriesResource } from './resources/categories.js';
+export type { RequestOptions } from './request.js';
+export { DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT_MS } from './request.js';
+export {
+  ShopError,
+  InvalidRequestError,
+  AuthenticationError,
+  RateLimitError,
+  CardError,
+  IdempotencyError,
+  ApiError,
+  ConnectionError,
+  createShopError,
+  isShopError,
+} from './errors.js';
+export type { ShopErrorType, ShopErrorInit } from './errors.js';
+export { formatMoney, currencyExponent, minorToDecimalString } from './money.js';
+
+// Wire types, inferred from the contract's zod schemas (types only: zod stays out of the bundle).
+export type { Money, CurrencyCode } from './contract/money.js';
+export type { ErrorType, ErrorBody, ErrorObject } from './contract/errors.js';
+export type { List } from './contract/pagination.js';
+export type {
+  Product,
+  ProductImage,
+  ProductOption,
+  ProductVariant,
+  ProductSort,
+  ProductList,
+  ProductListQuery,
+  Category,
+  CategoryRef,
+  CategoryTree,
+  Rating,
+} from './contract/catalog.js';
+export type { Health } from './contract/health.js';

@@ -1,0 +1,99 @@
+// Runs every test suite of the repo in turn: SDK and server on node's test runner, elements in
+// real Chromium (@web/test-runner), end-to-end in Chromium (Playwright). Starts throwaway
+// PostgreSQL and Redis when they are installed, so database suites run on both PGlite and the
+// real server. Fails when a suite fails, times out, or runs no test.
+//   node scripts/test.mjs [suite …]      suites: sdk server elements e2e
+import { spawn } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { startTestServices } from './services.mjs';
+
+const SUITE_TIMEOUT_MS = 25 * 60_000;
+
+function testFiles(dir, pattern = /\.test\.ts$/) {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .flatMap((name) => {
+      const p = join(dir, name);
+      if (statSync(p).isDirectory()) return name === 'node_modules' || name === 'support' ? [] : testFiles(p, pattern);
+      return pattern.test(name) ? [p] : [];
+    })
+    .sort();
+}
+
+const nodeTest = (dirs) => {
+  const files = dirs.flatMap((d) => testFiles(d));
+  return ['node', ['--conditions=development', '--import', 'tsx', '--test', '--test-reporter=spec', ...files], files.length];
+};
+
+const SUITES = {
+  sdk: () => nodeTest(['packages/sdk/test']),
+  server: () => nodeTest(['packages/reference-server/test']),
+  elements: () => ['npx', ['wtr', '--config', 'packages/elements/web-test-runner.config.mjs'], testFiles('packages/elements/src').length],
+  e2e: () => nodeTest(['test/e2e']),
+};
+
+/** Reads pass/fail counts from node's spec reporter (ℹ pass N) or web-test-runner (N passed, N failed). */
+function countResults(output) {
+  const plain = output.replace(/\x1b\[[0-9;]*m/g, '');
+  const num = (re) => [...plain.matchAll(re)].map((m) => Number(m[1]));
+  const nodePass = num(/^ℹ pass (\d+)/gm);
+  const nodeFail = num(/^ℹ fail (\d+)/gm);
+  if (nodePass.length) return { passed: nodePass.at(-1), failed: nodeFail.at(-1) ?? 0 };
+  const wtr = [...plain.matchAll(/(\d+) passed, (\d+) failed/g)].at(-1);
+  if (wtr) return { passed: Number(wtr[1]), failed: Number(wtr[2]) };
+  return { passed: 0, failed: 0 };
+}
+
+function runSuite(name) {
+  const [cmd, args, fileCount] = SUITES[name]();
+  return new Promise((resolve) => {
+    if (fileCount === 0) return resolve({ name, passed: 0, failed: 0, code: 1, note: 'no test files' });
+    console.log(`\n━━ ${name} ━━ ${cmd} ${args.filter((a) => !a.endsWith('.ts')).join(' ')} (${fileCount} files)`);
+    const started = Date.now();
+    const child = spawn(cmd, args, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, FORCE_COLOR: '0' }, detached: true });
+    let output = '';
+    const take = (stream, sink) => stream.on('data', (chunk) => { output += chunk; sink.write(chunk); });
+    take(child.stdout, process.stdout);
+    take(child.stderr, process.stderr);
+    const timer = setTimeout(() => {
+      console.error(`\n${name}: timed out after ${SUITE_TIMEOUT_MS / 60_000} min; stopping it`);
+      try { process.kill(-child.pid, 'SIGKILL'); } catch { /* gone */ }
+    }, SUITE_TIMEOUT_MS);
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      const { passed, failed } = countResults(output);
+      resolve({ name, passed, failed, code: code ?? 1, seconds: (Date.now() - started) / 1000 });
+    });
+  });
+}
+
+const requested = process.argv.slice(2);
+const unknown = requested.filter((s) => !(s in SUITES));
+if (unknown.length) {
+  console.error(`unknown suite(s): ${unknown.join(', ')}; known: ${Object.keys(SUITES).join(', ')}`);
+  process.exit(2);
+}
+const stopServices = await startTestServices();
+const onSignal = () => { stopServices(); process.exit(130); };
+process.on('SIGINT', onSignal);
+process.on('SIGTERM', onSignal);
+
+const results = [];
+try {
+  for (const name of requested.length ? requested : Object.keys(SUITES)) results.push(await runSuite(name));
+} finally {
+  stopServices();
+}
+
+console.log('\n━━ summary ━━');
+let ok = true;
+for (const r of results) {
+  const problem = r.note ?? (r.code !== 0 ? `exit code ${r.code}` : r.passed + r.failed === 0 ? 'ran no test' : r.failed ? `${r.failed} failed` : '');
+  if (problem) ok = false;
+  console.log(`${problem ? '✗' : '✓'} ${r.name.padEnd(9)} ${String(r.passed).padStart(4)} passed ${String(r.failed).padStart(3)} failed${r.seconds ? `  ${r.seconds.toFixed(1)} s` : ''}${problem ? `  — ${problem}` : ''}`);
+}
+const passed = results.reduce((n, r) => n + r.passed, 0);
+const failed = results.reduce((n, r) => n + r.failed, 0);
+console.log(`tests: ${passed} passed, ${failed} failed`);
+process.exit(ok ? 0 : 1);
