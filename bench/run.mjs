@@ -1,0 +1,82 @@
+// `npm run bench`: measures what users feel — download sizes and server throughput/latency —
+// and writes bench/results/latest.json and latest.md. Server figures are ratios to a bare Express
+// endpoint serving the same JSON, measured in the same run on the same machine.
+//   node bench/run.mjs [section …]    sections: sizes catalog
+import { mkdirSync, writeFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir, cpus, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { measureSizes } from './support/sizes.mjs';
+import { measureLoad, LOAD } from './support/load.mjs';
+import { startChild } from './support/processes.mjs';
+import { startTestServices } from '../scripts/services.mjs';
+
+const log = (m) => console.error(`[bench] ${m}`);
+const kb = (n) => `${(n / 1024).toFixed(1)} KiB`;
+
+async function catalogSection() {
+  const rows = [];
+  const tmp = mkdtempSync(join(tmpdir(), 'shoptag-bench-'));
+  const stopServices = await startTestServices({ log });
+  const targets = [{ label: 'PGlite, in-process cache', env: {} }];
+  if (process.env.SHOPTAG_TEST_DATABASE_URL) {
+    targets.push({ label: 'PostgreSQL, Redis', env: { DATABASE_URL: process.env.SHOPTAG_TEST_DATABASE_URL, REDIS_URL: process.env.SHOPTAG_TEST_REDIS_URL ?? '' } });
+  }
+  try {
+    for (const target of targets) {
+      log(`catalog list on ${target.label}`);
+      const server = await startChild('bench/support/serve.mjs', [], { ...target.env, SHOPTAG_DATA_DIR: tmp });
+      try {
+        const path = '/v1/products?limit=24';
+        const headers = { authorization: `Bearer ${server.publishableKey}` };
+        const res = await fetch(server.url + path, { headers });
+        if (!res.ok) throw new Error(`GET ${path} answered ${res.status}`);
+        const bodyFile = join(tmp, 'products.json');
+        writeFileSync(bodyFile, await res.text());
+        const bare = await startChild('bench/support/bare-express.mjs', [bodyFile]);
+        try {
+          const baseline = await measureLoad(bare.url + path);
+          const ours = await measureLoad(server.url + path, headers);
+          rows.push({ name: `GET /v1/products?limit=24 (24 priced products) — ${target.label}`, baseline, ours, ratio: ours.requestsPerSecond / baseline.requestsPerSecond });
+        } finally {
+          await bare.stop();
+        }
+      } finally {
+        await server.stop();
+      }
+    }
+  } finally {
+    stopServices();
+    rmSync(tmp, { recursive: true, force: true });
+  }
+  return rows;
+}
+
+const SECTIONS = { sizes: measureSizes, catalog: catalogSection };
+const wanted = process.argv.slice(2).length ? process.argv.slice(2) : Object.keys(SECTIONS);
+const results = {
+  date: new Date().toISOString(),
+  machine: { cpus: cpus().length, cpu: cpus()[0]?.model, memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version },
+  load: LOAD,
+};
+for (const name of wanted) {
+  log(`section ${name}`);
+  results[name] = await SECTIONS[name]();
+}
+
+const md = [`# Shoptag benchmarks`, '', `${results.date} · ${results.machine.cpus} × ${results.machine.cpu} · ${results.machine.memoryGiB} GiB · Node ${results.machine.node}`, ''];
+if (results.sizes) {
+  md.push('## Download sizes', '', '| what | raw | gzip | brotli |', '|---|---:|---:|---:|');
+  for (const s of results.sizes) md.push(`| ${s.name} | ${kb(s.raw)} | ${kb(s.gzip)} | ${kb(s.brotli)} |`);
+  md.push('');
+}
+if (results.catalog) {
+  md.push('## Catalog reads (autocannon, loopback)', '', `${LOAD.connections} connections, ${LOAD.seconds} s after ${LOAD.warmupSeconds} s warm-up; ratio = our requests/s ÷ a bare Express endpoint serving the same JSON in the same run. Target: ≥ 90 % from cache, ≥ 40 % uncached.`, '');
+  md.push('| endpoint | bare Express req/s | ours req/s | ratio | ours p50 / p99 ms |', '|---|---:|---:|---:|---:|');
+  for (const r of results.catalog) md.push(`| ${r.name} | ${r.baseline.requestsPerSecond} | ${r.ours.requestsPerSecond} | ${(r.ratio * 100).toFixed(1)} % | ${r.ours.latencyMs.p50} / ${r.ours.latencyMs.p99} |`);
+  md.push('');
+}
+mkdirSync('bench/results', { recursive: true });
+writeFileSync('bench/results/latest.json', `${JSON.stringify(results, null, 2)}\n`);
+writeFileSync('bench/results/latest.md', `${md.join('\n')}\n`);
+console.log(md.join('\n'));
+log('wrote bench/results/latest.json and bench/results/latest.md');
