@@ -28,3 +28,6 @@ export {
 } from './catalog.js';
 export type { ProductListQueryParsed } from './catalog.js';
 export { Health } from './health.js';
+export { ROUTES } from './routes.js';
+export type { RouteSpec, RouteAuth, RouteId } from './routes.js';
+export { buildOpenApiDocument } from './openapi.js';

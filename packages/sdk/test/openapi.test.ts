@@ -1,0 +1,37 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { buildOpenApiDocument, ROUTES } from '@shoptag/sdk/contract';
+
+type Doc = {
+  openapi: string;
+  paths: Record<string, Record<string, { operationId: string; parameters: { name: string; in: string }[]; responses: Record<string, unknown> }>>;
+  components: { schemas: Record<string, unknown> };
+};
+const doc = buildOpenApiDocument({ version: '1.2.3' }) as unknown as Doc;
+
+test('the OpenAPI document is version 3.1 and lists every route of the contract', () => {
+  assert.equal(doc.openapi, '3.1.0');
+  const operations = Object.values(doc.paths).flatMap((methods) => Object.values(methods).map((op) => op.operationId));
+  assert.deepEqual(operations.sort(), Object.keys(ROUTES).sort());
+});
+
+test('path parameters use OpenAPI braces and query parameters come from the zod query schema', () => {
+  const get = doc.paths['/v1/products/{idOrHandle}']!.get!;
+  assert.deepEqual(get.parameters.map((p) => [p.name, p.in]), [['idOrHandle', 'path']]);
+  const list = doc.paths['/v1/products']!.get!;
+  assert.ok(list.parameters.some((p) => p.name === 'min_price' && p.in === 'query'));
+  assert.ok(list.parameters.some((p) => p.name === 'sort' && p.in === 'query'));
+});
+
+test('every reference resolves to a schema in components', () => {
+  const text = JSON.stringify(doc);
+  const refs = [...text.matchAll(/"\$ref":"#\/components\/schemas\/([^"]+)"/g)].map((m) => m[1]!);
+  assert.ok(refs.length > 0);
+  for (const ref of refs) assert.ok(ref in doc.components.schemas, `missing component ${ref}`);
+  assert.ok(!text.includes('#/$defs/'));
+});
+
+test('errors are documented with the one error shape', () => {
+  const notFound = doc.paths['/v1/products/{idOrHandle}']!.get!.responses['404'];
+  assert.match(JSON.stringify(notFound), /#\/components\/schemas\/Error/);
+});
