@@ -1,0 +1,79 @@
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { join, resolve, sep } from 'node:path';
+import express, { Router, type Request } from 'express';
+import { NotFoundError } from '../../errors.js';
+
+export interface DemoOptions {
+  /** The demo shop's files; `null` when not in the repository (no page at `/`). */
+  shopDir: string | null;
+  /** Where the elements' CDN bundle is built. */
+  cdnDir: string;
+  /** Substituted for `%SHOPTAG_PUBLISHABLE_KEY%` in HTML pages. */
+  publishableKey: string;
+}
+
+const IMMUTABLE = 'public, max-age=31536000, immutable';
+const SHORT = 'public, max-age=300';
+const NOT_BUILT = 'The Shoptag element bundle is not built yet. Run `npm run build` in the repository root, then reload.';
+const HOST = /^[A-Za-z0-9.[\]:-]+$/;
+
+/** The origin the browser used to reach us; the page's SDK calls the API there. */
+function endpointOf(req: Request): string {
+  const host = req.get('host');
+  const port = req.socket.localPort;
+  return `${req.protocol}://${host && HOST.test(host) ? host : `localhost:${port ?? ''}`}`;
+}
+
+/** The file a request path names inside `root`, or null when it escapes it or is not a file. */
+function fileUnder(root: string, path: string): string | null {
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(path);
+  } catch {
+    return null;
+  }
+  const file = resolve(root, `.${decoded.endsWith('/') ? `${decoded}index.html` : decoded}`);
+  if (file !== root && !file.startsWith(root + sep)) return null;
+  return existsSync(file) && statSync(file).isFile() ? file : null;
+}
+
+/**
+ * Demo mode: the CDN bundle at `/shoptag.js` (+ `/chunks/*`), and the demo shop at `/` with its
+ * publishable key and endpoint filled into the HTML.
+ */
+export function demoRouter(options: DemoOptions): Router {
+  const router = Router();
+  const cdnFile = (name: string, cacheControl: string) =>
+    router.get(`/${name}`, (_req, res) => {
+      const file = join(options.cdnDir, name);
+      if (!existsSync(file)) {
+        res.status(404).type('text/plain').setHeader('Cache-Control', 'no-store').send(`${NOT_BUILT}\n`);
+        return;
+      }
+      res.sendFile(file, { headers: { 'Cache-Control': cacheControl }, lastModified: true });
+    });
+  cdnFile('shoptag.js', SHORT);
+  cdnFile('shoptag.js.map', SHORT);
+  router.use('/chunks', express.static(join(options.cdnDir, 'chunks'), { index: false, immutable: true, maxAge: '365d', fallthrough: true }));
+
+  const shopDir = options.shopDir;
+  if (shopDir === null) return router;
+  router.get(/^\/(?:.*\/)?(?:[^/]*\.html)?$/, (req, res, next) => {
+    const file = fileUnder(shopDir, req.path);
+    if (file === null) return next();
+    const html = readFileSync(file, 'utf8')
+      .replaceAll('%SHOPTAG_PUBLISHABLE_KEY%', options.publishableKey)
+      .replaceAll('%SHOPTAG_ENDPOINT%', endpointOf(req));
+    res.setHeader('Cache-Control', 'no-cache');
+    res.type('html').send(html);
+  });
+  router.use(express.static(shopDir, { index: false, maxAge: 0 }));
+  return router;
+}
+
+/** Paths outside /v1 that nothing served. */
+export function notFoundPage(): express.RequestHandler {
+  return (req) => {
+    throw new NotFoundError(`Nothing at ${req.path}.`, { code: 'resource_missing' });
+  };
+}

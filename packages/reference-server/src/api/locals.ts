@@ -1,0 +1,15 @@
+import type { Principal } from '../services/api-keys.js';
+
+// What the middleware leaves on `res.locals` for later middleware and handlers.
+declare global {
+  namespace Express {
+    interface Locals {
+      /** Set by the request-id middleware on every request. */
+      requestId: string;
+      /** Set by the auth middleware on routes that need a key. */
+      principal?: Principal;
+    }
+  }
+}
+
+export {};

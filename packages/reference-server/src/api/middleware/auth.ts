@@ -1,0 +1,32 @@
+import type { RequestHandler } from 'express';
+import { PermissionError } from '../../errors.js';
+import type { ApiKeyService } from '../../services/api-keys.js';
+
+/**
+ * Requires an API key. Publishable keys reach storefront routes; secret keys reach those and the
+ * admin routes, but never from a browser (a request with an `Origin` header).
+ */
+export function authenticate(keys: ApiKeyService): RequestHandler {
+  return async (req, res, next) => {
+    const principal = await keys.authenticate(req.get('authorization'));
+    if (principal.kind === 'secret' && req.get('origin')) {
+      throw new PermissionError('Secret keys must not be used from a browser. Use a publishable key (pk_…) in web pages.', {
+        code: 'secret_key_in_browser',
+      });
+    }
+    res.locals.principal = principal;
+    next();
+  };
+}
+
+/** Admin routes: a secret key only. */
+export function requireSecretKey(): RequestHandler {
+  return (_req, res, next) => {
+    if (res.locals.principal?.kind !== 'secret') {
+      throw new PermissionError('This route needs a secret key (sk_…); publishable keys reach storefront routes only.', {
+        code: 'secret_key_required',
+      });
+    }
+    next();
+  };
+}

@@ -1,0 +1,68 @@
+import './api/locals.js';
+import { buildOpenApiDocument } from '@shoptag/sdk/contract';
+import express, { type Express } from 'express';
+import { categoriesRouter } from './api/categories/route.js';
+import { demoRouter, notFoundPage, type DemoOptions } from './api/demo/route.js';
+import { healthRouter } from './api/health/route.js';
+import { mediaRouter, type RenderProductImage } from './api/media/route.js';
+import { authenticate, requireSecretKey } from './api/middleware/auth.js';
+import { corsForKey, corsPublic, preflight } from './api/middleware/cors.js';
+import { errorHandler, notFound } from './api/middleware/error-handler.js';
+import { requestId } from './api/middleware/request-id.js';
+import { productsRouter } from './api/products/route.js';
+import type { Logger } from './logger.js';
+import type { ApiKeyService } from './services/api-keys.js';
+import type { CatalogService } from './services/catalog-service.js';
+import type { HealthService } from './services/health-service.js';
+
+/** Everything the HTTP layer needs, built by the caller (see `startServer`) or by a test. */
+export interface AppDeps {
+  version: string;
+  logger: Logger;
+  keys: ApiKeyService;
+  catalog: CatalogService;
+  health: HealthService;
+  /** Product images for `/media/products/:file`. */
+  renderProductImage: RenderProductImage;
+  /** Demo shop and CDN bundle; omit to serve the API only. */
+  demo?: DemoOptions;
+  /** Generates request ids; injected for tests. */
+  newRequestId?: () => string;
+  /** Largest JSON body accepted. */
+  bodyLimit?: string;
+}
+
+const DEFAULT_BODY_LIMIT = '1mb';
+
+/**
+ * The Express application: request id first, then CORS preflight, public routes, authentication
+ * and the per-key origin check, the API routes, and the error handler last.
+ */
+export function createApp(deps: AppDeps): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('query parser', 'simple');
+  app.set('json spaces', 0);
+  app.use(requestId(deps.newRequestId));
+
+  const v1 = express.Router();
+  v1.use(preflight());
+  v1.use(express.json({ limit: deps.bodyLimit ?? DEFAULT_BODY_LIMIT }));
+  v1.use('/health', corsPublic(), healthRouter(deps.health));
+  const openapi = buildOpenApiDocument({ version: deps.version });
+  v1.get('/openapi.json', corsPublic(), (_req, res) => {
+    res.setHeader('Cache-Control', 'public, max-age=300');
+    res.json(openapi);
+  });
+  v1.use(authenticate(deps.keys), corsForKey());
+  v1.use('/products', productsRouter(deps.catalog));
+  v1.use('/categories', categoriesRouter(deps.catalog));
+  v1.use('/admin', requireSecretKey());
+  app.use('/v1', v1, notFound());
+
+  app.use('/media', mediaRouter(deps.renderProductImage));
+  if (deps.demo) app.use(demoRouter(deps.demo));
+  app.use(notFoundPage());
+  app.use(errorHandler(deps.logger));
+  return app;
+}

@@ -1,0 +1,18 @@
+/** A value that survives a JSON round trip, which is what a shared cache can hold. */
+export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
+
+/**
+ * Short-lived shared state: Redis when configured, otherwise in this process. Values are JSON;
+ * callers validate what they read back, as another process (or version) may have written it.
+ */
+export interface Cache {
+  readonly kind: 'redis' | 'memory';
+  /** Where the cache lives, for the startup banner; never contains a password. */
+  readonly description: string;
+  get(key: string): Promise<JsonValue | undefined>;
+  set(key: string, value: JsonValue, ttlMs: number): Promise<void>;
+  delete(key: string): Promise<void>;
+  /** Whether the cache answers, for health checks. */
+  ping(): Promise<boolean>;
+  close(): Promise<void>;
+}

@@ -1,0 +1,69 @@
+import { Redis } from 'ioredis';
+import type { Cache, JsonValue } from './cache.js';
+
+export interface RedisCacheOptions {
+  url: string;
+  /** Prepended to every key so several installs can share one Redis. */
+  keyPrefix?: string;
+}
+
+/** `redis://:secret@host:6379/0` → `redis://host:6379/0 (password hidden)`. */
+export function redactRedisUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    const hadPassword = u.password !== '';
+    u.password = '';
+    return `${u.toString()}${hadPassword ? ' (password hidden)' : ''}`;
+  } catch {
+    return '(unparseable URL)';
+  }
+}
+
+/** The shared cache on Redis. Connects eagerly and fails fast when Redis does not answer. */
+export async function createRedisCache(options: RedisCacheOptions): Promise<Cache> {
+  const redis = new Redis(options.url, {
+    keyPrefix: options.keyPrefix ?? 'shoptag:',
+    lazyConnect: true,
+    connectTimeout: 5_000,
+    maxRetriesPerRequest: 2,
+    enableOfflineQueue: true,
+  });
+  // Without a listener, a dropped connection would be an unhandled 'error' event; ioredis reconnects by itself.
+  redis.on('error', () => {});
+  try {
+    await redis.connect();
+  } catch (error) {
+    redis.disconnect();
+    throw new Error(`cannot connect to Redis at ${redactRedisUrl(options.url)}: ${error instanceof Error ? error.message : String(error)}`, {
+      cause: error,
+    });
+  }
+  return {
+    kind: 'redis',
+    description: `Redis at ${redactRedisUrl(options.url)}`,
+    async get(key) {
+      const json = await redis.get(key);
+      return json === null ? undefined : (JSON.parse(json) as JsonValue);
+    },
+    async set(key, value, ttlMs) {
+      await redis.set(key, JSON.stringify(value), 'PX', Math.max(1, Math.round(ttlMs)));
+    },
+    async delete(key) {
+      await redis.del(key);
+    },
+    async ping() {
+      try {
+        return (await redis.ping()) === 'PONG';
+      } catch {
+        return false;
+      }
+    },
+    async close() {
+      try {
+        await redis.quit();
+      } catch {
+        redis.disconnect();
+      }
+    },
+  };
+}

@@ -1,0 +1,104 @@
+#!/usr/bin/env node
+import { parseArgs } from 'node:util';
+import { systemClock } from './clock.js';
+import { ConfigError, loadConfig } from './config.js';
+import { readPackageVersion } from './paths.js';
+import { generateDemoCatalog } from './seed/demo-catalog.js';
+import { closeOnSignals, startServer } from './server.js';
+import { seedCatalog } from './services/seed-service.js';
+import { migrate } from './store/migrate.js';
+import { openDatabase } from './store/open-database.js';
+
+const HELP = `Usage: shoptag-server <command> [options]
+
+Commands:
+  start [--port N] [--reseed]   migrate, seed an empty catalog, create demo keys, and serve
+  migrate                       apply pending database migrations
+  seed [--reset]                seed the demo catalog when it is empty (--reset: replace it)
+
+Options:
+  -h, --help                    show this help
+  -v, --version                 print the version
+
+Configuration comes from the environment: PORT, HOST, DATABASE_URL, DATABASE_REPLICA_URLS,
+REDIS_URL, STRIPE_SECRET_KEY, STRIPE_PUBLISHABLE_KEY, STRIPE_WEBHOOK_SECRET, SHOPTAG_DATA_DIR,
+SHOPTAG_CURRENCY, SHOPTAG_ALLOWED_ORIGINS, LOG_LEVEL.
+`;
+
+class UsageError extends Error {}
+
+async function withDatabase<T>(run: (db: Awaited<ReturnType<typeof openDatabase>>) => Promise<T>): Promise<T> {
+  const config = loadConfig();
+  const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  try {
+    return await run(db);
+  } finally {
+    await db.close();
+  }
+}
+
+async function main(argv: string[]): Promise<void> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      port: { type: 'string' },
+      reseed: { type: 'boolean' },
+      reset: { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+      version: { type: 'boolean', short: 'v' },
+    },
+  });
+  if (values.version) return void process.stdout.write(`${readPackageVersion()}\n`);
+  const [command, ...rest] = positionals;
+  if (values.help || command === undefined || command === 'help') return void process.stdout.write(HELP);
+  if (rest.length > 0) throw new UsageError(`unexpected argument: ${rest[0] ?? ''}`);
+  const allowed: Record<string, string[]> = { start: ['port', 'reseed'], migrate: [], seed: ['reset'] };
+  const flags = allowed[command];
+  if (!flags) throw new UsageError(`unknown command: ${command}`);
+  const misplaced = Object.keys(values).find((flag) => !flags.includes(flag));
+  if (misplaced) throw new UsageError(`--${misplaced} does not apply to "${command}"`);
+
+  switch (command) {
+    case 'start': {
+      let port: number | undefined;
+      if (values.port !== undefined) {
+        port = Number(values.port);
+        if (!/^\d+$/.test(values.port) || port > 65535) throw new UsageError(`--port must be an integer 0–65535 (got "${values.port}")`);
+      }
+      const server = await startServer({ port, seed: values.reseed ? 'reset' : true });
+      closeOnSignals(server);
+      return;
+    }
+    case 'migrate': {
+      const { applied } = await withDatabase((db) => migrate(db));
+      process.stdout.write(applied.length > 0 ? `Applied ${applied.join(', ')}\n` : 'Database schema is up to date\n');
+      return;
+    }
+    case 'seed': {
+      const result = await withDatabase(async (db) => {
+        await migrate(db);
+        return seedCatalog(db, () => generateDemoCatalog(), { reset: values.reset === true, clock: systemClock });
+      });
+      process.stdout.write(
+        result.seeded
+          ? `Seeded ${result.products} products in ${(result.durationMs / 1000).toFixed(1)} s\n`
+          : `The catalog already has ${result.products} products; nothing seeded (--reset replaces it)\n`,
+      );
+      return;
+    }
+  }
+}
+
+main(process.argv.slice(2)).catch((error: unknown) => {
+  if (error instanceof ConfigError) {
+    process.stderr.write(`${error.message}\n`);
+    process.exit(78);
+  }
+  if (error instanceof UsageError || (error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS'))) {
+    process.stderr.write(`shoptag-server: ${error.message}\nRun "shoptag-server --help" for usage.\n`);
+    process.exit(64);
+  }
+  process.stderr.write(`shoptag-server: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,70 @@
+import type { ErrorType } from '@shoptag/sdk/contract';
+
+interface ShoptagErrorOptions {
+  code: string;
+  param?: string;
+  details?: Record<string, unknown>;
+  cause?: unknown;
+}
+
+/**
+ * Base of every error the server means to answer with. Services throw these; the error
+ * middleware turns them into `{ error: { type, code, message, param?, request_id } }`.
+ * Anything else that reaches the middleware is a bug and becomes a generic 500.
+ */
+export abstract class ShoptagError extends Error {
+  abstract readonly type: ErrorType;
+  abstract readonly statusCode: number;
+  readonly code: string;
+  readonly param: string | undefined;
+  readonly details: Record<string, unknown> | undefined;
+
+  constructor(message: string, options: ShoptagErrorOptions) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    this.name = new.target.name;
+    this.code = options.code;
+    this.param = options.param;
+    this.details = options.details;
+  }
+}
+
+/** 400: a parameter is missing, malformed or out of range. */
+export class InvalidRequestError extends ShoptagError {
+  readonly type = 'invalid_request_error';
+  readonly statusCode: number;
+
+  constructor(message: string, options: Partial<ShoptagErrorOptions> & { statusCode?: number } = {}) {
+    super(message, { code: 'parameter_invalid', ...options });
+    this.statusCode = options.statusCode ?? 400;
+  }
+}
+
+/** 404: the resource named by the path (or by `param`) does not exist. */
+export class NotFoundError extends ShoptagError {
+  readonly type = 'invalid_request_error';
+  readonly statusCode = 404;
+
+  constructor(message: string, options: Partial<ShoptagErrorOptions> = {}) {
+    super(message, { code: 'resource_missing', ...options });
+  }
+}
+
+/** 401: no key, or a key the server does not know. */
+export class AuthenticationError extends ShoptagError {
+  readonly type = 'authentication_error';
+  readonly statusCode = 401;
+
+  constructor(message: string, options: Pick<ShoptagErrorOptions, 'code'>) {
+    super(message, options);
+  }
+}
+
+/** 403: a valid key that may not do this (wrong kind of key, or a disallowed origin). */
+export class PermissionError extends ShoptagError {
+  readonly type = 'authentication_error';
+  readonly statusCode = 403;
+
+  constructor(message: string, options: Pick<ShoptagErrorOptions, 'code'>) {
+    super(message, options);
+  }
+}

@@ -1,0 +1,10 @@
+/**
+ * The Shoptag reference server: the storefront and admin API on PostgreSQL (or embedded PGlite),
+ * Redis (or in-process) and Stripe (or simulated payments).
+ */
+export { createApp } from './app.js';
+export type { AppDeps } from './app.js';
+export { loadConfig, ConfigError } from './config.js';
+export type { Config } from './config.js';
+export { startServer } from './server.js';
+export type { StartServerOptions, StartedServer } from './server.js';

@@ -1,0 +1,117 @@
+import type { Queryable } from './db.js';
+
+/** A whole catalog in table shape, ready to be written in a handful of statements. */
+export interface CatalogRows {
+  categories: { id: string; slug: string; name: string; description: string; parentId: string | null; position: number }[];
+  products: {
+    id: string;
+    handle: string;
+    name: string;
+    brand: string;
+    categoryId: string;
+    shortDescription: string;
+    descriptionHtml: string;
+    tags: string[];
+    ratingAverage: number;
+    ratingCount: number;
+    status: 'active' | 'draft' | 'archived';
+    position: number;
+    createdAt: string;
+  }[];
+  options: { productId: string; position: number; name: string; values: string[] }[];
+  images: { id: string; productId: string; url: string; alt: string; width: number; height: number; position: number }[];
+  variants: {
+    id: string;
+    productId: string;
+    sku: string;
+    title: string;
+    options: Record<string, string>;
+    priceAmount: number;
+    compareAtAmount: number | null;
+    currency: string;
+    position: number;
+    imageId: string | null;
+    onHand: number;
+  }[];
+}
+
+/** Serializes the seed across processes sharing one database. */
+const SEED_LOCK_KEY = 7_302_114_210;
+
+const col = <T, K extends keyof T>(rows: readonly T[], key: K): T[K][] => rows.map((r) => r[key]);
+
+/**
+ * Writes catalogs in bulk: one `INSERT … SELECT FROM unnest(arrays)` per table, so the number of
+ * round trips does not grow with the catalog. Call inside a transaction.
+ */
+export function createCatalogWriter(tx: Queryable) {
+  return {
+    /** Holds until the transaction ends, so only one process seeds at a time. */
+    async lock(): Promise<void> {
+      await tx.query('SELECT pg_advisory_xact_lock($1)', [SEED_LOCK_KEY]);
+    },
+
+    async countProducts(): Promise<number> {
+      const { rows } = await tx.query<{ n: number }>('SELECT count(*) AS n FROM products');
+      return rows[0]?.n ?? 0;
+    },
+
+    /** Empties the catalog tables (and, by cascade, anything that references them). */
+    async truncate(): Promise<void> {
+      await tx.exec('TRUNCATE inventory_levels, variants, product_images, product_options, products, categories CASCADE');
+    },
+
+    async insert(catalog: CatalogRows): Promise<void> {
+      const { categories, products, options, images, variants } = catalog;
+      await tx.query(
+        `INSERT INTO categories (id, slug, name, description, parent_id, position)
+         SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::int[])`,
+        [col(categories, 'id'), col(categories, 'slug'), col(categories, 'name'), col(categories, 'description'), col(categories, 'parentId'), col(categories, 'position')],
+      );
+      await tx.query(
+        `INSERT INTO products (id, handle, name, brand, category_id, short_description, description_html, tags,
+                               rating_average, rating_count, status, position, created_at, updated_at)
+         SELECT id, handle, name, brand, category_id, short_description, description_html,
+                ARRAY(SELECT jsonb_array_elements_text(tags::jsonb)), rating_average, rating_count, status, position,
+                created_at, created_at
+         FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[],
+                     $9::numeric[], $10::int[], $11::text[], $12::int[], $13::timestamptz[])
+              AS t(id, handle, name, brand, category_id, short_description, description_html, tags,
+                   rating_average, rating_count, status, position, created_at)`,
+        [
+          col(products, 'id'), col(products, 'handle'), col(products, 'name'), col(products, 'brand'), col(products, 'categoryId'),
+          col(products, 'shortDescription'), col(products, 'descriptionHtml'), products.map((p) => JSON.stringify(p.tags)),
+          col(products, 'ratingAverage'), col(products, 'ratingCount'), col(products, 'status'), col(products, 'position'),
+          col(products, 'createdAt'),
+        ],
+      );
+      await tx.query(
+        `INSERT INTO product_options (product_id, position, name, "values")
+         SELECT product_id, position, name, ARRAY(SELECT jsonb_array_elements_text(vals::jsonb))
+         FROM unnest($1::text[], $2::int[], $3::text[], $4::text[]) AS t(product_id, position, name, vals)`,
+        [col(options, 'productId'), col(options, 'position'), col(options, 'name'), options.map((o) => JSON.stringify(o.values))],
+      );
+      await tx.query(
+        `INSERT INTO product_images (id, product_id, url, alt, width, height, position)
+         SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::int[], $6::int[], $7::int[])`,
+        [col(images, 'id'), col(images, 'productId'), col(images, 'url'), col(images, 'alt'), col(images, 'width'), col(images, 'height'), col(images, 'position')],
+      );
+      await tx.query(
+        `INSERT INTO variants (id, product_id, sku, title, options, price_amount, compare_at_amount, currency, position, image_id)
+         SELECT id, product_id, sku, title, options::jsonb, price_amount, compare_at_amount, currency, position, image_id
+         FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::bigint[], $7::bigint[], $8::text[], $9::int[], $10::text[])
+              AS t(id, product_id, sku, title, options, price_amount, compare_at_amount, currency, position, image_id)`,
+        [
+          col(variants, 'id'), col(variants, 'productId'), col(variants, 'sku'), col(variants, 'title'),
+          variants.map((v) => JSON.stringify(v.options)), col(variants, 'priceAmount'), col(variants, 'compareAtAmount'),
+          col(variants, 'currency'), col(variants, 'position'), col(variants, 'imageId'),
+        ],
+      );
+      await tx.query(
+        `INSERT INTO inventory_levels (variant_id, on_hand)
+         SELECT * FROM unnest($1::text[], $2::int[])`,
+        [col(variants, 'id'), col(variants, 'onHand')],
+      );
+    },
+  };
+}

@@ -1,0 +1,31 @@
+/** Result of one statement: the rows, and how many rows it touched. */
+export interface QueryResult<R> {
+  rows: R[];
+  rowCount: number;
+}
+
+/** Something that runs SQL: the database itself, or one transaction on it. */
+export interface Queryable {
+  /** Runs one parameterized statement (`$1`, `$2` …). */
+  query<R extends object = Record<string, unknown>>(text: string, params?: readonly unknown[]): Promise<QueryResult<R>>;
+  /** Runs a script of several statements without parameters (migrations). */
+  exec(text: string): Promise<void>;
+}
+
+export type DbKind = 'postgres' | 'pglite';
+
+/**
+ * The database the repositories talk to: PostgreSQL through a `pg` pool, or embedded PGlite.
+ * Both speak the same SQL and run the same migrations.
+ */
+export interface Db extends Queryable {
+  readonly kind: DbKind;
+  /** Where the data lives, for the startup banner; never contains a password. */
+  readonly description: string;
+  /**
+   * Runs `fn` in one transaction: committed when it resolves, rolled back when it throws.
+   * Inside, use only `tx`: on PGlite the transaction holds the single connection.
+   */
+  transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}

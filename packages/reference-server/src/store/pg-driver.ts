@@ -1,0 +1,93 @@
+import pg from 'pg';
+import type { Db, Queryable, QueryResult } from './db.js';
+
+const INT8_OID = 20;
+
+/** int8 (`count(*)`, bigint money) as a JS number, as PGlite returns it; refuses values past 2^53. */
+function parseInt8(value: string): number {
+  const n = Number(value);
+  if (!Number.isSafeInteger(n)) throw new RangeError(`int8 value ${value} is outside the safe integer range`);
+  return n;
+}
+
+const typeParsers = {
+  getTypeParser(oid: number, format?: 'text' | 'binary') {
+    if (oid === INT8_OID && format !== 'binary') return parseInt8;
+    return pg.types.getTypeParser(oid, format);
+  },
+};
+
+/** `postgres://user:secret@host:5432/db` → `postgres://user@host:5432/db` (for logs and banners). */
+export function redactDatabaseUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    const hadPassword = u.password !== '';
+    u.password = '';
+    return `${u.toString()}${hadPassword ? ' (password hidden)' : ''}`;
+  } catch {
+    return '(unparseable URL)';
+  }
+}
+
+function wrap(client: pg.Pool | pg.PoolClient): Queryable {
+  return {
+    async query<R extends object>(text: string, params: readonly unknown[] = []): Promise<QueryResult<R>> {
+      const result = await client.query<R>(text, params as unknown[]);
+      return { rows: result.rows, rowCount: result.rowCount ?? 0 };
+    },
+    async exec(text: string): Promise<void> {
+      await client.query(text);
+    },
+  };
+}
+
+export interface PgDbOptions {
+  connectionString: string;
+  /** Pool size; pg's default is 10. */
+  max?: number;
+  applicationName?: string;
+}
+
+/** A PostgreSQL database through a `pg` connection pool. */
+export function createPgDb(options: PgDbOptions): Db {
+  const pool = new pg.Pool({
+    connectionString: options.connectionString,
+    max: options.max ?? 10,
+    application_name: options.applicationName ?? 'shoptag-server',
+    types: typeParsers,
+  });
+  // An idle client that loses its connection emits 'error' on the pool; without a listener
+  // that would crash the process. The next query gets a fresh connection.
+  pool.on('error', () => {});
+  const direct = wrap(pool);
+  let closed: Promise<void> | null = null;
+  return {
+    kind: 'postgres',
+    description: `PostgreSQL at ${redactDatabaseUrl(options.connectionString)}`,
+    query: direct.query,
+    exec: direct.exec,
+    async transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T> {
+      const client = await pool.connect();
+      let broken = false;
+      try {
+        await client.query('BEGIN');
+        const result = await fn(wrap(client));
+        await client.query('COMMIT');
+        return result;
+      } catch (error) {
+        try {
+          await client.query('ROLLBACK');
+        } catch {
+          broken = true;
+        }
+        throw error;
+      } finally {
+        client.release(broken);
+      }
+    },
+    close() {
+      closed ??= pool.end();
+      return closed;
+    },
+  };
+}

@@ -1,0 +1,222 @@
+import type { ProductSort } from '@shoptag/sdk/contract';
+import type { Queryable } from './db.js';
+import { keysetCondition, orderBy, sortValuesFit, type SortKey, type SortValues } from './keyset.js';
+
+export interface ProductRow {
+  id: string;
+  handle: string;
+  name: string;
+  brand: string;
+  category_id: string;
+  category_slug: string;
+  category_name: string;
+  short_description: string;
+  description_html: string;
+  tags: string[];
+  rating_average: number;
+  rating_count: number;
+  position: number;
+  created_at: Date;
+  updated_at: Date;
+  options: { name: string; values: string[] }[];
+}
+
+/** A listed product row with the aggregates the list sorts and filters on. */
+export interface ListedProductRow extends ProductRow {
+  min_price: number;
+  in_stock: boolean;
+  total: number;
+}
+
+export interface VariantRow {
+  id: string;
+  product_id: string;
+  sku: string;
+  title: string;
+  options: Record<string, string>;
+  price_amount: number;
+  compare_at_amount: number | null;
+  currency: string;
+  position: number;
+  image_id: string | null;
+  on_hand: number;
+  reserved: number;
+}
+
+export interface ImageRow {
+  id: string;
+  product_id: string;
+  url: string;
+  alt: string;
+  width: number;
+  height: number;
+  position: number;
+}
+
+export interface ProductListFilter {
+  /** Restricts to this category and everything below it. */
+  categoryId?: string;
+  brand?: string;
+  minPrice?: number;
+  maxPrice?: number;
+  inStock?: boolean;
+}
+
+export interface ProductPageRequest {
+  filter: ProductListFilter;
+  sort: ProductSort;
+  /** Rows to return; ask for one more than the page size to learn whether more follow. */
+  limit: number;
+  /** Keyset: rows strictly after these sort values. */
+  after?: SortValues;
+  offset?: number;
+}
+
+export interface ProductPage {
+  rows: ListedProductRow[];
+  /** Products matching the filter, regardless of paging. */
+  total: number;
+}
+
+const id: SortKey<ListedProductRow> = { sql: 'l.id', direction: 'asc', type: 'text', read: (r) => r.id };
+
+/** Each sort ends with the id, so the order is total and pages never repeat or skip a product. */
+const SORT_KEYS: Record<ProductSort, SortKey<ListedProductRow>[]> = {
+  relevance: [{ sql: 'l.position', direction: 'asc', type: 'integer', read: (r) => r.position }, id],
+  price_asc: [{ sql: 'l.min_price', direction: 'asc', type: 'bigint', read: (r) => r.min_price }, id],
+  price_desc: [{ sql: 'l.min_price', direction: 'desc', type: 'bigint', read: (r) => r.min_price }, id],
+  rating: [
+    { sql: 'l.rating_average', direction: 'desc', type: 'numeric', read: (r) => r.rating_average },
+    { sql: 'l.rating_count', direction: 'desc', type: 'integer', read: (r) => r.rating_count },
+    id,
+  ],
+  newest: [{ sql: 'l.created_at', direction: 'desc', type: 'timestamptz', read: (r) => r.created_at.toISOString() }, id],
+};
+
+const PRODUCT_COLUMNS = `
+  p.id, p.handle, p.name, p.brand, p.category_id, c.slug AS category_slug, c.name AS category_name,
+  p.short_description, p.description_html, p.tags, p.rating_average::float8 AS rating_average,
+  p.rating_count, p.position, p.created_at, p.updated_at,
+  coalesce((SELECT jsonb_agg(jsonb_build_object('name', o.name, 'values', to_jsonb(o."values")) ORDER BY o.position)
+            FROM product_options o WHERE o.product_id = p.id), '[]'::jsonb) AS options`;
+
+function listedProductsSql(filter: ProductListFilter, params: unknown[]): string {
+  const where = [`p.status = 'active'`];
+  const ctes: string[] = [];
+  if (filter.categoryId !== undefined) {
+    params.push(filter.categoryId);
+    ctes.push(`subtree(id) AS (
+      SELECT id FROM categories WHERE id = $${params.length}
+      UNION ALL SELECT c.id FROM categories c JOIN subtree s ON c.parent_id = s.id)`);
+    where.push('p.category_id IN (SELECT id FROM subtree)');
+  }
+  if (filter.brand !== undefined) {
+    params.push(filter.brand);
+    where.push(`lower(p.brand) = lower($${params.length})`);
+  }
+  const having: string[] = [];
+  if (filter.minPrice !== undefined) {
+    params.push(filter.minPrice);
+    having.push(`min(v.price_amount) >= $${params.length}`);
+  }
+  if (filter.maxPrice !== undefined) {
+    params.push(filter.maxPrice);
+    having.push(`min(v.price_amount) <= $${params.length}`);
+  }
+  const inStockSql = 'coalesce(bool_or(i.on_hand - i.reserved > 0), false)';
+  if (filter.inStock !== undefined) having.push(filter.inStock ? inStockSql : `NOT ${inStockSql}`);
+  ctes.push(`listed AS (
+    SELECT ${PRODUCT_COLUMNS}, min(v.price_amount) AS min_price, ${inStockSql} AS in_stock, count(*) OVER () AS total
+    FROM products p
+    JOIN categories c ON c.id = p.category_id
+    JOIN variants v ON v.product_id = p.id
+    LEFT JOIN inventory_levels i ON i.variant_id = v.id
+    WHERE ${where.join(' AND ')}
+    GROUP BY p.id, c.id
+    ${having.length > 0 ? `HAVING ${having.join(' AND ')}` : ''})`);
+  return `WITH RECURSIVE ${ctes.join(',\n')}`;
+}
+
+export function createProductRepository(db: Queryable) {
+  return {
+    /** Whether `values` (decoded from a client's cursor) are valid sort values for `sort`. */
+    isValidCursor(sort: ProductSort, values: readonly unknown[]): values is SortValues {
+      return sortValuesFit(SORT_KEYS[sort], values);
+    },
+
+    /** The sort values of a row, to encode into the next cursor. */
+    sortValuesOf(sort: ProductSort, row: ListedProductRow): SortValues {
+      return SORT_KEYS[sort].map((key) => key.read(row));
+    },
+
+    /** One page of active products: a single query, whatever the filters. */
+    async listPage(request: ProductPageRequest): Promise<ProductPage> {
+      const params: unknown[] = [];
+      const withSql = listedProductsSql(request.filter, params);
+      const keys = SORT_KEYS[request.sort];
+      const after = request.after ? `WHERE ${keysetCondition(keys, request.after, params)}` : '';
+      params.push(request.limit, request.offset ?? 0);
+      const { rows } = await db.query<ListedProductRow>(
+        `${withSql}
+         SELECT * FROM listed l ${after}
+         ORDER BY ${orderBy(keys)}
+         LIMIT $${params.length - 1} OFFSET $${params.length}`,
+        params,
+      );
+      if (rows.length > 0 || (!request.after && !request.offset)) return { rows, total: rows[0]?.total ?? 0 };
+      // Past the last page the window count has no row to ride on: count separately.
+      const countParams: unknown[] = [];
+      const count = await db.query<{ total: number }>(
+        `${listedProductsSql(request.filter, countParams)} SELECT count(*) AS total FROM listed`,
+        countParams,
+      );
+      return { rows, total: count.rows[0]?.total ?? 0 };
+    },
+
+    /** An active product by id or handle; only products with variants are listed, so the same holds here. */
+    async findActive(idOrHandle: string): Promise<ProductRow | null> {
+      const { rows } = await db.query<ProductRow>(
+        `SELECT ${PRODUCT_COLUMNS}
+         FROM products p JOIN categories c ON c.id = p.category_id
+         WHERE (p.id = $1 OR p.handle = $1) AND p.status = 'active'
+           AND EXISTS (SELECT 1 FROM variants v WHERE v.product_id = p.id)
+         LIMIT 1`,
+        [idOrHandle],
+      );
+      return rows[0] ?? null;
+    },
+
+    /** Variants with their stock for several products, in display order. */
+    async variantsFor(productIds: readonly string[]): Promise<VariantRow[]> {
+      if (productIds.length === 0) return [];
+      const { rows } = await db.query<VariantRow>(
+        `SELECT v.id, v.product_id, v.sku, v.title, v.options, v.price_amount, v.compare_at_amount, v.currency,
+                v.position, v.image_id, coalesce(i.on_hand, 0) AS on_hand, coalesce(i.reserved, 0) AS reserved
+         FROM variants v LEFT JOIN inventory_levels i ON i.variant_id = v.id
+         WHERE v.product_id = ANY($1::text[])
+         ORDER BY v.product_id, v.position, v.id`,
+        [productIds],
+      );
+      return rows;
+    },
+
+    /** Images for several products, in display order. */
+    async imagesFor(productIds: readonly string[]): Promise<ImageRow[]> {
+      if (productIds.length === 0) return [];
+      const { rows } = await db.query<ImageRow>(
+        `SELECT id, product_id, url, alt, width, height, position
+         FROM product_images WHERE product_id = ANY($1::text[])
+         ORDER BY product_id, position, id`,
+        [productIds],
+      );
+      return rows;
+    },
+
+    async countAll(): Promise<number> {
+      const { rows } = await db.query<{ n: number }>('SELECT count(*) AS n FROM products');
+      return rows[0]?.n ?? 0;
+    },
+  };
+}
+
+export type ProductRepository = ReturnType<typeof createProductRepository>;

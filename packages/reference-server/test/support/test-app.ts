@@ -1,0 +1,78 @@
+// Builds the real app on a test database: migrated, seeded with a given catalog, with demo keys.
+import { once } from 'node:events';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createApp } from '../../src/app.js';
+import type { Clock } from '../../src/clock.js';
+import { systemClock } from '../../src/clock.js';
+import { createMemoryCache } from '../../src/cache/memory-cache.js';
+import { silentLogger, type Logger } from '../../src/logger.js';
+import { createSimulatedPayments } from '../../src/payments/simulated.js';
+import type { SeedCatalog } from '../../src/seed/seed-types.js';
+import { createApiKeyService } from '../../src/services/api-keys.js';
+import { createCatalogService } from '../../src/services/catalog-service.js';
+import { ensureDemoKeys } from '../../src/services/demo-keys.js';
+import { createHealthService } from '../../src/services/health-service.js';
+import { seedCatalog } from '../../src/services/seed-service.js';
+import { createApiKeyRepository } from '../../src/store/api-key-repository.js';
+import { createCategoryRepository } from '../../src/store/category-repository.js';
+import type { Db } from '../../src/store/db.js';
+import { createProductRepository } from '../../src/store/product-repository.js';
+
+export interface TestApp {
+  url: string;
+  publishableKey: string;
+  secretKey: string;
+  /** GET with the publishable key (or `key`), answering status, headers and parsed JSON. */
+  get(path: string, init?: { key?: string | null; headers?: Record<string, string> }): Promise<{ status: number; headers: Headers; body: unknown }>;
+  close(): Promise<void>;
+}
+
+export interface TestAppOptions {
+  catalog: SeedCatalog;
+  /** Allowed origins of the publishable key. */
+  origins?: string[];
+  clock?: Clock;
+  logger?: Logger;
+  renderProductImage?: (imageId: string) => string | null;
+}
+
+export async function startTestApp(db: Db, options: TestAppOptions): Promise<TestApp> {
+  const clock = options.clock ?? systemClock;
+  await seedCatalog(db, () => options.catalog, { reset: true, clock });
+  const keyRepository = createApiKeyRepository(db);
+  const keys = await ensureDemoKeys({ keys: keyRepository, file: null, origins: options.origins ?? ['https://shop.example'] });
+  const app = createApp({
+    version: '0.0.0-test',
+    logger: options.logger ?? silentLogger,
+    keys: createApiKeyService({ keys: keyRepository, clock }),
+    catalog: createCatalogService({ products: createProductRepository(db), categories: createCategoryRepository(db) }),
+    health: createHealthService({ db, cache: createMemoryCache({ clock }), payments: createSimulatedPayments(), version: '0.0.0-test' }),
+    renderProductImage: options.renderProductImage ?? (() => null),
+  });
+  const server = createServer(app).listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return {
+    url,
+    publishableKey: keys.publishableKey,
+    secretKey: keys.secretKey,
+    async get(path, init = {}) {
+      const key = init.key === undefined ? keys.publishableKey : init.key;
+      const headers: Record<string, string> = { ...(key === null ? {} : { authorization: `Bearer ${key}` }), ...init.headers };
+      const res = await fetch(`${url}${path}`, { headers });
+      const text = await res.text();
+      let body: unknown = text;
+      try {
+        body = JSON.parse(text);
+      } catch {
+        // not JSON: keep the text
+      }
+      return { status: res.status, headers: res.headers, body };
+    },
+    async close() {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
