@@ -47,7 +47,6 @@ export function createApp(deps: AppDeps): Express {
 
   const v1 = express.Router();
   v1.use(preflight());
-  v1.use(express.json({ limit: deps.bodyLimit ?? DEFAULT_BODY_LIMIT }));
   v1.use('/health', corsPublic(), healthRouter(deps.health));
   const openapi = buildOpenApiDocument({ version: deps.version });
   v1.get('/openapi.json', corsPublic(), (_req, res) => {
@@ -55,6 +54,8 @@ export function createApp(deps: AppDeps): Express {
     res.json(openapi);
   });
   v1.use(authenticate(deps.keys), corsForKey());
+  // Bodies are parsed only for callers with a key.
+  v1.use(express.json({ limit: deps.bodyLimit ?? DEFAULT_BODY_LIMIT }));
   v1.use('/products', productsRouter(deps.catalog));
   v1.use('/categories', categoriesRouter(deps.catalog));
   v1.use('/admin', requireSecretKey());

@@ -1,10 +1,11 @@
 import { once } from 'node:events';
-import { createServer, type Server } from 'node:http';
+import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join, relative } from 'node:path';
 import { createApp } from './app.js';
 import { systemClock } from './clock.js';
 import { loadConfig } from './config.js';
+import { drainAndClose } from './http-drain.js';
 import { createLogger, silentLogger, type Logger } from './logger.js';
 import { findDemoShopDir, findElementsCdnDir, readPackageVersion } from './paths.js';
 import { openRuntime } from './runtime.js';
@@ -48,23 +49,9 @@ export interface StartedServer {
   close(): Promise<void>;
 }
 
-/** Requests in flight get this long to finish when the server stops. */
-const DRAIN_TIMEOUT_MS = 10_000;
-
 function urlHost(host: string | undefined): string {
   if (!host || host === '0.0.0.0' || host === '::') return 'localhost';
   return host.includes(':') ? `[${host}]` : host;
-}
-
-async function stopHttp(server: Server): Promise<void> {
-  if (!server.listening) return;
-  const closed = once(server, 'close');
-  server.close();
-  server.closeIdleConnections();
-  const timer = setTimeout(() => server.closeAllConnections(), DRAIN_TIMEOUT_MS);
-  timer.unref();
-  await closed;
-  clearTimeout(timer);
 }
 
 /** A path relative to the working directory when it is inside it, for shorter banners. */
@@ -143,7 +130,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Sta
       publishableKey: keys.publishableKey,
       secretKey: keys.secretKey,
       close() {
-        closing ??= stopHttp(server).finally(() => runtime.close());
+        closing ??= drainAndClose(server).finally(() => runtime.close());
         return closing;
       },
     };

@@ -15,7 +15,7 @@ forEachDatabase('GET /v1/products', (target) => {
   after(() => app.close());
 
   const list = async (query: string) => {
-    const res = await app.get(`/v1/products${query}`);
+    const res = await app.request(`/v1/products${query}`);
     assert.equal(res.status, 200, JSON.stringify(res.body));
     return res.body;
   };
@@ -58,7 +58,7 @@ forEachDatabase('GET /v1/products', (target) => {
   });
 
   test('an unknown category is a 404 naming the category param', async () => {
-    const res = await app.get('/v1/products?category=nope');
+    const res = await app.request('/v1/products?category=nope');
     assert.equal(res.status, 404);
     assert.equal(ErrorBody.parse(res.body).error.param, 'category');
   });
@@ -122,22 +122,22 @@ forEachDatabase('GET /v1/products', (target) => {
     try {
       const body = ProductList.parse(await list('?category=shirts'));
       assert.deepEqual(ids(body), ['11']);
-      assert.equal((await app.get('/v1/products/prod_fx01')).status, 404);
+      assert.equal((await app.request('/v1/products/prod_fx01')).status, 404);
     } finally {
       await target.db.query(`UPDATE products SET status = 'active' WHERE id IN ('prod_fx01', 'prod_fx02')`);
     }
   });
 
   test('one product is found by id and by handle', async () => {
-    const byId = await app.get('/v1/products/prod_fx05');
-    const byHandle = await app.get('/v1/products/fixture-product-5');
+    const byId = await app.request('/v1/products/prod_fx05');
+    const byHandle = await app.request('/v1/products/fixture-product-5');
     assert.equal(byId.status, 200);
     assert.deepEqual(Product.parse(byId.body), Product.parse(byHandle.body));
   });
 
   test('an unknown product is a 404 resource_missing naming id', async () => {
     for (const path of ['/v1/products/prod_nope', '/v1/products/no-such-handle', '/v1/products/bad.chars']) {
-      const res = await app.get(path);
+      const res = await app.request(path);
       assert.equal(res.status, 404, path);
       const { error } = ErrorBody.parse(res.body);
       assert.equal(error.code, 'resource_missing');

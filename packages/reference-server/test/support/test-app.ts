@@ -2,7 +2,7 @@
 import { once } from 'node:events';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createApp } from '../../src/app.js';
+import { createApp, type AppDeps } from '../../src/app.js';
 import type { Clock } from '../../src/clock.js';
 import { systemClock } from '../../src/clock.js';
 import { createMemoryCache } from '../../src/cache/memory-cache.js';
@@ -19,12 +19,27 @@ import { createCategoryRepository } from '../../src/store/category-repository.js
 import type { Db } from '../../src/store/db.js';
 import { createProductRepository } from '../../src/store/product-repository.js';
 
+export interface RequestOptions {
+  method?: string;
+  /** Bearer key; default the publishable key, `null` for none. */
+  key?: string | null;
+  headers?: Record<string, string>;
+  body?: string;
+}
+
+export interface TestResponse {
+  status: number;
+  headers: Headers;
+  /** Parsed JSON, or the text when the body is not JSON. */
+  body: unknown;
+}
+
 export interface TestApp {
   url: string;
   publishableKey: string;
   secretKey: string;
-  /** GET with the publishable key (or `key`), answering status, headers and parsed JSON. */
-  get(path: string, init?: { key?: string | null; headers?: Record<string, string> }): Promise<{ status: number; headers: Headers; body: unknown }>;
+  /** A request with the publishable key (or `key`), answering status, headers and parsed JSON. */
+  request(path: string, init?: RequestOptions): Promise<TestResponse>;
   close(): Promise<void>;
 }
 
@@ -34,7 +49,8 @@ export interface TestAppOptions {
   origins?: string[];
   clock?: Clock;
   logger?: Logger;
-  renderProductImage?: (imageId: string) => string | null;
+  /** Replaces parts of the app's dependencies (a failing service …). */
+  overrides?: Partial<AppDeps>;
 }
 
 export async function startTestApp(db: Db, options: TestAppOptions): Promise<TestApp> {
@@ -48,7 +64,8 @@ export async function startTestApp(db: Db, options: TestAppOptions): Promise<Tes
     keys: createApiKeyService({ keys: keyRepository, clock }),
     catalog: createCatalogService({ products: createProductRepository(db), categories: createCategoryRepository(db) }),
     health: createHealthService({ db, cache: createMemoryCache({ clock }), payments: createSimulatedPayments(), version: '0.0.0-test' }),
-    renderProductImage: options.renderProductImage ?? (() => null),
+    renderProductImage: () => null,
+    ...options.overrides,
   });
   const server = createServer(app).listen(0, '127.0.0.1');
   await once(server, 'listening');
@@ -57,10 +74,10 @@ export async function startTestApp(db: Db, options: TestAppOptions): Promise<Tes
     url,
     publishableKey: keys.publishableKey,
     secretKey: keys.secretKey,
-    async get(path, init = {}) {
+    async request(path, init = {}) {
       const key = init.key === undefined ? keys.publishableKey : init.key;
       const headers: Record<string, string> = { ...(key === null ? {} : { authorization: `Bearer ${key}` }), ...init.headers };
-      const res = await fetch(`${url}${path}`, { headers });
+      const res = await fetch(`${url}${path}`, { method: init.method ?? 'GET', headers, body: init.body });
       const text = await res.text();
       let body: unknown = text;
       try {

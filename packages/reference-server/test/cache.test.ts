@@ -1,0 +1,80 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import type { Cache } from '../src/cache/cache.js';
+import { createMemoryCache } from '../src/cache/memory-cache.js';
+import { createRedisCache } from '../src/cache/redis-cache.js';
+import type { Clock } from '../src/clock.js';
+import { TEST_REDIS_URL } from './support/databases.js';
+
+/** A clock that moves only when told to. */
+function manualClock(start = Date.UTC(2026, 0, 1)): Clock & { advance(ms: number): void } {
+  let now = start;
+  return { now: () => new Date(now), advance: (ms) => (now += ms) };
+}
+
+const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+
+const implementations: [string, () => Promise<{ cache: Cache; advance(ms: number): Promise<void> }>][] = [
+  [
+    'in-process',
+    async () => {
+      const clock = manualClock();
+      return { cache: createMemoryCache({ clock, maxEntries: 3 }), advance: async (ms) => clock.advance(ms) };
+    },
+  ],
+];
+const redisUrl = TEST_REDIS_URL;
+if (redisUrl) {
+  implementations.push([
+    'Redis',
+    async () => ({
+      cache: await createRedisCache({ url: redisUrl, keyPrefix: `shoptag-test-${process.pid}-${Date.now()}:` }),
+      advance: (ms) => sleep(ms),
+    }),
+  ]);
+}
+
+for (const [name, open] of implementations) {
+  describe(`the ${name} cache`, () => {
+    let cache: Cache;
+    let advance: (ms: number) => Promise<void>;
+    before(async () => ({ cache, advance } = await open()));
+    after(() => cache.close());
+
+    test('returns what was stored, as a copy', async () => {
+      const value = { a: [1, 'two', null], b: { c: true } };
+      await cache.set('k1', value, 60_000);
+      assert.deepEqual(await cache.get('k1'), value);
+      assert.notEqual(await cache.get('k1'), value);
+    });
+
+    test('forgets a value after its time to live, and on delete', async () => {
+      await cache.set('short', 'x', 50);
+      await advance(120);
+      assert.equal(await cache.get('short'), undefined);
+      await cache.set('gone', 1, 60_000);
+      await cache.delete('gone');
+      assert.equal(await cache.get('gone'), undefined);
+    });
+
+    test('answers a ping', async () => {
+      assert.equal(await cache.ping(), true);
+    });
+  });
+}
+
+test('the in-process cache drops its oldest entry when full', async () => {
+  const cache = createMemoryCache({ clock: manualClock(), maxEntries: 2 });
+  await cache.set('a', 1, 1_000);
+  await cache.set('b', 2, 1_000);
+  await cache.set('c', 3, 1_000);
+  assert.deepEqual([await cache.get('a'), await cache.get('b'), await cache.get('c')], [undefined, 2, 3]);
+});
+
+test('an unreachable Redis fails fast with the URL, password hidden', async () => {
+  await assert.rejects(createRedisCache({ url: 'redis://:hunter2@127.0.0.1:1' }), (error: Error) => {
+    assert.match(error.message, /cannot connect to Redis at redis:\/\/127\.0\.0\.1:1/);
+    assert.doesNotMatch(error.message, /hunter2/);
+    return true;
+  });
+});

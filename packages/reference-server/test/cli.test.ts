@@ -1,0 +1,80 @@
+import assert from 'node:assert/strict';
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { after, describe, test } from 'node:test';
+
+const CLI = fileURLToPath(new URL('../src/cli.ts', import.meta.url));
+const NODE_ARGS = ['--conditions=development', '--import', 'tsx', CLI];
+
+/** The environment without the caller's server settings, so the CLI sees only what a test gives it. */
+function cleanEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {};
+  for (const [k, v] of Object.entries(process.env)) {
+    if (!/^(PORT|HOST|DATABASE_|REDIS_URL|STRIPE_|SHOPTAG_|LOG_LEVEL)/.test(k)) env[k] = v;
+  }
+  return { ...env, ...extra };
+}
+
+function run(args: string[], env: Record<string, string> = {}) {
+  return spawnSync(process.execPath, [...NODE_ARGS, ...args], { env: cleanEnv(env), encoding: 'utf8', timeout: 60_000 });
+}
+
+describe('shoptag-server', () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'shoptag-cli-test-'));
+  after(() => rmSync(dataDir, { recursive: true, force: true }));
+
+  test('--help lists the commands', () => {
+    const r = run(['--help']);
+    assert.equal(r.status, 0);
+    for (const command of ['start', 'migrate', 'seed']) assert.match(r.stdout, new RegExp(`\\b${command}\\b`));
+  });
+
+  test('an unknown command or flag is a usage error', () => {
+    const unknown = run(['serve']);
+    assert.equal(unknown.status, 64);
+    assert.match(unknown.stderr, /unknown command: serve/);
+    const misplaced = run(['migrate', '--reset']);
+    assert.equal(misplaced.status, 64);
+    assert.match(misplaced.stderr, /--reset does not apply to "migrate"/);
+    assert.equal(run(['start', '--port', 'x']).status, 64);
+  });
+
+  test('migrate applies the schema once; seed seeds once, and --reset reseeds', () => {
+    const env = { SHOPTAG_DATA_DIR: dataDir };
+    assert.match(run(['migrate'], env).stdout, /Applied 0001_catalog/);
+    assert.match(run(['migrate'], env).stdout, /up to date/);
+    assert.match(run(['seed'], env).stdout, /Seeded \d+ products/);
+    assert.match(run(['seed'], env).stdout, /already has \d+ products/);
+    assert.match(run(['seed', '--reset'], env).stdout, /Seeded \d+ products/);
+  });
+
+  test('start prints the banner, serves, and exits cleanly on SIGTERM', async () => {
+    const child = spawn(process.execPath, [...NODE_ARGS, 'start', '--port', '0'], {
+      env: cleanEnv({ SHOPTAG_DATA_DIR: dataDir }),
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const url = await new Promise<string>((resolve, reject) => {
+      child.stdout.on('data', (chunk: Buffer) => {
+        stdout += chunk.toString();
+        const match = /(?:demo shop|api) +(http:\/\/\S+?)(?:\/v1)?\n/.exec(stdout);
+        if (match?.[1]) resolve(match[1]);
+      });
+      child.on('exit', (code) => reject(new Error(`exited ${code}: ${stderr}`)));
+    });
+    assert.match(stdout, /^Shoptag reference server \d+\.\d+\.\d+/);
+    assert.match(stdout, /database +PGlite \(embedded\) at /);
+    assert.match(stdout, /cache +in-process/);
+    assert.match(stdout, /payments +simulated/);
+    assert.match(stdout, /keys +publishable pk_test_\w+ +secret sk_test_\w+/);
+    assert.equal((await fetch(`${url}/v1/health`)).status, 200);
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    child.kill('SIGTERM');
+    assert.equal(await exited, 0);
+  });
+});

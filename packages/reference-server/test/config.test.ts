@@ -1,0 +1,112 @@
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { test } from 'node:test';
+import { ConfigError, loadConfig } from '../src/index.js';
+
+const CLI = fileURLToPath(new URL('../src/cli.ts', import.meta.url));
+
+function problem(env: Record<string, string>): ConfigError {
+  try {
+    loadConfig(env, '/srv/shop');
+  } catch (error) {
+    assert.ok(error instanceof ConfigError, String(error));
+    return error;
+  }
+  assert.fail('expected a ConfigError');
+}
+
+test('an empty environment gives the embedded defaults', () => {
+  const config = loadConfig({}, '/srv/shop');
+  assert.equal(config.port, 3000);
+  assert.equal(config.host, undefined);
+  assert.equal(config.databaseUrl, undefined);
+  assert.deepEqual(config.databaseReplicaUrls, []);
+  assert.equal(config.redisUrl, undefined);
+  assert.equal(config.stripe, undefined);
+  assert.equal(config.dataDir, '/srv/shop/.shoptag');
+  assert.equal(config.currency, 'USD');
+  assert.deepEqual(config.allowedOrigins, []);
+  assert.equal(config.logLevel, 'info');
+});
+
+test('every variable is parsed into its typed setting', () => {
+  const config = loadConfig(
+    {
+      PORT: '8080',
+      HOST: '127.0.0.1',
+      DATABASE_URL: 'postgres://shop:pw@db:5432/shop',
+      DATABASE_REPLICA_URLS: 'postgres://r1/shop, postgresql://r2/shop',
+      REDIS_URL: 'redis://cache:6379',
+      STRIPE_SECRET_KEY: 'sk_test_123',
+      STRIPE_PUBLISHABLE_KEY: 'pk_test_123',
+      STRIPE_WEBHOOK_SECRET: 'whsec_123',
+      SHOPTAG_DATA_DIR: 'var/data',
+      SHOPTAG_CURRENCY: 'EUR',
+      SHOPTAG_ALLOWED_ORIGINS: 'https://shop.example, http://localhost:5173',
+      LOG_LEVEL: 'debug',
+    },
+    '/srv/shop',
+  );
+  assert.equal(config.port, 8080);
+  assert.deepEqual(config.databaseReplicaUrls, ['postgres://r1/shop', 'postgresql://r2/shop']);
+  assert.deepEqual(config.stripe, { secretKey: 'sk_test_123', publishableKey: 'pk_test_123', webhookSecret: 'whsec_123' });
+  assert.equal(config.dataDir, '/srv/shop/var/data');
+  assert.deepEqual(config.allowedOrigins, ['https://shop.example', 'http://localhost:5173']);
+});
+
+test('a bad PORT names the variable, the rule and the value', () => {
+  const error = problem({ PORT: 'abc' });
+  assert.equal(error.variable, 'PORT');
+  assert.equal(error.message, 'Invalid configuration: PORT must be an integer 1–65535 (got "abc")');
+  assert.equal(problem({ PORT: '70000' }).variable, 'PORT');
+  assert.equal(problem({ PORT: '0' }).variable, 'PORT');
+});
+
+test('each invalid variable is named in one message', () => {
+  for (const [variable, value] of [
+    ['DATABASE_URL', 'mysql://db/shop'],
+    ['DATABASE_REPLICA_URLS', 'postgres://r1/shop,nonsense'],
+    ['REDIS_URL', 'http://cache'],
+    ['STRIPE_SECRET_KEY', 'pk_test_wrong'],
+    ['SHOPTAG_CURRENCY', 'usd'],
+    ['SHOPTAG_ALLOWED_ORIGINS', 'https://shop.example/path'],
+    ['LOG_LEVEL', 'loud'],
+    ['HOST', 'bad host!'],
+  ] as const) {
+    const error = problem({ [variable]: value });
+    assert.equal(error.variable, variable);
+    assert.match(error.message, new RegExp(`^Invalid configuration: ${variable} `));
+  }
+});
+
+test('secrets and URLs are not echoed back in errors', () => {
+  assert.doesNotMatch(problem({ STRIPE_SECRET_KEY: 'not-a-secret-value' }).message, /not-a-secret-value/);
+  assert.doesNotMatch(problem({ DATABASE_URL: 'mysql://u:hunter2@db/shop' }).message, /hunter2/);
+});
+
+test('an unknown SHOPTAG_ variable is an error naming it; SHOPTAG_TEST_ ones are the harness\'s', () => {
+  const error = problem({ SHOPTAG_DATADIR: '/tmp/x' });
+  assert.equal(error.variable, 'SHOPTAG_DATADIR');
+  assert.match(error.message, /unknown variable SHOPTAG_DATADIR/);
+  assert.doesNotThrow(() => loadConfig({ SHOPTAG_TEST_DATABASE_URL: 'postgres://x/y' }));
+});
+
+test('Stripe webhook or publishable keys without the secret key are refused', () => {
+  assert.equal(problem({ STRIPE_WEBHOOK_SECRET: 'whsec_1' }).variable, 'STRIPE_SECRET_KEY');
+});
+
+test('empty values count as unset', () => {
+  assert.equal(loadConfig({ PORT: '', REDIS_URL: ' ' }).port, 3000);
+});
+
+test('the CLI exits with one line naming the variable and no stack', () => {
+  const run = spawnSync(process.execPath, ['--conditions=development', '--import', 'tsx', CLI, 'start'], {
+    env: { ...process.env, PORT: 'abc' },
+    encoding: 'utf8',
+    timeout: 30_000,
+  });
+  assert.notEqual(run.status, 0);
+  assert.equal(run.stderr.trim(), 'Invalid configuration: PORT must be an integer 1–65535 (got "abc")');
+  assert.equal(run.stdout, '');
+});

@@ -1,0 +1,54 @@
+import assert from 'node:assert/strict';
+import { before, test } from 'node:test';
+import { systemClock } from '../src/clock.js';
+import { generateDemoCatalog } from '../src/seed/demo-catalog.js';
+import { createCatalogService } from '../src/services/catalog-service.js';
+import { seedCatalog } from '../src/services/seed-service.js';
+import { createCategoryRepository } from '../src/store/category-repository.js';
+import type { Queryable } from '../src/store/db.js';
+import { createProductRepository } from '../src/store/product-repository.js';
+import { forEachDatabase } from './support/databases.js';
+
+/** Counts the statements sent through it. */
+function counting(db: Queryable): Queryable & { count: number } {
+  const wrapper = {
+    count: 0,
+    query: ((text, params) => {
+      wrapper.count += 1;
+      return db.query(text, params);
+    }) as Queryable['query'],
+    exec: (text: string) => {
+      wrapper.count += 1;
+      return db.exec(text);
+    },
+  };
+  return wrapper;
+}
+
+forEachDatabase('catalog queries', (target) => {
+  let seeded = 0;
+  before(async () => {
+    seeded = (await seedCatalog(target.db, () => generateDemoCatalog(), { clock: systemClock })).products;
+  });
+
+  test('seeding the demo catalog writes every product', () => {
+    assert.ok(seeded >= 200);
+  });
+
+  test('a page of products costs the same few queries whatever its size or filters', async () => {
+    const db = counting(target.db);
+    const catalog = createCatalogService({ products: createProductRepository(db), categories: createCategoryRepository(db) });
+    const cost = async (run: () => Promise<unknown>) => {
+      db.count = 0;
+      await run();
+      return db.count;
+    };
+    assert.equal(await cost(() => catalog.listProducts({ limit: 1 })), 3);
+    assert.equal(await cost(() => catalog.listProducts({ limit: 100 })), 3);
+    assert.equal(await cost(() => catalog.listProducts({ limit: 100, sort: 'rating', in_stock: true, max_price: 100_000 })), 3);
+    const tree = await catalog.listCategories();
+    assert.equal(await cost(() => catalog.listProducts({ limit: 100, category: tree.data[0]?.slug })), 4);
+    const [first] = (await catalog.listProducts({ limit: 1 })).data;
+    assert.equal(await cost(() => catalog.getProduct(first?.handle ?? '')), 3);
+  });
+});
