@@ -9,6 +9,7 @@ import { authenticate, requireSecretKey } from './api/middleware/auth.js';
 import { corsForKey, corsPublic, preflight } from './api/middleware/cors.js';
 import { errorHandler, notFound } from './api/middleware/error-handler.js';
 import { requestId } from './api/middleware/request-id.js';
+import { requestLog } from './api/middleware/request-log.js';
 import { productsRouter } from './api/products/route.js';
 import type { Logger } from './logger.js';
 import type { ApiKeyService } from './services/api-keys.js';
@@ -44,6 +45,7 @@ export function createApp(deps: AppDeps): Express {
   app.set('query parser', 'simple');
   app.set('json spaces', 0);
   app.use(requestId(deps.newRequestId));
+  app.use(requestLog(deps.logger));
 
   const v1 = express.Router();
   v1.use(preflight());

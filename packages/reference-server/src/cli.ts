@@ -99,6 +99,9 @@ main(process.argv.slice(2)).catch((error: unknown) => {
     process.stderr.write(`shoptag-server: ${error.message}\nRun "shoptag-server --help" for usage.\n`);
     process.exit(64);
   }
-  process.stderr.write(`shoptag-server: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  // Operational failures (port taken, database unreachable) read best as one line; the stack is
+  // there for LOG_LEVEL=debug.
+  const debug = process.env.LOG_LEVEL === 'debug';
+  process.stderr.write(`shoptag-server: ${error instanceof Error ? (debug ? (error.stack ?? error.message) : error.message) : String(error)}\n`);
   process.exit(1);
 });

@@ -1,8 +1,9 @@
 import { once } from 'node:events';
-import { createServer } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { createApp } from './app.js';
+import { displayPath, formatBanner } from './banner.js';
 import { systemClock } from './clock.js';
 import { loadConfig } from './config.js';
 import { drainAndClose } from './http-drain.js';
@@ -15,7 +16,7 @@ import { createApiKeyService, hashKey } from './services/api-keys.js';
 import { createCatalogService } from './services/catalog-service.js';
 import { demoOrigins, ensureDemoKeys } from './services/demo-keys.js';
 import { createHealthService } from './services/health-service.js';
-import { seedCatalog, type SeedResult } from './services/seed-service.js';
+import { seedCatalog } from './services/seed-service.js';
 import { createApiKeyRepository } from './store/api-key-repository.js';
 import { createCategoryRepository } from './store/category-repository.js';
 import { createProductRepository } from './store/product-repository.js';
@@ -54,15 +55,19 @@ function urlHost(host: string | undefined): string {
   return host.includes(':') ? `[${host}]` : host;
 }
 
-/** A path relative to the working directory when it is inside it, for shorter banners. */
-function shown(path: string): string {
-  const rel = relative(process.cwd(), path);
-  return rel === '' ? '.' : rel.startsWith('..') ? path : rel;
-}
-
-function describeSeed(seed: SeedResult | null, products: number): string {
-  if (seed?.seeded) return `${seed.products} products (seeded just now in ${(seed.durationMs / 1000).toFixed(1)} s)`;
-  return `${products} products`;
+/** Listens, turning the usual failures into messages that say what to do. */
+async function listen(server: Server, port: number, host: string | undefined): Promise<void> {
+  server.listen(port, host);
+  try {
+    await Promise.race([once(server, 'listening'), once(server, 'error').then(([error]: unknown[]) => Promise.reject(error))]);
+  } catch (error) {
+    const code = error instanceof Error && 'code' in error ? error.code : undefined;
+    const where = `${host ?? 'every interface'} port ${port}`;
+    if (code === 'EADDRINUSE') throw new Error(`Port ${port} is already in use. Stop the other server or pick another port (PORT=… or --port …).`, { cause: error });
+    if (code === 'EACCES') throw new Error(`No permission to listen on ${where}. Ports below 1024 need privileges; pick another (PORT=… or --port …).`, { cause: error });
+    if (code === 'EADDRNOTAVAIL') throw new Error(`Cannot listen on ${where}: HOST is not an address of this machine.`, { cause: error });
+    throw error;
+  }
 }
 
 /**
@@ -102,8 +107,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Sta
       demo: { shopDir, cdnDir: findElementsCdnDir(), publishableKey: keys.publishableKey },
     });
     const server = createServer(app);
-    server.listen(config.port, config.host);
-    await Promise.race([once(server, 'listening'), once(server, 'error').then(([error]: unknown[]) => Promise.reject(error))]);
+    await listen(server, config.port, config.host);
     const port = (server.address() as AddressInfo).port;
     if (port !== config.port) {
       await keyRepository.setAllowedOrigins(hashKey(keys.publishableKey), demoOrigins(port, config.host, config.allowedOrigins));
@@ -111,17 +115,23 @@ export async function startServer(options: StartServerOptions = {}): Promise<Sta
     }
     const url = `http://${urlHost(config.host)}:${port}`;
     if (!options.quiet) {
-      const lines = [
-        `Shoptag reference server ${version}`,
-        `  database  ${runtime.db.kind === 'pglite' && !memory ? `PGlite (embedded) at ${shown(join(config.dataDir, 'data'))}` : runtime.db.description}`,
-        `  cache     ${runtime.cache.description}`,
-        `  payments  ${runtime.payments.description}`,
-        `  catalog   ${describeSeed(seed, await products.countAll())}`,
-        `  keys      publishable ${keys.publishableKey}   secret ${keys.secretKey}${keysFile ? `  (stored in ${shown(keysFile)})` : ''}`,
-        shopDir ? `  demo shop ${url}` : `  api       ${url}/v1`,
-        `  ready in ${((Date.now() - started) / 1000).toFixed(1)} s`,
-      ];
-      process.stdout.write(`${lines.join('\n')}\n`);
+      process.stdout.write(
+        formatBanner({
+          version,
+          database: runtime.db.kind === 'pglite' && !memory ? `PGlite (embedded) at ${displayPath(join(config.dataDir, 'data'))}` : runtime.db.description,
+          replicaCount: config.databaseReplicaUrls.length,
+          cache: runtime.cache.description,
+          payments: runtime.payments.description,
+          products: await products.countAll(),
+          seededInMs: seed?.seeded ? seed.durationMs : null,
+          publishableKey: keys.publishableKey,
+          secretKey: keys.secretKey,
+          keysFile,
+          url,
+          demoShop: shopDir !== null,
+          readyInMs: Date.now() - started,
+        }),
+      );
     }
     let closing: Promise<void> | null = null;
     return {

@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
+import { once } from 'node:events';
 import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer as createNetServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -49,6 +51,19 @@ describe('shoptag-server', () => {
     assert.match(run(['seed'], env).stdout, /Seeded \d+ products/);
     assert.match(run(['seed'], env).stdout, /already has \d+ products/);
     assert.match(run(['seed', '--reset'], env).stdout, /Seeded \d+ products/);
+  });
+
+  test('a port in use is one line saying so, without a stack', async () => {
+    const blocker = createNetServer().listen(0, '127.0.0.1');
+    await once(blocker, 'listening');
+    try {
+      const port = (blocker.address() as AddressInfo).port;
+      const r = run(['start', '--port', String(port)], { SHOPTAG_DATA_DIR: dataDir, HOST: '127.0.0.1' });
+      assert.equal(r.status, 1);
+      assert.equal(r.stderr.trim(), `shoptag-server: Port ${port} is already in use. Stop the other server or pick another port (PORT=… or --port …).`);
+    } finally {
+      blocker.close();
+    }
   });
 
   test('start prints the banner, serves, and exits cleanly on SIGTERM', async () => {

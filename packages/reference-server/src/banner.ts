@@ -1,0 +1,47 @@
+import { relative } from 'node:path';
+
+/** What the startup banner reports. */
+export interface BannerInfo {
+  version: string;
+  database: string;
+  replicaCount: number;
+  cache: string;
+  payments: string;
+  products: number;
+  /** Set when this start seeded the catalog. */
+  seededInMs: number | null;
+  publishableKey: string;
+  secretKey: string;
+  keysFile: string | null;
+  url: string;
+  demoShop: boolean;
+  readyInMs: number;
+}
+
+/** A path relative to the working directory when it is inside it, for shorter lines. */
+export function displayPath(path: string): string {
+  const rel = relative(process.cwd(), path);
+  return rel === '' ? '.' : rel.startsWith('..') ? path : rel;
+}
+
+const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+
+/** The lines printed when the server is ready: which component is which, the keys, the URL. */
+export function formatBanner(info: BannerInfo): string {
+  // Replica URLs are parsed and checked now; catalog reads move to them in a later release.
+  const replicas =
+    info.replicaCount === 0 ? '' : ` (+${info.replicaCount} read replica${info.replicaCount > 1 ? 's' : ''} configured, not used yet)`;
+  const catalog = `${info.products} products${info.seededInMs === null ? '' : ` (seeded just now in ${seconds(info.seededInMs)})`}`;
+  const keysFile = info.keysFile ? `  (stored in ${displayPath(info.keysFile)})` : '';
+  return [
+    `Shoptag reference server ${info.version}`,
+    `  database  ${info.database}${replicas}`,
+    `  cache     ${info.cache}`,
+    `  payments  ${info.payments}`,
+    `  catalog   ${catalog}`,
+    `  keys      publishable ${info.publishableKey}   secret ${info.secretKey}${keysFile}`,
+    info.demoShop ? `  demo shop ${info.url}` : `  api       ${info.url}/v1`,
+    `  ready in ${seconds(info.readyInMs)}`,
+    '',
+  ].join('\n');
+}
