@@ -1,7 +1,7 @@
 // One rollup config for the whole monorepo, built in order: SDK → elements → CDN bundle → server.
 // Library builds keep bare imports external and emit .d.ts; the CDN bundle is self-contained.
 import { readdirSync, statSync, cpSync, existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import typescript from '@rollup/plugin-typescript';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
@@ -19,7 +19,9 @@ function onwarn(warning, warn) {
 function ts(pkg, extra = {}) {
   return typescript({
     tsconfig: `packages/${pkg}/tsconfig.json`,
-    compilerOptions: { customConditions: [], outDir: `packages/${pkg}/dist`, declarationDir: `packages/${pkg}/dist`, rootDir: `packages/${pkg}/src`, sourceMap: true, ...extra },
+    compilerOptions: { module: 'NodeNext', customConditions: [], outDir: `packages/${pkg}/dist`, declarationDir: `packages/${pkg}/dist`, rootDir: resolve(`packages/${pkg}/src`), sourceMap: true, ...extra },
+    // Patterns are relative to the repo root, not to rootDir (the plugin's default filter base).
+    filterRoot: process.cwd(),
     include: [`packages/${pkg}/src/**/*.ts`],
     exclude: ['**/*.test.ts'],
     noEmitOnError: true,
@@ -64,7 +66,20 @@ export default [
     // The CDN script: self-contained, minified; every tag registered, each element's code split into
     // its own chunk and loaded on first use.
     input: { shoptag: 'packages/elements/src/cdn.ts' },
-    output: { dir: 'packages/elements/dist/cdn', format: 'esm', sourcemap: true, entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js' },
+    output: {
+      dir: 'packages/elements/dist/cdn',
+      format: 'esm',
+      sourcemap: true,
+      entryFileNames: '[name].js',
+      chunkFileNames: 'chunks/[name]-[hash].js',
+      // Two shared chunks every element needs: Lit, and the SDK with our element internals.
+      manualChunks: (id) =>
+        /node_modules\/(lit|lit-html|lit-element|@lit)\//.test(id)
+          ? 'lit'
+          : /packages\/(sdk\/src|elements\/src\/(internal|styles|events))\/|node_modules\/tslib\//.test(id)
+            ? 'core'
+            : undefined,
+    },
     plugins: [
       nodeResolve({ browser: true, exportConditions: ['browser', 'production', 'import', 'default'] }),
       nodeEnvProduction,
