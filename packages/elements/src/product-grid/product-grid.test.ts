@@ -1,0 +1,245 @@
+/// <reference types="mocha" />
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { nothing } from 'lit';
+import { sendKeys } from '@web/test-runner-commands';
+import type { Category } from '@shoptag/sdk';
+import '../define.js';
+import type { ShopProductGrid } from './product-grid.js';
+import type { ShopProductCard } from '../product-card/product-card.js';
+import type { ShopProductsLoadedEvent } from '../events/products-loaded.js';
+import type { ShopErrorEvent } from '../events/error.js';
+import { captureWarnings, nextEvent, testClient, testShop } from '../testing/test-shop.test.js';
+
+const cards = (grid: ShopProductGrid) => [...grid.shadowRoot!.querySelectorAll<ShopProductCard>('ul[part=grid] shop-product-card')];
+const part = (grid: ShopProductGrid, name: string) => grid.shadowRoot!.querySelector<HTMLElement>(`[part~="${name}"]`);
+
+/** Renders a grid in a store; `loaded` resolves with its first `shop-products-loaded`. */
+async function renderGrid(attrs: { category?: string; brand?: string; limit?: number; paging?: string; key?: string } = {}) {
+  let onLoaded!: (e: ShopProductsLoadedEvent) => void;
+  const loaded = new Promise<ShopProductsLoadedEvent>((resolve) => (onLoaded = resolve));
+  const store = await fixture(html`<shop-store endpoint=${testShop.endpoint} publishable-key=${attrs.key ?? testShop.publishableKey}>
+    <shop-product-grid
+      category=${attrs.category ?? nothing}
+      brand=${attrs.brand ?? nothing}
+      limit=${attrs.limit ?? 24}
+      paging=${attrs.paging ?? 'button'}
+      @shop-products-loaded=${(e: ShopProductsLoadedEvent) => onLoaded(e)}
+    ></shop-product-grid>
+  </shop-store>`);
+  const grid = store.querySelector('shop-product-grid')!;
+  return { store, grid, loaded };
+}
+
+describe('<shop-product-grid>', () => {
+  it('shows skeleton cards while loading, then 24 cards from the server', async () => {
+    const { grid, loaded } = await renderGrid();
+    expect(part(grid, 'base')!.getAttribute('aria-busy')).to.equal('true');
+    expect(grid.shadowRoot!.querySelectorAll('[part=skeleton]').length).to.equal(24);
+    expect(part(grid, 'count')!.textContent).to.contain('Loading products');
+
+    const event = await loaded;
+    expect(event.detail.products).to.have.length(24);
+    expect(event.detail.append).to.equal(false);
+    expect(part(grid, 'base')!.getAttribute('aria-busy')).to.equal('false');
+    expect(grid.shadowRoot!.querySelectorAll('[part=skeleton]').length).to.equal(0);
+    const shown = cards(grid);
+    expect(shown).to.have.length(24);
+    expect(shown.map((c) => c.product!.id)).to.deep.equal(event.detail.products.map((p) => p.id));
+    expect(part(grid, 'count')!.textContent).to.equal(`Showing 24 of ${event.detail.total} products`);
+  });
+
+  it('choosing a sort reorders the products by price', async () => {
+    const { grid, loaded } = await renderGrid();
+    await loaded;
+    const select = part(grid, 'sort-select') as HTMLSelectElement;
+    expect(select.labels?.[0]?.textContent).to.equal('Sort by');
+
+    let next = nextEvent(grid, 'shop-products-loaded');
+    select.value = 'price_asc';
+    select.dispatchEvent(new Event('change'));
+    let event = await next;
+    expect(event.detail.query.sort).to.equal('price_asc');
+    expect(grid.getAttribute('sort')).to.equal('price_asc');
+    const ascending = cards(grid).map((c) => c.product!.price.amount);
+    expect(ascending).to.deep.equal([...ascending].sort((a, b) => a - b));
+
+    next = nextEvent(grid, 'shop-products-loaded');
+    select.value = 'price_desc';
+    select.dispatchEvent(new Event('change'));
+    event = await next;
+    const descending = cards(grid).map((c) => c.product!.price.amount);
+    expect(descending).to.deep.equal([...descending].sort((a, b) => b - a));
+    expect(descending[0]).to.be.greaterThan(ascending[0]!);
+  });
+
+  it('the category attribute shows only products of that category and its subcategories', async () => {
+    const tree = await testClient().categories.list();
+    const parent = tree.data.find((c) => c.children.length > 0)!;
+    const ids = new Set<string>();
+    const collect = (c: Category) => {
+      ids.add(c.id);
+      c.children.forEach(collect);
+    };
+    collect(parent);
+
+    const { grid, loaded } = await renderGrid({ category: parent.slug });
+    const event = await loaded;
+    expect(event.detail.query.category).to.equal(parent.slug);
+    expect(event.detail.products.length).to.be.greaterThan(0);
+    for (const card of cards(grid)) expect(ids.has(card.product!.category.id), card.product!.category.slug).to.equal(true);
+    expect(event.detail.total).to.equal(parent.product_count);
+  });
+
+  it('"Load more" appends the next page without duplicates and moves focus to the first new product', async () => {
+    const { grid, loaded } = await renderGrid({ limit: 12 });
+    const first = await loaded;
+    expect(first.detail.hasMore).to.equal(true);
+    const firstIds = cards(grid).map((c) => c.product!.id);
+
+    const next = nextEvent(grid, 'shop-products-loaded');
+    part(grid, 'load-more')!.click();
+    const more = await next;
+    expect(more.detail.append).to.equal(true);
+    const ids = cards(grid).map((c) => c.product!.id);
+    expect(ids).to.have.length(24);
+    expect(new Set(ids).size).to.equal(24);
+    expect(ids.slice(0, 12)).to.deep.equal(firstIds);
+    // Compare identities, not elements: a failing deep-equal on a DOM node cannot be serialized.
+    expect(grid.shadowRoot!.activeElement === cards(grid)[12], 'focus is on the 13th card').to.equal(true);
+    expect(part(grid, 'count')!.textContent).to.equal(`Showing 24 of ${more.detail.total} products`);
+  });
+
+  it('the "Load more" button works from the keyboard', async () => {
+    const { grid, loaded } = await renderGrid({ limit: 6 });
+    await loaded;
+    const button = part(grid, 'load-more')!;
+    expect(button.tagName).to.equal('BUTTON');
+    button.focus();
+    const next = nextEvent(grid, 'shop-products-loaded');
+    await sendKeys({ press: 'Enter' });
+    expect((await next).detail.append).to.equal(true);
+    expect(cards(grid)).to.have.length(12);
+  });
+
+  it('loads the next page by itself when the end of the grid scrolls into view', async () => {
+    const { grid, loaded } = await renderGrid({ limit: 3, paging: 'infinite' });
+    await loaded;
+    const appended = await nextEvent(grid, 'shop-products-loaded');
+    expect(appended.detail.append).to.equal(true);
+    expect(cards(grid).length).to.be.at.least(6);
+  });
+
+  it('a filter that nothing matches shows the empty state', async () => {
+    const { grid, loaded } = await renderGrid({ brand: 'no-such-brand-anywhere' });
+    const event = await loaded;
+    expect(event.detail.products).to.have.length(0);
+    expect(part(grid, 'empty')!.textContent).to.contain('No products match');
+    expect(cards(grid)).to.have.length(0);
+    expect(part(grid, 'count')!.textContent).to.equal('0 products');
+  });
+
+  it('the empty slot replaces the default empty message', async () => {
+    const store = await fixture(html`<shop-store endpoint=${testShop.endpoint} publishable-key=${testShop.publishableKey}>
+      <shop-product-grid brand="no-such-brand-anywhere"><p slot="empty">Nothing here yet — try our bestsellers.</p></shop-product-grid>
+    </shop-store>`);
+    const grid = store.querySelector('shop-product-grid')!;
+    await oneEvent(grid, 'shop-products-loaded');
+    const slot = part(grid, 'empty')!.querySelector('slot')!;
+    expect(slot.assignedElements()[0]!.textContent).to.contain('Nothing here yet');
+  });
+
+  it('a wrong key shows the error state, and Retry asks the server again (real 401)', async () => {
+    const store = await fixture(html`<shop-store endpoint=${testShop.endpoint} publishable-key="pk_test_WrongKey0000000000"></shop-store>`);
+    const grid = document.createElement('shop-product-grid');
+    let failed = nextEvent(grid, 'shop-error');
+    store.append(grid);
+    let error = (await failed) as ShopErrorEvent;
+    expect((error.detail.error as { statusCode: number }).statusCode).to.equal(401);
+    await grid.updateComplete;
+    const alert = part(grid, 'error')!;
+    expect(alert.getAttribute('role')).to.equal('alert');
+    expect(alert.textContent).to.contain('key was not accepted');
+    const retry = part(grid, 'retry')!;
+    expect(retry.textContent).to.equal('Retry');
+
+    failed = nextEvent(grid, 'shop-error');
+    retry.click();
+    error = (await failed) as ShopErrorEvent;
+    expect((error.detail.error as { type: string }).type).to.equal('authentication_error');
+  });
+
+  it('a new key on the store reloads the grid inside it', async () => {
+    const store = await fixture(html`<shop-store endpoint=${testShop.endpoint} publishable-key="pk_test_WrongKey0000000000"></shop-store>`);
+    const grid = document.createElement('shop-product-grid');
+    const failed = nextEvent(grid, 'shop-error');
+    store.append(grid);
+    await failed;
+    const loaded = nextEvent(grid, 'shop-products-loaded');
+    store.setAttribute('publishable-key', testShop.publishableKey);
+    expect((await loaded).detail.products).to.have.length(24);
+  });
+
+  it('changing filters while a page loads aborts the request in flight', async () => {
+    const { grid, loaded } = await renderGrid();
+    await loaded;
+    const events: ShopProductsLoadedEvent[] = [];
+    grid.addEventListener('shop-products-loaded', (e) => events.push(e));
+    grid.sort = 'price_asc';
+    await grid.updateComplete;
+    grid.sort = 'rating';
+    const last = await nextEvent(grid, 'shop-products-loaded');
+    await new Promise((r) => setTimeout(r, 300));
+    expect(last.detail.query.sort).to.equal('rating');
+    expect(events.map((e) => e.detail.query.sort)).to.deep.equal(['rating']);
+  });
+
+  it('outside any store it uses window.shoptag', async () => {
+    window.shoptag = { endpoint: testShop.endpoint, publishableKey: testShop.publishableKey };
+    try {
+      const grid = document.createElement('shop-product-grid');
+      const loaded = nextEvent(grid, 'shop-products-loaded');
+      await fixture(html`<div></div>`).then((div) => div.append(grid));
+      expect((await loaded).detail.products).to.have.length(24);
+    } finally {
+      delete window.shoptag;
+    }
+  });
+
+  it('outside any store it uses the first <shop-store> of the page', async () => {
+    const wrapper = await fixture(html`<div>
+      <shop-store endpoint=${testShop.endpoint} publishable-key=${testShop.publishableKey}></shop-store>
+      <section></section>
+    </div>`);
+    const grid = document.createElement('shop-product-grid');
+    const loaded = nextEvent(grid, 'shop-products-loaded');
+    wrapper.querySelector('section')!.append(grid);
+    expect((await loaded).detail.products).to.have.length(24);
+  });
+
+  it('with no store and no config it warns W001 and says the shop is not connected', async () => {
+    let grid!: ShopProductGrid;
+    const warnings = await captureWarnings(async () => {
+      grid = await fixture<ShopProductGrid>(html`<shop-product-grid></shop-product-grid>`);
+      await grid.updateComplete;
+    });
+    expect(warnings.some((w) => w.startsWith('[shoptag W001]'))).to.equal(true);
+    expect(part(grid, 'error')!.textContent).to.contain('isn’t connected');
+  });
+
+  it('passes the axe accessibility checks when loaded', async () => {
+    const { grid, loaded } = await renderGrid({ limit: 8 });
+    await loaded;
+    await Promise.all(cards(grid).map((c) => c.updateComplete));
+    await expect(grid).to.be.accessible();
+  });
+
+  it('passes the axe accessibility checks in its error state', async () => {
+    const store = await fixture(html`<shop-store endpoint=${testShop.endpoint} publishable-key="pk_test_WrongKey0000000000"></shop-store>`);
+    const grid = document.createElement('shop-product-grid');
+    const failed = nextEvent(grid, 'shop-error');
+    store.append(grid);
+    await failed;
+    await grid.updateComplete;
+    await expect(grid).to.be.accessible();
+  });
+});

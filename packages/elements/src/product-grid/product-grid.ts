@@ -1,0 +1,354 @@
+import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { property } from 'lit/decorators.js';
+import { repeat } from 'lit/directives/repeat.js';
+import type { Product, ProductListQuery, ProductSort, ShopClient } from '@shoptag/sdk';
+import { StoreConsumer } from '../internal/store-consumer.js';
+import { ProductListController, type LoadedPage } from '../internal/product-list-controller.js';
+import { describeError } from '../internal/errors.js';
+import { DEV_MODE, warn } from '../internal/dev.js';
+import { ShopProductsLoadedEvent } from '../events/products-loaded.js';
+import { ShopErrorEvent } from '../events/error.js';
+import { ShopProductCard } from '../product-card/product-card.js';
+import { productGridStyles } from './product-grid.styles.js';
+
+/** Page size when `limit` is not set; the server's default too. */
+const DEFAULT_LIMIT = 24;
+/** Most skeleton cards shown while the first page loads. */
+const MAX_SKELETONS = 24;
+/** How far below the viewport the next page starts loading. */
+const PREFETCH_MARGIN_PX = 600;
+
+const SORT_OPTIONS: readonly { value: ProductSort; label: string }[] = [
+  { value: 'relevance', label: 'Featured' },
+  { value: 'price_asc', label: 'Price: low to high' },
+  { value: 'price_desc', label: 'Price: high to low' },
+  { value: 'rating', label: 'Top rated' },
+  { value: 'newest', label: 'Newest' },
+];
+
+/** Parts of each card that the grid forwards, so `shop-product-grid::part(price)` reaches every card. */
+const CARD_PARTS = 'card, media, image, badge, sale-badge, sold-out-badge, body, brand, name, link, rating, price, compare-at-price, stock';
+
+let nextId = 0;
+
+/**
+ * A filterable, sortable grid of product cards that pages through the catalog as the shopper
+ * scrolls (or presses "Load more"). Shows skeleton cards while loading, an empty state when
+ * nothing matches, and an error state with a Retry button.
+ *
+ * @summary A sortable, infinitely loading grid of products.
+ * @tagname shop-product-grid
+ * @dependency shop-product-card
+ *
+ * @event {ShopProductsLoadedEvent} shop-products-loaded - A page of products arrived and is shown;
+ * `detail` has `products`, `total`, `hasMore`, `query` and `append`.
+ * @event {ShopErrorEvent} shop-error - Loading failed; `detail.error` is the SDK's `ShopError`.
+ * @event {ShopProductSelectEvent} shop-product-select - Bubbles up from a card the shopper activated.
+ *
+ * @slot empty - Shown instead of the default "No products match" message when nothing matches.
+ *
+ * @csspart base - The whole grid component.
+ * @csspart toolbar - The row with the result count and the sort control.
+ * @csspart count - The result count ("Showing 24 of 240 products").
+ * @csspart sort - The sort control's wrapper (label and select).
+ * @csspart sort-select - The sort `<select>`.
+ * @csspart grid - The list of cards.
+ * @csspart card - Each card's box. The grid forwards every part of its cards (`media`, `image`, `badge`,
+ * `sale-badge`, `sold-out-badge`, `body`, `brand`, `name`, `link`, `rating`, `price`, `compare-at-price`,
+ * `stock`), so `shop-product-grid::part(price)` styles the price on every card.
+ * @csspart skeleton - Each placeholder card while loading.
+ * @csspart empty - The empty state.
+ * @csspart error - The error state.
+ * @csspart retry - The Retry button.
+ * @csspart load-more - The "Load more" button.
+ *
+ * @cssproperty --shop-grid-min-column-width - Narrowest a column gets before the grid drops one. Default `15rem`.
+ * @cssproperty --shop-grid-gap - Space between cards. Default `1.5rem`.
+ * @cssproperty --shop-font-family - Font of every element. Default: the system UI font.
+ * @cssproperty --shop-color-text - Main text colour. Default `#111827`.
+ * @cssproperty --shop-color-text-muted - Secondary text colour. Default `#4b5563`.
+ * @cssproperty --shop-color-border - Borders and empty stars. Default `#e5e7eb`.
+ * @cssproperty --shop-color-accent - Buttons and focus rings. Default `#4338ca`.
+ * @cssproperty --shop-color-accent-hover - Buttons under the pointer. Default `#3730a3`.
+ * @cssproperty --shop-color-on-accent - Text on accent buttons. Default `#ffffff`.
+ * @cssproperty --shop-radius - Corner radius of cards and panels. Default `12px`.
+ * @cssproperty --shop-radius-small - Corner radius of buttons, selects and badges. Default `6px`.
+ * @cssproperty --shop-spacing - Base spacing unit. Default `1rem`.
+ * @cssproperty --shop-skeleton-color - Placeholder blocks while loading. Default `#eceef2`.
+ * @cssproperty --shop-focus-ring - Outline of focused controls. Default `2px solid` the accent.
+ */
+export class ShopProductGrid extends LitElement {
+  static readonly tagName = 'shop-product-grid';
+  static readonly dependencies = [ShopProductCard];
+  static override styles = productGridStyles;
+
+  /** Category id or slug; includes its subcategories. */
+  @property() category = '';
+
+  /** Brand name (case-insensitive). */
+  @property() brand = '';
+
+  /** Order: `relevance` (featured), `price_asc`, `price_desc`, `rating` or `newest`. The sort control changes it. */
+  @property({ reflect: true }) sort: ProductSort = 'relevance';
+
+  /** Products per page, 1–100. */
+  @property({ type: Number }) limit = DEFAULT_LIMIT;
+
+  /** Lowest price in minor units of the shop currency (`1000` is $10.00). */
+  @property({ type: Number, attribute: 'min-price' }) minPrice: number | undefined = undefined;
+
+  /** Highest price in minor units of the shop currency. */
+  @property({ type: Number, attribute: 'max-price' }) maxPrice: number | undefined = undefined;
+
+  /** Only products that can be bought now. */
+  @property({ type: Boolean, attribute: 'in-stock' }) inStock = false;
+
+  /** Passed to each card: makes product names links, e.g. `/products/{handle}`. */
+  @property({ attribute: 'href-template' }) hrefTemplate = '';
+
+  /** `infinite`: the next page loads as the shopper nears the end (the button stays as a fallback); `button`: only the button loads more. */
+  @property() paging: 'infinite' | 'button' = 'infinite';
+
+  /** Hides the sort control (for example when the page has its own). */
+  @property({ type: Boolean, attribute: 'hide-sort' }) hideSort = false;
+
+  private readonly store = new StoreConsumer(this, { required: true });
+  private readonly list = new ProductListController(this, {
+    onLoad: (loaded) => void this.announce(loaded),
+    onError: (error) => void this.updateComplete.then(() => this.dispatchEvent(new ShopErrorEvent({ error }))),
+  });
+  private readonly ids = `shop-grid-${++nextId}`;
+  private loadedFrom: { client: ShopClient; key: string } | undefined;
+  private observer: IntersectionObserver | undefined;
+  private observed: Element | undefined;
+  private focusIndexAfterLoad: number | undefined;
+
+  /** The products shown, in order. */
+  get products(): readonly Product[] {
+    return this.list.products;
+  }
+
+  /** How many products match, when the server counted them. */
+  get total(): number | undefined {
+    return this.list.total;
+  }
+
+  /** Loads the first page again. */
+  refresh(): Promise<void> {
+    const client = this.store.value?.client;
+    return client ? this.list.load(client, this.query()) : Promise.resolve();
+  }
+
+  /** Appends the next page, if there is one. */
+  loadMore(): Promise<void> {
+    return this.list.loadMore();
+  }
+
+  private get pageSize(): number {
+    const limit = Math.trunc(this.limit);
+    return Number.isFinite(limit) && limit >= 1 ? Math.min(limit, 100) : DEFAULT_LIMIT;
+  }
+
+  private query(): ProductListQuery {
+    const query: ProductListQuery = { limit: this.pageSize };
+    if (this.category) query.category = this.category;
+    if (this.brand) query.brand = this.brand;
+    if (this.sort && this.sort !== 'relevance') {
+      if (SORT_OPTIONS.some((o) => o.value === this.sort)) query.sort = this.sort;
+      else if (DEV_MODE) warn('W003', `<shop-product-grid sort="${this.sort}"> is not one of ${SORT_OPTIONS.map((o) => o.value).join(', ')}.`);
+    }
+    if (Number.isSafeInteger(this.minPrice) && this.minPrice! >= 0) query.min_price = this.minPrice;
+    if (Number.isSafeInteger(this.maxPrice) && this.maxPrice! >= 0) query.max_price = this.maxPrice;
+    if (this.inStock) query.in_stock = true;
+    return query;
+  }
+
+  protected override willUpdate(_changed: PropertyValues<this>): void {
+    const client = this.store.value?.client;
+    if (!client) return;
+    const query = this.query();
+    const key = JSON.stringify(query);
+    const last = this.loadedFrom;
+    // Reload on new filters or a new store, or when removal cut a load short.
+    if (last?.client === client && last.key === key && this.list.status !== 'idle') return;
+    this.loadedFrom = { client, key };
+    void this.list.load(client, query);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.observer?.disconnect();
+    this.observer = undefined;
+    this.observed = undefined;
+  }
+
+  protected override updated(): void {
+    const sentinel = this.renderRoot.querySelector('.sentinel') ?? undefined;
+    if (sentinel === this.observed) return;
+    if (this.observed) this.observer?.unobserve(this.observed);
+    this.observed = sentinel;
+    if (!sentinel) return;
+    this.observer ??= new IntersectionObserver((entries) => {
+      if (entries.some((e) => e.isIntersecting)) void this.autoLoad();
+    }, { rootMargin: `0px 0px ${PREFETCH_MARGIN_PX}px 0px` });
+    this.observer.observe(sentinel);
+  }
+
+  private autoLoad(): Promise<void> {
+    if (this.paging !== 'infinite' || this.list.moreError !== undefined) return Promise.resolve();
+    return this.list.loadMore();
+  }
+
+  private sentinelInView(): boolean {
+    const rect = this.observed?.getBoundingClientRect();
+    return rect !== undefined && rect.top < innerHeight + PREFETCH_MARGIN_PX && rect.bottom > 0;
+  }
+
+  private async announce({ page, query, append }: LoadedPage): Promise<void> {
+    await this.updateComplete;
+    const focusIndex = append ? this.focusIndexAfterLoad : undefined;
+    this.focusIndexAfterLoad = undefined;
+    if (focusIndex !== undefined) {
+      // The shopper pressed "Load more": take them to the first new product.
+      const card = this.renderRoot.querySelectorAll('shop-product-card')[focusIndex];
+      await card?.updateComplete;
+      card?.focus();
+    }
+    this.dispatchEvent(
+      new ShopProductsLoadedEvent({
+        products: page.data,
+        shown: this.list.products.length,
+        total: page.total,
+        hasMore: this.list.hasMore,
+        query,
+        append,
+      }),
+    );
+    // Still at the end after a page (a tall screen): keep filling it.
+    if (focusIndex === undefined && this.sentinelInView()) void this.autoLoad();
+  }
+
+  private onSortChange(event: Event): void {
+    this.sort = (event.target as HTMLSelectElement).value as ProductSort;
+  }
+
+  private onLoadMore(): void {
+    if (this.list.loadingMore) return;
+    this.focusIndexAfterLoad = this.list.products.length;
+    void this.list.loadMore().then(() => {
+      if (this.list.moreError !== undefined) this.focusIndexAfterLoad = undefined;
+    });
+  }
+
+  private onRetry(): void {
+    void this.list.retry();
+  }
+
+  protected override render() {
+    const { status, products } = this.list;
+    const storeMissing = this.store.status === 'missing';
+    const loading = !storeMissing && (status === 'loading' || status === 'idle');
+    return html`<div part="base" class="base" aria-busy=${loading || this.list.loadingMore ? 'true' : 'false'}>
+      <div part="toolbar" class="toolbar">
+        <p part="count" class="count" role="status">${this.countText(loading, storeMissing)}</p>
+        ${this.hideSort ? nothing : this.renderSort()}
+      </div>
+      ${storeMissing
+        ? this.renderNotConfigured()
+        : loading
+          ? this.renderSkeletons()
+          : status === 'error'
+            ? this.renderError()
+            : products.length === 0
+              ? this.renderEmpty()
+              : this.renderProducts(products)}
+    </div>`;
+  }
+
+  private countText(loading: boolean, storeMissing: boolean): string {
+    if (storeMissing) return '';
+    if (loading) return 'Loading products…';
+    if (this.list.status !== 'ready') return '';
+    const shown = this.list.products.length;
+    const total = this.list.total;
+    const noun = (n: number) => (n === 1 ? 'product' : 'products');
+    if (total === undefined) return `${shown} ${noun(shown)}${this.list.hasMore ? ' so far' : ''}`;
+    if (shown < total) return `Showing ${shown} of ${total} ${noun(total)}`;
+    return `${total} ${noun(total)}`;
+  }
+
+  private renderSort() {
+    const id = `${this.ids}-sort`;
+    return html`<div part="sort" class="sort">
+      <label for=${id}>Sort by</label>
+      <select part="sort-select" id=${id} @change=${this.onSortChange}>
+        ${SORT_OPTIONS.map((o) => html`<option value=${o.value} ?selected=${o.value === this.sort}>${o.label}</option>`)}
+      </select>
+    </div>`;
+  }
+
+  private renderSkeletons() {
+    const count = Math.min(this.pageSize, MAX_SKELETONS);
+    return html`<ul part="grid" class="grid" aria-hidden="true">
+      ${Array.from({ length: count }, () => html`<li part="skeleton"><shop-product-card></shop-product-card></li>`)}
+    </ul>`;
+  }
+
+  private renderProducts(products: readonly Product[]) {
+    const { hasMore, loadingMore, moreError } = this.list;
+    return html`<ul part="grid" class="grid" role="list">
+        ${repeat(
+          products,
+          (p) => p.id,
+          (p) => html`<li>
+            <shop-product-card exportparts=${CARD_PARTS} .product=${p} href-template=${this.hrefTemplate || nothing}></shop-product-card>
+          </li>`,
+        )}
+      </ul>
+      ${hasMore
+        ? html`<div class="footer">
+            ${this.paging === 'infinite' ? html`<div class="sentinel" aria-hidden="true"></div>` : nothing}
+            ${moreError !== undefined ? html`<p class="state-detail" role="alert">${describeError(moreError)}</p>` : nothing}
+            <button
+              part="load-more"
+              class="button primary"
+              type="button"
+              aria-disabled=${loadingMore ? 'true' : 'false'}
+              @click=${this.onLoadMore}
+            >
+              ${loadingMore ? 'Loading…' : moreError !== undefined ? 'Try again' : 'Load more'}
+            </button>
+          </div>`
+        : nothing}`;
+  }
+
+  private renderEmpty() {
+    return html`<div part="empty" class="state">
+      <slot name="empty">
+        <p class="state-title">No products match</p>
+        <p class="state-detail">Try removing a filter or choosing another category.</p>
+      </slot>
+    </div>`;
+  }
+
+  private renderError() {
+    return html`<div part="error" class="state" role="alert">
+      <p class="state-title">We couldn’t load the products</p>
+      <p class="state-detail">${describeError(this.list.error)}</p>
+      <button part="retry" class="button primary" type="button" @click=${this.onRetry}>Retry</button>
+    </div>`;
+  }
+
+  private renderNotConfigured() {
+    return html`<div part="error" class="state" role="alert">
+      <p class="state-title">This shop isn’t connected yet</p>
+      <p class="state-detail">Add a publishable key: &lt;shop-store publishable-key="pk_…"&gt;.</p>
+    </div>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'shop-product-grid': ShopProductGrid;
+  }
+}

@@ -1,0 +1,7 @@
+import { css } from 'lit';
+
+export const storeStyles = css`
+  :host {
+    display: contents;
+  }
+`;

@@ -1,0 +1,45 @@
+// Test support, not a test: named *.test.ts so the builds and the manifest skip it; the runner's
+// file list excludes this folder.
+import { createShopClient, type Product, type ShopClient } from '@shoptag/sdk';
+
+declare global {
+  interface Window {
+    /** The real reference server the runner started (see web-test-runner.config.mjs). */
+    __SHOPTAG_TEST__: { endpoint: string; publishableKey: string };
+  }
+}
+
+/** Coordinates of the reference server the test runner started. */
+export const testShop = window.__SHOPTAG_TEST__;
+
+let client: ShopClient | undefined;
+
+/** An SDK client for the test server, to find fixtures the assertions need (never a mock). */
+export function testClient(): ShopClient {
+  client ??= createShopClient({ endpoint: testShop.endpoint, publishableKey: testShop.publishableKey });
+  return client;
+}
+
+/** The first product in the seeded catalog that satisfies `match`. */
+export async function findProduct(match: (p: Product) => boolean): Promise<Product> {
+  for await (const product of testClient().products.iterate({ limit: 100 })) if (match(product)) return product;
+  throw new Error('no seeded product matches');
+}
+
+/** Resolves with the next event of `type` on `target`. */
+export function nextEvent<K extends keyof GlobalEventHandlersEventMap>(target: EventTarget, type: K): Promise<GlobalEventHandlersEventMap[K]> {
+  return new Promise((resolve) => target.addEventListener(type, (e) => resolve(e as GlobalEventHandlersEventMap[K]), { once: true }));
+}
+
+/** Captures console.warn calls while `fn` runs and until its promise settles. */
+export async function captureWarnings(fn: () => Promise<void>): Promise<string[]> {
+  const original = console.warn;
+  const warnings: string[] = [];
+  console.warn = (...args: unknown[]) => void warnings.push(args.map(String).join(' '));
+  try {
+    await fn();
+  } finally {
+    console.warn = original;
+  }
+  return warnings;
+}
