@@ -167,3 +167,18 @@ describe('closing the server', () => {
     await assert.rejects(fetch(`${server.url}/v1/health`));
   });
 });
+
+describe('one data directory, two processes', () => {
+  test('a second server on the same PGlite directory is refused with a clear message', async () => {
+    const dataDir = tempDir();
+    const first = await startServer({ env: {}, dataDir, port: 0, seed: false, quiet: true });
+    try {
+      await assert.rejects(startServer({ env: {}, dataDir, port: 0, seed: false, quiet: true }), /in use by another Shoptag process/);
+    } finally {
+      await first.close();
+    }
+    const again = await startServer({ env: {}, dataDir, port: 0, seed: false, quiet: true });
+    await again.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+});

@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import { lockDataDir } from './data-dir-lock.js';
 import type { Db, Queryable, QueryResult } from './db.js';
 
 /**
@@ -24,11 +25,18 @@ export interface PgliteDbOptions {
 
 /** An embedded PostgreSQL (PGlite, WASM) database, in a directory or in memory. */
 export async function createPgliteDb(options: PgliteDbOptions): Promise<Db> {
-  if (options.dataDir !== null) mkdirSync(options.dataDir, { recursive: true });
-  const pglite = await PGlite.create({
-    ...(options.dataDir === null ? {} : { dataDir: options.dataDir }),
-    extensions: { pg_trgm },
-  });
+  let unlock = () => {};
+  if (options.dataDir !== null) {
+    mkdirSync(options.dataDir, { recursive: true });
+    unlock = lockDataDir(options.dataDir);
+  }
+  let pglite: PGlite;
+  try {
+    pglite = await PGlite.create({ ...(options.dataDir === null ? {} : { dataDir: options.dataDir }), extensions: { pg_trgm } });
+  } catch (error) {
+    unlock();
+    throw error;
+  }
   const queue = new SerialQueue();
   const raw: Queryable = {
     async query<R extends object>(text: string, params: readonly unknown[] = []): Promise<QueryResult<R>> {
@@ -60,7 +68,7 @@ export async function createPgliteDb(options: PgliteDbOptions): Promise<Db> {
       });
     },
     close() {
-      closed ??= queue.run(() => pglite.close());
+      closed ??= queue.run(() => pglite.close()).finally(unlock);
       return closed;
     },
   };
