@@ -1,6 +1,6 @@
 // One rollup config for the whole monorepo, built in order: SDK → elements → CDN bundle → server.
 // Library builds keep bare imports external and emit .d.ts; the CDN bundle is self-contained.
-import { readdirSync, statSync, cpSync, existsSync } from 'node:fs';
+import { readdirSync, statSync, cpSync, existsSync, chmodSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import typescript from '@rollup/plugin-typescript';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
@@ -41,6 +41,16 @@ function copyAssets(pkg, pattern) {
       const src = `packages/${pkg}/src`;
       if (!existsSync(src)) return;
       for (const file of walk(src)) cpSync(file, file.replace(`${src}/`, `packages/${pkg}/dist/`));
+    },
+  };
+}
+
+/** Marks a built file executable, so its shebang works when it is run directly (`./dist/cli.js`). */
+function executable(file) {
+  return {
+    name: 'executable',
+    writeBundle() {
+      if (existsSync(file)) chmodSync(file, 0o755);
     },
   };
 }
@@ -96,7 +106,7 @@ export default [
     },
     output: { dir: 'packages/reference-server/dist', format: 'esm', sourcemap: true, preserveModules: true, preserveModulesRoot: 'packages/reference-server/src' },
     external,
-    plugins: [ts('reference-server'), copyAssets('reference-server', /\.(sql|json|html|css|svg)$/)],
+    plugins: [ts('reference-server'), copyAssets('reference-server', /\.(sql|json|html|css|svg)$/), executable('packages/reference-server/dist/cli.js')],
     onwarn,
   },
 ];
