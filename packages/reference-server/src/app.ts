@@ -36,8 +36,8 @@ export interface AppDeps {
 const DEFAULT_BODY_LIMIT = '1mb';
 
 /**
- * The Express application: request id first, then CORS preflight, public routes, authentication
- * and the per-key origin check, the API routes, and the error handler last.
+ * The Express application: request id first, then CORS preflight, public routes, keyed routes
+ * (authentication, the per-key origin check, body parsing, handlers), and the error handler last.
  */
 export function createApp(deps: AppDeps): Express {
   const app = express();
@@ -55,12 +55,12 @@ export function createApp(deps: AppDeps): Express {
     res.setHeader('Cache-Control', 'public, max-age=300');
     res.json(openapi);
   });
-  v1.use(authenticate(deps.keys), corsForKey());
-  // Bodies are parsed only for callers with a key.
-  v1.use(express.json({ limit: deps.bodyLimit ?? DEFAULT_BODY_LIMIT }));
-  v1.use('/products', productsRouter(deps.catalog));
-  v1.use('/categories', categoriesRouter(deps.catalog));
-  v1.use('/admin', requireSecretKey());
+  // Keyed routes: authenticate, hold a browser origin to the key's list, and only then parse a
+  // body. Mounted per resource so a mistyped path is a 404 whether or not a key came with it.
+  const keyed = [authenticate(deps.keys), corsForKey(), express.json({ limit: deps.bodyLimit ?? DEFAULT_BODY_LIMIT })];
+  v1.use('/products', ...keyed, productsRouter(deps.catalog));
+  v1.use('/categories', ...keyed, categoriesRouter(deps.catalog));
+  v1.use('/admin', ...keyed, requireSecretKey());
   app.use('/v1', v1, notFound());
 
   app.use('/media', mediaRouter(deps.renderProductImage));

@@ -30,7 +30,7 @@ export interface StartServerOptions {
   host?: string;
   /** Overrides SHOPTAG_DATA_DIR. */
   dataDir?: string;
-  /** Embedded database in memory instead of `<dataDir>/data`; keys are not written to disk. */
+  /** PGlite in memory (even when DATABASE_URL is set); nothing is written to the data directory. */
   memory?: boolean;
   /** Seed the demo catalog when the database has none (`true`, the default), always (`'reset'`), or never. */
   seed?: boolean | 'reset';
@@ -86,7 +86,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Sta
     allowedOrigins: [...base.allowedOrigins, ...(options.allowedOrigins ?? [])],
   };
   const logger: Logger = options.quiet ? silentLogger : createLogger(config.logLevel);
-  const memory = options.memory === true && !config.databaseUrl;
+  const memory = options.memory === true;
   const runtime = await openRuntime({ config, clock, memory });
   try {
     const seed = options.seed === false ? null : await seedCatalog(runtime.db, () => generateDemoCatalog(), { reset: options.seed === 'reset', clock });

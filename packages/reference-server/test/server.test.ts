@@ -35,7 +35,7 @@ for (const kind of databaseKinds()) {
         env: scratch ? { DATABASE_URL: scratch.url, ...(TEST_REDIS_URL ? { REDIS_URL: TEST_REDIS_URL } : {}) } : {},
         dataDir,
         port: 0,
-        memory: true,
+        memory: kind === 'pglite',
         seed: true,
         allowedOrigins: ['*'],
         quiet: true,
@@ -161,8 +161,10 @@ describe('closing the server', () => {
   });
 
   test('startServer close() stops the server and can be called twice', async () => {
-    const server = await startServer({ env: {}, port: 0, memory: true, seed: false, quiet: true });
-    assert.equal((await fetch(`${server.url}/v1/health`)).status, 200);
+    // memory: true asks for PGlite explicitly, whatever DATABASE_URL the environment carries.
+    const server = await startServer({ env: { DATABASE_URL: 'postgres://nowhere.invalid:1/shop' }, port: 0, memory: true, seed: false, quiet: true });
+    const health = await getJson(server, '/v1/health', null);
+    assert.equal(Health.parse(health.body).components.database, 'pglite');
     await Promise.all([server.close(), server.close()]);
     await assert.rejects(fetch(`${server.url}/v1/health`));
   });

@@ -8,12 +8,13 @@ export interface OpenDatabaseOptions {
   databaseUrl: string | undefined;
   /** Where the embedded database keeps its files (`<dataDir>/data`). */
   dataDir: string;
-  /** Embedded database in memory (tests); ignored when `databaseUrl` is set. */
+  /** Embedded database in memory (tests); wins over `databaseUrl`. */
   memory?: boolean;
 }
 
-/** Opens PostgreSQL when a URL is configured, else PGlite on disk or in memory. */
+/** PGlite in memory when asked, else PostgreSQL when a URL is configured, else PGlite on disk. */
 export async function openDatabase(options: OpenDatabaseOptions): Promise<Db> {
+  if (options.memory) return createPgliteDb({ dataDir: null });
   if (options.databaseUrl) return createPgDb({ connectionString: options.databaseUrl });
-  return createPgliteDb({ dataDir: options.memory ? null : join(options.dataDir, 'data') });
+  return createPgliteDb({ dataDir: join(options.dataDir, 'data') });
 }
