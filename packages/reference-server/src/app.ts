@@ -11,10 +11,13 @@ import { errorHandler, notFound } from './api/middleware/error-handler.js';
 import { requestId } from './api/middleware/request-id.js';
 import { requestLog } from './api/middleware/request-log.js';
 import { productsRouter } from './api/products/route.js';
+import { searchRouter } from './api/search/route.js';
 import type { Logger } from './logger.js';
 import type { ApiKeyService } from './services/api-keys.js';
 import type { CatalogService } from './services/catalog-service.js';
 import type { HealthService } from './services/health-service.js';
+import type { ResponseCache } from './services/response-cache.js';
+import type { SearchService } from './services/search-service.js';
 
 /** Everything the HTTP layer needs, built by the caller (see `startServer`) or by a test. */
 export interface AppDeps {
@@ -22,6 +25,9 @@ export interface AppDeps {
   logger: Logger;
   keys: ApiKeyService;
   catalog: CatalogService;
+  search: SearchService;
+  /** Cached catalog responses (ETag, generation-based invalidation). */
+  responses: ResponseCache;
   health: HealthService;
   /** Product images for `/media/products/:file`. */
   renderProductImage: RenderProductImage;
@@ -58,8 +64,9 @@ export function createApp(deps: AppDeps): Express {
   // Keyed routes: authenticate, hold a browser origin to the key's list, and only then parse a
   // body. Mounted per resource so a mistyped path is a 404 whether or not a key came with it.
   const keyed = [authenticate(deps.keys), corsForKey(), express.json({ limit: deps.bodyLimit ?? DEFAULT_BODY_LIMIT })];
-  v1.use('/products', ...keyed, productsRouter(deps.catalog));
-  v1.use('/categories', ...keyed, categoriesRouter(deps.catalog));
+  v1.use('/products', ...keyed, productsRouter(deps.catalog, deps.search, deps.responses));
+  v1.use('/categories', ...keyed, categoriesRouter(deps.catalog, deps.responses));
+  v1.use('/search', ...keyed, searchRouter(deps.search, deps.responses));
   v1.use('/admin', ...keyed, requireSecretKey());
   app.use('/v1', v1, notFound());
 

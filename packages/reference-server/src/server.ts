@@ -14,12 +14,15 @@ import { renderProductImage } from './seed/product-image.js';
 import { generateDemoCatalog } from './seed/demo-catalog.js';
 import { createApiKeyService, hashKey } from './services/api-keys.js';
 import { createCatalogService } from './services/catalog-service.js';
+import { createResponseCache } from './services/response-cache.js';
+import { createSearchService } from './services/search-service.js';
 import { demoOrigins, ensureDemoKeys } from './services/demo-keys.js';
 import { createHealthService } from './services/health-service.js';
 import { seedCatalog } from './services/seed-service.js';
 import { createApiKeyRepository } from './store/api-key-repository.js';
 import { createCategoryRepository } from './store/category-repository.js';
 import { createProductRepository } from './store/product-repository.js';
+import { createSearchRepository } from './store/search-repository.js';
 
 export interface StartServerOptions {
   /** Environment to configure from (default `process.env`). */
@@ -97,11 +100,14 @@ export async function startServer(options: StartServerOptions = {}): Promise<Sta
     const keyService = createApiKeyService({ keys: keyRepository, clock });
     const version = readPackageVersion();
     const shopDir = findDemoShopDir();
+    const categories = createCategoryRepository(runtime.db);
     const app = createApp({
       version,
       logger,
       keys: keyService,
-      catalog: createCatalogService({ products, categories: createCategoryRepository(runtime.db) }),
+      catalog: createCatalogService({ products, categories }),
+      search: createSearchService({ search: createSearchRepository(runtime.db), products, categories }),
+      responses: createResponseCache({ cache: runtime.cache, clock }),
       health: createHealthService({ db: runtime.db, cache: runtime.cache, payments: runtime.payments, version }),
       renderProductImage: (imageId) => renderProductImage(imageId),
       demo: { shopDir, cdnDir: findElementsCdnDir(), publishableKey: keys.publishableKey },

@@ -8,9 +8,9 @@ import {
 } from '@shoptag/sdk/contract';
 import { InvalidRequestError, NotFoundError } from '../errors.js';
 import type { CategoryRepository, CategoryRow } from '../store/category-repository.js';
-import type { ProductRepository, ProductRow } from '../store/product-repository.js';
+import type { ProductRepository } from '../store/product-repository.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
-import { groupByProduct, toProduct } from './product-mapper.js';
+import { createProductHydrator } from './product-hydrator.js';
 
 export interface CatalogServiceDeps {
   products: ProductRepository;
@@ -57,14 +57,7 @@ function findInTree(tree: readonly Category[], idOrSlug: string): Category | und
 export function createCatalogService(deps: CatalogServiceDeps) {
   const { products, categories } = deps;
 
-  /** Wire products for rows, with variants and images loaded in one query each. */
-  async function hydrate(rows: readonly ProductRow[]): Promise<Product[]> {
-    const ids = rows.map((r) => r.id);
-    const [variants, images] = await Promise.all([products.variantsFor(ids), products.imagesFor(ids)]);
-    const variantsBy = groupByProduct(variants);
-    const imagesBy = groupByProduct(images);
-    return rows.map((row) => toProduct(row, variantsBy.get(row.id) ?? [], imagesBy.get(row.id) ?? []));
-  }
+  const hydrate = createProductHydrator({ products, categories });
 
   return {
     async listProducts(query: ProductListQueryParsed): Promise<ProductList> {

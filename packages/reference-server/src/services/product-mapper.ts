@@ -1,8 +1,8 @@
-import type { Product, ProductImage, ProductVariant } from '@shoptag/sdk/contract';
+import type { CategoryRef, Product, ProductImage, ProductVariant } from '@shoptag/sdk/contract';
 import type { ImageRow, ProductRow, VariantRow } from '../store/product-repository.js';
 
 function toVariant(row: VariantRow): ProductVariant {
-  const available = Math.max(0, row.on_hand - row.reserved);
+  const available = row.enabled ? Math.max(0, row.on_hand - row.reserved) : 0;
   return {
     id: row.id,
     sku: row.sku,
@@ -13,18 +13,25 @@ function toVariant(row: VariantRow): ProductVariant {
     available_quantity: available,
     in_stock: available > 0,
     image_id: row.image_id,
+    enabled: row.enabled,
+    weight_grams: row.weight_grams,
   };
 }
 
 function toImage(row: ImageRow): ProductImage {
-  return { id: row.id, url: row.url, alt: row.alt, width: row.width, height: row.height, position: row.position };
+  return { id: row.id, url: row.url, alt: row.alt, width: row.width, height: row.height, position: row.position, sources: row.sources };
 }
 
 /**
  * Assembles the wire product from its rows. `variants` must be non-empty and in display order;
  * the product's price is its cheapest variant's (the first of them on a tie).
  */
-export function toProduct(row: ProductRow, variants: readonly VariantRow[], images: readonly ImageRow[]): Product {
+export function toProduct(
+  row: ProductRow,
+  variants: readonly VariantRow[],
+  images: readonly ImageRow[],
+  categoryPath: readonly CategoryRef[] = [],
+): Product {
   const wireVariants = variants.map(toVariant);
   let cheapest = 0;
   wireVariants.forEach((v, i) => {
@@ -47,11 +54,26 @@ export function toProduct(row: ProductRow, variants: readonly VariantRow[], imag
     price: lowest.price,
     compare_at_price: lowest.compare_at_price,
     in_stock: wireVariants.some((v) => v.in_stock),
-    rating: { average: row.rating_average, count: row.rating_count },
+    rating: { average: row.rating_average, count: row.rating_count, distribution: toDistribution(row.rating_distribution) },
     tags: row.tags,
     created_at: row.created_at.toISOString(),
     updated_at: row.updated_at.toISOString(),
+    sku: row.sku,
+    category_path: categoryPath.length > 0 ? [...categoryPath] : [{ id: row.category_id, slug: row.category_slug, name: row.category_name }],
+    attributes: row.attributes,
+    seo: {
+      title: row.seo_title ?? row.name,
+      description: row.seo_description ?? row.short_description,
+      keywords: row.seo_keywords,
+      canonical_url: row.seo_canonical_url,
+      og_image: row.seo_og_image ?? images[0]?.url ?? null,
+    },
   };
+}
+
+function toDistribution(counts: readonly number[]): Product['rating']['distribution'] {
+  const at = (i: number) => counts[i] ?? 0;
+  return { 1: at(0), 2: at(1), 3: at(2), 4: at(3), 5: at(4) };
 }
 
 /** Groups rows by product id, keeping their order. */

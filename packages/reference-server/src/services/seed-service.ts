@@ -3,6 +3,21 @@ import type { Clock } from '../clock.js';
 import type { Db } from '../store/db.js';
 import { createCatalogWriter, type CatalogRows } from '../store/catalog-writer.js';
 
+/**
+ * A plausible spread of `count` ratings over 1–5 stars whose mean rounds to `average`: the
+ * ratings sit on the two star values either side of the average.
+ */
+export function ratingDistribution(average: number, count: number): number[] {
+  const out = [0, 0, 0, 0, 0];
+  if (count <= 0) return out;
+  const clamped = Math.min(5, Math.max(1, average));
+  const low = Math.min(4, Math.floor(clamped));
+  const high = Math.round((clamped - low) * count);
+  out[low - 1] = count - high;
+  out[low] = (out[low] ?? 0) + high;
+  return out;
+}
+
 /** The seed catalog in table shape. Products keep the seed's order as their curated position. */
 export function toCatalogRows(catalog: SeedCatalog): CatalogRows {
   const rows: CatalogRows = { categories: catalog.categories.map((c) => ({ ...c })), products: [], options: [], images: [], variants: [] };
@@ -18,6 +33,7 @@ export function toCatalogRows(catalog: SeedCatalog): CatalogRows {
       tags: p.tags,
       ratingAverage: Math.round(p.rating.average * 10) / 10,
       ratingCount: p.rating.count,
+      ratingDistribution: ratingDistribution(p.rating.average, p.rating.count),
       status: 'active',
       position: index,
       createdAt: p.createdAt,

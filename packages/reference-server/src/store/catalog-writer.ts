@@ -14,6 +14,8 @@ export interface CatalogRows {
     tags: string[];
     ratingAverage: number;
     ratingCount: number;
+    /** Ratings with 1…5 stars. */
+    ratingDistribution: number[];
     status: 'active' | 'draft' | 'archived';
     position: number;
     createdAt: string;
@@ -70,19 +72,19 @@ export function createCatalogWriter(tx: Queryable) {
       );
       await tx.query(
         `INSERT INTO products (id, handle, name, brand, category_id, short_description, description_html, tags,
-                               rating_average, rating_count, status, position, created_at, updated_at)
+                               rating_average, rating_count, status, position, created_at, updated_at, rating_distribution)
          SELECT id, handle, name, brand, category_id, short_description, description_html,
                 ARRAY(SELECT jsonb_array_elements_text(tags::jsonb)), rating_average, rating_count, status, position,
-                created_at, created_at
+                created_at, created_at, ARRAY(SELECT jsonb_array_elements_text(dist::jsonb)::int)
          FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[],
-                     $9::numeric[], $10::int[], $11::text[], $12::int[], $13::timestamptz[])
+                     $9::numeric[], $10::int[], $11::text[], $12::int[], $13::timestamptz[], $14::text[])
               AS t(id, handle, name, brand, category_id, short_description, description_html, tags,
-                   rating_average, rating_count, status, position, created_at)`,
+                   rating_average, rating_count, status, position, created_at, dist)`,
         [
           col(products, 'id'), col(products, 'handle'), col(products, 'name'), col(products, 'brand'), col(products, 'categoryId'),
           col(products, 'shortDescription'), col(products, 'descriptionHtml'), products.map((p) => JSON.stringify(p.tags)),
           col(products, 'ratingAverage'), col(products, 'ratingCount'), col(products, 'status'), col(products, 'position'),
-          col(products, 'createdAt'),
+          col(products, 'createdAt'), products.map((p) => JSON.stringify(p.ratingDistribution)),
         ],
       );
       await tx.query(

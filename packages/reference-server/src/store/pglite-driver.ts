@@ -1,5 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
+import { fuzzystrmatch } from '@electric-sql/pglite/contrib/fuzzystrmatch';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { lockDataDir } from './data-dir-lock.js';
 import type { Db, Queryable, QueryResult } from './db.js';
@@ -32,7 +33,7 @@ export async function createPgliteDb(options: PgliteDbOptions): Promise<Db> {
   }
   let pglite: PGlite;
   try {
-    pglite = await PGlite.create({ ...(options.dataDir === null ? {} : { dataDir: options.dataDir }), extensions: { pg_trgm } });
+    pglite = await PGlite.create({ ...(options.dataDir === null ? {} : { dataDir: options.dataDir }), extensions: { pg_trgm, fuzzystrmatch } });
   } catch (error) {
     unlock();
     throw error;

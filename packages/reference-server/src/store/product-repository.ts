@@ -19,6 +19,15 @@ export interface ProductRow {
   created_at: Date;
   updated_at: Date;
   options: { name: string; values: string[] }[];
+  sku: string | null;
+  attributes: Record<string, string>;
+  seo_title: string | null;
+  seo_description: string | null;
+  seo_keywords: string[];
+  seo_canonical_url: string | null;
+  seo_og_image: string | null;
+  rating_distribution: number[];
+  status: 'active' | 'draft' | 'archived';
 }
 
 /** A listed product row with the aggregates the list sorts and filters on. */
@@ -41,6 +50,8 @@ export interface VariantRow {
   image_id: string | null;
   on_hand: number;
   reserved: number;
+  enabled: boolean;
+  weight_grams: number | null;
 }
 
 export interface ImageRow {
@@ -51,6 +62,7 @@ export interface ImageRow {
   width: number;
   height: number;
   position: number;
+  sources: { url: string; width: number; format: 'webp' | 'avif' }[];
 }
 
 export interface ProductListFilter {
@@ -93,10 +105,11 @@ const SORT_KEYS: Record<ProductSort, SortKey<ListedProductRow>[]> = {
   newest: [{ sql: 'l.created_at', direction: 'desc', type: 'timestamptz', read: (r) => r.created_at.toISOString() }, id],
 };
 
-const PRODUCT_COLUMNS = `
+export const PRODUCT_COLUMNS = `
   p.id, p.handle, p.name, p.brand, p.category_id, c.slug AS category_slug, c.name AS category_name,
   p.short_description, p.description_html, p.tags, p.rating_average::float8 AS rating_average,
-  p.rating_count, p.position, p.created_at, p.updated_at,
+  p.rating_count, p.position, p.created_at, p.updated_at, p.sku, p.attributes, p.seo_title, p.seo_description,
+  p.seo_keywords, p.seo_canonical_url, p.seo_og_image, p.rating_distribution, p.status,
   coalesce((SELECT jsonb_agg(jsonb_build_object('name', o.name, 'values', to_jsonb(o."values")) ORDER BY o.position)
             FROM product_options o WHERE o.product_id = p.id), '[]'::jsonb) AS options`;
 
@@ -191,7 +204,8 @@ export function createProductRepository(db: Queryable) {
       if (productIds.length === 0) return [];
       const { rows } = await db.query<VariantRow>(
         `SELECT v.id, v.product_id, v.sku, v.title, v.options, v.price_amount, v.compare_at_amount, v.currency,
-                v.position, v.image_id, coalesce(i.on_hand, 0) AS on_hand, coalesce(i.reserved, 0) AS reserved
+                v.position, v.image_id, coalesce(i.on_hand, 0) AS on_hand, coalesce(i.reserved, 0) AS reserved,
+                v.enabled, v.weight_grams
          FROM variants v LEFT JOIN inventory_levels i ON i.variant_id = v.id
          WHERE v.product_id = ANY($1::text[])
          ORDER BY v.product_id, v.position, v.id`,
@@ -204,12 +218,24 @@ export function createProductRepository(db: Queryable) {
     async imagesFor(productIds: readonly string[]): Promise<ImageRow[]> {
       if (productIds.length === 0) return [];
       const { rows } = await db.query<ImageRow>(
-        `SELECT id, product_id, url, alt, width, height, position
+        `SELECT id, product_id, url, alt, width, height, position, sources
          FROM product_images WHERE product_id = ANY($1::text[])
          ORDER BY product_id, position, id`,
         [productIds],
       );
       return rows;
+    },
+
+    /** A product in any status, by id or handle (admin). */
+    async findAny(idOrHandle: string): Promise<ProductRow | null> {
+      const { rows } = await db.query<ProductRow>(
+        `SELECT ${PRODUCT_COLUMNS}
+         FROM products p JOIN categories c ON c.id = p.category_id
+         WHERE p.id = $1 OR p.handle = $1
+         LIMIT 1`,
+        [idOrHandle],
+      );
+      return rows[0] ?? null;
     },
 
     async countAll(): Promise<number> {

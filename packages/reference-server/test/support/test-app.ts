@@ -11,6 +11,9 @@ import { createSimulatedPayments } from '../../src/payments/simulated.js';
 import type { SeedCatalog } from '../../src/seed/seed-types.js';
 import { createApiKeyService } from '../../src/services/api-keys.js';
 import { createCatalogService } from '../../src/services/catalog-service.js';
+import { createResponseCache } from '../../src/services/response-cache.js';
+import { createSearchService } from '../../src/services/search-service.js';
+import { createSearchRepository } from '../../src/store/search-repository.js';
 import { ensureDemoKeys } from '../../src/services/demo-keys.js';
 import { createHealthService } from '../../src/services/health-service.js';
 import { seedCatalog } from '../../src/services/seed-service.js';
@@ -40,6 +43,8 @@ export interface TestApp {
   secretKey: string;
   /** A request with the publishable key (or `key`), answering status, headers and parsed JSON. */
   request(path: string, init?: RequestOptions): Promise<TestResponse>;
+  /** Forgets cached catalog responses (after writing to the database directly). */
+  invalidateCache(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -58,11 +63,14 @@ export async function startTestApp(db: Db, options: TestAppOptions): Promise<Tes
   await seedCatalog(db, () => options.catalog, { reset: true, clock });
   const keyRepository = createApiKeyRepository(db);
   const keys = await ensureDemoKeys({ keys: keyRepository, file: null, origins: options.origins ?? ['https://shop.example'] });
+  const responses = createResponseCache({ cache: createMemoryCache({ clock }), clock, generationTtlMs: 0 });
   const app = createApp({
     version: '0.0.0-test',
     logger: options.logger ?? silentLogger,
     keys: createApiKeyService({ keys: keyRepository, clock }),
     catalog: createCatalogService({ products: createProductRepository(db), categories: createCategoryRepository(db) }),
+    search: createSearchService({ search: createSearchRepository(db), products: createProductRepository(db), categories: createCategoryRepository(db) }),
+    responses,
     health: createHealthService({ db, cache: createMemoryCache({ clock }), payments: createSimulatedPayments(), version: '0.0.0-test' }),
     renderProductImage: () => null,
     ...options.overrides,
@@ -87,6 +95,7 @@ export async function startTestApp(db: Db, options: TestAppOptions): Promise<Tes
       }
       return { status: res.status, headers: res.headers, body };
     },
+    invalidateCache: () => responses.invalidate(),
     async close() {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));

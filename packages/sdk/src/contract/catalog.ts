@@ -7,6 +7,16 @@ const Id = (prefix: string) => z.string().regex(new RegExp(`^${prefix}_[A-Za-z0-
 const Timestamp = z.string().meta({ description: 'ISO 8601 date-time in UTC', example: '2026-11-25T09:00:00.000Z' });
 const Handle = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be lower-case words joined by hyphens');
 
+/** One resized rendition of a product image (for `srcset`). */
+export const ImageSource = z
+  .object({
+    url: z.string(),
+    width: z.number().int().positive(),
+    format: z.enum(['webp', 'avif']),
+  })
+  .meta({ id: 'ImageSource' });
+export type ImageSource = z.infer<typeof ImageSource>;
+
 /** One product image; `url` is absolute or relative to the server's origin. */
 export const ProductImage = z
   .object({
@@ -16,6 +26,9 @@ export const ProductImage = z
     width: z.number().int().positive(),
     height: z.number().int().positive(),
     position: z.number().int().nonnegative(),
+    sources: z
+      .array(ImageSource)
+      .meta({ description: 'Resized renditions for srcset, widest last per format; empty when only `url` exists' }),
   })
   .meta({ id: 'ProductImage' });
 export type ProductImage = z.infer<typeof ProductImage>;
@@ -36,6 +49,8 @@ export const ProductVariant = z
     available_quantity: z.number().int().nonnegative().meta({ description: 'Units that can be bought now (on hand minus reserved)' }),
     in_stock: z.boolean(),
     image_id: z.string().nullable(),
+    enabled: z.boolean().meta({ description: 'A disabled variant is shown as unavailable and cannot be bought' }),
+    weight_grams: z.number().int().nonnegative().nullable(),
   })
   .meta({ id: 'ProductVariant' });
 export type ProductVariant = z.infer<typeof ProductVariant>;
@@ -47,9 +62,24 @@ export const Rating = z
   .object({
     average: z.number().min(0).max(5).meta({ description: 'Mean rating, 0–5, one decimal' }),
     count: z.number().int().nonnegative(),
+    distribution: z
+      .object({ 1: z.number().int().nonnegative(), 2: z.number().int().nonnegative(), 3: z.number().int().nonnegative(), 4: z.number().int().nonnegative(), 5: z.number().int().nonnegative() })
+      .meta({ description: 'Number of ratings with each star value; sums to `count`' }),
   })
   .meta({ id: 'Rating' });
 export type Rating = z.infer<typeof Rating>;
+
+/** Search-engine and social metadata of a product page. */
+export const ProductSeo = z
+  .object({
+    title: z.string(),
+    description: z.string(),
+    keywords: z.array(z.string()),
+    canonical_url: z.string().nullable(),
+    og_image: z.string().nullable(),
+  })
+  .meta({ id: 'ProductSeo' });
+export type ProductSeo = z.infer<typeof ProductSeo>;
 
 /** A product as the storefront sees it. */
 export const Product = z
@@ -72,6 +102,10 @@ export const Product = z
     tags: z.array(z.string()),
     created_at: Timestamp,
     updated_at: Timestamp,
+    sku: z.string().nullable().meta({ description: 'Product-level SKU (each variant has its own)' }),
+    category_path: z.array(CategoryRef).meta({ description: 'The category and its ancestors, root first, ending with `category`' }),
+    attributes: z.record(z.string(), z.string()).meta({ example: { Material: 'Cotton' } }),
+    seo: ProductSeo,
   })
   .meta({ id: 'Product' });
 export type Product = z.infer<typeof Product>;

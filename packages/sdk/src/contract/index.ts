@@ -27,6 +27,37 @@ export {
   CategoryIdOrSlug,
 } from './catalog.js';
 export type { ProductListQueryParsed } from './catalog.js';
+export { ImageSource, ProductSeo } from './catalog.js';
+export {
+  FACET_NAMES,
+  FacetName,
+  PRICE_FACET_BOUNDS,
+  SearchFilters,
+  SearchQuery,
+  SearchFacets,
+  SearchResult,
+  MAX_SUGGESTIONS,
+  SuggestQuery,
+  Suggestion,
+  SuggestResult,
+  RelatedQuery,
+  RelatedList,
+} from './search.js';
+export type { SearchQueryParsed } from './search.js';
+export {
+  PRODUCT_STATUSES,
+  ProductStatus,
+  VariantInput,
+  ImageInput,
+  SeoInput,
+  ProductCreate,
+  ProductUpdate,
+  AdminProduct,
+  DeletedProduct,
+  ImportSkip,
+  ImportSummary,
+} from './admin-products.js';
+export type { ProductCreateParsed, ProductUpdateParsed } from './admin-products.js';
 export { Health } from './health.js';
 export { ROUTES } from './routes.js';
 export type { RouteSpec, RouteAuth, RouteId } from './routes.js';

@@ -1,20 +1,33 @@
-import { ProductIdOrHandle, ProductListQuery } from '@shoptag/sdk/contract';
+import { ProductIdOrHandle, ProductListQuery, RelatedQuery } from '@shoptag/sdk/contract';
 import { Router } from 'express';
 import { NotFoundError } from '../../errors.js';
 import type { CatalogService } from '../../services/catalog-service.js';
+import { queryKey, type ResponseCache } from '../../services/response-cache.js';
+import type { SearchService } from '../../services/search-service.js';
+import { sendCached } from '../middleware/http-cache.js';
 import { parseInput } from '../middleware/validate.js';
 
-/** `GET /v1/products`, `GET /v1/products/:idOrHandle`. */
-export function productsRouter(catalog: CatalogService): Router {
+function productParam(idOrHandle: string): string {
+  // Something that cannot be an id or handle names no product: 404, like any unknown id.
+  if (!ProductIdOrHandle.safeParse(idOrHandle).success) throw new NotFoundError(`No such product: '${idOrHandle}'`, { param: 'id' });
+  return idOrHandle;
+}
+
+/** `GET /v1/products`, `GET /v1/products/:idOrHandle`, `GET /v1/products/:idOrHandle/related`. */
+export function productsRouter(catalog: CatalogService, search: SearchService, responses: ResponseCache): Router {
   const router = Router();
   router.get('/', async (req, res) => {
-    res.json(await catalog.listProducts(parseInput(ProductListQuery, req.query)));
+    const query = parseInput(ProductListQuery, req.query);
+    sendCached(req, res, await responses.get(queryKey('products', query), () => catalog.listProducts(query)));
   });
   router.get('/:idOrHandle', async (req, res) => {
-    const idOrHandle = req.params.idOrHandle;
-    // Something that cannot be an id or handle names no product: 404, like any unknown id.
-    if (!ProductIdOrHandle.safeParse(idOrHandle).success) throw new NotFoundError(`No such product: '${idOrHandle}'`, { param: 'id' });
-    res.json(await catalog.getProduct(idOrHandle));
+    const idOrHandle = productParam(req.params.idOrHandle);
+    sendCached(req, res, await responses.get(`product:${idOrHandle}`, () => catalog.getProduct(idOrHandle)));
+  });
+  router.get('/:idOrHandle/related', async (req, res) => {
+    const idOrHandle = productParam(req.params.idOrHandle);
+    const { limit } = parseInput(RelatedQuery, req.query);
+    sendCached(req, res, await responses.get(`related:${idOrHandle}:${limit ?? ''}`, () => search.related(idOrHandle, limit)));
   });
   return router;
 }

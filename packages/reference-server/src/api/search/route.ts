@@ -1,0 +1,20 @@
+import { SearchQuery, SuggestQuery } from '@shoptag/sdk/contract';
+import { Router } from 'express';
+import { queryKey, type ResponseCache } from '../../services/response-cache.js';
+import type { SearchService } from '../../services/search-service.js';
+import { sendCached } from '../middleware/http-cache.js';
+import { parseInput } from '../middleware/validate.js';
+
+/** `GET /v1/search`, `GET /v1/search/suggest`. */
+export function searchRouter(search: SearchService, responses: ResponseCache): Router {
+  const router = Router();
+  router.get('/', async (req, res) => {
+    const query = parseInput(SearchQuery, req.query);
+    sendCached(req, res, await responses.get(queryKey('search', query), () => search.search(query)));
+  });
+  router.get('/suggest', async (req, res) => {
+    const { q, limit } = parseInput(SuggestQuery, req.query);
+    sendCached(req, res, await responses.get(`suggest:${limit ?? ''}:${q.toLowerCase()}`, () => search.suggest(q, limit)));
+  });
+  return router;
+}

@@ -1,0 +1,106 @@
+import { createHash } from 'node:crypto';
+import type { Cache, JsonValue } from '../cache/cache.js';
+import type { Clock } from '../clock.js';
+
+/** A serialized response, ready to send: the JSON text and its entity tag. */
+export interface CachedBody {
+  body: string;
+  etag: string;
+}
+
+export interface ResponseCacheOptions {
+  cache: Cache;
+  clock: Clock;
+  /** How long an entry lives in the shared cache (ms). */
+  ttlMs?: number;
+  /**
+   * How long this process trusts the generation it last read (ms). Another process's invalidation
+   * is seen after at most this long; this process's own is seen at once. 0 reads it every time.
+   */
+  generationTtlMs?: number;
+  /** Entries kept in this process in front of the shared cache. */
+  localEntries?: number;
+}
+
+const GENERATION_KEY = 'catalog:generation';
+const DEFAULT_TTL_MS = 60_000;
+const DEFAULT_GENERATION_TTL_MS = 200;
+const DEFAULT_LOCAL_ENTRIES = 2_000;
+const GENERATION_LIFETIME_MS = 30 * 86_400_000;
+
+export function etagOf(body: string): string {
+  return `"${createHash('sha1').update(body).digest('base64url').slice(0, 22)}"`;
+}
+
+function isCachedBody(value: JsonValue | undefined): value is { body: string; etag: string } {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) && typeof value.body === 'string' && typeof value.etag === 'string';
+}
+
+/**
+ * Catalog reads, cached as serialized responses under a generation number. Every key contains
+ * the generation, so an admin write invalidates everything at once by bumping it — in Redis for
+ * every process. Entries of one generation never change, so this process also keeps recent ones
+ * in memory and sends them without touching the shared cache.
+ */
+export function createResponseCache(options: ResponseCacheOptions) {
+  const { cache, clock } = options;
+  const ttlMs = options.ttlMs ?? DEFAULT_TTL_MS;
+  const generationTtlMs = options.generationTtlMs ?? DEFAULT_GENERATION_TTL_MS;
+  const maxLocal = options.localEntries ?? DEFAULT_LOCAL_ENTRIES;
+  const local = new Map<string, { value: CachedBody; expiresAt: number }>();
+  let known: { generation: string; readAt: number } | null = null;
+
+  async function generation(): Promise<string> {
+    const now = clock.now().getTime();
+    if (known && now - known.readAt < generationTtlMs) return known.generation;
+    const stored = await cache.get(GENERATION_KEY);
+    let value = typeof stored === 'string' ? stored : null;
+    if (value === null) {
+      value = `${now.toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+      await cache.set(GENERATION_KEY, value, GENERATION_LIFETIME_MS);
+    }
+    known = { generation: value, readAt: now };
+    return value;
+  }
+
+  return {
+    /** The cached response for `key`, or `produce()`'s serialized and stored. */
+    async get(key: string, produce: () => Promise<unknown>): Promise<CachedBody> {
+      const gen = await generation();
+      const fullKey = `catalog:${gen}:${key}`;
+      const now = clock.now().getTime();
+      const hit = local.get(fullKey);
+      if (hit && hit.expiresAt > now) return hit.value;
+      const shared = await cache.get(fullKey);
+      let value: CachedBody;
+      if (isCachedBody(shared)) value = { body: shared.body, etag: shared.etag };
+      else {
+        const body = JSON.stringify(await produce());
+        value = { body, etag: etagOf(body) };
+        await cache.set(fullKey, { body: value.body, etag: value.etag }, ttlMs);
+      }
+      if (local.size >= maxLocal) local.delete(local.keys().next().value ?? '');
+      local.set(fullKey, { value, expiresAt: now + ttlMs });
+      return value;
+    },
+
+    /** Forgets every cached catalog response, in every process sharing the cache. */
+    async invalidate(): Promise<void> {
+      const now = clock.now().getTime();
+      const value = `${now.toString(36)}${Math.random().toString(36).slice(2, 8)}`;
+      await cache.set(GENERATION_KEY, value, GENERATION_LIFETIME_MS);
+      known = { generation: value, readAt: now };
+      local.clear();
+    },
+  };
+}
+
+export type ResponseCache = ReturnType<typeof createResponseCache>;
+
+/** A stable cache key for a validated query: keys sorted, undefined dropped. */
+export function queryKey(name: string, query: object): string {
+  const entries = Object.entries(query)
+    .filter(([, v]) => v !== undefined)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return `${name}?${JSON.stringify(entries)}`;
+}

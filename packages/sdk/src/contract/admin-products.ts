@@ -1,0 +1,109 @@
+import { z } from 'zod';
+import { Product } from './catalog.js';
+
+const Handle = z.string().min(1).max(200).regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be lower-case words joined by hyphens');
+const Minor = z.number().int().min(0).max(100_000_000_00);
+const Text = (max: number) => z.string().max(max);
+
+export const PRODUCT_STATUSES = ['active', 'draft', 'archived'] as const;
+export const ProductStatus = z.enum(PRODUCT_STATUSES);
+export type ProductStatus = z.infer<typeof ProductStatus>;
+
+export const VariantInput = z
+  .object({
+    sku: z.string().trim().min(1).max(100),
+    options: z.record(z.string().min(1).max(100), z.string().min(1).max(200)).default({}),
+    price: Minor.meta({ description: 'Minor units of the shop currency' }),
+    compare_at_price: Minor.nullable().optional(),
+    stock: z.number().int().min(0).max(10_000_000).optional().meta({ description: 'Units on hand; only set on create' }),
+    weight_grams: z.number().int().min(0).max(10_000_000).nullable().optional(),
+    enabled: z.boolean().optional(),
+    image_url: z.string().min(1).max(2000).nullable().optional().meta({ description: 'One of the product images, by URL' }),
+  })
+  .strict();
+export type VariantInput = z.input<typeof VariantInput>;
+
+export const ImageInput = z
+  .object({
+    url: z.string().min(1).max(2000),
+    alt: Text(500).optional(),
+    width: z.number().int().positive().max(20_000).optional(),
+    height: z.number().int().positive().max(20_000).optional(),
+  })
+  .strict();
+
+export const SeoInput = z
+  .object({
+    title: Text(300).optional(),
+    description: Text(1000).optional(),
+    keywords: z.array(Text(100)).max(50).optional(),
+    canonical_url: Text(2000).nullable().optional(),
+    og_image: Text(2000).nullable().optional(),
+  })
+  .strict();
+
+const productFields = {
+  handle: Handle,
+  name: z.string().trim().min(1).max(300),
+  sku: z.string().trim().min(1).max(100).nullable().optional(),
+  brand: Text(200).optional(),
+  category: z.string().min(1).max(200).meta({ description: 'Category id or slug' }),
+  short_description: Text(1000).optional(),
+  description_html: Text(100_000).optional().meta({ description: 'Sanitized on write: scripts, handlers and unknown tags are removed' }),
+  tags: z.array(Text(100)).max(100).optional(),
+  attributes: z.record(z.string().min(1).max(100), Text(500)).optional(),
+  status: ProductStatus.optional(),
+  seo: SeoInput.optional(),
+  images: z.array(ImageInput).max(50).optional().meta({ description: 'In display order' }),
+  variants: z.array(VariantInput).min(1).max(250),
+};
+
+/** Body of `POST /v1/admin/products`. */
+export const ProductCreate = z
+  .object(productFields)
+  .strict()
+  .superRefine((p, ctx) => checkVariants(p.variants, ctx));
+export type ProductCreate = z.input<typeof ProductCreate>;
+export type ProductCreateParsed = z.output<typeof ProductCreate>;
+
+/** Body of `PATCH /v1/admin/products/:id`: any subset; `variants`, when given, replaces them (matched by SKU). */
+export const ProductUpdate = z
+  .object(productFields)
+  .partial()
+  .strict()
+  .superRefine((p, ctx) => {
+    if (Object.keys(p).length === 0) ctx.addIssue({ code: 'custom', message: 'Nothing to update: pass at least one field.' });
+    if (p.variants) checkVariants(p.variants, ctx);
+  });
+export type ProductUpdate = z.input<typeof ProductUpdate>;
+export type ProductUpdateParsed = z.output<typeof ProductUpdate>;
+
+function checkVariants(variants: { sku: string; compare_at_price?: number | null | undefined; price: number }[], ctx: z.RefinementCtx): void {
+  const seen = new Set<string>();
+  variants.forEach((v, i) => {
+    if (seen.has(v.sku)) ctx.addIssue({ code: 'custom', message: `Duplicate variant SKU '${v.sku}'.`, path: ['variants', i, 'sku'] });
+    seen.add(v.sku);
+  });
+}
+
+/** A product as the admin API sees it: the storefront shape plus its status. */
+export const AdminProduct = Product.extend({ status: ProductStatus }).meta({ id: 'AdminProduct' });
+export type AdminProduct = z.infer<typeof AdminProduct>;
+
+export const DeletedProduct = z.object({ object: z.literal('product'), id: z.string(), deleted: z.literal(true) }).meta({ id: 'DeletedProduct' });
+
+/** One row of an import that was not applied, and why. */
+export const ImportSkip = z.object({ row: z.number().int().positive().meta({ description: 'Line number in the file (header is line 1)' }), handle: z.string().nullable(), reason: z.string() });
+
+/** `POST /v1/admin/products/import`: what the import did. */
+export const ImportSummary = z
+  .object({
+    object: z.literal('import_summary'),
+    rows: z.number().int().nonnegative(),
+    products: z.object({ created: z.number().int(), updated: z.number().int(), unchanged: z.number().int() }),
+    created: z.array(z.string()).meta({ description: 'Handles of products created' }),
+    updated: z.array(z.string()),
+    skipped: z.array(ImportSkip),
+  })
+  .meta({ id: 'ImportSummary' });
+export type ImportSummary = z.infer<typeof ImportSummary>;
