@@ -1,9 +1,13 @@
 import './api/locals.js';
 import { buildOpenApiDocument } from '@shoptag/sdk/contract';
 import express, { type Express } from 'express';
+import { adminCouponsRouter } from './api/admin/coupons/route.js';
+import { adminInventoryRouter } from './api/admin/inventory/route.js';
+import { cartsRouter } from './api/carts/route.js';
 import { categoriesRouter } from './api/categories/route.js';
 import { demoRouter, notFoundPage, type DemoOptions } from './api/demo/route.js';
 import { healthRouter } from './api/health/route.js';
+import { inventoryRouter } from './api/inventory/route.js';
 import { mediaRouter, type RenderProductImage } from './api/media/route.js';
 import { authenticate, requireSecretKey } from './api/middleware/auth.js';
 import { corsForKey, corsPublic, preflight } from './api/middleware/cors.js';
@@ -15,6 +19,7 @@ import { searchRouter } from './api/search/route.js';
 import type { Logger } from './logger.js';
 import type { ApiKeyService } from './services/api-keys.js';
 import type { CatalogService } from './services/catalog-service.js';
+import type { CommerceServices } from './services/commerce.js';
 import type { HealthService } from './services/health-service.js';
 import type { ResponseCache } from './services/response-cache.js';
 import type { SearchService } from './services/search-service.js';
@@ -29,6 +34,8 @@ export interface AppDeps {
   /** Cached catalog responses (ETag, generation-based invalidation). */
   responses: ResponseCache;
   health: HealthService;
+  /** Carts, coupons, stock and holds. */
+  commerce: CommerceServices;
   /** Product images for `/media/products/:file`. */
   renderProductImage: RenderProductImage;
   /** Demo shop and CDN bundle; omit to serve the API only. */
@@ -67,7 +74,11 @@ export function createApp(deps: AppDeps): Express {
   v1.use('/products', ...keyed, productsRouter(deps.catalog, deps.search, deps.responses));
   v1.use('/categories', ...keyed, categoriesRouter(deps.catalog, deps.responses));
   v1.use('/search', ...keyed, searchRouter(deps.search, deps.responses));
+  v1.use('/carts', ...keyed, cartsRouter(deps.commerce.carts));
+  v1.use('/inventory', ...keyed, inventoryRouter(deps.commerce.inventory));
   v1.use('/admin', ...keyed, requireSecretKey());
+  v1.use('/admin/inventory', adminInventoryRouter(deps.commerce.inventory, deps.commerce.reservations));
+  v1.use('/admin/coupons', adminCouponsRouter(deps.commerce.coupons));
   app.use('/v1', v1, notFound());
 
   app.use('/media', mediaRouter(deps.renderProductImage));

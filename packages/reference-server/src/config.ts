@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { z } from 'zod';
 import { CurrencyCode } from '@shoptag/sdk/contract';
 import { LOG_LEVELS, type LogLevel } from './logger.js';
+import { parseMajorUnits, parseTaxRates, type PricingConfig } from './services/pricing/pricing-config.js';
 
 /** The server's settings, parsed from the environment once at startup. */
 export interface Config {
@@ -18,7 +19,26 @@ export interface Config {
   /** Extra origins allowed for the demo publishable key; `*` allows any. */
   allowedOrigins: string[];
   logLevel: LogLevel;
+  /** Carts, stock holds and the price estimate. */
+  commerce: CommerceConfig;
 }
+
+/** Limits and timings of carts and stock holds, and how carts are priced. */
+export interface CommerceConfig {
+  /** Most units of one variant a cart line may hold. */
+  maxLineQuantity: number;
+  /** A cart untouched this long is gone. */
+  cartTtlMs: number;
+  /** How long a checkout's stock hold lasts unless refreshed. */
+  holdTtlMs: number;
+  pricing: PricingConfig;
+}
+
+export const DEFAULT_MAX_LINE_QUANTITY = 20;
+export const DEFAULT_CART_TTL_DAYS = 30;
+export const DEFAULT_HOLD_TTL_MINUTES = 15;
+export const DEFAULT_SHIPPING_RATE = '5';
+export const DEFAULT_FREE_SHIPPING_OVER = '50';
 
 /** A missing or invalid environment variable. The message names the variable and what it must be. */
 export class ConfigError extends Error {
@@ -36,7 +56,7 @@ export class ConfigError extends Error {
 }
 
 /** Every SHOPTAG_* variable the server reads; any other is a typo worth reporting. */
-const SHOPTAG_VARIABLES = ['SHOPTAG_DATA_DIR', 'SHOPTAG_CURRENCY', 'SHOPTAG_ALLOWED_ORIGINS'] as const;
+const SHOPTAG_VARIABLES = ['SHOPTAG_DATA_DIR', 'SHOPTAG_CURRENCY', 'SHOPTAG_ALLOWED_ORIGINS', 'SHOPTAG_MAX_LINE_QUANTITY', 'SHOPTAG_CART_TTL_DAYS', 'SHOPTAG_HOLD_TTL_MINUTES', 'SHOPTAG_SHIPPING_RATE', 'SHOPTAG_FREE_SHIPPING_OVER', 'SHOPTAG_TAX_RATES', 'SHOPTAG_TAX_COUNTRY'] as const;
 /** Reserved for the test harness (SHOPTAG_TEST_DATABASE_URL …); the server ignores them. */
 const IGNORED_PREFIX = 'SHOPTAG_TEST_';
 
@@ -78,6 +98,8 @@ const origin = z.string().refine(
   { message: 'must be a comma-separated list of origins like https://shop.example.com (scheme, host and optional port; no path or trailing slash), or *' },
 );
 
+const positiveInt = (max: number) => z.string().regex(/^\d+$/).transform(Number).pipe(z.number().int().min(1).max(max));
+
 const prefixed = (prefixes: string[]) =>
   z.string().refine((v) => prefixes.some((p) => v.startsWith(p)), { message: `must start with ${prefixes.join(' or ')}` });
 
@@ -101,6 +123,13 @@ const EnvSchema = z.object({
   SHOPTAG_DATA_DIR: optional(z.string()),
   SHOPTAG_CURRENCY: optional(CurrencyCode),
   SHOPTAG_ALLOWED_ORIGINS: z.preprocess(commaList, z.array(origin).optional()),
+  SHOPTAG_MAX_LINE_QUANTITY: optional(positiveInt(9_999)),
+  SHOPTAG_CART_TTL_DAYS: optional(positiveInt(3_650)),
+  SHOPTAG_HOLD_TTL_MINUTES: optional(positiveInt(7 * 24 * 60)),
+  SHOPTAG_SHIPPING_RATE: optional(z.string().regex(/^\d{1,12}(\.\d+)?$/)),
+  SHOPTAG_FREE_SHIPPING_OVER: optional(z.string().regex(/^(\d{1,12}(\.\d+)?|off)$/)),
+  SHOPTAG_TAX_RATES: optional(z.string()),
+  SHOPTAG_TAX_COUNTRY: optional(z.string().regex(/^[A-Z]{2}$/)),
   LOG_LEVEL: optional(z.enum(LOG_LEVELS, { message: `must be one of ${LOG_LEVELS.join(', ')}` })),
 });
 
@@ -108,6 +137,13 @@ const EnvSchema = z.object({
 const EXPECTATIONS: Partial<Record<keyof z.infer<typeof EnvSchema>, string>> = {
   PORT: 'must be an integer 1–65535',
   SHOPTAG_CURRENCY: 'must be a three-letter ISO 4217 code in upper case, e.g. USD',
+  SHOPTAG_MAX_LINE_QUANTITY: 'must be a whole number 1–9999',
+  SHOPTAG_CART_TTL_DAYS: 'must be a whole number of days 1–3650',
+  SHOPTAG_HOLD_TTL_MINUTES: 'must be a whole number of minutes 1–10080',
+  SHOPTAG_SHIPPING_RATE: 'must be an amount in major units, e.g. 4.99',
+  SHOPTAG_FREE_SHIPPING_OVER: 'must be an amount in major units, e.g. 50, or off',
+  SHOPTAG_TAX_RATES: 'must be COUNTRY=PERCENT pairs, e.g. US=0,DE=19',
+  SHOPTAG_TAX_COUNTRY: 'must be a two-letter ISO 3166-1 country code, e.g. US',
 };
 
 type Env = Record<string, string | undefined>;
@@ -149,6 +185,8 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
       { variable: 'STRIPE_SECRET_KEY', message: 'STRIPE_SECRET_KEY must be set when STRIPE_PUBLISHABLE_KEY or STRIPE_WEBHOOK_SECRET is (not set)' },
     ]);
   }
+  const currency = e.SHOPTAG_CURRENCY ?? 'USD';
+  const commerce = commerceConfig(e, currency);
   return {
     port: e.PORT ?? DEFAULT_PORT,
     host: e.HOST,
@@ -159,8 +197,33 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
       ? { secretKey: e.STRIPE_SECRET_KEY, publishableKey: e.STRIPE_PUBLISHABLE_KEY, webhookSecret: e.STRIPE_WEBHOOK_SECRET }
       : undefined,
     dataDir: resolve(cwd, e.SHOPTAG_DATA_DIR ?? DEFAULT_DATA_DIR),
-    currency: e.SHOPTAG_CURRENCY ?? 'USD',
+    currency,
     allowedOrigins: e.SHOPTAG_ALLOWED_ORIGINS ?? [],
     logLevel: e.LOG_LEVEL ?? 'info',
+    commerce,
+  };
+}
+
+/** The commerce settings; amounts are read in major units of the shop currency. */
+function commerceConfig(e: z.infer<typeof EnvSchema>, currency: string): CommerceConfig {
+  const problems: { variable: string; message: string }[] = [];
+  const attempt = <T>(variable: string, read: () => T, fallback: T): T => {
+    try {
+      return read();
+    } catch (error) {
+      problems.push({ variable, message: `${variable} ${error instanceof Error ? error.message : String(error)}` });
+      return fallback;
+    }
+  };
+  const flatRate = attempt('SHOPTAG_SHIPPING_RATE', () => parseMajorUnits(e.SHOPTAG_SHIPPING_RATE ?? DEFAULT_SHIPPING_RATE, currency), 0);
+  const freeOverText = e.SHOPTAG_FREE_SHIPPING_OVER ?? DEFAULT_FREE_SHIPPING_OVER;
+  const freeOver = freeOverText === 'off' ? null : attempt('SHOPTAG_FREE_SHIPPING_OVER', () => parseMajorUnits(freeOverText, currency), null);
+  const taxRates = attempt('SHOPTAG_TAX_RATES', () => parseTaxRates(e.SHOPTAG_TAX_RATES ?? ''), {});
+  if (problems.length) throw new ConfigError(problems);
+  return {
+    maxLineQuantity: e.SHOPTAG_MAX_LINE_QUANTITY ?? DEFAULT_MAX_LINE_QUANTITY,
+    cartTtlMs: (e.SHOPTAG_CART_TTL_DAYS ?? DEFAULT_CART_TTL_DAYS) * 24 * 3_600_000,
+    holdTtlMs: (e.SHOPTAG_HOLD_TTL_MINUTES ?? DEFAULT_HOLD_TTL_MINUTES) * 60_000,
+    pricing: { currency, taxRates, defaultCountry: e.SHOPTAG_TAX_COUNTRY ?? null, shipping: { flatRate, freeOver } },
   };
 }

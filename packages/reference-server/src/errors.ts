@@ -68,3 +68,23 @@ export class PermissionError extends ShoptagError {
     super(message, options);
   }
 }
+
+/** 409: the request conflicts with the current state (not enough stock, units still reserved). */
+export class ConflictError extends ShoptagError {
+  readonly type = 'invalid_request_error';
+  readonly statusCode = 409;
+
+  constructor(message: string, options: ShoptagErrorOptions) {
+    super(message, options);
+  }
+}
+
+/** 422: well-formed, but not possible now (a coupon that has expired or whose minimum is not met). */
+export class UnprocessableError extends ShoptagError {
+  readonly type = 'invalid_request_error';
+  readonly statusCode = 422;
+
+  constructor(message: string, options: ShoptagErrorOptions) {
+    super(message, options);
+  }
+}

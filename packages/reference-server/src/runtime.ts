@@ -1,6 +1,9 @@
 import type { Cache } from './cache/cache.js';
+import type { Locks } from './cache/locks.js';
 import { createMemoryCache } from './cache/memory-cache.js';
+import { createMemoryLocks } from './cache/memory-locks.js';
 import { createRedisCache } from './cache/redis-cache.js';
+import { createRedisLocks } from './cache/redis-locks.js';
 import type { Clock } from './clock.js';
 import type { Config } from './config.js';
 import type { PaymentProvider } from './payments/payment-provider.js';
@@ -14,6 +17,8 @@ import { openDatabase } from './store/open-database.js';
 export interface Runtime {
   db: Db;
   cache: Cache;
+  /** Cross-process locks (the hold sweeper's turn): Redis when configured, else in-process. */
+  locks: Locks;
   payments: PaymentProvider;
   migrations: MigrateResult;
   close(): Promise<void>;
@@ -31,24 +36,28 @@ export async function openRuntime(options: OpenRuntimeOptions): Promise<Runtime>
   const { config } = options;
   const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, memory: options.memory });
   let cache: Cache | undefined;
+  let locks: Locks | undefined;
   try {
     const migrations = await migrate(db).catch((error: unknown) => {
       throw new Error(`cannot prepare the database (${db.description}): ${error instanceof Error ? error.message : String(error)}`, { cause: error });
     });
     cache = config.redisUrl ? await createRedisCache({ url: config.redisUrl }) : createMemoryCache({ clock: options.clock });
+    locks = config.redisUrl ? await createRedisLocks({ url: config.redisUrl }) : createMemoryLocks({ clock: options.clock });
+    const openLocks = locks;
     const payments = config.stripe ? createStripePayments(config.stripe) : createSimulatedPayments();
     const openCache = cache;
     return {
       db,
       cache,
+      locks,
       payments,
       migrations,
       async close() {
-        await Promise.allSettled([db.close(), openCache.close()]);
+        await Promise.allSettled([db.close(), openCache.close(), openLocks.close()]);
       },
     };
   } catch (error) {
-    await Promise.allSettled([db.close(), cache?.close()]);
+    await Promise.allSettled([db.close(), cache?.close(), locks?.close()]);
     throw error;
   }
 }

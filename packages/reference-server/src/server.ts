@@ -8,12 +8,16 @@ import { systemClock } from './clock.js';
 import { loadConfig } from './config.js';
 import { drainAndClose } from './http-drain.js';
 import { createLogger, silentLogger, type Logger } from './logger.js';
+import { currencyExponent } from '@shoptag/sdk/contract';
 import { findDemoShopDir, findElementsCdnDir, readPackageVersion } from './paths.js';
 import { openRuntime } from './runtime.js';
 import { renderProductImage } from './seed/product-image.js';
 import { generateDemoCatalog } from './seed/demo-catalog.js';
 import { createApiKeyService, hashKey } from './services/api-keys.js';
 import { createCatalogService } from './services/catalog-service.js';
+import { createCommerceServices } from './services/commerce.js';
+import { seedDemoCoupons } from './services/demo-coupons.js';
+import { startHoldSweeper } from './services/hold-sweeper.js';
 import { createResponseCache } from './services/response-cache.js';
 import { createSearchService } from './services/search-service.js';
 import { demoOrigins, ensureDemoKeys } from './services/demo-keys.js';
@@ -41,6 +45,8 @@ export interface StartServerOptions {
   allowedOrigins?: string[];
   /** Print nothing (no banner, no logs). */
   quiet?: boolean;
+  /** How often lapsed stock holds are released (default every 30 s). */
+  holdSweepIntervalMs?: number;
 }
 
 export interface StartedServer {
@@ -93,6 +99,9 @@ export async function startServer(options: StartServerOptions = {}): Promise<Sta
   const runtime = await openRuntime({ config, clock, memory });
   try {
     const seed = options.seed === false ? null : await seedCatalog(runtime.db, () => generateDemoCatalog(), { reset: options.seed === 'reset', clock });
+    if (options.seed !== false) {
+      await seedDemoCoupons(runtime.db, { clock, currency: config.currency, minorPerMajor: 10 ** currencyExponent(config.currency) });
+    }
     const keyRepository = createApiKeyRepository(runtime.db);
     const keysFile = memory ? null : join(config.dataDir, 'keys.json');
     const keys = await ensureDemoKeys({ keys: keyRepository, file: keysFile, origins: demoOrigins(config.port, config.host, config.allowedOrigins) });
@@ -101,6 +110,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Sta
     const version = readPackageVersion();
     const shopDir = findDemoShopDir();
     const categories = createCategoryRepository(runtime.db);
+    const commerce = createCommerceServices({ db: runtime.db, cache: runtime.cache, clock, config: config.commerce });
     const app = createApp({
       version,
       logger,
@@ -108,12 +118,14 @@ export async function startServer(options: StartServerOptions = {}): Promise<Sta
       catalog: createCatalogService({ products, categories }),
       search: createSearchService({ search: createSearchRepository(runtime.db), products, categories }),
       responses: createResponseCache({ cache: runtime.cache, clock }),
+      commerce,
       health: createHealthService({ db: runtime.db, cache: runtime.cache, payments: runtime.payments, version }),
       renderProductImage: (imageId) => renderProductImage(imageId),
       demo: { shopDir, cdnDir: findElementsCdnDir(), publishableKey: keys.publishableKey },
     });
     const server = createServer(app);
     await listen(server, config.port, config.host);
+    const sweeper = startHoldSweeper({ reservations: commerce.reservations, locks: runtime.locks, logger, intervalMs: options.holdSweepIntervalMs });
     const port = (server.address() as AddressInfo).port;
     if (port !== config.port) {
       await keyRepository.setAllowedOrigins(hashKey(keys.publishableKey), demoOrigins(port, config.host, config.allowedOrigins));
@@ -146,7 +158,9 @@ export async function startServer(options: StartServerOptions = {}): Promise<Sta
       publishableKey: keys.publishableKey,
       secretKey: keys.secretKey,
       close() {
-        closing ??= drainAndClose(server).finally(() => runtime.close());
+        closing ??= drainAndClose(server)
+          .finally(() => sweeper.stop())
+          .finally(() => runtime.close());
         return closing;
       },
     };

@@ -11,6 +11,9 @@ import { createSimulatedPayments } from '../../src/payments/simulated.js';
 import type { SeedCatalog } from '../../src/seed/seed-types.js';
 import { createApiKeyService } from '../../src/services/api-keys.js';
 import { createCatalogService } from '../../src/services/catalog-service.js';
+import { createCommerceServices, type CommerceServices } from '../../src/services/commerce.js';
+import type { Cache } from '../../src/cache/cache.js';
+import { loadConfig, type CommerceConfig } from '../../src/config.js';
 import { createResponseCache } from '../../src/services/response-cache.js';
 import { createSearchService } from '../../src/services/search-service.js';
 import { createSearchRepository } from '../../src/store/search-repository.js';
@@ -43,6 +46,8 @@ export interface TestApp {
   secretKey: string;
   /** A request with the publishable key (or `key`), answering status, headers and parsed JSON. */
   request(path: string, init?: RequestOptions): Promise<TestResponse>;
+  /** The cart, coupon and stock services the app uses. */
+  commerce: CommerceServices;
   /** Forgets cached catalog responses (after writing to the database directly). */
   invalidateCache(): Promise<void>;
   close(): Promise<void>;
@@ -56,6 +61,10 @@ export interface TestAppOptions {
   logger?: Logger;
   /** Replaces parts of the app's dependencies (a failing service …). */
   overrides?: Partial<AppDeps>;
+  /** Commerce settings over the defaults (max line quantity, TTLs, pricing). */
+  commerce?: Partial<CommerceConfig>;
+  /** The cache the commerce services use (default in-process). */
+  cache?: Cache;
 }
 
 export async function startTestApp(db: Db, options: TestAppOptions): Promise<TestApp> {
@@ -64,6 +73,12 @@ export async function startTestApp(db: Db, options: TestAppOptions): Promise<Tes
   const keyRepository = createApiKeyRepository(db);
   const keys = await ensureDemoKeys({ keys: keyRepository, file: null, origins: options.origins ?? ['https://shop.example'] });
   const responses = createResponseCache({ cache: createMemoryCache({ clock }), clock, generationTtlMs: 0 });
+  const commerce = createCommerceServices({
+    db,
+    cache: options.cache ?? createMemoryCache({ clock }),
+    clock,
+    config: { ...loadConfig({}).commerce, ...options.commerce },
+  });
   const app = createApp({
     version: '0.0.0-test',
     logger: options.logger ?? silentLogger,
@@ -73,6 +88,7 @@ export async function startTestApp(db: Db, options: TestAppOptions): Promise<Tes
     responses,
     health: createHealthService({ db, cache: createMemoryCache({ clock }), payments: createSimulatedPayments(), version: '0.0.0-test' }),
     renderProductImage: () => null,
+    commerce,
     ...options.overrides,
   });
   const server = createServer(app).listen(0, '127.0.0.1');
@@ -82,6 +98,7 @@ export async function startTestApp(db: Db, options: TestAppOptions): Promise<Tes
     url,
     publishableKey: keys.publishableKey,
     secretKey: keys.secretKey,
+    commerce,
     async request(path, init = {}) {
       const key = init.key === undefined ? keys.publishableKey : init.key;
       const headers: Record<string, string> = { ...(key === null ? {} : { authorization: `Bearer ${key}` }), ...init.headers };

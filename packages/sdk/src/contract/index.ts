@@ -58,6 +58,44 @@ export {
   ImportSummary,
 } from './admin-products.js';
 export type { ProductCreateParsed, ProductUpdateParsed } from './admin-products.js';
+export {
+  CartId,
+  CartLineId,
+  VariantId,
+  CountryCode,
+  ABSOLUTE_MAX_QUANTITY,
+  CartItemCreate,
+  CartItemUpdate,
+  CartCreate,
+  CartCouponApply,
+  CartParams,
+  CartLineParams,
+  CartLine,
+  COUPON_TYPES,
+  CouponType,
+  CartCoupon,
+  CartTotals,
+  Cart,
+} from './carts.js';
+export {
+  InventoryQuery,
+  Availability,
+  AvailabilityList,
+  InventoryLevel,
+  InventoryLevelList,
+  InventoryParams,
+  MAX_ON_HAND,
+  InventorySet,
+  InventoryAdjust,
+  DEFAULT_LOW_STOCK_THRESHOLD,
+  LowStockQuery,
+  HoldId,
+  HoldCreate,
+  HoldParams,
+  InventoryHold,
+  HoldReleased,
+} from './inventory.js';
+export { CouponCode, CouponId, CouponParams, Coupon, CouponCreate, CouponUpdate, CouponListQuery, CouponList, CouponDeleted } from './coupons.js';
 export { Health } from './health.js';
 export { ROUTES } from './routes.js';
 export type { RouteSpec, RouteAuth, RouteId } from './routes.js';

@@ -78,7 +78,7 @@ export function buildOpenApiDocument(options: { version: string; serverUrl?: str
     },
     ...(options.serverUrl ? { servers: [{ url: options.serverUrl }] } : {}),
     security: [{ apiKey: [] }],
-    tags: [{ name: 'Meta' }, { name: 'Catalog' }, { name: 'Search' }, { name: 'Admin' }],
+    tags: [...new Set(Object.values(ROUTES).map((r) => r.tag))].map((name) => ({ name })),
     paths,
     components: {
       securitySchemes: { apiKey: { type: 'http', scheme: 'bearer', description: 'A publishable key (pk_…) for storefront routes, a secret key (sk_…) for admin routes' } },

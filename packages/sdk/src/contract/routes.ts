@@ -1,6 +1,22 @@
 import { z } from 'zod';
 import { Category, CategoryIdOrSlug, CategoryTree, Product, ProductIdOrHandle, ProductList, ProductListQuery } from './catalog.js';
 import { Health } from './health.js';
+import { Cart, CartCouponApply, CartCreate, CartItemCreate, CartItemUpdate, CartLineParams, CartParams } from './carts.js';
+import { Coupon, CouponCreate, CouponDeleted, CouponList, CouponListQuery, CouponParams, CouponUpdate } from './coupons.js';
+import {
+  AvailabilityList,
+  HoldCreate,
+  HoldParams,
+  HoldReleased,
+  InventoryAdjust,
+  InventoryHold,
+  InventoryLevel,
+  InventoryLevelList,
+  InventoryParams,
+  InventoryQuery,
+  InventorySet,
+  LowStockQuery,
+} from './inventory.js';
 import { AdminProduct, DeletedProduct, ImportSummary, ProductCreate, ProductUpdate } from './admin-products.js';
 import { RelatedList, RelatedQuery, SearchQuery, SearchResult, SuggestQuery, SuggestResult } from './search.js';
 
@@ -71,5 +87,55 @@ export const ROUTES = {
     method: 'get', path: '/v1/categories/:idOrSlug', summary: 'One category by id or slug', tag: 'Catalog', auth: 'publishable',
     params: z.object({ idOrSlug: CategoryIdOrSlug }), response: Category, errors: [404],
   },
+  // Carts and inventory (the cart id is the capability; every amount is computed by the server).
+  createCart: { method: 'post', path: '/v1/carts', summary: 'Create a cart', tag: 'Cart', auth: 'publishable', body: CartCreate, response: Cart, errors: [404, 409] },
+  getCart: { method: 'get', path: '/v1/carts/:id', summary: 'Read a cart (404 once expired)', tag: 'Cart', auth: 'publishable', params: CartParams, response: Cart, errors: [404] },
+  addCartItem: {
+    method: 'post', path: '/v1/carts/:id/items', summary: 'Add a variant; a variant already in the cart adds to its line', tag: 'Cart', auth: 'publishable',
+    params: CartParams, body: CartItemCreate, response: Cart, errors: [404, 409],
+  },
+  updateCartItem: {
+    method: 'patch', path: '/v1/carts/:id/items/:itemId', summary: 'Change a line\'s quantity', tag: 'Cart', auth: 'publishable',
+    params: CartLineParams, body: CartItemUpdate, response: Cart, errors: [404, 409],
+  },
+  removeCartItem: { method: 'delete', path: '/v1/carts/:id/items/:itemId', summary: 'Remove a line', tag: 'Cart', auth: 'publishable', params: CartLineParams, response: Cart, errors: [404] },
+  applyCartCoupon: {
+    method: 'post', path: '/v1/carts/:id/coupon', summary: 'Apply a coupon code (one per cart; replaces the previous one)', tag: 'Cart', auth: 'publishable',
+    params: CartParams, body: CartCouponApply, response: Cart, errors: [404, 422],
+  },
+  removeCartCoupon: { method: 'delete', path: '/v1/carts/:id/coupon', summary: 'Remove the coupon', tag: 'Cart', auth: 'publishable', params: CartParams, response: Cart, errors: [404] },
+  getInventory: {
+    method: 'get', path: '/v1/inventory', summary: 'Availability of variants', tag: 'Inventory', auth: 'publishable', query: InventoryQuery, response: AvailabilityList,
+  },
+  getInventoryLevel: {
+    method: 'get', path: '/v1/admin/inventory/:variantId', summary: 'A variant\'s stock', tag: 'Admin', auth: 'secret', params: InventoryParams, response: InventoryLevel, errors: [404],
+  },
+  setInventoryLevel: {
+    method: 'put', path: '/v1/admin/inventory/:variantId', summary: 'Set units on hand (not below the units reserved)', tag: 'Admin', auth: 'secret',
+    params: InventoryParams, body: InventorySet, response: InventoryLevel, errors: [404, 409],
+  },
+  adjustInventoryLevel: {
+    method: 'post', path: '/v1/admin/inventory/:variantId/adjust', summary: 'Add to or take from units on hand', tag: 'Admin', auth: 'secret',
+    params: InventoryParams, body: InventoryAdjust, response: InventoryLevel, errors: [404, 409],
+  },
+  listLowStock: {
+    method: 'get', path: '/v1/admin/inventory/low-stock', summary: 'Variants at or below a threshold of available units, lowest first', tag: 'Admin', auth: 'secret',
+    query: LowStockQuery, response: InventoryLevelList,
+  },
+  createInventoryHold: {
+    method: 'post', path: '/v1/admin/inventory/holds', summary: 'Reserve stock (all or nothing) until the hold lapses', tag: 'Admin', auth: 'secret',
+    body: HoldCreate, response: InventoryHold, errors: [404, 409],
+  },
+  releaseInventoryHold: {
+    method: 'delete', path: '/v1/admin/inventory/holds/:holdId', summary: 'Release a hold, returning its units to stock', tag: 'Admin', auth: 'secret',
+    params: HoldParams, response: HoldReleased, errors: [404],
+  },
+  listCoupons: { method: 'get', path: '/v1/admin/coupons', summary: 'List coupons, newest first', tag: 'Admin', auth: 'secret', query: CouponListQuery, response: CouponList },
+  createCoupon: { method: 'post', path: '/v1/admin/coupons', summary: 'Create a coupon', tag: 'Admin', auth: 'secret', body: CouponCreate, response: Coupon, errors: [409] },
+  getCoupon: { method: 'get', path: '/v1/admin/coupons/:id', summary: 'One coupon', tag: 'Admin', auth: 'secret', params: CouponParams, response: Coupon, errors: [404] },
+  updateCoupon: {
+    method: 'patch', path: '/v1/admin/coupons/:id', summary: 'Change a coupon', tag: 'Admin', auth: 'secret', params: CouponParams, body: CouponUpdate, response: Coupon, errors: [404],
+  },
+  deleteCoupon: { method: 'delete', path: '/v1/admin/coupons/:id', summary: 'Delete a coupon', tag: 'Admin', auth: 'secret', params: CouponParams, response: CouponDeleted, errors: [404] },
 } satisfies Record<string, RouteSpec>;
 export type RouteId = keyof typeof ROUTES;

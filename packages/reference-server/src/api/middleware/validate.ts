@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { InvalidRequestError } from '../../errors.js';
+import { InvalidRequestError, NotFoundError } from '../../errors.js';
 
 type Issue = z.core.$ZodIssue;
 
@@ -49,7 +49,7 @@ export function toInvalidRequest(error: z.ZodError, input: unknown): InvalidRequ
   }
   const param = issue.path.map(String).join('.');
   const value = valueAt(input, issue.path);
-  if (value === undefined && issue.code === 'invalid_type') {
+  if (value === undefined && (issue.code === 'invalid_type' || issue.code === 'invalid_union')) {
     return new InvalidRequestError(`Missing required parameter: ${param}`, { code: 'parameter_missing', param });
   }
   // Refinements across fields (min_price > max_price) carry a complete sentence of their own.
@@ -63,4 +63,17 @@ export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.ou
   const result = schema.safeParse(input);
   if (!result.success) throw toInvalidRequest(result.error, input);
   return result.data;
+}
+
+/**
+ * Validates path parameters. A value that cannot be an id names nothing, so it is a 404 (as an
+ * unknown id would be), naming the parameter.
+ */
+export function parsePathId<S extends z.ZodType>(schema: S, params: unknown, what: string): z.output<S> {
+  const result = schema.safeParse(params);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0];
+  const param = issue?.path.map(String).join('.') ?? 'id';
+  const value = issue ? valueAt(params, issue.path) : undefined;
+  throw new NotFoundError(`No such ${what}: '${typeof value === 'string' ? value : ''}'`, { param });
 }

@@ -1,0 +1,26 @@
+import { CouponCreate, CouponListQuery, CouponParams, CouponUpdate } from '@shoptag/sdk/contract';
+import { Router } from 'express';
+import type { CouponService } from '../../../services/coupon-service.js';
+import { parseInput, parsePathId } from '../../middleware/validate.js';
+
+/** `/v1/admin/coupons`: coupon CRUD. */
+export function adminCouponsRouter(coupons: CouponService): Router {
+  const router = Router();
+  router.get('/', async (req, res) => {
+    res.json(await coupons.list(parseInput(CouponListQuery, req.query)));
+  });
+  router.post('/', async (req, res) => {
+    res.json(await coupons.create(parseInput(CouponCreate, req.body)));
+  });
+  router.get('/:id', async (req, res) => {
+    res.json(await coupons.get(parsePathId(CouponParams, req.params, 'coupon').id));
+  });
+  router.patch('/:id', async (req, res) => {
+    const { id } = parsePathId(CouponParams, req.params, 'coupon');
+    res.json(await coupons.update(id, parseInput(CouponUpdate, req.body)));
+  });
+  router.delete('/:id', async (req, res) => {
+    res.json(await coupons.delete(parsePathId(CouponParams, req.params, 'coupon').id));
+  });
+  return router;
+}

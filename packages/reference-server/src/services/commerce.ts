@@ -1,0 +1,27 @@
+import type { Cache } from '../cache/cache.js';
+import type { Clock } from '../clock.js';
+import type { CommerceConfig } from '../config.js';
+import type { Db } from '../store/db.js';
+import { createCartService, type CartService } from './cart-service.js';
+import { createCouponService, type CouponService } from './coupon-service.js';
+import { createInventoryService, type InventoryService } from './inventory-service.js';
+import { createReservationService, type ReservationService } from './reservations.js';
+
+/** The services behind carts, coupons and stock, built together because they share their deps. */
+export interface CommerceServices {
+  carts: CartService;
+  coupons: CouponService;
+  inventory: InventoryService;
+  reservations: ReservationService;
+}
+
+export function createCommerceServices(deps: { db: Db; cache: Cache; clock: Clock; config: CommerceConfig }): CommerceServices {
+  const { db, cache, clock, config } = deps;
+  const coupons = createCouponService({ db, clock, currency: config.pricing.currency });
+  return {
+    coupons,
+    carts: createCartService({ db, clock, coupons, pricing: config.pricing, maxLineQuantity: config.maxLineQuantity, cartTtlMs: config.cartTtlMs }),
+    inventory: createInventoryService({ db, cache, clock }),
+    reservations: createReservationService({ db, cache, clock, holdTtlMs: config.holdTtlMs }),
+  };
+}

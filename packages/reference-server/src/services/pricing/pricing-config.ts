@@ -1,0 +1,52 @@
+import { currencyExponent } from '@shoptag/sdk/contract';
+
+/** Estimated shipping: a flat rate, free once the discounted subtotal reaches a threshold. */
+export interface ShippingConfig {
+  /** Minor units of the shop currency. */
+  flatRate: number;
+  /** Minor units; `null` when shipping is never free by amount. */
+  freeOver: number | null;
+}
+
+/** What prices a cart besides its lines: the shop currency, tax rates and the shipping estimate. */
+export interface PricingConfig {
+  currency: string;
+  /** Tax rate per ISO country in basis points (1 % = 100), applied to the discounted subtotal. */
+  taxRates: Readonly<Record<string, number>>;
+  /** The country a cart without one is estimated for; `null` estimates no tax. */
+  defaultCountry: string | null;
+  shipping: ShippingConfig;
+}
+
+/** `"5"`, `"4.99"` in major units of `currency` → integer minor units, without floating point. */
+export function parseMajorUnits(value: string, currency: string): number {
+  const exponent = currencyExponent(currency);
+  const match = /^(\d{1,12})(?:\.(\d+))?$/.exec(value.trim());
+  if (!match) throw new RangeError(`"${value}" is not an amount like 4.99`);
+  const fraction = match[2] ?? '';
+  if (fraction.length > exponent) throw new RangeError(`"${value}" has more than ${exponent} decimal places for ${currency}`);
+  return Number(match[1]) * 10 ** exponent + Number(fraction.padEnd(exponent, '0') || '0');
+}
+
+/** `"19"` or `"8.875"` percent → basis points (1900, 888 rounded half up to a whole basis point). */
+export function parsePercentToBasisPoints(value: string): number {
+  const match = /^(\d{1,3})(?:\.(\d{1,4}))?$/.exec(value.trim());
+  if (!match) throw new RangeError(`"${value}" is not a percentage like 19 or 8.875`);
+  const tenThousandths = Number(match[1]) * 10_000 + Number((match[2] ?? '').padEnd(4, '0'));
+  const bp = Math.floor((tenThousandths + 50) / 100);
+  if (bp > 10_000) throw new RangeError(`"${value}" is above 100 %`);
+  return bp;
+}
+
+/** `"US=0,DE=19,GB=20"` → `{ US: 0, DE: 1900, GB: 2000 }`. */
+export function parseTaxRates(value: string): Record<string, number> {
+  const rates: Record<string, number> = {};
+  for (const part of value.split(',').map((s) => s.trim()).filter(Boolean)) {
+    const [country, rate, ...rest] = part.split('=');
+    if (!country || rate === undefined || rest.length || !/^[A-Z]{2}$/.test(country.trim())) {
+      throw new RangeError(`"${part}" is not COUNTRY=PERCENT, e.g. DE=19`);
+    }
+    rates[country.trim()] = parsePercentToBasisPoints(rate);
+  }
+  return rates;
+}

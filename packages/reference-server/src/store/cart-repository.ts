@@ -1,0 +1,144 @@
+import type { Queryable } from './db.js';
+
+export interface CartRow {
+  id: string;
+  currency: string;
+  country: string | null;
+  coupon_id: string | null;
+  created_at: Date;
+  updated_at: Date;
+  expires_at: Date;
+}
+
+/** A cart line with what pricing and display need, read fresh from the catalog. */
+export interface CartLineRow {
+  id: string;
+  variant_id: string;
+  quantity: number;
+  product_id: string;
+  product_handle: string;
+  product_name: string;
+  brand: string;
+  category_name: string;
+  variant_title: string;
+  options: Record<string, string>;
+  sku: string;
+  price_amount: number;
+  currency: string;
+  image_url: string | null;
+  image_alt: string | null;
+  available: number;
+}
+
+/** What adding a variant needs to know about it. */
+export interface PurchasableRow {
+  variant_id: string;
+  status: string;
+  available: number;
+}
+
+const CART_COLUMNS = 'id, currency, country, coupon_id, created_at, updated_at, expires_at';
+
+export function createCartRepository(q: Queryable) {
+  return {
+    async insert(cart: { id: string; currency: string; country: string | null; expiresAt: Date }, now: Date): Promise<CartRow> {
+      const { rows } = await q.query<CartRow>(
+        `INSERT INTO carts (id, currency, country, created_at, updated_at, expires_at) VALUES ($1, $2, $3, $4, $4, $5) RETURNING ${CART_COLUMNS}`,
+        [cart.id, cart.currency, cart.country, now, cart.expiresAt],
+      );
+      return rows[0]!;
+    },
+
+    /**
+     * The cart if it has not expired by `now`, with its expiry slid to `expiresAt` (a cart lives
+     * while it is used). With `lock`, the row stays locked until the transaction ends so changes
+     * to one cart apply one at a time.
+     */
+    async touch(id: string, now: Date, expiresAt: Date, options: { lock?: boolean; changed?: boolean } = {}): Promise<CartRow | undefined> {
+      if (options.lock) {
+        const locked = await q.query<{ id: string }>('SELECT id FROM carts WHERE id = $1 AND expires_at > $2 FOR UPDATE', [id, now]);
+        if (locked.rowCount === 0) return undefined;
+      }
+      const { rows } = await q.query<CartRow>(
+        `UPDATE carts SET expires_at = $3${options.changed ? ', updated_at = $2' : ''} WHERE id = $1 AND expires_at > $2 RETURNING ${CART_COLUMNS}`,
+        [id, now, expiresAt],
+      );
+      return rows[0];
+    },
+
+    async lines(cartId: string): Promise<CartLineRow[]> {
+      const { rows } = await q.query<CartLineRow>(
+        `SELECT cl.id, cl.variant_id, cl.quantity, p.id AS product_id, p.handle AS product_handle, p.name AS product_name, p.brand,
+                p.category_name, v.title AS variant_title, v.options, v.sku, v.price_amount, v.currency,
+                img.url AS image_url, img.alt AS image_alt,
+                greatest(coalesce(l.on_hand - l.reserved, 0), 0) AS available
+           FROM cart_lines cl
+           JOIN variants v ON v.id = cl.variant_id
+           JOIN products p ON p.id = v.product_id
+           LEFT JOIN inventory_levels l ON l.variant_id = v.id
+           LEFT JOIN LATERAL (
+             SELECT url, alt FROM product_images i
+              WHERE i.id = v.image_id OR (v.image_id IS NULL AND i.product_id = p.id)
+              ORDER BY (i.id = v.image_id) DESC, i.position LIMIT 1
+           ) img ON true
+          WHERE cl.cart_id = $1
+          ORDER BY cl.created_at, cl.id`,
+        [cartId],
+      );
+      return rows;
+    },
+
+    async purchasable(variantId: string): Promise<PurchasableRow | undefined> {
+      const { rows } = await q.query<PurchasableRow>(
+        `SELECT v.id AS variant_id, p.status, greatest(coalesce(l.on_hand - l.reserved, 0), 0) AS available
+           FROM variants v JOIN products p ON p.id = v.product_id LEFT JOIN inventory_levels l ON l.variant_id = v.id
+          WHERE v.id = $1`,
+        [variantId],
+      );
+      return rows[0];
+    },
+
+    async lineQuantity(cartId: string, variantId: string): Promise<number> {
+      const { rows } = await q.query<{ quantity: number }>('SELECT quantity FROM cart_lines WHERE cart_id = $1 AND variant_id = $2', [cartId, variantId]);
+      return rows[0]?.quantity ?? 0;
+    },
+
+    async line(cartId: string, lineId: string): Promise<{ id: string; variant_id: string; quantity: number } | undefined> {
+      const { rows } = await q.query<{ id: string; variant_id: string; quantity: number }>(
+        'SELECT id, variant_id, quantity FROM cart_lines WHERE cart_id = $1 AND id = $2',
+        [cartId, lineId],
+      );
+      return rows[0];
+    },
+
+    /** Sets the quantity of the cart's line for a variant, creating the line when there is none. */
+    async upsertLine(cartId: string, lineId: string, variantId: string, quantity: number, now: Date): Promise<void> {
+      await q.query(
+        `INSERT INTO cart_lines (id, cart_id, variant_id, quantity, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $5)
+         ON CONFLICT (cart_id, variant_id) DO UPDATE SET quantity = EXCLUDED.quantity, updated_at = EXCLUDED.updated_at`,
+        [lineId, cartId, variantId, quantity, now],
+      );
+    },
+
+    async setLineQuantity(cartId: string, lineId: string, quantity: number, now: Date): Promise<void> {
+      await q.query('UPDATE cart_lines SET quantity = $3, updated_at = $4 WHERE cart_id = $1 AND id = $2', [cartId, lineId, quantity, now]);
+    },
+
+    async deleteLine(cartId: string, lineId: string): Promise<boolean> {
+      const { rowCount } = await q.query('DELETE FROM cart_lines WHERE cart_id = $1 AND id = $2', [cartId, lineId]);
+      return rowCount > 0;
+    },
+
+    async setCoupon(cartId: string, couponId: string | null): Promise<void> {
+      await q.query('UPDATE carts SET coupon_id = $2 WHERE id = $1', [cartId, couponId]);
+    },
+
+    /** Drops carts that expired before `now`; their lines go with them. */
+    async deleteExpired(now: Date, limit: number): Promise<number> {
+      const { rowCount } = await q.query('DELETE FROM carts WHERE id IN (SELECT id FROM carts WHERE expires_at <= $1 LIMIT $2)', [now, limit]);
+      return rowCount;
+    },
+  };
+}
+
+export type CartRepository = ReturnType<typeof createCartRepository>;

@@ -1,0 +1,155 @@
+import type { Queryable } from './db.js';
+
+export interface LevelRow {
+  variant_id: string;
+  product_id: string;
+  sku: string;
+  on_hand: number;
+  reserved: number;
+  updated_at: Date;
+}
+
+export interface HoldRow {
+  id: string;
+  variant_id: string;
+  quantity: number;
+  expires_at: Date;
+}
+
+const LEVEL_COLUMNS = `l.variant_id, v.product_id, v.sku, l.on_hand, l.reserved, l.updated_at`;
+
+/**
+ * Stock levels and holds. Every statement that changes `reserved` or `on_hand` is guarded so it
+ * can never oversell, whatever runs concurrently; callers that touch several variants lock their
+ * levels first, in id order (`lockLevels`), so two transactions never wait on each other in a cycle.
+ */
+export function createInventoryRepository(q: Queryable) {
+  return {
+    /** Available units (on hand − reserved) of the variants that exist. */
+    async availability(variantIds: readonly string[]): Promise<{ variant_id: string; available: number }[]> {
+      const { rows } = await q.query<{ variant_id: string; available: number }>(
+        'SELECT variant_id, greatest(on_hand - reserved, 0) AS available FROM inventory_levels WHERE variant_id = ANY($1::text[])',
+        [variantIds],
+      );
+      return rows;
+    },
+
+    async level(variantId: string): Promise<LevelRow | undefined> {
+      const { rows } = await q.query<LevelRow>(
+        `SELECT ${LEVEL_COLUMNS} FROM inventory_levels l JOIN variants v ON v.id = l.variant_id WHERE l.variant_id = $1`,
+        [variantId],
+      );
+      return rows[0];
+    },
+
+    /** Locks the level rows of `variantIds` (sorted by the caller) until the transaction ends; answers the ids that exist. */
+    async lockLevels(variantIds: readonly string[]): Promise<string[]> {
+      const { rows } = await q.query<{ variant_id: string }>(
+        'SELECT variant_id FROM inventory_levels WHERE variant_id = ANY($1::text[]) ORDER BY variant_id FOR UPDATE',
+        [variantIds],
+      );
+      return rows.map((r) => r.variant_id);
+    },
+
+    /** The guarded reserve: takes `quantity` only while that many are available. False when they are not. */
+    async reserve(variantId: string, quantity: number, now: Date): Promise<boolean> {
+      const { rowCount } = await q.query(
+        'UPDATE inventory_levels SET reserved = reserved + $2, updated_at = $3 WHERE variant_id = $1 AND on_hand - reserved >= $2',
+        [variantId, quantity, now],
+      );
+      return rowCount === 1;
+    },
+
+    async insertHold(id: string, items: readonly { variantId: string; quantity: number }[], expiresAt: Date, now: Date): Promise<void> {
+      await q.query(
+        `INSERT INTO inventory_holds (id, variant_id, quantity, expires_at, created_at)
+         SELECT $1, v, n, $4, $5 FROM unnest($2::text[], $3::int[]) AS t (v, n)`,
+        [id, items.map((i) => i.variantId), items.map((i) => i.quantity), expiresAt, now],
+      );
+    },
+
+    async holdVariants(id: string): Promise<string[]> {
+      const { rows } = await q.query<{ variant_id: string }>('SELECT variant_id FROM inventory_holds WHERE id = $1 ORDER BY variant_id', [id]);
+      return rows.map((r) => r.variant_id);
+    },
+
+    async hold(id: string): Promise<HoldRow[]> {
+      const { rows } = await q.query<HoldRow>('SELECT id, variant_id, quantity, expires_at FROM inventory_holds WHERE id = $1 ORDER BY variant_id', [id]);
+      return rows;
+    },
+
+    /** Deletes a hold's rows (only those expired by `expiredBefore`, when given) and answers them. */
+    async deleteHold(id: string, expiredBefore?: Date): Promise<HoldRow[]> {
+      const { rows } = await q.query<HoldRow>(
+        `DELETE FROM inventory_holds WHERE id = $1 AND ($2::timestamptz IS NULL OR expires_at <= $2)
+         RETURNING id, variant_id, quantity, expires_at`,
+        [id, expiredBefore ?? null],
+      );
+      return rows;
+    },
+
+    /** Gives reserved units back to stock. */
+    async unreserve(variantId: string, quantity: number, now: Date): Promise<void> {
+      await q.query('UPDATE inventory_levels SET reserved = reserved - $2, updated_at = $3 WHERE variant_id = $1', [variantId, quantity, now]);
+    },
+
+    /** Turns reserved units into a sale: they leave stock for good. */
+    async sell(variantId: string, quantity: number, now: Date): Promise<void> {
+      await q.query('UPDATE inventory_levels SET on_hand = on_hand - $2, reserved = reserved - $2, updated_at = $3 WHERE variant_id = $1', [
+        variantId,
+        quantity,
+        now,
+      ]);
+    },
+
+    /** Moves a live hold's expiry; false when the hold has lapsed or does not exist. */
+    async extendHold(id: string, expiresAt: Date, now: Date): Promise<boolean> {
+      const { rowCount } = await q.query('UPDATE inventory_holds SET expires_at = $2 WHERE id = $1 AND expires_at > $3', [id, expiresAt, now]);
+      return rowCount > 0;
+    },
+
+    /** Ids of holds that lapsed by `now`, oldest first. */
+    async expiredHoldIds(now: Date, limit: number): Promise<string[]> {
+      const { rows } = await q.query<{ id: string }>(
+        'SELECT id FROM inventory_holds WHERE expires_at <= $1 GROUP BY id ORDER BY min(expires_at) LIMIT $2',
+        [now, limit],
+      );
+      return rows.map((r) => r.id);
+    },
+
+    /** Sets units on hand, never below the units reserved; undefined when the variant has no stock row or it would be. */
+    async setOnHand(variantId: string, onHand: number, now: Date): Promise<boolean> {
+      const { rowCount } = await q.query('UPDATE inventory_levels SET on_hand = $2, updated_at = $3 WHERE variant_id = $1 AND reserved <= $2', [
+        variantId,
+        onHand,
+        now,
+      ]);
+      return rowCount === 1;
+    },
+
+    /** Adds `delta` to on hand while the result stays ≥ reserved (and ≥ 0). */
+    async adjustOnHand(variantId: string, delta: number, now: Date): Promise<boolean> {
+      const { rowCount } = await q.query(
+        'UPDATE inventory_levels SET on_hand = on_hand + $2, updated_at = $3 WHERE variant_id = $1 AND on_hand + $2 >= reserved AND on_hand + $2 >= 0',
+        [variantId, delta, now],
+      );
+      return rowCount === 1;
+    },
+
+    /** Variants of active products whose available units are at most `threshold`, lowest first. */
+    async lowStock(threshold: number, limit: number): Promise<LevelRow[]> {
+      const { rows } = await q.query<LevelRow>(
+        `SELECT ${LEVEL_COLUMNS} FROM inventory_levels l
+           JOIN variants v ON v.id = l.variant_id
+           JOIN products p ON p.id = v.product_id AND p.status = 'active'
+          WHERE l.on_hand - l.reserved <= $1
+          ORDER BY l.on_hand - l.reserved, l.variant_id
+          LIMIT $2`,
+        [threshold, limit],
+      );
+      return rows;
+    },
+  };
+}
+
+export type InventoryRepository = ReturnType<typeof createInventoryRepository>;

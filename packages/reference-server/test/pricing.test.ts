@@ -1,0 +1,93 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import fc from 'fast-check';
+import { loadConfig } from '../src/config.js';
+import { parseMajorUnits, parsePercentToBasisPoints, parseTaxRates, type PricingConfig } from '../src/services/pricing/pricing-config.js';
+import { divideRoundHalfUp, priceCart } from '../src/services/pricing/pricing.js';
+
+const usd: PricingConfig = { currency: 'USD', taxRates: { US: 0, DE: 1900, NY: 888 }, defaultCountry: null, shipping: { flatRate: 500, freeOver: 5000 } };
+
+test('divideRoundHalfUp rounds halves up and everything else to the nearest integer', () => {
+  assert.equal(divideRoundHalfUp(5, 10), 1);
+  assert.equal(divideRoundHalfUp(4, 10), 0);
+  assert.equal(divideRoundHalfUp(15, 10), 2);
+  assert.equal(divideRoundHalfUp(0, 7), 0);
+});
+
+test('a cart under the free-shipping threshold pays the flat rate and learns how much is missing', () => {
+  const p = priceCart(usd, { lines: [{ unitPrice: 1999, quantity: 2 }], coupon: null, country: null });
+  assert.deepEqual(p, { lineTotals: [3998], subtotal: 3998, discount: 0, shipping: 500, tax: 0, total: 4498, freeShipping: { threshold: 5000, remaining: 1002 } });
+});
+
+test('shipping is free from the threshold on, measured after the discount', () => {
+  const p = priceCart(usd, { lines: [{ unitPrice: 5000, quantity: 1 }], coupon: { type: 'percentage', percentOff: 10 }, country: null });
+  assert.equal(p.discount, 500);
+  assert.equal(p.shipping, 500);
+  assert.equal(p.freeShipping?.remaining, 500);
+  const q = priceCart(usd, { lines: [{ unitPrice: 5000, quantity: 1 }], coupon: null, country: null });
+  assert.equal(q.shipping, 0);
+  assert.equal(q.freeShipping?.remaining, 0);
+});
+
+test('an empty cart costs nothing, shipping included', () => {
+  const p = priceCart(usd, { lines: [], coupon: null, country: 'DE' });
+  assert.equal(p.total, 0);
+  assert.equal(p.shipping, 0);
+});
+
+test('a fixed-amount coupon never takes more than the subtotal, and free shipping zeroes shipping only', () => {
+  assert.equal(priceCart(usd, { lines: [{ unitPrice: 300, quantity: 1 }], coupon: { type: 'fixed_amount', amountOff: 500 }, country: null }).discount, 300);
+  const free = priceCart(usd, { lines: [{ unitPrice: 300, quantity: 1 }], coupon: { type: 'free_shipping' }, country: null });
+  assert.deepEqual([free.discount, free.shipping, free.total], [0, 0, 300]);
+});
+
+test('tax is estimated on the discounted subtotal for the cart country, rounded once', () => {
+  const p = priceCart(usd, { lines: [{ unitPrice: 1001, quantity: 1 }], coupon: null, country: 'NY' });
+  // 1001 × 8.88 % = 88.8888 → 89
+  assert.equal(p.tax, 89);
+  assert.equal(p.total, 1001 + 500 + 89);
+  assert.equal(priceCart({ ...usd, defaultCountry: 'DE' }, { lines: [{ unitPrice: 1000, quantity: 1 }], coupon: null, country: null }).tax, 190);
+});
+
+test('the total is always exactly the sum of its rounded parts, in any currency', () => {
+  fc.assert(
+    fc.property(
+      fc.array(fc.record({ unitPrice: fc.integer({ min: 0, max: 10_000_000 }), quantity: fc.integer({ min: 1, max: 20 }) }), { maxLength: 10 }),
+      fc.integer({ min: 1, max: 100 }),
+      fc.integer({ min: 0, max: 10_000 }),
+      (lines, percentOff, rate) => {
+        const config = { ...usd, taxRates: { XX: rate } };
+        const p = priceCart(config, { lines, coupon: { type: 'percentage', percentOff }, country: 'XX' });
+        assert.equal(p.total, p.subtotal - p.discount + p.shipping + p.tax);
+        assert.equal(p.subtotal, p.lineTotals.reduce((a, b) => a + b, 0));
+        for (const n of [p.subtotal, p.discount, p.shipping, p.tax, p.total]) assert.ok(Number.isSafeInteger(n) && n >= 0);
+        assert.ok(p.discount <= p.subtotal);
+      },
+    ),
+  );
+});
+
+test('configured amounts are read in major units with the currency exponent', () => {
+  assert.equal(parseMajorUnits('4.99', 'USD'), 499);
+  assert.equal(parseMajorUnits('5', 'USD'), 500);
+  assert.equal(parseMajorUnits('500', 'JPY'), 500);
+  assert.equal(parseMajorUnits('1.25', 'KWD'), 1250);
+  assert.throws(() => parseMajorUnits('1.5', 'JPY'), /decimal places/);
+  assert.throws(() => parseMajorUnits('-1', 'USD'));
+  assert.equal(parsePercentToBasisPoints('8.875'), 888);
+  assert.deepEqual(parseTaxRates('US=0, DE=19,GB=20'), { US: 0, DE: 1900, GB: 2000 });
+  assert.throws(() => parseTaxRates('Germany=19'), /COUNTRY=PERCENT/);
+});
+
+test('the commerce settings default sensibly and name a bad variable', () => {
+  const { commerce } = loadConfig({});
+  assert.equal(commerce.maxLineQuantity, 20);
+  assert.equal(commerce.cartTtlMs, 30 * 86_400_000);
+  assert.equal(commerce.holdTtlMs, 15 * 60_000);
+  assert.deepEqual(commerce.pricing.shipping, { flatRate: 500, freeOver: 5000 });
+  const jpy = loadConfig({ SHOPTAG_CURRENCY: 'JPY', SHOPTAG_SHIPPING_RATE: '600', SHOPTAG_FREE_SHIPPING_OVER: 'off', SHOPTAG_TAX_RATES: 'JP=10', SHOPTAG_TAX_COUNTRY: 'JP' }).commerce;
+  assert.deepEqual(jpy.pricing, { currency: 'JPY', taxRates: { JP: 1000 }, defaultCountry: 'JP', shipping: { flatRate: 600, freeOver: null } });
+  assert.throws(() => loadConfig({ SHOPTAG_MAX_LINE_QUANTITY: '0' }), /SHOPTAG_MAX_LINE_QUANTITY/);
+  assert.throws(() => loadConfig({ SHOPTAG_CURRENCY: 'JPY', SHOPTAG_SHIPPING_RATE: '4.99' }), /SHOPTAG_SHIPPING_RATE/);
+  assert.throws(() => loadConfig({ SHOPTAG_TAX_RATES: 'DE:19' }), /SHOPTAG_TAX_RATES/);
+});

@@ -1,0 +1,93 @@
+import { z } from 'zod';
+import { CouponType } from './carts.js';
+import { Money } from './money.js';
+import { PageQuery } from './pagination.js';
+
+const Timestamp = z.string().meta({ description: 'ISO 8601 date-time in UTC', example: '2026-11-25T09:00:00.000Z' });
+const DateTimeInput = z.iso.datetime({ offset: true }).meta({ description: 'ISO 8601 date-time' });
+
+/** A coupon code: letters, digits, `-` and `_`; matched case-insensitively, stored upper case. */
+export const CouponCode = z
+  .string()
+  .trim()
+  .min(2)
+  .max(64)
+  .regex(/^[A-Za-z0-9_-]+$/, 'must be letters, digits, "-" or "_"')
+  .transform((c) => c.toUpperCase());
+
+export const CouponId = z.string().regex(/^cpn_[A-Za-z0-9]{1,64}$/, 'must be a coupon id (cpn_…)');
+export const CouponParams = z.object({ id: CouponId });
+
+/** A discount code as the admin API shows it. Amounts are minor units of the shop currency. */
+export const Coupon = z
+  .object({
+    object: z.literal('coupon'),
+    id: CouponId,
+    code: z.string(),
+    type: CouponType,
+    percent_off: z.number().int().min(1).max(100).nullable(),
+    amount_off: Money.nullable(),
+    minimum_subtotal: Money.nullable(),
+    starts_at: Timestamp.nullable(),
+    ends_at: Timestamp.nullable(),
+    usage_limit: z.number().int().positive().nullable().meta({ description: 'Orders that may use it in total; null for no limit' }),
+    per_email_limit: z.number().int().positive().nullable().meta({ description: 'Orders per customer email; null for no limit' }),
+    times_redeemed: z.number().int().nonnegative(),
+    active: z.boolean(),
+    created_at: Timestamp,
+    updated_at: Timestamp,
+  })
+  .meta({ id: 'Coupon' });
+export type Coupon = z.infer<typeof Coupon>;
+
+const couponFields = {
+  code: CouponCode,
+  type: CouponType,
+  percent_off: z.number().int().min(1).max(100).nullable().optional(),
+  amount_off: z.number().int().min(1).nullable().optional().meta({ description: 'Minor units of the shop currency (fixed_amount)' }),
+  minimum_subtotal: z.number().int().min(0).nullable().optional().meta({ description: 'Minor units of the shop currency' }),
+  starts_at: DateTimeInput.nullable().optional(),
+  ends_at: DateTimeInput.nullable().optional(),
+  usage_limit: z.number().int().min(1).nullable().optional(),
+  per_email_limit: z.number().int().min(1).nullable().optional(),
+  active: z.boolean().optional(),
+};
+
+type CouponShape = { type?: string | undefined; percent_off?: number | null | undefined; amount_off?: number | null | undefined; starts_at?: string | null | undefined; ends_at?: string | null | undefined };
+const checks = <T extends z.ZodType<CouponShape>>(schema: T) =>
+  schema
+    .refine((c) => c.type !== 'percentage' || typeof c.percent_off === 'number', { message: 'percent_off is required for a percentage coupon', path: ['percent_off'] })
+    .refine((c) => c.type !== 'fixed_amount' || typeof c.amount_off === 'number', { message: 'amount_off is required for a fixed_amount coupon', path: ['amount_off'] })
+    .refine((c) => c.type === undefined || c.type === 'percentage' || c.percent_off == null, { message: 'percent_off applies to percentage coupons only', path: ['percent_off'] })
+    .refine((c) => c.type === undefined || c.type === 'fixed_amount' || c.amount_off == null, { message: 'amount_off applies to fixed_amount coupons only', path: ['amount_off'] })
+    .refine((c) => !c.starts_at || !c.ends_at || Date.parse(c.starts_at) < Date.parse(c.ends_at), { message: 'ends_at must be after starts_at', path: ['ends_at'] });
+
+/** Body of `POST /v1/admin/coupons`. */
+export const CouponCreate = checks(z.object(couponFields).strict()).meta({ id: 'CouponCreate' });
+export type CouponCreate = z.input<typeof CouponCreate>;
+
+/** Body of `PATCH /v1/admin/coupons/:id`: any field but `code` and `type`. */
+export const CouponUpdate = z
+  .object({
+    percent_off: couponFields.percent_off,
+    amount_off: couponFields.amount_off,
+    minimum_subtotal: couponFields.minimum_subtotal,
+    starts_at: couponFields.starts_at,
+    ends_at: couponFields.ends_at,
+    usage_limit: couponFields.usage_limit,
+    per_email_limit: couponFields.per_email_limit,
+    active: couponFields.active,
+  })
+  .strict()
+  .meta({ id: 'CouponUpdate' });
+export type CouponUpdate = z.input<typeof CouponUpdate>;
+
+export const CouponListQuery = PageQuery.pick({ limit: true, cursor: true }).strict();
+export type CouponListQuery = z.input<typeof CouponListQuery>;
+
+export const CouponList = z
+  .object({ object: z.literal('list'), data: z.array(Coupon), has_more: z.boolean(), next_cursor: z.string().nullable() })
+  .meta({ id: 'CouponList' });
+export type CouponList = z.infer<typeof CouponList>;
+
+export const CouponDeleted = z.object({ object: z.literal('coupon'), id: CouponId, deleted: z.literal(true) });

@@ -1,0 +1,101 @@
+import { z } from 'zod';
+import { VariantId } from './carts.js';
+import { MAX_PAGE_LIMIT } from './pagination.js';
+import { queryInt, queryList } from './query.js';
+
+const Timestamp = z.string().meta({ description: 'ISO 8601 date-time in UTC', example: '2026-11-25T09:00:00.000Z' });
+
+/** Query of `GET /v1/inventory`. */
+export const InventoryQuery = z
+  .object({
+    variant_ids: queryList(VariantId, 100).pipe(z.array(VariantId).min(1, 'name at least one variant')).meta({ description: 'Comma-separated variant ids (1–100)' }),
+  })
+  .strict();
+export type InventoryQuery = z.input<typeof InventoryQuery>;
+
+/** What the storefront may know about a variant's stock. */
+export const Availability = z
+  .object({
+    variant_id: VariantId,
+    available: z.number().int().nonnegative().meta({ description: 'Units that can be bought now (on hand minus reserved)' }),
+    in_stock: z.boolean(),
+  })
+  .meta({ id: 'Availability' });
+export type Availability = z.infer<typeof Availability>;
+
+/** `GET /v1/inventory`: one entry per known variant requested, in request order; unknown ids are left out. */
+export const AvailabilityList = z.object({ object: z.literal('list'), data: z.array(Availability) }).meta({ id: 'AvailabilityList' });
+export type AvailabilityList = z.infer<typeof AvailabilityList>;
+
+/** A variant's stock as an admin sees it. */
+export const InventoryLevel = z
+  .object({
+    object: z.literal('inventory_level'),
+    variant_id: VariantId,
+    product_id: z.string(),
+    sku: z.string(),
+    on_hand: z.number().int().nonnegative(),
+    reserved: z.number().int().nonnegative().meta({ description: 'Units held by active checkouts' }),
+    available: z.number().int().nonnegative(),
+    updated_at: Timestamp,
+  })
+  .meta({ id: 'InventoryLevel' });
+export type InventoryLevel = z.infer<typeof InventoryLevel>;
+
+export const InventoryLevelList = z.object({ object: z.literal('list'), data: z.array(InventoryLevel) }).meta({ id: 'InventoryLevelList' });
+export type InventoryLevelList = z.infer<typeof InventoryLevelList>;
+
+export const InventoryParams = z.object({ variantId: VariantId });
+
+/** Most units one stock count may hold. */
+export const MAX_ON_HAND = 1_000_000;
+
+/** Body of `PUT /v1/admin/inventory/:variantId`. */
+export const InventorySet = z.object({ on_hand: z.number().int().min(0).max(MAX_ON_HAND) }).strict().meta({ id: 'InventorySet' });
+export type InventorySet = z.input<typeof InventorySet>;
+
+/** Body of `POST /v1/admin/inventory/:variantId/adjust`: a non-zero change of units on hand. */
+export const InventoryAdjust = z
+  .object({ delta: z.number().int().min(-MAX_ON_HAND).max(MAX_ON_HAND).refine((d) => d !== 0, 'must not be 0') })
+  .strict()
+  .meta({ id: 'InventoryAdjust' });
+export type InventoryAdjust = z.input<typeof InventoryAdjust>;
+
+export const DEFAULT_LOW_STOCK_THRESHOLD = 5;
+
+/** Query of `GET /v1/admin/inventory/low-stock`. */
+export const LowStockQuery = z
+  .object({
+    threshold: queryInt({ min: 0, max: MAX_ON_HAND }).optional().meta({ description: `Variants with available ≤ threshold (default ${DEFAULT_LOW_STOCK_THRESHOLD})` }),
+    limit: queryInt({ min: 1, max: MAX_PAGE_LIMIT }).optional().meta({ description: `At most this many, lowest first (default ${MAX_PAGE_LIMIT})` }),
+  })
+  .strict();
+export type LowStockQuery = z.input<typeof LowStockQuery>;
+
+export const HoldId = z.string().regex(/^hold_[A-Za-z0-9]{1,64}$/, 'must be a hold id (hold_…)');
+
+/** Body of `POST /v1/admin/inventory/holds`: reserve stock for an outside channel (a till, a marketplace). */
+export const HoldCreate = z
+  .object({
+    items: z.array(z.object({ variant_id: VariantId, quantity: z.number().int().min(1).max(MAX_ON_HAND) }).strict()).min(1).max(100),
+    ttl_seconds: z.number().int().min(1).max(7 * 24 * 3600).optional().meta({ description: 'Seconds until the hold lapses (default: the checkout hold TTL)' }),
+  })
+  .strict()
+  .meta({ id: 'HoldCreate' });
+export type HoldCreate = z.input<typeof HoldCreate>;
+
+export const HoldParams = z.object({ holdId: HoldId });
+
+/** Stock reserved until `expires_at`; released by the sweeper after that, or converted to a sale. */
+export const InventoryHold = z
+  .object({
+    object: z.literal('inventory_hold'),
+    id: HoldId,
+    items: z.array(z.object({ variant_id: VariantId, quantity: z.number().int().positive() })),
+    expires_at: Timestamp,
+  })
+  .meta({ id: 'InventoryHold' });
+export type InventoryHold = z.infer<typeof InventoryHold>;
+
+/** `DELETE /v1/admin/inventory/holds/:holdId`. */
+export const HoldReleased = z.object({ object: z.literal('inventory_hold'), id: HoldId, released: z.literal(true) });
