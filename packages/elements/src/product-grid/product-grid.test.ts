@@ -226,6 +226,34 @@ describe('<shop-product-grid>', () => {
     expect(part(grid, 'error')!.textContent).to.contain('isn’t connected');
   });
 
+  it('with sync-url it takes category and sort from the page URL and writes the chosen sort back', async () => {
+    const original = location.href;
+    const category = (await testClient().categories.list()).data[0]!;
+    history.replaceState(null, '', `?category=${category.slug}&sort=price_asc`);
+    try {
+      const store = await fixture(html`<shop-store endpoint=${testShop.endpoint} publishable-key=${testShop.publishableKey}></shop-store>`);
+      const grid = document.createElement('shop-product-grid');
+      grid.setAttribute('sync-url', '');
+      let loaded = nextEvent(grid, 'shop-products-loaded');
+      store.append(grid);
+      let event = await loaded;
+      expect(event.detail.query).to.include({ category: category.slug, sort: 'price_asc' });
+      expect(event.detail.total).to.equal(category.product_count);
+
+      const select = part(grid, 'sort-select') as HTMLSelectElement;
+      expect(select.value).to.equal('price_asc');
+      loaded = nextEvent(grid, 'shop-products-loaded');
+      select.value = 'rating';
+      select.dispatchEvent(new Event('change'));
+      event = await loaded;
+      expect(event.detail.query.sort).to.equal('rating');
+      expect(new URL(location.href).searchParams.get('sort')).to.equal('rating');
+      expect(new URL(location.href).searchParams.get('category')).to.equal(category.slug);
+    } finally {
+      history.replaceState(null, '', original);
+    }
+  });
+
   it('passes the axe accessibility checks when loaded', async () => {
     const { grid, loaded } = await renderGrid({ limit: 8 });
     await loaded;

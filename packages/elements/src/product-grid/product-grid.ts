@@ -4,6 +4,7 @@ import { repeat } from 'lit/directives/repeat.js';
 import type { Product, ProductListQuery, ProductSort, ShopClient } from '@shoptag/sdk';
 import { StoreConsumer } from '../internal/store-consumer.js';
 import { ProductListController, type LoadedPage } from '../internal/product-list-controller.js';
+import { UrlParamsController } from '../internal/url-params-controller.js';
 import { describeError } from '../internal/errors.js';
 import { DEV_MODE, warn } from '../internal/dev.js';
 import { ShopProductsLoadedEvent } from '../events/products-loaded.js';
@@ -112,11 +113,19 @@ export class ShopProductGrid extends LitElement {
   /** Hides the sort control (for example when the page has its own). */
   @property({ type: Boolean, attribute: 'hide-sort' }) hideSort = false;
 
+  /**
+   * Keeps `category`, `brand` and `sort` in the page URL (`?category=mugs&sort=rating`): plain links
+   * can filter the grid, and a shared or reloaded URL shows the same products. The attributes are
+   * the defaults when the URL has no such parameter.
+   */
+  @property({ type: Boolean, attribute: 'sync-url' }) syncUrl = false;
+
   private readonly store = new StoreConsumer(this, { required: true });
   private readonly list = new ProductListController(this, {
     onLoad: (loaded) => void this.announce(loaded),
     onError: (error) => void this.updateComplete.then(() => this.dispatchEvent(new ShopErrorEvent({ error }))),
   });
+  private readonly url = new UrlParamsController<'category' | 'brand' | 'sort'>(this, ['category', 'brand', 'sort'], () => this.syncUrl);
   private readonly ids = `shop-grid-${++nextId}`;
   private loadedFrom: { client: ShopClient; key: string } | undefined;
   private observer: IntersectionObserver | undefined;
@@ -230,6 +239,7 @@ export class ShopProductGrid extends LitElement {
 
   private onSortChange(event: Event): void {
     this.sort = (event.target as HTMLSelectElement).value as ProductSort;
+    this.url.write('sort', this.sort);
   }
 
   private onLoadMore(): void {

@@ -1,0 +1,109 @@
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import type { Browser, Page } from 'playwright';
+import type { StartedServer } from '@shoptag/reference-server';
+import { cardPrices, launchBrowser, startDemoServer, watchProblems } from './support/browser.js';
+
+const SCREENSHOT_DIR = 'test-results';
+
+describe('the demo shop', () => {
+  let server: StartedServer;
+  let browser: Browser;
+
+  before(async () => {
+    [server, browser] = await Promise.all([startDemoServer(), launchBrowser()]);
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  /** Cards showing a product (skeleton cards are shop-product-card elements too, without a price). */
+  const productCards = (page: Page) => page.locator('shop-product-card').filter({ has: page.locator('[part~=price]') });
+
+  async function open(path = '/'): Promise<{ page: Page; problems: string[] }> {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const problems = watchProblems(page);
+    await page.goto(new URL(path, server.url).href);
+    return { page, problems };
+  }
+
+  test('shows at least 24 product cards with prices and loaded images, with no errors', async () => {
+    const { page, problems } = await open();
+    const cards = productCards(page);
+    await page.getByText(/Showing 24 of 240 products/).waitFor();
+    await cards.nth(23).waitFor();
+    assert.ok((await cards.count()) >= 24);
+
+    mkdirSync(SCREENSHOT_DIR, { recursive: true });
+    await page.waitForFunction(() => [...document.querySelector('shop-product-grid')!.shadowRoot!.querySelectorAll('shop-product-card')]
+      .slice(0, 4)
+      .every((c) => (c.shadowRoot?.querySelector('img') as HTMLImageElement | null)?.naturalWidth! > 0));
+    await page.screenshot({ path: `${SCREENSHOT_DIR}/demo-shop.png` });
+
+    for (let i = 0; i < 24; i++) {
+      const card = cards.nth(i);
+      await card.scrollIntoViewIfNeeded();
+      assert.match(await card.locator('[part~=price]').innerText(), /\$\d+\.\d\d/);
+      assert.ok((await card.locator('[part~=link]').innerText()).length > 0);
+      const img = card.locator('img[part~=image]');
+      await assert.doesNotReject(img.evaluate((el: HTMLImageElement) => (el.complete ? Promise.resolve() : new Promise((r) => el.addEventListener('load', r, { once: true })))));
+      const { naturalWidth, alt } = await img.evaluate((el: HTMLImageElement) => ({ naturalWidth: el.naturalWidth, alt: el.alt }));
+      assert.ok(naturalWidth > 0, `image of card ${i + 1} loaded`);
+      assert.ok(alt.length > 0, `image of card ${i + 1} has alt text`);
+    }
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+
+  test('choosing "Price: low to high" sorts the grid and keeps the choice in the URL', async () => {
+    const { page, problems } = await open();
+    await productCards(page).nth(23).waitFor();
+    const sorted = page.waitForResponse((r) => r.url().includes('/v1/products') && r.url().includes('sort=price_asc'));
+    await page.getByLabel('Sort by').selectOption({ label: 'Price: low to high' });
+    await sorted;
+    await page.waitForFunction(() => new URL(location.href).searchParams.get('sort') === 'price_asc');
+    await page.waitForFunction(() => (document.querySelector('shop-product-grid') as unknown as { products: unknown[] }).products.length >= 24);
+    const prices = await cardPrices(page);
+    assert.ok(prices.length >= 24);
+    assert.deepEqual(prices, [...prices].sort((a, b) => a - b));
+
+    const resorted = page.waitForResponse((r) => r.url().includes('sort=price_desc'));
+    await page.getByLabel('Sort by').selectOption('price_desc');
+    await resorted;
+    await page.waitForFunction(() => new URL(location.href).searchParams.get('sort') === 'price_desc');
+    const descending = await cardPrices(page);
+    assert.deepEqual(descending, [...descending].sort((a, b) => b - a));
+    assert.ok(descending[0]! > prices[0]!);
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+
+  test('a category link shows only that category', async () => {
+    const { page, problems } = await open();
+    await productCards(page).first().waitFor();
+    await page.getByRole('navigation', { name: 'Categories' }).getByRole('link', { name: 'Footwear' }).click();
+    await page.waitForURL(/\?category=footwear$/);
+    const response = await fetch(`${server.url}/v1/categories/footwear`, { headers: { Authorization: `Bearer ${server.publishableKey}` } });
+    const footwear = (await response.json()) as { product_count: number };
+    await page.getByText(new RegExp(`^(Showing \\d+ of )?${footwear.product_count} products$`)).waitFor();
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+
+  test('scrolling to the end of the grid loads the next page, and "Load more" works from the keyboard', async () => {
+    const { page, problems } = await open();
+    await productCards(page).nth(23).waitFor();
+    await productCards(page).nth(23).scrollIntoViewIfNeeded();
+    await productCards(page).nth(47).waitFor();
+
+    const shown = (await cardPrices(page)).length;
+    const loadMore = page.getByRole('button', { name: 'Load more' });
+    await loadMore.focus();
+    await page.keyboard.press('Enter');
+    await page.waitForFunction((n) => (document.querySelector('shop-product-grid') as unknown as { products: unknown[] }).products.length > n, shown);
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+});

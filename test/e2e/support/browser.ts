@@ -1,0 +1,42 @@
+// Shared by the end-to-end tests: Chromium from the system, and the reference server from its
+// built dist (what ships; `--conditions=development` would otherwise pick the TypeScript sources).
+import { chromium, type Browser, type Page } from 'playwright';
+import type { StartedServer, StartServerOptions } from '@shoptag/reference-server';
+
+const serverDist = new URL('../../../packages/reference-server/dist/index.js', import.meta.url).href;
+
+/** Starts the built reference server in demo mode: in memory, seeded, any origin allowed. */
+export async function startDemoServer(options: StartServerOptions = {}): Promise<StartedServer> {
+  const { startServer } = (await import(serverDist)) as typeof import('@shoptag/reference-server');
+  return startServer({ port: 0, memory: true, seed: true, allowedOrigins: ['*'], quiet: true, ...options });
+}
+
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+    headless: true,
+    args: ['--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+}
+
+/** Collects everything a page reports as wrong: uncaught errors, console errors, failed requests. */
+export function watchProblems(page: Page): string[] {
+  const problems: string[] = [];
+  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+  page.on('console', (m) => {
+    if (m.type() === 'error' || m.type() === 'warning') problems.push(`console.${m.type()}: ${m.text()}`);
+  });
+  page.on('requestfailed', (r) => problems.push(`request failed: ${r.url()} ${r.failure()?.errorText ?? ''}`));
+  page.on('response', (r) => {
+    if (r.status() >= 400) problems.push(`HTTP ${r.status()}: ${r.url()}`);
+  });
+  return problems;
+}
+
+/** The money amounts shown on the product cards, in order (the current price of each). */
+export async function cardPrices(page: Page): Promise<number[]> {
+  return page.evaluate(() => {
+    const grid = document.querySelector('shop-product-grid') as (Element & { products: { price: { amount: number } }[] }) | null;
+    return grid ? grid.products.map((p) => p.price.amount) : [];
+  });
+}
