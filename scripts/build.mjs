@@ -43,4 +43,5 @@ run('npx', ['cem', 'analyze', '--litelement', '--globs', 'src/**/*.ts', '--exclu
   cwd: 'packages/elements',
   stdio: ['ignore', 'ignore', 'inherit'],
 });
+run('node', ['scripts/docs-elements.mjs']);
 console.error(`Built in ${((Date.now() - started) / 1000).toFixed(1)} s`);

@@ -16,6 +16,7 @@ import { requestId } from './api/middleware/request-id.js';
 import { requestLog } from './api/middleware/request-log.js';
 import { productsRouter } from './api/products/route.js';
 import { searchRouter } from './api/search/route.js';
+import { adminProductsRouter } from './api/admin/products/route.js';
 import type { Logger } from './logger.js';
 import type { ApiKeyService } from './services/api-keys.js';
 import type { CatalogService } from './services/catalog-service.js';
@@ -23,6 +24,8 @@ import type { CommerceServices } from './services/commerce.js';
 import type { HealthService } from './services/health-service.js';
 import type { ResponseCache } from './services/response-cache.js';
 import type { SearchService } from './services/search-service.js';
+import type { AdminCatalogService } from './services/admin-catalog-service.js';
+import type { ShopifyImporter } from './services/shopify-import.js';
 
 /** Everything the HTTP layer needs, built by the caller (see `startServer`) or by a test. */
 export interface AppDeps {
@@ -33,6 +36,9 @@ export interface AppDeps {
   search: SearchService;
   /** Cached catalog responses (ETag, generation-based invalidation). */
   responses: ResponseCache;
+  /** Product writes and the Shopify CSV import (secret key). */
+  adminCatalog: AdminCatalogService;
+  importProducts: ShopifyImporter;
   health: HealthService;
   /** Carts, coupons, stock and holds. */
   commerce: CommerceServices;
@@ -77,6 +83,7 @@ export function createApp(deps: AppDeps): Express {
   v1.use('/carts', ...keyed, cartsRouter(deps.commerce.carts));
   v1.use('/inventory', ...keyed, inventoryRouter(deps.commerce.inventory));
   v1.use('/admin', ...keyed, requireSecretKey());
+  v1.use('/admin/products', adminProductsRouter(deps.adminCatalog, deps.importProducts));
   v1.use('/admin/inventory', adminInventoryRouter(deps.commerce.inventory, deps.commerce.reservations));
   v1.use('/admin/coupons', adminCouponsRouter(deps.commerce.coupons));
   app.use('/v1', v1, notFound());

@@ -2,6 +2,7 @@
 import { parseArgs } from 'node:util';
 import { systemClock } from './clock.js';
 import { ConfigError, loadConfig } from './config.js';
+import { formatImportSummary, runImport } from './import-command.js';
 import { readPackageVersion } from './paths.js';
 import { generateDemoCatalog } from './seed/demo-catalog.js';
 import { closeOnSignals, startServer } from './server.js';
@@ -15,6 +16,7 @@ Commands:
   start [--port N] [--reseed]   migrate, seed an empty catalog, create demo keys, and serve
   migrate                       apply pending database migrations
   seed [--reset]                seed the demo catalog when it is empty (--reset: replace it)
+  import <file.csv>             import a Shopify product CSV export (re-importing changes nothing)
 
 Options:
   -h, --help                    show this help
@@ -52,8 +54,9 @@ async function main(argv: string[]): Promise<void> {
   if (values.version) return void process.stdout.write(`${readPackageVersion()}\n`);
   const [command, ...rest] = positionals;
   if (values.help || command === undefined || command === 'help') return void process.stdout.write(HELP);
-  if (rest.length > 0) throw new UsageError(`unexpected argument: ${rest[0] ?? ''}`);
-  const allowed: Record<string, string[]> = { start: ['port', 'reseed'], migrate: [], seed: ['reset'] };
+  if (command === 'import' && rest.length !== 1) throw new UsageError('import needs one CSV file: shoptag-server import products.csv');
+  if (command !== 'import' && rest.length > 0) throw new UsageError(`unexpected argument: ${rest[0] ?? ''}`);
+  const allowed: Record<string, string[]> = { start: ['port', 'reseed'], migrate: [], seed: ['reset'], import: [] };
   const flags = allowed[command];
   if (!flags) throw new UsageError(`unknown command: ${command}`);
   const misplaced = Object.keys(values).find((flag) => !flags.includes(flag));
@@ -73,6 +76,11 @@ async function main(argv: string[]): Promise<void> {
     case 'migrate': {
       const { applied } = await withDatabase((db) => migrate(db));
       process.stdout.write(applied.length > 0 ? `Applied ${applied.join(', ')}\n` : 'Database schema is up to date\n');
+      return;
+    }
+    case 'import': {
+      const summary = await runImport(rest[0] ?? '', loadConfig());
+      process.stdout.write(formatImportSummary(summary));
       return;
     }
     case 'seed': {

@@ -20,6 +20,8 @@ import { seedDemoCoupons } from './services/demo-coupons.js';
 import { startHoldSweeper } from './services/hold-sweeper.js';
 import { createResponseCache } from './services/response-cache.js';
 import { createSearchService } from './services/search-service.js';
+import { createAdminCatalogService } from './services/admin-catalog-service.js';
+import { createShopifyImporter } from './services/shopify-import.js';
 import { demoOrigins, ensureDemoKeys } from './services/demo-keys.js';
 import { createHealthService } from './services/health-service.js';
 import { seedCatalog } from './services/seed-service.js';
@@ -110,6 +112,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Sta
     const version = readPackageVersion();
     const shopDir = findDemoShopDir();
     const categories = createCategoryRepository(runtime.db);
+    const responses = createResponseCache({ cache: runtime.cache, clock });
     const commerce = createCommerceServices({ db: runtime.db, cache: runtime.cache, clock, config: config.commerce });
     const app = createApp({
       version,
@@ -117,7 +120,9 @@ export async function startServer(options: StartServerOptions = {}): Promise<Sta
       keys: keyService,
       catalog: createCatalogService({ products, categories }),
       search: createSearchService({ search: createSearchRepository(runtime.db), products, categories }),
-      responses: createResponseCache({ cache: runtime.cache, clock }),
+      responses,
+      adminCatalog: createAdminCatalogService({ db: runtime.db, products, categories, currency: config.currency, invalidate: () => responses.invalidate() }),
+      importProducts: createShopifyImporter({ db: runtime.db, currency: config.currency, invalidate: () => responses.invalidate() }),
       commerce,
       health: createHealthService({ db: runtime.db, cache: runtime.cache, payments: runtime.payments, version }),
       renderProductImage: (imageId) => renderProductImage(imageId),

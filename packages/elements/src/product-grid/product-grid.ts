@@ -93,7 +93,7 @@ export class ShopProductGrid extends LitElement {
   @property({ reflect: true }) sort: ProductSort = 'relevance';
 
   /** Products per page, 1–100. */
-  @property({ type: Number }) limit = DEFAULT_LIMIT;
+  @property({ type: Number }) limit = 24; // DEFAULT_LIMIT, spelled out for the manifest
 
   /** Lowest price in minor units of the shop currency (`1000` is $10.00). */
   @property({ type: Number, attribute: 'min-price' }) minPrice: number | undefined = undefined;

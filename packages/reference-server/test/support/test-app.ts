@@ -16,6 +16,8 @@ import type { Cache } from '../../src/cache/cache.js';
 import { loadConfig, type CommerceConfig } from '../../src/config.js';
 import { createResponseCache } from '../../src/services/response-cache.js';
 import { createSearchService } from '../../src/services/search-service.js';
+import { createAdminCatalogService } from '../../src/services/admin-catalog-service.js';
+import { createShopifyImporter } from '../../src/services/shopify-import.js';
 import { createSearchRepository } from '../../src/store/search-repository.js';
 import { ensureDemoKeys } from '../../src/services/demo-keys.js';
 import { createHealthService } from '../../src/services/health-service.js';
@@ -86,6 +88,10 @@ export async function startTestApp(db: Db, options: TestAppOptions): Promise<Tes
     catalog: createCatalogService({ products: createProductRepository(db), categories: createCategoryRepository(db) }),
     search: createSearchService({ search: createSearchRepository(db), products: createProductRepository(db), categories: createCategoryRepository(db) }),
     responses,
+    adminCatalog: createAdminCatalogService({
+      db, products: createProductRepository(db), categories: createCategoryRepository(db), currency: 'USD', invalidate: () => responses.invalidate(),
+    }),
+    importProducts: createShopifyImporter({ db, currency: 'USD', invalidate: () => responses.invalidate() }),
     health: createHealthService({ db, cache: createMemoryCache({ clock }), payments: createSimulatedPayments(), version: '0.0.0-test' }),
     renderProductImage: () => null,
     commerce,

@@ -1,0 +1,45 @@
+import { ProductCreate, ProductIdOrHandle, ProductUpdate } from '@shoptag/sdk/contract';
+import express, { Router } from 'express';
+import { InvalidRequestError, NotFoundError } from '../../../errors.js';
+import type { AdminCatalogService } from '../../../services/admin-catalog-service.js';
+import type { ShopifyImporter } from '../../../services/shopify-import.js';
+import { parseInput } from '../../middleware/validate.js';
+
+const MAX_CSV = '20mb';
+
+function productParam(idOrHandle: string): string {
+  if (!ProductIdOrHandle.safeParse(idOrHandle).success) throw new NotFoundError(`No such product: '${idOrHandle}'`, { param: 'id' });
+  return idOrHandle;
+}
+
+function jsonBody(body: unknown): unknown {
+  if (body === undefined || body === null || typeof body !== 'object' || Buffer.isBuffer(body)) {
+    throw new InvalidRequestError('Send a JSON object with Content-Type: application/json.', { code: 'body_missing' });
+  }
+  return body;
+}
+
+/** `/v1/admin/products`: create, read, update, delete, and `POST /import` of a Shopify CSV. */
+export function adminProductsRouter(admin: AdminCatalogService, importCsv: ShopifyImporter): Router {
+  const router = Router();
+  router.post('/import', express.text({ type: ['text/csv', 'text/plain', 'application/csv'], limit: MAX_CSV }), async (req, res) => {
+    if (typeof req.body !== 'string' || req.body.trim() === '') {
+      throw new InvalidRequestError('Send the CSV file as the body with Content-Type: text/csv.', { code: 'body_missing' });
+    }
+    res.json(await importCsv(req.body));
+  });
+  router.post('/', async (req, res) => {
+    res.status(201).json(await admin.create(parseInput(ProductCreate, jsonBody(req.body))));
+  });
+  router.get('/:idOrHandle', async (req, res) => {
+    res.json(await admin.get(productParam(req.params.idOrHandle)));
+  });
+  router.patch('/:idOrHandle', async (req, res) => {
+    const idOrHandle = productParam(req.params.idOrHandle);
+    res.json(await admin.update(idOrHandle, parseInput(ProductUpdate, jsonBody(req.body))));
+  });
+  router.delete('/:idOrHandle', async (req, res) => {
+    res.json(await admin.remove(productParam(req.params.idOrHandle)));
+  });
+  return router;
+}

@@ -1,0 +1,194 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { after, before, test } from 'node:test';
+import { AdminProduct, DeletedProduct, ErrorBody, ImportSummary, Product, SearchResult } from '@shoptag/sdk/contract';
+import { forEachDatabase } from './support/databases.js';
+import { searchCatalog } from './support/search-catalog.js';
+import { startTestApp, type TestApp } from './support/test-app.js';
+
+const CSV = readFileSync(new URL('./fixtures/shopify-products.csv', import.meta.url), 'utf8');
+
+const newProduct = {
+  handle: 'canvas-tote',
+  name: 'Canvas Tote',
+  sku: 'TOTE',
+  brand: 'Kestrel',
+  category: 'shirts',
+  short_description: 'A sturdy bag.',
+  description_html: '<p onclick="steal()">Carries <em>everything</em>.</p><script>alert(1)</script><a href="javascript:alert(1)">x</a>',
+  tags: ['bags'],
+  attributes: { Material: 'Canvas' },
+  seo: { title: 'Canvas Tote | Kestrel', keywords: ['tote', 'bag'] },
+  images: [{ url: 'https://cdn.example.com/tote.jpg', alt: 'Tote', width: 1000, height: 1200 }],
+  variants: [
+    { sku: 'TOTE-NAT', options: { Colour: 'Natural' }, price: 2400, stock: 7, weight_grams: 300 },
+    { sku: 'TOTE-BLK', options: { Colour: 'Black' }, price: 2600, compare_at_price: 3000, stock: 0, enabled: false },
+  ],
+};
+
+forEachDatabase('admin products API', (target) => {
+  let app: TestApp;
+  before(async () => {
+    app = await startTestApp(target.db, { catalog: searchCatalog() });
+  });
+  after(() => app.close());
+
+  const admin = (path: string, method = 'GET', body?: unknown, contentType = 'application/json') =>
+    app.request(`/v1/admin/products${path}`, {
+      method,
+      key: app.secretKey,
+      headers: body === undefined ? {} : { 'content-type': contentType },
+      body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+    });
+  const productCount = async () => Number((await target.db.query<{ n: number }>('SELECT count(*)::int AS n FROM products')).rows[0]?.n);
+
+  test('creates a product with sanitized HTML, options from its variants, stock and SEO', async () => {
+    const res = await admin('', 'POST', newProduct);
+    assert.equal(res.status, 201, JSON.stringify(res.body));
+    const p = AdminProduct.parse(res.body);
+    assert.equal(p.status, 'active');
+    assert.equal(p.description_html, '<p>Carries <em>everything</em>.</p><a rel="noopener nofollow">x</a>');
+    assert.deepEqual(p.options, [{ name: 'Colour', values: ['Natural', 'Black'] }]);
+    assert.deepEqual(p.variants.map((v) => [v.sku, v.available_quantity, v.enabled, v.weight_grams]), [['TOTE-NAT', 7, true, 300], ['TOTE-BLK', 0, false, null]]);
+    assert.deepEqual(p.seo, { title: 'Canvas Tote | Kestrel', description: 'A sturdy bag.', keywords: ['tote', 'bag'], canonical_url: null, og_image: 'https://cdn.example.com/tote.jpg' });
+    assert.deepEqual(p.category_path.map((c) => c.slug), ['apparel', 'shirts']);
+    assert.deepEqual(p.attributes, { Material: 'Canvas' });
+  });
+
+  test('a created product is listed and found by search at once (the cache is invalidated)', async () => {
+    const search = SearchResult.parse((await app.request('/v1/search?q=tote')).body);
+    assert.deepEqual(search.data.map((d) => d.handle), ['canvas-tote']);
+    assert.equal(Product.parse((await app.request('/v1/products/canvas-tote')).body).name, 'Canvas Tote');
+  });
+
+  test('updates fields, keeps unchanged variants and their stock, and the storefront sees it', async () => {
+    await app.request('/v1/products/canvas-tote'); // cached before the write
+    const res = await admin('/canvas-tote', 'PATCH', { name: 'Canvas Tote Bag', variants: [{ sku: 'TOTE-NAT', options: { Colour: 'Natural' }, price: 2200 }] });
+    assert.equal(res.status, 200, JSON.stringify(res.body));
+    const p = AdminProduct.parse(res.body);
+    assert.equal(p.name, 'Canvas Tote Bag');
+    assert.deepEqual(p.variants.map((v) => [v.sku, v.price.amount, v.available_quantity]), [['TOTE-NAT', 2200, 7]]);
+    assert.equal(p.seo.title, 'Canvas Tote | Kestrel');
+    assert.equal(Product.parse((await app.request('/v1/products/canvas-tote')).body).name, 'Canvas Tote Bag');
+  });
+
+  test('a draft product is readable by admin but not listed', async () => {
+    assert.equal((await admin('/canvas-tote', 'PATCH', { status: 'draft' })).status, 200);
+    assert.equal((await app.request('/v1/products/canvas-tote')).status, 404);
+    assert.equal(AdminProduct.parse((await admin('/canvas-tote')).body).status, 'draft');
+  });
+
+  test('deletes a product', async () => {
+    const res = await admin('/canvas-tote', 'DELETE');
+    assert.equal(res.status, 200);
+    assert.deepEqual(DeletedProduct.parse(res.body).deleted, true);
+    assert.equal((await admin('/canvas-tote')).status, 404);
+    assert.equal((await admin('/canvas-tote', 'DELETE')).status, 404);
+  });
+
+  test('bad input is a 4xx naming the field, and nothing is written', async () => {
+    const before = await productCount();
+    const cases: [unknown, number, string | undefined][] = [
+      [{ ...newProduct, handle: 'Not A Handle' }, 400, 'handle'],
+      [{ ...newProduct, variants: [] }, 400, 'variants'],
+      [{ ...newProduct, variants: [{ sku: 'A', price: -1 }] }, 400, 'variants.0.price'],
+      [{ ...newProduct, variants: [{ sku: 'A', price: 1.5 }] }, 400, 'variants.0.price'],
+      [{ ...newProduct, variants: [{ sku: 'A', price: 1 }, { sku: 'A', price: 2 }] }, 400, 'variants.1.sku'],
+      [{ ...newProduct, price: 100 }, 400, 'price'],
+      [{ ...newProduct, category: 'nope' }, 404, 'category'],
+      [{ ...newProduct, handle: 'linen-shirt' }, 409, 'handle'],
+      [{ ...newProduct, variants: [{ sku: 'SX-01-0', price: 100 }] }, 409, 'variants'],
+    ];
+    for (const [body, status, param] of cases) {
+      const res = await admin('', 'POST', body);
+      assert.equal(res.status, status, JSON.stringify(res.body));
+      assert.equal(ErrorBody.parse(res.body).error.param, param);
+    }
+    assert.equal((await admin('', 'POST', '{not json')).status, 400);
+    assert.equal((await admin('/linen-shirt', 'PATCH', {})).status, 400);
+    assert.equal((await admin('/nope', 'PATCH', { name: 'x' })).status, 404);
+    assert.equal(await productCount(), before);
+  });
+
+  test('a publishable key cannot reach the admin API', async () => {
+    const res = await app.request('/v1/admin/products', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(newProduct) });
+    assert.equal(res.status, 403);
+  });
+});
+
+forEachDatabase('Shopify CSV import', (target) => {
+  let app: TestApp;
+  before(async () => {
+    app = await startTestApp(target.db, { catalog: searchCatalog() });
+  });
+  after(() => app.close());
+
+  const importCsv = (csv: string, contentType = 'text/csv') =>
+    app.request('/v1/admin/products/import', { method: 'POST', key: app.secretKey, headers: { 'content-type': contentType }, body: csv });
+
+  test('groups rows by Handle into products, variants and images, and reports skipped rows', async () => {
+    const res = await importCsv(CSV);
+    assert.equal(res.status, 200, JSON.stringify(res.body));
+    const summary = ImportSummary.parse(res.body);
+    assert.equal(summary.rows, 10);
+    assert.deepEqual(summary.products, { created: 4, updated: 0, unchanged: 0 });
+    assert.deepEqual(summary.created, ['ocean-hoodie', 'plain-mug', 'secret-draft', 'old-archived']);
+    assert.deepEqual(summary.skipped.map((s) => [s.row, s.handle]), [[9, 'bad-price'], [10, null], [11, 'Bad Handle!']]);
+    assert.match(summary.skipped[0]?.reason ?? '', /Variant Price 'ten dollars'/);
+
+    const hoodie = Product.parse((await app.request('/v1/products/ocean-hoodie')).body);
+    assert.equal(hoodie.brand, 'Tidewell');
+    assert.equal(hoodie.category.name, 'Hoodies');
+    assert.deepEqual(hoodie.tags, ['fleece', 'winter']);
+    assert.equal(hoodie.description_html, '<p>Warm <strong>fleece</strong> hoodie.</p><img src="https://cdn.example.com/x.png" />');
+    assert.deepEqual(hoodie.options, [{ name: 'Size', values: ['S', 'M'] }, { name: 'Colour', values: ['Navy', 'Sand'] }]);
+    assert.deepEqual(
+      hoodie.variants.map((v) => [v.sku, v.title, v.price.amount, v.compare_at_price?.amount ?? null, v.available_quantity, v.weight_grams]),
+      [['OH-S-NAVY', 'S / Navy', 5900, 7900, 5, 450], ['OH-M-NAVY', 'M / Navy', 5900, 7900, 0, 480], ['OH-M-SAND', 'M / Sand', 6250, null, 2, 480]],
+    );
+    assert.deepEqual(hoodie.images.map((i) => [i.url.replace('https://cdn.example.com/', ''), i.alt]), [
+      ['hoodie-front.jpg', 'Hoodie front'], ['hoodie-back.jpg', 'Hoodie back'], ['hoodie-detail.jpg', 'Hoodie detail'], ['hoodie-navy.jpg', 'Ocean Hoodie'],
+    ]);
+    const navy = hoodie.images.find((i) => i.url.endsWith('hoodie-navy.jpg'));
+    assert.equal(hoodie.variants[0]?.image_id, navy?.id);
+    assert.deepEqual([hoodie.seo.title, hoodie.seo.description], ['Ocean Hoodie | Tidewell', 'A warm fleece hoodie']);
+
+    const mug = Product.parse((await app.request('/v1/products/plain-mug')).body);
+    assert.deepEqual(mug.options, []);
+    assert.deepEqual(mug.variants.map((v) => [v.sku, v.price.amount, v.available_quantity]), [['PLAIN-MUG-1', 1450, 12]]);
+  });
+
+  test('draft and archived products are imported but not listed', async () => {
+    assert.equal((await app.request('/v1/products/secret-draft')).status, 404);
+    assert.equal((await app.request('/v1/products/old-archived')).status, 404);
+    const admin = await app.request('/v1/admin/products/secret-draft', { key: app.secretKey });
+    assert.equal(AdminProduct.parse(admin.body).status, 'draft');
+  });
+
+  test('re-importing the same file changes nothing', async () => {
+    const before = (await target.db.query<{ updated_at: Date }>(`SELECT updated_at FROM products WHERE handle = 'ocean-hoodie'`)).rows[0]?.updated_at;
+    const summary = ImportSummary.parse((await importCsv(CSV)).body);
+    assert.deepEqual(summary.products, { created: 0, updated: 0, unchanged: 4 });
+    const after = (await target.db.query<{ updated_at: Date }>(`SELECT updated_at FROM products WHERE handle = 'ocean-hoodie'`)).rows[0]?.updated_at;
+    assert.deepEqual(after, before);
+  });
+
+  test('a changed row updates its product and keeps variant ids', async () => {
+    const ids = Product.parse((await app.request('/v1/products/ocean-hoodie')).body).variants.map((v) => v.id);
+    const summary = ImportSummary.parse((await importCsv(CSV.replace('62.50', '64.00'))).body);
+    assert.deepEqual(summary.products, { created: 0, updated: 1, unchanged: 3 });
+    const hoodie = Product.parse((await app.request('/v1/products/ocean-hoodie')).body);
+    assert.deepEqual(hoodie.variants.map((v) => v.id), ids);
+    assert.equal(hoodie.variants[2]?.price.amount, 6400);
+  });
+
+  test('a file that is not a Shopify export, or no file, is a 400 and writes nothing', async () => {
+    const count = async () => (await target.db.query<{ n: number }>('SELECT count(*)::int AS n FROM products')).rows[0]?.n;
+    const before = await count();
+    assert.equal((await importCsv('Name,Price\nA,1\n')).status, 400);
+    assert.equal((await importCsv('Handle,Title\n"unterminated,x\n')).status, 400);
+    assert.equal((await importCsv('')).status, 400);
+    assert.equal((await importCsv('{"a":1}', 'application/json')).status, 400);
+    assert.equal(await count(), before);
+  });
+});
