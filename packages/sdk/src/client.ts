@@ -1,7 +1,10 @@
 import type { Health } from './contract/health.js';
 import { createTransport, DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT_MS, type RequestOptions } from './request.js';
+import { createCartsResource, type CartsResource } from './resources/carts.js';
 import { createCategoriesResource, type CategoriesResource } from './resources/categories.js';
+import { createInventoryResource, type InventoryResource } from './resources/inventory.js';
 import { createProductsResource, type ProductsResource } from './resources/products.js';
+import { defaultStorage, isKeyValueStorage, type KeyValueStorage } from './storage.js';
 
 /** Options of {@link createShopClient}. Unknown keys are rejected so a typo never passes silently. */
 export interface ShopClientOptions {
@@ -15,6 +18,11 @@ export interface ShopClientOptions {
   retries?: number;
   /** Milliseconds before one attempt is abandoned (default 15000). */
   timeout?: number;
+  /**
+   * Where the cart id is kept between visits: `localStorage` in browsers by default, memory
+   * elsewhere. Any object with `getItem`/`setItem`/`removeItem` works (a file, a session …).
+   */
+  storage?: KeyValueStorage;
 }
 
 /** A typed client for the Shoptag storefront API. */
@@ -23,11 +31,15 @@ export interface ShopClient {
   readonly endpoint: string;
   readonly products: ProductsResource;
   readonly categories: CategoriesResource;
+  readonly carts: CartsResource;
+  readonly inventory: InventoryResource;
+  /** The storage given in the options (or the default), used by the cart store. */
+  readonly storage: KeyValueStorage;
   /** Liveness and the components the server uses. */
   health(options?: RequestOptions): Promise<Health>;
 }
 
-const KNOWN_OPTIONS = new Set<string>(['endpoint', 'publishableKey', 'fetch', 'retries', 'timeout']);
+const KNOWN_OPTIONS = new Set<string>(['endpoint', 'publishableKey', 'fetch', 'retries', 'timeout', 'storage']);
 
 function checkOptions(options: ShopClientOptions): void {
   if (typeof options !== 'object' || options === null) throw new TypeError('createShopClient expects an options object');
@@ -47,6 +59,9 @@ function checkOptions(options: ShopClientOptions): void {
     if (value !== undefined && (!Number.isInteger(value) || value < 0)) {
       throw new TypeError(`createShopClient: "${key}" must be a non-negative integer (got ${String(value)})`);
     }
+  }
+  if (options.storage !== undefined && !isKeyValueStorage(options.storage)) {
+    throw new TypeError('createShopClient: "storage" must have getItem, setItem and removeItem (like localStorage)');
   }
   if (options.fetch === undefined && typeof globalThis.fetch !== 'function') {
     throw new TypeError('createShopClient: no global fetch here; pass the "fetch" option');
@@ -75,6 +90,9 @@ export function createShopClient(options: ShopClientOptions): ShopClient {
     endpoint,
     products: createProductsResource(send),
     categories: createCategoriesResource(send),
+    carts: createCartsResource(send),
+    inventory: createInventoryResource(send),
+    storage: options.storage ?? defaultStorage(),
     health: (opts: RequestOptions = {}) => send<Health>({ method: 'GET', path: '/health', ...opts }),
   });
 }

@@ -6,6 +6,12 @@ export { createShopClient } from './client.js';
 export type { ShopClient, ShopClientOptions } from './client.js';
 export type { ProductsResource } from './resources/products.js';
 export type { CategoriesResource } from './resources/categories.js';
+export type { CartsResource } from './resources/carts.js';
+export type { InventoryResource } from './resources/inventory.js';
+export { createMemoryStorage } from './storage.js';
+export type { KeyValueStorage } from './storage.js';
+export { createCartStore } from './stores/cart-store.js';
+export type { CartStore, CartStoreOptions, CartStatus } from './stores/cart-store.js';
 export type { RequestOptions } from './request.js';
 export { DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT_MS } from './request.js';
 export {
@@ -41,3 +47,5 @@ export type {
   Rating,
 } from './contract/catalog.js';
 export type { Health } from './contract/health.js';
+export type { Cart, CartLine, CartCoupon, CartTotals, CartCreate, CartItemCreate, CouponType } from './contract/carts.js';
+export type { Availability, AvailabilityList } from './contract/inventory.js';

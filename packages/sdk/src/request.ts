@@ -62,6 +62,13 @@ function shouldRetry(status: number): boolean {
   return status === 409 || status === 429 || status >= 500;
 }
 
+/** A 409 about the state of things (out of stock) answers the same on every attempt; only contention (an idempotency key in flight) is worth retrying. */
+function isRetryable(error: ShopError): boolean {
+  const status = error.statusCode ?? 0;
+  if (status === 409 && error.type === 'invalid_request_error') return false;
+  return shouldRetry(status);
+}
+
 /** Capped exponential backoff with full jitter; a server's Retry-After wins when it is sane. */
 export function retryDelay(attempt: number, retryAfter: string | null, random: () => number): number {
   const seconds = retryAfter === null ? Number.NaN : Number(retryAfter);
@@ -130,10 +137,10 @@ export function createTransport(config: TransportConfig): Transport {
         const payload = await readBody(response);
         if (response.ok) return payload as T;
         failure = createShopError({ statusCode: response.status, body: payload, requestId: response.headers.get('request-id') });
-        if (!shouldRetry(response.status)) throw failure;
+        if (!isRetryable(failure)) throw failure;
         retryAfter = response.headers.get('retry-after');
       } catch (err) {
-        if (err instanceof ShopError && !(err instanceof ConnectionError) && !shouldRetry(err.statusCode ?? 0)) throw err;
+        if (err instanceof ShopError && !(err instanceof ConnectionError) && !isRetryable(err)) throw err;
         if (spec.signal?.aborted) throw abortError(spec.signal);
         failure =
           err instanceof ShopError
