@@ -1,6 +1,6 @@
 // One rollup config for the whole monorepo, built in order: SDK → elements → CDN bundle → server.
 // Library builds keep bare imports external and emit .d.ts; the CDN bundle is self-contained.
-import { readdirSync, statSync, cpSync, existsSync, chmodSync } from 'node:fs';
+import { readdirSync, statSync, cpSync, existsSync, chmodSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import typescript from '@rollup/plugin-typescript';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
@@ -55,6 +55,11 @@ function executable(file) {
   };
 }
 
+/** Empties an output directory first, so hashed chunks of earlier builds are not served or measured. */
+function cleanDir(dir) {
+  return { name: 'clean-dir', buildStart: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
 const nodeEnvProduction = replace({ preventAssignment: true, values: { 'process.env.NODE_ENV': JSON.stringify('production') } });
 
 export default [
@@ -91,6 +96,7 @@ export default [
             : undefined,
     },
     plugins: [
+      cleanDir('packages/elements/dist/cdn'),
       nodeResolve({ browser: true, exportConditions: ['browser', 'production', 'import', 'default'] }),
       nodeEnvProduction,
       ts('elements', { declaration: false, declarationDir: undefined, outDir: 'packages/elements/dist/cdn' }),
