@@ -90,6 +90,23 @@ describe('<shop-product-grid>', () => {
     expect(event.detail.total).to.equal(parent.product_count);
   });
 
+  it('min-price, max-price and in-stock narrow the products to that price range, in stock', async () => {
+    const store = await fixture(html`<shop-store endpoint=${testShop.endpoint} publishable-key=${testShop.publishableKey}></shop-store>`);
+    const grid = document.createElement('shop-product-grid');
+    grid.setAttribute('min-price', '2000');
+    grid.setAttribute('max-price', '5000');
+    grid.setAttribute('in-stock', '');
+    const loaded = nextEvent(grid, 'shop-products-loaded');
+    store.append(grid);
+    const event = await loaded;
+    expect(event.detail.query).to.include({ min_price: 2000, max_price: 5000, in_stock: true });
+    expect(event.detail.products.length).to.be.greaterThan(0);
+    for (const product of event.detail.products) {
+      expect(product.price.amount).to.be.within(2000, 5000);
+      expect(product.in_stock).to.equal(true);
+    }
+  });
+
   it('"Load more" appends the next page without duplicates and moves focus to the first new product', async () => {
     const { grid, loaded } = await renderGrid({ limit: 12 });
     const first = await loaded;
