@@ -14,6 +14,13 @@ const LOADERS: Readonly<Record<string, () => Promise<DefinableElement>>> = {
   'shop-product-grid': () => import('./product-grid/product-grid.js').then((m) => m.ShopProductGrid),
   'shop-product-card': () => import('./product-card/product-card.js').then((m) => m.ShopProductCard),
   'shop-money': () => import('./money/money.js').then((m) => m.ShopMoney),
+  'shop-buy-button': () => import('./buy-button/buy-button.js').then((m) => m.ShopBuyButton),
+  'shop-cart': () => import('./cart/cart.js').then((m) => m.ShopCart),
+  'shop-cart-button': () => import('./cart-button/cart-button.js').then((m) => m.ShopCartButton),
+  'shop-image': () => import('./image/image.js').then((m) => m.ShopImage),
+  'shop-product': () => import('./product/product.js').then((m) => m.ShopProduct),
+  'shop-search': () => import('./search/search.js').then((m) => m.ShopSearch),
+  'shop-facets': () => import('./facets/facets.js').then((m) => m.ShopFacets),
 };
 const SELECTOR = Object.keys(LOADERS).join(',');
 const requested = new Set<string>();

@@ -1,4 +1,4 @@
-import type { Product, ProductListQuery } from '@shoptag/sdk';
+import type { Product, SearchQuery } from '@shoptag/sdk';
 
 export interface ShopProductsLoadedDetail {
   /** The products of the page that arrived (already shown ones removed when appending). */
@@ -9,7 +9,7 @@ export interface ShopProductsLoadedDetail {
   total: number | undefined;
   hasMore: boolean;
   /** The query the page was asked with (filters, sort, cursor). */
-  query: ProductListQuery;
+  query: SearchQuery;
   /** True for a "load more" page appended to the list. */
   append: boolean;
 }

@@ -1,12 +1,20 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { Product, ProductList, ProductListQuery, ShopClient } from '@shoptag/sdk';
+import type { Product, ProductList, SearchQuery, ShopClient } from '@shoptag/sdk';
+
+/** What a list shows: the list filters, plus the search words, options and rating that make it a search. */
+export type ListQuery = SearchQuery;
+
+/** Whether the query needs the search endpoint (words, options or a rating floor) rather than the plain list. */
+export function isSearch(query: ListQuery): boolean {
+  return Boolean(query.q) || (query.options !== undefined && query.options.length > 0) || query.min_rating !== undefined;
+}
 
 export type ListStatus = 'idle' | 'loading' | 'ready' | 'error';
 
 /** A page that arrived: what the element announces in `shop-products-loaded`. */
 export interface LoadedPage {
   page: ProductList;
-  query: ProductListQuery;
+  query: ListQuery;
   /** True when the page was appended to the products already shown. */
   append: boolean;
 }
@@ -37,7 +45,7 @@ export class ProductListController implements ReactiveController {
   moreError: unknown = undefined;
 
   private client: ShopClient | undefined;
-  private query: ProductListQuery = {};
+  private query: ListQuery = {};
   private cursor: string | null = null;
   private abort: AbortController | undefined;
 
@@ -59,7 +67,7 @@ export class ProductListController implements ReactiveController {
   }
 
   /** Shows the first page for `query`, replacing what is shown. */
-  load(client: ShopClient, query: ProductListQuery): Promise<void> {
+  load(client: ShopClient, query: ListQuery): Promise<void> {
     this.client = client;
     this.query = query;
     this.cursor = null;
@@ -85,7 +93,7 @@ export class ProductListController implements ReactiveController {
     this.abort?.abort();
     const abort = (this.abort = new AbortController());
     const client = this.client!;
-    const query: ProductListQuery = append && this.cursor ? { ...this.query, cursor: this.cursor } : this.query;
+    const query: ListQuery = append && this.cursor ? { ...this.query, cursor: this.cursor } : this.query;
     if (append) this.loadingMore = true;
     else this.status = 'loading';
     this.error = undefined;
@@ -94,7 +102,9 @@ export class ProductListController implements ReactiveController {
 
     let announce: () => void;
     try {
-      const page = await client.products.list(query, { signal: abort.signal });
+      const page: ProductList = isSearch(query)
+        ? await client.search.query({ ...query, facets: [] }, { signal: abort.signal }).then((r) => ({ ...r, object: 'list' as const }))
+        : await client.products.list(query, { signal: abort.signal });
       if (abort.signal.aborted) return;
       const seen = new Set(append ? this.products.map((p) => p.id) : []);
       const fresh: Product[] = [];

@@ -12,6 +12,8 @@ export class UrlParamsController<K extends string> implements ReactiveController
     private readonly host: ReactiveControllerHost & HTMLElement & { [P in K]: string },
     private readonly names: readonly K[],
     private readonly enabled: () => boolean,
+    /** URL parameter names that differ from the property names, e.g. `{ query: 'q' }`. */
+    private readonly params: Partial<Record<K, string>> = {},
   ) {
     host.addController(this);
   }
@@ -27,19 +29,32 @@ export class UrlParamsController<K extends string> implements ReactiveController
     removeEventListener('popstate', this.read);
   }
 
-  /** Writes `name` to the URL (dropping it when it equals its default). */
-  write(name: K, value: string): void {
+  /**
+   * Writes `name` to the URL (dropping it when it equals its default). `push` adds a history entry,
+   * so Back returns to the previous value (filters); the default replaces it (sort).
+   */
+  write(name: K, value: string, mode: 'replace' | 'push' = 'replace'): void {
+    this.writeAll({ [name]: value } as Partial<Record<K, string>>, mode);
+  }
+
+  /** Writes several parameters as one history entry. */
+  writeAll(values: Partial<Record<K, string>>, mode: 'replace' | 'push' = 'replace'): void {
     if (!this.enabled()) return;
     const url = new URL(location.href);
-    if (value === '' || value === this.defaults.get(name)) url.searchParams.delete(name);
-    else url.searchParams.set(name, value);
-    if (url.href !== location.href) history.replaceState(history.state, '', url);
+    for (const [name, value] of Object.entries(values) as [K, string][]) {
+      const param = this.params[name] ?? name;
+      if (value === '' || value === this.defaults.get(name)) url.searchParams.delete(param);
+      else url.searchParams.set(param, value);
+    }
+    if (url.href === location.href) return;
+    if (mode === 'push') history.pushState(history.state, '', url);
+    else history.replaceState(history.state, '', url);
   }
 
   private readonly read = (): void => {
     const params = new URLSearchParams(location.search);
     for (const name of this.names) {
-      (this.host as { [P in K]: string })[name] = params.get(name) ?? this.defaults.get(name) ?? '';
+      (this.host as { [P in K]: string })[name] = params.get(this.params[name] ?? name) ?? this.defaults.get(name) ?? '';
     }
   };
 }

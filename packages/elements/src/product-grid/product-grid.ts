@@ -1,9 +1,9 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
-import type { Product, ProductListQuery, ProductSort, ShopClient } from '@shoptag/sdk';
+import type { Product, ProductSort, ShopClient } from '@shoptag/sdk';
 import { StoreConsumer } from '../internal/store-consumer.js';
-import { ProductListController, type LoadedPage } from '../internal/product-list-controller.js';
+import { ProductListController, type ListQuery, type LoadedPage } from '../internal/product-list-controller.js';
 import { UrlParamsController } from '../internal/url-params-controller.js';
 import { describeError } from '../internal/errors.js';
 import { DEV_MODE, warn } from '../internal/dev.js';
@@ -83,6 +83,15 @@ export class ShopProductGrid extends LitElement {
   static readonly dependencies = [ShopProductCard];
   static override styles = productGridStyles;
 
+  /** Search words: with them the grid shows search results (typos tolerated), best match first. */
+  @property() query = '';
+
+  /** Option values, comma-separated `Name:Value` pairs, e.g. `Size:M,Colour:Blue`. */
+  @property() options = '';
+
+  /** Only products rated at least this average (1–5). */
+  @property({ type: Number, attribute: 'min-rating' }) minRating: number | undefined = undefined;
+
   /** Category id or slug; includes its subcategories. */
   @property() category = '';
 
@@ -125,7 +134,12 @@ export class ShopProductGrid extends LitElement {
     onLoad: (loaded) => void this.announce(loaded),
     onError: (error) => void this.updateComplete.then(() => this.dispatchEvent(new ShopErrorEvent({ error }))),
   });
-  private readonly url = new UrlParamsController<'category' | 'brand' | 'sort'>(this, ['category', 'brand', 'sort'], () => this.syncUrl);
+  private readonly url = new UrlParamsController<'query' | 'category' | 'brand' | 'sort' | 'options'>(
+    this,
+    ['query', 'category', 'brand', 'sort', 'options'],
+    () => this.syncUrl,
+    { query: 'q' },
+  );
   private readonly ids = `shop-grid-${++nextId}`;
   private loadedFrom: { client: ShopClient; key: string } | undefined;
   private observer: IntersectionObserver | undefined;
@@ -145,7 +159,7 @@ export class ShopProductGrid extends LitElement {
   /** Loads the first page again. */
   refresh(): Promise<void> {
     const client = this.store.value?.client;
-    return client ? this.list.load(client, this.query()) : Promise.resolve();
+    return client ? this.list.load(client, this.currentQuery) : Promise.resolve();
   }
 
   /** Appends the next page, if there is one. */
@@ -158,8 +172,24 @@ export class ShopProductGrid extends LitElement {
     return Number.isFinite(limit) && limit >= 1 ? Math.min(limit, 100) : DEFAULT_LIMIT;
   }
 
-  private query(): ProductListQuery {
-    const query: ProductListQuery = { limit: this.pageSize };
+  /**
+   * Changes filters as one step: with `sync-url`, the page URL gets one new history entry, so Back
+   * restores the previous filters (used by `<shop-facets>`).
+   */
+  applyFilters(filters: { query?: string; category?: string; brand?: string; options?: string; minPrice?: number; maxPrice?: number; minRating?: number; inStock?: boolean }): void {
+    Object.assign(this, filters);
+    const url: Partial<Record<'query' | 'category' | 'brand' | 'options', string>> = {};
+    for (const key of ['query', 'category', 'brand', 'options'] as const) if (key in filters) url[key] = filters[key] ?? '';
+    this.url.writeAll(url, 'push');
+  }
+
+  /** The list or search query the grid shows now (without paging). */
+  get currentQuery(): ListQuery {
+    const query: ListQuery = { limit: this.pageSize };
+    if (this.query.trim()) query.q = this.query.trim();
+    const options = this.options.split(',').map((o) => o.trim()).filter((o) => o.includes(':'));
+    if (options.length > 0) query.options = options;
+    if (Number.isInteger(this.minRating) && this.minRating! >= 1 && this.minRating! <= 5) query.min_rating = this.minRating;
     if (this.category) query.category = this.category;
     if (this.brand) query.brand = this.brand;
     if (this.sort && this.sort !== 'relevance') {
@@ -175,7 +205,7 @@ export class ShopProductGrid extends LitElement {
   protected override willUpdate(_changed: PropertyValues<this>): void {
     const client = this.store.value?.client;
     if (!client) return;
-    const query = this.query();
+    const query = this.currentQuery;
     const key = JSON.stringify(query);
     const last = this.loadedFrom;
     // Reload on new filters or a new store, or when removal cut a load short.

@@ -1,0 +1,109 @@
+/// <reference types="mocha" />
+import { expect, fixture, html } from '@open-wc/testing';
+import type { Product } from '@shoptag/sdk';
+import '../define.js';
+import type { ShopProduct } from './product.js';
+import { findProduct, nextEvent, testShop } from '../testing/test-shop.test.js';
+
+const part = (el: ShopProduct, name: string) => el.shadowRoot!.querySelector<HTMLElement>(`[part~="${name}"]`);
+
+async function render(handleOrProduct: string | Product): Promise<ShopProduct> {
+  const store = await fixture(html`<shop-store endpoint=${testShop.endpoint} publishable-key=${testShop.publishableKey}>
+    ${typeof handleOrProduct === 'string'
+      ? html`<shop-product handle=${handleOrProduct}><button slot="buy">Buy</button></shop-product>`
+      : html`<shop-product .product=${handleOrProduct}><button slot="buy">Buy</button></shop-product>`}
+  </shop-store>`);
+  const el = store.querySelector('shop-product')!;
+  for (let i = 0; i < 100 && !el.shown; i++) await new Promise((r) => setTimeout(r, 20));
+  await el.updateComplete;
+  return el;
+}
+
+describe('<shop-product>', () => {
+  it('loads a product by handle and shows its name, brand, price, rating and a slot for the buy button', async () => {
+    const product = await findProduct((p) => p.rating.count > 0 && p.brand !== '');
+    const el = await render(product.handle);
+    expect(part(el, 'name')!.textContent).to.equal(product.name);
+    expect(part(el, 'name')!.getAttribute('aria-level')).to.equal('1');
+    expect(part(el, 'brand')!.textContent).to.equal(product.brand);
+    expect(part(el, 'rating')!.getAttribute('aria-label')).to.contain(`Rated ${product.rating.average.toFixed(1)} out of 5`);
+    const slot = el.shadowRoot!.querySelector<HTMLSlotElement>('slot[name="buy"]')!;
+    expect(slot.assignedElements()[0]!.textContent).to.equal('Buy');
+  });
+
+  it('offers each option as a labelled radio group and fires shop-variant-change with the matching variant', async () => {
+    const product = await findProduct((p) => p.options.length > 0 && p.options[0]!.values.length > 1 && p.variants.filter((v) => v.in_stock).length > 1);
+    const el = await render(product.handle);
+    const groups = [...el.shadowRoot!.querySelectorAll('fieldset')];
+    expect(groups.length).to.equal(product.options.length);
+    expect(groups[0]!.querySelector('legend')!.textContent).to.contain(product.options[0]!.name);
+    const radios = [...groups[0]!.querySelectorAll<HTMLInputElement>('input[type="radio"]')];
+    expect(radios.map((r) => r.value)).to.deep.equal(product.options[0]!.values);
+    const target = radios.find((r) => !r.checked && !r.disabled)!;
+    const changed = nextEvent(el, 'shop-variant-change');
+    target.click();
+    const { detail } = await changed;
+    expect(detail.variant?.options[product.options[0]!.name]).to.equal(target.value);
+    expect(el.variant?.id).to.equal(detail.variant?.id);
+  });
+
+  it('disables option values that no purchasable variant has', async () => {
+    const product = await findProduct((p) => p.options.length === 1 && p.variants.some((v) => !v.in_stock) && p.variants.some((v) => v.in_stock));
+    const el = await render(product.handle);
+    const soldOut = product.variants.filter((v) => !v.in_stock).map((v) => v.options[product.options[0]!.name]);
+    const radios = [...el.shadowRoot!.querySelectorAll<HTMLInputElement>('input[type="radio"]')];
+    for (const radio of radios) expect(radio.disabled, radio.value).to.equal(soldOut.includes(radio.value));
+  });
+
+  it('shows the compare-at price and the discount for a variant on sale', async () => {
+    const product = await findProduct((p) => p.compare_at_price !== null && p.in_stock && p.variants[0]!.in_stock && p.variants[0]!.compare_at_price !== null && p.options.length <= 1);
+    const el = await render(product.handle);
+    const v = el.variant!;
+    const percent = Math.round((1 - v.price.amount / v.compare_at_price!.amount) * 100);
+    expect(part(el, 'discount')!.textContent).to.equal(`−${percent}%`);
+    expect(part(el, 'compare-at-price')!.tagName).to.equal('S');
+  });
+
+  it('says "Only N left" when stock is low', async () => {
+    const product = await findProduct((p) => p.variants.length === 1 && p.variants[0]!.in_stock && p.variants[0]!.available_quantity <= 5);
+    const el = await render(product.handle);
+    expect(part(el, 'stock')!.textContent).to.equal(`Only ${product.variants[0]!.available_quantity} left`);
+  });
+
+  it('thumbnails switch the main image', async () => {
+    const product = await findProduct((p) => p.images.length > 1);
+    const el = await render(product.handle);
+    const thumbs = [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('[part~="thumbnail"]')];
+    expect(thumbs.length).to.equal(product.images.length);
+    thumbs[1]!.click();
+    await el.updateComplete;
+    expect(thumbs[1]!.getAttribute('aria-current')).to.equal('true');
+    const main = part(el, 'main-image') as HTMLElement & { image: { id: string } };
+    expect(main.image.id).to.equal(product.images[1]!.id);
+  });
+
+  it('sanitizes the description HTML before it renders', async () => {
+    const product = await findProduct(() => true);
+    const evil = { ...product, description_html: '<p>Safe <b>text</b></p><img src="x" onerror="window.__pwned = true"><script>window.__pwned = true</script>' };
+    const el = await render(evil);
+    const description = part(el, 'description')!;
+    expect(description.querySelector('script')).to.equal(null);
+    expect(description.querySelector('img')?.hasAttribute('onerror')).to.equal(false);
+    expect(description.querySelector('b')!.textContent).to.equal('text');
+    await new Promise((r) => setTimeout(r, 50));
+    expect((window as { __pwned?: boolean }).__pwned).to.equal(undefined);
+  });
+
+  it('emits schema.org Product JSON-LD into the light DOM', async () => {
+    const product = await findProduct((p) => p.rating.count > 0);
+    const el = await render(product.handle);
+    const script = el.querySelector('script[type="application/ld+json"]')!;
+    const json = JSON.parse(script.textContent!) as Record<string, unknown> & { offers: { price: string; priceCurrency: string }[] };
+    expect(json['@type']).to.equal('Product');
+    expect(json.name).to.equal(product.name);
+    expect(json.offers.length).to.equal(product.variants.length);
+    expect(json.offers[0]!.priceCurrency).to.equal('USD');
+    expect(json.offers[0]!.price).to.match(/^\d+\.\d\d$/);
+    expect((json.aggregateRating as { reviewCount: number }).reviewCount).to.equal(product.rating.count);
+  });
+});
