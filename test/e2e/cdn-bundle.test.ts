@@ -23,10 +23,8 @@ function embedPage(shopUrl: string, body: string): string {
 </html>`;
 }
 
-// A module script from another origin loads only with CORS. Until the reference server sends
-// Access-Control-Allow-Origin on /shoptag.js and /chunks/*, these tests run as todo (reported, not
-// failing the suite). Verified by hand through a CORS-adding proxy in front of the real server.
-const NEEDS_CORS = 'the reference server sends no Access-Control-Allow-Origin on /shoptag.js and /chunks/* yet';
+// A module script from another origin loads only with CORS: the shop server sends
+// Access-Control-Allow-Origin: * on /shoptag.js, /chunks/* and /media/*.
 
 describe('the CDN bundle', () => {
   let shop: StartedServer;
@@ -52,7 +50,7 @@ describe('the CDN bundle', () => {
     await new Promise((resolve) => site?.close(resolve));
   });
 
-  test('the shop server lets any origin load /shoptag.js and its chunks as module scripts', { todo: NEEDS_CORS }, async () => {
+  test('the shop server lets any origin load /shoptag.js and its chunks as module scripts', async () => {
     const script = await fetch(`${shop.url}/shoptag.js`, { headers: { Origin: siteUrl } });
     assert.equal(script.status, 200);
     assert.equal(script.headers.get('access-control-allow-origin'), '*');
@@ -61,7 +59,7 @@ describe('the CDN bundle', () => {
     assert.equal(chunkResponse.headers.get('access-control-allow-origin'), '*');
   });
 
-  test('loads from another origin, finds its chunks next to the script and defaults the endpoint to the script origin', { todo: NEEDS_CORS }, async () => {
+  test('loads from another origin, finds its chunks next to the script and defaults the endpoint to the script origin', async () => {
     assert.notEqual(new URL(shop.url).origin, new URL(siteUrl).origin);
     pages.set('/grid', embedPage(shop.url, `<shop-store publishable-key="${shop.publishableKey}"><shop-product-grid limit="4" paging="button"></shop-product-grid></shop-store>`));
     const page = await browser.newPage();
@@ -83,7 +81,7 @@ describe('the CDN bundle', () => {
     await page.close();
   });
 
-  test('a page with only <shop-money> loads neither the grid nor the card chunk', { todo: NEEDS_CORS }, async () => {
+  test('a page with only <shop-money> loads neither the grid nor the card chunk', async () => {
     pages.set('/money', embedPage(shop.url, '<p>Only <shop-money amount="1999" currency="USD" locale="en-US"></shop-money> this week.</p>'));
     const page = await browser.newPage();
     page.setDefaultTimeout(8_000);
@@ -99,7 +97,7 @@ describe('the CDN bundle', () => {
     await page.close();
   });
 
-  test('tags added after the page loaded are defined when they appear', { todo: NEEDS_CORS }, async () => {
+  test('tags added after the page loaded are defined when they appear', async () => {
     pages.set('/later', embedPage(shop.url, '<div id="slot"></div>'));
     const page = await browser.newPage();
     page.setDefaultTimeout(8_000);
@@ -114,7 +112,7 @@ describe('the CDN bundle', () => {
     await page.close();
   });
 
-  test('a page without a key warns W001 in the console and explains itself in the grid', { todo: NEEDS_CORS }, async () => {
+  test('a page without a key warns W001 in the console and explains itself in the grid', async () => {
     pages.set('/nokey', embedPage(shop.url, '<shop-product-grid></shop-product-grid>'));
     const page = await browser.newPage();
     page.setDefaultTimeout(8_000);

@@ -11,6 +11,7 @@ import { inventoryRouter } from './api/inventory/route.js';
 import { mediaRouter, type RenderProductImage } from './api/media/route.js';
 import { authenticate, requireSecretKey } from './api/middleware/auth.js';
 import { corsForKey, corsPublic, preflight } from './api/middleware/cors.js';
+import { publicAsset } from './api/middleware/public-asset.js';
 import { errorHandler, notFound } from './api/middleware/error-handler.js';
 import { requestId } from './api/middleware/request-id.js';
 import { requestLog } from './api/middleware/request-log.js';
@@ -88,6 +89,7 @@ export function createApp(deps: AppDeps): Express {
   v1.use('/admin/coupons', adminCouponsRouter(deps.commerce.coupons));
   app.use('/v1', v1, notFound());
 
+  app.use(['/media', '/shoptag.js', '/shoptag.js.map', '/chunks'], publicAsset());
   app.use('/media', mediaRouter(deps.renderProductImage));
   if (deps.demo) app.use(demoRouter(deps.demo));
   app.use(notFoundPage());
