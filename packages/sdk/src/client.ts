@@ -4,6 +4,7 @@ import { createCartsResource, type CartsResource } from './resources/carts.js';
 import { createCategoriesResource, type CategoriesResource } from './resources/categories.js';
 import { createInventoryResource, type InventoryResource } from './resources/inventory.js';
 import { createProductsResource, type ProductsResource } from './resources/products.js';
+import { createSearchResource, type SearchResource } from './resources/search.js';
 import { defaultStorage, isKeyValueStorage, type KeyValueStorage } from './storage.js';
 
 /** Options of {@link createShopClient}. Unknown keys are rejected so a typo never passes silently. */
@@ -31,6 +32,7 @@ export interface ShopClient {
   readonly endpoint: string;
   readonly products: ProductsResource;
   readonly categories: CategoriesResource;
+  readonly search: SearchResource;
   readonly carts: CartsResource;
   readonly inventory: InventoryResource;
   /** The storage given in the options (or the default), used by the cart store. */
@@ -90,6 +92,7 @@ export function createShopClient(options: ShopClientOptions): ShopClient {
     endpoint,
     products: createProductsResource(send),
     categories: createCategoriesResource(send),
+    search: createSearchResource(send),
     carts: createCartsResource(send),
     inventory: createInventoryResource(send),
     storage: options.storage ?? defaultStorage(),

@@ -12,6 +12,7 @@ export { createMemoryStorage } from './storage.js';
 export type { KeyValueStorage } from './storage.js';
 export { createCartStore } from './stores/cart-store.js';
 export type { CartStore, CartStoreOptions, CartStatus } from './stores/cart-store.js';
+export type { SearchResource } from './resources/search.js';
 export type { RequestOptions } from './request.js';
 export { DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT_MS } from './request.js';
 export {
@@ -49,3 +50,14 @@ export type {
 export type { Health } from './contract/health.js';
 export type { Cart, CartLine, CartCoupon, CartTotals, CartCreate, CartItemCreate, CouponType } from './contract/carts.js';
 export type { Availability, AvailabilityList } from './contract/inventory.js';
+export type {
+  SearchQuery,
+  SearchResult,
+  SearchFacets,
+  FacetName,
+  SuggestQuery,
+  Suggestion,
+  SuggestResult,
+  RelatedList,
+} from './contract/search.js';
+export type { ProductSeo, ImageSource } from './contract/catalog.js';

@@ -1,4 +1,5 @@
 import type { Product, ProductList, ProductListQuery } from '../contract/catalog.js';
+import type { RelatedList } from '../contract/search.js';
 import type { RequestOptions, Transport } from '../request.js';
 
 /** Catalog reads: `client.products`. */
@@ -7,6 +8,8 @@ export interface ProductsResource {
   list(query?: ProductListQuery, options?: RequestOptions): Promise<ProductList>;
   /** One product by id (`prod_…`) or handle, with variants, images and stock. */
   get(idOrHandle: string, options?: RequestOptions): Promise<Product>;
+  /** Products sharing the category, brand or attributes of one product; in stock first, never the product itself. */
+  related(idOrHandle: string, options?: RequestOptions & { limit?: number }): Promise<RelatedList>;
   /**
    * Every product matching `query`, page after page, e.g.
    * `for await (const product of client.products.iterate({ category: 'mugs' })) { … }`.
@@ -21,6 +24,8 @@ export function createProductsResource(send: Transport): ProductsResource {
     list,
     get: (idOrHandle, options = {}) =>
       send<Product>({ method: 'GET', path: `/products/${encodeURIComponent(idOrHandle)}`, ...options }),
+    related: (idOrHandle, { limit, ...options } = {}) =>
+      send<RelatedList>({ method: 'GET', path: `/products/${encodeURIComponent(idOrHandle)}/related`, query: { limit }, ...options }),
     async *iterate(query = {}, options = {}) {
       let cursor: string | undefined;
       do {
