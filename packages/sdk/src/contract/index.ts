@@ -96,6 +96,47 @@ export {
   HoldReleased,
 } from './inventory.js';
 export { CouponCode, CouponId, CouponParams, Coupon, CouponCreate, CouponUpdate, CouponListQuery, CouponList, CouponDeleted } from './coupons.js';
+export { ADDRESS_COUNTRIES, DEFAULT_ADDRESS_RULES, addressRules, compactPhone } from './address-countries.js';
+export type { CountryAddressRules } from './address-countries.js';
+export { Address } from './address.js';
+export type { AddressInput } from './address.js';
+export {
+  CheckoutSessionId,
+  CheckoutSessionParams,
+  CHECKOUT_STATUSES,
+  CheckoutStatus,
+  ShippingRate,
+  ShippingRateList,
+  CheckoutSessionCreate,
+  CheckoutSessionUpdate,
+  CheckoutTotals,
+  PAYMENT_PROVIDERS,
+  PaymentProviderKind,
+  PAYMENT_STATUSES,
+  PaymentStatus,
+  CheckoutSession,
+  PaymentStart,
+  CheckoutComplete,
+  PaymentAuthenticate,
+  CheckoutRequiresAction,
+} from './checkout.js';
+export {
+  OrderId,
+  OrderParams,
+  OrderTokenQuery,
+  ORDER_STATUSES,
+  OrderStatus,
+  OrderItem,
+  Refund,
+  OrderTotals,
+  Order,
+  CheckoutCompletion,
+  OrderListQuery,
+  OrderList,
+  OrderFulfil,
+  OrderCancel,
+  RefundCreate,
+} from './orders.js';
 export { Health } from './health.js';
 export { ROUTES } from './routes.js';
 export type { RouteSpec, RouteAuth, RouteId } from './routes.js';

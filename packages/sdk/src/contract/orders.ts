@@ -1,0 +1,110 @@
+import { z } from 'zod';
+import { Address } from './address.js';
+import { CheckoutRequiresAction, CheckoutSessionId, PaymentProviderKind, ShippingRate } from './checkout.js';
+import { CurrencyCode, Money } from './money.js';
+import { PageQuery, listOf } from './pagination.js';
+
+const Timestamp = z.string().meta({ description: 'ISO 8601 date-time in UTC', example: '2026-11-25T09:00:00.000Z' });
+
+export const OrderId = z.string().regex(/^ord_[A-Za-z0-9]{1,64}$/, 'must be an order id (ord_…)').meta({ example: 'ord_4fQ1wR8sZk2mN7pX0cV5bL3hJ9' });
+export const OrderParams = z.object({ id: OrderId });
+export const OrderTokenQuery = z.object({ token: z.string().min(1).max(200).optional().meta({ description: 'The access token returned when the order was placed' }) }).strict();
+
+export const ORDER_STATUSES = ['pending', 'paid', 'fulfilled', 'delivered', 'cancelled', 'refunded', 'partially_refunded'] as const;
+export const OrderStatus = z.enum(ORDER_STATUSES);
+export type OrderStatus = z.infer<typeof OrderStatus>;
+
+/** A line as it was bought: copied from the catalog at placement, so later catalog edits do not change it. */
+export const OrderItem = z
+  .object({
+    id: z.string(),
+    variant_id: z.string(),
+    product_id: z.string(),
+    name: z.string(),
+    variant_title: z.string(),
+    options: z.record(z.string(), z.string()),
+    sku: z.string(),
+    image: z.object({ url: z.string(), alt: z.string() }).nullable(),
+    unit_price: Money,
+    quantity: z.number().int().positive(),
+    line_total: Money,
+    tax: Money,
+    refunded_quantity: z.number().int().nonnegative(),
+  })
+  .meta({ id: 'OrderItem' });
+export type OrderItem = z.infer<typeof OrderItem>;
+
+export const Refund = z
+  .object({
+    object: z.literal('refund'),
+    id: z.string(),
+    amount: Money,
+    reason: z.string().nullable(),
+    restocked: z.boolean(),
+    provider_reference: z.string().nullable(),
+    created_at: Timestamp,
+  })
+  .meta({ id: 'Refund' });
+export type Refund = z.infer<typeof Refund>;
+
+export const OrderTotals = z
+  .object({ subtotal: Money, discount: Money, shipping: Money, tax: Money, total: Money, refunded: Money, tax_included: z.boolean() })
+  .meta({ id: 'OrderTotals' });
+export type OrderTotals = z.infer<typeof OrderTotals>;
+
+export const Order = z
+  .object({
+    object: z.literal('order'),
+    id: OrderId,
+    number: z.string().meta({ description: 'Human-facing order number', example: 'ST-100042' }),
+    status: OrderStatus,
+    currency: CurrencyCode,
+    email: z.string(),
+    shipping_address: Address,
+    billing_address: Address,
+    shipping_method: ShippingRate,
+    items: z.array(OrderItem),
+    coupon_code: z.string().nullable(),
+    totals: OrderTotals,
+    payment: z.object({ provider: PaymentProviderKind, reference: z.string().meta({ description: 'PaymentIntent id' }), captured: Money }),
+    refunds: z.array(Refund),
+    fulfillment: z.object({ carrier: z.string().nullable(), tracking_number: z.string().nullable(), fulfilled_at: Timestamp }).nullable(),
+    checkout_session_id: CheckoutSessionId,
+    token: z.string().meta({ description: 'Access token: with the id, lets the shopper read the order' }),
+    created_at: Timestamp,
+    updated_at: Timestamp,
+  })
+  .meta({ id: 'Order' });
+export type Order = z.infer<typeof Order>;
+
+/** Answer of `POST /v1/checkout-sessions/:id/complete`: the order, or the action the shopper must take first. */
+export const CheckoutCompletion = z.union([Order, CheckoutRequiresAction]).meta({ id: 'CheckoutCompletion' });
+export type CheckoutCompletion = z.infer<typeof CheckoutCompletion>;
+
+export const OrderListQuery = PageQuery.extend({
+  status: OrderStatus.optional(),
+  email: z.string().trim().min(1).max(254).optional(),
+}).strict();
+export type OrderListQuery = z.input<typeof OrderListQuery>;
+export const OrderList = listOf(Order).meta({ id: 'OrderList' });
+export type OrderList = z.infer<typeof OrderList>;
+
+export const OrderFulfil = z
+  .object({ carrier: z.string().trim().min(1).max(100).optional(), tracking_number: z.string().trim().min(1).max(100).optional() })
+  .strict()
+  .meta({ id: 'OrderFulfil' });
+export type OrderFulfil = z.input<typeof OrderFulfil>;
+
+export const OrderCancel = z.object({ reason: z.string().trim().max(500).optional() }).strict().meta({ id: 'OrderCancel' });
+export type OrderCancel = z.input<typeof OrderCancel>;
+
+/** Body of `POST /v1/admin/orders/:id/refunds`: the whole remaining amount unless `amount` (minor units) says less. */
+export const RefundCreate = z
+  .object({
+    amount: z.number().int().positive().optional().meta({ description: 'Minor units; default what has not been refunded yet' }),
+    reason: z.string().trim().max(500).optional(),
+    restock: z.boolean().optional().meta({ description: 'Put the items back in stock (full refunds of an unfulfilled order)' }),
+  })
+  .strict()
+  .meta({ id: 'RefundCreate' });
+export type RefundCreate = z.input<typeof RefundCreate>;
