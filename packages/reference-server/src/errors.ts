@@ -88,3 +88,23 @@ export class UnprocessableError extends ShoptagError {
     super(message, options);
   }
 }
+
+/** 402: the card was declined or could not be charged; `code` is Stripe's (`card_declined` …), `details.decline_code` says why. */
+export class CardError extends ShoptagError {
+  readonly type = 'card_error';
+  readonly statusCode = 402;
+
+  constructor(message: string, options: ShoptagErrorOptions) {
+    super(message, options);
+  }
+}
+
+/** 409 `idempotency_error`: an `Idempotency-Key` reused with other parameters, or while its first request is still running. */
+export class IdempotencyError extends ShoptagError {
+  readonly type = 'idempotency_error';
+  readonly statusCode = 409;
+
+  constructor(message: string, options: Pick<ShoptagErrorOptions, 'code'>) {
+    super(message, options);
+  }
+}

@@ -44,7 +44,7 @@ export async function openRuntime(options: OpenRuntimeOptions): Promise<Runtime>
     cache = config.redisUrl ? await createRedisCache({ url: config.redisUrl }) : createMemoryCache({ clock: options.clock });
     locks = config.redisUrl ? await createRedisLocks({ url: config.redisUrl }) : createMemoryLocks({ clock: options.clock });
     const openLocks = locks;
-    const payments = config.stripe ? createStripePayments(config.stripe) : createSimulatedPayments();
+    const payments = config.stripe ? createStripePayments(config.stripe) : createSimulatedPayments({ db, clock: options.clock });
     const openCache = cache;
     return {
       db,

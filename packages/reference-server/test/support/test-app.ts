@@ -92,7 +92,7 @@ export async function startTestApp(db: Db, options: TestAppOptions): Promise<Tes
       db, products: createProductRepository(db), categories: createCategoryRepository(db), currency: 'USD', invalidate: () => responses.invalidate(),
     }),
     importProducts: createShopifyImporter({ db, currency: 'USD', invalidate: () => responses.invalidate() }),
-    health: createHealthService({ db, cache: createMemoryCache({ clock }), payments: createSimulatedPayments(), version: '0.0.0-test' }),
+    health: createHealthService({ db, cache: createMemoryCache({ clock }), payments: createSimulatedPayments({ db, clock }), version: '0.0.0-test' }),
     renderProductImage: () => null,
     commerce,
     ...options.overrides,
