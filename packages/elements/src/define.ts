@@ -7,9 +7,12 @@ import { ShopStore } from './store/store.js';
 import { ShopProductGrid } from './product-grid/product-grid.js';
 import { ShopProductCard } from './product-card/product-card.js';
 import { ShopMoney } from './money/money.js';
+import { ShopBuyButton } from './buy-button/buy-button.js';
+import { ShopCart } from './cart/cart.js';
+import { ShopCartButton } from './cart-button/cart-button.js';
 import { ShopImage } from './image/image.js';
 import { ShopProduct } from './product/product.js';
 import { ShopSearch } from './search/search.js';
 import { ShopFacets } from './facets/facets.js';
 
-for (const element of [ShopStore, ShopProductGrid, ShopProductCard, ShopMoney, ShopImage, ShopProduct, ShopSearch, ShopFacets]) defineElement(element);
+for (const element of [ShopStore, ShopProductGrid, ShopProductCard, ShopMoney, ShopImage, ShopProduct, ShopSearch, ShopFacets, ShopBuyButton, ShopCart, ShopCartButton]) defineElement(element);

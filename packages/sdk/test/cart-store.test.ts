@@ -174,3 +174,17 @@ test('createShopClient accepts a storage option and still rejects unknown option
   );
   assert.throws(() => createShopClient({ endpoint: server.url, publishableKey: server.publishableKey, store: 1 } as never), /unknown option "store"/);
 });
+
+test('clear() forgets the cart even when a change sent before it answers after it', async () => {
+  const storage = createMemoryStorage();
+  const store = createCartStore(newClient(storage));
+  await store.add(variants[0]!.id, 1);
+  const late = store.add(variants[1]!.id, 1);
+  store.clear();
+  await late;
+  assert.equal(store.$cart.get(), null);
+  assert.equal(store.$cartCount.get(), 0);
+  assert.equal(storage.getItem(`shoptag:cart:${server.url}`), null);
+  const fresh = await store.add(variants[0]!.id, 1);
+  assert.equal(fresh.item_count, 1);
+});

@@ -159,6 +159,12 @@ export const productCardStyles = [
       font-weight: 600;
       color: var(--_muted);
     }
+    /* Above the name link's whole-card hit area. */
+    .buy {
+      position: relative;
+      z-index: 1;
+      margin-top: 0.5rem;
+    }
     .placeholder .line {
       height: 0.9rem;
     }

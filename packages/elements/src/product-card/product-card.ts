@@ -7,6 +7,7 @@ import { mediaUrl } from '../internal/media.js';
 import { describeError } from '../internal/errors.js';
 import { ShopProductSelectEvent } from '../events/product-select.js';
 import { ShopErrorEvent } from '../events/error.js';
+import { ShopBuyButton } from '../buy-button/buy-button.js';
 import { productCardStyles } from './product-card.styles.js';
 
 /** Stock at or below this many units shows "Only N left". */
@@ -21,6 +22,7 @@ const stars = (className: string) => svg`<g class=${className}>${[0, 1, 2, 3, 4]
  *
  * @summary One product as a card: image, name, rating and price.
  * @tagname shop-product-card
+ * @dependency shop-buy-button
  *
  * @event {ShopProductSelectEvent} shop-product-select - The shopper activated the product (its name or
  * anywhere on the card). Cancelable: `preventDefault()` stops the link from navigating.
@@ -40,6 +42,7 @@ const stars = (className: string) => svg`<g class=${className}>${[0, 1, 2, 3, 4]
  * @csspart price - The price line.
  * @csspart compare-at-price - The struck-through former price.
  * @csspart stock - The "Only N left" note.
+ * @csspart buy-button - The `<shop-buy-button>` shown with the `buy-button` attribute.
  *
  * @cssproperty --shop-card-background - Card background. Default `#ffffff`.
  * @cssproperty --shop-card-image-aspect-ratio - Aspect ratio of the image frame. Default `1 / 1`.
@@ -56,6 +59,7 @@ const stars = (className: string) => svg`<g class=${className}>${[0, 1, 2, 3, 4]
 export class ShopProductCard extends LitElement {
   static readonly tagName = 'shop-product-card';
   static override styles = productCardStyles;
+  static readonly dependencies = [ShopBuyButton];
   static override shadowRootOptions: ShadowRootInit = { ...LitElement.shadowRootOptions, delegatesFocus: true };
 
   /** The product to show. Set by `<shop-product-grid>`; wins over `handle`. */
@@ -69,6 +73,9 @@ export class ShopProductCard extends LitElement {
    * the name is a button that only fires `shop-product-select`.
    */
   @property({ attribute: 'href-template' }) hrefTemplate = '';
+
+  /** Shows an add-to-cart button (`<shop-buy-button>`, with an option select for several variants) under the price. */
+  @property({ type: Boolean, attribute: 'buy-button' }) buyButton = false;
 
   /** Heading level of the product name (2–6), to fit the page's outline. */
   @property({ type: Number, attribute: 'heading-level' }) headingLevel = 3;
@@ -185,6 +192,7 @@ export class ShopProductCard extends LitElement {
             : html`<span>${this.money(product.price)}</span>`}
         </p>
         ${lowStock ? html`<p part="stock" class="stock">Only ${available} left</p>` : nothing}
+        ${this.buyButton ? html`<shop-buy-button part="buy-button" class="buy" .data=${product}></shop-buy-button>` : nothing}
       </div>
     </article>`;
   }

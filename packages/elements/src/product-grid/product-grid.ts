@@ -116,6 +116,9 @@ export class ShopProductGrid extends LitElement {
   /** Passed to each card: makes product names links, e.g. `/products/{handle}`. */
   @property({ attribute: 'href-template' }) hrefTemplate = '';
 
+  /** Gives every card an add-to-cart button (`<shop-product-card buy-button>`). */
+  @property({ type: Boolean, attribute: 'buy-buttons' }) buyButtons = false;
+
   /** `infinite`: the next page loads as the shopper nears the end (the button stays as a fallback); `button`: only the button loads more. */
   @property() paging: 'infinite' | 'button' = 'infinite';
 
@@ -341,7 +344,7 @@ export class ShopProductGrid extends LitElement {
           products,
           (p) => p.id,
           (p) => html`<li>
-            <shop-product-card exportparts=${CARD_PARTS} .product=${p} href-template=${this.hrefTemplate || nothing}></shop-product-card>
+            <shop-product-card exportparts=${CARD_PARTS} .product=${p} href-template=${this.hrefTemplate || nothing} ?buy-button=${this.buyButtons}></shop-product-card>
           </li>`,
         )}
       </ul>

@@ -81,6 +81,11 @@ export function createCartStore(client: ShopClient, options: CartStoreOptions = 
   const $cartStatus = atom<CartStatus>(IDLE);
   let queue: Promise<unknown> = Promise.resolve();
   let inFlight = 0;
+  // Bumped whenever the cart is replaced (a change answered, clear, another tab): a refresh that
+  // started before a bump answers with an older cart and is dropped.
+  let version = 0;
+  // Bumped by clear(): answers to changes sent before it must not bring the forgotten cart back.
+  let epoch = 0;
 
   const readId = (): string | null => {
     try {
@@ -103,6 +108,7 @@ export function createCartStore(client: ShopClient, options: CartStoreOptions = 
   let sync: CartSync | null = null;
 
   function setConfirmed(cart: Cart | null): void {
+    version++;
     $state.set({ ...$state.get(), confirmed: cart });
   }
 
@@ -118,8 +124,11 @@ export function createCartStore(client: ShopClient, options: CartStoreOptions = 
     $state.set({ ...s, patches: patch ? [...s.patches, patch] : s.patches, extraCount: s.extraCount + extraCount });
     inFlight++;
     $cartStatus.set(PENDING);
-    const settle = (cart: Cart | null) => {
+    const sentIn = epoch;
+    const settle = (answer: Cart | null) => {
       inFlight--;
+      const cart = sentIn === epoch ? answer : null;
+      if (cart) version++;
       const now = $state.get();
       $state.set({
         confirmed: cart ?? now.confirmed,
@@ -130,8 +139,10 @@ export function createCartStore(client: ShopClient, options: CartStoreOptions = 
     const result = queue.then(task).then(
       (cart) => {
         settle(cart);
-        writeId(cart.id);
-        sync?.publish(cart);
+        if (sentIn === epoch) {
+          writeId(cart.id);
+          sync?.publish(cart);
+        }
         $cartStatus.set(inFlight === 0 ? IDLE : PENDING);
         return cart;
       },
@@ -167,14 +178,16 @@ export function createCartStore(client: ShopClient, options: CartStoreOptions = 
   async function refresh(): Promise<Cart | null> {
     const id = readId() ?? $state.get().confirmed?.id ?? null;
     if (!id) return null;
+    const startedAt = version;
+    // A change made or queued meanwhile answers with a newer cart; don't step back to this one.
+    const stale = () => inFlight > 0 || version !== startedAt;
     try {
       const cart = await client.carts.get(id);
-      // A change queued meanwhile answers with a newer cart; don't step back to this one.
-      if (inFlight === 0) accept(cart, false);
+      if (!stale()) accept(cart, false);
       return cart;
     } catch (error) {
       if (isMissingCart(error)) {
-        accept(null, false);
+        if (!stale()) accept(null, false);
         return null;
       }
       throw error;
@@ -218,6 +231,7 @@ export function createCartStore(client: ShopClient, options: CartStoreOptions = 
     removeCoupon: () => enqueue((cart) => ({ ...cart, coupon: null }), 0, () => onCart((id) => client.carts.removeCoupon(id))),
     refresh,
     clear() {
+      epoch++;
       accept(null, true);
       $cartStatus.set(IDLE);
     },

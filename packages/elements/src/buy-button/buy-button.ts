@@ -1,0 +1,226 @@
+import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import type { Cart, Product, ProductVariant, ShopClient } from '@shoptag/sdk';
+import { StoreConsumer } from '../internal/store-consumer.js';
+import { ownStoreValue } from '../internal/own-store.js';
+import type { ShopStoreValue } from '../internal/store-context.js';
+import { warn } from '../internal/dev.js';
+import { ProductController } from '../internal/product-controller.js';
+import { CartController } from '../internal/cart-controller.js';
+import { analyticsFor, analyticsForCart } from '../internal/analytics.js';
+import { describeError } from '../internal/errors.js';
+import { ShopAddToCartEvent } from '../events/add-to-cart.js';
+import { ShopCartChangeEvent } from '../events/cart-change.js';
+import { ShopErrorEvent } from '../events/error.js';
+import { openCartDrawer } from '../internal/open-cart.js';
+import { buyButtonStyles } from './buy-button.styles.js';
+
+export type BuyButtonMode = 'cart' | 'checkout';
+
+/**
+ * Adds a product to the cart. Works on its own — one script tag and one element in any page or CMS
+ * block — given a `product` (handle or id) and/or a `variant` id. It shows "Sold out" and disables
+ * itself when nothing is available, progress while adding, and the server's message when adding
+ * fails; a product with several variants and no `variant` gets a compact option select. It is a
+ * `type="button"`, so it never submits a surrounding form.
+ *
+ * @summary An add-to-cart button for one product or variant.
+ * @tagname shop-buy-button
+ *
+ * @event {ShopAddToCartEvent} shop-add-to-cart - Units were added; `detail` is GA4's `add_to_cart` parameters.
+ * @event {ShopCartChangeEvent} shop-cart-change - The cart changed; `detail.cart` is the server's cart.
+ * @event {ShopErrorEvent} shop-error - Loading the product or adding failed.
+ *
+ * @slot - The button's label (default "Add to cart", or "Buy now" in checkout mode).
+ *
+ * @csspart base - The wrapper around the select, button and message.
+ * @csspart variant-select - The option select shown for products with several variants.
+ * @csspart button - The button.
+ * @csspart message - The error or "Added" line under the button.
+ *
+ * @cssproperty --shop-buy-button-min-width - Minimum width of the button. Default `10rem`.
+ * @cssproperty --shop-color-accent - Button background. Default `#4338ca`.
+ * @cssproperty --shop-color-on-accent - Button text. Default `#ffffff`.
+ */
+export class ShopBuyButton extends LitElement {
+  static readonly tagName = 'shop-buy-button';
+  static override styles = buyButtonStyles;
+  static override shadowRootOptions: ShadowRootInit = { ...LitElement.shadowRootOptions, delegatesFocus: true };
+
+  /** A publishable key for an element used on its own, with no `<shop-store>` on the page (a CMS block). */
+  @property({ attribute: 'publishable-key' }) publishableKey = '';
+
+  /** The shop server's origin for `publishable-key`; defaults as `<shop-store>`'s does. */
+  @property() endpoint = '';
+
+  /** The product's handle or id; needed for the option select and for stock before the first add. */
+  @property() product = '';
+
+  /** The product object, when the page already has it (as `<shop-product-card>` does): nothing is loaded then. */
+  @property({ attribute: false }) data: Product | undefined = undefined;
+
+  /** The variant id to add. Without it, a single-variant product adds its variant and others show a select. */
+  @property({ reflect: true }) variant = '';
+
+  /** Units to add per press (1 to the shop's per-line maximum). */
+  @property({ type: Number }) quantity = 1;
+
+  /**
+   * `cart` adds and lets the cart drawer open; `checkout` adds and opens the cart drawer at once
+   * (creating a `<shop-cart>` when the page has none). A checkout step follows in a later release.
+   */
+  @property() mode: BuyButtonMode = 'cart';
+
+  @state() private busy = false;
+  @state() private message: { kind: 'error' | 'done'; text: string } | null = null;
+  @state() private variantAvailability: number | undefined = undefined;
+
+  private readonly store = new StoreConsumer(this, { required: false });
+  private readonly loader = new ProductController(this);
+  private readonly cartController = new CartController(this);
+  private loadedFrom: { client: ShopClient; product: string; variant: string } | undefined;
+
+  /** This element's shop: its own `publishable-key`, else the enclosing or page's store. */
+  private get shop(): ShopStoreValue | undefined {
+    return this.publishableKey ? ownStoreValue(ShopBuyButton.tagName, this.endpoint, this.publishableKey) : this.store.value;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    const client = this.shop?.client;
+    this.cartController.use(client);
+    if (!client && this.store.status === 'missing') {
+      warn('W001', '<shop-buy-button> found no store: set its publishable-key, wrap it in <shop-store publishable-key="pk_…">, or set window.shoptag.');
+    }
+    if (!client || this.data) return;
+    const last = this.loadedFrom;
+    if (last?.client === client && last.product === this.product && (this.product || last.variant === this.variant)) return;
+    this.loadedFrom = { client, product: this.product, variant: this.variant };
+    if (this.product) void this.loadProduct(client);
+    else if (this.variant) void this.loadAvailability(client, this.variant);
+    if (changed.has('variant')) this.message = null;
+  }
+
+  private async loadProduct(client: ShopClient): Promise<void> {
+    await this.loader.load(client, this.product);
+    if (this.loader.status === 'error') this.dispatchEvent(new ShopErrorEvent({ error: this.loader.error }));
+  }
+
+  private async loadAvailability(client: ShopClient, variantId: string): Promise<void> {
+    try {
+      const { data } = await client.inventory.get([variantId]);
+      this.variantAvailability = data[0]?.available ?? 0;
+    } catch (error) {
+      this.dispatchEvent(new ShopErrorEvent({ error }));
+    }
+  }
+
+  private get loadedProduct(): Product | undefined {
+    if (this.data) return this.data;
+    return this.product && this.loader.status === 'ready' ? this.loader.product : undefined;
+  }
+
+  /** The variant that a press adds: the `variant` attribute, else the only variant of the product. */
+  private get selected(): ProductVariant | undefined {
+    const product = this.loadedProduct;
+    if (!product) return undefined;
+    if (this.variant) return product.variants.find((v) => v.id === this.variant);
+    return product.variants.length === 1 ? product.variants[0] : undefined;
+  }
+
+  /** Units that can still be added, counting those already in the cart; undefined while unknown. */
+  private get available(): number | undefined {
+    const variantId = this.selected?.id ?? (this.hasProduct ? undefined : this.variant || undefined);
+    if (!variantId) return undefined;
+    const stock = this.selected ? this.selected.available_quantity : this.variantAvailability;
+    if (stock === undefined) return undefined;
+    const inCart = this.cartController.cart?.lines.find((l) => l.variant_id === variantId)?.quantity ?? 0;
+    return Math.max(0, stock - inCart);
+  }
+
+  private get soldOut(): boolean {
+    const product = this.loadedProduct;
+    if (product && !product.in_stock) return true;
+    if (this.selected && this.selected.available_quantity === 0) return true;
+    return !this.hasProduct && this.variantAvailability === 0;
+  }
+
+  private get hasProduct(): boolean {
+    return this.data !== undefined || this.product !== '';
+  }
+
+  private async add(): Promise<void> {
+    const variantId = this.selected?.id ?? (this.hasProduct ? '' : this.variant);
+    const cartStore = this.cartController.store;
+    if (this.busy || !cartStore) return;
+    if (!variantId) {
+      this.message = { kind: 'error', text: 'Choose an option first.' };
+      this.renderRoot.querySelector<HTMLSelectElement>('select')?.focus();
+      return;
+    }
+    const quantity = Math.max(1, Math.trunc(this.quantity) || 1);
+    this.busy = true;
+    this.message = null;
+    let cart: Cart;
+    try {
+      cart = await cartStore.add(variantId, quantity);
+    } catch (error) {
+      this.message = { kind: 'error', text: describeError(error) };
+      this.dispatchEvent(new ShopErrorEvent({ error }));
+      return;
+    } finally {
+      this.busy = false;
+    }
+    const line = cart.lines.find((l) => l.variant_id === variantId);
+    this.message = { kind: 'done', text: `Added to cart${line ? `: ${line.name}` : ''}.` };
+    if (line) this.dispatchEvent(new ShopAddToCartEvent(analyticsFor(cart.currency, [{ line, quantity }])));
+    this.dispatchEvent(new ShopCartChangeEvent({ ...analyticsForCart(cart), cart }));
+    if (this.mode === 'checkout') openCartDrawer({ publishableKey: this.publishableKey, endpoint: this.endpoint });
+  }
+
+  private onSelect(event: Event): void {
+    this.variant = (event.target as HTMLSelectElement).value;
+  }
+
+  protected override render() {
+    const product = this.loadedProduct;
+    const needsSelect = product !== undefined && product.variants.length > 1;
+    const soldOut = this.soldOut;
+    const loading = (!this.publishableKey && this.store.status === 'pending') || (!this.data && this.product !== '' && this.loader.status !== 'ready' && this.loader.status !== 'error');
+    const label = this.busy ? 'Adding…' : soldOut ? 'Sold out' : this.mode === 'checkout' ? 'Buy now' : 'Add to cart';
+    const available = this.available;
+    const tooMany = available !== undefined && !soldOut && available < Math.max(1, this.quantity);
+    return html`<div part="base" class="base">
+      ${needsSelect
+        ? html`<select part="variant-select" class="select" aria-label=${`Options for ${product.name}`} .value=${this.variant} @change=${this.onSelect}>
+            <option value="" ?selected=${!this.variant}>Choose…</option>
+            ${product.variants.map(
+              (v) => html`<option value=${v.id} ?selected=${v.id === this.variant} ?disabled=${!v.in_stock}>${v.title}${v.in_stock ? '' : ' — sold out'}</option>`,
+            )}
+          </select>`
+        : nothing}
+      <button
+        part="button"
+        class="button primary"
+        type="button"
+        ?disabled=${soldOut || loading || tooMany || (!this.data && this.loader.status === 'error')}
+        aria-busy=${this.busy ? 'true' : 'false'}
+        aria-disabled=${this.busy ? 'true' : 'false'}
+        @click=${this.add}
+      >
+        ${this.busy ? html`<span class="spinner" aria-hidden="true"></span>` : nothing}
+        ${this.busy || soldOut ? label : html`<slot>${label}</slot>`}
+      </button>
+      <p part="message" class="message ${this.message?.kind ?? ''}" role=${this.message?.kind === 'error' ? 'alert' : 'status'}>
+        ${this.message?.text ?? nothing}
+        ${tooMany && this.message?.kind !== 'error' ? (available === 0 ? 'All available units are in your cart.' : `Only ${available} more available.`) : nothing}
+        ${!this.data && this.loader.status === 'error' ? describeError(this.loader.error) : nothing}
+      </p>
+    </div>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'shop-buy-button': ShopBuyButton;
+  }
+}

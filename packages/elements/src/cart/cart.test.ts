@@ -1,0 +1,119 @@
+/// <reference types="mocha" />
+import { expect, html } from '@open-wc/testing';
+import '../define.js';
+import type { ShopCart } from './cart.js';
+import type { ShopBuyButton } from '../buy-button/buy-button.js';
+import { findProduct, nextEvent } from '../testing/test-shop.test.js';
+import { cartOf, inStore, until } from '../testing/cart-fixtures.test.js';
+
+const q = <T extends Element = HTMLElement>(cart: ShopCart, selector: string) => cart.shadowRoot!.querySelector<T>(selector);
+const byLabel = (cart: ShopCart, label: string) => q<HTMLButtonElement>(cart, `[aria-label="${label}"]`)!;
+const buyButton = (el: ShopBuyButton) => el.shadowRoot!.querySelector<HTMLButtonElement>('[part~="button"]')!;
+
+async function pageWithCart() {
+  const product = await findProduct((p) => p.variants.length === 1 && p.variants[0]!.available_quantity >= 4 && p.price.amount < 2000);
+  const store = await inStore(html`<button id="before">before</button><shop-buy-button product=${product.handle}></shop-buy-button><shop-cart></shop-cart>`);
+  const buy = store.querySelector('shop-buy-button')!;
+  const cart = store.querySelector('shop-cart')!;
+  await until(() => !buyButton(buy).disabled);
+  return { product, store, buy, cart };
+}
+
+describe('<shop-cart>', () => {
+  it('opens on add-to-cart as a modal dialog with focus inside, and Escape closes it and returns focus', async () => {
+    const { product, buy, cart } = await pageWithCart();
+    buyButton(buy).focus();
+    buyButton(buy).click();
+    await until(() => cart.open && q<HTMLDialogElement>(cart, 'dialog')!.open);
+    await until(() => q(cart, '.line-name')?.textContent === product.name);
+    const dialog = q<HTMLDialogElement>(cart, 'dialog')!;
+    expect(dialog.matches(':modal')).to.equal(true);
+    expect(cart.shadowRoot!.activeElement).to.equal(q(cart, '.close'));
+    dialog.dispatchEvent(new Event('cancel'));
+    dialog.close();
+    await until(() => !cart.open);
+    expect(buy.shadowRoot!.activeElement).to.equal(buyButton(buy));
+  });
+
+  it('shows lines, totals and free-shipping progress, and steppers change the quantity on the server', async () => {
+    const { product, store, buy, cart } = await pageWithCart();
+    const changed = nextEvent(buy, 'shop-cart-change');
+    buyButton(buy).click();
+    await changed;
+    await until(() => q(cart, '.line') !== null);
+    const price = product.variants[0]!.price.amount;
+    expect(q(cart, '.line-total')!.textContent).to.equal(`$${(price / 100).toFixed(2)}`);
+    expect(q(cart, '[part="progress"]')!.textContent!.trim()).to.equal(`Add $${((5000 - price) / 100).toFixed(2)} more for free shipping.`);
+    const summary = q(cart, '[part="summary"]')!.textContent!.replace(/\s+/g, ' ');
+    expect(summary).to.contain('Shipping $5.00');
+    expect(summary).to.contain(`Total $${((price + 500) / 100).toFixed(2)}`);
+    expect(byLabel(cart, `Decrease quantity of ${product.name}`).disabled).to.equal(true);
+
+    const added = nextEvent(cart, 'shop-add-to-cart');
+    byLabel(cart, `Increase quantity of ${product.name}`).click();
+    expect((await added).detail.items[0]!.quantity).to.equal(1);
+    await until(() => q(cart, '.quantity')!.textContent === '2');
+    expect(cartOf(store).$cart.get()!.lines[0]!.quantity).to.equal(2);
+    const server = await store.client!.carts.get(cartOf(store).$cart.get()!.id);
+    expect(server.lines[0]!.quantity).to.equal(2);
+    await until(() => q(cart, '[role="status"]')!.textContent!.includes(`${product.name}: quantity 2`));
+    expect(q(cart, '[role="status"]')!.getAttribute('aria-live')).to.equal('polite');
+  });
+
+  it('applies a coupon, shows the server\'s message inline for a bad one, and removes it', async () => {
+    const { buy, cart } = await pageWithCart();
+    const changed = nextEvent(buy, 'shop-cart-change');
+    buyButton(buy).click();
+    await changed;
+    await until(() => q(cart, 'form') !== null);
+    const input = q<HTMLInputElement>(cart, 'input[name="code"]')!;
+    input.value = 'NOPE';
+    q<HTMLButtonElement>(cart, 'form button[type="submit"]')!.click();
+    await until(() => q(cart, '#coupon-error')!.textContent!.includes('NOPE'));
+    expect(q(cart, '#coupon-error')!.textContent).to.equal('The code NOPE is not valid.');
+    expect(input.getAttribute('aria-invalid')).to.equal('true');
+    input.value = 'freeship';
+    q<HTMLButtonElement>(cart, 'form button[type="submit"]')!.click();
+    await until(() => q(cart, '.coupon-applied') !== null);
+    expect(q(cart, '.coupon-applied')!.textContent).to.contain('FREESHIP');
+    expect(q(cart, '[part="summary"]')!.textContent!.replace(/\s+/g, ' ')).to.contain('Shipping Free');
+    byLabel(cart, 'Remove code FREESHIP').click();
+    await until(() => q(cart, '.coupon-applied') === null);
+  });
+
+  it('removing the last line shows the empty state and fires shop-remove-from-cart', async () => {
+    const { product, buy, cart } = await pageWithCart();
+    const changed = nextEvent(buy, 'shop-cart-change');
+    buyButton(buy).click();
+    await changed;
+    await until(() => q(cart, '.line') !== null);
+    const removed = nextEvent(cart, 'shop-remove-from-cart');
+    byLabel(cart, `Remove ${product.name}`).click();
+    const { detail } = await removed;
+    expect(detail.items[0]!.item_name).to.equal(product.name);
+    expect(detail.items[0]!.quantity).to.equal(1);
+    await until(() => q(cart, '.empty') !== null);
+    expect(q(cart, '.empty')!.textContent).to.contain('Your cart is empty.');
+  });
+
+  it('the open drawer with a line, and the buy button, pass axe', async () => {
+    const { store, buy, cart } = await pageWithCart();
+    buyButton(buy).click();
+    await until(() => q(cart, '.line') !== null && cart.open);
+    await expect(cart).to.be.accessible();
+    await expect(store).to.be.accessible();
+  });
+
+  it('stays closed on add when open-on-add is false', async () => {
+    const product = await findProduct((p) => p.variants.length === 1 && p.in_stock);
+    const store = await inStore(html`<shop-buy-button product=${product.handle}></shop-buy-button><shop-cart open-on-add="false"></shop-cart>`);
+    const buy = store.querySelector('shop-buy-button')!;
+    const cart = store.querySelector('shop-cart')!;
+    expect(cart.openOnAdd).to.equal(false);
+    await until(() => !buyButton(buy).disabled);
+    const changed = nextEvent(buy, 'shop-cart-change');
+    buyButton(buy).click();
+    await changed;
+    expect(cart.open).to.equal(false);
+  });
+});
