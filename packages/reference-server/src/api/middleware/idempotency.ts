@@ -1,0 +1,41 @@
+import type { RequestHandler } from 'express';
+import { InvalidRequestError } from '../../errors.js';
+import type { Logger } from '../../logger.js';
+import type { IdempotencyService } from '../../services/idempotency-service.js';
+
+const MAX_KEY_LENGTH = 255;
+
+/**
+ * Honours `Idempotency-Key` on POSTs (after authentication and body parsing): a replay answers the
+ * stored status and body with `Idempotent-Replayed: true`; a first request runs and its JSON answer
+ * (below 500) is stored before it is sent. A 5xx gives the key up so a retry runs again.
+ */
+export function idempotency(service: IdempotencyService, logger: Logger): RequestHandler {
+  return async (req, res, next) => {
+    const key = req.get('idempotency-key');
+    if (req.method !== 'POST' || key === undefined) return next();
+    if (key.length === 0 || key.length > MAX_KEY_LENGTH) {
+      throw new InvalidRequestError(`Idempotency-Key must be 1–${MAX_KEY_LENGTH} characters.`, { code: 'idempotency_key_invalid', param: 'Idempotency-Key' });
+    }
+    const request = { scope: res.locals.principal?.keyId ?? 'anonymous', key, method: req.method, path: req.originalUrl.split('?')[0] ?? '', body: req.body ?? null };
+    const begun = await service.begin(request);
+    if (begun.kind === 'replay') {
+      res.setHeader('Idempotent-Replayed', 'true');
+      res.status(begun.status).json(begun.body);
+      return;
+    }
+    const send = res.json.bind(res);
+    res.json = (body: unknown) => {
+      const settle = res.statusCode >= 500 ? service.release(request) : service.finish(request, res.statusCode, body);
+      settle.then(
+        () => send(body),
+        (error: unknown) => {
+          logger.error(`storing the response for Idempotency-Key ${key} failed`, error);
+          send(body);
+        },
+      );
+      return res;
+    };
+    next();
+  };
+}
