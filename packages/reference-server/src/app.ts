@@ -9,6 +9,8 @@ import { demoRouter, notFoundPage, type DemoOptions } from './api/demo/route.js'
 import { healthRouter } from './api/health/route.js';
 import { inventoryRouter } from './api/inventory/route.js';
 import { mediaRouter, type RenderProductImage } from './api/media/route.js';
+import { renditionsRouter } from './api/media/renditions-route.js';
+import type { ImageRenditions } from './services/image-renditions.js';
 import { authenticate, requireSecretKey } from './api/middleware/auth.js';
 import { corsForKey, corsPublic, preflight } from './api/middleware/cors.js';
 import { publicAsset } from './api/middleware/public-asset.js';
@@ -43,6 +45,8 @@ export interface AppDeps {
   health: HealthService;
   /** Carts, coupons, stock and holds. */
   commerce: CommerceServices;
+  /** Resized WebP/AVIF renditions for `/media/products/:imageId-:width.:format`; omit to serve originals only. */
+  renditions?: ImageRenditions;
   /** Product images for `/media/products/:file`. */
   renderProductImage: RenderProductImage;
   /** Demo shop and CDN bundle; omit to serve the API only. */
@@ -90,6 +94,7 @@ export function createApp(deps: AppDeps): Express {
   app.use('/v1', v1, notFound());
 
   app.use(['/media', '/shoptag.js', '/shoptag.js.map', '/chunks'], publicAsset());
+  if (deps.renditions) app.use('/media', renditionsRouter(deps.renditions));
   app.use('/media', mediaRouter(deps.renderProductImage));
   if (deps.demo) app.use(demoRouter(deps.demo));
   app.use(notFoundPage());

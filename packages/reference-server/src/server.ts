@@ -1,6 +1,8 @@
 import { once } from 'node:events';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createApp } from './app.js';
 import { displayPath, formatBanner } from './banner.js';
@@ -22,6 +24,7 @@ import { createResponseCache } from './services/response-cache.js';
 import { createSearchService } from './services/search-service.js';
 import { createAdminCatalogService } from './services/admin-catalog-service.js';
 import { createShopifyImporter } from './services/shopify-import.js';
+import { createImageRenditions, RENDITION_WIDTHS } from './services/image-renditions.js';
 import { demoOrigins, ensureDemoKeys } from './services/demo-keys.js';
 import { createHealthService } from './services/health-service.js';
 import { seedCatalog } from './services/seed-service.js';
@@ -113,6 +116,11 @@ export async function startServer(options: StartServerOptions = {}): Promise<Sta
     const shopDir = findDemoShopDir();
     const categories = createCategoryRepository(runtime.db);
     const responses = createResponseCache({ cache: runtime.cache, clock });
+    const renditions = createImageRenditions({
+      cacheDir: memory ? mkdtempSync(join(tmpdir(), 'shoptag-media-')) : join(config.dataDir, 'media'),
+      loadSource: (imageId) => renderProductImage(imageId),
+      onError: (error) => logger.warn(`image rendition failed: ${error instanceof Error ? error.message : String(error)}`),
+    });
     const commerce = createCommerceServices({ db: runtime.db, cache: runtime.cache, clock, config: config.commerce });
     const app = createApp({
       version,
@@ -126,6 +134,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Sta
       commerce,
       health: createHealthService({ db: runtime.db, cache: runtime.cache, payments: runtime.payments, version }),
       renderProductImage: (imageId) => renderProductImage(imageId),
+      renditions,
       demo: { shopDir, cdnDir: findElementsCdnDir(), publishableKey: keys.publishableKey },
     });
     const server = createServer(app);
@@ -137,6 +146,8 @@ export async function startServer(options: StartServerOptions = {}): Promise<Sta
       keyService.invalidate();
     }
     const url = `http://${urlHost(config.host)}:${port}`;
+    // The demo catalog's small WebP renditions, made after start so the first run is not slower.
+    if (!memory) renditions.warm(await products.renderedImageIds(), RENDITION_WIDTHS.slice(0, 2), ['webp']);
     if (!options.quiet) {
       process.stdout.write(
         formatBanner({

@@ -2,6 +2,7 @@ import type { SeedCatalog } from '../seed/seed-types.js';
 import type { Clock } from '../clock.js';
 import type { Db } from '../store/db.js';
 import { createCatalogWriter, type CatalogRows } from '../store/catalog-writer.js';
+import { renditionSources } from './image-renditions.js';
 
 /**
  * A plausible spread of `count` ratings over 1–5 stars whose mean rounds to `average`: the
@@ -39,7 +40,7 @@ export function toCatalogRows(catalog: SeedCatalog): CatalogRows {
       createdAt: p.createdAt,
     });
     p.options.forEach((o, position) => rows.options.push({ productId: p.id, position, name: o.name, values: o.values }));
-    for (const image of p.images) rows.images.push({ ...image, productId: p.id });
+    for (const image of p.images) rows.images.push({ ...image, productId: p.id, sources: renditionSources(image.url) });
     for (const v of p.variants) {
       rows.variants.push({
         id: v.id,

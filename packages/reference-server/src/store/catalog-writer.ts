@@ -21,7 +21,17 @@ export interface CatalogRows {
     createdAt: string;
   }[];
   options: { productId: string; position: number; name: string; values: string[] }[];
-  images: { id: string; productId: string; url: string; alt: string; width: number; height: number; position: number }[];
+  images: {
+    id: string;
+    productId: string;
+    url: string;
+    alt: string;
+    width: number;
+    height: number;
+    position: number;
+    /** Renditions for srcset: `{ url, width, format }`. */
+    sources: { url: string; width: number; format: string }[];
+  }[];
   variants: {
     id: string;
     productId: string;
@@ -94,9 +104,14 @@ export function createCatalogWriter(tx: Queryable) {
         [col(options, 'productId'), col(options, 'position'), col(options, 'name'), options.map((o) => JSON.stringify(o.values))],
       );
       await tx.query(
-        `INSERT INTO product_images (id, product_id, url, alt, width, height, position)
-         SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::int[], $6::int[], $7::int[])`,
-        [col(images, 'id'), col(images, 'productId'), col(images, 'url'), col(images, 'alt'), col(images, 'width'), col(images, 'height'), col(images, 'position')],
+        `INSERT INTO product_images (id, product_id, url, alt, width, height, position, sources)
+         SELECT id, product_id, url, alt, width, height, position, sources::jsonb
+         FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::int[], $6::int[], $7::int[], $8::text[])
+              AS t(id, product_id, url, alt, width, height, position, sources)`,
+        [
+          col(images, 'id'), col(images, 'productId'), col(images, 'url'), col(images, 'alt'), col(images, 'width'), col(images, 'height'),
+          col(images, 'position'), images.map((i) => JSON.stringify(i.sources)),
+        ],
       );
       await tx.query(
         `INSERT INTO variants (id, product_id, sku, title, options, price_amount, compare_at_amount, currency, position, image_id)

@@ -238,6 +238,12 @@ export function createProductRepository(db: Queryable) {
       return rows[0] ?? null;
     },
 
+    /** Ids of images the server renders itself (the demo catalog's SVGs), for warming renditions. */
+    async renderedImageIds(): Promise<string[]> {
+      const { rows } = await db.query<{ id: string }>(`SELECT id FROM product_images WHERE url LIKE '/media/products/%.svg' ORDER BY product_id, position`);
+      return rows.map((r) => r.id);
+    },
+
     async countAll(): Promise<number> {
       const { rows } = await db.query<{ n: number }>('SELECT count(*) AS n FROM products');
       return rows[0]?.n ?? 0;
