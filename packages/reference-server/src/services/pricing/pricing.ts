@@ -1,4 +1,6 @@
 import type { PricingConfig } from './pricing-config.js';
+import { shippingPrice } from './shipping.js';
+import { taxOn, taxRateFor } from './tax.js';
 
 /** How a coupon changes the price, as pricing needs it (amounts in minor units of the cart currency). */
 export type CouponEffect =
@@ -56,17 +58,15 @@ export function couponDiscount(subtotal: number, coupon: CouponEffect | null): n
 
 /** Estimated shipping for goods worth `goods` (after discount): free over the threshold or with a free-shipping coupon, nothing for an empty cart. */
 export function estimateShipping(config: PricingConfig, goods: number, itemCount: number, coupon: CouponEffect | null): number {
-  if (itemCount === 0 || coupon?.type === 'free_shipping') return 0;
+  // The same rule as checkout's flat-rate method (shipping.ts), so the estimate and checkout agree.
   const { flatRate, freeOver } = config.shipping;
-  if (freeOver !== null && goods >= freeOver) return 0;
-  return flatRate;
+  const method = { id: 'estimate', name: 'Estimate', carrier: '', estimatedDays: { min: 0, max: 0 }, rate: { type: 'flat', amount: flatRate }, freeOver } as const;
+  return shippingPrice(method, { goods, weightGrams: 0, itemCount, coupon });
 }
 
 /** Estimated tax on `taxable` for `country` (or the default), rounded once. */
 export function estimateTax(config: PricingConfig, taxable: number, country: string | null): number {
-  const where = country ?? config.defaultCountry;
-  const rate = where === null ? 0 : (config.taxRates[where] ?? 0);
-  return rate === 0 ? 0 : divideRoundHalfUp(safe(taxable * rate, 'tax'), 10_000);
+  return taxOn(taxable, taxRateFor(config.taxRates, country ?? config.defaultCountry), false);
 }
 
 /**
