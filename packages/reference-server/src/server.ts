@@ -32,6 +32,8 @@ import { createApiKeyRepository } from './store/api-key-repository.js';
 import { createCategoryRepository } from './store/category-repository.js';
 import { createProductRepository } from './store/product-repository.js';
 import { createSearchRepository } from './store/search-repository.js';
+import { createPgDb } from './store/pg-driver.js';
+import { createReadRouter } from './store/read-router.js';
 
 export interface StartServerOptions {
   /** Environment to configure from (default `process.env`). */
@@ -115,6 +117,15 @@ export async function startServer(options: StartServerOptions = {}): Promise<Sta
     const version = readPackageVersion();
     const shopDir = findDemoShopDir();
     const categories = createCategoryRepository(runtime.db);
+    // Catalog reads go to the replicas (round robin, primary when none answers); writes stay on the primary.
+    const replicas = !memory && config.databaseUrl
+      ? config.databaseReplicaUrls.map((url, i) => createPgDb({ connectionString: url, applicationName: `shoptag-server-replica-${i + 1}` }))
+      : [];
+    const reads = replicas.length > 0
+      ? createReadRouter({ primary: runtime.db, replicas, onReplicaDown: (replica) => logger.warn(`read replica unreachable, using another: ${replica.description}`) })
+      : runtime.db;
+    const readProducts = createProductRepository(reads);
+    const readCategories = createCategoryRepository(reads);
     const responses = createResponseCache({ cache: runtime.cache, clock });
     const renditions = createImageRenditions({
       cacheDir: memory ? mkdtempSync(join(tmpdir(), 'shoptag-media-')) : join(config.dataDir, 'media'),
@@ -126,8 +137,8 @@ export async function startServer(options: StartServerOptions = {}): Promise<Sta
       version,
       logger,
       keys: keyService,
-      catalog: createCatalogService({ products, categories }),
-      search: createSearchService({ search: createSearchRepository(runtime.db), products, categories }),
+      catalog: createCatalogService({ products: readProducts, categories: readCategories }),
+      search: createSearchService({ search: createSearchRepository(reads), products: readProducts, categories: readCategories }),
       responses,
       adminCatalog: createAdminCatalogService({ db: runtime.db, products, categories, currency: config.currency, invalidate: () => responses.invalidate() }),
       importProducts: createShopifyImporter({ db: runtime.db, currency: config.currency, invalidate: () => responses.invalidate() }),
@@ -176,6 +187,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Sta
       close() {
         closing ??= drainAndClose(server)
           .finally(() => sweeper.stop())
+          .finally(() => Promise.allSettled(replicas.map((r) => r.close())))
           .finally(() => runtime.close());
         return closing;
       },
