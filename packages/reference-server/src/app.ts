@@ -4,6 +4,11 @@ import express, { type Express } from 'express';
 import { adminCouponsRouter } from './api/admin/coupons/route.js';
 import { adminInventoryRouter } from './api/admin/inventory/route.js';
 import { cartsRouter } from './api/carts/route.js';
+import { checkoutSessionsRouter } from './api/checkout-sessions/route.js';
+import { adminOrdersRouter } from './api/admin/orders/route.js';
+import { idempotency } from './api/middleware/idempotency.js';
+import { ordersRouter } from './api/orders/route.js';
+import { webhooksRouter } from './api/webhooks/route.js';
 import { categoriesRouter } from './api/categories/route.js';
 import { demoRouter, notFoundPage, type DemoOptions } from './api/demo/route.js';
 import { healthRouter } from './api/health/route.js';
@@ -24,6 +29,7 @@ import type { Logger } from './logger.js';
 import type { ApiKeyService } from './services/api-keys.js';
 import type { CatalogService } from './services/catalog-service.js';
 import type { CommerceServices } from './services/commerce.js';
+import type { CheckoutServices } from './services/checkout/checkout-services.js';
 import type { HealthService } from './services/health-service.js';
 import type { ResponseCache } from './services/response-cache.js';
 import type { SearchService } from './services/search-service.js';
@@ -45,6 +51,8 @@ export interface AppDeps {
   health: HealthService;
   /** Carts, coupons, stock and holds. */
   commerce: CommerceServices;
+  /** Checkout sessions, orders, payment webhooks and Idempotency-Key storage. */
+  checkout: CheckoutServices;
   /** Resized WebP/AVIF renditions for `/media/products/:imageId-:width.:format`; omit to serve originals only. */
   renditions?: ImageRenditions;
   /** Product images for `/media/products/:file`. */
@@ -74,6 +82,8 @@ export function createApp(deps: AppDeps): Express {
   const v1 = express.Router();
   v1.use(preflight());
   v1.use('/health', corsPublic(), healthRouter(deps.health));
+  // Payment webhooks carry no API key: the signature over the raw body authenticates them.
+  v1.use('/webhooks', webhooksRouter(deps.checkout.webhooks));
   const openapi = buildOpenApiDocument({ version: deps.version });
   v1.get('/openapi.json', corsPublic(), (_req, res) => {
     res.setHeader('Cache-Control', 'public, max-age=300');
@@ -87,10 +97,14 @@ export function createApp(deps: AppDeps): Express {
   v1.use('/search', ...keyed, searchRouter(deps.search, deps.responses));
   v1.use('/carts', ...keyed, cartsRouter(deps.commerce.carts));
   v1.use('/inventory', ...keyed, inventoryRouter(deps.commerce.inventory));
+  const idempotent = idempotency(deps.checkout.idempotency, deps.logger);
+  v1.use('/checkout-sessions', ...keyed, idempotent, checkoutSessionsRouter(deps.checkout.sessions));
+  v1.use('/orders', ...keyed, ordersRouter(deps.checkout.orders));
   v1.use('/admin', ...keyed, requireSecretKey());
   v1.use('/admin/products', adminProductsRouter(deps.adminCatalog, deps.importProducts));
   v1.use('/admin/inventory', adminInventoryRouter(deps.commerce.inventory, deps.commerce.reservations));
   v1.use('/admin/coupons', adminCouponsRouter(deps.commerce.coupons));
+  v1.use('/admin/orders', idempotent, adminOrdersRouter(deps.checkout.orders));
   app.use('/v1', v1, notFound());
 
   app.use(['/media', '/shoptag.js', '/shoptag.js.map', '/chunks'], publicAsset());

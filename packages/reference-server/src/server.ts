@@ -18,6 +18,8 @@ import { generateDemoCatalog } from './seed/demo-catalog.js';
 import { createApiKeyService, hashKey } from './services/api-keys.js';
 import { createCatalogService } from './services/catalog-service.js';
 import { createCommerceServices } from './services/commerce.js';
+import { defaultCheckoutPricing } from './services/checkout/checkout-pricing-view.js';
+import { createCheckoutServices } from './services/checkout/checkout-services.js';
 import { seedDemoCoupons } from './services/demo-coupons.js';
 import { startHoldSweeper } from './services/hold-sweeper.js';
 import { createResponseCache } from './services/response-cache.js';
@@ -133,6 +135,9 @@ export async function startServer(options: StartServerOptions = {}): Promise<Sta
       onError: (error) => logger.warn(`image rendition failed: ${error instanceof Error ? error.message : String(error)}`),
     });
     const commerce = createCommerceServices({ db: runtime.db, cache: runtime.cache, clock, config: config.commerce });
+    const checkout = createCheckoutServices({
+      db: runtime.db, clock, logger, commerce, payments: runtime.payments, pricing: defaultCheckoutPricing(config.commerce.pricing), holdTtlMs: config.commerce.holdTtlMs,
+    });
     const app = createApp({
       version,
       logger,
@@ -143,6 +148,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Sta
       adminCatalog: createAdminCatalogService({ db: runtime.db, products, categories, currency: config.currency, invalidate: () => responses.invalidate() }),
       importProducts: createShopifyImporter({ db: runtime.db, currency: config.currency, invalidate: () => responses.invalidate() }),
       commerce,
+      checkout,
       health: createHealthService({ db: runtime.db, cache: runtime.cache, payments: runtime.payments, version }),
       renderProductImage: (imageId) => renderProductImage(imageId),
       renditions,

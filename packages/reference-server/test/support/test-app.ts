@@ -12,6 +12,10 @@ import type { SeedCatalog } from '../../src/seed/seed-types.js';
 import { createApiKeyService } from '../../src/services/api-keys.js';
 import { createCatalogService } from '../../src/services/catalog-service.js';
 import { createCommerceServices, type CommerceServices } from '../../src/services/commerce.js';
+import { defaultCheckoutPricing, type CheckoutPricingConfig } from '../../src/services/checkout/checkout-pricing-view.js';
+import { createCheckoutServices, type CheckoutServices } from '../../src/services/checkout/checkout-services.js';
+import type { PaymentProvider } from '../../src/payments/payment-provider.js';
+import type { Order } from '@shoptag/sdk/contract';
 import type { Cache } from '../../src/cache/cache.js';
 import { loadConfig, type CommerceConfig } from '../../src/config.js';
 import { createResponseCache } from '../../src/services/response-cache.js';
@@ -50,6 +54,8 @@ export interface TestApp {
   request(path: string, init?: RequestOptions): Promise<TestResponse>;
   /** The cart, coupon and stock services the app uses. */
   commerce: CommerceServices;
+  /** Checkout sessions, orders and webhooks the app uses. */
+  checkout: CheckoutServices;
   /** Forgets cached catalog responses (after writing to the database directly). */
   invalidateCache(): Promise<void>;
   close(): Promise<void>;
@@ -67,6 +73,12 @@ export interface TestAppOptions {
   commerce?: Partial<CommerceConfig>;
   /** The cache the commerce services use (default in-process). */
   cache?: Cache;
+  /** The payment provider (default the simulated one on this database). */
+  payments?: PaymentProvider;
+  /** Shipping zones and tax (default from the commerce pricing). */
+  checkoutPricing?: CheckoutPricingConfig;
+  /** Called once per order placed. */
+  onOrderPlaced?: (order: Order) => Promise<void>;
 }
 
 export async function startTestApp(db: Db, options: TestAppOptions): Promise<TestApp> {
@@ -80,6 +92,17 @@ export async function startTestApp(db: Db, options: TestAppOptions): Promise<Tes
     cache: options.cache ?? createMemoryCache({ clock }),
     clock,
     config: { ...loadConfig({}).commerce, ...options.commerce },
+  });
+  const commerceConfig = { ...loadConfig({}).commerce, ...options.commerce };
+  const checkout = createCheckoutServices({
+    db,
+    clock,
+    logger: options.logger ?? silentLogger,
+    commerce,
+    payments: options.payments ?? createSimulatedPayments({ db, clock }),
+    pricing: options.checkoutPricing ?? defaultCheckoutPricing(commerceConfig.pricing),
+    holdTtlMs: commerceConfig.holdTtlMs,
+    ...(options.onOrderPlaced ? { onOrderPlaced: options.onOrderPlaced } : {}),
   });
   const app = createApp({
     version: '0.0.0-test',
@@ -95,6 +118,7 @@ export async function startTestApp(db: Db, options: TestAppOptions): Promise<Tes
     health: createHealthService({ db, cache: createMemoryCache({ clock }), payments: createSimulatedPayments({ db, clock }), version: '0.0.0-test' }),
     renderProductImage: () => null,
     commerce,
+    checkout,
     ...options.overrides,
   });
   const server = createServer(app).listen(0, '127.0.0.1');
@@ -105,6 +129,7 @@ export async function startTestApp(db: Db, options: TestAppOptions): Promise<Tes
     publishableKey: keys.publishableKey,
     secretKey: keys.secretKey,
     commerce,
+    checkout,
     async request(path, init = {}) {
       const key = init.key === undefined ? keys.publishableKey : init.key;
       const headers: Record<string, string> = { ...(key === null ? {} : { authorization: `Bearer ${key}` }), ...init.headers };

@@ -1,6 +1,17 @@
 import { z } from 'zod';
 import { Category, CategoryIdOrSlug, CategoryTree, Product, ProductIdOrHandle, ProductList, ProductListQuery } from './catalog.js';
 import { Health } from './health.js';
+import {
+  CheckoutComplete,
+  CheckoutSession,
+  CheckoutSessionCreate,
+  CheckoutSessionParams,
+  CheckoutSessionUpdate,
+  PaymentAuthenticate,
+  PaymentStart,
+  ShippingRateList,
+} from './checkout.js';
+import { CheckoutCompletion, Order, OrderCancel, OrderFulfil, OrderList, OrderListQuery, OrderParams, OrderTokenQuery, RefundCreate } from './orders.js';
 import { Cart, CartCouponApply, CartCreate, CartItemCreate, CartItemUpdate, CartLineParams, CartParams } from './carts.js';
 import { Coupon, CouponCreate, CouponDeleted, CouponList, CouponListQuery, CouponParams, CouponUpdate } from './coupons.js';
 import {
@@ -137,5 +148,57 @@ export const ROUTES = {
     method: 'patch', path: '/v1/admin/coupons/:id', summary: 'Change a coupon', tag: 'Admin', auth: 'secret', params: CouponParams, body: CouponUpdate, response: Coupon, errors: [404],
   },
   deleteCoupon: { method: 'delete', path: '/v1/admin/coupons/:id', summary: 'Delete a coupon', tag: 'Admin', auth: 'secret', params: CouponParams, response: CouponDeleted, errors: [404] },
+  // Checkout and orders (the session id is a capability; every amount is computed by the server).
+  createCheckoutSession: {
+    method: 'post', path: '/v1/checkout-sessions', summary: 'Start checkout from a cart; holds its stock', tag: 'Checkout', auth: 'publishable',
+    body: CheckoutSessionCreate, response: CheckoutSession, errors: [404, 409],
+  },
+  getCheckoutSession: {
+    method: 'get', path: '/v1/checkout-sessions/:id', summary: 'Read a checkout session (keeps its stock held)', tag: 'Checkout', auth: 'publishable',
+    params: CheckoutSessionParams, response: CheckoutSession, errors: [404],
+  },
+  updateCheckoutSession: {
+    method: 'patch', path: '/v1/checkout-sessions/:id', summary: 'Set email, addresses and shipping method; field errors name the field in param', tag: 'Checkout', auth: 'publishable',
+    params: CheckoutSessionParams, body: CheckoutSessionUpdate, response: CheckoutSession, errors: [404, 409],
+  },
+  listShippingMethods: {
+    method: 'get', path: '/v1/checkout-sessions/:id/shipping-methods', summary: 'Shipping methods for the session\'s address and items', tag: 'Checkout', auth: 'publishable',
+    params: CheckoutSessionParams, response: ShippingRateList, errors: [404, 409],
+  },
+  startCheckoutPayment: {
+    method: 'post', path: '/v1/checkout-sessions/:id/payment', summary: 'Start the payment: a PaymentIntent (Stripe) or a simulated intent', tag: 'Checkout', auth: 'publishable',
+    params: CheckoutSessionParams, response: PaymentStart, errors: [404, 409],
+  },
+  authenticateCheckoutPayment: {
+    method: 'post', path: '/v1/checkout-sessions/:id/payment/authenticate', summary: 'Simulated provider: complete or cancel the card challenge', tag: 'Checkout', auth: 'publishable',
+    params: CheckoutSessionParams, body: PaymentAuthenticate, response: CheckoutSession, errors: [404, 409],
+  },
+  completeCheckoutSession: {
+    method: 'post', path: '/v1/checkout-sessions/:id/complete', summary: 'Place the order (honours Idempotency-Key): the order, requires_action, or a 402 card_error', tag: 'Checkout', auth: 'publishable',
+    params: CheckoutSessionParams, body: CheckoutComplete, response: CheckoutCompletion, errors: [402, 404, 409],
+  },
+  getOrder: {
+    method: 'get', path: '/v1/orders/:id', summary: 'An order, with its access token or a secret key', tag: 'Orders', auth: 'publishable',
+    params: OrderParams, query: OrderTokenQuery, response: Order, errors: [404],
+  },
+  stripeWebhook: {
+    method: 'post', path: '/v1/webhooks/stripe', summary: 'Stripe events, verified by the Stripe-Signature header over the raw body', tag: 'Checkout', auth: 'none',
+    response: z.object({ received: z.literal(true), duplicate: z.boolean() }),
+  },
+  listOrders: { method: 'get', path: '/v1/admin/orders', summary: 'List orders, newest first', tag: 'Admin', auth: 'secret', query: OrderListQuery, response: OrderList },
+  adminGetOrder: { method: 'get', path: '/v1/admin/orders/:id', summary: 'One order', tag: 'Admin', auth: 'secret', params: OrderParams, response: Order, errors: [404] },
+  fulfilOrder: {
+    method: 'post', path: '/v1/admin/orders/:id/fulfil', summary: 'Mark a paid order fulfilled (carrier, tracking number)', tag: 'Admin', auth: 'secret',
+    params: OrderParams, body: OrderFulfil, response: Order, errors: [404, 409],
+  },
+  deliverOrder: { method: 'post', path: '/v1/admin/orders/:id/deliver', summary: 'Mark a fulfilled order delivered', tag: 'Admin', auth: 'secret', params: OrderParams, response: Order, errors: [404, 409] },
+  cancelOrder: {
+    method: 'post', path: '/v1/admin/orders/:id/cancel', summary: 'Cancel an unshipped order: stock back on hand, payment refunded or released', tag: 'Admin', auth: 'secret',
+    params: OrderParams, body: OrderCancel, response: Order, errors: [404, 409],
+  },
+  refundOrder: {
+    method: 'post', path: '/v1/admin/orders/:id/refunds', summary: 'Refund in full or in part, optionally restocking', tag: 'Admin', auth: 'secret',
+    params: OrderParams, body: RefundCreate, response: Order, errors: [404, 409],
+  },
 } satisfies Record<string, RouteSpec>;
 export type RouteId = keyof typeof ROUTES;

@@ -31,6 +31,9 @@ CREATE TABLE checkout_sessions (
   billing_address           jsonb,
   billing_same_as_shipping  boolean NOT NULL DEFAULT true,
   shipping_method_id        text,
+  -- What is being bought: [{ "variant_id", "quantity" }], copied from the cart when the session starts.
+  lines                     jsonb NOT NULL,
+  coupon_id                 text,
   -- The stock hold (inventory_holds.id) taken for the session's lines.
   hold_id                   text,
   payment_provider          text,

@@ -1,0 +1,131 @@
+import type { CartLine, CheckoutSession, ShippingRate } from '@shoptag/sdk/contract';
+import type { CheckoutSessionRow, VariantSnapshotRow } from '../../store/checkout-repository.js';
+import type { CouponRow } from '../../store/coupon-repository.js';
+import { couponProblem, toCouponEffect } from '../coupon-service.js';
+import { priceCheckout, type CheckoutPricing } from '../pricing/checkout-pricing.js';
+import type { PricingConfig } from '../pricing/pricing-config.js';
+import { defaultShippingZones, quoteShipping, type ShippingQuote, type ShippingZone } from '../pricing/shipping.js';
+import type { TaxConfig } from '../pricing/tax.js';
+
+/** How checkout prices: shipping zones and tax rules. */
+export interface CheckoutPricingConfig {
+  zones: readonly ShippingZone[];
+  tax: TaxConfig;
+}
+
+/** A session with everything priced: its lines as they are now, the quotes for its address, the totals. */
+export interface PricedSession {
+  row: CheckoutSessionRow;
+  lines: { line: CheckoutSessionRow['lines'][number]; variant: VariantSnapshotRow }[];
+  coupon: CouponRow | null;
+  couponApplies: boolean;
+  quotes: ShippingQuote[];
+  method: ShippingQuote | null;
+  pricing: CheckoutPricing;
+}
+
+export function toRate(quote: ShippingQuote, currency: string): ShippingRate {
+  return { id: quote.id, name: quote.name, carrier: quote.carrier, price: { amount: quote.amount, currency }, estimated_days: quote.estimatedDays };
+}
+
+/** Prices a session from its lines, the variants as they are now, its coupon and its address. */
+export function priceSession(config: CheckoutPricingConfig, row: CheckoutSessionRow, variants: readonly VariantSnapshotRow[], coupon: CouponRow | null, now: Date): PricedSession {
+  const byId = new Map(variants.map((v) => [v.variant_id, v]));
+  const lines = row.lines.flatMap((line) => {
+    const variant = byId.get(line.variant_id);
+    return variant ? [{ line, variant }] : [];
+  });
+  const priceLines = lines.map(({ line, variant }) => ({ unitPrice: variant.price_amount, quantity: line.quantity }));
+  const subtotal = priceLines.reduce((a, l) => a + l.unitPrice * l.quantity, 0);
+  const couponApplies = coupon !== null && couponProblem(coupon, subtotal, now) === null;
+  const effect = coupon && couponApplies ? toCouponEffect(coupon) : null;
+  const address = row.shipping_address;
+  const base = priceCheckout(config.tax, { lines: priceLines, coupon: effect, shipping: 0, destination: null });
+  const quotes = address
+    ? quoteShipping(config.zones, {
+        country: address.country,
+        goods: base.subtotal - base.discount,
+        weightGrams: lines.reduce((g, { line, variant }) => g + (variant.weight_grams ?? 0) * line.quantity, 0),
+        itemCount: lines.reduce((n, { line }) => n + line.quantity, 0),
+        coupon: effect,
+      })
+    : [];
+  const method = quotes.find((q) => q.id === row.shipping_method_id) ?? null;
+  const pricing = priceCheckout(config.tax, {
+    lines: priceLines,
+    coupon: effect,
+    shipping: method?.amount ?? 0,
+    destination: address ? { country: address.country, region: address.region ?? null } : null,
+  });
+  return { row, lines, coupon, couponApplies, quotes, method, pricing };
+}
+
+function toLine(variant: VariantSnapshotRow, quantity: number, lineTotal: number, currency: string, lineId: string): CartLine {
+  return {
+    id: lineId,
+    variant_id: variant.variant_id,
+    product_id: variant.product_id,
+    product_handle: variant.product_handle,
+    name: variant.product_name,
+    brand: variant.brand,
+    category: variant.category_name,
+    variant_title: variant.variant_title,
+    options: variant.options,
+    sku: variant.sku,
+    image: variant.image_url ? { url: variant.image_url, alt: variant.image_alt ?? '' } : null,
+    quantity,
+    unit_price: { amount: variant.price_amount, currency },
+    line_total: { amount: lineTotal, currency },
+    available_quantity: variant.available + quantity,
+  };
+}
+
+/** The wire shape of a priced session. */
+export function toCheckoutSession(priced: PricedSession, paymentStatus: CheckoutSession['payment']): CheckoutSession {
+  const { row, pricing } = priced;
+  const money = (amount: number) => ({ amount, currency: row.currency });
+  const billing = row.billing_same_as_shipping ? row.shipping_address : row.billing_address;
+  return {
+    object: 'checkout_session',
+    id: row.id,
+    cart_id: row.cart_id,
+    status: row.status,
+    currency: row.currency,
+    email: row.email,
+    shipping_address: row.shipping_address,
+    billing_address: billing,
+    billing_same_as_shipping: row.billing_same_as_shipping,
+    shipping_method: priced.method ? toRate(priced.method, row.currency) : null,
+    lines: priced.lines.map(({ variant, line }, i) => toLine(variant, line.quantity, pricing.lineTotals[i] ?? 0, row.currency, `line_${String(i + 1)}`)),
+    coupon_code: priced.coupon && priced.couponApplies ? priced.coupon.code : null,
+    totals: {
+      subtotal: money(pricing.subtotal),
+      discount: money(pricing.discount),
+      shipping: money(pricing.shipping),
+      tax: money(pricing.tax),
+      total: money(pricing.total),
+      tax_included: pricing.taxIncluded,
+    },
+    payment: paymentStatus,
+    ready: missingField(priced) === null,
+    order_id: row.order_id,
+    expires_at: row.expires_at.toISOString(),
+    created_at: row.created_at.toISOString(),
+    updated_at: row.updated_at.toISOString(),
+  };
+}
+
+/** The first thing a session still needs before payment, as the parameter that sets it; null when ready. */
+export function missingField(priced: PricedSession): 'email' | 'shipping_address' | 'billing_address' | 'shipping_method_id' | null {
+  const { row } = priced;
+  if (!row.email) return 'email';
+  if (!row.shipping_address) return 'shipping_address';
+  if (!row.billing_same_as_shipping && !row.billing_address) return 'billing_address';
+  if (!priced.method) return 'shipping_method_id';
+  return null;
+}
+
+/** Checkout pricing from the shop's pricing settings: the default zones and tax on goods only, prices excluding tax. */
+export function defaultCheckoutPricing(pricing: PricingConfig): CheckoutPricingConfig {
+  return { zones: defaultShippingZones(pricing), tax: { rates: pricing.taxRates, pricesIncludeTax: false, shippingTaxable: [] } };
+}

@@ -1,0 +1,146 @@
+import type { Address } from '@shoptag/sdk/contract';
+import type { Queryable } from './db.js';
+
+export interface SessionLine {
+  variant_id: string;
+  quantity: number;
+}
+
+export interface CheckoutSessionRow {
+  id: string;
+  cart_id: string;
+  status: 'open' | 'complete' | 'expired';
+  currency: string;
+  email: string | null;
+  shipping_address: Address | null;
+  billing_address: Address | null;
+  billing_same_as_shipping: boolean;
+  shipping_method_id: string | null;
+  lines: SessionLine[];
+  coupon_id: string | null;
+  hold_id: string | null;
+  payment_provider: string | null;
+  payment_intent_id: string | null;
+  order_id: string | null;
+  expires_at: Date;
+  created_at: Date;
+  updated_at: Date;
+}
+
+/** A variant as checkout shows and snapshots it, with its current price, weight and stock. */
+export interface VariantSnapshotRow {
+  variant_id: string;
+  product_id: string;
+  product_handle: string;
+  product_name: string;
+  brand: string;
+  category_name: string;
+  variant_title: string;
+  options: Record<string, string>;
+  sku: string;
+  price_amount: number;
+  weight_grams: number | null;
+  image_url: string | null;
+  image_alt: string | null;
+  available: number;
+}
+
+const SESSION_COLUMNS = `id, cart_id, status, currency, email, shipping_address, billing_address, billing_same_as_shipping, shipping_method_id,
+  lines, coupon_id, hold_id, payment_provider, payment_intent_id, order_id, expires_at, created_at, updated_at`;
+
+export type SessionChange = Partial<
+  Pick<CheckoutSessionRow, 'status' | 'email' | 'shipping_address' | 'billing_address' | 'billing_same_as_shipping' | 'shipping_method_id' | 'hold_id' | 'payment_provider' | 'payment_intent_id' | 'order_id' | 'expires_at'>
+>;
+const CHANGEABLE = ['status', 'email', 'shipping_address', 'billing_address', 'billing_same_as_shipping', 'shipping_method_id', 'hold_id', 'payment_provider', 'payment_intent_id', 'order_id', 'expires_at'] as const;
+const JSON_COLUMNS = new Set<string>(['shipping_address', 'billing_address']);
+
+export function createCheckoutRepository(q: Queryable) {
+  return {
+    async insert(row: Omit<CheckoutSessionRow, 'email' | 'shipping_address' | 'billing_address' | 'billing_same_as_shipping' | 'shipping_method_id' | 'payment_provider' | 'payment_intent_id' | 'order_id' | 'status' | 'updated_at'>): Promise<void> {
+      await q.query(
+        `INSERT INTO checkout_sessions (id, cart_id, status, currency, lines, coupon_id, hold_id, expires_at, created_at, updated_at)
+         VALUES ($1, $2, 'open', $3, $4, $5, $6, $7, $8, $8)`,
+        [row.id, row.cart_id, row.currency, JSON.stringify(row.lines), row.coupon_id, row.hold_id, row.expires_at, row.created_at],
+      );
+    },
+
+    /** The session; with `lock`, its row stays locked until the transaction ends. */
+    async get(id: string, options: { lock?: boolean } = {}): Promise<CheckoutSessionRow | undefined> {
+      const { rows } = await q.query<CheckoutSessionRow>(`SELECT ${SESSION_COLUMNS} FROM checkout_sessions WHERE id = $1${options.lock ? ' FOR UPDATE' : ''}`, [id]);
+      return rows[0];
+    },
+
+    async byPaymentIntent(intentId: string): Promise<CheckoutSessionRow | undefined> {
+      const { rows } = await q.query<CheckoutSessionRow>(`SELECT ${SESSION_COLUMNS} FROM checkout_sessions WHERE payment_intent_id = $1`, [intentId]);
+      return rows[0];
+    },
+
+    /** Open sessions of a cart other than `exceptId`, locked. */
+    async openForCart(cartId: string): Promise<CheckoutSessionRow[]> {
+      const { rows } = await q.query<CheckoutSessionRow>(`SELECT ${SESSION_COLUMNS} FROM checkout_sessions WHERE cart_id = $1 AND status = 'open' ORDER BY id FOR UPDATE`, [cartId]);
+      return rows;
+    },
+
+    /** Applies `change`; with `onlyIfStatus`, only while the session has that status. Answers whether a row changed. */
+    async update(id: string, change: SessionChange, now: Date, onlyIfStatus?: CheckoutSessionRow['status']): Promise<boolean> {
+      const sets: string[] = [];
+      const params: unknown[] = [id, now];
+      for (const column of CHANGEABLE) {
+        if (!(column in change)) continue;
+        const value = change[column];
+        params.push(JSON_COLUMNS.has(column) && value !== null ? JSON.stringify(value) : value);
+        sets.push(`${column} = $${params.length}`);
+      }
+      let where = 'id = $1';
+      if (onlyIfStatus) {
+        params.push(onlyIfStatus);
+        where += ` AND status = $${params.length}`;
+      }
+      const { rowCount } = await q.query(`UPDATE checkout_sessions SET ${[...sets, 'updated_at = $2'].join(', ')} WHERE ${where}`, params);
+      return rowCount === 1;
+    },
+
+    async variants(variantIds: readonly string[]): Promise<VariantSnapshotRow[]> {
+      const { rows } = await q.query<VariantSnapshotRow>(
+        `SELECT v.id AS variant_id, p.id AS product_id, p.handle AS product_handle, p.name AS product_name, p.brand, p.category_name,
+                v.title AS variant_title, v.options, v.sku, v.price_amount, v.weight_grams,
+                img.url AS image_url, img.alt AS image_alt,
+                greatest(coalesce(l.on_hand - l.reserved, 0), 0) AS available
+           FROM variants v
+           JOIN products p ON p.id = v.product_id
+           LEFT JOIN inventory_levels l ON l.variant_id = v.id
+           LEFT JOIN LATERAL (
+             SELECT url, alt FROM product_images i
+              WHERE i.id = v.image_id OR (v.image_id IS NULL AND i.product_id = p.id)
+              ORDER BY (i.id = v.image_id) DESC, i.position LIMIT 1
+           ) img ON true
+          WHERE v.id = ANY($1::text[])`,
+        [variantIds],
+      );
+      return rows;
+    },
+
+    /** The live cart, its row locked until the transaction ends (its lines cannot change meanwhile). */
+    async lockCart(cartId: string, now: Date): Promise<{ id: string; currency: string; coupon_id: string | null } | undefined> {
+      const { rows } = await q.query<{ id: string; currency: string; coupon_id: string | null }>(
+        'SELECT id, currency, coupon_id FROM carts WHERE id = $1 AND expires_at > $2 FOR UPDATE',
+        [cartId, now],
+      );
+      return rows[0];
+    },
+
+    /** Empties a cart whose order has been placed (in the order transaction). */
+    async emptyCart(cartId: string, now: Date): Promise<void> {
+      await q.query('DELETE FROM cart_lines WHERE cart_id = $1', [cartId]);
+      await q.query('UPDATE carts SET coupon_id = NULL, updated_at = $2 WHERE id = $1', [cartId, now]);
+    },
+
+    /** Open sessions whose hold lapsed by `now`. */
+    async lapsedOpenIds(now: Date, limit: number): Promise<string[]> {
+      const { rows } = await q.query<{ id: string }>(`SELECT id FROM checkout_sessions WHERE status = 'open' AND expires_at <= $1 ORDER BY expires_at LIMIT $2`, [now, limit]);
+      return rows.map((r) => r.id);
+    },
+  };
+}
+
+export type CheckoutRepository = ReturnType<typeof createCheckoutRepository>;
