@@ -93,8 +93,11 @@ export function createSimulatedPayments(deps: SimulatedPaymentsDeps): PaymentPro
       }
       const status = outcome.kind === 'succeeds' ? 'requires_capture' : 'requires_action';
       const row = await move(intentId, from, { status, paymentMethod, lastError: null });
-      if (!row) throw unexpected(await load(intentId), 'confirmed');
-      return toIntent(row);
+      if (row) return toIntent(row);
+      // A concurrent confirmation with the same method won the race: answer its result.
+      const now = await load(intentId);
+      if (['requires_capture', 'succeeded', 'requires_action'].includes(now.status) && now.payment_method === paymentMethod) return toIntent(now);
+      throw unexpected(now, 'confirmed');
     },
 
     async authenticate(intentId, result) {

@@ -28,6 +28,11 @@ export interface CheckoutServiceDeps {
   holdTtlMs: number;
 }
 
+/** A provider's answer that the intent is no longer in a state to be confirmed (ours or Stripe's code). */
+function isUnexpectedState(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 'payment_intent_unexpected_state';
+}
+
 const missing = (id: string) => new NotFoundError(`No such checkout session: '${id}'`, { param: 'id' });
 
 /**
@@ -250,7 +255,13 @@ export function createCheckoutService(deps: CheckoutServiceDeps) {
       requireReady(priced);
       let intent = await intentFor(priced);
       if (input.payment_method && ['requires_payment_method', 'requires_confirmation'].includes(intent.status)) {
-        intent = await payments.confirmIntent(intent.id, input.payment_method, { idempotencyKey: `${id}:confirm:${requestKey ?? randomId('k', 16)}` });
+        try {
+          intent = await payments.confirmIntent(intent.id, input.payment_method, { idempotencyKey: `${id}:confirm:${requestKey ?? randomId('k', 16)}` });
+        } catch (error) {
+          // Another request (a double click on another server) confirmed it meanwhile: go on with the intent as it is now.
+          if (!isUnexpectedState(error)) throw error;
+          intent = await payments.retrieveIntent(intent.id);
+        }
       }
       switch (intent.status) {
         case 'requires_action':
