@@ -2,6 +2,8 @@ import type { Health } from './contract/health.js';
 import { createTransport, DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT_MS, type RequestOptions } from './request.js';
 import { createCartsResource, type CartsResource } from './resources/carts.js';
 import { createCategoriesResource, type CategoriesResource } from './resources/categories.js';
+import { createCheckoutResource, type CheckoutResource } from './resources/checkout.js';
+import { createOrdersResource, type OrdersResource } from './resources/orders.js';
 import { createInventoryResource, type InventoryResource } from './resources/inventory.js';
 import { createProductsResource, type ProductsResource } from './resources/products.js';
 import { createSearchResource, type SearchResource } from './resources/search.js';
@@ -35,6 +37,8 @@ export interface ShopClient {
   readonly search: SearchResource;
   readonly carts: CartsResource;
   readonly inventory: InventoryResource;
+  readonly checkout: CheckoutResource;
+  readonly orders: OrdersResource;
   /** The storage given in the options (or the default), used by the cart store. */
   readonly storage: KeyValueStorage;
   /** Liveness and the components the server uses. */
@@ -95,6 +99,8 @@ export function createShopClient(options: ShopClientOptions): ShopClient {
     search: createSearchResource(send),
     carts: createCartsResource(send),
     inventory: createInventoryResource(send),
+    checkout: createCheckoutResource(send),
+    orders: createOrdersResource(send),
     storage: options.storage ?? defaultStorage(),
     health: (opts: RequestOptions = {}) => send<Health>({ method: 'GET', path: '/health', ...opts }),
   });

@@ -8,6 +8,10 @@ export type { ProductsResource } from './resources/products.js';
 export type { CategoriesResource } from './resources/categories.js';
 export type { CartsResource } from './resources/carts.js';
 export type { InventoryResource } from './resources/inventory.js';
+export type { CheckoutResource } from './resources/checkout.js';
+export type { OrdersResource } from './resources/orders.js';
+export { createCheckoutStore, reachableStep, CHECKOUT_STEPS } from './stores/checkout-store.js';
+export type { CheckoutStore, CheckoutState, CheckoutStep, CheckoutStatus } from './stores/checkout-store.js';
 export { createMemoryStorage } from './storage.js';
 export type { KeyValueStorage } from './storage.js';
 export { createCartStore } from './stores/cart-store.js';
@@ -50,6 +54,21 @@ export type {
 export type { Health } from './contract/health.js';
 export type { Cart, CartLine, CartCoupon, CartTotals, CartCreate, CartItemCreate, CouponType } from './contract/carts.js';
 export type { Availability, AvailabilityList } from './contract/inventory.js';
+export type { Address, AddressInput } from './contract/address.js';
+export type {
+  CheckoutSession,
+  CheckoutSessionUpdate,
+  CheckoutTotals,
+  CheckoutStatus as CheckoutSessionStatus,
+  ShippingRate,
+  ShippingRateList,
+  PaymentStart,
+  PaymentStatus,
+  PaymentProviderKind,
+  CheckoutComplete,
+  CheckoutRequiresAction,
+} from './contract/checkout.js';
+export type { Order, OrderItem, OrderStatus, OrderTotals, Refund, CheckoutCompletion } from './contract/orders.js';
 export type {
   SearchQuery,
   SearchResult,

@@ -1,0 +1,185 @@
+import { atom, type ReadableAtom } from 'nanostores';
+import type { ShopClient } from '../client.js';
+import type { CheckoutRequiresAction, CheckoutSession, CheckoutSessionUpdate, PaymentStart, ShippingRate } from '../contract/checkout.js';
+import type { Order } from '../contract/orders.js';
+import { createShopError, isShopError, type ShopError } from '../errors.js';
+import { newIdempotencyKey } from '../request.js';
+
+/** The steps of a checkout, in order. */
+export const CHECKOUT_STEPS = ['contact', 'shipping', 'payment', 'review', 'confirmation'] as const;
+export type CheckoutStep = (typeof CHECKOUT_STEPS)[number];
+
+/** What the checkout is doing: idle, waiting for the server, failed, waiting for the shopper's challenge, or expired. */
+export type CheckoutStatus = 'idle' | 'pending' | 'error' | 'requires_action' | 'expired';
+
+export interface CheckoutState {
+  step: CheckoutStep;
+  session: CheckoutSession | null;
+  shippingMethods: ShippingRate[];
+  payment: PaymentStart | null;
+  /** The challenge to show when the card needs authentication. */
+  action: CheckoutRequiresAction | null;
+  order: Order | null;
+  status: CheckoutStatus;
+  error: ShopError | null;
+  /** Messages by dotted field (`shipping_address.postal_code`), from the server's field errors. */
+  fieldErrors: Record<string, string>;
+}
+
+/** The reactive checkout: one store to render from and the actions that move it on. */
+export interface CheckoutStore {
+  readonly $checkout: ReadableAtom<CheckoutState>;
+  /** Starts checkout from a cart. */
+  start(cartId: string): Promise<CheckoutSession>;
+  /** Resumes an existing session (after a reload). */
+  load(sessionId: string): Promise<CheckoutSession>;
+  /** Sends changes; field errors land in `fieldErrors` and the step stays. */
+  update(changes: CheckoutSessionUpdate): Promise<CheckoutSession | null>;
+  /** Moves to a step already reached (back and forward without losing input). */
+  goTo(step: CheckoutStep): void;
+  startPayment(): Promise<PaymentStart | null>;
+  /**
+   * Places the order. Calling again while a placement is in flight answers the same promise, and
+   * every attempt reuses one idempotency key until the payment is refused: one order however
+   * often it is clicked.
+   */
+  placeOrder(paymentMethod?: string): Promise<Order | null>;
+  /** Simulated provider: answers the challenge, then places the order when it was completed. */
+  authenticate(result: 'complete' | 'cancel'): Promise<Order | null>;
+  reset(): void;
+}
+
+const INITIAL: CheckoutState = { step: 'contact', session: null, shippingMethods: [], payment: null, action: null, order: null, status: 'idle', error: null, fieldErrors: {} };
+
+/** The furthest step a session's state allows. */
+export function reachableStep(session: CheckoutSession): CheckoutStep {
+  if (session.status === 'complete') return 'confirmation';
+  if (!session.email || !session.shipping_address) return 'contact';
+  if (!session.shipping_method) return 'shipping';
+  return 'payment';
+}
+
+function fieldErrorsOf(error: ShopError): Record<string, string> {
+  const listed = error.details?.errors;
+  if (Array.isArray(listed)) {
+    const out: Record<string, string> = {};
+    for (const item of listed as { param?: unknown; message?: unknown }[]) {
+      if (typeof item.param === 'string' && typeof item.message === 'string') out[item.param] = item.message;
+    }
+    return out;
+  }
+  return error.param ? { [error.param]: error.message } : {};
+}
+
+/** Creates the checkout store for a client. */
+export function createCheckoutStore(client: ShopClient): CheckoutStore {
+  const $checkout = atom<CheckoutState>(INITIAL);
+  const set = (patch: Partial<CheckoutState>) => $checkout.set({ ...$checkout.get(), ...patch });
+  let placing: Promise<Order | null> | null = null;
+  let completeKey: string | null = null;
+
+  function fail(error: unknown): null {
+    const shopError = isShopError(error) ? error : createShopError({ type: 'api_error', message: error instanceof Error ? error.message : String(error) });
+    const expired = shopError.code === 'checkout_expired' || shopError.code === 'out_of_stock';
+    set({ status: expired ? 'expired' : 'error', error: shopError, fieldErrors: fieldErrorsOf(shopError) });
+    return null;
+  }
+
+  async function run<T>(task: () => Promise<T>): Promise<T | null> {
+    set({ status: 'pending', error: null });
+    try {
+      const result = await task();
+      if ($checkout.get().status === 'pending') set({ status: 'idle' });
+      return result;
+    } catch (error) {
+      return fail(error);
+    }
+  }
+
+  function showSession(session: CheckoutSession, step?: CheckoutStep): void {
+    set({ session, step: step ?? $checkout.get().step, ...(session.status === 'expired' ? { status: 'expired' as const } : {}) });
+  }
+
+  async function complete(paymentMethod: string | undefined): Promise<Order | null> {
+    const session = $checkout.get().session;
+    if (!session) return null;
+    completeKey ??= newIdempotencyKey();
+    const result = await run(() => client.checkout.complete(session.id, paymentMethod ? { payment_method: paymentMethod } : {}, { idempotencyKey: completeKey ?? undefined }));
+    if (!result) {
+      // A refused payment may be tried again with another card: that is a new request.
+      completeKey = null;
+      return null;
+    }
+    completeKey = null;
+    if (result.object === 'checkout_action') {
+      set({ status: 'requires_action', action: result });
+      return null;
+    }
+    set({ order: result, action: null, step: 'confirmation', status: 'idle', session: { ...session, status: 'complete', order_id: result.id } });
+    return result;
+  }
+
+  function placeOrder(paymentMethod?: string): Promise<Order | null> {
+    placing ??= complete(paymentMethod).finally(() => {
+      placing = null;
+    });
+    return placing;
+  }
+
+  return {
+    $checkout,
+    async start(cartId) {
+      const session = await client.checkout.create(cartId);
+      set({ ...INITIAL, session, step: reachableStep(session) });
+      return session;
+    },
+    async load(sessionId) {
+      const session = await client.checkout.get(sessionId);
+      set({ ...INITIAL, session, step: reachableStep(session), status: session.status === 'expired' ? 'expired' : 'idle' });
+      return session;
+    },
+    async update(changes) {
+      const session = $checkout.get().session;
+      if (!session) return null;
+      const updated = await run(() => client.checkout.update(session.id, changes));
+      if (!updated) return null;
+      set({ fieldErrors: {} });
+      const shippingMethods = updated.shipping_address ? (await run(() => client.checkout.shippingMethods(session.id)))?.data ?? [] : [];
+      const current = CHECKOUT_STEPS.indexOf($checkout.get().step);
+      const reachable = CHECKOUT_STEPS.indexOf(reachableStep(updated));
+      showSession(updated, CHECKOUT_STEPS[Math.min(reachable, current + 1)]);
+      set({ shippingMethods });
+      return updated;
+    },
+    goTo(step) {
+      const { session } = $checkout.get();
+      if (!session || step === 'confirmation') return;
+      const reachable = reachableStep(session);
+      // Review comes after payment details are entered in the page, so it is open once payment is.
+      const limit = CHECKOUT_STEPS.indexOf(reachable === 'payment' ? 'review' : reachable);
+      if (CHECKOUT_STEPS.indexOf(step) > limit) return;
+      set({ step, fieldErrors: {} });
+    },
+    async startPayment() {
+      const session = $checkout.get().session;
+      if (!session) return null;
+      const payment = await run(() => client.checkout.startPayment(session.id));
+      if (payment) set({ payment });
+      return payment;
+    },
+    placeOrder,
+    async authenticate(result) {
+      const session = $checkout.get().session;
+      if (!session) return null;
+      const updated = await run(() => client.checkout.authenticate(session.id, result));
+      if (!updated) return null;
+      set({ action: null });
+      return placeOrder();
+    },
+    reset() {
+      placing = null;
+      completeKey = null;
+      $checkout.set(INITIAL);
+    },
+  };
+}
