@@ -13,6 +13,8 @@ export interface Config {
   databaseReplicaUrls: string[];
   redisUrl: string | undefined;
   stripe: { secretKey: string; publishableKey: string | undefined; webhookSecret: string | undefined } | undefined;
+  /** Where order emails go (`smtp://…`); without it they are written to `<dataDir>/outbox/` as `.eml` files. */
+  smtpUrl: string | undefined;
   /** Absolute path of the data directory (embedded database, generated keys). */
   dataDir: string;
   currency: string;
@@ -120,6 +122,7 @@ const EnvSchema = z.object({
   STRIPE_SECRET_KEY: optional(prefixed(['sk_test_', 'sk_live_', 'rk_test_', 'rk_live_'])),
   STRIPE_PUBLISHABLE_KEY: optional(prefixed(['pk_test_', 'pk_live_'])),
   STRIPE_WEBHOOK_SECRET: optional(prefixed(['whsec_'])),
+  SMTP_URL: optional(urlWithProtocol(['smtp:', 'smtps:'], 'smtp://user:password@mail.example.com:587')),
   SHOPTAG_DATA_DIR: optional(z.string()),
   SHOPTAG_CURRENCY: optional(CurrencyCode),
   SHOPTAG_ALLOWED_ORIGINS: z.preprocess(commaList, z.array(origin).optional()),
@@ -196,6 +199,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     stripe: e.STRIPE_SECRET_KEY
       ? { secretKey: e.STRIPE_SECRET_KEY, publishableKey: e.STRIPE_PUBLISHABLE_KEY, webhookSecret: e.STRIPE_WEBHOOK_SECRET }
       : undefined,
+    smtpUrl: e.SMTP_URL,
     dataDir: resolve(cwd, e.SHOPTAG_DATA_DIR ?? DEFAULT_DATA_DIR),
     currency,
     allowedOrigins: e.SHOPTAG_ALLOWED_ORIGINS ?? [],

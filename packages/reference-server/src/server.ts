@@ -1,7 +1,6 @@
 import { once } from 'node:events';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createApp } from './app.js';
@@ -20,6 +19,7 @@ import { createCatalogService } from './services/catalog-service.js';
 import { createCommerceServices } from './services/commerce.js';
 import { defaultCheckoutPricing } from './services/checkout/checkout-pricing-view.js';
 import { createCheckoutServices } from './services/checkout/checkout-services.js';
+import { createOrderMailer } from './services/checkout/order-mailer.js';
 import { seedDemoCoupons } from './services/demo-coupons.js';
 import { startHoldSweeper } from './services/hold-sweeper.js';
 import { createResponseCache } from './services/response-cache.js';
@@ -130,13 +130,16 @@ export async function startServer(options: StartServerOptions = {}): Promise<Sta
     const readCategories = createCategoryRepository(reads);
     const responses = createResponseCache({ cache: runtime.cache, clock });
     const renditions = createImageRenditions({
-      cacheDir: memory ? mkdtempSync(join(tmpdir(), 'shoptag-media-')) : join(config.dataDir, 'media'),
+      // Renditions depend only on the image id, so in-memory servers can share one directory.
+      cacheDir: memory ? join(tmpdir(), 'shoptag-media-cache') : join(config.dataDir, 'media'),
       loadSource: (imageId) => renderProductImage(imageId),
       onError: (error) => logger.warn(`image rendition failed: ${error instanceof Error ? error.message : String(error)}`),
     });
     const commerce = createCommerceServices({ db: runtime.db, cache: runtime.cache, clock, config: config.commerce });
+    const mailer = createOrderMailer({ smtpUrl: config.smtpUrl, outboxDir: join(config.dataDir, 'outbox') });
     const checkout = createCheckoutServices({
       db: runtime.db, clock, logger, commerce, payments: runtime.payments, pricing: defaultCheckoutPricing(config.commerce.pricing), holdTtlMs: config.commerce.holdTtlMs,
+      onOrderPlaced: async (order) => void (await mailer.sendConfirmation(order)),
     });
     const app = createApp({
       version,
