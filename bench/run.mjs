@@ -1,13 +1,14 @@
 // `npm run bench`: measures what users feel — download sizes and server throughput/latency —
 // and writes bench/results/latest.json and latest.md. Server figures are ratios to a bare Express
 // endpoint serving the same JSON, measured in the same run on the same machine.
-//   node bench/run.mjs [section …]    sections: sizes catalog
+//   node bench/run.mjs [section …]    sections: sizes catalog carts
 import { mkdirSync, writeFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir, cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { measureSizes } from './support/sizes.mjs';
 import { measureLoad, LOAD } from './support/load.mjs';
 import { startChild } from './support/processes.mjs';
+import { cartsSection } from './support/carts.mjs';
 import { startTestServices } from '../scripts/services.mjs';
 
 const log = (m) => console.error(`[bench] ${m}`);
@@ -51,7 +52,21 @@ async function catalogSection() {
   return rows;
 }
 
-const SECTIONS = { sizes: measureSizes, catalog: catalogSection };
+async function cartsOnEachDatabase() {
+  const stopServices = await startTestServices({ log });
+  try {
+    const targets = [];
+    if (process.env.SHOPTAG_TEST_DATABASE_URL) {
+      targets.push({ label: 'PostgreSQL, Redis', env: { DATABASE_URL: process.env.SHOPTAG_TEST_DATABASE_URL, REDIS_URL: process.env.SHOPTAG_TEST_REDIS_URL ?? '' } });
+    }
+    targets.push({ label: 'PGlite, in-process cache', env: {} });
+    return await cartsSection({ log, targets });
+  } finally {
+    stopServices();
+  }
+}
+
+const SECTIONS = { sizes: measureSizes, catalog: catalogSection, carts: cartsOnEachDatabase };
 const wanted = process.argv.slice(2).length ? process.argv.slice(2) : Object.keys(SECTIONS);
 const results = {
   date: new Date().toISOString(),
@@ -73,6 +88,14 @@ if (results.catalog) {
   md.push('## Catalog reads (autocannon, loopback)', '', `${LOAD.connections} connections, ${LOAD.seconds} s after ${LOAD.warmupSeconds} s warm-up; ratio = our requests/s ÷ a bare Express endpoint serving the same JSON in the same run. Target: ≥ 90 % from cache, ≥ 40 % uncached.`, '');
   md.push('| endpoint | bare Express req/s | ours req/s | ratio | ours p50 / p99 ms |', '|---|---:|---:|---:|---:|');
   for (const r of results.catalog) md.push(`| ${r.name} | ${r.baseline.requestsPerSecond} | ${r.ours.requestsPerSecond} | ${(r.ratio * 100).toFixed(1)} % | ${r.ours.latencyMs.p50} / ${r.ours.latencyMs.p99} |`);
+  md.push('');
+}
+if (results.carts) {
+  md.push('## Stock holds and add-to-cart', '', `Holds: ${results.carts[0]?.holds.attempts ?? 0} concurrent \`POST /v1/admin/inventory/holds\` for one variant with ${results.carts[0]?.holds.units ?? 0} units; correct = exactly that many succeed, the rest answer 409, and on_hand/reserved end equal. Add-to-cart: \`POST /v1/carts/:id/items\` over ${LOAD.connections} connections, ratio to a bare Express endpoint that parses the same body and answers the same cart JSON.`, '');
+  md.push('| database | hold attempts/s | succeeded / refused | correct | add-to-cart req/s | bare Express req/s | ratio | p50 / p99 ms |', '|---|---:|---:|:---:|---:|---:|---:|---:|');
+  for (const r of results.carts) {
+    md.push(`| ${r.target} | ${r.holds.attemptsPerSecond} | ${r.holds.succeeded} / ${r.holds.refused} | ${r.holds.correct ? 'yes' : 'NO'} | ${r.addToCart.ours.requestsPerSecond} | ${r.addToCart.baseline.requestsPerSecond} | ${(r.addToCart.ratio * 100).toFixed(1)} % | ${r.addToCart.ours.latencyMs.p50} / ${r.addToCart.ours.latencyMs.p99} |`);
+  }
   md.push('');
 }
 mkdirSync('bench/results', { recursive: true });

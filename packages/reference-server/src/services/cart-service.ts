@@ -49,9 +49,9 @@ export function createCartService(deps: CartServiceDeps) {
 
   async function addIn(tx: Queryable, cartId: string, variantId: string, quantity: number, now: Date): Promise<void> {
     const repo = createCartRepository(tx);
-    const variant = await repo.purchasable(variantId);
+    const variant = await repo.purchasable(variantId, cartId);
     if (!variant || variant.status !== 'active') throw new NotFoundError(`No such variant: '${variantId}'`, { param: 'variant_id' });
-    const current = await repo.lineQuantity(cartId, variantId);
+    const current = variant.in_cart;
     checkQuantity(current + quantity, variant.available, quantity, variantId);
     await repo.upsertLine(cartId, randomId('line', 16), variantId, current + quantity, now);
   }
@@ -60,11 +60,12 @@ export function createCartService(deps: CartServiceDeps) {
   async function change(id: string, fn: (tx: Queryable, cart: CartRow, now: Date) => Promise<void>): Promise<Cart> {
     await db.transaction(async (tx) => {
       const now = clock.now();
-      const cart = await createCartRepository(tx).touch(id, now, new Date(now.getTime() + deps.cartTtlMs), { lock: true, changed: true });
+      const cart = await createCartRepository(tx).touch(id, now, new Date(now.getTime() + deps.cartTtlMs), { changed: true });
       if (!cart) throw missing(id);
       await fn(tx, cart, now);
     });
-    return view(id);
+    // Just touched: read without sliding the expiry again.
+    return view(id, false);
   }
 
   function toLine(row: CartLineRow, lineTotal: number): Cart['lines'][number] {
@@ -87,15 +88,16 @@ export function createCartService(deps: CartServiceDeps) {
     };
   }
 
-  async function view(id: string): Promise<Cart> {
+  async function view(id: string, touch = true): Promise<Cart> {
     const now = clock.now();
     const repo = createCartRepository(db);
-    const cart = await repo.touch(id, now, new Date(now.getTime() + deps.cartTtlMs));
-    if (!cart) throw missing(id);
-    const [lines, couponRow] = await Promise.all([
+    // The cart row and its lines are independent reads: ask for both at once.
+    const [cart, lines] = await Promise.all([
+      touch ? repo.touch(id, now, new Date(now.getTime() + deps.cartTtlMs)) : repo.find(id, now),
       repo.lines(id),
-      cart.coupon_id === null ? Promise.resolve(undefined) : createCouponRepository(db).get(cart.coupon_id),
     ]);
+    if (!cart) throw missing(id);
+    const couponRow = cart.coupon_id === null ? undefined : await createCouponRepository(db).get(cart.coupon_id);
     const priceLines = lines.map((l) => ({ unitPrice: l.price_amount, quantity: l.quantity }));
     const subtotal = priceCart(pricing, { lines: priceLines, coupon: null, country: cart.country }).subtotal;
     const problem = couponRow ? couponProblem(couponRow, subtotal, now) : null;
@@ -143,11 +145,11 @@ export function createCartService(deps: CartServiceDeps) {
         await createCartRepository(tx).insert({ id, currency: pricing.currency, country: input.country ?? null, expiresAt: new Date(now.getTime() + deps.cartTtlMs) }, now);
         for (const item of input.items ?? []) await addIn(tx, id, item.variant_id, item.quantity, now);
       });
-      return view(id);
+      return view(id, false);
     },
 
-    /** The cart, priced now; 404 once it has expired. */
-    get: view,
+    /** The cart, priced now; 404 once it has expired. Reading it keeps it alive. */
+    get: (id: string) => view(id),
 
     /** Adds units of a variant (to its line when it has one); 409 `out_of_stock` with `details.available` when there are not enough. */
     addItem: (id: string, variantId: string, quantity: number) => change(id, (tx, _cart, now) => addIn(tx, id, variantId, quantity, now)),

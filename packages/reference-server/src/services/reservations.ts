@@ -28,6 +28,14 @@ export interface ReservationServiceDeps {
 /** Most holds one sweep releases; the next sweep takes the rest. */
 const SWEEP_BATCH = 200;
 
+function outOfStock(variantId: string, available: number, requested: number): ConflictError {
+  return new ConflictError(`Only ${available} of ${variantId} ${available === 1 ? 'is' : 'are'} available.`, {
+    code: 'out_of_stock',
+    param: 'quantity',
+    details: { variant_id: variantId, available, requested },
+  });
+}
+
 /** Sums quantities per variant and sorts by variant id: the order every writer locks rows in. */
 export function normalizeItems(items: readonly HoldItem[]): HoldItem[] {
   const sums = new Map<string, number>();
@@ -59,12 +67,7 @@ export function createReservationService(deps: ReservationServiceDeps) {
       if (!known.has(variantId)) throw new NotFoundError(`No such variant: '${variantId}'`, { param: 'variant_id', code: 'resource_missing' });
       if (!(await repo.reserve(variantId, quantity, now))) {
         const [row] = await repo.availability([variantId]);
-        const available = row?.available ?? 0;
-        throw new ConflictError(`Only ${available} of ${variantId} ${available === 1 ? 'is' : 'are'} available.`, {
-          code: 'out_of_stock',
-          param: 'quantity',
-          details: { variant_id: variantId, available, requested: quantity },
-        });
+        throw outOfStock(variantId, row?.available ?? 0, quantity);
       }
     }
     const hold: Hold = { id: randomId('hold'), items: wanted, expiresAt: new Date(now.getTime() + ttlMs) };
@@ -87,7 +90,16 @@ export function createReservationService(deps: ReservationServiceDeps) {
   return {
     /** Reserves every item or none; 409 `out_of_stock` (with `details.available`) when one is short. */
     async reserve(items: readonly HoldItem[], options: { ttlMs?: number } = {}): Promise<Hold> {
-      const hold = await db.transaction((tx) => reserveIn(tx, items, options.ttlMs ?? deps.holdTtlMs));
+      // Refuse without taking any lock when stock is plainly short: under contention for the last
+      // units most attempts end here. A stale read only ever errs towards the locked path below,
+      // which decides (or towards a refusal a moment early, as if the request came a moment earlier).
+      const wanted = normalizeItems(items);
+      const seen = new Map((await createInventoryRepository(db).availability(wanted.map((i) => i.variantId))).map((r) => [r.variant_id, r.available]));
+      for (const { variantId, quantity } of wanted) {
+        const available = seen.get(variantId);
+        if (available !== undefined && available < quantity) throw outOfStock(variantId, available, quantity);
+      }
+      const hold = await db.transaction((tx) => reserveIn(tx, wanted, options.ttlMs ?? deps.holdTtlMs));
       await invalidateAvailability(cache, hold.items.map((i) => i.variantId));
       return hold;
     },

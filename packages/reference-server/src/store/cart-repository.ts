@@ -35,6 +35,8 @@ export interface PurchasableRow {
   variant_id: string;
   status: string;
   available: number;
+  /** Units of it already in the cart asked about. */
+  in_cart: number;
 }
 
 const CART_COLUMNS = 'id, currency, country, coupon_id, created_at, updated_at, expires_at';
@@ -51,18 +53,22 @@ export function createCartRepository(q: Queryable) {
 
     /**
      * The cart if it has not expired by `now`, with its expiry slid to `expiresAt` (a cart lives
-     * while it is used). With `lock`, the row stays locked until the transaction ends so changes
-     * to one cart apply one at a time.
+     * while it is used). Inside a transaction the row stays locked until it ends, so changes to
+     * one cart apply one at a time.
      */
-    async touch(id: string, now: Date, expiresAt: Date, options: { lock?: boolean; changed?: boolean } = {}): Promise<CartRow | undefined> {
-      if (options.lock) {
-        const locked = await q.query<{ id: string }>('SELECT id FROM carts WHERE id = $1 AND expires_at > $2 FOR UPDATE', [id, now]);
-        if (locked.rowCount === 0) return undefined;
-      }
+    async touch(id: string, now: Date, expiresAt: Date, options: { changed?: boolean; lock?: boolean } = {}): Promise<CartRow | undefined> {
+      // The UPDATE takes the row lock itself, held until the transaction ends (so `lock` needs no
+      // statement of its own; it says what the caller relies on).
       const { rows } = await q.query<CartRow>(
         `UPDATE carts SET expires_at = $3${options.changed ? ', updated_at = $2' : ''} WHERE id = $1 AND expires_at > $2 RETURNING ${CART_COLUMNS}`,
         [id, now, expiresAt],
       );
+      return rows[0];
+    },
+
+    /** The cart if it has not expired by `now` (a plain read). */
+    async find(id: string, now: Date): Promise<CartRow | undefined> {
+      const { rows } = await q.query<CartRow>(`SELECT ${CART_COLUMNS} FROM carts WHERE id = $1 AND expires_at > $2`, [id, now]);
       return rows[0];
     },
 
@@ -88,19 +94,16 @@ export function createCartRepository(q: Queryable) {
       return rows;
     },
 
-    async purchasable(variantId: string): Promise<PurchasableRow | undefined> {
+    /** The variant's status and stock, and how many of it `cartId` holds already (0 without a cart). */
+    async purchasable(variantId: string, cartId: string | null = null): Promise<PurchasableRow | undefined> {
       const { rows } = await q.query<PurchasableRow>(
-        `SELECT v.id AS variant_id, p.status, greatest(coalesce(l.on_hand - l.reserved, 0), 0) AS available
+        `SELECT v.id AS variant_id, p.status, greatest(coalesce(l.on_hand - l.reserved, 0), 0) AS available,
+                coalesce((SELECT cl.quantity FROM cart_lines cl WHERE cl.cart_id = $2 AND cl.variant_id = v.id), 0) AS in_cart
            FROM variants v JOIN products p ON p.id = v.product_id LEFT JOIN inventory_levels l ON l.variant_id = v.id
           WHERE v.id = $1`,
-        [variantId],
+        [variantId, cartId],
       );
       return rows[0];
-    },
-
-    async lineQuantity(cartId: string, variantId: string): Promise<number> {
-      const { rows } = await q.query<{ quantity: number }>('SELECT quantity FROM cart_lines WHERE cart_id = $1 AND variant_id = $2', [cartId, variantId]);
-      return rows[0]?.quantity ?? 0;
     },
 
     async line(cartId: string, lineId: string): Promise<{ id: string; variant_id: string; quantity: number } | undefined> {
