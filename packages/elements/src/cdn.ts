@@ -21,6 +21,8 @@ const LOADERS: Readonly<Record<string, () => Promise<DefinableElement>>> = {
   'shop-product': () => import('./product/product.js').then((m) => m.ShopProduct),
   'shop-search': () => import('./search/search.js').then((m) => m.ShopSearch),
   'shop-facets': () => import('./facets/facets.js').then((m) => m.ShopFacets),
+  'shop-checkout': () => import('./checkout/checkout.js').then((m) => m.ShopCheckout),
+  'shop-order': () => import('./order/order.js').then((m) => m.ShopOrder),
 };
 const SELECTOR = Object.keys(LOADERS).join(',');
 const requested = new Set<string>();

@@ -14,5 +14,7 @@ import { ShopImage } from './image/image.js';
 import { ShopProduct } from './product/product.js';
 import { ShopSearch } from './search/search.js';
 import { ShopFacets } from './facets/facets.js';
+import { ShopCheckout } from './checkout/checkout.js';
+import { ShopOrder } from './order/order.js';
 
-for (const element of [ShopStore, ShopProductGrid, ShopProductCard, ShopMoney, ShopImage, ShopProduct, ShopSearch, ShopFacets, ShopBuyButton, ShopCart, ShopCartButton]) defineElement(element);
+for (const element of [ShopStore, ShopProductGrid, ShopProductCard, ShopMoney, ShopImage, ShopProduct, ShopSearch, ShopFacets, ShopBuyButton, ShopCart, ShopCartButton, ShopCheckout, ShopOrder]) defineElement(element);

@@ -1,0 +1,123 @@
+/// <reference types="mocha" />
+import { expect, fixture, html } from '@open-wc/testing';
+import '../define.js';
+import type { ShopCheckout } from './checkout.js';
+import type { ShopOrder } from '../order/order.js';
+import { findProduct, nextEvent, testClient, testShop } from '../testing/test-shop.test.js';
+
+const root = (el: ShopCheckout) => el.shadowRoot!;
+const until = async (what: () => boolean, ms = 5_000) => {
+  for (let t = 0; t < ms && !what(); t += 20) await new Promise((r) => setTimeout(r, 20));
+  expect(what(), 'waited for the condition').to.equal(true);
+};
+function type(el: ShopCheckout, name: string, value: string): void {
+  const input = root(el).querySelector<HTMLInputElement>(`input[name="${name}"]`)!;
+  input.value = value;
+  input.dispatchEvent(new Event('input'));
+}
+const click = (el: ShopCheckout, selector: string) => root(el).querySelector<HTMLElement>(selector)!.click();
+
+async function checkoutFor(): Promise<ShopCheckout> {
+  const product = await findProduct((p) => p.in_stock && p.variants.some((v) => v.in_stock && v.available_quantity >= 3));
+  const variant = product.variants.find((v) => v.in_stock && v.available_quantity >= 3)!;
+  const cart = await testClient().carts.create({ items: [{ variant_id: variant.id, quantity: 1 }] });
+  const store = await fixture(html`<shop-store endpoint=${testShop.endpoint} publishable-key=${testShop.publishableKey}><shop-checkout cart-id=${cart.id}></shop-checkout></shop-store>`);
+  const el = store.querySelector('shop-checkout')!;
+  await until(() => (el.state?.session ?? null) !== null && el.state?.step === 'contact');
+  return el;
+}
+
+async function fillContact(el: ShopCheckout, postal = '94105'): Promise<void> {
+  await el.updateComplete;
+  for (const [name, value] of [['email', 'ada@example.com'], ['name', 'Ada Lovelace'], ['line1', '1 Market St'], ['city', 'San Francisco'], ['region', 'CA'], ['postal_code', postal]]) type(el, name!, value!);
+  await el.updateComplete;
+  click(el, 'button[type="submit"]');
+}
+
+async function toReview(el: ShopCheckout, card: string): Promise<void> {
+  await fillContact(el);
+  await until(() => el.state?.step === 'shipping' && (el.state?.shippingMethods.length ?? 0) > 0);
+  await el.updateComplete;
+  click(el, 'input[name="shipping"]');
+  await until(() => el.state?.session?.shipping_method !== null && el.state?.step === 'payment');
+  await el.updateComplete;
+  type(el, 'cardnumber', card);
+  await el.updateComplete;
+  click(el, 'button[type="submit"]');
+  await until(() => el.state?.step === 'review');
+  await el.updateComplete;
+}
+
+describe('<shop-checkout>', () => {
+  it('uses autofill tokens, shows server field errors inline and keeps the input', async () => {
+    const el = await checkoutFor();
+    expect(root(el).querySelector('input[name="email"]')!.getAttribute('autocomplete')).to.equal('email');
+    expect(root(el).querySelector('input[name="postal_code"]')!.getAttribute('autocomplete')).to.equal('shipping postal-code');
+    expect(root(el).querySelector('[aria-current="step"]')!.textContent).to.contain('Contact');
+    await fillContact(el, '123');
+    await until(() => Object.keys(el.state?.fieldErrors ?? {}).length > 0);
+    await el.updateComplete;
+    const postal = root(el).querySelector<HTMLInputElement>('input[name="postal_code"]')!;
+    expect(postal.getAttribute('aria-invalid')).to.equal('true');
+    expect(root(el).querySelector('[part~="field-error"]')!.textContent).to.contain('postal code');
+    expect(root(el).querySelector<HTMLInputElement>('input[name="line1"]')!.value).to.equal('1 Market St');
+  });
+
+  it('places exactly one order however often Place order is clicked, and fires shop-checkout-complete', async () => {
+    const el = await checkoutFor();
+    await toReview(el, '4242 4242 4242 4242');
+    const done = nextEvent(el, 'shop-checkout-complete');
+    const button = root(el).querySelector<HTMLButtonElement>('[part~="place-order"]')!;
+    button.click();
+    button.click();
+    button.click();
+    const { detail } = await done;
+    await until(() => el.state?.step === 'confirmation');
+    await el.updateComplete;
+    expect(root(el).querySelector('[part~="confirmation"]')!.textContent).to.contain(detail.order.number);
+    expect(detail.ecommerce.transaction_id).to.equal(detail.order.number);
+    const session = await testClient().checkout.get(detail.order.checkout_session_id);
+    expect(session.order_id).to.equal(detail.order.id);
+  });
+
+  it('shows a declined card and lets the shopper go back to pay with another', async () => {
+    const el = await checkoutFor();
+    await toReview(el, '4000 0000 0000 0002');
+    click(el, '[part~="place-order"]');
+    await until(() => el.state?.status === 'error');
+    await el.updateComplete;
+    expect(root(el).querySelector('[part~="error"]')!.textContent).to.contain('declined');
+    expect(el.state?.step).to.equal('review');
+  });
+
+  it('walks the authentication-required card through its challenge', async () => {
+    const el = await checkoutFor();
+    await toReview(el, '4000 0027 6000 3184');
+    click(el, '[part~="place-order"]');
+    await until(() => el.state?.status === 'requires_action');
+    await el.updateComplete;
+    const dialog = root(el).querySelector('[part~="challenge"]')!;
+    expect(dialog.getAttribute('role')).to.equal('dialog');
+    dialog.querySelector<HTMLButtonElement>('[part~="primary"]')!.click();
+    await until(() => el.state?.step === 'confirmation');
+  });
+});
+
+describe('<shop-order>', () => {
+  it('shows an order from its id and token, and nothing without the right token', async () => {
+    const el = await checkoutFor();
+    await toReview(el, '4242424242424242');
+    const done = nextEvent(el, 'shop-checkout-complete');
+    click(el, '[part~="place-order"]');
+    const { order } = (await done).detail;
+    const shown = await fixture<HTMLElement>(html`<shop-store endpoint=${testShop.endpoint} publishable-key=${testShop.publishableKey}><shop-order order-id=${order.id} token=${order.token}></shop-order></shop-store>`);
+    const view = shown.querySelector('shop-order') as ShopOrder;
+    await until(() => view.value !== null);
+    await view.updateComplete;
+    expect(view.shadowRoot!.querySelector('h2')!.textContent).to.contain(order.number);
+    expect(view.shadowRoot!.querySelector('[part~="status"]')!.textContent).to.contain('Paid');
+    const wrong = await fixture<HTMLElement>(html`<shop-store endpoint=${testShop.endpoint} publishable-key=${testShop.publishableKey}><shop-order order-id=${order.id} token="otok_wrong"></shop-order></shop-store>`);
+    const denied = wrong.querySelector('shop-order') as ShopOrder;
+    await until(() => denied.shadowRoot!.querySelector('[part~="error"]') !== null);
+  });
+});
