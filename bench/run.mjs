@@ -1,13 +1,15 @@
 // `npm run bench`: measures what users feel — download sizes and server throughput/latency —
 // and writes bench/results/latest.json and latest.md. Server figures are ratios to a bare Express
 // endpoint serving the same JSON, measured in the same run on the same machine.
-//   node bench/run.mjs [section …]    sections: sizes catalog carts
+//   node bench/run.mjs [section …]    sections: sizes catalog carts search
 import { mkdirSync, writeFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir, cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { measureSizes } from './support/sizes.mjs';
 import { measureLoad, LOAD } from './support/load.mjs';
 import { startChild } from './support/processes.mjs';
+import { searchSection } from './support/search.mjs';
+import { measureUncachedLoad } from './support/uncached.mjs';
 import { cartsSection } from './support/carts.mjs';
 import { startTestServices } from '../scripts/services.mjs';
 
@@ -37,7 +39,9 @@ async function catalogSection() {
         try {
           const baseline = await measureLoad(bare.url + path);
           const ours = await measureLoad(server.url + path, headers);
-          rows.push({ name: `GET /v1/products?limit=24 (24 priced products) — ${target.label}`, baseline, ours, ratio: ours.requestsPerSecond / baseline.requestsPerSecond });
+          rows.push({ name: `GET /v1/products?limit=24 (24 priced products), from cache — ${target.label}`, baseline, ours, ratio: ours.requestsPerSecond / baseline.requestsPerSecond });
+          const uncached = await measureUncachedLoad(server.url + path, headers);
+          rows.push({ name: `GET /v1/products?limit=24&max_price=<random>, uncached — ${target.label}`, baseline, ours: uncached, ratio: uncached.requestsPerSecond / baseline.requestsPerSecond });
         } finally {
           await bare.stop();
         }
@@ -66,7 +70,16 @@ async function cartsOnEachDatabase() {
   }
 }
 
-const SECTIONS = { sizes: measureSizes, catalog: catalogSection, carts: cartsOnEachDatabase };
+async function searchOnPostgres() {
+  const stopServices = await startTestServices({ log });
+  try {
+    return await searchSection({ log, products: Number(process.env.BENCH_SEARCH_PRODUCTS ?? 100_000) });
+  } finally {
+    stopServices();
+  }
+}
+
+const SECTIONS = { sizes: measureSizes, catalog: catalogSection, search: searchOnPostgres, carts: cartsOnEachDatabase };
 const wanted = process.argv.slice(2).length ? process.argv.slice(2) : Object.keys(SECTIONS);
 const results = {
   date: new Date().toISOString(),
@@ -97,6 +110,14 @@ if (results.carts) {
     md.push(`| ${r.target} | ${r.holds.attemptsPerSecond} | ${r.holds.succeeded} / ${r.holds.refused} | ${r.holds.correct ? 'yes' : 'NO'} | ${r.addToCart.ours.requestsPerSecond} | ${r.addToCart.baseline.requestsPerSecond} | ${(r.addToCart.ratio * 100).toFixed(1)} % | ${r.addToCart.ours.latencyMs.p50} / ${r.addToCart.ours.latencyMs.p99} |`);
   }
   md.push('');
+}
+if (results.search) {
+  const s = results.search;
+  const mark = (value, target) => `${value} ms ${value <= target ? '✓' : '✗'} (target ≤ ${target} ms)`;
+  md.push('## Search on PostgreSQL', '', `${s.products} generated products (seeded in ${s.seedSeconds.toFixed(0)} s). Search service timed without HTTP or the response cache: ${s.queries} mixed queries (words, typos, prefixes, two words, filters, facets, sorts) and ${s.prefixes} suggest prefixes, ${s.search.samples / s.queries} rounds after one warm-up.`, '');
+  md.push('| what | p50 | p95 | max |', '|---|---:|---:|---:|');
+  md.push(`| search (page + all facets) | ${s.search.p50} ms | ${mark(s.search.p95, s.targets.searchP95Ms)} | ${s.search.max} ms |`);
+  md.push(`| suggest | ${s.suggest.p50} ms | ${mark(s.suggest.p95, s.targets.suggestP95Ms)} | ${s.suggest.max} ms |`, '');
 }
 mkdirSync('bench/results', { recursive: true });
 writeFileSync('bench/results/latest.json', `${JSON.stringify(results, null, 2)}\n`);

@@ -134,6 +134,9 @@ export async function startTestServices({ log = (m) => console.error(`[services]
   const stop = () => {
     pg?.stop();
     redis?.stop();
+    // A later startTestServices in the same process (bench sections) must start fresh servers.
+    if (pg) delete process.env.SHOPTAG_TEST_DATABASE_URL;
+    if (redis) delete process.env.SHOPTAG_TEST_REDIS_URL;
   };
   return stop;
 }

@@ -4,7 +4,7 @@ import type { ProductRepository, ProductRow } from '../store/product-repository.
 import { groupByProduct, toProduct } from './product-mapper.js';
 
 /** The category and its ancestors, root first. */
-function categoryPath(byId: Map<string, CategoryRow>, id: string): CategoryRef[] {
+function categoryPath(byId: Map<string, Pick<CategoryRow, 'id' | 'slug' | 'name' | 'parent_id'>>, id: string): CategoryRef[] {
   const path: CategoryRef[] = [];
   const seen = new Set<string>();
   for (let row = byId.get(id); row && !seen.has(row.id); row = row.parent_id === null ? undefined : byId.get(row.parent_id)) {
@@ -22,7 +22,7 @@ export function createProductHydrator(deps: { products: ProductRepository; categ
     const [variants, images, categories] = await Promise.all([
       deps.products.variantsFor(ids),
       deps.products.imagesFor(ids),
-      deps.categories.listAll(),
+      deps.categories.listRefs(),
     ]);
     const variantsBy = groupByProduct(variants);
     const imagesBy = groupByProduct(images);

@@ -135,7 +135,8 @@ export function createSearchService(deps: SearchServiceDeps) {
       const max = Math.min(limit, MAX_SUGGESTIONS);
       if (words.length === 0) return { object: 'list', q, data: [] };
       const categories = await deps.search.suggestCategories(words.join(' '), Math.min(MAX_CATEGORY_SUGGESTIONS, max));
-      const products = await deps.search.suggestProducts(buildTsquery(words), max - categories.length);
+      // Name and brand words only (weights A and B): what a shopper types into a search box.
+      const products = await deps.search.suggestProducts(words.map((w) => `${w}:*AB`).join(' & '), max - categories.length);
       const data: Suggestion[] = [
         ...categories.map((c): Suggestion => ({ type: 'category', id: c.id, slug: c.slug, name: c.name })),
         ...products.map((p): Suggestion => ({

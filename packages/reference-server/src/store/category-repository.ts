@@ -24,6 +24,12 @@ export function createCategoryRepository(db: Queryable) {
       return rows;
     },
 
+    /** Every category without counts: cheap enough for every product read (category paths). */
+    async listRefs(): Promise<Pick<CategoryRow, 'id' | 'slug' | 'name' | 'parent_id'>[]> {
+      const { rows } = await db.query<Pick<CategoryRow, 'id' | 'slug' | 'name' | 'parent_id'>>('SELECT id, slug, name, parent_id FROM categories');
+      return rows;
+    },
+
     async find(idOrSlug: string): Promise<CategoryRow | null> {
       const { rows } = await db.query<CategoryRow>(`SELECT ${COLUMNS} FROM categories c WHERE c.id = $1 OR c.slug = $1 LIMIT 1`, [
         idOrSlug,

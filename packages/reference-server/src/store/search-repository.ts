@@ -54,7 +54,7 @@ const ORDER: Record<ProductSort, string> = {
  * The matching products with their price and stock aggregates, as the CTE `listed`. Text and
  * column filters apply to products first (GIN index), price and stock to the aggregates.
  */
-function listedSql(filter: SearchFilter, params: unknown[], columns: string): string {
+function listedSql(filter: SearchFilter, params: unknown[], columns: string, withRank = false): string {
   const where = [`p.status = 'active'`];
   const ctes: string[] = [];
   const add = (value: unknown) => {
@@ -65,7 +65,7 @@ function listedSql(filter: SearchFilter, params: unknown[], columns: string): st
   if (filter.tsquery !== undefined) {
     const q = `to_tsquery('english', ${add(filter.tsquery)})`;
     where.push(`p.search_vector @@ ${q}`);
-    rank = `ts_rank_cd(p.search_vector, ${q})`;
+    if (withRank) rank = `ts_rank_cd(p.search_vector, ${q})`;
   }
   if (filter.categoryId !== undefined) {
     ctes.push(`subtree(id) AS (
@@ -85,7 +85,6 @@ function listedSql(filter: SearchFilter, params: unknown[], columns: string): st
   ctes.push(`listed AS (
     SELECT ${columns}, ${rank} AS rank, a.min_price, a.in_stock
     FROM products p
-    JOIN categories c ON c.id = p.category_id
     CROSS JOIN LATERAL (
       SELECT min(v.price_amount) AS min_price, coalesce(bool_or(v.enabled AND i.on_hand - i.reserved > 0), false) AS in_stock
       FROM variants v LEFT JOIN inventory_levels i ON i.variant_id = v.id
@@ -117,6 +116,8 @@ const FACET_SQL: Record<FacetName, string> = {
 
 /** Columns the facet queries need; far cheaper than the full product row. */
 const FACET_COLUMNS = 'p.id, p.brand, p.category_id, p.rating_average';
+/** Columns a page is sorted on; the full rows are read for the page only. */
+const SORT_COLUMNS = 'p.id, p.position, p.rating_average, p.rating_count, p.created_at';
 
 export function createSearchRepository(db: Queryable) {
   return {
@@ -152,13 +153,19 @@ export function createSearchRepository(db: Queryable) {
     /** One page of matches plus the total, in one statement. */
     async page(request: SearchPageRequest): Promise<{ rows: SearchRow[]; total: number }> {
       const params: unknown[] = [];
-      const withSql = listedSql(request.filter, params, PRODUCT_COLUMNS);
+      const withSql = listedSql(request.filter, params, SORT_COLUMNS, request.sort === 'relevance');
       params.push(request.limit, request.offset);
+      // Sort and cut on light columns first; read whole rows (options and all) for the page only.
       const { rows } = await db.query<SearchRow & { total: number }>(
-        `${withSql}
-         SELECT l.*, count(*) OVER () AS total FROM listed l
-         ORDER BY ${ORDER[request.sort]}
-         LIMIT $${params.length - 1} OFFSET $${params.length}`,
+        `${withSql},
+         page AS (
+           SELECT l.id, l.rank, l.min_price, l.in_stock, count(*) OVER () AS total, row_number() OVER (ORDER BY ${ORDER[request.sort]}) AS n
+           FROM listed l
+           ORDER BY ${ORDER[request.sort]}
+           LIMIT $${params.length - 1} OFFSET $${params.length})
+         SELECT ${PRODUCT_COLUMNS}, pg.rank, pg.min_price, pg.in_stock, pg.total
+         FROM page pg JOIN products p ON p.id = pg.id JOIN categories c ON c.id = p.category_id
+         ORDER BY pg.n`,
         params,
       );
       if (rows.length > 0 || request.offset === 0) return { rows, total: rows[0]?.total ?? 0 };
@@ -179,13 +186,17 @@ export function createSearchRepository(db: Queryable) {
     /** Products whose name (or brand) has a word starting with each typed word, best match first. */
     async suggestProducts(tsquery: string, limit: number): Promise<ProductSuggestionRow[]> {
       const { rows } = await db.query<ProductSuggestionRow>(
-        `SELECT p.id, p.handle, p.name, p.brand, m.price_amount, m.currency,
+        `WITH top AS (
+           SELECT p.id, ts_rank_cd('{0, 0, 0.4, 1.0}', p.search_vector, to_tsquery('english', $1)) AS rank, p.rating_count
+           FROM products p
+           WHERE p.status = 'active' AND p.search_vector @@ to_tsquery('english', $1)
+           ORDER BY rank DESC, p.rating_count DESC, p.id
+           LIMIT $2)
+         SELECT p.id, p.handle, p.name, p.brand, m.price_amount, m.currency,
                 (SELECT i.url FROM product_images i WHERE i.product_id = p.id ORDER BY i.position, i.id LIMIT 1) AS image_url
-         FROM products p
+         FROM top JOIN products p ON p.id = top.id
          CROSS JOIN LATERAL (SELECT v.price_amount, v.currency FROM variants v WHERE v.product_id = p.id ORDER BY v.price_amount LIMIT 1) m
-         WHERE p.status = 'active' AND p.search_vector @@ to_tsquery('english', $1)
-         ORDER BY ts_rank_cd('{0, 0, 0.4, 1.0}', p.search_vector, to_tsquery('english', $1)) DESC, p.rating_count DESC, p.id
-         LIMIT $2`,
+         ORDER BY top.rank DESC, top.rating_count DESC, p.id`,
         [tsquery, limit],
       );
       return rows;
