@@ -39,7 +39,10 @@ async function toReview(el: ShopCheckout, card: string): Promise<void> {
   await until(() => el.state?.step === 'shipping' && (el.state?.shippingMethods.length ?? 0) > 0);
   await el.updateComplete;
   click(el, 'input[name="shipping"]');
-  await until(() => el.state?.session?.shipping_method !== null && el.state?.step === 'payment');
+  await until(() => (el.state?.session?.shipping_method ?? null) !== null && el.state?.status === 'idle');
+  await el.updateComplete;
+  click(el, 'button[part~="primary"]');
+  await until(() => el.state?.step === 'payment');
   await el.updateComplete;
   type(el, 'cardnumber', card);
   await el.updateComplete;

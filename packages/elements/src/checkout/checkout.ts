@@ -131,7 +131,8 @@ export class ShopCheckout extends LitElement {
   }
 
   private async choose(methodId: string): Promise<void> {
-    await this.checkout?.update({ shipping_method_id: methodId });
+    // Stay on the step: the shopper sees the new total and moves on with Continue.
+    if (await this.checkout?.update({ shipping_method_id: methodId })) this.checkout?.goTo('shipping');
   }
 
   private async submitCard(e: Event): Promise<void> {

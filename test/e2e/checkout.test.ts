@@ -1,0 +1,117 @@
+// A purchase end to end on the demo shop: grid → cart → checkout → confirmation, with the order in
+// the database, the stock sold and the email in the outbox; a declined card keeps the cart; the
+// authentication-required card passes through its challenge.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright';
+import type { StartedServer } from '@shoptag/reference-server';
+import { launchBrowser, startDemoServer, watchProblems } from './support/browser.js';
+
+interface GridProduct {
+  name: string;
+  price: { amount: number };
+  variants: { id: string; available_quantity: number }[];
+}
+
+describe('buying on the demo shop', () => {
+  let server: StartedServer;
+  let browser: Browser;
+  let dataDir: string;
+
+  before(async () => {
+    dataDir = mkdtempSync(join(tmpdir(), 'shoptag-e2e-'));
+    [server, browser] = await Promise.all([startDemoServer({ dataDir }), launchBrowser()]);
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  const admin = async (path: string) => (await fetch(`${server.url}${path}`, { headers: { authorization: `Bearer ${server.secretKey}` } })).json() as Promise<Record<string, unknown>>;
+
+  /** Adds a single-variant product to the cart from the grid and goes to checkout; answers the variant id. */
+  async function toCheckout(page: Page, skip: number): Promise<string> {
+    await page.goto(server.url);
+    const cards = page.locator('shop-product-card').filter({ has: page.locator('[part~=price]') });
+    await cards.nth(11).waitFor();
+    const { index, variantId } = await page.evaluate((n) => {
+      const grid = document.querySelector('shop-product-grid') as unknown as { products: GridProduct[] };
+      const matches = grid.products.map((p, i) => ({ p, i })).filter(({ p }) => p.variants.length === 1 && p.variants[0]!.available_quantity >= 3);
+      const pick = matches[Math.min(n, matches.length - 1)]!;
+      return { index: pick.i, variantId: pick.p.variants[0]!.id };
+    }, skip);
+    await cards.nth(index).getByRole('button', { name: 'Add to cart' }).click();
+    await page.getByRole('dialog', { name: /Your cart/ }).waitFor();
+    // The link is the drawer's footer slot (light DOM), so it is found from the page.
+    await page.getByRole('link', { name: 'Checkout' }).click();
+    await page.getByLabel('Email').waitFor();
+    return variantId;
+  }
+
+  async function fillAndReview(page: Page, card: string): Promise<void> {
+    await page.getByLabel('Email').fill('ada@example.com');
+    await page.getByLabel('Full name').fill('Ada Lovelace');
+    await page.getByLabel('Address', { exact: true }).fill('1 Market St');
+    await page.getByLabel('City').fill('San Francisco');
+    await page.getByLabel('State / province / prefecture').fill('CA');
+    await page.getByLabel('Postal code').fill('94105');
+    await page.getByRole('button', { name: 'Continue to shipping' }).click();
+    await page.getByRole('radio').first().click();
+    await page.getByRole('button', { name: 'Continue to payment' }).and(page.locator(':enabled')).click();
+    await page.getByLabel('Card number').fill(card);
+    await page.getByRole('button', { name: 'Review order' }).click();
+    await page.getByRole('button', { name: 'Place order' }).waitFor();
+  }
+
+  test('grid → cart → checkout → confirmation: one order in the database, stock sold, email in the outbox', async () => {
+    const page = await browser.newPage();
+    page.setDefaultTimeout(15_000);
+    const problems = watchProblems(page);
+    const variantId = await toCheckout(page, 0);
+    const before = (await admin(`/v1/admin/inventory/${variantId}`)) as { on_hand: number };
+    await fillAndReview(page, '4242 4242 4242 4242');
+    await page.getByRole('button', { name: 'Place order' }).dblclick();
+    const confirmation = page.getByText(/Your order ST-\d+ is confirmed/);
+    await confirmation.waitFor();
+    const number = /ST-\d+/.exec(await confirmation.innerText())![0];
+    const orders = (await admin('/v1/admin/orders?email=ada@example.com')) as { data: { number: string; status: string; items: { variant_id: string }[] }[] };
+    assert.equal(orders.data.length, 1, 'a double click makes one order');
+    assert.equal(orders.data[0]!.number, number);
+    assert.equal(orders.data[0]!.status, 'paid');
+    const after = (await admin(`/v1/admin/inventory/${variantId}`)) as { on_hand: number; reserved: number };
+    assert.equal(after.on_hand, before.on_hand - 1);
+    const eml = join(dataDir, 'outbox', `${number}.eml`);
+    for (let i = 0; i < 100 && !existsSync(eml); i++) await new Promise((r) => setTimeout(r, 50));
+    assert.match(readFileSync(eml, 'utf8'), /^To: ada@example\.com$/m);
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+
+  test('a declined card shows the error and keeps the cart', async () => {
+    const page = await browser.newPage();
+    page.setDefaultTimeout(15_000);
+    await toCheckout(page, 1);
+    await fillAndReview(page, '4000 0000 0000 0002');
+    await page.getByRole('button', { name: 'Place order' }).click();
+    await page.getByRole('alert').getByText('Your card was declined.').waitFor();
+    await page.goto(server.url);
+    await page.locator('shop-cart-button').getByRole('button', { name: /Cart, 1 item/ }).waitFor();
+    await page.close();
+  });
+
+  test('the authentication-required card passes through the challenge', async () => {
+    const page = await browser.newPage();
+    page.setDefaultTimeout(15_000);
+    await toCheckout(page, 2);
+    await fillAndReview(page, '4000 0027 6000 3184');
+    await page.getByRole('button', { name: 'Place order' }).click();
+    const challenge = page.getByRole('dialog', { name: 'Confirm your payment' });
+    await challenge.getByRole('button', { name: 'Complete authentication' }).click();
+    await page.getByText(/Your order ST-\d+ is confirmed/).waitFor();
+    await page.close();
+  });
+});
