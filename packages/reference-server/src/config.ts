@@ -34,6 +34,8 @@ export interface CommerceConfig {
   /** How long a checkout's stock hold lasts unless refreshed. */
   holdTtlMs: number;
   pricing: PricingConfig;
+  /** How checkout charges tax besides the rates: prices that include it, and where shipping is taxed. */
+  checkoutTax: { pricesIncludeTax: boolean; shippingTaxable: readonly string[] | '*' };
 }
 
 export const DEFAULT_MAX_LINE_QUANTITY = 20;
@@ -58,7 +60,7 @@ export class ConfigError extends Error {
 }
 
 /** Every SHOPTAG_* variable the server reads; any other is a typo worth reporting. */
-const SHOPTAG_VARIABLES = ['SHOPTAG_DATA_DIR', 'SHOPTAG_CURRENCY', 'SHOPTAG_ALLOWED_ORIGINS', 'SHOPTAG_MAX_LINE_QUANTITY', 'SHOPTAG_CART_TTL_DAYS', 'SHOPTAG_HOLD_TTL_MINUTES', 'SHOPTAG_SHIPPING_RATE', 'SHOPTAG_FREE_SHIPPING_OVER', 'SHOPTAG_TAX_RATES', 'SHOPTAG_TAX_COUNTRY'] as const;
+const SHOPTAG_VARIABLES = ['SHOPTAG_DATA_DIR', 'SHOPTAG_CURRENCY', 'SHOPTAG_ALLOWED_ORIGINS', 'SHOPTAG_MAX_LINE_QUANTITY', 'SHOPTAG_CART_TTL_DAYS', 'SHOPTAG_HOLD_TTL_MINUTES', 'SHOPTAG_SHIPPING_RATE', 'SHOPTAG_FREE_SHIPPING_OVER', 'SHOPTAG_TAX_RATES', 'SHOPTAG_TAX_COUNTRY', 'SHOPTAG_PRICES_INCLUDE_TAX', 'SHOPTAG_TAX_SHIPPING'] as const;
 /** Reserved for the test harness (SHOPTAG_TEST_DATABASE_URL …); the server ignores them. */
 const IGNORED_PREFIX = 'SHOPTAG_TEST_';
 
@@ -133,6 +135,8 @@ const EnvSchema = z.object({
   SHOPTAG_FREE_SHIPPING_OVER: optional(z.string().regex(/^(\d{1,12}(\.\d+)?|off)$/)),
   SHOPTAG_TAX_RATES: optional(z.string()),
   SHOPTAG_TAX_COUNTRY: optional(z.string().regex(/^[A-Z]{2}$/)),
+  SHOPTAG_PRICES_INCLUDE_TAX: optional(z.enum(['true', 'false'])),
+  SHOPTAG_TAX_SHIPPING: optional(z.string().regex(/^(\*|[A-Z]{2}(,[A-Z]{2})*)$/)),
   LOG_LEVEL: optional(z.enum(LOG_LEVELS, { message: `must be one of ${LOG_LEVELS.join(', ')}` })),
 });
 
@@ -147,6 +151,8 @@ const EXPECTATIONS: Partial<Record<keyof z.infer<typeof EnvSchema>, string>> = {
   SHOPTAG_FREE_SHIPPING_OVER: 'must be an amount in major units, e.g. 50, or off',
   SHOPTAG_TAX_RATES: 'must be COUNTRY=PERCENT pairs, e.g. US=0,DE=19',
   SHOPTAG_TAX_COUNTRY: 'must be a two-letter ISO 3166-1 country code, e.g. US',
+  SHOPTAG_PRICES_INCLUDE_TAX: 'must be true or false',
+  SHOPTAG_TAX_SHIPPING: 'must be * or a comma-separated list of country codes, e.g. DE,FR,GB',
 };
 
 type Env = Record<string, string | undefined>;
@@ -229,5 +235,9 @@ function commerceConfig(e: z.infer<typeof EnvSchema>, currency: string): Commerc
     cartTtlMs: (e.SHOPTAG_CART_TTL_DAYS ?? DEFAULT_CART_TTL_DAYS) * 24 * 3_600_000,
     holdTtlMs: (e.SHOPTAG_HOLD_TTL_MINUTES ?? DEFAULT_HOLD_TTL_MINUTES) * 60_000,
     pricing: { currency, taxRates, defaultCountry: e.SHOPTAG_TAX_COUNTRY ?? null, shipping: { flatRate, freeOver } },
+    checkoutTax: {
+      pricesIncludeTax: e.SHOPTAG_PRICES_INCLUDE_TAX === 'true',
+      shippingTaxable: e.SHOPTAG_TAX_SHIPPING === '*' ? '*' : (e.SHOPTAG_TAX_SHIPPING?.split(',') ?? []),
+    },
   };
 }

@@ -138,7 +138,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Sta
     const commerce = createCommerceServices({ db: runtime.db, cache: runtime.cache, clock, config: config.commerce });
     const mailer = createOrderMailer({ smtpUrl: config.smtpUrl, outboxDir: join(config.dataDir, 'outbox') });
     const checkout = createCheckoutServices({
-      db: runtime.db, clock, logger, commerce, payments: runtime.payments, pricing: defaultCheckoutPricing(config.commerce.pricing), holdTtlMs: config.commerce.holdTtlMs,
+      db: runtime.db, clock, logger, commerce, payments: runtime.payments, pricing: defaultCheckoutPricing(config.commerce.pricing, config.commerce.checkoutTax), holdTtlMs: config.commerce.holdTtlMs,
       onOrderPlaced: async (order) => void (await mailer.sendConfirmation(order)),
     });
     const app = createApp({

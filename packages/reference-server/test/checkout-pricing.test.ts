@@ -144,3 +144,17 @@ test('the total always equals the rounded lines, shipping and tax minus the disc
     { numRuns: 500 },
   );
 });
+
+test('tax settings come from the environment: region rates, tax-inclusive prices and taxed shipping', async () => {
+  const { loadConfig, ConfigError } = await import('../src/config.js');
+  const { defaultCheckoutPricing } = await import('../src/services/checkout/checkout-pricing-view.js');
+  const config = loadConfig({ SHOPTAG_TAX_RATES: 'DE=19,US-CA=7.25', SHOPTAG_PRICES_INCLUDE_TAX: 'true', SHOPTAG_TAX_SHIPPING: 'DE,FR' });
+  assert.deepEqual(config.commerce.pricing.taxRates, { DE: 1900, 'US-CA': 725 });
+  assert.deepEqual(config.commerce.checkoutTax, { pricesIncludeTax: true, shippingTaxable: ['DE', 'FR'] });
+  const pricing = defaultCheckoutPricing(config.commerce.pricing, config.commerce.checkoutTax);
+  assert.deepEqual(pricing.tax, { rates: { DE: 1900, 'US-CA': 725 }, pricesIncludeTax: true, shippingTaxable: ['DE', 'FR'] });
+  assert.equal(loadConfig({ SHOPTAG_TAX_SHIPPING: '*' }).commerce.checkoutTax.shippingTaxable, '*');
+  assert.deepEqual(loadConfig({}).commerce.checkoutTax, { pricesIncludeTax: false, shippingTaxable: [] });
+  assert.throws(() => loadConfig({ SHOPTAG_PRICES_INCLUDE_TAX: 'yes' }), (e: unknown) => e instanceof ConfigError && e.variable === 'SHOPTAG_PRICES_INCLUDE_TAX');
+  assert.throws(() => loadConfig({ SHOPTAG_TAX_SHIPPING: 'de' }), (e: unknown) => e instanceof ConfigError && e.variable === 'SHOPTAG_TAX_SHIPPING');
+});

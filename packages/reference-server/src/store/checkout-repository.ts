@@ -75,7 +75,7 @@ export function createCheckoutRepository(q: Queryable) {
       return rows[0];
     },
 
-    /** Open sessions of a cart other than `exceptId`, locked. */
+    /** The open sessions of a cart, locked. */
     async openForCart(cartId: string): Promise<CheckoutSessionRow[]> {
       const { rows } = await q.query<CheckoutSessionRow>(`SELECT ${SESSION_COLUMNS} FROM checkout_sessions WHERE cart_id = $1 AND status = 'open' ORDER BY id FOR UPDATE`, [cartId]);
       return rows;
@@ -133,12 +133,6 @@ export function createCheckoutRepository(q: Queryable) {
     async emptyCart(cartId: string, now: Date): Promise<void> {
       await q.query('DELETE FROM cart_lines WHERE cart_id = $1', [cartId]);
       await q.query('UPDATE carts SET coupon_id = NULL, updated_at = $2 WHERE id = $1', [cartId, now]);
-    },
-
-    /** Open sessions whose hold lapsed by `now`. */
-    async lapsedOpenIds(now: Date, limit: number): Promise<string[]> {
-      const { rows } = await q.query<{ id: string }>(`SELECT id FROM checkout_sessions WHERE status = 'open' AND expires_at <= $1 ORDER BY expires_at LIMIT $2`, [now, limit]);
-      return rows.map((r) => r.id);
     },
   };
 }

@@ -125,7 +125,7 @@ export function missingField(priced: PricedSession): 'email' | 'shipping_address
   return null;
 }
 
-/** Checkout pricing from the shop's pricing settings: the default zones and tax on goods only, prices excluding tax. */
-export function defaultCheckoutPricing(pricing: PricingConfig): CheckoutPricingConfig {
-  return { zones: defaultShippingZones(pricing), tax: { rates: pricing.taxRates, pricesIncludeTax: false, shippingTaxable: [] } };
+/** Checkout pricing from the shop's settings: the default zones, the tax rates, and (by default) prices excluding tax with untaxed shipping. */
+export function defaultCheckoutPricing(pricing: PricingConfig, tax: Pick<TaxConfig, 'pricesIncludeTax' | 'shippingTaxable'> = { pricesIncludeTax: false, shippingTaxable: [] }): CheckoutPricingConfig {
+  return { zones: defaultShippingZones(pricing), tax: { rates: pricing.taxRates, ...tax } };
 }

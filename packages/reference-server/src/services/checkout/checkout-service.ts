@@ -285,21 +285,6 @@ export function createCheckoutService(deps: CheckoutServiceDeps) {
           return placement.place(id, intent);
       }
     },
-
-    /** Expires open sessions whose hold lapsed (the hold sweeper gave their stock back). */
-    async expireLapsed(limit = 200): Promise<number> {
-      const ids = await createCheckoutRepository(db).lapsedOpenIds(clock.now(), limit);
-      let expired = 0;
-      for (const sessionId of ids) {
-        const row = await createCheckoutRepository(db).get(sessionId);
-        if (!row || row.status !== 'open') continue;
-        const hold = row.hold_id ? await reservations.get(row.hold_id) : undefined;
-        if (hold && hold.expiresAt.getTime() > clock.now().getTime()) continue;
-        await expire(row);
-        expired++;
-      }
-      return expired;
-    },
   };
 }
 

@@ -38,13 +38,13 @@ export function parsePercentToBasisPoints(value: string): number {
   return bp;
 }
 
-/** `"US=0,DE=19,GB=20"` → `{ US: 0, DE: 1900, GB: 2000 }`. */
+/** `"US=0,DE=19,GB=20,US-CA=7.25"` → `{ US: 0, DE: 1900, GB: 2000, 'US-CA': 725 }` (a region key applies at checkout, where the address has a region). */
 export function parseTaxRates(value: string): Record<string, number> {
   const rates: Record<string, number> = {};
   for (const part of value.split(',').map((s) => s.trim()).filter(Boolean)) {
     const [country, rate, ...rest] = part.split('=');
-    if (!country || rate === undefined || rest.length || !/^[A-Z]{2}$/.test(country.trim())) {
-      throw new RangeError(`"${part}" is not COUNTRY=PERCENT, e.g. DE=19`);
+    if (!country || rate === undefined || rest.length || !/^[A-Z]{2}(-[A-Z0-9]{1,3})?$/.test(country.trim())) {
+      throw new RangeError(`"${part}" is not COUNTRY=PERCENT or COUNTRY-REGION=PERCENT, e.g. DE=19 or US-CA=7.25`);
     }
     rates[country.trim()] = parsePercentToBasisPoints(rate);
   }
