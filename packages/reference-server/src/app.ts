@@ -95,15 +95,16 @@ export function createApp(deps: AppDeps): Express {
   v1.use('/products', ...keyed, productsRouter(deps.catalog, deps.search, deps.responses));
   v1.use('/categories', ...keyed, categoriesRouter(deps.catalog, deps.responses));
   v1.use('/search', ...keyed, searchRouter(deps.search, deps.responses));
-  v1.use('/carts', ...keyed, cartsRouter(deps.commerce.carts));
-  v1.use('/inventory', ...keyed, inventoryRouter(deps.commerce.inventory));
   const idempotent = idempotency(deps.checkout.idempotency, deps.logger);
+  // The SDK retries a POST after a network error with the same key: an add must not count twice.
+  v1.use('/carts', ...keyed, idempotent, cartsRouter(deps.commerce.carts));
+  v1.use('/inventory', ...keyed, inventoryRouter(deps.commerce.inventory));
   v1.use('/checkout-sessions', ...keyed, idempotent, checkoutSessionsRouter(deps.checkout.sessions));
   v1.use('/orders', ...keyed, ordersRouter(deps.checkout.orders));
   v1.use('/admin', ...keyed, requireSecretKey());
   v1.use('/admin/products', adminProductsRouter(deps.adminCatalog, deps.importProducts));
-  v1.use('/admin/inventory', adminInventoryRouter(deps.commerce.inventory, deps.commerce.reservations));
-  v1.use('/admin/coupons', adminCouponsRouter(deps.commerce.coupons));
+  v1.use('/admin/inventory', idempotent, adminInventoryRouter(deps.commerce.inventory, deps.commerce.reservations));
+  v1.use('/admin/coupons', idempotent, adminCouponsRouter(deps.commerce.coupons));
   v1.use('/admin/orders', idempotent, adminOrdersRouter(deps.checkout.orders));
   app.use('/v1', v1, notFound());
 

@@ -194,6 +194,20 @@ forEachDatabase('carts', (target) => {
     assert.deepEqual({ ...after, expires_at: '' }, { ...before, expires_at: '' });
   });
 
+  test('a retried add with the same Idempotency-Key adds once and answers the same cart', async () => {
+    const cart = await newCart();
+    const headers = { 'content-type': 'application/json', 'idempotency-key': `idk_${cart.id}` };
+    const body = JSON.stringify({ variant_id: 'var_fx050', quantity: 2 });
+    const first = await app.request(`/v1/carts/${cart.id}/items`, { method: 'POST', headers, body });
+    const retry = await app.request(`/v1/carts/${cart.id}/items`, { method: 'POST', headers, body });
+    assert.deepEqual(retry.body, first.body);
+    assert.equal(retry.headers.get('idempotent-replayed'), 'true');
+    assert.equal((await read(cart.id)).lines[0]!.quantity, 2);
+    const other = await app.request(`/v1/carts/${cart.id}/items`, { method: 'POST', headers, body: JSON.stringify({ variant_id: 'var_fx050', quantity: 1 }) });
+    assert.equal(other.status, 409);
+    assert.equal(ErrorBody.parse(other.body).error.type, 'idempotency_error');
+  });
+
   test('carts need a key', async () => {
     const res = await app.request('/v1/carts', { method: 'POST', key: null, ...json({}) });
     assert.equal(res.status, 401);
