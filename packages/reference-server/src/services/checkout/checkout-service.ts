@@ -251,7 +251,14 @@ export function createCheckoutService(deps: CheckoutServiceDeps) {
     async complete(id: string, input: { payment_method?: string | undefined }, requestKey: string | undefined): Promise<CheckoutCompletion> {
       const first = await load(id);
       if (first.row.status === 'complete') return placement.orderOfSession(id);
-      const priced = await active(id);
+      let priced: PricedSession;
+      try {
+        priced = await active(id);
+      } catch (error) {
+        // Another request (a double click) placed the order a moment ago: answer that order.
+        if (error instanceof ConflictError && error.code === 'checkout_complete') return placement.orderOfSession(id);
+        throw error;
+      }
       requireReady(priced);
       let intent = await intentFor(priced);
       if (input.payment_method && ['requires_payment_method', 'requires_confirmation'].includes(intent.status)) {
