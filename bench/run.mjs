@@ -1,7 +1,7 @@
 // `npm run bench`: measures what users feel — download sizes and server throughput/latency —
 // and writes bench/results/latest.json and latest.md. Server figures are ratios to a bare Express
 // endpoint serving the same JSON, measured in the same run on the same machine.
-//   node bench/run.mjs [section …]    sections: sizes catalog carts search
+//   node bench/run.mjs [section …]    sections: sizes catalog carts search checkout
 import { mkdirSync, writeFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir, cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
@@ -11,6 +11,7 @@ import { startChild } from './support/processes.mjs';
 import { searchSection } from './support/search.mjs';
 import { measureUncachedLoad } from './support/uncached.mjs';
 import { cartsSection } from './support/carts.mjs';
+import { checkoutSection } from './support/checkout.mjs';
 import { startTestServices } from '../scripts/services.mjs';
 
 const log = (m) => console.error(`[bench] ${m}`);
@@ -79,7 +80,20 @@ async function searchOnPostgres() {
   }
 }
 
-const SECTIONS = { sizes: measureSizes, catalog: catalogSection, search: searchOnPostgres, carts: cartsOnEachDatabase };
+async function checkoutOnPostgres() {
+  const stopServices = await startTestServices({ log });
+  try {
+    if (!process.env.SHOPTAG_TEST_DATABASE_URL) {
+      log('checkout: PostgreSQL is not installed; measuring on PGlite');
+      return await checkoutSection({ log, target: { label: 'PGlite, in-process cache', env: {} } });
+    }
+    return await checkoutSection({ log, target: { label: 'PostgreSQL, Redis', env: { DATABASE_URL: process.env.SHOPTAG_TEST_DATABASE_URL, REDIS_URL: process.env.SHOPTAG_TEST_REDIS_URL ?? '' } } });
+  } finally {
+    stopServices();
+  }
+}
+
+const SECTIONS = { sizes: measureSizes, catalog: catalogSection, search: searchOnPostgres, carts: cartsOnEachDatabase, checkout: checkoutOnPostgres };
 const wanted = process.argv.slice(2).length ? process.argv.slice(2) : Object.keys(SECTIONS);
 const results = {
   date: new Date().toISOString(),
@@ -109,6 +123,12 @@ if (results.carts) {
   for (const r of results.carts) {
     md.push(`| ${r.target} | ${r.holds.attemptsPerSecond} | ${r.holds.succeeded} / ${r.holds.refused} | ${r.holds.correct ? 'yes' : 'NO'} | ${r.addToCart.ours.requestsPerSecond} | ${r.addToCart.baseline.requestsPerSecond} | ${(r.addToCart.ratio * 100).toFixed(1)} % | ${r.addToCart.ours.latencyMs.p50} / ${r.addToCart.ours.latencyMs.p99} |`);
   }
+  md.push('');
+}
+if (results.checkout) {
+  md.push('## Checkout completions', '', `\`POST /v1/checkout-sessions/:id/complete\` with the simulated provider (hold kept, payment authorized, order transaction with the hold converted to a sale, capture), one per ready session, ${LOAD.connections} in flight; ratio to a bare Express endpoint that parses the same body and answers the same order JSON, driven by the same client in the same run.`, '');
+  md.push('| database | sessions | bare Express req/s | completions/s | ratio | p50 / p99 ms |', '|---|---:|---:|---:|---:|---:|');
+  for (const r of results.checkout) md.push(`| ${r.target} | ${r.sessions} | ${r.baseline.requestsPerSecond} | ${r.ours.requestsPerSecond} | ${(r.ratio * 100).toFixed(1)} % | ${r.ours.latencyMs.p50} / ${r.ours.latencyMs.p99} |`);
   md.push('');
 }
 if (results.search) {
