@@ -23,13 +23,11 @@ for (const kind of databaseKinds()) {
   describe(`startServer with the demo catalog (${kind === 'pglite' ? 'PGlite in memory' : 'PostgreSQL'})`, () => {
     let server: StartedServer;
     let scratch: Awaited<ReturnType<typeof createScratchDatabase>> | undefined;
-    let startupMs = 0;
     const dataDir = tempDir();
     const demo = generateDemoCatalog();
 
     before(async () => {
       scratch = kind === 'postgres' ? await createScratchDatabase() : undefined;
-      const started = Date.now();
       server = await startServer({
         // The real database comes with the real cache when one is available.
         env: scratch ? { DATABASE_URL: scratch.url, ...(TEST_REDIS_URL ? { REDIS_URL: TEST_REDIS_URL } : {}) } : {},
@@ -40,7 +38,6 @@ for (const kind of databaseKinds()) {
         allowedOrigins: ['*'],
         quiet: true,
       });
-      startupMs = Date.now() - started;
     });
     after(async () => {
       await server?.close();
@@ -48,8 +45,8 @@ for (const kind of databaseKinds()) {
       rmSync(dataDir, { recursive: true, force: true });
     });
 
-    test('starts, seeds and answers within a few seconds', () => {
-      assert.ok(startupMs < 10_000, `startup took ${startupMs} ms`);
+    // How fast it starts is a figure for `npm run bench`, never a timed assertion here.
+    test('starts, seeds and hands out a publishable and a secret key', () => {
       assert.match(server.url, /^http:\/\/localhost:\d+$/);
       assert.match(server.publishableKey, /^pk_test_[A-Za-z0-9]{24,}$/);
       assert.match(server.secretKey, /^sk_test_[A-Za-z0-9]{24,}$/);
