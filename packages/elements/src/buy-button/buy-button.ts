@@ -62,6 +62,9 @@ export class ShopBuyButton extends LitElement {
   /** The variant id to add. Without it, a single-variant product adds its variant and others show a select. */
   @property({ reflect: true }) variant = '';
 
+  /** Hides the option select, for when another control chooses the variant (`<shop-product>` sets it on its slotted button). */
+  @property({ type: Boolean, attribute: 'no-variant-select' }) noVariantSelect = false;
+
   /** Units to add per press (1 to the shop's per-line maximum). */
   @property({ type: Number }) quantity = 1;
 
@@ -183,7 +186,7 @@ export class ShopBuyButton extends LitElement {
 
   protected override render() {
     const product = this.loadedProduct;
-    const needsSelect = product !== undefined && product.variants.length > 1;
+    const needsSelect = product !== undefined && product.variants.length > 1 && !this.noVariantSelect;
     const soldOut = this.soldOut;
     const loading = (!this.publishableKey && this.store.status === 'pending') || (!this.data && this.product !== '' && this.loader.status !== 'ready' && this.loader.status !== 'error');
     const label = this.busy ? 'Adding…' : soldOut ? 'Sold out' : this.mode === 'checkout' ? 'Buy now' : 'Add to cart';

@@ -3,6 +3,7 @@ import { expect, fixture, html } from '@open-wc/testing';
 import type { Product } from '@shoptag/sdk';
 import '../define.js';
 import type { ShopProduct } from './product.js';
+import type { ShopBuyButton } from '../buy-button/buy-button.js';
 import { findProduct, nextEvent, testShop } from '../testing/test-shop.test.js';
 
 const part = (el: ShopProduct, name: string) => el.shadowRoot!.querySelector<HTMLElement>(`[part~="${name}"]`);
@@ -45,6 +46,25 @@ describe('<shop-product>', () => {
     const { detail } = await changed;
     expect(detail.variant?.options[product.options[0]!.name]).to.equal(target.value);
     expect(el.variant?.id).to.equal(detail.variant?.id);
+  });
+
+  it('keeps a slotted buy button on the variant the shopper picks', async () => {
+    const product = await findProduct((p) => p.options.length > 0 && p.options[0]!.values.length > 1 && p.variants.filter((v) => v.in_stock).length > 1);
+    const store = await fixture(html`<shop-store endpoint=${testShop.endpoint} publishable-key=${testShop.publishableKey}>
+      <shop-product .product=${product}><shop-buy-button slot="buy"></shop-buy-button></shop-product>
+    </shop-store>`);
+    const el = store.querySelector<ShopProduct>('shop-product')!;
+    const button = el.querySelector<ShopBuyButton>('shop-buy-button')!;
+    await el.updateComplete;
+    expect(button.data?.id).to.equal(product.id);
+    expect(button.variant).to.equal(el.variant!.id);
+    await button.updateComplete;
+    expect(button.shadowRoot!.querySelector('select'), 'the picker chooses, so the button shows no select of its own').to.equal(null);
+    const radio = [...el.shadowRoot!.querySelectorAll<HTMLInputElement>('fieldset input[type="radio"]')].find((r) => !r.checked && !r.disabled)!;
+    radio.click();
+    await el.updateComplete;
+    expect(button.variant).to.equal(el.variant!.id);
+    expect(button.getAttribute('variant')).to.equal(el.variant!.id);
   });
 
   it('disables option values that no purchasable variant has', async () => {

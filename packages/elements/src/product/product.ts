@@ -35,8 +35,9 @@ const purchasable = (v: ProductVariant) => v.enabled && v.in_stock;
  * the matching variant, or null when the combination does not exist.
  * @event {ShopErrorEvent} shop-error - Loading the product failed.
  *
- * @slot buy - Where the buy button goes (for example `<shop-buy-button slot="buy">`); it reads the chosen
- * variant from this element's `variant` property or the `shop-variant-change` event.
+ * @slot buy - Where the buy button goes (`<shop-buy-button slot="buy">`): it is kept on the product shown
+ * and the variant chosen. Other controls can read this element's `variant` property or listen for
+ * `shop-variant-change`.
  * @slot after-description - Content shown under the description.
  *
  * @csspart base - The two-column layout.
@@ -123,6 +124,19 @@ export class ShopProduct extends LitElement {
 
   protected override updated(): void {
     this.writeJsonLd();
+    this.syncBuyButtons();
+  }
+
+  /** Keeps a slotted `<shop-buy-button>` on the product shown and the variant chosen, with no page glue. */
+  private syncBuyButtons(): void {
+    const product = this.shown;
+    if (!product) return;
+    const variantId = this.variant?.id ?? '';
+    for (const button of this.querySelectorAll<HTMLElement & { data?: Product; variant?: string; noVariantSelect?: boolean }>(':scope > shop-buy-button[slot="buy"]')) {
+      button.noVariantSelect = true;
+      if (button.data !== product) button.data = product;
+      if (button.variant !== variantId) button.variant = variantId;
+    }
   }
 
   override disconnectedCallback(): void {
