@@ -2,7 +2,7 @@
 // and writes bench/results/latest.json and latest.md. Server figures are ratios to a bare Express
 // endpoint serving the same JSON, measured in the same run on the same machine.
 //   node bench/run.mjs [section …]    sections: sizes catalog carts search checkout
-import { mkdirSync, writeFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, writeFileSync, mkdtempSync, rmSync, existsSync, readFileSync } from 'node:fs';
 import { tmpdir, cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { measureSizes } from './support/sizes.mjs';
@@ -100,12 +100,29 @@ const results = {
   machine: { cpus: cpus().length, cpu: cpus()[0]?.model, memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version },
   load: LOAD,
 };
+const unknown = wanted.filter((name) => !(name in SECTIONS));
+if (unknown.length) {
+  console.error(`unknown section(s): ${unknown.join(', ')}; known: ${Object.keys(SECTIONS).join(', ')}`);
+  process.exit(2);
+}
+// A partial run keeps the other sections of the last report, each with the date it was measured.
+const previous = existsSync('bench/results/latest.json') ? JSON.parse(readFileSync('bench/results/latest.json', 'utf8')) : {};
+results.measuredAt = { ...(previous.measuredAt ?? {}) };
+for (const name of Object.keys(SECTIONS)) {
+  if (!wanted.includes(name) && previous[name]) {
+    results[name] = previous[name];
+    results.measuredAt[name] ??= previous.date;
+  }
+}
 for (const name of wanted) {
   log(`section ${name}`);
   results[name] = await SECTIONS[name]();
+  results.measuredAt[name] = new Date().toISOString();
 }
 
 const md = [`# Shoptag benchmarks`, '', `${results.date} · ${results.machine.cpus} × ${results.machine.cpu} · ${results.machine.memoryGiB} GiB · Node ${results.machine.node}`, ''];
+const stale = Object.keys(SECTIONS).filter((name) => results[name] && !wanted.includes(name));
+if (stale.length) md.push(`Sections kept from earlier runs: ${stale.map((name) => `${name} (${results.measuredAt[name] ?? 'date unknown'})`).join(', ')}.`, '');
 if (results.sizes) {
   md.push('## Download sizes', '', '| what | raw | gzip | brotli |', '|---|---:|---:|---:|');
   for (const s of results.sizes) md.push(`| ${s.name} | ${kb(s.raw)} | ${kb(s.gzip)} | ${kb(s.brotli)} |`);
