@@ -110,6 +110,52 @@ forEachDatabase('GET /v1/search', (target) => {
     }
   });
 
+  test('price filters, sorts and facets follow variant price changes, additions and removals', async () => {
+    await target.db.query(`UPDATE variants SET price_amount = 20000 WHERE id = 'var_sx050'`);
+    await app.invalidateCache();
+    try {
+      assert.deepEqual(ids((await search('q=lamp&max_price=10000')).data), []);
+      assert.deepEqual(ids((await search('q=lamp&sort=price_asc')).data), [6, 5]);
+      assert.deepEqual((await search('q=lamp&min_price=20000')).total, 1);
+      await target.db.query(
+        `INSERT INTO variants (id, product_id, sku, title, price_amount, currency, position) VALUES ('var_sx069', 'prod_sx06', 'SX-06-9', 'Mini', 900, 'USD', 9)`,
+      );
+      await app.invalidateCache();
+      assert.deepEqual(ids((await search('q=lamp&sort=price_asc')).data), [6, 5]);
+      assert.deepEqual(ids((await search('q=lamp&max_price=1000')).data), [6]);
+      assert.equal((await search('q=lamp')).facets.price?.[0]?.count, 1);
+      await target.db.query(`DELETE FROM variants WHERE id = 'var_sx069'`);
+      await app.invalidateCache();
+      assert.deepEqual(ids((await search('q=lamp&max_price=1000')).data), []);
+    } finally {
+      await target.db.query(`DELETE FROM variants WHERE id = 'var_sx069'`);
+      await target.db.query(`UPDATE variants SET price_amount = 6000 WHERE id = 'var_sx050'`);
+      await app.invalidateCache();
+    }
+    assert.deepEqual(ids((await search('q=lamp&max_price=10000')).data), [5]);
+  });
+
+  test('a product whose last unit is reserved or sold drops out of in_stock=true, and comes back when restocked', async () => {
+    await target.db.query(`UPDATE inventory_levels SET reserved = 1 WHERE variant_id = 'var_sx060'`);
+    await app.invalidateCache();
+    try {
+      assert.deepEqual(ids((await search('q=lamp&in_stock=true')).data), [5]);
+      assert.deepEqual(ids((await search('q=lamp&in_stock=false')).data), [6]);
+      assert.deepEqual((await search('q=lamp')).facets.in_stock, { in_stock: 1, out_of_stock: 1 });
+      await target.db.query(`UPDATE inventory_levels SET on_hand = 0, reserved = 0 WHERE variant_id = 'var_sx060'`);
+      await app.invalidateCache();
+      assert.deepEqual(ids((await search('q=lamp&in_stock=false')).data), [6]);
+      await target.db.query(`UPDATE variants SET enabled = false WHERE id = 'var_sx050'`);
+      await app.invalidateCache();
+      assert.deepEqual((await search('q=lamp')).facets.in_stock, { in_stock: 0, out_of_stock: 2 });
+    } finally {
+      await target.db.query(`UPDATE variants SET enabled = true WHERE id = 'var_sx050'`);
+      await target.db.query(`UPDATE inventory_levels SET on_hand = 1, reserved = 0 WHERE variant_id = 'var_sx060'`);
+      await app.invalidateCache();
+    }
+    assert.deepEqual(ids((await search('q=lamp&in_stock=true')).data).sort((a, b) => a - b), [5, 6]);
+  });
+
   test('bad input is a 400 naming the parameter', async () => {
     const cases: [string, string][] = [
       [`q=${'a'.repeat(201)}`, 'q'],

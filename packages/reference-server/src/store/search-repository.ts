@@ -42,6 +42,12 @@ export interface CategorySuggestionRow {
   name: string;
 }
 
+/** The lowest variant price of `p`, kept by triggers; NULL for a product without variants. */
+const MIN_PRICE_SQL = '(SELECT s.min_price FROM product_stats s WHERE s.product_id = p.id)';
+/** Whether any enabled variant of `p` has units available. */
+const IN_STOCK_SQL = `EXISTS (SELECT 1 FROM variants v JOIN inventory_levels i ON i.variant_id = v.id
+  WHERE v.product_id = p.id AND v.enabled AND i.on_hand - i.reserved > 0)`;
+
 const ORDER: Record<ProductSort, string> = {
   relevance: 'l.rank DESC, l.position ASC, l.id ASC',
   price_asc: 'l.min_price ASC, l.id ASC',
@@ -51,8 +57,8 @@ const ORDER: Record<ProductSort, string> = {
 };
 
 /**
- * The matching products with their price and stock aggregates, as the CTE `listed`. Text and
- * column filters apply to products first (GIN index), price and stock to the aggregates.
+ * The matching products with their lowest price and whether they are in stock, as the CTE
+ * `listed`. Every filter applies in one WHERE: text through the GIN index, price through product_stats.
  */
 function listedSql(filter: SearchFilter, params: unknown[], columns: string, withRank = false): string {
   const where = [`p.status = 'active'`];
@@ -78,19 +84,15 @@ function listedSql(filter: SearchFilter, params: unknown[], columns: string, wit
   for (const [name, values] of filter.options ?? []) {
     where.push(`EXISTS (SELECT 1 FROM product_options o WHERE o.product_id = p.id AND lower(o.name) = lower(${add(name)}) AND o."values" && ${add(values)}::text[])`);
   }
-  const after: string[] = [];
-  if (filter.minPrice !== undefined) after.push(`a.min_price >= ${add(filter.minPrice)}`);
-  if (filter.maxPrice !== undefined) after.push(`a.min_price <= ${add(filter.maxPrice)}`);
-  if (filter.inStock !== undefined) after.push(filter.inStock ? 'a.in_stock' : 'NOT a.in_stock');
+  if (filter.minPrice !== undefined) where.push(`${MIN_PRICE_SQL} >= ${add(filter.minPrice)}`);
+  if (filter.maxPrice !== undefined) where.push(`${MIN_PRICE_SQL} <= ${add(filter.maxPrice)}`);
+  if (filter.inStock !== undefined) where.push(filter.inStock ? IN_STOCK_SQL : `NOT ${IN_STOCK_SQL}`);
+  // min_price is kept per product by triggers (0005_search_speed.sql); stock changes with every
+  // sale, so it is looked up per match through the variant and stock-level indexes.
   ctes.push(`listed AS (
-    SELECT ${columns}, ${rank} AS rank, a.min_price, a.in_stock
+    SELECT ${columns}, ${rank} AS rank, ${MIN_PRICE_SQL} AS min_price, ${IN_STOCK_SQL} AS in_stock
     FROM products p
-    CROSS JOIN LATERAL (
-      SELECT min(v.price_amount) AS min_price, coalesce(bool_or(v.enabled AND i.on_hand - i.reserved > 0), false) AS in_stock
-      FROM variants v LEFT JOIN inventory_levels i ON i.variant_id = v.id
-      WHERE v.product_id = p.id) a
-    WHERE ${where.join(' AND ')} AND a.min_price IS NOT NULL
-    ${after.length > 0 ? `AND ${after.join(' AND ')}` : ''})`);
+    WHERE ${where.join(' AND ')} AND ${MIN_PRICE_SQL} IS NOT NULL)`);
   return `WITH RECURSIVE ${ctes.join(',\n')}`;
 }
 
