@@ -1,5 +1,6 @@
 import { Redis } from 'ioredis';
 import type { Cache, JsonValue } from './cache.js';
+import { redactUrl } from '../redact-url.js';
 
 export interface RedisCacheOptions {
   url: string;
@@ -7,17 +8,6 @@ export interface RedisCacheOptions {
   keyPrefix?: string;
 }
 
-/** `redis://:secret@host:6379/0` → `redis://host:6379/0 (password hidden)`. */
-export function redactRedisUrl(url: string): string {
-  try {
-    const u = new URL(url);
-    const hadPassword = u.password !== '';
-    u.password = '';
-    return `${u.toString()}${hadPassword ? ' (password hidden)' : ''}`;
-  } catch {
-    return '(unparseable URL)';
-  }
-}
 
 /** The shared cache on Redis. Connects eagerly and fails fast when Redis does not answer. */
 export async function createRedisCache(options: RedisCacheOptions): Promise<Cache> {
@@ -34,13 +24,13 @@ export async function createRedisCache(options: RedisCacheOptions): Promise<Cach
     await redis.connect();
   } catch (error) {
     redis.disconnect();
-    throw new Error(`cannot connect to Redis at ${redactRedisUrl(options.url)}: ${error instanceof Error ? error.message : String(error)}`, {
+    throw new Error(`cannot connect to Redis at ${redactUrl(options.url)}: ${error instanceof Error ? error.message : String(error)}`, {
       cause: error,
     });
   }
   return {
     kind: 'redis',
-    description: `Redis at ${redactRedisUrl(options.url)}`,
+    description: `Redis at ${redactUrl(options.url)}`,
     async get(key) {
       const json = await redis.get(key);
       return json === null ? undefined : (JSON.parse(json) as JsonValue);

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { Redis } from 'ioredis';
 import type { Lease, Locks } from './locks.js';
-import { redactRedisUrl } from './redis-cache.js';
+import { redactUrl } from '../redact-url.js';
 
 // Deletes the key only while it still holds our token, so a lease that lapsed and was taken
 // by another process is never released by us.
@@ -25,7 +25,7 @@ export async function createRedisLocks(options: RedisLocksOptions): Promise<Lock
     await redis.connect();
   } catch (error) {
     redis.disconnect();
-    throw new Error(`cannot connect to Redis at ${redactRedisUrl(options.url)}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+    throw new Error(`cannot connect to Redis at ${redactUrl(options.url)}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
   }
   return {
     kind: 'redis',

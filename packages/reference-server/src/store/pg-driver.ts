@@ -1,5 +1,6 @@
 import pg from 'pg';
 import type { Db, Queryable, QueryResult } from './db.js';
+import { redactUrl } from '../redact-url.js';
 
 const INT8_OID = 20;
 
@@ -17,17 +18,6 @@ const typeParsers = {
   },
 };
 
-/** `postgres://user:secret@host:5432/db` → `postgres://user@host:5432/db` (for logs and banners). */
-export function redactDatabaseUrl(url: string): string {
-  try {
-    const u = new URL(url);
-    const hadPassword = u.password !== '';
-    u.password = '';
-    return `${u.toString()}${hadPassword ? ' (password hidden)' : ''}`;
-  } catch {
-    return '(unparseable URL)';
-  }
-}
 
 function wrap(client: pg.Pool | pg.PoolClient): Queryable {
   return {
@@ -63,7 +53,7 @@ export function createPgDb(options: PgDbOptions): Db {
   let closed: Promise<void> | null = null;
   return {
     kind: 'postgres',
-    description: `PostgreSQL at ${redactDatabaseUrl(options.connectionString)}`,
+    description: `PostgreSQL at ${redactUrl(options.connectionString)}`,
     query: direct.query,
     exec: direct.exec,
     async transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T> {
