@@ -47,7 +47,8 @@ describe('<shop-image>', () => {
 
   it('reserves its box from width and height before the image arrives', async () => {
     const product = await findProduct((p) => p.images.length > 0);
-    const image = { ...product.images[0]!, url: '/media/products/never-loads.png', width: 800, height: 600 };
+    // No renditions and an original that never arrives: only width and height can size the box.
+    const image = { ...product.images[0]!, url: '/media/products/never-loads.png', width: 800, height: 600, sources: [] };
     const img = (await render(image)).shadowRoot!.querySelector('img')!;
     expect(img.getAttribute('width')).to.equal('800');
     expect(img.getAttribute('height')).to.equal('600');
