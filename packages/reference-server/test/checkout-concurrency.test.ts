@@ -2,47 +2,20 @@
 // PostgreSQL and one Redis: exactly 5 orders, stock never negative, and no payment captured
 // without an order.
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
 import { after, before, describe, test } from 'node:test';
-import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { CheckoutSession, ProductList } from '@shoptag/sdk/contract';
 import { ADDRESS } from './support/checkout-fixtures.js';
-import { createScratchDatabase, TEST_DATABASE_URL, TEST_REDIS_URL } from './support/databases.js';
+import { createScratchDatabase, TEST_REDIS_URL } from './support/databases.js';
+import { skipWithoutPostgresAndRedis, spawnServer, stopServer, type ServerProcess as Proc } from './support/server-processes.js';
 
-interface Proc {
-  child: ChildProcess;
-  url: string;
-  publishableKey: string;
-  secretKey: string;
-}
-
-const SCRIPT = fileURLToPath(new URL('./support/server-process.ts', import.meta.url));
 const SESSIONS = 100;
 const UNITS = 5;
 
-function spawnServer(env: Record<string, string>): Promise<Proc> {
-  const child = spawn(process.execPath, ['--conditions=development', '--import', 'tsx', SCRIPT], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-  let stderr = '';
-  child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
-  return new Promise((resolve, reject) => {
-    createInterface({ input: child.stdout! }).once('line', (line) => resolve({ child, ...(JSON.parse(line) as Omit<Proc, 'child'>) }));
-    child.once('exit', (code) => reject(new Error(`server process exited with ${code}: ${stderr}`)));
-  });
-}
-
-async function stopServer(p: Proc | undefined): Promise<void> {
-  if (!p || p.child.exitCode !== null) return;
-  const exited = new Promise((r) => p.child.once('exit', r));
-  p.child.kill('SIGTERM');
-  await exited;
-}
-
-const skip = TEST_DATABASE_URL && TEST_REDIS_URL ? false : 'needs PostgreSQL and Redis (SHOPTAG_TEST_DATABASE_URL, SHOPTAG_TEST_REDIS_URL)';
+const skip = skipWithoutPostgresAndRedis;
 
 describe('checkout completions across two server processes', { skip }, () => {
   let scratch: Awaited<ReturnType<typeof createScratchDatabase>>;

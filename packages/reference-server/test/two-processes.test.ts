@@ -2,47 +2,16 @@
 // last units arrive at both, availability shared through the Redis cache, and lapsed holds
 // returned to stock by whichever process holds the sweeper's lock.
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
 import { after, before, describe, test } from 'node:test';
-import { fileURLToPath } from 'node:url';
 import { AvailabilityList, InventoryLevel, ProductList } from '@shoptag/sdk/contract';
-import { createScratchDatabase, TEST_DATABASE_URL, TEST_REDIS_URL } from './support/databases.js';
+import { createScratchDatabase, TEST_REDIS_URL } from './support/databases.js';
+import { skipWithoutPostgresAndRedis, spawnServer, stopServer, type ServerProcess as Proc } from './support/server-processes.js';
 
-interface Proc {
-  child: ChildProcess;
-  url: string;
-  publishableKey: string;
-  secretKey: string;
-}
 
-const SCRIPT = fileURLToPath(new URL('./support/server-process.ts', import.meta.url));
-
-function spawnServer(env: Record<string, string>): Promise<Proc> {
-  const child = spawn(process.execPath, ['--conditions=development', '--import', 'tsx', SCRIPT], {
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let stderr = '';
-  child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
-  return new Promise((resolve, reject) => {
-    const lines = createInterface({ input: child.stdout! });
-    lines.once('line', (line) => resolve({ child, ...(JSON.parse(line) as Omit<Proc, 'child'>) }));
-    child.once('exit', (code) => reject(new Error(`server process exited with ${code}: ${stderr}`)));
-  });
-}
-
-async function stopServer(p: Proc | undefined): Promise<void> {
-  if (!p || p.child.exitCode !== null) return;
-  const exited = new Promise((r) => p.child.once('exit', r));
-  p.child.kill('SIGTERM');
-  await exited;
-}
-
-const skip = TEST_DATABASE_URL && TEST_REDIS_URL ? false : 'needs PostgreSQL and Redis (SHOPTAG_TEST_DATABASE_URL, SHOPTAG_TEST_REDIS_URL)';
+const skip = skipWithoutPostgresAndRedis;
 
 describe('two server processes on one PostgreSQL and one Redis', { skip }, () => {
   let scratch: Awaited<ReturnType<typeof createScratchDatabase>>;

@@ -1,4 +1,5 @@
 import type { Queryable } from './db.js';
+import { VARIANT_DISPLAY_COLUMNS, VARIANT_DISPLAY_JOINS, type VariantDisplayRow } from './variant-display-sql.js';
 
 export interface CartRow {
   id: string;
@@ -11,23 +12,10 @@ export interface CartRow {
 }
 
 /** A cart line with what pricing and display need, read fresh from the catalog. */
-export interface CartLineRow {
+export interface CartLineRow extends VariantDisplayRow {
   id: string;
-  variant_id: string;
   quantity: number;
-  product_id: string;
-  product_handle: string;
-  product_name: string;
-  brand: string;
-  category_name: string;
-  variant_title: string;
-  options: Record<string, string>;
-  sku: string;
-  price_amount: number;
   currency: string;
-  image_url: string | null;
-  image_alt: string | null;
-  available: number;
 }
 
 /** What adding a variant needs to know about it. */
@@ -74,19 +62,10 @@ export function createCartRepository(q: Queryable) {
 
     async lines(cartId: string): Promise<CartLineRow[]> {
       const { rows } = await q.query<CartLineRow>(
-        `SELECT cl.id, cl.variant_id, cl.quantity, p.id AS product_id, p.handle AS product_handle, p.name AS product_name, p.brand,
-                p.category_name, v.title AS variant_title, v.options, v.sku, v.price_amount, v.currency,
-                img.url AS image_url, img.alt AS image_alt,
-                greatest(coalesce(l.on_hand - l.reserved, 0), 0) AS available
+        `SELECT cl.id, cl.quantity, v.currency, ${VARIANT_DISPLAY_COLUMNS}
            FROM cart_lines cl
            JOIN variants v ON v.id = cl.variant_id
-           JOIN products p ON p.id = v.product_id
-           LEFT JOIN inventory_levels l ON l.variant_id = v.id
-           LEFT JOIN LATERAL (
-             SELECT url, alt FROM product_images i
-              WHERE i.id = v.image_id OR (v.image_id IS NULL AND i.product_id = p.id)
-              ORDER BY (i.id = v.image_id) DESC, i.position LIMIT 1
-           ) img ON true
+           ${VARIANT_DISPLAY_JOINS}
           WHERE cl.cart_id = $1
           ORDER BY cl.created_at, cl.id`,
         [cartId],

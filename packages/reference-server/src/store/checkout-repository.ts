@@ -1,5 +1,6 @@
 import type { Address } from '@shoptag/sdk/contract';
 import type { Queryable } from './db.js';
+import { VARIANT_DISPLAY_COLUMNS, VARIANT_DISPLAY_JOINS, type VariantDisplayRow } from './variant-display-sql.js';
 
 export interface SessionLine {
   variant_id: string;
@@ -28,21 +29,8 @@ export interface CheckoutSessionRow {
 }
 
 /** A variant as checkout shows and snapshots it, with its current price, weight and stock. */
-export interface VariantSnapshotRow {
-  variant_id: string;
-  product_id: string;
-  product_handle: string;
-  product_name: string;
-  brand: string;
-  category_name: string;
-  variant_title: string;
-  options: Record<string, string>;
-  sku: string;
-  price_amount: number;
+export interface VariantSnapshotRow extends VariantDisplayRow {
   weight_grams: number | null;
-  image_url: string | null;
-  image_alt: string | null;
-  available: number;
 }
 
 const SESSION_COLUMNS = `id, cart_id, status, currency, email, shipping_address, billing_address, billing_same_as_shipping, shipping_method_id,
@@ -102,18 +90,9 @@ export function createCheckoutRepository(q: Queryable) {
 
     async variants(variantIds: readonly string[]): Promise<VariantSnapshotRow[]> {
       const { rows } = await q.query<VariantSnapshotRow>(
-        `SELECT v.id AS variant_id, p.id AS product_id, p.handle AS product_handle, p.name AS product_name, p.brand, p.category_name,
-                v.title AS variant_title, v.options, v.sku, v.price_amount, v.weight_grams,
-                img.url AS image_url, img.alt AS image_alt,
-                greatest(coalesce(l.on_hand - l.reserved, 0), 0) AS available
+        `SELECT ${VARIANT_DISPLAY_COLUMNS}, v.weight_grams
            FROM variants v
-           JOIN products p ON p.id = v.product_id
-           LEFT JOIN inventory_levels l ON l.variant_id = v.id
-           LEFT JOIN LATERAL (
-             SELECT url, alt FROM product_images i
-              WHERE i.id = v.image_id OR (v.image_id IS NULL AND i.product_id = p.id)
-              ORDER BY (i.id = v.image_id) DESC, i.position LIMIT 1
-           ) img ON true
+           ${VARIANT_DISPLAY_JOINS}
           WHERE v.id = ANY($1::text[])`,
         [variantIds],
       );
