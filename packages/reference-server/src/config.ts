@@ -3,6 +3,8 @@ import { z } from 'zod';
 import { CurrencyCode } from '@shoptag/sdk/contract';
 import { LOG_LEVELS, type LogLevel } from './logger.js';
 import { parseMajorUnits, parseTaxRates, type PricingConfig } from './services/pricing/pricing-config.js';
+import { defaultShippingZones } from './services/pricing/shipping.js';
+import { readShippingFile } from './services/pricing/shipping-file.js';
 
 /** The server's settings, parsed from the environment once at startup. */
 export interface Config {
@@ -34,8 +36,6 @@ export interface CommerceConfig {
   /** How long a checkout's stock hold lasts unless refreshed. */
   holdTtlMs: number;
   pricing: PricingConfig;
-  /** How checkout charges tax besides the rates: prices that include it, and where shipping is taxed. */
-  checkoutTax: { pricesIncludeTax: boolean; shippingTaxable: readonly string[] | '*' };
 }
 
 export const DEFAULT_MAX_LINE_QUANTITY = 20;
@@ -48,6 +48,7 @@ export const DEFAULT_FREE_SHIPPING_OVER = '50';
 export class ConfigError extends Error {
   /** The first variable at fault. */
   readonly variable: string;
+  /** Prices, tax and shipping, for the cart's estimate and checkout alike. */
   /** One line per problem, each naming its variable. */
   readonly problems: string[];
 
@@ -60,7 +61,7 @@ export class ConfigError extends Error {
 }
 
 /** Every SHOPTAG_* variable the server reads; any other is a typo worth reporting. */
-const SHOPTAG_VARIABLES = ['SHOPTAG_DATA_DIR', 'SHOPTAG_CURRENCY', 'SHOPTAG_ALLOWED_ORIGINS', 'SHOPTAG_MAX_LINE_QUANTITY', 'SHOPTAG_CART_TTL_DAYS', 'SHOPTAG_HOLD_TTL_MINUTES', 'SHOPTAG_SHIPPING_RATE', 'SHOPTAG_FREE_SHIPPING_OVER', 'SHOPTAG_TAX_RATES', 'SHOPTAG_TAX_COUNTRY', 'SHOPTAG_PRICES_INCLUDE_TAX', 'SHOPTAG_TAX_SHIPPING'] as const;
+const SHOPTAG_VARIABLES = ['SHOPTAG_DATA_DIR', 'SHOPTAG_CURRENCY', 'SHOPTAG_ALLOWED_ORIGINS', 'SHOPTAG_MAX_LINE_QUANTITY', 'SHOPTAG_CART_TTL_DAYS', 'SHOPTAG_HOLD_TTL_MINUTES', 'SHOPTAG_HOLD_TTL_SECONDS', 'SHOPTAG_SHIPPING_RATE', 'SHOPTAG_FREE_SHIPPING_OVER', 'SHOPTAG_TAX_RATES', 'SHOPTAG_TAX_COUNTRY', 'SHOPTAG_PRICES_INCLUDE_TAX', 'SHOPTAG_TAX_SHIPPING', 'SHOPTAG_SHIPPING_CONFIG'] as const;
 /** Reserved for the test harness (SHOPTAG_TEST_DATABASE_URL …); the server ignores them. */
 const IGNORED_PREFIX = 'SHOPTAG_TEST_';
 
@@ -146,12 +147,14 @@ const EXPECTATIONS: Partial<Record<keyof z.infer<typeof EnvSchema>, string>> = {
   SHOPTAG_CURRENCY: 'must be a three-letter ISO 4217 code in upper case, e.g. USD',
   SHOPTAG_MAX_LINE_QUANTITY: 'must be a whole number 1–9999',
   SHOPTAG_CART_TTL_DAYS: 'must be a whole number of days 1–3650',
+  SHOPTAG_HOLD_TTL_SECONDS: optional(positiveInt(7 * 24 * 3600)),
   SHOPTAG_HOLD_TTL_MINUTES: 'must be a whole number of minutes 1–10080',
   SHOPTAG_SHIPPING_RATE: 'must be an amount in major units, e.g. 4.99',
   SHOPTAG_FREE_SHIPPING_OVER: 'must be an amount in major units, e.g. 50, or off',
   SHOPTAG_TAX_RATES: 'must be COUNTRY=PERCENT pairs, e.g. US=0,DE=19',
   SHOPTAG_TAX_COUNTRY: 'must be a two-letter ISO 3166-1 country code, e.g. US',
   SHOPTAG_PRICES_INCLUDE_TAX: 'must be true or false',
+  SHOPTAG_SHIPPING_CONFIG: optional(z.string()),
   SHOPTAG_TAX_SHIPPING: 'must be * or a comma-separated list of country codes, e.g. DE,FR,GB',
 };
 
@@ -162,6 +165,7 @@ function describeValue(variable: string, value: string | undefined): string {
   if (/SECRET|KEY/.test(variable)) return 'value hidden';
   if (/URL/.test(variable)) return 'value hidden';
   return `got ${JSON.stringify(value)}`;
+  SHOPTAG_HOLD_TTL_SECONDS: 'must be a whole number of seconds 1–604800',
 }
 
 /**
@@ -195,7 +199,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     ]);
   }
   const currency = e.SHOPTAG_CURRENCY ?? 'USD';
-  const commerce = commerceConfig(e, currency);
+  const commerce = commerceConfig(e, currency, cwd);
   return {
     port: e.PORT ?? DEFAULT_PORT,
     host: e.HOST,
@@ -215,7 +219,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
 }
 
 /** The commerce settings; amounts are read in major units of the shop currency. */
-function commerceConfig(e: z.infer<typeof EnvSchema>, currency: string): CommerceConfig {
+function commerceConfig(e: z.infer<typeof EnvSchema>, currency: string, cwd: string): CommerceConfig {
   const problems: { variable: string; message: string }[] = [];
   const attempt = <T>(variable: string, read: () => T, fallback: T): T => {
     try {
@@ -233,11 +237,21 @@ function commerceConfig(e: z.infer<typeof EnvSchema>, currency: string): Commerc
   return {
     maxLineQuantity: e.SHOPTAG_MAX_LINE_QUANTITY ?? DEFAULT_MAX_LINE_QUANTITY,
     cartTtlMs: (e.SHOPTAG_CART_TTL_DAYS ?? DEFAULT_CART_TTL_DAYS) * 24 * 3_600_000,
-    holdTtlMs: (e.SHOPTAG_HOLD_TTL_MINUTES ?? DEFAULT_HOLD_TTL_MINUTES) * 60_000,
-    pricing: { currency, taxRates, defaultCountry: e.SHOPTAG_TAX_COUNTRY ?? null, shipping: { flatRate, freeOver } },
-    checkoutTax: {
+    holdTtlMs: e.SHOPTAG_HOLD_TTL_SECONDS !== undefined ? e.SHOPTAG_HOLD_TTL_SECONDS * 1000 : (e.SHOPTAG_HOLD_TTL_MINUTES ?? DEFAULT_HOLD_TTL_MINUTES) * 60_000,
+    pricing: {
+      currency,
+      taxRates,
+      defaultCountry: e.SHOPTAG_TAX_COUNTRY ?? null,
       pricesIncludeTax: e.SHOPTAG_PRICES_INCLUDE_TAX === 'true',
       shippingTaxable: e.SHOPTAG_TAX_SHIPPING === '*' ? '*' : (e.SHOPTAG_TAX_SHIPPING?.split(',') ?? []),
     },
   };
 }
+  const shipping = { flatRate, freeOver };
+  const shippingFile = e.SHOPTAG_SHIPPING_CONFIG;
+  const zones = shippingFile === undefined ? defaultShippingZones({ shipping }) : attempt('SHOPTAG_SHIPPING_CONFIG', () => readShippingFile(resolve(cwd, shippingFile), currency), []);
+  if (e.SHOPTAG_HOLD_TTL_MINUTES !== undefined && e.SHOPTAG_HOLD_TTL_SECONDS !== undefined) {
+    problems.push({ variable: 'SHOPTAG_HOLD_TTL_SECONDS', message: 'SHOPTAG_HOLD_TTL_SECONDS and SHOPTAG_HOLD_TTL_MINUTES are both set; set one of them' });
+  }
+      shipping,
+      zones,

@@ -21,7 +21,7 @@ import { defaultCheckoutPricing } from './services/checkout/checkout-pricing-vie
 import { createCheckoutServices } from './services/checkout/checkout-services.js';
 import { createOrderMailer } from './services/checkout/order-mailer.js';
 import { seedDemoCoupons } from './services/demo-coupons.js';
-import { startHoldSweeper } from './services/hold-sweeper.js';
+import { DEFAULT_SWEEP_INTERVAL_MS, startHoldSweeper } from './services/hold-sweeper.js';
 import { createResponseCache } from './services/response-cache.js';
 import { createSearchService } from './services/search-service.js';
 import { createAdminCatalogService } from './services/admin-catalog-service.js';
@@ -54,7 +54,7 @@ export interface StartServerOptions {
   allowedOrigins?: string[];
   /** Print nothing (no banner, no logs). */
   quiet?: boolean;
-  /** How often lapsed stock holds are released (default every 30 s). */
+  /** How often lapsed stock holds are released (default every 30 s, or every hold TTL when that is shorter). */
   holdSweepIntervalMs?: number;
 }
 
@@ -138,7 +138,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Sta
     const commerce = createCommerceServices({ db: runtime.db, cache: runtime.cache, clock, config: config.commerce });
     const mailer = createOrderMailer({ smtpUrl: config.smtpUrl, outboxDir: join(config.dataDir, 'outbox') });
     const checkout = createCheckoutServices({
-      db: runtime.db, clock, logger, commerce, payments: runtime.payments, pricing: defaultCheckoutPricing(config.commerce.pricing, config.commerce.checkoutTax), holdTtlMs: config.commerce.holdTtlMs,
+      db: runtime.db, clock, logger, commerce, payments: runtime.payments, pricing: defaultCheckoutPricing(config.commerce.pricing), holdTtlMs: config.commerce.holdTtlMs,
       onOrderPlaced: async (order) => void (await mailer.sendConfirmation(order)),
     });
     const app = createApp({
@@ -159,7 +159,9 @@ export async function startServer(options: StartServerOptions = {}): Promise<Sta
     });
     const server = createServer(app);
     await listen(server, config.port, config.host);
-    const sweeper = startHoldSweeper({ reservations: commerce.reservations, locks: runtime.locks, logger, intervalMs: options.holdSweepIntervalMs });
+    // A hold shorter than the default interval is swept at least once per hold lifetime.
+    const sweepMs = options.holdSweepIntervalMs ?? Math.min(DEFAULT_SWEEP_INTERVAL_MS, config.commerce.holdTtlMs);
+    const sweeper = startHoldSweeper({ reservations: commerce.reservations, locks: runtime.locks, logger, intervalMs: sweepMs });
     const port = (server.address() as AddressInfo).port;
     if (port !== config.port) {
       await keyRepository.setAllowedOrigins(hashKey(keys.publishableKey), demoOrigins(port, config.host, config.allowedOrigins));

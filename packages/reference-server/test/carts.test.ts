@@ -61,6 +61,7 @@ forEachDatabase('carts', (target) => {
       shipping: { amount: 0, currency: 'USD' },
       tax: { amount: 0, currency: 'USD' },
       total: { amount: 13_500, currency: 'USD' },
+      tax_included: false,
     });
   });
 

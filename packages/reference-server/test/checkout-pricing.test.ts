@@ -47,8 +47,7 @@ test('flat, weight-based and free-over-a-threshold methods are priced with carri
 });
 
 test('the default zones price Standard exactly as the cart estimate does', () => {
-  const pricing = { currency: 'USD', taxRates: {}, defaultCountry: null, shipping: { flatRate: 500, freeOver: 5000 } };
-  const [standard] = defaultShippingZones(pricing)[0]!.methods;
+  const [standard] = defaultShippingZones({ shipping: { flatRate: 500, freeOver: 5000 } })[0]!.methods;
   assert.equal(shippingPrice(standard!, { goods: 4999, weightGrams: 0, itemCount: 1, coupon: null }), 500);
   assert.equal(shippingPrice(standard!, { goods: 5000, weightGrams: 0, itemCount: 1, coupon: null }), 0);
 });
@@ -150,11 +149,13 @@ test('tax settings come from the environment: region rates, tax-inclusive prices
   const { defaultCheckoutPricing } = await import('../src/services/checkout/checkout-pricing-view.js');
   const config = loadConfig({ SHOPTAG_TAX_RATES: 'DE=19,US-CA=7.25', SHOPTAG_PRICES_INCLUDE_TAX: 'true', SHOPTAG_TAX_SHIPPING: 'DE,FR' });
   assert.deepEqual(config.commerce.pricing.taxRates, { DE: 1900, 'US-CA': 725 });
-  assert.deepEqual(config.commerce.checkoutTax, { pricesIncludeTax: true, shippingTaxable: ['DE', 'FR'] });
-  const pricing = defaultCheckoutPricing(config.commerce.pricing, config.commerce.checkoutTax);
+  assert.equal(config.commerce.pricing.pricesIncludeTax, true);
+  assert.deepEqual(config.commerce.pricing.shippingTaxable, ['DE', 'FR']);
+  const pricing = defaultCheckoutPricing(config.commerce.pricing);
   assert.deepEqual(pricing.tax, { rates: { DE: 1900, 'US-CA': 725 }, pricesIncludeTax: true, shippingTaxable: ['DE', 'FR'] });
-  assert.equal(loadConfig({ SHOPTAG_TAX_SHIPPING: '*' }).commerce.checkoutTax.shippingTaxable, '*');
-  assert.deepEqual(loadConfig({}).commerce.checkoutTax, { pricesIncludeTax: false, shippingTaxable: [] });
+  assert.equal(loadConfig({ SHOPTAG_TAX_SHIPPING: '*' }).commerce.pricing.shippingTaxable, '*');
+  const defaults = loadConfig({}).commerce.pricing;
+  assert.deepEqual([defaults.pricesIncludeTax, defaults.shippingTaxable], [false, []]);
   assert.throws(() => loadConfig({ SHOPTAG_PRICES_INCLUDE_TAX: 'yes' }), (e: unknown) => e instanceof ConfigError && e.variable === 'SHOPTAG_PRICES_INCLUDE_TAX');
   assert.throws(() => loadConfig({ SHOPTAG_TAX_SHIPPING: 'de' }), (e: unknown) => e instanceof ConfigError && e.variable === 'SHOPTAG_TAX_SHIPPING');
 });

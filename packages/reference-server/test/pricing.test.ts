@@ -4,8 +4,12 @@ import fc from 'fast-check';
 import { loadConfig } from '../src/config.js';
 import { parseMajorUnits, parsePercentToBasisPoints, parseTaxRates, type PricingConfig } from '../src/services/pricing/pricing-config.js';
 import { divideRoundHalfUp, priceCart } from '../src/services/pricing/pricing.js';
+import { defaultShippingZones } from '../src/services/pricing/shipping.js';
 
-const usd: PricingConfig = { currency: 'USD', taxRates: { US: 0, DE: 1900, NY: 888 }, defaultCountry: null, shipping: { flatRate: 500, freeOver: 5000 } };
+const shipping = { flatRate: 500, freeOver: 5000 };
+const usd: PricingConfig = {
+  currency: 'USD', taxRates: { US: 0, DE: 1900, NY: 888 }, defaultCountry: null, pricesIncludeTax: false, shippingTaxable: [], shipping, zones: defaultShippingZones({ shipping }),
+};
 
 test('divideRoundHalfUp rounds halves up and everything else to the nearest integer', () => {
   assert.equal(divideRoundHalfUp(5, 10), 1);
@@ -16,7 +20,7 @@ test('divideRoundHalfUp rounds halves up and everything else to the nearest inte
 
 test('a cart under the free-shipping threshold pays the flat rate and learns how much is missing', () => {
   const p = priceCart(usd, { lines: [{ unitPrice: 1999, quantity: 2 }], coupon: null, country: null });
-  assert.deepEqual(p, { lineTotals: [3998], subtotal: 3998, discount: 0, shipping: 500, tax: 0, total: 4498, freeShipping: { threshold: 5000, remaining: 1002 } });
+  assert.deepEqual(p, { lineTotals: [3998], subtotal: 3998, discount: 0, shipping: 500, tax: 0, taxIncluded: false, total: 4498, freeShipping: { threshold: 5000, remaining: 1002 } });
 });
 
 test('shipping is free from the threshold on, measured after the discount', () => {
@@ -86,8 +90,55 @@ test('the commerce settings default sensibly and name a bad variable', () => {
   assert.equal(commerce.holdTtlMs, 15 * 60_000);
   assert.deepEqual(commerce.pricing.shipping, { flatRate: 500, freeOver: 5000 });
   const jpy = loadConfig({ SHOPTAG_CURRENCY: 'JPY', SHOPTAG_SHIPPING_RATE: '600', SHOPTAG_FREE_SHIPPING_OVER: 'off', SHOPTAG_TAX_RATES: 'JP=10', SHOPTAG_TAX_COUNTRY: 'JP' }).commerce;
-  assert.deepEqual(jpy.pricing, { currency: 'JPY', taxRates: { JP: 1000 }, defaultCountry: 'JP', shipping: { flatRate: 600, freeOver: null } });
+  const { zones, ...rest } = jpy.pricing;
+  assert.deepEqual(rest, { currency: 'JPY', taxRates: { JP: 1000 }, defaultCountry: 'JP', pricesIncludeTax: false, shippingTaxable: [], shipping: { flatRate: 600, freeOver: null } });
+  assert.deepEqual(zones, defaultShippingZones({ shipping: { flatRate: 600, freeOver: null } }));
   assert.throws(() => loadConfig({ SHOPTAG_MAX_LINE_QUANTITY: '0' }), /SHOPTAG_MAX_LINE_QUANTITY/);
   assert.throws(() => loadConfig({ SHOPTAG_CURRENCY: 'JPY', SHOPTAG_SHIPPING_RATE: '4.99' }), /SHOPTAG_SHIPPING_RATE/);
   assert.throws(() => loadConfig({ SHOPTAG_TAX_RATES: 'DE:19' }), /SHOPTAG_TAX_RATES/);
+});
+
+test('the cart estimate prices exactly as checkout does, with prices including or excluding tax', async () => {
+  const { priceCheckout } = await import('../src/services/pricing/checkout-pricing.js');
+  const { taxConfigOf } = await import('../src/services/pricing/tax.js');
+  fc.assert(
+    fc.property(
+      fc.array(fc.record({ unitPrice: fc.integer({ min: 0, max: 1_000_000 }), quantity: fc.integer({ min: 1, max: 20 }) }), { minLength: 1, maxLength: 8 }),
+      fc.integer({ min: 0, max: 5_000 }),
+      fc.boolean(),
+      fc.boolean(),
+      fc.option(fc.integer({ min: 1, max: 100 }), { nil: null }),
+      (lines, rate, pricesIncludeTax, taxShipping, percentOff) => {
+        const config: PricingConfig = { ...usd, taxRates: { XX: rate }, pricesIncludeTax, shippingTaxable: taxShipping ? ['XX'] : [] };
+        const coupon = percentOff === null ? null : { type: 'percentage' as const, percentOff };
+        const cart = priceCart(config, { lines, coupon, country: 'XX' });
+        const checkout = priceCheckout(taxConfigOf(config), { lines, coupon, shipping: cart.shipping, destination: { country: 'XX', region: null } });
+        assert.deepEqual([cart.subtotal, cart.discount, cart.tax, cart.total, cart.taxIncluded], [checkout.subtotal, checkout.discount, checkout.tax, checkout.total, pricesIncludeTax]);
+        assert.equal(cart.total, cart.subtotal - cart.discount + cart.shipping + (pricesIncludeTax ? 0 : cart.tax));
+      },
+    ),
+  );
+});
+
+test('with tax-inclusive prices the estimate shows the tax inside the price and does not add it', () => {
+  const config: PricingConfig = { ...usd, pricesIncludeTax: true, shippingTaxable: ['DE'] };
+  // 1190 + 500 shipping at 19 % inclusive: 190 + 79.8 → 80.
+  const p = priceCart(config, { lines: [{ unitPrice: 1190, quantity: 1 }], coupon: null, country: 'DE' });
+  assert.deepEqual([p.tax, p.total, p.taxIncluded], [270, 1690, true]);
+});
+
+test('with configured zones the estimate is the cheapest method for the cart\'s country, weight included', () => {
+  const zones = [
+    { id: 'us', countries: ['US'], methods: [{ id: 'ground', name: 'Ground', carrier: 'UPS', estimatedDays: { min: 3, max: 6 }, rate: { type: 'weight' as const, base: 300, perKg: 100 }, freeOver: 8000 }] },
+    { id: 'world', countries: '*' as const, methods: [{ id: 'intl', name: 'International', carrier: 'DHL', estimatedDays: { min: 5, max: 10 }, rate: { type: 'flat' as const, amount: 2500 }, freeOver: null }] },
+  ];
+  const config: PricingConfig = { ...usd, zones };
+  const lines = [{ unitPrice: 1000, quantity: 2, weightGrams: 1200 }];
+  const us = priceCart(config, { lines, coupon: null, country: 'US' });
+  assert.equal(us.shipping, 300 + 100 * 3, '2.4 kg is three started kilograms');
+  assert.deepEqual(us.freeShipping, { threshold: 8000, remaining: 6000 });
+  const fr = priceCart(config, { lines, coupon: null, country: 'FR' });
+  assert.deepEqual([fr.shipping, fr.freeShipping], [2500, null]);
+  assert.equal(priceCart(config, { lines, coupon: null, country: null }).shipping, 2500, 'no country: the zone for everywhere else');
+  assert.equal(priceCart({ ...config, zones: [zones[0]!] }, { lines, coupon: null, country: 'FR' }).shipping, 0, 'not shipped there: no estimate');
 });

@@ -25,7 +25,7 @@ function deepActiveElement(): HTMLElement | null {
 /**
  * The cart as a drawer on the native `<dialog>`: lines with image, name, options and line total,
  * quantity steppers, remove, a coupon field with the server's messages inline, the order summary
- * (subtotal, discount, shipping — "Free" when free — tax and total), how much more earns free
+ * (subtotal, discount, shipping — "Free" when free — tax, or the tax included, and total), how much more earns free
  * shipping, and an empty state. Opening moves focus in; Escape or the close button closes it and
  * returns focus to where it was. Changes are announced in a polite live region. It opens by itself
  * when something is added to the cart anywhere on the page (set `open-on-add="false"` to stop that).
@@ -311,7 +311,7 @@ export class ShopCart extends LitElement {
         ${t.discount.amount > 0 ? html`<dt>Discount</dt><dd>−${this.money(t.discount)}</dd>` : nothing}
         <dt>Shipping</dt>
         <dd>${t.shipping.amount === 0 ? 'Free' : this.money(t.shipping)}</dd>
-        <dt>Tax</dt>
+        <dt>${t.tax_included ? 'Tax included' : 'Tax'}</dt>
         <dd>${this.money(t.tax)}</dd>
         <dt class="total" part="total">Total</dt>
         <dd class="total">${this.money(t.total)}</dd>

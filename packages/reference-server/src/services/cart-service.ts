@@ -98,7 +98,7 @@ export function createCartService(deps: CartServiceDeps) {
     ]);
     if (!cart) throw missing(id);
     const couponRow = cart.coupon_id === null ? undefined : await createCouponRepository(db).get(cart.coupon_id);
-    const priceLines = lines.map((l) => ({ unitPrice: l.price_amount, quantity: l.quantity }));
+    const priceLines = lines.map((l) => ({ unitPrice: l.price_amount, quantity: l.quantity, weightGrams: l.weight_grams }));
     const subtotal = priceCart(pricing, { lines: priceLines, coupon: null, country: cart.country }).subtotal;
     const problem = couponRow ? couponProblem(couponRow, subtotal, now) : null;
     const priced = priceCart(pricing, { lines: priceLines, coupon: couponRow && !problem ? toCouponEffect(couponRow) : null, country: cart.country });
@@ -127,6 +127,7 @@ export function createCartService(deps: CartServiceDeps) {
         shipping: money(priced.shipping),
         tax: money(priced.tax),
         total: money(priced.total),
+        tax_included: priced.taxIncluded,
       },
       free_shipping: priced.freeShipping ? { threshold: money(priced.freeShipping.threshold), remaining: money(priced.freeShipping.remaining) } : null,
       max_line_quantity: deps.maxLineQuantity,

@@ -16,6 +16,8 @@ export interface CartLineRow extends VariantDisplayRow {
   id: string;
   quantity: number;
   currency: string;
+  /** Of one unit, for the shipping estimate; `null` when unknown. */
+  weight_grams: number | null;
 }
 
 /** What adding a variant needs to know about it. */
@@ -62,7 +64,7 @@ export function createCartRepository(q: Queryable) {
 
     async lines(cartId: string): Promise<CartLineRow[]> {
       const { rows } = await q.query<CartLineRow>(
-        `SELECT cl.id, cl.quantity, v.currency, ${VARIANT_DISPLAY_COLUMNS}
+        `SELECT cl.id, cl.quantity, v.currency, v.weight_grams, ${VARIANT_DISPLAY_COLUMNS}
            FROM cart_lines cl
            JOIN variants v ON v.id = cl.variant_id
            ${VARIANT_DISPLAY_JOINS}

@@ -98,7 +98,10 @@ export const CartCoupon = z
   .meta({ id: 'CartCoupon' });
 export type CartCoupon = z.infer<typeof CartCoupon>;
 
-/** Server-computed amounts. `total` = subtotal − discount + shipping + tax, each part rounded once. */
+/**
+ * Server-computed amounts. `total` = subtotal − discount + shipping + tax (without `+ tax` when
+ * prices include it), each part rounded once.
+ */
 export const CartTotals = z
   .object({
     subtotal: Money,
@@ -106,6 +109,7 @@ export const CartTotals = z
     shipping: Money.meta({ description: 'Estimated shipping; 0 when free' }),
     tax: Money.meta({ description: 'Estimated tax' }),
     total: Money,
+    tax_included: z.boolean().meta({ description: 'True when prices already include tax (tax is then part of subtotal and shipping, shown for information)' }),
   })
   .meta({ id: 'CartTotals' });
 export type CartTotals = z.infer<typeof CartTotals>;

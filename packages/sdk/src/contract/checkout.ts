@@ -49,9 +49,7 @@ export const CheckoutSessionUpdate = z
 export type CheckoutSessionUpdate = z.input<typeof CheckoutSessionUpdate>;
 
 /** Amounts of a session: the cart's parts, with the chosen shipping and the tax for the address. */
-export const CheckoutTotals = CartTotals.extend({
-  tax_included: z.boolean().meta({ description: 'True when prices already include tax (tax is then part of subtotal and shipping, shown for information)' }),
-}).meta({ id: 'CheckoutTotals' });
+export const CheckoutTotals = CartTotals.extend({}).meta({ id: 'CheckoutTotals' });
 export type CheckoutTotals = z.infer<typeof CheckoutTotals>;
 
 export const PAYMENT_PROVIDERS = ['stripe', 'simulated'] as const;

@@ -4,8 +4,8 @@ import type { CouponRow } from '../../store/coupon-repository.js';
 import { couponProblem, toCouponEffect } from '../coupon-service.js';
 import { priceCheckout, type CheckoutPricing } from '../pricing/checkout-pricing.js';
 import type { PricingConfig } from '../pricing/pricing-config.js';
-import { defaultShippingZones, quoteShipping, type ShippingQuote, type ShippingZone } from '../pricing/shipping.js';
-import type { TaxConfig } from '../pricing/tax.js';
+import { quoteShipping, type ShippingQuote, type ShippingZone } from '../pricing/shipping.js';
+import { taxConfigOf, type TaxConfig } from '../pricing/tax.js';
 
 /** How checkout prices: shipping zones and tax rules. */
 export interface CheckoutPricingConfig {
@@ -125,7 +125,7 @@ export function missingField(priced: PricedSession): 'email' | 'shipping_address
   return null;
 }
 
-/** Checkout pricing from the shop's settings: the default zones, the tax rates, and (by default) prices excluding tax with untaxed shipping. */
-export function defaultCheckoutPricing(pricing: PricingConfig, tax: Pick<TaxConfig, 'pricesIncludeTax' | 'shippingTaxable'> = { pricesIncludeTax: false, shippingTaxable: [] }): CheckoutPricingConfig {
-  return { zones: defaultShippingZones(pricing), tax: { rates: pricing.taxRates, ...tax } };
+/** Checkout pricing from the shop's settings: its zones and tax rules, the same the cart's estimate uses. */
+export function defaultCheckoutPricing(pricing: PricingConfig): CheckoutPricingConfig {
+  return { zones: pricing.zones, tax: taxConfigOf(pricing) };
 }

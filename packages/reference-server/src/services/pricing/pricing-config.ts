@@ -1,4 +1,5 @@
 import { currencyExponent } from '@shoptag/sdk/contract';
+import type { ShippingZone } from './shipping.js';
 
 /** Estimated shipping: a flat rate, free once the discounted subtotal reaches a threshold. */
 export interface ShippingConfig {
@@ -8,14 +9,24 @@ export interface ShippingConfig {
   freeOver: number | null;
 }
 
-/** What prices a cart besides its lines: the shop currency, tax rates and the shipping estimate. */
+/**
+ * What prices carts and checkouts besides their lines: the shop currency, tax rates and rules, and
+ * shipping. The cart's estimate and checkout read the same settings through the same functions.
+ */
 export interface PricingConfig {
   currency: string;
-  /** Tax rate per ISO country in basis points (1 % = 100), applied to the discounted subtotal. */
+  /** Tax rate per ISO country (`DE`) or region (`US-CA`) in basis points (1 % = 100). */
   taxRates: Readonly<Record<string, number>>;
   /** The country a cart without one is estimated for; `null` estimates no tax. */
   defaultCountry: string | null;
+  /** Prices (and shipping) already include tax: tax is extracted for display, the total does not grow. */
+  pricesIncludeTax: boolean;
+  /** Countries where shipping is taxed at the same rate as goods; `*` for everywhere. */
+  shippingTaxable: readonly string[] | '*';
+  /** The flat-rate settings the default zones are built from. */
   shipping: ShippingConfig;
+  /** Where the shop ships, by which methods at what price (the default zones unless configured). */
+  zones: readonly ShippingZone[];
 }
 
 /** `"5"`, `"4.99"` in major units of `currency` → integer minor units, without floating point. */

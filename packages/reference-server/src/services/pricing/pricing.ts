@@ -1,6 +1,7 @@
+import { priceCheckout } from './checkout-pricing.js';
 import type { PricingConfig } from './pricing-config.js';
-import { shippingPrice } from './shipping.js';
-import { taxOn, taxRateFor } from './tax.js';
+import { estimateShipping } from './shipping.js';
+import { taxConfigOf } from './tax.js';
 
 /** How a coupon changes the price, as pricing needs it (amounts in minor units of the cart currency). */
 export type CouponEffect =
@@ -11,13 +12,15 @@ export type CouponEffect =
 export interface PricedLineInput {
   unitPrice: number;
   quantity: number;
+  /** Weight of one unit, for weight-priced shipping; unknown counts as nothing. */
+  weightGrams?: number | null;
 }
 
 export interface CartPricingInput {
   lines: readonly PricedLineInput[];
   /** The coupon when it applies; `null` otherwise. */
   coupon: CouponEffect | null;
-  /** Country for the tax estimate; `null` uses the configured default. */
+  /** Country for the tax and shipping estimate; `null` uses the configured default. */
   country: string | null;
 }
 
@@ -28,6 +31,8 @@ export interface CartPricing {
   discount: number;
   shipping: number;
   tax: number;
+  /** Prices include tax: `tax` is the part of them that is tax, and `total` does not add it. */
+  taxIncluded: boolean;
   total: number;
   /** The configured free-shipping threshold and what is still missing to reach it (0 once reached). */
   freeShipping: { threshold: number; remaining: number } | null;
@@ -56,34 +61,28 @@ export function couponDiscount(subtotal: number, coupon: CouponEffect | null): n
   return 0;
 }
 
-/** Estimated shipping for goods worth `goods` (after discount): free over the threshold or with a free-shipping coupon, nothing for an empty cart. */
-export function estimateShipping(config: PricingConfig, goods: number, itemCount: number, coupon: CouponEffect | null): number {
-  // The same rule as checkout's flat-rate method (shipping.ts), so the estimate and checkout agree.
-  const { flatRate, freeOver } = config.shipping;
-  const method = { id: 'estimate', name: 'Estimate', carrier: '', estimatedDays: { min: 0, max: 0 }, rate: { type: 'flat', amount: flatRate }, freeOver } as const;
-  return shippingPrice(method, { goods, weightGrams: 0, itemCount, coupon });
-}
-
-/** Estimated tax on `taxable` for `country` (or the default), rounded once. */
-export function estimateTax(config: PricingConfig, taxable: number, country: string | null): number {
-  return taxOn(taxable, taxRateFor(config.taxRates, country ?? config.defaultCountry), false);
-}
-
 /**
- * Prices a cart: line totals, subtotal, coupon discount, estimated shipping and tax. A pure
- * function over integer minor units: each part is rounded exactly once and the total is their sum,
- * so the total shown is the total charged.
+ * Prices a cart: line totals, subtotal, coupon discount, estimated shipping and tax. The same
+ * function as checkout ({@link priceCheckout}) with the estimate's shipping (the cheapest method
+ * for the cart's country) and the cart's country, so tax-inclusive prices, per-line rounding and
+ * taxed shipping follow the same rules; the total is the sum of parts each rounded once.
  */
 export function priceCart(config: PricingConfig, input: CartPricingInput): CartPricing {
-  const lineTotals = input.lines.map((l) => safe(l.unitPrice * l.quantity, 'line total'));
-  const subtotal = safe(lineTotals.reduce((a, b) => a + b, 0), 'subtotal');
+  const tax = taxConfigOf(config);
   const itemCount = input.lines.reduce((a, l) => a + l.quantity, 0);
-  const discount = couponDiscount(subtotal, input.coupon);
-  const goods = subtotal - discount;
-  const shipping = estimateShipping(config, goods, itemCount, input.coupon);
-  const tax = estimateTax(config, goods, input.country);
-  const { freeOver } = config.shipping;
+  const goods = priceCheckout(tax, { lines: input.lines, coupon: input.coupon, shipping: 0, destination: null });
+  const country = input.country ?? config.defaultCountry;
+  const estimate = estimateShipping(config.zones, {
+    country,
+    goods: goods.subtotal - goods.discount,
+    weightGrams: input.lines.reduce((g, l) => g + (l.weightGrams ?? 0) * l.quantity, 0),
+    itemCount,
+    coupon: input.coupon,
+  });
+  const shipping = estimate?.amount ?? 0;
+  const p = priceCheckout(tax, { lines: input.lines, coupon: input.coupon, shipping, destination: country === null ? null : { country, region: null } });
+  const freeOver = estimate?.freeOver ?? null;
   const freeShipping =
-    freeOver === null ? null : { threshold: freeOver, remaining: shipping === 0 && itemCount > 0 ? 0 : Math.max(0, freeOver - goods) };
-  return { lineTotals, subtotal, discount, shipping, tax, total: safe(goods + shipping + tax, 'total'), freeShipping };
+    freeOver === null ? null : { threshold: freeOver, remaining: shipping === 0 && itemCount > 0 ? 0 : Math.max(0, freeOver - (p.subtotal - p.discount)) };
+  return { lineTotals: p.lineTotals, subtotal: p.subtotal, discount: p.discount, shipping, tax: p.tax, taxIncluded: p.taxIncluded, total: p.total, freeShipping };
 }

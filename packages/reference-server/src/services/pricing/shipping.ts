@@ -55,21 +55,38 @@ export function shippingPrice(method: ShippingMethodConfig, input: Omit<Shipping
   return method.rate.base + method.rate.perKg * startedKg;
 }
 
-/** Every method offered for the destination, cheapest first (ties by speed, then id). */
-export function quoteShipping(zones: readonly ShippingZone[], input: ShippingQuoteInput): ShippingQuote[] {
-  const zone = zoneFor(zones, input.country);
-  if (!zone) return [];
+function quoteZone(zone: ShippingZone, input: Omit<ShippingQuoteInput, 'country'>): ShippingQuote[] {
   return zone.methods
     .map((m) => ({ id: m.id, name: m.name, carrier: m.carrier, amount: shippingPrice(m, input), estimatedDays: m.estimatedDays }))
     .sort((a, b) => a.amount - b.amount || a.estimatedDays.max - b.estimatedDays.max || (a.id < b.id ? -1 : 1));
 }
 
+/** Every method offered for the destination, cheapest first (ties by speed, then id). */
+export function quoteShipping(zones: readonly ShippingZone[], input: ShippingQuoteInput): ShippingQuote[] {
+  const zone = zoneFor(zones, input.country);
+  return zone ? quoteZone(zone, input) : [];
+}
+
 /**
- * The zones used when none are configured: the cart estimate's flat rate and free-shipping
- * threshold as "Standard" everywhere (so the estimate and checkout agree), plus a weight-based
- * "Express" at twice the flat rate plus half of it per started kilogram.
+ * The cart's shipping estimate: the cheapest method checkout would offer for `country`, or, when
+ * the country is not known yet, for the `*` zone (else the first zone). `null` when nothing ships there.
  */
-export function defaultShippingZones(pricing: PricingConfig): ShippingZone[] {
+export function estimateShipping(
+  zones: readonly ShippingZone[],
+  input: Omit<ShippingQuoteInput, 'country'> & { country: string | null },
+): { amount: number; freeOver: number | null } | null {
+  const zone = input.country === null ? (zones.find((z) => z.countries === '*') ?? zones[0]) : zoneFor(zones, input.country);
+  const cheapest = zone ? quoteZone(zone, input)[0] : undefined;
+  if (!zone || !cheapest) return null;
+  return { amount: cheapest.amount, freeOver: zone.methods.find((m) => m.id === cheapest.id)?.freeOver ?? null };
+}
+
+/**
+ * The zones used when no shipping file is configured: the flat rate and free-shipping threshold
+ * as "Standard" everywhere, plus a weight-based "Express" at twice the flat rate plus half of it
+ * per started kilogram.
+ */
+export function defaultShippingZones(pricing: Pick<PricingConfig, 'shipping'>): ShippingZone[] {
   const { flatRate, freeOver } = pricing.shipping;
   return [
     {

@@ -1,3 +1,4 @@
+import type { PricingConfig } from './pricing-config.js';
 import { divideRoundHalfUp } from './pricing.js';
 
 /** How tax is charged at checkout. Rates are basis points (1 % = 100). */
@@ -8,6 +9,11 @@ export interface TaxConfig {
   pricesIncludeTax: boolean;
   /** Countries where shipping is taxed at the same rate as goods; `*` for everywhere. */
   shippingTaxable: readonly string[] | '*';
+}
+
+/** The tax rules of the shop's pricing settings. */
+export function taxConfigOf(pricing: Pick<PricingConfig, 'taxRates' | 'pricesIncludeTax' | 'shippingTaxable'>): TaxConfig {
+  return { rates: pricing.taxRates, pricesIncludeTax: pricing.pricesIncludeTax, shippingTaxable: pricing.shippingTaxable };
 }
 
 /** The rate for a destination: the region's when configured, else the country's, else 0. */
