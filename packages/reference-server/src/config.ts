@@ -14,7 +14,15 @@ export interface Config {
   databaseUrl: string | undefined;
   databaseReplicaUrls: string[];
   redisUrl: string | undefined;
-  stripe: { secretKey: string; publishableKey: string | undefined; webhookSecret: string | undefined } | undefined;
+  stripe:
+    | {
+        secretKey: string;
+        publishableKey: string | undefined;
+        webhookSecret: string | undefined;
+        /** Where Stripe's API is; Stripe's own host unless a test points it at a local stand-in. */
+        api?: StripeApiAddress;
+      }
+    | undefined;
   /** Where order emails go (`smtp://…`); without it they are written to `<dataDir>/outbox/` as `.eml` files. */
   smtpUrl: string | undefined;
   /** Absolute path of the data directory (embedded database, generated keys). */
@@ -25,6 +33,13 @@ export interface Config {
   logLevel: LogLevel;
   /** Carts, stock holds and the price estimate. */
   commerce: CommerceConfig;
+}
+
+/** Host, port and protocol of Stripe's API, for a local stand-in in tests (never set from the environment). */
+export interface StripeApiAddress {
+  host: string;
+  port: number;
+  protocol: 'http' | 'https';
 }
 
 /** Limits and timings of carts and stock holds, and how carts are priced. */

@@ -5,6 +5,6 @@
 export { createApp } from './app.js';
 export type { AppDeps } from './app.js';
 export { loadConfig, ConfigError } from './config.js';
-export type { Config } from './config.js';
+export type { Config, StripeApiAddress } from './config.js';
 export { startServer } from './server.js';
 export type { StartServerOptions, StartedServer } from './server.js';

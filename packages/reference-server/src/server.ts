@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { createApp } from './app.js';
 import { displayPath, formatBanner } from './banner.js';
 import { systemClock } from './clock.js';
-import { loadConfig } from './config.js';
+import { loadConfig, type StripeApiAddress } from './config.js';
 import { drainAndClose } from './http-drain.js';
 import { createLogger, silentLogger, type Logger } from './logger.js';
 import { currencyExponent } from '@shoptag/sdk/contract';
@@ -56,6 +56,11 @@ export interface StartServerOptions {
   quiet?: boolean;
   /** How often lapsed stock holds are released (default every 30 s, or every hold TTL when that is shorter). */
   holdSweepIntervalMs?: number;
+  /**
+   * Sends the `stripe` library's requests here instead of Stripe's API (with STRIPE_SECRET_KEY
+   * set): tests point it at a local stand-in, as there is no network.
+   */
+  stripeApi?: StripeApiAddress;
 }
 
 export interface StartedServer {
@@ -102,6 +107,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Sta
     host: options.host ?? base.host,
     dataDir: options.dataDir ?? base.dataDir,
     allowedOrigins: [...base.allowedOrigins, ...(options.allowedOrigins ?? [])],
+    stripe: base.stripe && options.stripeApi ? { ...base.stripe, api: options.stripeApi } : base.stripe,
   };
   const logger: Logger = options.quiet ? silentLogger : createLogger(config.logLevel);
   const memory = options.memory === true;

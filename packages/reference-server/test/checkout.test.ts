@@ -68,6 +68,7 @@ forEachDatabase('checkout', (target) => {
     const s = await sessionFor([{ variant_id: 'var_fx050', quantity: 2 }]);
     assert.match(s.id, /^cs_[A-Za-z0-9]{26}$/);
     assert.equal(s.status, 'open');
+    assert.equal(s.payment_provider, 'simulated');
     assert.equal(s.lines[0]?.quantity, 2);
     assert.equal((await level('var_fx050')).reserved, before.reserved + 2);
     assert.equal(Date.parse(s.expires_at), clock.now().getTime() + 15 * MINUTE);

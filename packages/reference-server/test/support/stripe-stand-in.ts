@@ -1,6 +1,8 @@
 // A local HTTP stand-in for the Stripe endpoints the server uses (PaymentIntents create, retrieve,
 // update, confirm, capture, cancel; refunds create), so tests drive the real `stripe` library
 // without the network. It follows Stripe's test PaymentMethod semantics and Idempotency-Key replay.
+// Like Stripe's API it also answers browsers (CORS): with a publishable key, only retrieving and
+// confirming a PaymentIntent whose client_secret is given, as Stripe.js does in the page.
 import { randomBytes } from 'node:crypto';
 import { once } from 'node:events';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
@@ -66,8 +68,19 @@ export async function startStripeStandIn(): Promise<StripeStandIn> {
   const replays = new Map<string, { status: number; body: unknown }>();
   let failures = 0;
 
+  const error = (status: number, type: string, message: string, extra: Record<string, unknown> = {}) => ({ status, body: { error: { type, message, ...extra } } });
+
+  /** What a publishable key may not do (anything but its own intent, named with its client secret), or null. */
+  function refusedToBrowser(method: string, path: string, form: Record<string, string>): { status: number; body: unknown } | null {
+    const m = /^\/v1\/payment_intents\/([^/]+)(\/confirm)?$/.exec(path);
+    const allowed = m && (method === 'GET' ? !m[2] : method === 'POST' && m[2]);
+    if (!allowed) return error(401, 'invalid_request_error', 'This API call cannot be made with a publishable API key.', { code: 'secret_key_required' });
+    const intent = intents.get(m[1]!);
+    if (!intent || form.client_secret !== intent.client_secret) return error(404, 'invalid_request_error', `No such payment_intent: '${m[1]!}'`, { code: 'resource_missing' });
+    return null;
+  }
+
   function handle(method: string, path: string, form: Record<string, string>): { status: number; body: unknown } {
-    const error = (status: number, type: string, message: string, extra: Record<string, unknown> = {}) => ({ status, body: { error: { type, message, ...extra } } });
     if (method === 'POST' && path === '/v1/payment_intents') {
       const intent: StandInIntent = {
         id: id('pi'), object: 'payment_intent', amount: Number(form.amount), amount_capturable: 0, amount_received: 0, currency: form.currency ?? 'usd',
@@ -127,14 +140,21 @@ export async function startStripeStandIn(): Promise<StripeStandIn> {
   }
 
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
+    res.setHeader('access-control-allow-origin', '*');
+    if (req.method === 'OPTIONS') {
+      res.writeHead(204, { 'access-control-allow-methods': 'GET, POST', 'access-control-allow-headers': 'authorization, content-type', 'access-control-max-age': '600' });
+      res.end();
+      return;
+    }
     let raw = '';
     req.setEncoding('utf8');
     req.on('data', (chunk: string) => (raw += chunk));
     req.on('end', () => {
-      const path = (req.url ?? '').split('?')[0] ?? '';
+      const [path = '', query = ''] = (req.url ?? '').split('?');
       const method = req.method ?? 'GET';
       const idempotencyKey = req.headers['idempotency-key'] as string | undefined;
-      const form = readForm(raw);
+      const form = method === 'GET' ? readForm(query) : readForm(raw);
+      const publishable = /^Bearer pk_/.test(req.headers.authorization ?? '');
       requests.push({ method, path, idempotencyKey, form });
       let result: { status: number; body: unknown };
       const replayKey = idempotencyKey && method === 'POST' ? `${path} ${idempotencyKey}` : undefined;
@@ -145,7 +165,7 @@ export async function startStripeStandIn(): Promise<StripeStandIn> {
         res.setHeader('Idempotent-Replayed', 'true');
         result = replays.get(replayKey)!;
       } else {
-        result = handle(method, path, form);
+        result = (publishable ? refusedToBrowser(method, path, form) : null) ?? handle(method, path, form);
         // Stripe stores every answer to a keyed POST, except 5xx.
         if (replayKey) replays.set(replayKey, JSON.parse(JSON.stringify(result)) as typeof result);
       }

@@ -75,6 +75,9 @@ export const CheckoutSession = z
     lines: z.array(CartLine),
     coupon_code: z.string().nullable(),
     totals: CheckoutTotals,
+    payment_provider: PaymentProviderKind.meta({
+      description: 'How this session is paid: `stripe` (the browser collects the card with the Stripe Payment Element) or `simulated` (Stripe test cards, offline)',
+    }),
     payment: z
       .object({ provider: PaymentProviderKind, intent_id: z.string(), status: PaymentStatus })
       .nullable()

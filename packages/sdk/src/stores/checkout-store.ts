@@ -44,6 +44,13 @@ export interface CheckoutStore {
    * often it is clicked.
    */
   placeOrder(paymentMethod?: string): Promise<Order | null>;
+  /**
+   * Stripe: runs `confirm` first (Stripe.js confirming the PaymentIntent in the browser, or taking
+   * the shopper through its next action), then places the order, under the same guard as
+   * `placeOrder`: one confirmation and one order however often it is called. What `confirm`
+   * throws (a declined card) becomes the store's error; the cart stays.
+   */
+  confirmAndPlaceOrder(confirm: () => Promise<void>): Promise<Order | null>;
   /** Simulated provider: answers the challenge, then places the order when it was completed. */
   authenticate(result: 'complete' | 'cancel'): Promise<Order | null>;
   reset(): void;
@@ -119,8 +126,11 @@ export function createCheckoutStore(client: ShopClient): CheckoutStore {
     return result;
   }
 
-  function placeOrder(paymentMethod?: string): Promise<Order | null> {
-    placing ??= complete(paymentMethod).finally(() => {
+  function placeOrder(paymentMethod?: string, confirm?: () => Promise<void>): Promise<Order | null> {
+    placing ??= (async () => {
+      if (confirm && (await run(confirm)) === null) return null;
+      return complete(paymentMethod);
+    })().finally(() => {
       placing = null;
     });
     return placing;
@@ -167,7 +177,8 @@ export function createCheckoutStore(client: ShopClient): CheckoutStore {
       if (payment) set({ payment });
       return payment;
     },
-    placeOrder,
+    placeOrder: (paymentMethod) => placeOrder(paymentMethod),
+    confirmAndPlaceOrder: (confirm) => placeOrder(undefined, confirm),
     async authenticate(result) {
       const session = $checkout.get().session;
       if (!session) return null;

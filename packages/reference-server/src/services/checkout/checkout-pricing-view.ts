@@ -81,7 +81,7 @@ function toLine(variant: VariantSnapshotRow, quantity: number, lineTotal: number
 }
 
 /** The wire shape of a priced session. */
-export function toCheckoutSession(priced: PricedSession, paymentStatus: CheckoutSession['payment']): CheckoutSession {
+export function toCheckoutSession(priced: PricedSession, provider: CheckoutSession['payment_provider'], paymentStatus: CheckoutSession['payment']): CheckoutSession {
   const { row, pricing } = priced;
   const money = (amount: number) => ({ amount, currency: row.currency });
   const billing = row.billing_same_as_shipping ? row.shipping_address : row.billing_address;
@@ -106,6 +106,7 @@ export function toCheckoutSession(priced: PricedSession, paymentStatus: Checkout
       total: money(pricing.total),
       tax_included: pricing.taxIncluded,
     },
+    payment_provider: provider,
     payment: paymentStatus,
     ready: missingField(priced) === null,
     order_id: row.order_id,

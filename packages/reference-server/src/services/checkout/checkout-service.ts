@@ -59,7 +59,7 @@ export function createCheckoutService(deps: CheckoutServiceDeps) {
       const intent = await payments.retrieveIntent(row.payment_intent_id).catch(() => null);
       if (intent) payment = { provider: payments.kind, intent_id: intent.id, status: intent.status };
     }
-    return toCheckoutSession(priced, payment);
+    return toCheckoutSession(priced, payments.kind, payment);
   }
 
   /** Gives back the hold of a session that has lapsed, and marks it expired. */
