@@ -87,13 +87,16 @@ export default [
       sourcemap: true,
       entryFileNames: '[name].js',
       chunkFileNames: 'chunks/[name]-[hash].js',
-      // Two shared chunks every element needs: Lit, and the SDK with our element internals.
+      // Two shared chunks every element needs: Lit, and the SDK with our element internals. Stripe's
+      // loader is its own chunk, imported by <shop-checkout> only when the shop takes Stripe payments.
       manualChunks: (id) =>
         /node_modules\/(lit|lit-html|lit-element|@lit)\//.test(id)
           ? 'lit'
           : /packages\/(sdk\/src|elements\/src\/(internal|styles|events))\/|node_modules\/tslib\//.test(id)
             ? 'core'
-            : undefined,
+            : /node_modules\/@stripe\/stripe-js\//.test(id)
+              ? 'stripe-js'
+              : undefined,
     },
     plugins: [
       cleanDir('packages/elements/dist/cdn'),

@@ -1,22 +1,35 @@
-// Element tests in real Chromium against a real reference server (in memory, seeded), started here
+// Element tests in real Chromium against real reference servers (in memory, seeded), started here
 // and closed when the run ends. Run from the repository root after `npm run build`:
 //   npx wtr --config packages/elements/web-test-runner.config.mjs
 import { fileURLToPath } from 'node:url';
 import { defaultReporter } from '@web/test-runner';
 import { playwrightLauncher } from '@web/test-runner-playwright';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { tsImport } from 'tsx/esm/api';
 import { startServer } from '@shoptag/reference-server';
 
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 
-const shop = await startServer({ port: 0, memory: true, seed: true, allowedOrigins: ['*'], quiet: true });
-const testShop = { endpoint: shop.url, publishableKey: shop.publishableKey };
+// A second server takes payments through Stripe: the real `stripe` library against the local
+// Stripe API stand-in of the server tests (there is no network here), which the page's Stripe.js
+// stand-in (src/testing/stripe-js-stand-in.js) calls too.
+const { startStripeStandIn } = await tsImport('../reference-server/test/support/stripe-stand-in.ts', import.meta.url);
+const stripeApi = await startStripeStandIn();
+const stripeEnv = { ...process.env, STRIPE_SECRET_KEY: 'sk_test_stand_in', STRIPE_PUBLISHABLE_KEY: 'pk_test_stand_in' };
+const common = { port: 0, memory: true, seed: true, allowedOrigins: ['*'], quiet: true };
+const [shop, stripeShop] = await Promise.all([startServer(common), startServer({ ...common, env: stripeEnv, stripeApi: stripeApi.api })]);
+const testShop = {
+  endpoint: shop.url,
+  publishableKey: shop.publishableKey,
+  stripe: { endpoint: stripeShop.url, publishableKey: stripeShop.publishableKey, api: `http://${stripeApi.api.host}:${stripeApi.api.port}` },
+};
 
-/** Closes the reference server when the test run's dev server stops. */
+/** Closes the reference servers when the test run's dev server stops. */
 const referenceServer = {
   name: 'shoptag-reference-server',
   async serverStop() {
-    await shop.close();
+    await Promise.all([shop.close(), stripeShop.close()]);
+    await stripeApi.close();
   },
 };
 

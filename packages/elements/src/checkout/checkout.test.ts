@@ -3,47 +3,12 @@ import { expect, fixture, html } from '@open-wc/testing';
 import '../define.js';
 import type { ShopCheckout } from './checkout.js';
 import type { ShopOrder } from '../order/order.js';
-import { findProduct, nextEvent, testClient, testShop } from '../testing/test-shop.test.js';
-
-const root = (el: ShopCheckout) => el.shadowRoot!;
-const until = async (what: () => boolean, ms = 5_000) => {
-  for (let t = 0; t < ms && !what(); t += 20) await new Promise((r) => setTimeout(r, 20));
-  expect(what(), 'waited for the condition').to.equal(true);
-};
-function type(el: ShopCheckout, name: string, value: string): void {
-  const input = root(el).querySelector<HTMLInputElement>(`input[name="${name}"]`)!;
-  input.value = value;
-  input.dispatchEvent(new Event('input'));
-}
-const click = (el: ShopCheckout, selector: string) => root(el).querySelector<HTMLElement>(selector)!.click();
-
-async function checkoutFor(): Promise<ShopCheckout> {
-  const product = await findProduct((p) => p.in_stock && p.variants.some((v) => v.in_stock && v.available_quantity >= 3));
-  const variant = product.variants.find((v) => v.in_stock && v.available_quantity >= 3)!;
-  const cart = await testClient().carts.create({ items: [{ variant_id: variant.id, quantity: 1 }] });
-  const store = await fixture(html`<shop-store endpoint=${testShop.endpoint} publishable-key=${testShop.publishableKey}><shop-checkout cart-id=${cart.id}></shop-checkout></shop-store>`);
-  const el = store.querySelector('shop-checkout')!;
-  await until(() => (el.state?.session ?? null) !== null && el.state?.step === 'contact');
-  return el;
-}
-
-async function fillContact(el: ShopCheckout, postal = '94105'): Promise<void> {
-  await el.updateComplete;
-  for (const [name, value] of [['email', 'ada@example.com'], ['name', 'Ada Lovelace'], ['line1', '1 Market St'], ['city', 'San Francisco'], ['region', 'CA'], ['postal_code', postal]]) type(el, name!, value!);
-  await el.updateComplete;
-  click(el, 'button[type="submit"]');
-}
+import { nextEvent, testClient, testShop } from '../testing/test-shop.test.js';
+import { until } from '../testing/cart-fixtures.test.js';
+import { checkoutFor, click, fillContact, root, toPayment, type } from '../testing/checkout-fixtures.test.js';
 
 async function toReview(el: ShopCheckout, card: string): Promise<void> {
-  await fillContact(el);
-  await until(() => el.state?.step === 'shipping' && (el.state?.shippingMethods.length ?? 0) > 0);
-  await el.updateComplete;
-  click(el, 'input[name="shipping"]');
-  await until(() => (el.state?.session?.shipping_method ?? null) !== null && el.state?.status === 'idle');
-  await el.updateComplete;
-  click(el, 'button[part~="primary"]');
-  await until(() => el.state?.step === 'payment');
-  await el.updateComplete;
+  await toPayment(el);
   type(el, 'cardnumber', card);
   await el.updateComplete;
   click(el, 'button[type="submit"]');

@@ -6,6 +6,7 @@ import { cartStoreFor } from '../internal/cart-registry.js';
 import { ShopCheckoutCompleteEvent } from '../events/checkout-complete.js';
 import { CONTACT_FIELDS, COUNTRIES, EMPTY_CONTACT, field, type ContactForm } from './checkout-fields.js';
 import { testPaymentMethod } from './test-cards.js';
+import { STRIPE_SLOT, StripePaymentController, stripeReturn, withoutStripeReturn } from './stripe-payment.js';
 import { checkoutStyles } from './checkout.styles.js';
 
 const STEP_LABELS: Record<CheckoutStep, string> = { contact: 'Contact & address', shipping: 'Shipping', payment: 'Payment', review: 'Review', confirmation: 'Confirmation' };
@@ -14,10 +15,21 @@ const STEPS: CheckoutStep[] = ['contact', 'shipping', 'payment', 'review', 'conf
 /**
  * Checkout in steps — contact and shipping address → shipping method → payment → review →
  * confirmation — with a progress indicator, browser autofill, the server's validation messages
- * inline on each field, and back and forward without losing what was typed. Payment uses the
- * simulated card form (Stripe's test card numbers, turned into test PaymentMethod ids in the
- * page, so no card number is sent) and its challenge step; Place order places exactly one order
- * however often it is clicked. A session whose stock is gone shows an expired state.
+ * inline on each field, and back and forward without losing what was typed. Place order places
+ * exactly one order however often it is clicked. A session whose stock is gone shows an expired
+ * state.
+ *
+ * Payment follows the server's provider (the session's `payment_provider`):
+ * - **Stripe** (the server has `STRIPE_*` keys): the Stripe Payment Element, loaded from Stripe
+ *   (`@stripe/stripe-js`, imported only then) and styled from the `--shop-*` tokens. Stripe's
+ *   iframe is mounted into a `<div slot="stripe-payment">` the element adds to its own light DOM,
+ *   so it works in any page; card data never reaches the shop's server. Place order confirms the
+ *   PaymentIntent in the browser (Stripe shows 3-D Secure itself), then completes the session; the
+ *   server checks the PaymentIntent. A payment method that redirects comes back to this page with
+ *   `shop_checkout_session` and `payment_intent_client_secret` in the address, and the element
+ *   completes that session. A form that fails to load offers Try again.
+ * - **Simulated** (no keys): a card form for Stripe's test card numbers, turned into test
+ *   PaymentMethod ids in the page (no card number is sent), with its challenge step.
  *
  * @summary The checkout steps, from the cart to the confirmation.
  * @tagname shop-checkout
@@ -30,11 +42,15 @@ const STEPS: CheckoutStep[] = ['contact', 'shipping', 'payment', 'review', 'conf
  * @csspart error - A message about the whole step (a declined card …).
  * @csspart primary - The button that moves on.
  * @csspart place-order - The Place order button.
- * @csspart challenge - The simulated card authentication step.
+ * @csspart challenge - The card authentication step (simulated, or Stripe's next action).
+ * @csspart stripe-payment - The box around the Stripe Payment Element.
  * @csspart confirmation - The confirmation with the order number.
  *
- * @cssproperty --shop-color-accent - Buttons and the reached steps.
- * @cssproperty --shop-color-danger - Validation messages.
+ * @cssproperty --shop-color-accent - Buttons and the reached steps (and Stripe's primary color).
+ * @cssproperty --shop-color-danger - Validation messages (and Stripe's danger color).
+ * @cssproperty --shop-color-text - Text (and Stripe's text color).
+ * @cssproperty --shop-color-surface - Button background (and Stripe's background color).
+ * @cssproperty --shop-radius - Corner radius (and Stripe's border radius).
  */
 export class ShopCheckout extends LitElement {
   static readonly tagName = 'shop-checkout';
@@ -51,6 +67,11 @@ export class ShopCheckout extends LitElement {
   @state() private cardError = '';
 
   private readonly store = new StoreConsumer(this, { required: true });
+  private readonly stripe = new StripePaymentController(this);
+  /** The Stripe form was asked for on this visit to the payment step. */
+  private stripeShown = false;
+  /** Completing a session Stripe redirected back to. */
+  private resuming = false;
   private checkout: CheckoutStore | undefined;
   private client: ShopClient | undefined;
   private unsubscribe: (() => void) | undefined;
@@ -82,8 +103,15 @@ export class ShopCheckout extends LitElement {
       this.view = value;
       if (value.order && value.order.id !== this.completedOrderId) this.completed(value);
     });
+    const returned = stripeReturn(location.href);
     try {
-      if (this.sessionId) await checkout.load(this.sessionId);
+      if (returned) {
+        // Back from a redirect (a bank's page …): complete the session the payment was for, once.
+        this.resuming = true;
+        history.replaceState(history.state, '', withoutStripeReturn(location.href));
+        await checkout.load(returned.sessionId);
+        await checkout.placeOrder();
+      } else if (this.sessionId) await checkout.load(this.sessionId);
       else {
         const cartId = this.cartId || cartStoreFor(client).$cart.get()?.id || (await cartStoreFor(client).refresh())?.id;
         if (!cartId) return;
@@ -91,6 +119,9 @@ export class ShopCheckout extends LitElement {
       }
     } catch {
       // The store shows the error.
+    } finally {
+      this.resuming = false;
+      this.requestUpdate();
     }
     const session = this.view?.session;
     if (session?.shipping_address) {
@@ -147,8 +178,37 @@ export class ShopCheckout extends LitElement {
     this.checkout?.goTo('review');
   }
 
+  protected override updated(): void {
+    const v = this.view;
+    if (v?.session?.payment_provider !== 'stripe' || v.step !== 'payment') this.stripeShown = false;
+    else if (!this.stripeShown && !this.resuming && v.status !== 'pending') {
+      this.stripeShown = true;
+      void this.showStripe();
+    }
+  }
+
+  /** Starts (or refreshes) the PaymentIntent, then shows the Payment Element for it. */
+  private async showStripe(): Promise<void> {
+    await null; // not inside this update
+    const payment = await this.checkout?.startPayment();
+    if (payment) await this.stripe.show(payment);
+  }
+
+  private reviewStripe(e: Event): void {
+    e.preventDefault();
+    this.cardError = this.stripe.complete ? '' : 'Complete your payment details.';
+    if (!this.cardError) this.checkout?.goTo('review');
+  }
+
+  private async stripeAction(clientSecret: string): Promise<void> {
+    const payment = this.view?.payment ?? (await this.checkout?.startPayment());
+    if (payment) await this.checkout?.confirmAndPlaceOrder(() => this.stripe.nextAction(payment, clientSecret));
+  }
+
   private place(): void {
-    void this.checkout?.placeOrder(testPaymentMethod(this.card.number) ?? undefined);
+    const session = this.view?.session;
+    if (session?.payment_provider === 'stripe') void this.checkout?.confirmAndPlaceOrder(() => this.stripe.confirm(location.href, session.id));
+    else void this.checkout?.placeOrder(testPaymentMethod(this.card.number) ?? undefined);
   }
 
   protected override render() {
@@ -196,6 +256,7 @@ export class ShopCheckout extends LitElement {
           </fieldset>
           <div class="actions"><button @click=${() => this.checkout?.goTo('contact')}>Back</button><button part="primary" ?disabled=${!session.shipping_method || busy} @click=${() => this.checkout?.goTo('payment')}>Continue to payment</button></div>`;
       case 'payment':
+        if (session.payment_provider === 'stripe') return this.renderStripe(busy);
         return html`<form @submit=${this.submitCard} aria-label="Payment">
           <label part="field">Card number<input name="cardnumber" autocomplete="cc-number" inputmode="numeric" .value=${this.card.number} aria-invalid=${this.cardError ? 'true' : 'false'} aria-describedby="card-error" @input=${(e: Event) => (this.card = { ...this.card, number: (e.target as HTMLInputElement).value })} /></label>
           <div class="row">
@@ -206,7 +267,7 @@ export class ShopCheckout extends LitElement {
           <div class="actions"><button type="button" @click=${() => this.checkout?.goTo('shipping')}>Back</button><button part="primary" type="submit" ?disabled=${busy}>Review order</button></div>
         </form>`;
       case 'review':
-        return html`${v.action ? this.renderChallenge(busy) : nothing}
+        return html`${v.action ? this.renderChallenge(busy, v.action.next_action.type === 'use_stripe_sdk' ? v.action.next_action.client_secret : null) : nothing}
           <table aria-label="Order summary">
             ${session.lines.map((l) => html`<tr><td>${l.quantity} × ${l.name} ${l.variant_title}</td><td>${this.money(l.line_total)}</td></tr>`)}
             <tr><td>Subtotal</td><td>${this.money(session.totals.subtotal)}</td></tr>
@@ -221,7 +282,29 @@ export class ShopCheckout extends LitElement {
     }
   }
 
-  private renderChallenge(busy: boolean) {
+  private renderStripe(busy: boolean) {
+    const { status, problem } = this.stripe;
+    return html`<form @submit=${this.reviewStripe} aria-label="Payment">
+      ${status === 'failed' ? html`<p part="error" role="alert">${problem}</p>` : status !== 'ready' ? html`<p aria-busy="true">Loading the secure payment form…</p>` : nothing}
+      <div part="stripe-payment"><slot name=${STRIPE_SLOT}></slot></div>
+      ${this.cardError ? html`<p part="field-error" role="alert">${this.cardError}</p>` : nothing}
+      <div class="actions">
+        <button type="button" @click=${() => this.checkout?.goTo('shipping')}>Back</button>
+        ${status === 'failed'
+          ? html`<button part="primary" type="button" @click=${() => this.stripe.retry()}>Try again</button>`
+          : html`<button part="primary" type="submit" ?disabled=${busy || status !== 'ready'}>Review order</button>`}
+      </div>
+    </form>`;
+  }
+
+  /** The authentication step: Stripe's next action when `stripeSecret` is given, else the simulated challenge. */
+  private renderChallenge(busy: boolean, stripeSecret: string | null) {
+    if (stripeSecret !== null) {
+      return html`<div part="challenge" role="dialog" aria-modal="true" aria-label="Confirm your payment">
+        <p>Your bank asks you to confirm this payment.</p>
+        <div class="actions"><span></span><button part="primary" ?disabled=${busy} @click=${() => this.stripeAction(stripeSecret)}>Confirm payment</button></div>
+      </div>`;
+    }
     return html`<div part="challenge" role="dialog" aria-modal="true" aria-label="Confirm your payment">
       <p>Your bank asks you to confirm this payment (test authentication).</p>
       <div class="actions">

@@ -4,8 +4,12 @@ import { createShopClient, type Product, type ShopClient } from '@shoptag/sdk';
 
 declare global {
   interface Window {
-    /** The real reference server the runner started (see web-test-runner.config.mjs). */
-    __SHOPTAG_TEST__: { endpoint: string; publishableKey: string };
+    /**
+     * The real reference servers the runner started (see web-test-runner.config.mjs): one with
+     * simulated payments, and one (`stripe`) taking payments through Stripe, whose API is a local
+     * stand-in at `api`.
+     */
+    __SHOPTAG_TEST__: { endpoint: string; publishableKey: string; stripe: { endpoint: string; publishableKey: string; api: string } };
   }
 }
 
@@ -20,9 +24,9 @@ export function testClient(): ShopClient {
   return client;
 }
 
-/** The first product in the seeded catalog that satisfies `match`. */
-export async function findProduct(match: (p: Product) => boolean): Promise<Product> {
-  for await (const product of testClient().products.iterate({ limit: 100 })) if (match(product)) return product;
+/** The first product in the seeded catalog (of the test server, or `client`'s) that satisfies `match`. */
+export async function findProduct(match: (p: Product) => boolean, client: ShopClient = testClient()): Promise<Product> {
+  for await (const product of client.products.iterate({ limit: 100 })) if (match(product)) return product;
   throw new Error('no seeded product matches');
 }
 
