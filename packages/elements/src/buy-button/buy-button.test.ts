@@ -116,6 +116,21 @@ describe('<shop-buy-button>', () => {
     button(el).click();
     await until(() => document.querySelector('shop-cart')?.open === true);
   });
+
+  it('in checkout mode with a checkout-url adds and goes to the checkout page', async () => {
+    const product = await findProduct((p) => p.variants.length === 1 && p.variants[0]!.available_quantity >= 1);
+    // A same-document URL, so going there does not unload the test page.
+    const store = await inStore(html`<shop-buy-button mode="checkout" checkout-url="#checkout" product=${product.handle}></shop-buy-button>`);
+    const el = store.querySelector('shop-buy-button')!;
+    await until(() => !button(el).disabled);
+    const changed = nextEvent(el, 'shop-cart-change');
+    button(el).click();
+    const { cart } = (await changed).detail;
+    await until(() => location.hash === '#checkout');
+    expect(cart.lines.some((l) => l.variant_id === product.variants[0]!.id)).to.equal(true);
+    expect(document.querySelector('shop-cart'), 'no drawer on the way to checkout').to.equal(null);
+    history.replaceState(null, '', location.pathname + location.search);
+  });
 });
 
 describe('<shop-product-card buy-button>', () => {

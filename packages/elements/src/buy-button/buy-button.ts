@@ -69,10 +69,14 @@ export class ShopBuyButton extends LitElement {
   @property({ type: Number }) quantity = 1;
 
   /**
-   * `cart` adds and lets the cart drawer open; `checkout` adds and opens the cart drawer at once
-   * (creating a `<shop-cart>` when the page has none). A checkout step follows in a later release.
+   * `cart` adds and lets the cart drawer open; `checkout` ("Buy now") adds and goes straight to
+   * checkout: to `checkout-url` when set, else it opens the cart drawer (creating a `<shop-cart>`
+   * when the page has none), whose footer holds the page's checkout link.
    */
   @property() mode: BuyButtonMode = 'cart';
+
+  /** The page with `<shop-checkout>` that checkout mode goes to after adding, e.g. `/checkout.html`. */
+  @property({ attribute: 'checkout-url' }) checkoutUrl = '';
 
   @state() private busy = false;
   @state() private message: { kind: 'error' | 'done'; text: string } | null = null;
@@ -177,7 +181,9 @@ export class ShopBuyButton extends LitElement {
     this.message = { kind: 'done', text: `Added to cart${line ? `: ${line.name}` : ''}.` };
     if (line) this.dispatchEvent(new ShopAddToCartEvent(analyticsFor(cart.currency, [{ line, quantity }])));
     this.dispatchEvent(new ShopCartChangeEvent({ ...analyticsForCart(cart), cart }));
-    if (this.mode === 'checkout') openCartDrawer({ publishableKey: this.publishableKey, endpoint: this.endpoint });
+    if (this.mode !== 'checkout') return;
+    if (this.checkoutUrl) location.assign(new URL(this.checkoutUrl, document.baseURI).href);
+    else openCartDrawer({ publishableKey: this.publishableKey, endpoint: this.endpoint });
   }
 
   private onSelect(event: Event): void {
