@@ -10,7 +10,7 @@ import { InvalidRequestError, NotFoundError } from '../errors.js';
 import type { CategoryRepository, CategoryRow } from '../store/category-repository.js';
 import type { ProductRepository } from '../store/product-repository.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
-import { createProductHydrator } from './product-hydrator.js';
+import { documentToProduct } from './product-mapper.js';
 
 export interface CatalogServiceDeps {
   products: ProductRepository;
@@ -57,15 +57,13 @@ function findInTree(tree: readonly Category[], idOrSlug: string): Category | und
 export function createCatalogService(deps: CatalogServiceDeps) {
   const { products, categories } = deps;
 
-  const hydrate = createProductHydrator({ products, categories });
-
   return {
     async listProducts(query: ProductListQueryParsed): Promise<ProductList> {
       const limit = query.limit ?? DEFAULT_PAGE_LIMIT;
       const sort = query.sort ?? 'relevance';
       let categoryId: string | undefined;
       if (query.category !== undefined) {
-        const category = await categories.find(query.category);
+        const category = await categories.findRef(query.category);
         if (!category) throw new NotFoundError(`No such category: '${query.category}'`, { param: 'category' });
         categoryId = category.id;
       }
@@ -90,7 +88,7 @@ export function createCatalogService(deps: CatalogServiceDeps) {
       const last = rows.at(-1);
       return {
         object: 'list',
-        data: await hydrate(rows),
+        data: rows.flatMap((row) => documentToProduct(row) ?? []),
         has_more: hasMore,
         next_cursor: hasMore && last ? encodeCursor(sort, products.sortValuesOf(sort, last)) : null,
         total: page.total,
@@ -98,8 +96,8 @@ export function createCatalogService(deps: CatalogServiceDeps) {
     },
 
     async getProduct(idOrHandle: string): Promise<Product> {
-      const row = await products.findActive(idOrHandle);
-      const [product] = row ? await hydrate([row]) : [];
+      const row = await products.findActiveDocument(idOrHandle);
+      const product = row ? documentToProduct(row) : null;
       if (!product) throw new NotFoundError(`No such product: '${idOrHandle}'`, { param: 'id' });
       return product;
     },

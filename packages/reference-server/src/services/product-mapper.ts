@@ -1,7 +1,8 @@
 import type { CategoryRef, Product, ProductImage, ProductVariant } from '@shoptag/sdk/contract';
-import type { ImageRow, ProductRow, VariantRow } from '../store/product-repository.js';
+import type { DocumentImage, DocumentVariant, ProductDocumentRow } from '../store/product-document-sql.js';
+import type { ProductRow } from '../store/product-repository.js';
 
-function toVariant(row: VariantRow): ProductVariant {
+function toVariant(row: DocumentVariant): ProductVariant {
   const available = row.enabled ? Math.max(0, row.on_hand - row.reserved) : 0;
   return {
     id: row.id,
@@ -18,7 +19,7 @@ function toVariant(row: VariantRow): ProductVariant {
   };
 }
 
-function toImage(row: ImageRow): ProductImage {
+function toImage(row: DocumentImage): ProductImage {
   return { id: row.id, url: row.url, alt: row.alt, width: row.width, height: row.height, position: row.position, sources: row.sources };
 }
 
@@ -28,8 +29,8 @@ function toImage(row: ImageRow): ProductImage {
  */
 export function toProduct(
   row: ProductRow,
-  variants: readonly VariantRow[],
-  images: readonly ImageRow[],
+  variants: readonly DocumentVariant[],
+  images: readonly DocumentImage[],
   categoryPath: readonly CategoryRef[] = [],
 ): Product {
   const wireVariants = variants.map(toVariant);
@@ -69,6 +70,12 @@ export function toProduct(
       og_image: row.seo_og_image ?? images[0]?.url ?? null,
     },
   };
+}
+
+/** The wire product of a product document; null for a product without variants (never shown). */
+export function documentToProduct(row: ProductDocumentRow): Product | null {
+  if (!row.variants || row.variants.length === 0) return null;
+  return toProduct(row, row.variants, row.images, row.category_path ?? []);
 }
 
 function toDistribution(counts: readonly number[]): Product['rating']['distribution'] {

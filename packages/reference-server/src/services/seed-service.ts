@@ -89,6 +89,7 @@ export async function seedCatalog(db: Db, catalog: () => SeedCatalog, options: S
     if (before > 0) return { seeded: false, products: before, durationMs: durationMs() };
     const rows = toCatalogRows(catalog());
     await writer.insert(rows);
+    await writer.analyze();
     return { seeded: true, products: rows.products.length, durationMs: durationMs() };
   });
 }

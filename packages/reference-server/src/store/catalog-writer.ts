@@ -73,6 +73,15 @@ export function createCatalogWriter(tx: Queryable) {
       await tx.exec('TRUNCATE inventory_levels, variants, product_images, product_options, products, categories CASCADE');
     },
 
+    /**
+     * Refreshes the planner's statistics for the catalog tables after a bulk write. PGlite has no
+     * autovacuum: without this its planner treats every table as empty and picks hash joins over
+     * whole tables for a page of products.
+     */
+    async analyze(): Promise<void> {
+      await tx.exec('ANALYZE categories, products, product_stats, product_options, product_images, variants, inventory_levels');
+    },
+
     async insert(catalog: CatalogRows): Promise<void> {
       const { categories, products, options, images, variants } = catalog;
       await tx.query(

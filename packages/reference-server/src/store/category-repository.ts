@@ -30,6 +30,15 @@ export function createCategoryRepository(db: Queryable) {
       return rows;
     },
 
+    /** A category by id or slug, without its count. */
+    async findRef(idOrSlug: string): Promise<Pick<CategoryRow, 'id' | 'slug' | 'name' | 'parent_id'> | null> {
+      const { rows } = await db.query<Pick<CategoryRow, 'id' | 'slug' | 'name' | 'parent_id'>>(
+        'SELECT id, slug, name, parent_id FROM categories WHERE id = $1 OR slug = $1 LIMIT 1',
+        [idOrSlug],
+      );
+      return rows[0] ?? null;
+    },
+
     async find(idOrSlug: string): Promise<CategoryRow | null> {
       const { rows } = await db.query<CategoryRow>(`SELECT ${COLUMNS} FROM categories c WHERE c.id = $1 OR c.slug = $1 LIMIT 1`, [
         idOrSlug,

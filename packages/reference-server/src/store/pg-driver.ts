@@ -1,5 +1,6 @@
+import { createHash } from 'node:crypto';
 import pg from 'pg';
-import type { Db, Queryable, QueryResult } from './db.js';
+import type { Db, Queryable, QueryOptions, QueryResult } from './db.js';
 import { redactUrl } from '../redact-url.js';
 
 const INT8_OID = 20;
@@ -18,11 +19,25 @@ const typeParsers = {
   },
 };
 
+/** Prepared statement names, by text: the same text always gets the same name on every connection. */
+const statementNames = new Map<string, string>();
+const MAX_STATEMENT_NAMES = 1_000;
+
+function statementName(text: string): string | undefined {
+  let name = statementNames.get(text);
+  if (name === undefined && statementNames.size < MAX_STATEMENT_NAMES) {
+    name = `shoptag_${createHash('sha1').update(text).digest('hex').slice(0, 24)}`;
+    statementNames.set(text, name);
+  }
+  return name;
+}
 
 function wrap(client: pg.Pool | pg.PoolClient): Queryable {
   return {
-    async query<R extends object>(text: string, params: readonly unknown[] = []): Promise<QueryResult<R>> {
-      const result = await client.query<R>(text, params as unknown[]);
+    async query<R extends object>(text: string, params: readonly unknown[] = [], options?: QueryOptions): Promise<QueryResult<R>> {
+      // pg keeps a named statement prepared on each connection that has run it.
+      const name = options?.prepare ? statementName(text) : undefined;
+      const result = await client.query<R>(name ? { name, text, values: params as unknown[] } : { text, values: params as unknown[] });
       return { rows: result.rows, rowCount: result.rowCount ?? 0 };
     },
     async exec(text: string): Promise<void> {

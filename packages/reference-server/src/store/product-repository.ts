@@ -1,6 +1,7 @@
 import type { ProductSort } from '@shoptag/sdk/contract';
 import type { Queryable } from './db.js';
 import { keysetCondition, orderBy, sortValuesFit, type SortKey, type SortValues } from './keyset.js';
+import { productDocumentsSql, type ProductDocumentRow } from './product-document-sql.js';
 
 export interface ProductRow {
   id: string;
@@ -84,16 +85,25 @@ export interface ProductPageRequest {
   offset?: number;
 }
 
+/** A listed product with everything its wire shape needs, and the values the sorts read. */
+export interface ListedProductDocumentRow extends ProductDocumentRow {
+  min_price: number;
+  total: number;
+}
+
+/** What the list sorts read from a row. */
+type SortableRow = Pick<ListedProductDocumentRow, 'id' | 'position' | 'min_price' | 'rating_average' | 'rating_count' | 'created_at'>;
+
 export interface ProductPage {
-  rows: ListedProductRow[];
+  rows: ListedProductDocumentRow[];
   /** Products matching the filter, regardless of paging. */
   total: number;
 }
 
-const id: SortKey<ListedProductRow> = { sql: 'l.id', direction: 'asc', type: 'text', read: (r) => r.id };
+const id: SortKey<SortableRow> = { sql: 'l.id', direction: 'asc', type: 'text', read: (r) => r.id };
 
 /** Each sort ends with the id, so the order is total and pages never repeat or skip a product. */
-const SORT_KEYS: Record<ProductSort, SortKey<ListedProductRow>[]> = {
+const SORT_KEYS: Record<ProductSort, SortKey<SortableRow>[]> = {
   relevance: [{ sql: 'l.position', direction: 'asc', type: 'integer', read: (r) => r.position }, id],
   price_asc: [{ sql: 'l.min_price', direction: 'asc', type: 'bigint', read: (r) => r.min_price }, id],
   price_desc: [{ sql: 'l.min_price', direction: 'desc', type: 'bigint', read: (r) => r.min_price }, id],
@@ -113,8 +123,13 @@ export const PRODUCT_COLUMNS = `
   coalesce((SELECT jsonb_agg(jsonb_build_object('name', o.name, 'values', to_jsonb(o."values")) ORDER BY o.position)
             FROM product_options o WHERE o.product_id = p.id), '[]'::jsonb) AS options`;
 
-function listedProductsSql(filter: ProductListFilter, params: unknown[]): string {
-  const where = [`p.status = 'active'`];
+/**
+ * CTEs ending in `matched`: the active products with variants that pass the filter, with the
+ * values the sorts use. The lowest price comes from `product_stats` (kept by triggers), so no
+ * variant is aggregated for products that do not make the page.
+ */
+function matchedProductsSql(filter: ProductListFilter, params: unknown[]): string {
+  const where = [`p.status = 'active'`, 's.min_price IS NOT NULL'];
   const ctes: string[] = [];
   if (filter.categoryId !== undefined) {
     params.push(filter.categoryId);
@@ -127,26 +142,24 @@ function listedProductsSql(filter: ProductListFilter, params: unknown[]): string
     params.push(filter.brand);
     where.push(`lower(p.brand) = lower($${params.length})`);
   }
-  const having: string[] = [];
   if (filter.minPrice !== undefined) {
     params.push(filter.minPrice);
-    having.push(`min(v.price_amount) >= $${params.length}`);
+    where.push(`s.min_price >= $${params.length}`);
   }
   if (filter.maxPrice !== undefined) {
     params.push(filter.maxPrice);
-    having.push(`min(v.price_amount) <= $${params.length}`);
+    where.push(`s.min_price <= $${params.length}`);
   }
-  const inStockSql = 'coalesce(bool_or(i.on_hand - i.reserved > 0), false)';
-  if (filter.inStock !== undefined) having.push(filter.inStock ? inStockSql : `NOT ${inStockSql}`);
-  ctes.push(`listed AS (
-    SELECT ${PRODUCT_COLUMNS}, min(v.price_amount) AS min_price, ${inStockSql} AS in_stock, count(*) OVER () AS total
-    FROM products p
-    JOIN categories c ON c.id = p.category_id
-    JOIN variants v ON v.product_id = p.id
-    LEFT JOIN inventory_levels i ON i.variant_id = v.id
-    WHERE ${where.join(' AND ')}
-    GROUP BY p.id, c.id
-    ${having.length > 0 ? `HAVING ${having.join(' AND ')}` : ''})`);
+  if (filter.inStock !== undefined) {
+    // Any variant with units available, as the list has always counted it.
+    const available = `EXISTS (SELECT 1 FROM variants v JOIN inventory_levels i ON i.variant_id = v.id
+      WHERE v.product_id = p.id AND i.on_hand - i.reserved > 0)`;
+    where.push(filter.inStock ? available : `NOT ${available}`);
+  }
+  ctes.push(`matched AS (
+    SELECT p.id, p.position, s.min_price, p.rating_average::float8 AS rating_average, p.rating_count, p.created_at
+    FROM products p JOIN product_stats s ON s.product_id = p.id
+    WHERE ${where.join(' AND ')})`);
   return `WITH RECURSIVE ${ctes.join(',\n')}`;
 }
 
@@ -158,29 +171,36 @@ export function createProductRepository(db: Queryable) {
     },
 
     /** The sort values of a row, to encode into the next cursor. */
-    sortValuesOf(sort: ProductSort, row: ListedProductRow): SortValues {
+    sortValuesOf(sort: ProductSort, row: SortableRow): SortValues {
       return SORT_KEYS[sort].map((key) => key.read(row));
     },
 
-    /** One page of active products: a single query, whatever the filters. */
+    /**
+     * One page of active products with their variants, images and category paths: a single
+     * statement, whatever the filters.
+     */
     async listPage(request: ProductPageRequest): Promise<ProductPage> {
       const params: unknown[] = [];
-      const withSql = listedProductsSql(request.filter, params);
+      const withSql = matchedProductsSql(request.filter, params);
       const keys = SORT_KEYS[request.sort];
       const after = request.after ? `WHERE ${keysetCondition(keys, request.after, params)}` : '';
       params.push(request.limit, request.offset ?? 0);
-      const { rows } = await db.query<ListedProductRow>(
-        `${withSql}
-         SELECT * FROM listed l ${after}
-         ORDER BY ${orderBy(keys)}
-         LIMIT $${params.length - 1} OFFSET $${params.length}`,
+      // The total counts every match, so it is taken before the keyset condition.
+      const { rows } = await db.query<ListedProductDocumentRow>(
+        `${withSql},
+         page AS (
+           SELECT l.* FROM (SELECT m.*, count(*) OVER () AS total FROM matched m) l ${after}
+           ORDER BY ${orderBy(keys)}
+           LIMIT $${params.length - 1} OFFSET $${params.length})
+         ${productDocumentsSql('l.min_price, l.total', orderBy(keys))}`,
         params,
+        { prepare: true },
       );
       if (rows.length > 0 || (!request.after && !request.offset)) return { rows, total: rows[0]?.total ?? 0 };
       // Past the last page the window count has no row to ride on: count separately.
       const countParams: unknown[] = [];
       const count = await db.query<{ total: number }>(
-        `${listedProductsSql(request.filter, countParams)} SELECT count(*) AS total FROM listed`,
+        `${matchedProductsSql(request.filter, countParams)} SELECT count(*) AS total FROM matched`,
         countParams,
       );
       return { rows, total: count.rows[0]?.total ?? 0 };
@@ -195,6 +215,21 @@ export function createProductRepository(db: Queryable) {
            AND EXISTS (SELECT 1 FROM variants v WHERE v.product_id = p.id)
          LIMIT 1`,
         [idOrHandle],
+      );
+      return rows[0] ?? null;
+    },
+
+    /** An active product with variants, images and category path, by id or handle: one statement. */
+    async findActiveDocument(idOrHandle: string): Promise<ProductDocumentRow | null> {
+      const { rows } = await db.query<ProductDocumentRow>(
+        `WITH RECURSIVE page AS (
+           SELECT p.id FROM products p
+           WHERE (p.id = $1 OR p.handle = $1) AND p.status = 'active'
+             AND EXISTS (SELECT 1 FROM variants v WHERE v.product_id = p.id)
+           LIMIT 1)
+         ${productDocumentsSql('', 'l.id')}`,
+        [idOrHandle],
+        { prepare: true },
       );
       return rows[0] ?? null;
     },

@@ -1,4 +1,4 @@
-import type { Db, Queryable, QueryResult } from './db.js';
+import type { Db, Queryable, QueryOptions, QueryResult } from './db.js';
 
 /** How long a replica that failed is left out before it is tried again. */
 const DEFAULT_RETRY_AFTER_MS = 5_000;
@@ -64,8 +64,8 @@ export function createReadRouter(options: ReadRouterOptions): ReadRouter {
 
   return {
     stats,
-    query<R extends object = Record<string, unknown>>(text: string, params?: readonly unknown[]): Promise<QueryResult<R>> {
-      return route((db) => db.query<R>(text, params));
+    query<R extends object = Record<string, unknown>>(text: string, params?: readonly unknown[], options?: QueryOptions): Promise<QueryResult<R>> {
+      return route((db) => db.query<R>(text, params, options));
     },
     exec(text: string): Promise<void> {
       return route((db) => db.exec(text));
