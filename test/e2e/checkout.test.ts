@@ -9,12 +9,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright';
 import type { StartedServer } from '@shoptag/reference-server';
 import { launchBrowser, startDemoServer, watchProblems } from './support/browser.js';
-
-interface GridProduct {
-  name: string;
-  price: { amount: number };
-  variants: { id: string; available_quantity: number }[];
-}
+import { fillToPayment, toCheckout as toCheckoutOn } from './support/checkout-flow.js';
 
 describe('buying on the demo shop', () => {
   let server: StartedServer;
@@ -33,35 +28,10 @@ describe('buying on the demo shop', () => {
 
   const admin = async (path: string) => (await fetch(`${server.url}${path}`, { headers: { authorization: `Bearer ${server.secretKey}` } })).json() as Promise<Record<string, unknown>>;
 
-  /** Adds a single-variant product to the cart from the grid and goes to checkout; answers the variant id. */
-  async function toCheckout(page: Page, skip: number): Promise<string> {
-    await page.goto(server.url);
-    const cards = page.locator('shop-product-card').filter({ has: page.locator('[part~=price]') });
-    await cards.nth(11).waitFor();
-    const { index, variantId } = await page.evaluate((n) => {
-      const grid = document.querySelector('shop-product-grid') as unknown as { products: GridProduct[] };
-      const matches = grid.products.map((p, i) => ({ p, i })).filter(({ p }) => p.variants.length === 1 && p.variants[0]!.available_quantity >= 3);
-      const pick = matches[Math.min(n, matches.length - 1)]!;
-      return { index: pick.i, variantId: pick.p.variants[0]!.id };
-    }, skip);
-    await cards.nth(index).getByRole('button', { name: 'Add to cart' }).click();
-    await page.getByRole('dialog', { name: /Your cart/ }).waitFor();
-    // The link is the drawer's footer slot (light DOM), so it is found from the page.
-    await page.getByRole('link', { name: 'Checkout' }).click();
-    await page.getByLabel('Email').waitFor();
-    return variantId;
-  }
+  const toCheckout = (page: Page, skip: number) => toCheckoutOn(page, server.url, skip);
 
   async function fillAndReview(page: Page, card: string): Promise<void> {
-    await page.getByLabel('Email').fill('ada@example.com');
-    await page.getByLabel('Full name').fill('Ada Lovelace');
-    await page.getByLabel('Address', { exact: true }).fill('1 Market St');
-    await page.getByLabel('City').fill('San Francisco');
-    await page.getByLabel('State / province / prefecture').fill('CA');
-    await page.getByLabel('Postal code').fill('94105');
-    await page.getByRole('button', { name: 'Continue to shipping' }).click();
-    await page.getByRole('radio').first().click();
-    await page.getByRole('button', { name: 'Continue to payment' }).and(page.locator(':enabled')).click();
+    await fillToPayment(page);
     await page.getByLabel('Card number').fill(card);
     await page.getByRole('button', { name: 'Review order' }).click();
     await page.getByRole('button', { name: 'Place order' }).waitFor();
@@ -71,6 +41,8 @@ describe('buying on the demo shop', () => {
     const page = await browser.newPage();
     page.setDefaultTimeout(15_000);
     const problems = watchProblems(page);
+    const requested: string[] = [];
+    page.on('request', (r) => requested.push(r.url()));
     const variantId = await toCheckout(page, 0);
     const before = (await admin(`/v1/admin/inventory/${variantId}`)) as { on_hand: number };
     await fillAndReview(page, '4242 4242 4242 4242');
@@ -87,6 +59,7 @@ describe('buying on the demo shop', () => {
     const eml = join(dataDir, 'outbox', `${number}.eml`);
     for (let i = 0; i < 100 && !existsSync(eml); i++) await new Promise((r) => setTimeout(r, 50));
     assert.match(readFileSync(eml, 'utf8'), /^To: ada@example\.com$/m);
+    assert.deepEqual(requested.filter((url) => /stripe/i.test(url)), [], 'a shop without Stripe keys loads no Stripe code');
     assert.deepEqual(problems, []);
     await page.close();
   });

@@ -43,7 +43,7 @@
             box.className = 'StripeElement';
             const frame = document.createElement('iframe');
             frame.title = 'Secure payment input frame';
-            frame.srcdoc = '<p style="font:14px sans-serif">Stripe.js stand-in: card details</p>';
+            frame.srcdoc = '<p>Stripe.js stand-in: card details</p>';
             box.append(frame);
             return {
               mount(node) {
