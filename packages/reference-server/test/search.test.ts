@@ -136,13 +136,21 @@ forEachDatabase('GET /v1/search', (target) => {
   });
 
   test('a product whose last unit is reserved or sold drops out of in_stock=true, and comes back when restocked', async () => {
-    await target.db.query(`UPDATE inventory_levels SET reserved = 1 WHERE variant_id = 'var_sx060'`);
+    const admin = async (path: string, method: string, body?: unknown) => {
+      const init = { method, key: app.secretKey, headers: { 'content-type': 'application/json' }, ...(body === undefined ? {} : { body: JSON.stringify(body) }) };
+      const res = await app.request(path, init);
+      assert.equal(res.status, 200, JSON.stringify(res.body));
+      return res.body as { id: string };
+    };
+    // The last unit of lamp 6 held by a checkout, as the storefront does it.
+    const hold = await admin('/v1/admin/inventory/holds', 'POST', { items: [{ variant_id: 'var_sx060', quantity: 1 }] });
     await app.invalidateCache();
     try {
       assert.deepEqual(ids((await search('q=lamp&in_stock=true')).data), [5]);
       assert.deepEqual(ids((await search('q=lamp&in_stock=false')).data), [6]);
       assert.deepEqual((await search('q=lamp')).facets.in_stock, { in_stock: 1, out_of_stock: 1 });
-      await target.db.query(`UPDATE inventory_levels SET on_hand = 0, reserved = 0 WHERE variant_id = 'var_sx060'`);
+      await admin(`/v1/admin/inventory/holds/${hold.id}`, 'DELETE');
+      await admin('/v1/admin/inventory/var_sx060', 'PUT', { on_hand: 0 });
       await app.invalidateCache();
       assert.deepEqual(ids((await search('q=lamp&in_stock=false')).data), [6]);
       await target.db.query(`UPDATE variants SET enabled = false WHERE id = 'var_sx050'`);
@@ -150,7 +158,21 @@ forEachDatabase('GET /v1/search', (target) => {
       assert.deepEqual((await search('q=lamp')).facets.in_stock, { in_stock: 0, out_of_stock: 2 });
     } finally {
       await target.db.query(`UPDATE variants SET enabled = true WHERE id = 'var_sx050'`);
-      await target.db.query(`UPDATE inventory_levels SET on_hand = 1, reserved = 0 WHERE variant_id = 'var_sx060'`);
+      await admin('/v1/admin/inventory/var_sx060', 'PUT', { on_hand: 1 });
+      await app.invalidateCache();
+    }
+    assert.deepEqual(ids((await search('q=lamp&in_stock=true')).data).sort((a, b) => a - b), [5, 6]);
+  });
+
+  test('stock changed behind the server\'s back (plain SQL) reaches search on the next hold sweep', async () => {
+    await target.db.query(`UPDATE inventory_levels SET reserved = 1 WHERE variant_id = 'var_sx060'`);
+    try {
+      await app.commerce.reservations.releaseExpired();
+      await app.invalidateCache();
+      assert.deepEqual(ids((await search('q=lamp&in_stock=false')).data), [6]);
+    } finally {
+      await target.db.query(`UPDATE inventory_levels SET reserved = 0 WHERE variant_id = 'var_sx060'`);
+      await app.commerce.reservations.releaseExpired();
       await app.invalidateCache();
     }
     assert.deepEqual(ids((await search('q=lamp&in_stock=true')).data).sort((a, b) => a - b), [5, 6]);

@@ -2,16 +2,21 @@ import { DEFAULT_LOW_STOCK_THRESHOLD, MAX_PAGE_LIMIT, type AvailabilityList, typ
 import type { Cache } from '../cache/cache.js';
 import type { Clock } from '../clock.js';
 import { ConflictError, NotFoundError } from '../errors.js';
-import type { Db } from '../store/db.js';
+import type { Db, Queryable } from '../store/db.js';
 import { createInventoryRepository, type LevelRow } from '../store/inventory-repository.js';
+import { createSearchRepository } from '../store/search-repository.js';
 
 /** Availability is read often (every product page) and changes rarely: a few seconds is fresh enough, and every change drops it. */
 export const AVAILABILITY_TTL_MS = 5_000;
 const cacheKey = (variantId: string) => `inventory:${variantId}`;
 
-/** Drops the cached availability of `variantIds`; call after every committed stock change. */
-export async function invalidateAvailability(cache: Cache, variantIds: readonly string[]): Promise<void> {
-  await Promise.all([...new Set(variantIds)].map((id) => cache.delete(cacheKey(id))));
+/**
+ * Call after every committed stock change: drops the cached availability of `variantIds` and
+ * brings search's in-stock flags up to date (stock transactions only note which products crossed
+ * zero; see 0006_search_documents.sql).
+ */
+export async function stockChanged(deps: { cache: Cache; db: Queryable }, variantIds: readonly string[]): Promise<void> {
+  await Promise.all([...[...new Set(variantIds)].map((id) => deps.cache.delete(cacheKey(id))), createSearchRepository(deps.db).refreshStock()]);
 }
 
 function toLevel(row: LevelRow): InventoryLevel {
@@ -84,7 +89,7 @@ export function createInventoryService(deps: InventoryServiceDeps) {
           details: { reserved: current.reserved, on_hand: current.on_hand },
         });
       }
-      await invalidateAvailability(cache, [variantId]);
+      await stockChanged(deps, [variantId]);
       return level(variantId);
     },
 
@@ -98,7 +103,7 @@ export function createInventoryService(deps: InventoryServiceDeps) {
           details: { reserved: current.reserved, on_hand: current.on_hand },
         });
       }
-      await invalidateAvailability(cache, [variantId]);
+      await stockChanged(deps, [variantId]);
       return level(variantId);
     },
 

@@ -2,9 +2,10 @@ import type { Cache } from '../cache/cache.js';
 import type { Clock } from '../clock.js';
 import { ConflictError, NotFoundError } from '../errors.js';
 import type { Db, Queryable } from '../store/db.js';
+import { createSearchRepository } from '../store/search-repository.js';
 import { createInventoryRepository } from '../store/inventory-repository.js';
 import { randomId } from './ids.js';
-import { invalidateAvailability } from './inventory-service.js';
+import { stockChanged } from './inventory-service.js';
 
 export interface HoldItem {
   variantId: string;
@@ -55,7 +56,7 @@ export function normalizeItems(items: readonly HoldItem[]): HoldItem[] {
  * the caller's order transaction.
  */
 export function createReservationService(deps: ReservationServiceDeps) {
-  const { db, cache, clock } = deps;
+  const { db, clock } = deps;
 
   async function reserveIn(tx: Queryable, items: readonly HoldItem[], ttlMs: number): Promise<Hold> {
     const wanted = normalizeItems(items);
@@ -100,7 +101,7 @@ export function createReservationService(deps: ReservationServiceDeps) {
         if (available !== undefined && available < quantity) throw outOfStock(variantId, available, quantity);
       }
       const hold = await db.transaction((tx) => reserveIn(tx, wanted, options.ttlMs ?? deps.holdTtlMs));
-      await invalidateAvailability(cache, hold.items.map((i) => i.variantId));
+      await stockChanged(deps, hold.items.map((i) => i.variantId));
       return hold;
     },
 
@@ -120,7 +121,7 @@ export function createReservationService(deps: ReservationServiceDeps) {
     async release(holdId: string): Promise<void> {
       const freed = await db.transaction((tx) => releaseIn(tx, holdId));
       if (freed.length === 0) throw new NotFoundError(`No such hold: '${holdId}'`, { param: 'hold_id' });
-      await invalidateAvailability(cache, freed);
+      await stockChanged(deps, freed);
     },
 
     /**
@@ -140,8 +141,8 @@ export function createReservationService(deps: ReservationServiceDeps) {
       return sold;
     },
 
-    /** Drops cached availability of variants whose stock changed in a transaction that has committed. */
-    invalidate: (variantIds: readonly string[]) => invalidateAvailability(cache, variantIds),
+    /** After a transaction that changed the stock of `variantIds` has committed (see `stockChanged`). */
+    invalidate: (variantIds: readonly string[]) => stockChanged(deps, variantIds),
 
     async get(holdId: string): Promise<Hold | undefined> {
       const rows = await createInventoryRepository(db).hold(holdId);
@@ -158,9 +159,11 @@ export function createReservationService(deps: ReservationServiceDeps) {
         const freed = await db.transaction((tx) => releaseIn(tx, id, now));
         if (freed.length) {
           released++;
-          await invalidateAvailability(cache, freed);
+          await stockChanged(deps, freed);
         }
       }
+      // Also picks up in-stock changes a process noted but did not apply (it stopped first).
+      await createSearchRepository(db).refreshStock();
       return released;
     },
   };

@@ -11,7 +11,7 @@ import {
 import { InvalidRequestError, NotFoundError } from '../errors.js';
 import type { CategoryRepository } from '../store/category-repository.js';
 import type { ProductRepository } from '../store/product-repository.js';
-import type { SearchFilter, SearchRepository } from '../store/search-repository.js';
+import type { SearchFilter, SearchRepository, SearchWord } from '../store/search-repository.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
 import { createProductHydrator } from './product-hydrator.js';
 
@@ -47,9 +47,22 @@ export function transpositions(word: string): string[] {
   return [...out];
 }
 
-/** `(word:* | fix1 | fix2) & (…)`: every word must match, by prefix or by one of its corrections. */
-export function buildTsquery(words: readonly string[], corrections: ReadonlyMap<string, readonly string[]> = new Map()): string {
-  return words.map((w) => `(${[`${w}:*`, ...(corrections.get(w) ?? [])].join(' | ')})`).join(' & ');
+/**
+ * Partial words this long or longer are completed in descriptions too; shorter ones only in
+ * names, brands and categories ("wat" should find watches, not every description saying
+ * "water-resistant"). Whole words and spelling corrections match everywhere.
+ */
+export const MIN_DESCRIPTION_PREFIX_LENGTH = 4;
+
+/**
+ * The tsquery parts of each word: `word:*` as a prefix, and `word | fix1 | fix2` (or, from
+ * four letters, `word:* | fix1 | fix2`) for the whole text. Every word must match one of them.
+ */
+export function buildSearchWords(words: readonly string[], corrections: ReadonlyMap<string, readonly string[]> = new Map()): SearchWord[] {
+  return words.map((w) => {
+    const whole = [...w].length >= MIN_DESCRIPTION_PREFIX_LENGTH ? `${w}:*` : w;
+    return { prefix: `${w}:*`, exact: [whole, ...(corrections.get(w) ?? [])].join(' | ') };
+  });
 }
 
 export interface SearchServiceDeps {
@@ -62,12 +75,15 @@ export interface SearchServiceDeps {
 export function createSearchService(deps: SearchServiceDeps) {
   const hydrate = createProductHydrator({ products: deps.products, categories: deps.categories });
 
-  async function tsqueryFor(q: string): Promise<string | undefined> {
-    const words = searchWords(q);
-    if (words.length === 0) return undefined;
-    const candidates = words.filter((w) => [...w].length >= MIN_CORRECTED_LENGTH);
+  async function wordsFor(q: string): Promise<SearchWord[] | undefined> {
+    const typed = searchWords(q);
+    if (typed.length === 0) return undefined;
+    const candidates = typed.filter((w) => [...w].length >= MIN_CORRECTED_LENGTH);
     const swaps = candidates.flatMap((word) => transpositions(word).map((swap) => ({ word, swap })));
-    return buildTsquery(words, await deps.search.corrections(candidates, swaps));
+    const [stop, corrections] = await Promise.all([deps.search.stopWords(typed), deps.search.corrections(candidates, swaps)]);
+    // Stop words match nothing; a query of stop words alone matches everything, like no query.
+    const words = typed.filter((w) => !stop.has(w));
+    return words.length === 0 ? undefined : buildSearchWords(words, corrections);
   }
 
   async function filterFor(query: SearchQueryParsed): Promise<SearchFilter> {
@@ -86,7 +102,7 @@ export function createSearchService(deps: SearchServiceDeps) {
       options.set(name, [...(options.get(name) ?? []), value]);
     }
     return {
-      tsquery: query.q ? await tsqueryFor(query.q) : undefined,
+      words: query.q ? await wordsFor(query.q) : undefined,
       categoryId,
       brand: query.brand,
       minPrice: query.min_price,
@@ -134,12 +150,14 @@ export function createSearchService(deps: SearchServiceDeps) {
       const words = searchWords(q);
       const max = Math.min(limit, MAX_SUGGESTIONS);
       if (words.length === 0) return { object: 'list', q, data: [] };
-      const categories = await deps.search.suggestCategories(words.join(' '), Math.min(MAX_CATEGORY_SUGGESTIONS, max));
-      // Name and brand words only (weights A and B): what a shopper types into a search box.
-      const products = await deps.search.suggestProducts(words.map((w) => `${w}:*AB`).join(' & '), max - categories.length);
+      // Both at once; products fill what categories leave of `max`.
+      const [categories, products] = await Promise.all([
+        deps.search.suggestCategories(words.join(' '), Math.min(MAX_CATEGORY_SUGGESTIONS, max)),
+        deps.search.suggestProducts(words, max),
+      ]);
       const data: Suggestion[] = [
         ...categories.map((c): Suggestion => ({ type: 'category', id: c.id, slug: c.slug, name: c.name })),
-        ...products.map((p): Suggestion => ({
+        ...products.slice(0, max - categories.length).map((p): Suggestion => ({
           type: 'product',
           id: p.id,
           handle: p.handle,

@@ -173,6 +173,9 @@ export function createProductWriter(tx: Queryable, newId: (prefix: string) => st
             await tx.query('INSERT INTO inventory_levels (variant_id, on_hand) VALUES ($1, $2)', [newVariantId, v.stock ?? 0]);
           }
         }
+        // Stock set here is a catalog write, not a sale: the search document follows it now,
+        // rather than after commit like checkout's stock changes.
+        await tx.query('SELECT search_documents_refresh(ARRAY[$1::text])', [productId]);
         return productId;
       });
     },

@@ -2,9 +2,17 @@ import { PRICE_FACET_BOUNDS, type FacetName, type ProductSort, type SearchFacets
 import type { Queryable } from './db.js';
 import { PRODUCT_COLUMNS, type ListedProductRow, type ProductRow } from './product-repository.js';
 
+/** One typed word: completed as a prefix in names, brands and categories, or matched whole anywhere. */
+export interface SearchWord {
+  /** `to_tsquery` text for the partial word, e.g. `lam:*`. */
+  prefix: string;
+  /** `to_tsquery` text for the whole word or its spelling corrections, e.g. `lamp | lame`. */
+  exact: string;
+}
+
 export interface SearchFilter {
-  /** A tsquery in `to_tsquery('english', …)` syntax built from sanitized words; undefined matches every product. */
-  tsquery?: string;
+  /** Every word must match (built from sanitized words only); none matches every product. */
+  words?: readonly SearchWord[];
   categoryId?: string;
   brand?: string;
   minPrice?: number;
@@ -42,84 +50,91 @@ export interface CategorySuggestionRow {
   name: string;
 }
 
-/** The lowest variant price of `p`, kept by triggers; NULL for a product without variants. */
-const MIN_PRICE_SQL = '(SELECT s.min_price FROM product_stats s WHERE s.product_id = p.id)';
-/** Whether any enabled variant of `p` has units available. */
-const IN_STOCK_SQL = `EXISTS (SELECT 1 FROM variants v JOIN inventory_levels i ON i.variant_id = v.id
-  WHERE v.product_id = p.id AND v.enabled AND i.on_hand - i.reserved > 0)`;
-
 const ORDER: Record<ProductSort, string> = {
-  relevance: 'l.rank DESC, l.position ASC, l.id ASC',
-  price_asc: 'l.min_price ASC, l.id ASC',
-  price_desc: 'l.min_price DESC, l.id ASC',
-  rating: 'l.rating_average DESC, l.rating_count DESC, l.id ASC',
-  newest: 'l.created_at DESC, l.id ASC',
+  relevance: 'l.rank DESC, l.position ASC, l.product_id ASC',
+  price_asc: 'l.min_price ASC, l.product_id ASC',
+  price_desc: 'l.min_price DESC, l.product_id ASC',
+  rating: 'l.rating_average DESC, l.rating_count DESC, l.product_id ASC',
+  newest: 'l.created_at DESC, l.product_id ASC',
 };
 
 /**
- * The matching products with their lowest price and whether they are in stock, as the CTE
- * `listed`. Every filter applies in one WHERE: text through the GIN index, price through product_stats.
+ * The matching search documents as the CTE `listed`: one pass over the rows the text matches
+ * (through the two GIN indexes), every filter on the document itself.
  */
 function listedSql(filter: SearchFilter, params: unknown[], columns: string, withRank = false): string {
-  const where = [`p.status = 'active'`];
+  const where: string[] = [];
   const ctes: string[] = [];
   const add = (value: unknown) => {
     params.push(value);
     return `$${params.length}`;
   };
   let rank = '0::float4';
-  if (filter.tsquery !== undefined) {
-    const q = `to_tsquery('english', ${add(filter.tsquery)})`;
-    where.push(`p.search_vector @@ ${q}`);
-    if (withRank) rank = `ts_rank_cd(p.search_vector, ${q})`;
+  const words = filter.words ?? [];
+  for (const word of words) {
+    where.push(`(d.name_vector @@ to_tsquery('english', ${add(word.prefix)}) OR d.text_vector @@ to_tsquery('english', ${add(word.exact)}))`);
   }
+  // Name, brand and category words rank by weight; a match only in the description ranks last.
+  if (withRank && words.length > 0) rank = `ts_rank(d.name_vector, to_tsquery('english', ${add(words.map((w) => `${w.prefix} | ${w.exact}`).join(' | '))}))`;
   if (filter.categoryId !== undefined) {
     ctes.push(`subtree(id) AS (
       SELECT id FROM categories WHERE id = ${add(filter.categoryId)}
       UNION ALL SELECT c.id FROM categories c JOIN subtree s ON c.parent_id = s.id)`);
-    where.push('p.category_id IN (SELECT id FROM subtree)');
+    where.push('d.category_id IN (SELECT id FROM subtree)');
   }
-  if (filter.brand !== undefined) where.push(`lower(p.brand) = lower(${add(filter.brand)})`);
-  if (filter.minRating !== undefined) where.push(`p.rating_average >= ${add(filter.minRating)}`);
+  if (filter.brand !== undefined) where.push(`lower(d.brand) = lower(${add(filter.brand)})`);
+  if (filter.minRating !== undefined) where.push(`d.rating_average >= ${add(filter.minRating)}`);
   for (const [name, values] of filter.options ?? []) {
-    where.push(`EXISTS (SELECT 1 FROM product_options o WHERE o.product_id = p.id AND lower(o.name) = lower(${add(name)}) AND o."values" && ${add(values)}::text[])`);
+    where.push(`d.option_ids && ARRAY(SELECT ov.id FROM search_option_values ov WHERE lower(ov.name) = lower(${add(name)}) AND ov.value = ANY (${add(values)}::text[]))`);
   }
-  if (filter.minPrice !== undefined) where.push(`${MIN_PRICE_SQL} >= ${add(filter.minPrice)}`);
-  if (filter.maxPrice !== undefined) where.push(`${MIN_PRICE_SQL} <= ${add(filter.maxPrice)}`);
-  if (filter.inStock !== undefined) where.push(filter.inStock ? IN_STOCK_SQL : `NOT ${IN_STOCK_SQL}`);
-  // min_price is kept per product by triggers (0005_search_speed.sql); stock changes with every
-  // sale, so it is looked up per match through the variant and stock-level indexes.
-  ctes.push(`listed AS (
-    SELECT ${columns}, ${rank} AS rank, ${MIN_PRICE_SQL} AS min_price, ${IN_STOCK_SQL} AS in_stock
-    FROM products p
-    WHERE ${where.join(' AND ')} AND ${MIN_PRICE_SQL} IS NOT NULL)`);
+  if (filter.minPrice !== undefined) where.push(`d.min_price >= ${add(filter.minPrice)}`);
+  if (filter.maxPrice !== undefined) where.push(`d.min_price <= ${add(filter.maxPrice)}`);
+  if (filter.inStock !== undefined) where.push(filter.inStock ? 'd.in_stock' : 'NOT d.in_stock');
+  ctes.push(`listed AS MATERIALIZED (
+    SELECT ${columns}, ${rank} AS rank
+    FROM search_documents d
+    ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''})`);
   return `WITH RECURSIVE ${ctes.join(',\n')}`;
 }
 
 const FACET_SQL: Record<FacetName, string> = {
   brand: `(SELECT coalesce(jsonb_agg(jsonb_build_object('value', b.value, 'count', b.n) ORDER BY b.n DESC, b.value), '[]')
            FROM (SELECT min(brand) AS value, count(*) AS n FROM listed WHERE brand <> '' GROUP BY lower(brand)) b)`,
-  category: `(SELECT coalesce(jsonb_agg(jsonb_build_object('id', k.id, 'slug', k.slug, 'name', k.name, 'count', k.n) ORDER BY k.n DESC, k.name), '[]')
-              FROM (SELECT c.id, c.slug, c.name, count(*) AS n FROM listed l JOIN categories c ON c.id = l.category_id GROUP BY c.id) k)`,
-  price: `(SELECT jsonb_agg(jsonb_build_object('min', b.lo, 'max', b.hi, 'count',
-                  (SELECT count(*) FROM listed l WHERE l.min_price >= b.lo AND (b.hi IS NULL OR l.min_price < b.hi))) ORDER BY b.lo)
-           FROM (SELECT lo, lead(lo) OVER (ORDER BY lo) AS hi FROM unnest(ARRAY[${PRICE_FACET_BOUNDS.join(',')}]::bigint[]) AS lo) b)`,
+  category: `(SELECT coalesce(jsonb_agg(jsonb_build_object('id', k.id, 'slug', c.slug, 'name', c.name, 'count', k.n) ORDER BY k.n DESC, c.name), '[]')
+              FROM (SELECT category_id AS id, count(*) AS n FROM listed GROUP BY category_id) k JOIN categories c ON c.id = k.id)`,
+  price: `(SELECT jsonb_agg(jsonb_build_object('min', b.lo, 'max', b.hi, 'count', coalesce(n.n, 0)) ORDER BY b.lo)
+           FROM (SELECT lo, lead(lo) OVER (ORDER BY lo) AS hi, row_number() OVER (ORDER BY lo) AS k
+                 FROM unnest(ARRAY[${PRICE_FACET_BOUNDS.join(',')}]::bigint[]) AS lo) b
+           LEFT JOIN (SELECT width_bucket(min_price, ARRAY[${PRICE_FACET_BOUNDS.join(',')}]::bigint[]) AS k, count(*) AS n
+                      FROM listed GROUP BY 1) n ON n.k = b.k)`,
   options: `(SELECT coalesce(jsonb_agg(jsonb_build_object('name', g.name, 'values', g.vals) ORDER BY g.name), '[]')
-             FROM (SELECT ov.name, jsonb_agg(jsonb_build_object('value', ov.value, 'count', ov.n) ORDER BY ov.first_pos, ov.value) AS vals
-                   FROM (SELECT o.name, v.value, count(DISTINCT o.product_id) AS n, min(v.ord) AS first_pos
-                         FROM listed l JOIN product_options o ON o.product_id = l.id
-                         CROSS JOIN LATERAL unnest(o."values") WITH ORDINALITY AS v(value, ord)
-                         GROUP BY o.name, v.value) ov
+             FROM (SELECT ov.name, jsonb_agg(jsonb_build_object('value', ov.value, 'count', n.n) ORDER BY ov.ord, ov.value) AS vals
+                   FROM (SELECT o.id, count(*) AS n FROM (SELECT unnest(option_ids) AS id FROM listed) o GROUP BY o.id) n
+                   JOIN search_option_values ov ON ov.id = n.id
                    GROUP BY ov.name) g)`,
-  rating: `(SELECT jsonb_agg(jsonb_build_object('min', r.k, 'count', (SELECT count(*) FROM listed l WHERE l.rating_average >= r.k)) ORDER BY r.k DESC)
-            FROM generate_series(1, 4) AS r(k))`,
+  rating: `(SELECT jsonb_build_array(
+              jsonb_build_object('min', 4, 'count', count(*) FILTER (WHERE rating_average >= 4)),
+              jsonb_build_object('min', 3, 'count', count(*) FILTER (WHERE rating_average >= 3)),
+              jsonb_build_object('min', 2, 'count', count(*) FILTER (WHERE rating_average >= 2)),
+              jsonb_build_object('min', 1, 'count', count(*) FILTER (WHERE rating_average >= 1)))
+            FROM listed)`,
   in_stock: `(SELECT jsonb_build_object('in_stock', count(*) FILTER (WHERE in_stock), 'out_of_stock', count(*) FILTER (WHERE NOT in_stock)) FROM listed)`,
 };
 
-/** Columns the facet queries need; far cheaper than the full product row. */
-const FACET_COLUMNS = 'p.id, p.brand, p.category_id, p.rating_average';
+/** Columns the facet queries need. */
+const FACET_COLUMNS = 'd.brand, d.category_id, d.min_price, d.rating_average, d.in_stock, d.option_ids';
 /** Columns a page is sorted on; the full rows are read for the page only. */
-const SORT_COLUMNS = 'p.id, p.position, p.rating_average, p.rating_count, p.created_at';
+const SORT_COLUMNS = 'd.product_id, d.position, d.min_price, d.rating_average, d.rating_count, d.created_at, d.in_stock';
+
+/** `value` with LIKE's wildcards escaped. */
+function escapeLike(value: string): string {
+  return value.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+/** A LIKE pattern for words starting with `prefix`. */
+function likePrefix(prefix: string): string {
+  return `${escapeLike(prefix)}%`;
+}
 
 export function createSearchRepository(db: Queryable) {
   return {
@@ -161,7 +176,7 @@ export function createSearchRepository(db: Queryable) {
       const { rows } = await db.query<SearchRow & { total: number }>(
         `${withSql},
          page AS (
-           SELECT l.id, l.rank, l.min_price, l.in_stock, count(*) OVER () AS total, row_number() OVER (ORDER BY ${ORDER[request.sort]}) AS n
+           SELECT l.product_id AS id, l.rank, l.min_price, l.in_stock, count(*) OVER () AS total, row_number() OVER (ORDER BY ${ORDER[request.sort]}) AS n
            FROM listed l
            ORDER BY ${ORDER[request.sort]}
            LIMIT $${params.length - 1} OFFSET $${params.length})
@@ -185,23 +200,52 @@ export function createSearchRepository(db: Queryable) {
       return rows[0] ?? {};
     },
 
-    /** Products whose name (or brand) has a word starting with each typed word, best match first. */
-    async suggestProducts(tsquery: string, limit: number): Promise<ProductSuggestionRow[]> {
+    /**
+     * Products with a name or brand word starting with each typed word (lower-case): name
+     * matches first, then the most reviewed.
+     */
+    async suggestProducts(words: readonly string[], limit: number): Promise<ProductSuggestionRow[]> {
+      if (words.length === 0) return [];
+      // The longest word is the most selective: its prefix range is read from the index, and
+      // every other word is checked per candidate through the primary key.
+      const [first, ...rest] = [...words].sort((a, b) => b.length - a.length || a.localeCompare(b));
+      const params: unknown[] = [likePrefix(first ?? ''), limit];
+      const others = rest.map((w) => {
+        params.push(likePrefix(w));
+        return `AND EXISTS (SELECT 1 FROM search_suggest_words x WHERE x.product_id = w.product_id AND x.word LIKE $${params.length})`;
+      });
       const { rows } = await db.query<ProductSuggestionRow>(
         `WITH top AS (
-           SELECT p.id, ts_rank_cd('{0, 0, 0.4, 1.0}', p.search_vector, to_tsquery('english', $1)) AS rank, p.rating_count
-           FROM products p
-           WHERE p.status = 'active' AND p.search_vector @@ to_tsquery('english', $1)
-           ORDER BY rank DESC, p.rating_count DESC, p.id
+           SELECT w.product_id, min(w.weight) AS weight, max(w.popularity) AS popularity
+           FROM search_suggest_words w
+           WHERE w.word LIKE $1 ${others.join(' ')}
+           GROUP BY w.product_id
+           ORDER BY weight, popularity DESC, w.product_id
            LIMIT $2)
          SELECT p.id, p.handle, p.name, p.brand, m.price_amount, m.currency,
                 (SELECT i.url FROM product_images i WHERE i.product_id = p.id ORDER BY i.position, i.id LIMIT 1) AS image_url
-         FROM top JOIN products p ON p.id = top.id
+         FROM top JOIN products p ON p.id = top.product_id
          CROSS JOIN LATERAL (SELECT v.price_amount, v.currency FROM variants v WHERE v.product_id = p.id ORDER BY v.price_amount LIMIT 1) m
-         ORDER BY top.rank DESC, top.rating_count DESC, p.id`,
-        [tsquery, limit],
+         ORDER BY top.weight, top.popularity DESC, p.id`,
+        params,
       );
       return rows;
+    },
+
+    /** Which of `words` are stop words ("the", "and" …): they match nothing, so a query ignores them. */
+    async stopWords(words: readonly string[]): Promise<Set<string>> {
+      if (words.length === 0) return new Set();
+      const { rows } = await db.query<{ word: string }>(
+        `SELECT w.word FROM unnest($1::text[]) AS w(word) WHERE numnode(to_tsquery('english', w.word)) = 0`,
+        [words],
+      );
+      return new Set(rows.map((r) => r.word));
+    },
+
+    /** Applies stock changes not yet reflected in search (see 0006_search_documents.sql); answers how many products changed. */
+    async refreshStock(): Promise<number> {
+      const { rows } = await db.query<{ n: number }>('SELECT search_stock_refresh() AS n');
+      return rows[0]?.n ?? 0;
     },
 
     /** Categories with a word of the name starting with `prefix` (lower-case). */
@@ -211,7 +255,7 @@ export function createSearchRepository(db: Queryable) {
          WHERE lower(name) LIKE $1 || '%' OR lower(name) LIKE '% ' || $1 || '%'
          ORDER BY (lower(name) LIKE $1 || '%') DESC, length(name), name
          LIMIT $2`,
-        [prefix.replace(/[\\%_]/g, (c) => `\\${c}`), limit],
+        [escapeLike(prefix), limit],
       );
       return rows;
     },
