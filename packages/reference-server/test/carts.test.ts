@@ -92,6 +92,19 @@ forEachDatabase('carts', (target) => {
     assert.equal((await read(cart.id)).lines[0]!.quantity, 6);
   });
 
+  test('adds to one cart at the same time all count, and never past the stock', async () => {
+    const cart = await newCart();
+    // var_fx050 has plenty; five adds of one unit at once make a line of five.
+    const plenty = await Promise.all(Array.from({ length: 5 }, () => add(cart.id, { variant_id: 'var_fx050', quantity: 1 })));
+    plenty.forEach((res) => cartOf(res));
+    // var_fx030 has three: of five adds at once, three succeed and two are refused.
+    const few = await Promise.all(Array.from({ length: 5 }, () => add(cart.id, { variant_id: 'var_fx030', quantity: 1 })));
+    assert.equal(few.filter((res) => res.status === 200).length, 3);
+    few.filter((res) => res.status !== 200).forEach((res) => errorOf(res, 409, 'out_of_stock'));
+    const lines = (await read(cart.id)).lines.map((l) => [l.variant_id, l.quantity]);
+    assert.deepEqual(lines.sort(), [['var_fx030', 3], ['var_fx050', 5]]);
+  });
+
   test('a line quantity is changed and a line removed', async () => {
     const cart = await newCart({ items: [{ variant_id: 'var_fx050', quantity: 1 }, { variant_id: 'var_fx070' }] });
     assert.equal(cart.lines.length, 2);

@@ -48,12 +48,11 @@ export function createCartService(deps: CartServiceDeps) {
   }
 
   async function addIn(tx: Queryable, cartId: string, variantId: string, quantity: number, now: Date): Promise<void> {
-    const repo = createCartRepository(tx);
-    const variant = await repo.purchasable(variantId, cartId);
+    // One statement checks and writes; it writes only what checkQuantity accepts.
+    const { variant, added } = await createCartRepository(tx).addUnits(cartId, randomId('line', 16), variantId, quantity, deps.maxLineQuantity, now);
     if (!variant || variant.status !== 'active') throw new NotFoundError(`No such variant: '${variantId}'`, { param: 'variant_id' });
-    const current = variant.in_cart;
-    checkQuantity(current + quantity, variant.available, quantity, variantId);
-    await repo.upsertLine(cartId, randomId('line', 16), variantId, current + quantity, now);
+    checkQuantity(variant.in_cart + quantity, variant.available, quantity, variantId);
+    if (!added) throw new Error(`adding ${quantity} of ${variantId} passed the checks but wrote no line`);
   }
 
   /** Runs `change` on the locked, live cart in one transaction, then answers the priced cart. */
@@ -90,13 +89,9 @@ export function createCartService(deps: CartServiceDeps) {
 
   async function view(id: string, touch = true): Promise<Cart> {
     const now = clock.now();
-    const repo = createCartRepository(db);
-    // The cart row and its lines are independent reads: ask for both at once.
-    const [cart, lines] = await Promise.all([
-      touch ? repo.touch(id, now, new Date(now.getTime() + deps.cartTtlMs)) : repo.find(id, now),
-      repo.lines(id),
-    ]);
-    if (!cart) throw missing(id);
+    const read = await createCartRepository(db).withLines(id, now, touch ? new Date(now.getTime() + deps.cartTtlMs) : undefined);
+    if (!read) throw missing(id);
+    const { cart, lines } = read;
     const couponRow = cart.coupon_id === null ? undefined : await createCouponRepository(db).get(cart.coupon_id);
     const priceLines = lines.map((l) => ({ unitPrice: l.price_amount, quantity: l.quantity, weightGrams: l.weight_grams }));
     const subtotal = priceCart(pricing, { lines: priceLines, coupon: null, country: cart.country }).subtotal;

@@ -31,6 +31,28 @@ export interface PurchasableRow {
 
 const CART_COLUMNS = 'id, currency, country, coupon_id, created_at, updated_at, expires_at';
 
+/** The cart's lines as a JSON array in cart order, for a statement over `carts` (unaliased). */
+const LINES_JSON = `coalesce((
+  SELECT json_agg(x) FROM (
+    SELECT cl.id, cl.quantity, v.currency, v.weight_grams, ${VARIANT_DISPLAY_COLUMNS}
+      FROM cart_lines cl
+      JOIN variants v ON v.id = cl.variant_id
+      ${VARIANT_DISPLAY_JOINS}
+     WHERE cl.cart_id = carts.id
+     ORDER BY cl.created_at, cl.id) x), '[]'::json) AS lines`;
+
+/** A cart with its lines, read in one statement. */
+export interface CartWithLines {
+  cart: CartRow;
+  lines: CartLineRow[];
+}
+
+function splitLines(row: (CartRow & { lines: CartLineRow[] }) | undefined): CartWithLines | undefined {
+  if (!row) return undefined;
+  const { lines, ...cart } = row;
+  return { cart, lines };
+}
+
 export function createCartRepository(q: Queryable) {
   return {
     async insert(cart: { id: string; currency: string; country: string | null; expiresAt: Date }, now: Date): Promise<CartRow> {
@@ -56,10 +78,21 @@ export function createCartRepository(q: Queryable) {
       return rows[0];
     },
 
-    /** The cart if it has not expired by `now` (a plain read). */
-    async find(id: string, now: Date): Promise<CartRow | undefined> {
-      const { rows } = await q.query<CartRow>(`SELECT ${CART_COLUMNS} FROM carts WHERE id = $1 AND expires_at > $2`, [id, now]);
-      return rows[0];
+    /**
+     * The cart and its lines if it has not expired by `now`, in one statement; with `expiresAt`
+     * its expiry slides there too (as {@link touch} does, without `changed`).
+     */
+    async withLines(id: string, now: Date, expiresAt?: Date): Promise<CartWithLines | undefined> {
+      const { rows } = expiresAt
+        ? await q.query<CartRow & { lines: CartLineRow[] }>(
+            `UPDATE carts SET expires_at = $3 WHERE id = $1 AND expires_at > $2 RETURNING ${CART_COLUMNS}, ${LINES_JSON}`,
+            [id, now, expiresAt],
+            { prepare: true },
+          )
+        : await q.query<CartRow & { lines: CartLineRow[] }>(`SELECT ${CART_COLUMNS}, ${LINES_JSON} FROM carts WHERE id = $1 AND expires_at > $2`, [id, now], {
+            prepare: true,
+          });
+      return splitLines(rows[0]);
     },
 
     async lines(cartId: string): Promise<CartLineRow[]> {
@@ -87,21 +120,48 @@ export function createCartRepository(q: Queryable) {
       return rows[0];
     },
 
+    /**
+     * Adds `quantity` units of a variant to the cart's line for it (creating the line), in one
+     * statement, only when the variant's product is active and the line's new quantity is within
+     * both `maxQuantity` and the units available. Answers what the decision was made on, and
+     * whether the line was written. Call with the cart row locked, so `in_cart` is current.
+     */
+    async addUnits(
+      cartId: string,
+      lineId: string,
+      variantId: string,
+      quantity: number,
+      maxQuantity: number,
+      now: Date,
+    ): Promise<{ variant: PurchasableRow | undefined; added: boolean }> {
+      const { rows } = await q.query<PurchasableRow & { added: boolean }>(
+        `WITH target AS (
+           SELECT v.id AS variant_id, p.status, greatest(coalesce(l.on_hand - l.reserved, 0), 0) AS available,
+                  coalesce((SELECT cl.quantity FROM cart_lines cl WHERE cl.cart_id = $2 AND cl.variant_id = v.id), 0) AS in_cart
+             FROM variants v JOIN products p ON p.id = v.product_id LEFT JOIN inventory_levels l ON l.variant_id = v.id
+            WHERE v.id = $1),
+         written AS (
+           INSERT INTO cart_lines (id, cart_id, variant_id, quantity, created_at, updated_at)
+           SELECT $3, $2, t.variant_id, t.in_cart + $4::int, $5, $5 FROM target t
+            WHERE t.status = 'active' AND t.in_cart + $4::int <= $6::int AND t.in_cart + $4::int <= t.available
+           ON CONFLICT (cart_id, variant_id) DO UPDATE SET quantity = EXCLUDED.quantity, updated_at = EXCLUDED.updated_at
+           RETURNING 1)
+         SELECT t.*, EXISTS (SELECT 1 FROM written) AS added FROM target t`,
+        [variantId, cartId, lineId, quantity, now, maxQuantity],
+        { prepare: true },
+      );
+      const row = rows[0];
+      if (!row) return { variant: undefined, added: false };
+      const { added, ...variant } = row;
+      return { variant, added };
+    },
+
     async line(cartId: string, lineId: string): Promise<{ id: string; variant_id: string; quantity: number } | undefined> {
       const { rows } = await q.query<{ id: string; variant_id: string; quantity: number }>(
         'SELECT id, variant_id, quantity FROM cart_lines WHERE cart_id = $1 AND id = $2',
         [cartId, lineId],
       );
       return rows[0];
-    },
-
-    /** Sets the quantity of the cart's line for a variant, creating the line when there is none. */
-    async upsertLine(cartId: string, lineId: string, variantId: string, quantity: number, now: Date): Promise<void> {
-      await q.query(
-        `INSERT INTO cart_lines (id, cart_id, variant_id, quantity, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $5)
-         ON CONFLICT (cart_id, variant_id) DO UPDATE SET quantity = EXCLUDED.quantity, updated_at = EXCLUDED.updated_at`,
-        [lineId, cartId, variantId, quantity, now],
-      );
     },
 
     async setLineQuantity(cartId: string, lineId: string, quantity: number, now: Date): Promise<void> {
