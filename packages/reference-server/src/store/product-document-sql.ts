@@ -18,8 +18,8 @@ export interface ProductDocumentRow extends ProductRow {
 }
 
 /**
- * The statement tail that turns a CTE `page` (the products to show: at least `id`, in any
- * order) into product documents: the product columns plus variants, images and category path
+ * The statement tail that turns a CTE `page` (the products to show: at least `id` and
+ * `category_id`, in any order) into product documents: the product columns plus variants, images and category path
  * aggregated as JSON, so a page of products costs one round trip. Each part is aggregated for
  * the whole page at once rather than per product. `json` (not `jsonb`) keeps keys in the order
  * written here. `extraColumns` are more select-list items over `page l`; `orderBy` sorts the rows.
@@ -48,7 +48,7 @@ export function productDocumentsSql(extraColumns: string, orderBy: string): stri
   -- the walk instead of looping.
   doc_up (start_id, id, depth, parent_id, seen) AS (
     SELECT c.id, c.id, 0, c.parent_id, ARRAY[c.id]
-    FROM categories c WHERE c.id IN (SELECT p.category_id FROM page l JOIN products p ON p.id = l.id)
+    FROM categories c WHERE c.id IN (SELECT l.category_id FROM page l)
     UNION ALL
     SELECT u.start_id, c.id, u.depth + 1, c.parent_id, u.seen || c.id
     FROM doc_up u JOIN categories c ON c.id = u.parent_id WHERE c.id <> ALL (u.seen)),

@@ -157,7 +157,7 @@ function matchedProductsSql(filter: ProductListFilter, params: unknown[]): strin
     where.push(filter.inStock ? available : `NOT ${available}`);
   }
   ctes.push(`matched AS (
-    SELECT p.id, p.position, s.min_price, p.rating_average::float8 AS rating_average, p.rating_count, p.created_at
+    SELECT p.id, p.category_id, p.position, s.min_price, p.rating_average::float8 AS rating_average, p.rating_count, p.created_at
     FROM products p JOIN product_stats s ON s.product_id = p.id
     WHERE ${where.join(' AND ')})`);
   return `WITH RECURSIVE ${ctes.join(',\n')}`;
@@ -223,7 +223,7 @@ export function createProductRepository(db: Queryable) {
     async findActiveDocument(idOrHandle: string): Promise<ProductDocumentRow | null> {
       const { rows } = await db.query<ProductDocumentRow>(
         `WITH RECURSIVE page AS (
-           SELECT p.id FROM products p
+           SELECT p.id, p.category_id FROM products p
            WHERE (p.id = $1 OR p.handle = $1) AND p.status = 'active'
              AND EXISTS (SELECT 1 FROM variants v WHERE v.product_id = p.id)
            LIMIT 1)
