@@ -19,17 +19,9 @@ const typeParsers = {
   },
 };
 
-/** Prepared statement names, by text: the same text always gets the same name on every connection. */
-const statementNames = new Map<string, string>();
-const MAX_STATEMENT_NAMES = 1_000;
-
-function statementName(text: string): string | undefined {
-  let name = statementNames.get(text);
-  if (name === undefined && statementNames.size < MAX_STATEMENT_NAMES) {
-    name = `shoptag_${createHash('sha1').update(text).digest('hex').slice(0, 24)}`;
-    statementNames.set(text, name);
-  }
-  return name;
+/** A prepared statement's name, from its text: the same text gets the same name on every connection. */
+function statementName(text: string): string {
+  return `shoptag_${createHash('sha1').update(text).digest('hex').slice(0, 24)}`;
 }
 
 function wrap(client: pg.Pool | pg.PoolClient): Queryable {
