@@ -74,6 +74,7 @@ export function createCartRepository(q: Queryable) {
       const { rows } = await q.query<CartRow>(
         `UPDATE carts SET expires_at = $3${options.changed ? ', updated_at = $2' : ''} WHERE id = $1 AND expires_at > $2 RETURNING ${CART_COLUMNS}`,
         [id, now, expiresAt],
+        { prepare: true },
       );
       return rows[0];
     },
