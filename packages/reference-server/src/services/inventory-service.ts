@@ -16,7 +16,12 @@ const cacheKey = (variantId: string) => `inventory:${variantId}`;
  * zero; see 0006_search_documents.sql).
  */
 export async function stockChanged(deps: { cache: Cache; db: Queryable }, variantIds: readonly string[]): Promise<void> {
-  await Promise.all([...[...new Set(variantIds)].map((id) => deps.cache.delete(cacheKey(id))), createSearchRepository(deps.db).refreshStock()]);
+  // The stock change has committed: a refresh that fails (say, a lock timeout) leaves the
+  // changes queued for the next stock change or sweeper pass rather than failing the request.
+  const refreshed = createSearchRepository(deps.db)
+    .refreshStock()
+    .catch(() => 0);
+  await Promise.all([...[...new Set(variantIds)].map((id) => deps.cache.delete(cacheKey(id))), refreshed]);
 }
 
 function toLevel(row: LevelRow): InventoryLevel {

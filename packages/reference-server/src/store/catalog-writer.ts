@@ -79,7 +79,9 @@ export function createCatalogWriter(tx: Queryable) {
      * whole tables for a page of products.
      */
     async analyze(): Promise<void> {
-      await tx.exec('ANALYZE categories, products, product_stats, product_options, product_images, variants, inventory_levels');
+      await tx.exec(
+        'ANALYZE categories, products, product_stats, product_options, product_images, variants, inventory_levels, search_documents, search_suggest_words, search_option_values',
+      );
     },
 
     async insert(catalog: CatalogRows): Promise<void> {

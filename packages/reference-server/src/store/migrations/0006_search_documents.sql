@@ -19,7 +19,8 @@ CREATE TABLE search_documents (
   product_id     text PRIMARY KEY REFERENCES products (id) ON DELETE CASCADE,
   -- Name (A), brand (B) and category (C): what a partial word is completed against.
   name_vector    tsvector NOT NULL,
-  -- Everything searchable, weights A–D: what whole words and spelling corrections match.
+  -- Every searchable word (positions and weights stripped: only matched, never ranked): what
+  -- whole words, longer prefixes and spelling corrections match.
   text_vector    tsvector NOT NULL,
   brand          text NOT NULL,
   category_id    text NOT NULL,
@@ -75,7 +76,7 @@ BEGIN
          setweight(to_tsvector('english'::regconfig, p.name), 'A') ||
          setweight(to_tsvector('english'::regconfig, p.brand), 'B') ||
          setweight(to_tsvector('english'::regconfig, p.category_name), 'C'),
-         p.search_vector, p.brand, p.category_id, s.min_price, p.rating_average, p.rating_count, p.position, p.created_at,
+         strip(p.search_vector), p.brand, p.category_id, s.min_price, p.rating_average, p.rating_count, p.position, p.created_at,
          EXISTS (SELECT 1 FROM variants v JOIN inventory_levels i ON i.variant_id = v.id
                  WHERE v.product_id = p.id AND v.enabled AND i.on_hand - i.reserved > 0),
          ARRAY(SELECT DISTINCT ov.id
