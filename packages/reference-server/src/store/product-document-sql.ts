@@ -17,6 +17,13 @@ export interface ProductDocumentRow extends ProductRow {
   category_path: CategoryRef[] | null;
 }
 
+/** The product's own columns, on `products p JOIN categories c` (without its options). */
+export const PRODUCT_BASE_COLUMNS = `
+  p.id, p.handle, p.name, p.brand, p.category_id, c.slug AS category_slug, c.name AS category_name,
+  p.short_description, p.description_html, p.tags, p.rating_average::float8 AS rating_average,
+  p.rating_count, p.position, p.created_at, p.updated_at, p.sku, p.attributes, p.seo_title, p.seo_description,
+  p.seo_keywords, p.seo_canonical_url, p.seo_og_image, p.rating_distribution, p.status`;
+
 /**
  * The statement tail that turns a CTE `page` (the products to show: at least `id` and
  * `category_id`, in any order) into product documents: the product columns plus variants, images and category path
@@ -56,10 +63,7 @@ export function productDocumentsSql(extraColumns: string, orderBy: string): stri
     SELECT u.start_id, json_agg(json_build_object('id', c.id, 'slug', c.slug, 'name', c.name) ORDER BY u.depth DESC) AS path
     FROM doc_up u JOIN categories c ON c.id = u.id
     GROUP BY u.start_id)
-  SELECT p.id, p.handle, p.name, p.brand, p.category_id, c.slug AS category_slug, c.name AS category_name,
-    p.short_description, p.description_html, p.tags, p.rating_average::float8 AS rating_average,
-    p.rating_count, p.position, p.created_at, p.updated_at, p.sku, p.attributes, p.seo_title, p.seo_description,
-    p.seo_keywords, p.seo_canonical_url, p.seo_og_image, p.rating_distribution, p.status,
+  SELECT ${PRODUCT_BASE_COLUMNS},
     coalesce(o.options, '[]'::json) AS options, dv.variants, coalesce(di.images, '[]'::json) AS images,
     dp.path AS category_path${extraColumns ? `, ${extraColumns}` : ''}
   FROM page l

@@ -1,7 +1,7 @@
 import type { ProductSort } from '@shoptag/sdk/contract';
 import type { Queryable } from './db.js';
 import { keysetCondition, orderBy, sortValuesFit, type SortKey, type SortValues } from './keyset.js';
-import { productDocumentsSql, type ProductDocumentRow } from './product-document-sql.js';
+import { PRODUCT_BASE_COLUMNS, productDocumentsSql, type ProductDocumentRow } from './product-document-sql.js';
 
 export interface ProductRow {
   id: string;
@@ -115,11 +115,7 @@ const SORT_KEYS: Record<ProductSort, SortKey<SortableRow>[]> = {
   newest: [{ sql: 'l.created_at', direction: 'desc', type: 'timestamptz', read: (r) => r.created_at.toISOString() }, id],
 };
 
-export const PRODUCT_COLUMNS = `
-  p.id, p.handle, p.name, p.brand, p.category_id, c.slug AS category_slug, c.name AS category_name,
-  p.short_description, p.description_html, p.tags, p.rating_average::float8 AS rating_average,
-  p.rating_count, p.position, p.created_at, p.updated_at, p.sku, p.attributes, p.seo_title, p.seo_description,
-  p.seo_keywords, p.seo_canonical_url, p.seo_og_image, p.rating_distribution, p.status,
+export const PRODUCT_COLUMNS = `${PRODUCT_BASE_COLUMNS},
   coalesce((SELECT jsonb_agg(jsonb_build_object('name', o.name, 'values', to_jsonb(o."values")) ORDER BY o.position)
             FROM product_options o WHERE o.product_id = p.id), '[]'::jsonb) AS options`;
 
