@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, test } from 'node:test';
-import { AdminProduct, DeletedProduct, ErrorBody, ImportSummary, Product, SearchResult } from '@shoptag/sdk/contract';
+import { AdminProduct, DeletedProduct, ErrorBody, ImportSummary, Product, SearchResult, SuggestResult } from '@shoptag/sdk/contract';
 import { forEachDatabase } from './support/databases.js';
 import { searchCatalog } from './support/search-catalog.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
@@ -70,12 +70,19 @@ forEachDatabase('admin products API', (target) => {
     assert.deepEqual(p.variants.map((v) => [v.sku, v.price.amount, v.available_quantity]), [['TOTE-NAT', 2200, 7]]);
     assert.equal(p.seo.title, 'Canvas Tote | Kestrel');
     assert.equal(Product.parse((await app.request('/v1/products/canvas-tote')).body).name, 'Canvas Tote Bag');
+    // Search and suggestions follow the new name and price at once.
+    const found = SearchResult.parse((await app.request('/v1/search?q=bag&sort=price_asc')).body);
+    assert.deepEqual(found.data.map((d) => [d.handle, d.price.amount]), [['canvas-tote', 2200]]);
+    const suggested = SuggestResult.parse((await app.request('/v1/search/suggest?q=tote%20ba')).body);
+    assert.deepEqual(suggested.data.map((d) => d.name), ['Canvas Tote Bag']);
   });
 
   test('a draft product is readable by admin but not listed', async () => {
     assert.equal((await admin('/canvas-tote', 'PATCH', { status: 'draft' })).status, 200);
     assert.equal((await app.request('/v1/products/canvas-tote')).status, 404);
     assert.equal(AdminProduct.parse((await admin('/canvas-tote')).body).status, 'draft');
+    assert.equal(SearchResult.parse((await app.request('/v1/search?q=tote')).body).total, 0);
+    assert.deepEqual(SuggestResult.parse((await app.request('/v1/search/suggest?q=tote')).body).data, []);
   });
 
   test('deletes a product', async () => {
