@@ -155,6 +155,11 @@ if (results.search) {
   md.push('| what | p50 | p95 | max |', '|---|---:|---:|---:|');
   md.push(`| search (page + all facets) | ${s.search.p50} ms | ${mark(s.search.p95, s.targets.searchP95Ms)} | ${s.search.max} ms |`);
   md.push(`| suggest | ${s.suggest.p50} ms | ${mark(s.suggest.p95, s.targets.suggestP95Ms)} | ${s.suggest.max} ms |`, '');
+  if (s.slowest?.length) {
+    md.push('Slowest queries (median of the rounds):', '', '| query | p50 |', '|---|---:|');
+    for (const q of s.slowest) md.push(`| \`${q.query}\` | ${q.p50} ms |`);
+    md.push('');
+  }
 }
 mkdirSync('bench/results', { recursive: true });
 writeFileSync('bench/results/latest.json', `${JSON.stringify(results, null, 2)}\n`);
