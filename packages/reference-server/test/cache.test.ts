@@ -4,6 +4,7 @@ import type { Cache } from '../src/cache/cache.js';
 import { createMemoryCache } from '../src/cache/memory-cache.js';
 import { createRedisCache } from '../src/cache/redis-cache.js';
 import type { Clock } from '../src/clock.js';
+import { createResponseCache } from '../src/services/response-cache.js';
 import { TEST_REDIS_URL } from './support/databases.js';
 
 /** A clock that moves only when told to. */
@@ -55,6 +56,32 @@ for (const [name, open] of implementations) {
       await cache.set('gone', 1, 60_000);
       await cache.delete('gone');
       assert.equal(await cache.get('gone'), undefined);
+    });
+
+    test('keeps text exactly as written, forgets it after its time to live, and on delete', async () => {
+      const text = '"etag"\n{"quote":"\\"","line":"a\\nb","unicode":"é✓"}';
+      await cache.setText('t1', text, 60_000);
+      assert.equal(await cache.getText('t1'), text);
+      assert.equal(await cache.getText('never'), undefined);
+      await cache.setText('t-short', text, 50);
+      await advance(120);
+      assert.equal(await cache.getText('t-short'), undefined);
+      await cache.delete('t1');
+      assert.equal(await cache.getText('t1'), undefined);
+    });
+
+    test('a catalog response cached by one process is sent by another sharing the cache, body and ETag unchanged', async () => {
+      const clock = manualClock();
+      const [first, second] = [createResponseCache({ cache, clock }), createResponseCache({ cache, clock })];
+      const sent = await first.get('products?[]', async () => ({ name: 'Caf\u00e9 "Noir"\n', price: { amount: 1999, currency: 'USD' } }));
+      let producedAgain = false;
+      const read = await second.get('products?[]', async () => {
+        producedAgain = true;
+        return {};
+      });
+      assert.equal(producedAgain, false);
+      assert.deepEqual(read, sent);
+      assert.deepEqual(JSON.parse(read.body), { name: 'Caf\u00e9 "Noir"\n', price: { amount: 1999, currency: 'USD' } });
     });
 
     test('answers a ping', async () => {

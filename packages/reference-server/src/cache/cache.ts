@@ -11,6 +11,13 @@ export interface Cache {
   readonly description: string;
   get(key: string): Promise<JsonValue | undefined>;
   set(key: string, value: JsonValue, ttlMs: number): Promise<void>;
+  /**
+   * A string stored as it is, without JSON around it: for large serialized values (response
+   * bodies), which would otherwise be escaped on every write and parsed on every read. Read a
+   * key with the pair of methods it was written with.
+   */
+  getText(key: string): Promise<string | undefined>;
+  setText(key: string, text: string, ttlMs: number): Promise<void>;
   delete(key: string): Promise<void>;
   /** Whether the cache answers, for health checks. */
   ping(): Promise<boolean>;

@@ -38,6 +38,12 @@ export async function createRedisCache(options: RedisCacheOptions): Promise<Cach
     async set(key, value, ttlMs) {
       await redis.set(key, JSON.stringify(value), 'PX', Math.max(1, Math.round(ttlMs)));
     },
+    async getText(key) {
+      return (await redis.get(key)) ?? undefined;
+    },
+    async setText(key, text, ttlMs) {
+      await redis.set(key, text, 'PX', Math.max(1, Math.round(ttlMs)));
+    },
     async delete(key) {
       await redis.del(key);
     },

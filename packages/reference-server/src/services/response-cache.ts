@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Cache, JsonValue } from '../cache/cache.js';
+import type { Cache } from '../cache/cache.js';
 import type { Clock } from '../clock.js';
 
 /** A serialized response, ready to send: the JSON text and its entity tag. */
@@ -32,8 +32,18 @@ export function etagOf(body: string): string {
   return `"${createHash('sha1').update(body).digest('base64url').slice(0, 22)}"`;
 }
 
-function isCachedBody(value: JsonValue | undefined): value is { body: string; etag: string } {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) && typeof value.body === 'string' && typeof value.etag === 'string';
+/** How an entry is kept in the shared cache: the entity tag, a newline, then the body as sent. */
+function toStored(value: CachedBody): string {
+  return `${value.etag}\n${value.body}`;
+}
+
+function fromStored(stored: string | undefined): CachedBody | undefined {
+  if (stored === undefined) return undefined;
+  const newline = stored.indexOf('\n');
+  const etag = stored.slice(0, Math.max(0, newline));
+  // Written by another process (or version): anything else is a miss.
+  if (!/^"[A-Za-z0-9_-]{1,64}"$/.test(etag)) return undefined;
+  return { etag, body: stored.slice(newline + 1) };
 }
 
 /**
@@ -71,13 +81,12 @@ export function createResponseCache(options: ResponseCacheOptions) {
       const now = clock.now().getTime();
       const hit = local.get(fullKey);
       if (hit && hit.expiresAt > now) return hit.value;
-      const shared = await cache.get(fullKey);
-      let value: CachedBody;
-      if (isCachedBody(shared)) value = { body: shared.body, etag: shared.etag };
-      else {
+      let value = fromStored(await cache.getText(fullKey));
+      if (!value) {
         const body = JSON.stringify(await produce());
         value = { body, etag: etagOf(body) };
-        await cache.set(fullKey, { body: value.body, etag: value.etag }, ttlMs);
+        // Kept as text: a JSON wrapper would escape the whole body on every write.
+        await cache.setText(fullKey, toStored(value), ttlMs);
       }
       if (local.size >= maxLocal) local.delete(local.keys().next().value ?? '');
       local.set(fullKey, { value, expiresAt: now + ttlMs });
