@@ -256,7 +256,7 @@ export class ShopCheckout extends LitElement {
           </fieldset>
           <div class="actions"><button @click=${() => this.checkout?.goTo('contact')}>Back</button><button part="primary" ?disabled=${!session.shipping_method || busy} @click=${() => this.checkout?.goTo('payment')}>Continue to payment</button></div>`;
       case 'payment':
-        if (session.payment_provider === 'stripe') return this.renderStripe(busy);
+        if (session.payment_provider === 'stripe') return this.renderStripe(busy, v.status === 'error');
         return html`<form @submit=${this.submitCard} aria-label="Payment">
           <label part="field">Card number<input name="cardnumber" autocomplete="cc-number" inputmode="numeric" .value=${this.card.number} aria-invalid=${this.cardError ? 'true' : 'false'} aria-describedby="card-error" @input=${(e: Event) => (this.card = { ...this.card, number: (e.target as HTMLInputElement).value })} /></label>
           <div class="row">
@@ -282,16 +282,18 @@ export class ShopCheckout extends LitElement {
     }
   }
 
-  private renderStripe(busy: boolean) {
+  /** The Payment Element's step; `startFailed`: the payment could not be started (the store shows why). */
+  private renderStripe(busy: boolean, startFailed: boolean) {
     const { status, problem } = this.stripe;
+    const failed = status === 'failed' || (status === 'idle' && startFailed && !busy);
     return html`<form @submit=${this.reviewStripe} aria-label="Payment">
-      ${status === 'failed' ? html`<p part="error" role="alert">${problem}</p>` : status !== 'ready' ? html`<p aria-busy="true">Loading the secure payment form…</p>` : nothing}
+      ${status === 'failed' ? html`<p part="error" role="alert">${problem}</p>` : !failed && status !== 'ready' ? html`<p aria-busy="true">Loading the secure payment form…</p>` : nothing}
       <div part="stripe-payment"><slot name=${STRIPE_SLOT}></slot></div>
       ${this.cardError ? html`<p part="field-error" role="alert">${this.cardError}</p>` : nothing}
       <div class="actions">
         <button type="button" @click=${() => this.checkout?.goTo('shipping')}>Back</button>
-        ${status === 'failed'
-          ? html`<button part="primary" type="button" @click=${() => this.stripe.retry()}>Try again</button>`
+        ${failed
+          ? html`<button part="primary" type="button" @click=${() => this.showStripe()}>Try again</button>`
           : html`<button part="primary" type="submit" ?disabled=${busy || status !== 'ready'}>Review order</button>`}
       </div>
     </form>`;

@@ -82,7 +82,6 @@ export class StripePaymentController implements ReactiveController {
   private elements: StripeElements | null = null;
   private element: StripePaymentElement | null = null;
   private clientSecret = '';
-  private last: PaymentStart | null = null;
   private container: HTMLElement | null = null;
 
   constructor(private readonly host: ReactiveControllerHost & HTMLElement) {
@@ -114,7 +113,6 @@ export class StripePaymentController implements ReactiveController {
 
   /** Shows the Payment Element for a started payment (again after Back: the same element, its amount refreshed). */
   async show(payment: PaymentStart): Promise<void> {
-    this.last = payment;
     if (this.elements && payment.client_secret === this.clientSecret) {
       await this.elements.fetchUpdates();
       return;
@@ -143,11 +141,6 @@ export class StripePaymentController implements ReactiveController {
       console.error('[shoptag E002] Stripe.js could not be loaded:', error);
       this.set({ status: 'failed', problem: 'The secure payment form could not be loaded. Check your connection and try again.' });
     }
-  }
-
-  /** Loads and shows the Payment Element again after it failed. */
-  retry(): Promise<void> {
-    return this.last ? this.show(this.last) : Promise.resolve();
   }
 
   /**
