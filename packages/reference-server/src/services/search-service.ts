@@ -89,7 +89,7 @@ export function createSearchService(deps: SearchServiceDeps) {
   async function filterFor(query: SearchQueryParsed): Promise<SearchFilter> {
     let categoryId: string | undefined;
     if (query.category !== undefined) {
-      const category = await deps.categories.find(query.category);
+      const category = await deps.categories.findRef(query.category);
       if (!category) throw new NotFoundError(`No such category: '${query.category}'`, { param: 'category' });
       categoryId = category.id;
     }
@@ -129,18 +129,17 @@ export function createSearchService(deps: SearchServiceDeps) {
       }
       if (offset > MAX_OFFSET) throw new InvalidRequestError(`Invalid page: search pages stop after ${MAX_OFFSET} results; narrow the query.`, { param: 'page' });
       const filter = await filterFor(query);
-      const [page, facets] = await Promise.all([
-        deps.search.page({ filter, sort, limit: limit + 1, offset }),
-        deps.search.facets(filter, query.facets ?? FACET_NAMES),
+      // The page is read (and hydrated) while the facets are counted.
+      const [{ data, hasMore }, counted] = await Promise.all([
+        deps.search.page({ filter, sort, limit: limit + 1, offset }).then(async (rows) => ({ data: await hydrate(rows.slice(0, limit)), hasMore: rows.length > limit })),
+        deps.search.countAndFacets(filter, query.facets ?? FACET_NAMES),
       ]);
-      const rows = page.rows.slice(0, limit);
-      const hasMore = page.rows.length > limit;
       return {
         object: 'search_result',
         q: query.q ?? '',
-        data: await hydrate(rows),
-        facets,
-        total: page.total,
+        data,
+        facets: counted.facets,
+        total: counted.total,
         has_more: hasMore,
         next_cursor: hasMore ? encodeCursor(sort, [offset + limit]) : null,
       };

@@ -52,6 +52,10 @@ export function createPgDb(options: PgDbOptions): Db {
     max: options.max ?? 10,
     application_name: options.applicationName ?? 'shoptag-server',
     types: typeParsers,
+    // The catalog's working set sits in memory (or on SSD). With PostgreSQL's default of 4 (made
+    // for spinning disks) the planner reads all 100k search documents sequentially rather than
+    // the few thousand a search's GIN indexes point at (62 ms instead of 12 ms for one word).
+    options: '-c random_page_cost=1.1',
   });
   // An idle client that loses its connection emits 'error' on the pool; without a listener
   // that would crash the process. The next query gets a fresh connection.

@@ -30,7 +30,7 @@ export interface SearchPageRequest {
   offset: number;
 }
 
-export interface SearchRow extends ListedProductRow {
+export interface SearchRow extends Omit<ListedProductRow, 'total'> {
   rank: number;
 }
 
@@ -167,37 +167,38 @@ export function createSearchRepository(db: Queryable) {
       return out;
     },
 
-    /** One page of matches plus the total, in one statement. */
-    async page(request: SearchPageRequest): Promise<{ rows: SearchRow[]; total: number }> {
+    /**
+     * One page of matches: sorted and cut on the document columns (a top-N sort, no window over
+     * every match), then whole rows (options and all) read for the page only.
+     */
+    async page(request: SearchPageRequest): Promise<SearchRow[]> {
       const params: unknown[] = [];
       const withSql = listedSql(request.filter, params, SORT_COLUMNS, request.sort === 'relevance');
       params.push(request.limit, request.offset);
-      // Sort and cut on light columns first; read whole rows (options and all) for the page only.
-      const { rows } = await db.query<SearchRow & { total: number }>(
+      const { rows } = await db.query<SearchRow>(
         `${withSql},
          page AS (
-           SELECT l.product_id AS id, l.rank, l.min_price, l.in_stock, count(*) OVER () AS total, row_number() OVER (ORDER BY ${ORDER[request.sort]}) AS n
-           FROM listed l
+           SELECT * FROM listed l
            ORDER BY ${ORDER[request.sort]}
            LIMIT $${params.length - 1} OFFSET $${params.length})
-         SELECT ${PRODUCT_COLUMNS}, pg.rank, pg.min_price, pg.in_stock, pg.total
-         FROM page pg JOIN products p ON p.id = pg.id JOIN categories c ON c.id = p.category_id
-         ORDER BY pg.n`,
+         SELECT ${PRODUCT_COLUMNS}, l.rank, l.min_price, l.in_stock
+         FROM page l JOIN products p ON p.id = l.product_id JOIN categories c ON c.id = p.category_id
+         ORDER BY ${ORDER[request.sort]}`,
         params,
       );
-      if (rows.length > 0 || request.offset === 0) return { rows, total: rows[0]?.total ?? 0 };
-      const countParams: unknown[] = [];
-      const count = await db.query<{ total: number }>(`${listedSql(request.filter, countParams, FACET_COLUMNS)} SELECT count(*) AS total FROM listed`, countParams);
-      return { rows, total: count.rows[0]?.total ?? 0 };
+      return rows;
     },
 
-    /** Counts per facet value over every match, in one statement. */
-    async facets(filter: SearchFilter, names: readonly FacetName[]): Promise<SearchFacets> {
-      if (names.length === 0) return {};
+    /** How many documents match, and counts per facet value over all of them, in one statement. */
+    async countAndFacets(filter: SearchFilter, names: readonly FacetName[]): Promise<{ total: number; facets: SearchFacets }> {
       const params: unknown[] = [];
       const withSql = listedSql(filter, params, FACET_COLUMNS);
-      const { rows } = await db.query<SearchFacets>(`${withSql} SELECT ${names.map((n) => `${FACET_SQL[n]} AS ${n}`).join(', ')}`, params);
-      return rows[0] ?? {};
+      const { rows } = await db.query<SearchFacets & { total: number }>(
+        `${withSql} SELECT (SELECT count(*) FROM listed) AS total${names.map((n) => `, ${FACET_SQL[n]} AS ${n}`).join('')}`,
+        params,
+      );
+      const { total = 0, ...facets } = rows[0] ?? {};
+      return { total, facets };
     },
 
     /**
