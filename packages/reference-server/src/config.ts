@@ -50,6 +50,7 @@ export interface CommerceConfig {
   cartTtlMs: number;
   /** How long a checkout's stock hold lasts unless refreshed. */
   holdTtlMs: number;
+  /** Prices, tax and shipping, for the cart's estimate and checkout alike. */
   pricing: PricingConfig;
 }
 
@@ -63,7 +64,6 @@ export const DEFAULT_FREE_SHIPPING_OVER = '50';
 export class ConfigError extends Error {
   /** The first variable at fault. */
   readonly variable: string;
-  /** Prices, tax and shipping, for the cart's estimate and checkout alike. */
   /** One line per problem, each naming its variable. */
   readonly problems: string[];
 
@@ -147,12 +147,14 @@ const EnvSchema = z.object({
   SHOPTAG_MAX_LINE_QUANTITY: optional(positiveInt(9_999)),
   SHOPTAG_CART_TTL_DAYS: optional(positiveInt(3_650)),
   SHOPTAG_HOLD_TTL_MINUTES: optional(positiveInt(7 * 24 * 60)),
+  SHOPTAG_HOLD_TTL_SECONDS: optional(positiveInt(7 * 24 * 3600)),
   SHOPTAG_SHIPPING_RATE: optional(z.string().regex(/^\d{1,12}(\.\d+)?$/)),
   SHOPTAG_FREE_SHIPPING_OVER: optional(z.string().regex(/^(\d{1,12}(\.\d+)?|off)$/)),
   SHOPTAG_TAX_RATES: optional(z.string()),
   SHOPTAG_TAX_COUNTRY: optional(z.string().regex(/^[A-Z]{2}$/)),
   SHOPTAG_PRICES_INCLUDE_TAX: optional(z.enum(['true', 'false'])),
   SHOPTAG_TAX_SHIPPING: optional(z.string().regex(/^(\*|[A-Z]{2}(,[A-Z]{2})*)$/)),
+  SHOPTAG_SHIPPING_CONFIG: optional(z.string()),
   LOG_LEVEL: optional(z.enum(LOG_LEVELS, { message: `must be one of ${LOG_LEVELS.join(', ')}` })),
 });
 
@@ -162,14 +164,13 @@ const EXPECTATIONS: Partial<Record<keyof z.infer<typeof EnvSchema>, string>> = {
   SHOPTAG_CURRENCY: 'must be a three-letter ISO 4217 code in upper case, e.g. USD',
   SHOPTAG_MAX_LINE_QUANTITY: 'must be a whole number 1–9999',
   SHOPTAG_CART_TTL_DAYS: 'must be a whole number of days 1–3650',
-  SHOPTAG_HOLD_TTL_SECONDS: optional(positiveInt(7 * 24 * 3600)),
   SHOPTAG_HOLD_TTL_MINUTES: 'must be a whole number of minutes 1–10080',
+  SHOPTAG_HOLD_TTL_SECONDS: 'must be a whole number of seconds 1–604800',
   SHOPTAG_SHIPPING_RATE: 'must be an amount in major units, e.g. 4.99',
   SHOPTAG_FREE_SHIPPING_OVER: 'must be an amount in major units, e.g. 50, or off',
   SHOPTAG_TAX_RATES: 'must be COUNTRY=PERCENT pairs, e.g. US=0,DE=19',
   SHOPTAG_TAX_COUNTRY: 'must be a two-letter ISO 3166-1 country code, e.g. US',
   SHOPTAG_PRICES_INCLUDE_TAX: 'must be true or false',
-  SHOPTAG_SHIPPING_CONFIG: optional(z.string()),
   SHOPTAG_TAX_SHIPPING: 'must be * or a comma-separated list of country codes, e.g. DE,FR,GB',
 };
 
@@ -180,7 +181,6 @@ function describeValue(variable: string, value: string | undefined): string {
   if (/SECRET|KEY/.test(variable)) return 'value hidden';
   if (/URL/.test(variable)) return 'value hidden';
   return `got ${JSON.stringify(value)}`;
-  SHOPTAG_HOLD_TTL_SECONDS: 'must be a whole number of seconds 1–604800',
 }
 
 /**
@@ -248,6 +248,12 @@ function commerceConfig(e: z.infer<typeof EnvSchema>, currency: string, cwd: str
   const freeOverText = e.SHOPTAG_FREE_SHIPPING_OVER ?? DEFAULT_FREE_SHIPPING_OVER;
   const freeOver = freeOverText === 'off' ? null : attempt('SHOPTAG_FREE_SHIPPING_OVER', () => parseMajorUnits(freeOverText, currency), null);
   const taxRates = attempt('SHOPTAG_TAX_RATES', () => parseTaxRates(e.SHOPTAG_TAX_RATES ?? ''), {});
+  const shipping = { flatRate, freeOver };
+  const shippingFile = e.SHOPTAG_SHIPPING_CONFIG;
+  const zones = shippingFile === undefined ? defaultShippingZones({ shipping }) : attempt('SHOPTAG_SHIPPING_CONFIG', () => readShippingFile(resolve(cwd, shippingFile), currency), []);
+  if (e.SHOPTAG_HOLD_TTL_MINUTES !== undefined && e.SHOPTAG_HOLD_TTL_SECONDS !== undefined) {
+    problems.push({ variable: 'SHOPTAG_HOLD_TTL_SECONDS', message: 'SHOPTAG_HOLD_TTL_SECONDS and SHOPTAG_HOLD_TTL_MINUTES are both set; set one of them' });
+  }
   if (problems.length) throw new ConfigError(problems);
   return {
     maxLineQuantity: e.SHOPTAG_MAX_LINE_QUANTITY ?? DEFAULT_MAX_LINE_QUANTITY,
@@ -259,14 +265,8 @@ function commerceConfig(e: z.infer<typeof EnvSchema>, currency: string, cwd: str
       defaultCountry: e.SHOPTAG_TAX_COUNTRY ?? null,
       pricesIncludeTax: e.SHOPTAG_PRICES_INCLUDE_TAX === 'true',
       shippingTaxable: e.SHOPTAG_TAX_SHIPPING === '*' ? '*' : (e.SHOPTAG_TAX_SHIPPING?.split(',') ?? []),
+      shipping,
+      zones,
     },
   };
 }
-  const shipping = { flatRate, freeOver };
-  const shippingFile = e.SHOPTAG_SHIPPING_CONFIG;
-  const zones = shippingFile === undefined ? defaultShippingZones({ shipping }) : attempt('SHOPTAG_SHIPPING_CONFIG', () => readShippingFile(resolve(cwd, shippingFile), currency), []);
-  if (e.SHOPTAG_HOLD_TTL_MINUTES !== undefined && e.SHOPTAG_HOLD_TTL_SECONDS !== undefined) {
-    problems.push({ variable: 'SHOPTAG_HOLD_TTL_SECONDS', message: 'SHOPTAG_HOLD_TTL_SECONDS and SHOPTAG_HOLD_TTL_MINUTES are both set; set one of them' });
-  }
-      shipping,
-      zones,
