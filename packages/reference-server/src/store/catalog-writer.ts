@@ -74,11 +74,14 @@ export function createCatalogWriter(tx: Queryable) {
     },
 
     /**
-     * Refreshes the planner's statistics for the catalog tables after a bulk write. PGlite has no
-     * autovacuum: without this its planner treats every table as empty and picks hash joins over
-     * whole tables for a page of products.
+     * After a bulk write: puts the search documents back in category order, and refreshes the
+     * planner's statistics for the catalog tables. PGlite has no autovacuum: without this its
+     * planner treats every table as empty and picks hash joins over whole tables for a page of products.
      */
     async analyze(): Promise<void> {
+      // Search documents in category order (see 0006_search_documents.sql): the load wrote them
+      // once per product and again when stock arrived, which scatters the second versions.
+      await tx.exec('CLUSTER search_documents USING search_documents_category_idx');
       await tx.exec(
         'ANALYZE categories, products, product_stats, product_options, product_images, variants, inventory_levels, search_documents, search_suggest_words, search_option_values',
       );

@@ -33,11 +33,15 @@ CREATE TABLE search_documents (
   -- (see search_stock_changes); pages still show live stock.
   in_stock       boolean NOT NULL,
   option_ids     integer[] NOT NULL
-);
+-- Room on each page for a new version of a row (a price or stock change) to stay beside the old.
+) WITH (fillfactor = 90);
 CREATE INDEX search_documents_name_idx ON search_documents USING gin (name_vector);
 CREATE INDEX search_documents_text_idx ON search_documents USING gin (text_vector);
 CREATE INDEX search_documents_brand_idx ON search_documents (lower(brand));
-CREATE INDEX search_documents_category_idx ON search_documents (category_id);
+-- Also the physical order: documents are written in category order and a bulk load (seeding)
+-- ends with CLUSTER on this index. A word's matches mostly share a category, so they share heap
+-- pages too ("headphones": about 300 pages instead of 2,800 at 100k products).
+CREATE INDEX search_documents_category_idx ON search_documents (category_id, product_id);
 
 -- Lower-case words of each listed product's name (weight 0) and brand (weight 1), unstemmed,
 -- for suggestions as the shopper types: a prefix is a range of this index.
@@ -85,7 +89,7 @@ BEGIN
                WHERE o.product_id = p.id ORDER BY ov.id)
   FROM products p JOIN product_stats s ON s.product_id = p.id
   WHERE p.id = ANY (ids) AND p.status = 'active' AND s.min_price IS NOT NULL
-  ORDER BY p.id
+  ORDER BY p.category_id, p.id
   ON CONFLICT (product_id) DO UPDATE SET
     name_vector = EXCLUDED.name_vector, text_vector = EXCLUDED.text_vector, brand = EXCLUDED.brand,
     category_id = EXCLUDED.category_id, min_price = EXCLUDED.min_price, rating_average = EXCLUDED.rating_average,
