@@ -98,6 +98,29 @@ test('the in-process cache drops its oldest entry when full', async () => {
   assert.deepEqual([await cache.get('a'), await cache.get('b'), await cache.get('c')], [undefined, 2, 3]);
 });
 
+test('the in-process cache drops its oldest entries to stay within its size budget', async () => {
+  const cache = createMemoryCache({ clock: manualClock(), maxChars: 2_500 });
+  for (const key of ['a', 'b', 'c']) await cache.setText(key, key.repeat(1_000), 1_000);
+  assert.deepEqual([await cache.getText('a'), (await cache.getText('b'))?.length, (await cache.getText('c'))?.length], [undefined, 1_000, 1_000]);
+  // A value larger than the whole budget is not kept (and pushes nothing else out).
+  await cache.setText('huge', 'x'.repeat(3_000), 1_000);
+  assert.equal(await cache.getText('huge'), undefined);
+});
+
+test('responses kept in this process stay within their size budget, and the shared cache still answers', async () => {
+  const shared = createMemoryCache({ clock: manualClock() });
+  const responses = createResponseCache({ cache: shared, clock: manualClock(), localChars: 2_500 });
+  let produced = 0;
+  const page = (n: number) => () => {
+    produced++;
+    return Promise.resolve({ n, body: 'x'.repeat(1_000) });
+  };
+  for (const n of [1, 2, 3]) await responses.get(`page-${n}`, page(n));
+  // Page 1 left this process's memory but is still in the shared cache: no new read.
+  assert.equal(JSON.parse((await responses.get('page-1', page(1))).body).n, 1);
+  assert.equal(produced, 3);
+});
+
 test('an unreachable Redis fails fast with the URL, password hidden', async () => {
   await assert.rejects(createRedisCache({ url: 'redis://:hunter2@127.0.0.1:1' }), (error: Error) => {
     assert.match(error.message, /cannot connect to Redis at redis:\/\/127\.0\.0\.1:1/);

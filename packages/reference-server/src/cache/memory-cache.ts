@@ -1,13 +1,19 @@
 import type { Clock } from '../clock.js';
+import { createBoundedMap } from './bounded-map.js';
 import type { Cache, JsonValue } from './cache.js';
 
 const DEFAULT_MAX_ENTRIES = 10_000;
+/** About 128 MB of UTF-16 strings. */
+const DEFAULT_MAX_CHARS = 64 * 1024 * 1024;
 
-/** The in-process cache: a map with expiry, read through the injected clock. */
-export function createMemoryCache(options: { clock: Clock; maxEntries?: number }): Cache {
+/** The in-process cache: a map with expiry, read through the injected clock, bounded in entries and size. */
+export function createMemoryCache(options: { clock: Clock; maxEntries?: number; maxChars?: number }): Cache {
   // `data` is JSON for set() and the string itself for setText().
-  const entries = new Map<string, { data: string; text: boolean; expiresAt: number }>();
-  const max = options.maxEntries ?? DEFAULT_MAX_ENTRIES;
+  const entries = createBoundedMap<{ data: string; text: boolean; expiresAt: number }>({
+    maxEntries: options.maxEntries ?? DEFAULT_MAX_ENTRIES,
+    maxChars: options.maxChars ?? DEFAULT_MAX_CHARS,
+    charsOf: (entry) => entry.data.length,
+  });
   const now = () => options.clock.now().getTime();
   const live = (key: string) => {
     const entry = entries.get(key);
@@ -17,15 +23,7 @@ export function createMemoryCache(options: { clock: Clock; maxEntries?: number }
     }
     return entry;
   };
-  const put = (key: string, entry: { data: string; text: boolean; expiresAt: number }) => {
-    entries.delete(key);
-    if (entries.size >= max) {
-      // Maps iterate in insertion order: drop the oldest entry.
-      const oldest = entries.keys().next();
-      if (!oldest.done) entries.delete(oldest.value);
-    }
-    entries.set(key, entry);
-  };
+  const put = (key: string, entry: { data: string; text: boolean; expiresAt: number }) => entries.set(key, entry);
   return {
     kind: 'memory',
     description: 'in-process',

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { createBoundedMap } from '../cache/bounded-map.js';
 import type { Cache } from '../cache/cache.js';
 import type { Clock } from '../clock.js';
 
@@ -20,12 +21,16 @@ export interface ResponseCacheOptions {
   generationTtlMs?: number;
   /** Entries kept in this process in front of the shared cache. */
   localEntries?: number;
+  /** Characters of response bodies kept in this process, at most. */
+  localChars?: number;
 }
 
 const GENERATION_KEY = 'catalog:generation';
 const DEFAULT_TTL_MS = 60_000;
 const DEFAULT_GENERATION_TTL_MS = 200;
 const DEFAULT_LOCAL_ENTRIES = 2_000;
+/** About 64 MB of UTF-16 strings: a few hundred pages of products. */
+const DEFAULT_LOCAL_CHARS = 32 * 1024 * 1024;
 const GENERATION_LIFETIME_MS = 30 * 86_400_000;
 
 export function etagOf(body: string): string {
@@ -56,8 +61,11 @@ export function createResponseCache(options: ResponseCacheOptions) {
   const { cache, clock } = options;
   const ttlMs = options.ttlMs ?? DEFAULT_TTL_MS;
   const generationTtlMs = options.generationTtlMs ?? DEFAULT_GENERATION_TTL_MS;
-  const maxLocal = options.localEntries ?? DEFAULT_LOCAL_ENTRIES;
-  const local = new Map<string, { value: CachedBody; expiresAt: number }>();
+  const local = createBoundedMap<{ value: CachedBody; expiresAt: number }>({
+    maxEntries: options.localEntries ?? DEFAULT_LOCAL_ENTRIES,
+    maxChars: options.localChars ?? DEFAULT_LOCAL_CHARS,
+    charsOf: (entry) => entry.value.body.length,
+  });
   let known: { generation: string; readAt: number } | null = null;
 
   async function generation(): Promise<string> {
@@ -88,7 +96,6 @@ export function createResponseCache(options: ResponseCacheOptions) {
         // Kept as text: a JSON wrapper would escape the whole body on every write.
         await cache.setText(fullKey, toStored(value), ttlMs);
       }
-      if (local.size >= maxLocal) local.delete(local.keys().next().value ?? '');
       local.set(fullKey, { value, expiresAt: now + ttlMs });
       return value;
     },
