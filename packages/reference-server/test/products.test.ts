@@ -77,6 +77,18 @@ forEachDatabase('GET /v1/products', (target) => {
     assert.deepEqual(ids(await list('?in_stock=false')), ['02', '06', '12']);
   });
 
+  test('in_stock counts enabled variants only, as the product itself shows stock', async () => {
+    await target.db.query(`UPDATE variants SET enabled = false WHERE product_id = 'prod_fx01'`);
+    await app.invalidateCache();
+    try {
+      assert.ok(!ids(await list('?in_stock=true')).includes('01'));
+      assert.ok(ids(await list('?in_stock=false')).includes('01'));
+    } finally {
+      await target.db.query(`UPDATE variants SET enabled = true WHERE product_id = 'prod_fx01'`);
+      await app.invalidateCache();
+    }
+  });
+
   test('filters combine, and the total counts every match', async () => {
     const body = ProductList.parse(await list('?category=home&in_stock=true&max_price=5000&limit=1'));
     assert.equal(body.total, 2);

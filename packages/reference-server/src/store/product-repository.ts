@@ -147,9 +147,9 @@ function matchedProductsSql(filter: ProductListFilter, params: unknown[]): strin
     where.push(`s.min_price <= $${params.length}`);
   }
   if (filter.inStock !== undefined) {
-    // Any variant with units available, as the list has always counted it.
+    // Any enabled variant with units available: what the product's own in_stock says, and search.
     const available = `EXISTS (SELECT 1 FROM variants v JOIN inventory_levels i ON i.variant_id = v.id
-      WHERE v.product_id = p.id AND i.on_hand - i.reserved > 0)`;
+      WHERE v.product_id = p.id AND v.enabled AND i.on_hand - i.reserved > 0)`;
     where.push(filter.inStock ? available : `NOT ${available}`);
   }
   ctes.push(`matched AS (
