@@ -164,6 +164,25 @@ forEachDatabase('GET /v1/search', (target) => {
     assert.deepEqual(ids((await search('q=lamp&in_stock=true')).data).sort((a, b) => a - b), [5, 6]);
   });
 
+  test('holds racing for the last unit leave search\'s in-stock right, and so does giving it back', async () => {
+    // Each attempt wants every unit of one lamp: 1 of lamp 6, or all 4 of lamp 5.
+    const hold = (variantId: string, quantity: number) =>
+      app.request('/v1/admin/inventory/holds', {
+        method: 'POST',
+        key: app.secretKey,
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ items: [{ variant_id: variantId, quantity }] }),
+      });
+    const attempts = await Promise.all(Array.from({ length: 12 }, (_, i) => (i % 2 === 0 ? hold('var_sx060', 1) : hold('var_sx050', 4))));
+    const held = attempts.filter((r) => r.status === 200).map((r) => (r.body as { id: string }).id);
+    assert.equal(held.length, 2);
+    await app.invalidateCache();
+    assert.deepEqual((await search('q=lamp')).facets.in_stock, { in_stock: 0, out_of_stock: 2 });
+    await Promise.all(held.map((id) => app.request(`/v1/admin/inventory/holds/${id}`, { method: 'DELETE', key: app.secretKey })));
+    await app.invalidateCache();
+    assert.deepEqual((await search('q=lamp')).facets.in_stock, { in_stock: 2, out_of_stock: 0 });
+  });
+
   test('stock changed behind the server\'s back (plain SQL) reaches search on the next hold sweep', async () => {
     await target.db.query(`UPDATE inventory_levels SET reserved = 1 WHERE variant_id = 'var_sx060'`);
     try {

@@ -178,7 +178,8 @@ CREATE TRIGGER inventory_levels_search_insert AFTER INSERT ON inventory_levels
 -- order locks by product inside transactions that lock stock by variant, and could deadlock; so a
 -- variant whose availability crosses zero only appends its product here, without any lock, and
 -- search_stock_refresh() applies the list after commit (the server calls it after every stock
--- change, and the hold sweeper on every pass).
+-- change, and the hold sweeper on every pass). The in-stock expression is the one in
+-- search_documents_refresh() above.
 CREATE TABLE search_stock_changes (
   product_id text NOT NULL
 );
@@ -195,17 +196,27 @@ $$;
 CREATE TRIGGER inventory_levels_search_update AFTER UPDATE ON inventory_levels
   REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION search_stock_crossed();
 
--- Applies the pending stock changes; answers how many products were refreshed. One caller at a
--- time (an advisory lock); changes committed meanwhile stay for the next call.
+-- Applies the pending stock changes: sets in_stock of the products listed (nothing else changed);
+-- answers how many products were looked at. Callers run side by side: each takes the entries no
+-- other caller holds (SKIP LOCKED), and locks documents in id order before the update, whose new
+-- snapshot then sees every stock change committed up to that moment. An entry committed after
+-- that stays for the next call.
 CREATE FUNCTION search_stock_refresh() RETURNS integer LANGUAGE plpgsql AS $$
 DECLARE
   ids text[];
 BEGIN
-  IF NOT EXISTS (SELECT 1 FROM search_stock_changes) THEN RETURN 0; END IF;
-  PERFORM pg_advisory_xact_lock(7302114210);
-  WITH taken AS (DELETE FROM search_stock_changes RETURNING product_id)
+  WITH taken AS (
+    DELETE FROM search_stock_changes c
+    WHERE c.ctid IN (SELECT ctid FROM search_stock_changes FOR UPDATE SKIP LOCKED)
+    RETURNING c.product_id)
   SELECT ARRAY(SELECT DISTINCT product_id FROM taken ORDER BY 1) INTO ids;
-  PERFORM search_documents_refresh(ids);
+  IF cardinality(ids) = 0 THEN RETURN 0; END IF;
+  PERFORM 1 FROM search_documents WHERE product_id = ANY (ids) ORDER BY product_id FOR UPDATE;
+  UPDATE search_documents d SET in_stock = s.in_stock
+  FROM (SELECT x.id, EXISTS (SELECT 1 FROM variants v JOIN inventory_levels i ON i.variant_id = v.id
+                             WHERE v.product_id = x.id AND v.enabled AND i.on_hand - i.reserved > 0) AS in_stock
+        FROM unnest(ids) AS x(id)) s
+  WHERE d.product_id = s.id AND d.in_stock IS DISTINCT FROM s.in_stock;
   RETURN cardinality(ids);
 END;
 $$;
