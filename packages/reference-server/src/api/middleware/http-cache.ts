@@ -22,5 +22,5 @@ export function sendCached(req: Request, res: Response, entry: CachedBody, cache
     return;
   }
   res.setHeader('Content-Type', 'application/json; charset=utf-8');
-  res.send(entry.body);
+  res.send(entry.bytes);
 }
