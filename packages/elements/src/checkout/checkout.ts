@@ -181,7 +181,9 @@ export class ShopCheckout extends LitElement {
   protected override updated(): void {
     const v = this.view;
     if (v?.session?.payment_provider !== 'stripe' || v.step !== 'payment') this.stripeShown = false;
-    else if (!this.stripeShown && !this.resuming && v.status !== 'pending') {
+    // Shown once on arrival; after a failure only Try again loads it again, so a later update
+    // cannot swap the error (and its button) for a second attempt the shopper did not ask for.
+    else if (!this.stripeShown && !this.resuming && v.status !== 'pending' && this.stripe.status !== 'failed') {
       this.stripeShown = true;
       void this.showStripe();
     }

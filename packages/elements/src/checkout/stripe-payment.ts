@@ -111,8 +111,21 @@ export class StripePaymentController implements ReactiveController {
     return (this.stripe = stripe);
   }
 
-  /** Shows the Payment Element for a started payment (again after Back: the same element, its amount refreshed). */
-  async show(payment: PaymentStart): Promise<void> {
+  /**
+   * Shows the Payment Element for a started payment (again after Back: the same element, its
+   * amount refreshed). A call while one is under way waits for that one instead of starting a
+   * second load that could leave the form "loading" after the first has failed.
+   */
+  show(payment: PaymentStart): Promise<void> {
+    this.showing ??= this.showOnce(payment).finally(() => {
+      this.showing = null;
+    });
+    return this.showing;
+  }
+
+  private showing: Promise<void> | null = null;
+
+  private async showOnce(payment: PaymentStart): Promise<void> {
     if (this.elements && payment.client_secret === this.clientSecret) {
       await this.elements.fetchUpdates();
       return;
