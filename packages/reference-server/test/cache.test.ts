@@ -105,6 +105,7 @@ test('the in-process cache drops its oldest entries to stay within its size budg
   // A value larger than the whole budget is not kept (and pushes nothing else out).
   await cache.setText('huge', 'x'.repeat(3_000), 1_000);
   assert.equal(await cache.getText('huge'), undefined);
+  assert.deepEqual([(await cache.getText('b'))?.length, (await cache.getText('c'))?.length], [1_000, 1_000]);
 });
 
 test('responses kept in this process stay within their size budget, and the shared cache still answers', async () => {

@@ -27,13 +27,13 @@ export function createBoundedMap<V>(options: { maxEntries: number; maxChars: num
     set(key, value) {
       remove(key);
       const size = options.charsOf(value) + key.length;
+      // A single value larger than the whole budget is not kept, and pushes nothing else out.
+      if (size > options.maxChars) return;
       // Maps iterate in insertion order: the first key is the oldest.
       for (const oldest of entries.keys()) {
         if (entries.size < options.maxEntries && chars + size <= options.maxChars) break;
         remove(oldest);
       }
-      // A single value larger than the whole budget is not kept at all.
-      if (size > options.maxChars) return;
       entries.set(key, { value, chars: size });
       chars += size;
     },

@@ -21,7 +21,8 @@ export async function stockChanged(deps: { cache: Cache; db: Queryable }, varian
   const refreshed = createSearchRepository(deps.db)
     .refreshStock()
     .catch(() => 0);
-  await Promise.all([...[...new Set(variantIds)].map((id) => deps.cache.delete(cacheKey(id))), refreshed]);
+  const dropped = [...new Set(variantIds)].map((id) => deps.cache.delete(cacheKey(id)));
+  await Promise.all([...dropped, refreshed]);
 }
 
 function toLevel(row: LevelRow): InventoryLevel {

@@ -54,6 +54,12 @@ CREATE TABLE search_suggest_words (
 );
 CREATE INDEX search_suggest_words_word_idx ON search_suggest_words (word, weight, popularity DESC, product_id);
 
+-- Whether any enabled variant of the product has units available (what the product page shows).
+CREATE FUNCTION search_product_in_stock(product_id text) RETURNS boolean LANGUAGE sql STABLE AS $$
+  SELECT EXISTS (SELECT 1 FROM variants v JOIN inventory_levels i ON i.variant_id = v.id
+                 WHERE v.product_id = search_product_in_stock.product_id AND v.enabled AND i.on_hand - i.reserved > 0)
+$$;
+
 -- Recomputes the documents (and suggestion words) of `ids`: inserted, updated, or removed when
 -- the product is no longer listed. Locks the rows in id order, as every caller does.
 CREATE FUNCTION search_documents_refresh(ids text[]) RETURNS void LANGUAGE plpgsql AS $$
@@ -81,8 +87,7 @@ BEGIN
          setweight(to_tsvector('english'::regconfig, p.brand), 'B') ||
          setweight(to_tsvector('english'::regconfig, p.category_name), 'C'),
          strip(p.search_vector), p.brand, p.category_id, s.min_price, p.rating_average, p.rating_count, p.position, p.created_at,
-         EXISTS (SELECT 1 FROM variants v JOIN inventory_levels i ON i.variant_id = v.id
-                 WHERE v.product_id = p.id AND v.enabled AND i.on_hand - i.reserved > 0),
+         search_product_in_stock(p.id),
          ARRAY(SELECT DISTINCT ov.id
                FROM product_options o CROSS JOIN LATERAL unnest(o."values") AS x(value)
                JOIN search_option_values ov ON ov.name = o.name AND ov.value = x.value
@@ -116,70 +121,56 @@ BEGIN
 END;
 $$;
 
--- Catalog writes (admin edits, imports, seeding) refresh documents in their own transaction.
-CREATE FUNCTION search_documents_from_products() RETURNS trigger LANGUAGE plpgsql AS $$
+-- Catalog writes (admin edits, imports, seeding) refresh documents in their own transaction. One
+-- statement trigger serves every table: products name the product in `id`, stock rows through
+-- their variant, options, product_stats and variants in `product_id` (new rows, old rows or both).
+CREATE FUNCTION search_documents_after_write() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+  ids text[];
 BEGIN
-  PERFORM search_documents_refresh(ARRAY(SELECT DISTINCT id FROM new_rows ORDER BY 1));
+  IF TG_TABLE_NAME = 'products' THEN
+    ids := ARRAY(SELECT DISTINCT id FROM new_rows ORDER BY 1);
+  ELSIF TG_TABLE_NAME = 'inventory_levels' THEN
+    ids := ARRAY(SELECT DISTINCT v.product_id FROM new_rows n JOIN variants v ON v.id = n.variant_id ORDER BY 1);
+  ELSIF TG_OP = 'INSERT' THEN
+    ids := ARRAY(SELECT DISTINCT product_id FROM new_rows ORDER BY 1);
+  ELSIF TG_OP = 'DELETE' THEN
+    ids := ARRAY(SELECT DISTINCT product_id FROM old_rows ORDER BY 1);
+  ELSE
+    ids := ARRAY(SELECT product_id FROM new_rows UNION SELECT product_id FROM old_rows ORDER BY 1);
+  END IF;
+  PERFORM search_documents_refresh(ids);
   RETURN NULL;
 END;
 $$;
 CREATE TRIGGER products_search_insert AFTER INSERT ON products
-  REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION search_documents_from_products();
+  REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION search_documents_after_write();
 CREATE TRIGGER products_search_update AFTER UPDATE ON products
-  REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION search_documents_from_products();
-
--- Options, the lowest price (product_stats) and variants: rows naming a product in product_id.
-CREATE FUNCTION search_documents_from_new() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-  PERFORM search_documents_refresh(ARRAY(SELECT DISTINCT product_id FROM new_rows ORDER BY 1));
-  RETURN NULL;
-END;
-$$;
-CREATE FUNCTION search_documents_from_old() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-  PERFORM search_documents_refresh(ARRAY(SELECT DISTINCT product_id FROM old_rows ORDER BY 1));
-  RETURN NULL;
-END;
-$$;
-CREATE FUNCTION search_documents_from_changed() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-  PERFORM search_documents_refresh(ARRAY(SELECT product_id FROM new_rows UNION SELECT product_id FROM old_rows ORDER BY 1));
-  RETURN NULL;
-END;
-$$;
+  REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION search_documents_after_write();
 CREATE TRIGGER product_options_search_insert AFTER INSERT ON product_options
-  REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION search_documents_from_new();
+  REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION search_documents_after_write();
 CREATE TRIGGER product_options_search_update AFTER UPDATE ON product_options
-  REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION search_documents_from_changed();
+  REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION search_documents_after_write();
 CREATE TRIGGER product_options_search_delete AFTER DELETE ON product_options
-  REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION search_documents_from_old();
+  REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION search_documents_after_write();
 CREATE TRIGGER product_stats_search_insert AFTER INSERT ON product_stats
-  REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION search_documents_from_new();
+  REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION search_documents_after_write();
 CREATE TRIGGER product_stats_search_update AFTER UPDATE ON product_stats
-  REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION search_documents_from_changed();
--- Variant inserts reach documents through product_stats and inventory_levels; updates (the
+  REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION search_documents_after_write();
+-- Variant inserts reach documents through product_stats and their new stock rows; updates (the
 -- enabled flag) and deletes come here.
 CREATE TRIGGER variants_search_update AFTER UPDATE ON variants
-  REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION search_documents_from_changed();
+  REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION search_documents_after_write();
 CREATE TRIGGER variants_search_delete AFTER DELETE ON variants
-  REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION search_documents_from_old();
-
--- New stock rows come with new variants (catalog writes): refreshed at once.
-CREATE FUNCTION search_documents_from_new_stock() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-  PERFORM search_documents_refresh(ARRAY(SELECT DISTINCT v.product_id FROM new_rows n JOIN variants v ON v.id = n.variant_id ORDER BY 1));
-  RETURN NULL;
-END;
-$$;
+  REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION search_documents_after_write();
 CREATE TRIGGER inventory_levels_search_insert AFTER INSERT ON inventory_levels
-  REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION search_documents_from_new_stock();
+  REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION search_documents_after_write();
 
 -- Stock updates are the hot path (every hold, release and sale). Locking a document there would
 -- order locks by product inside transactions that lock stock by variant, and could deadlock; so a
 -- variant whose availability crosses zero only appends its product here, without any lock, and
 -- search_stock_refresh() applies the list after commit (the server calls it after every stock
--- change, and the hold sweeper on every pass). The in-stock expression is the one in
--- search_documents_refresh() above.
+-- change, and the hold sweeper on every pass).
 CREATE TABLE search_stock_changes (
   product_id text NOT NULL
 );
@@ -213,9 +204,7 @@ BEGIN
   IF cardinality(ids) = 0 THEN RETURN 0; END IF;
   PERFORM 1 FROM search_documents WHERE product_id = ANY (ids) ORDER BY product_id FOR UPDATE;
   UPDATE search_documents d SET in_stock = s.in_stock
-  FROM (SELECT x.id, EXISTS (SELECT 1 FROM variants v JOIN inventory_levels i ON i.variant_id = v.id
-                             WHERE v.product_id = x.id AND v.enabled AND i.on_hand - i.reserved > 0) AS in_stock
-        FROM unnest(ids) AS x(id)) s
+  FROM (SELECT x.id, search_product_in_stock(x.id) AS in_stock FROM unnest(ids) AS x(id)) s
   WHERE d.product_id = s.id AND d.in_stock IS DISTINCT FROM s.in_stock;
   RETURN cardinality(ids);
 END;
