@@ -26,7 +26,13 @@ export function watchProblems(page: Page): string[] {
   page.on('console', (m) => {
     if (m.type() === 'error' || m.type() === 'warning') problems.push(`console.${m.type()}: ${m.text()}`);
   });
-  page.on('requestfailed', (r) => problems.push(`request failed: ${r.url()} ${r.failure()?.errorText ?? ''}`));
+  // net::ERR_ABORTED is the browser cancelling on purpose: the page navigated away while a request
+  // was in flight (a shopper clicking on before the facets have counted), or an element aborted
+  // a superseded request through its AbortSignal. Server and network failures have other codes.
+  page.on('requestfailed', (r) => {
+    const reason = r.failure()?.errorText ?? '';
+    if (reason !== 'net::ERR_ABORTED') problems.push(`request failed: ${r.url()} ${reason}`);
+  });
   page.on('response', (r) => {
     if (r.status() >= 400) problems.push(`HTTP ${r.status()}: ${r.url()}`);
   });
