@@ -151,7 +151,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Sta
       version,
       logger,
       keys: keyService,
-      catalog: createCatalogService({ products: readProducts, categories: readCategories }),
+      catalog: createCatalogService({ products: readProducts, categories: readCategories, clock }),
       search: createSearchService({ search: createSearchRepository(reads), products: readProducts, categories: readCategories }),
       responses,
       adminCatalog: createAdminCatalogService({ db: runtime.db, products, categories, currency: config.currency, invalidate: () => responses.invalidate() }),

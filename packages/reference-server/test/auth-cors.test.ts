@@ -135,7 +135,8 @@ forEachDatabase('keys, origins and request ids', (target) => {
       overrides: {
         logger: { error: (m, e) => logged.push(`${m} ${e instanceof Error ? e.stack : ''}`), warn() {}, info() {}, debug() {} },
         catalog: {
-          listProducts: () => Promise.reject(new Error('connection to 10.0.0.7 refused, password=hunter2')),
+          listProducts: () => Promise.reject(new Error('x')),
+          listProductsJson: () => Promise.reject(new Error('connection to 10.0.0.7 refused, password=hunter2')),
           getProduct: () => Promise.reject(new Error('x')),
           listCategories: () => Promise.reject(new Error('x')),
           getCategory: () => Promise.reject(new Error('x')),

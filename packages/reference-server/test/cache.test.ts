@@ -70,6 +70,12 @@ for (const [name, open] of implementations) {
       assert.equal(await cache.getText('t1'), undefined);
     });
 
+    test('text written as its UTF-8 bytes reads back as the same text', async () => {
+      const text = '"etag"\n{"unicode":"é✓ 日本"}';
+      await cache.setText('t-bytes', Buffer.from(text), 60_000);
+      assert.equal(await cache.getText('t-bytes'), text);
+    });
+
     test('a catalog response cached by one process is sent by another sharing the cache, body and ETag unchanged', async () => {
       const clock = manualClock();
       const [first, second] = [createResponseCache({ cache, clock }), createResponseCache({ cache, clock })];

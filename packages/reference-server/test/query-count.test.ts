@@ -36,7 +36,7 @@ forEachDatabase('catalog queries', (target) => {
     assert.ok(seeded >= 200);
   });
 
-  test('a page of products costs one statement whatever its size or filters', async () => {
+  test('a page of products costs two statements whatever its size or filters: the page, then its products', async () => {
     const db = counting(target.db);
     const catalog = createCatalogService({ products: createProductRepository(db), categories: createCategoryRepository(db) });
     const cost = async (run: () => Promise<unknown>) => {
@@ -44,15 +44,32 @@ forEachDatabase('catalog queries', (target) => {
       await run();
       return db.count;
     };
-    // The page with its variants, images and category paths in one statement.
-    assert.equal(await cost(() => catalog.listProducts({ limit: 1 })), 1);
-    assert.equal(await cost(() => catalog.listProducts({ limit: 100 })), 1);
-    assert.equal(await cost(() => catalog.listProducts({ limit: 100, sort: 'rating', in_stock: true, max_price: 100_000 })), 1);
+    // The page's products, then their variants, images and category paths in one statement.
+    assert.equal(await cost(() => catalog.listProducts({ limit: 1 })), 2);
+    assert.equal(await cost(() => catalog.listProducts({ limit: 100 })), 2);
+    assert.equal(await cost(() => catalog.listProducts({ limit: 100, sort: 'rating', in_stock: true, max_price: 100_000 })), 2);
     const tree = await catalog.listCategories();
     // A category filter first looks the category up, so an unknown one is a 404.
-    assert.equal(await cost(() => catalog.listProducts({ limit: 100, category: tree.data[0]?.slug })), 2);
+    assert.equal(await cost(() => catalog.listProducts({ limit: 100, category: tree.data[0]?.slug })), 3);
     const [first] = (await catalog.listProducts({ limit: 1 })).data;
     assert.equal(await cost(() => catalog.getProduct(first?.handle ?? '')), 1);
+  });
+
+  test('under one cache generation a page whose products were serialized before costs one statement', async () => {
+    const db = counting(target.db);
+    const catalog = createCatalogService({ products: createProductRepository(db), categories: createCategoryRepository(db) });
+    const cost = async (run: () => Promise<unknown>) => {
+      db.count = 0;
+      await run();
+      return db.count;
+    };
+    assert.equal(await cost(() => catalog.listProductsJson({ limit: 48 }, 'g1')), 2);
+    assert.equal(await cost(() => catalog.listProductsJson({ limit: 48 }, 'g1')), 1);
+    // Another filter showing some of the same products reads only the others.
+    assert.equal(await cost(() => catalog.listProductsJson({ limit: 24, sort: 'price_desc' }, 'g1')), 2);
+    assert.equal(await cost(() => catalog.listProductsJson({ limit: 24, sort: 'price_desc' }, 'g1')), 1);
+    // A new generation (an admin write anywhere) reuses nothing.
+    assert.equal(await cost(() => catalog.listProductsJson({ limit: 48 }, 'g2')), 2);
   });
 
   test('a listed product reads exactly as the same product assembled from its separate rows', async () => {

@@ -17,7 +17,8 @@ export interface Cache {
    * key with the pair of methods it was written with.
    */
   getText(key: string): Promise<string | undefined>;
-  setText(key: string, text: string, ttlMs: number): Promise<void>;
+  /** `text` may be given as its UTF-8 bytes, when the caller has them, so it is not encoded again. */
+  setText(key: string, text: string | Buffer, ttlMs: number): Promise<void>;
   delete(key: string): Promise<void>;
   /** Whether the cache answers, for health checks. */
   ping(): Promise<boolean>;

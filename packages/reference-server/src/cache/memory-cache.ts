@@ -8,8 +8,8 @@ const DEFAULT_MAX_CHARS = 64 * 1024 * 1024;
 
 /** The in-process cache: a map with expiry, read through the injected clock, bounded in entries and size. */
 export function createMemoryCache(options: { clock: Clock; maxEntries?: number; maxChars?: number }): Cache {
-  // `data` is JSON for set() and the string itself for setText().
-  const entries = createBoundedMap<{ data: string; text: boolean; expiresAt: number }>({
+  // `data` is JSON for set() and the text itself (or its UTF-8 bytes) for setText().
+  const entries = createBoundedMap<{ data: string | Buffer; text: boolean; expiresAt: number }>({
     maxEntries: options.maxEntries ?? DEFAULT_MAX_ENTRIES,
     maxChars: options.maxChars ?? DEFAULT_MAX_CHARS,
     charsOf: (entry) => entry.data.length,
@@ -23,21 +23,22 @@ export function createMemoryCache(options: { clock: Clock; maxEntries?: number; 
     }
     return entry;
   };
-  const put = (key: string, entry: { data: string; text: boolean; expiresAt: number }) => entries.set(key, entry);
+  const put = (key: string, entry: { data: string | Buffer; text: boolean; expiresAt: number }) => entries.set(key, entry);
   return {
     kind: 'memory',
     description: 'in-process',
     async get(key) {
       const entry = live(key);
       // Stored as JSON so callers get a copy, as they would from Redis.
-      return entry && !entry.text ? (JSON.parse(entry.data) as JsonValue) : undefined;
+      return entry && !entry.text ? (JSON.parse(entry.data.toString()) as JsonValue) : undefined;
     },
     async set(key, value, ttlMs) {
       put(key, { data: JSON.stringify(value), text: false, expiresAt: now() + ttlMs });
     },
     async getText(key) {
       const entry = live(key);
-      return entry?.text ? entry.data : undefined;
+      if (!entry?.text) return undefined;
+      return typeof entry.data === 'string' ? entry.data : entry.data.toString('utf8');
     },
     async setText(key, text, ttlMs) {
       put(key, { data: text, text: true, expiresAt: now() + ttlMs });

@@ -3,12 +3,23 @@ import { createBoundedMap } from '../cache/bounded-map.js';
 import type { Cache } from '../cache/cache.js';
 import type { Clock } from '../clock.js';
 
-/** A serialized response, ready to send: the JSON text, its entity tag, and its UTF-8 bytes. */
+/** A serialized response, ready to send: its JSON as UTF-8 bytes, and its entity tag. */
 export interface CachedBody {
-  body: string;
-  etag: string;
-  /** `body` encoded once, so a cache hit writes bytes instead of encoding ~100 KB per request. */
+  /** The JSON, encoded once: a cache hit writes bytes instead of encoding ~100 KB per request. */
   bytes: Buffer;
+  etag: string;
+  /** The JSON as text (decoded when asked for; sending never needs it). */
+  readonly body: string;
+}
+
+function cachedBody(bytes: Buffer, etag: string = etagOf(bytes)): CachedBody {
+  return {
+    bytes,
+    etag,
+    get body() {
+      return bytes.toString('utf8');
+    },
+  };
 }
 
 export interface ResponseCacheOptions {
@@ -35,13 +46,16 @@ const DEFAULT_LOCAL_ENTRIES = 2_000;
 const DEFAULT_LOCAL_CHARS = 32 * 1024 * 1024;
 const GENERATION_LIFETIME_MS = 30 * 86_400_000;
 
-export function etagOf(body: string): string {
+export function etagOf(body: string | Buffer): string {
   return `"${createHash('sha1').update(body).digest('base64url').slice(0, 22)}"`;
 }
 
-/** How an entry is kept in the shared cache: the entity tag, a newline, then the body as sent. */
-function toStored(value: CachedBody): string {
-  return `${value.etag}\n${value.body}`;
+/**
+ * How an entry is kept in the shared cache: the entity tag, a newline, then the body as sent —
+ * as bytes, copied from the ones already encoded for sending rather than encoded again.
+ */
+function toStored(value: CachedBody): Buffer {
+  return Buffer.concat([Buffer.from(`${value.etag}\n`), value.bytes]);
 }
 
 function fromStored(stored: string | undefined): CachedBody | undefined {
@@ -50,8 +64,7 @@ function fromStored(stored: string | undefined): CachedBody | undefined {
   const etag = stored.slice(0, Math.max(0, newline));
   // Written by another process (or version): anything else is a miss.
   if (!/^"[A-Za-z0-9_-]{1,64}"$/.test(etag)) return undefined;
-  const body = stored.slice(newline + 1);
-  return { etag, body, bytes: Buffer.from(body) };
+  return cachedBody(Buffer.from(stored.slice(newline + 1)), etag);
 }
 
 /**
@@ -67,8 +80,8 @@ export function createResponseCache(options: ResponseCacheOptions) {
   const local = createBoundedMap<{ value: CachedBody; expiresAt: number }>({
     maxEntries: options.localEntries ?? DEFAULT_LOCAL_ENTRIES,
     maxChars: options.localChars ?? DEFAULT_LOCAL_CHARS,
-    // The text and its bytes (two bytes a character for the text, roughly).
-    charsOf: (entry) => entry.value.body.length + entry.value.bytes.length / 2,
+    // Bytes, counted as characters of UTF-16 text (two bytes each) like the other bounded maps.
+    charsOf: (entry) => entry.value.bytes.length / 2,
   });
   let known: { generation: string; readAt: number } | null = null;
 
@@ -85,24 +98,35 @@ export function createResponseCache(options: ResponseCacheOptions) {
     return value;
   }
 
+  async function getJson(key: string, produce: (generation: string) => Promise<string | Buffer>): Promise<CachedBody> {
+    const gen = await generation();
+    const fullKey = `catalog:${gen}:${key}`;
+    const now = clock.now().getTime();
+    const hit = local.get(fullKey);
+    if (hit && hit.expiresAt > now) return hit.value;
+    let value = fromStored(await cache.getText(fullKey));
+    if (!value) {
+      const body = await produce(gen);
+      value = cachedBody(typeof body === 'string' ? Buffer.from(body) : body);
+      // Kept as text: a JSON wrapper would escape the whole body on every write.
+      await cache.setText(fullKey, toStored(value), ttlMs);
+    }
+    local.set(fullKey, { value, expiresAt: now + ttlMs });
+    return value;
+  }
+
   return {
     /** The cached response for `key`, or `produce()`'s serialized and stored. */
-    async get(key: string, produce: () => Promise<unknown>): Promise<CachedBody> {
-      const gen = await generation();
-      const fullKey = `catalog:${gen}:${key}`;
-      const now = clock.now().getTime();
-      const hit = local.get(fullKey);
-      if (hit && hit.expiresAt > now) return hit.value;
-      let value = fromStored(await cache.getText(fullKey));
-      if (!value) {
-        const body = JSON.stringify(await produce());
-        value = { body, etag: etagOf(body), bytes: Buffer.from(body) };
-        // Kept as text: a JSON wrapper would escape the whole body on every write.
-        await cache.setText(fullKey, toStored(value), ttlMs);
-      }
-      local.set(fullKey, { value, expiresAt: now + ttlMs });
-      return value;
+    get(key: string, produce: () => Promise<unknown>): Promise<CachedBody> {
+      return getJson(key, async () => JSON.stringify(await produce()));
     },
+
+    /**
+     * Like `get`, for a producer that writes the JSON itself (as text or UTF-8 bytes). It is told
+     * the generation the answer is cached under, so whatever it reuses can be keyed by the same
+     * generation.
+     */
+    getJson,
 
     /** Forgets every cached catalog response, in every process sharing the cache. */
     async invalidate(): Promise<void> {

@@ -15,6 +15,24 @@ export interface ProductDocumentRow extends ProductRow {
   images: DocumentImage[];
   /** Null only if the category row were missing, which its foreign key prevents. */
   category_path: CategoryRef[] | null;
+  /** What the document's stock reads as, in `stockSignatureSql`'s form. */
+  stock_signature: string;
+}
+
+/**
+ * The units each variant of product `productId` (an SQL expression) can sell, in display order,
+ * as text such as `3,0,12`: everything in a product's wire shape that changes without an admin
+ * write (available quantities and in-stock flags derive from it). A product's serialized form is
+ * reused only while this reads the same, so a reused product never shows old stock.
+ */
+export function stockSignatureSql(productId: string): string {
+  // The level is looked up per variant (an index probe): joined, the planner may scan every level.
+  return `(SELECT coalesce(string_agg(
+      (CASE WHEN sv.enabled
+        THEN greatest(coalesce((SELECT si.on_hand - si.reserved FROM inventory_levels si WHERE si.variant_id = sv.id), 0), 0)
+        ELSE 0 END)::text,
+      ',' ORDER BY sv.position, sv.id), '')
+    FROM variants sv WHERE sv.product_id = ${productId})`;
 }
 
 /** The product's own columns, on `products p JOIN categories c` (without its options). */
@@ -65,7 +83,7 @@ export function productDocumentsSql(extraColumns: string, orderBy: string): stri
     GROUP BY u.start_id)
   SELECT ${PRODUCT_BASE_COLUMNS},
     coalesce(o.options, '[]'::json) AS options, dv.variants, coalesce(di.images, '[]'::json) AS images,
-    dp.path AS category_path${extraColumns ? `, ${extraColumns}` : ''}
+    dp.path AS category_path, ${stockSignatureSql('l.id')} AS stock_signature${extraColumns ? `, ${extraColumns}` : ''}
   FROM page l
   JOIN products p ON p.id = l.id
   JOIN categories c ON c.id = p.category_id

@@ -1,7 +1,7 @@
 import type { ProductSort } from '@shoptag/sdk/contract';
 import type { Queryable } from './db.js';
 import { keysetCondition, orderBy, sortValuesFit, type SortKey, type SortValues } from './keyset.js';
-import { PRODUCT_BASE_COLUMNS, productDocumentsSql, type ProductDocumentRow } from './product-document-sql.js';
+import { PRODUCT_BASE_COLUMNS, productDocumentsSql, stockSignatureSql, type ProductDocumentRow } from './product-document-sql.js';
 
 export interface ProductRow {
   id: string;
@@ -85,17 +85,27 @@ export interface ProductPageRequest {
   offset?: number;
 }
 
-/** A listed product with everything its wire shape needs, and the values the sorts read. */
-export interface ListedProductDocumentRow extends ProductDocumentRow {
+/**
+ * A listed product as the page query reads it: its id, the values the sorts read, its stock
+ * signature (see `stockSignatureSql`) and the count of all matches. Its document is read
+ * separately, and only when no serialized copy for the same stock is at hand.
+ */
+export interface ListedProductRef {
+  id: string;
+  position: number;
   min_price: number;
+  rating_average: number;
+  rating_count: number;
+  created_at: Date;
+  stock_signature: string;
   total: number;
 }
 
 /** What the list sorts read from a row. */
-type SortableRow = Pick<ListedProductDocumentRow, 'id' | 'position' | 'min_price' | 'rating_average' | 'rating_count' | 'created_at'>;
+type SortableRow = Pick<ListedProductRef, 'id' | 'position' | 'min_price' | 'rating_average' | 'rating_count' | 'created_at'>;
 
 export interface ProductPage {
-  rows: ListedProductDocumentRow[];
+  rows: ListedProductRef[];
   /** Products matching the filter, regardless of paging. */
   total: number;
 }
@@ -172,8 +182,8 @@ export function createProductRepository(db: Queryable) {
     },
 
     /**
-     * One page of active products with their variants, images and category paths: a single
-     * statement, whatever the filters.
+     * One page of active products matching the filter, as references (see `ListedProductRef`):
+     * a single statement, whatever the filters. `documentsFor` reads what they show.
      */
     async listPage(request: ProductPageRequest): Promise<ProductPage> {
       const params: unknown[] = [];
@@ -182,13 +192,16 @@ export function createProductRepository(db: Queryable) {
       const after = request.after ? `WHERE ${keysetCondition(keys, request.after, params)}` : '';
       params.push(request.limit, request.offset ?? 0);
       // The total counts every match, so it is taken before the keyset condition.
-      const { rows } = await db.query<ListedProductDocumentRow>(
+      const { rows } = await db.query<ListedProductRef>(
         `${withSql},
          page AS (
            SELECT l.* FROM (SELECT m.*, count(*) OVER () AS total FROM matched m) l ${after}
            ORDER BY ${orderBy(keys)}
            LIMIT $${params.length - 1} OFFSET $${params.length})
-         ${productDocumentsSql('l.min_price, l.total', orderBy(keys))}`,
+         SELECT l.id, l.position, l.min_price, l.rating_average, l.rating_count, l.created_at, l.total,
+                ${stockSignatureSql('l.id')} AS stock_signature
+         FROM page l
+         ORDER BY ${orderBy(keys)}`,
         params,
         { prepare: true },
       );
@@ -200,6 +213,21 @@ export function createProductRepository(db: Queryable) {
         countParams,
       );
       return { rows, total: count.rows[0]?.total ?? 0 };
+    },
+
+    /**
+     * The documents (variants, images, category path, stock signature) of these products, in no
+     * particular order; a product deleted meanwhile is missing.
+     */
+    async documentsFor(productIds: readonly string[]): Promise<ProductDocumentRow[]> {
+      if (productIds.length === 0) return [];
+      const { rows } = await db.query<ProductDocumentRow>(
+        `WITH RECURSIVE page AS (SELECT p.id, p.category_id FROM products p WHERE p.id = ANY($1::text[]))
+         ${productDocumentsSql('', 'l.id')}`,
+        [productIds],
+        { prepare: true },
+      );
+      return rows;
     },
 
     /** An active product by id or handle; only products with variants are listed, so the same holds here. */

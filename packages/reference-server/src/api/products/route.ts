@@ -18,7 +18,7 @@ export function productsRouter(catalog: CatalogService, search: SearchService, r
   const router = Router();
   router.get('/', async (req, res) => {
     const query = parseInput(ProductListQuery, req.query);
-    sendCached(req, res, await responses.get(queryKey('products', query), () => catalog.listProducts(query)));
+    sendCached(req, res, await responses.getJson(queryKey('products', query), (generation) => catalog.listProductsJson(query, generation)));
   });
   router.get('/:idOrHandle', async (req, res) => {
     const idOrHandle = productParam(req.params.idOrHandle);
