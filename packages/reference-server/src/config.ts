@@ -31,6 +31,8 @@ export interface Config {
   /** Extra origins allowed for the demo publishable key; `*` allows any. */
   allowedOrigins: string[];
   logLevel: LogLevel;
+  /** Memory (MB) each process gives to products serialized for reuse by uncached list pages; 0 turns reuse off. */
+  productCacheMb: number;
   /** Carts, stock holds and the price estimate. */
   commerce: CommerceConfig;
 }
@@ -76,12 +78,13 @@ export class ConfigError extends Error {
 }
 
 /** Every SHOPTAG_* variable the server reads; any other is a typo worth reporting. */
-const SHOPTAG_VARIABLES = ['SHOPTAG_DATA_DIR', 'SHOPTAG_CURRENCY', 'SHOPTAG_ALLOWED_ORIGINS', 'SHOPTAG_MAX_LINE_QUANTITY', 'SHOPTAG_CART_TTL_DAYS', 'SHOPTAG_HOLD_TTL_MINUTES', 'SHOPTAG_HOLD_TTL_SECONDS', 'SHOPTAG_SHIPPING_RATE', 'SHOPTAG_FREE_SHIPPING_OVER', 'SHOPTAG_TAX_RATES', 'SHOPTAG_TAX_COUNTRY', 'SHOPTAG_PRICES_INCLUDE_TAX', 'SHOPTAG_TAX_SHIPPING', 'SHOPTAG_SHIPPING_CONFIG'] as const;
+const SHOPTAG_VARIABLES = ['SHOPTAG_DATA_DIR', 'SHOPTAG_CURRENCY', 'SHOPTAG_ALLOWED_ORIGINS', 'SHOPTAG_MAX_LINE_QUANTITY', 'SHOPTAG_CART_TTL_DAYS', 'SHOPTAG_HOLD_TTL_MINUTES', 'SHOPTAG_HOLD_TTL_SECONDS', 'SHOPTAG_SHIPPING_RATE', 'SHOPTAG_FREE_SHIPPING_OVER', 'SHOPTAG_TAX_RATES', 'SHOPTAG_TAX_COUNTRY', 'SHOPTAG_PRICES_INCLUDE_TAX', 'SHOPTAG_TAX_SHIPPING', 'SHOPTAG_SHIPPING_CONFIG', 'SHOPTAG_PRODUCT_CACHE_MB'] as const;
 /** Reserved for the test harness (SHOPTAG_TEST_DATABASE_URL …); the server ignores them. */
 const IGNORED_PREFIX = 'SHOPTAG_TEST_';
 
 const DEFAULT_PORT = 3000;
 const DEFAULT_DATA_DIR = '.shoptag';
+const DEFAULT_PRODUCT_CACHE_MB = 32;
 
 const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
 const optional = <T extends z.ZodType>(schema: T) => z.preprocess(blankToUndefined, schema.optional());
@@ -155,6 +158,7 @@ const EnvSchema = z.object({
   SHOPTAG_PRICES_INCLUDE_TAX: optional(z.enum(['true', 'false'])),
   SHOPTAG_TAX_SHIPPING: optional(z.string().regex(/^(\*|[A-Z]{2}(,[A-Z]{2})*)$/)),
   SHOPTAG_SHIPPING_CONFIG: optional(z.string()),
+  SHOPTAG_PRODUCT_CACHE_MB: optional(z.string().regex(/^\d+$/).transform(Number).pipe(z.number().int().min(0).max(65_536))),
   LOG_LEVEL: optional(z.enum(LOG_LEVELS, { message: `must be one of ${LOG_LEVELS.join(', ')}` })),
 });
 
@@ -172,6 +176,7 @@ const EXPECTATIONS: Partial<Record<keyof z.infer<typeof EnvSchema>, string>> = {
   SHOPTAG_TAX_COUNTRY: 'must be a two-letter ISO 3166-1 country code, e.g. US',
   SHOPTAG_PRICES_INCLUDE_TAX: 'must be true or false',
   SHOPTAG_TAX_SHIPPING: 'must be * or a comma-separated list of country codes, e.g. DE,FR,GB',
+  SHOPTAG_PRODUCT_CACHE_MB: 'must be a whole number of megabytes 0–65536 (0 turns the reuse off)',
 };
 
 type Env = Record<string, string | undefined>;
@@ -229,6 +234,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     currency,
     allowedOrigins: e.SHOPTAG_ALLOWED_ORIGINS ?? [],
     logLevel: e.LOG_LEVEL ?? 'info',
+    productCacheMb: e.SHOPTAG_PRODUCT_CACHE_MB ?? DEFAULT_PRODUCT_CACHE_MB,
     commerce,
   };
 }

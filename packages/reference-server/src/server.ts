@@ -16,6 +16,7 @@ import { renderProductImage } from './seed/product-image.js';
 import { generateDemoCatalog } from './seed/demo-catalog.js';
 import { createApiKeyService, hashKey } from './services/api-keys.js';
 import { createCatalogService } from './services/catalog-service.js';
+import { createProductFragments } from './services/product-fragments.js';
 import { createCommerceServices } from './services/commerce.js';
 import { defaultCheckoutPricing } from './services/checkout/checkout-pricing-view.js';
 import { createCheckoutServices } from './services/checkout/checkout-services.js';
@@ -151,7 +152,11 @@ export async function startServer(options: StartServerOptions = {}): Promise<Sta
       version,
       logger,
       keys: keyService,
-      catalog: createCatalogService({ products: readProducts, categories: readCategories, clock }),
+      catalog: createCatalogService({
+        products: readProducts,
+        categories: readCategories,
+        fragments: createProductFragments({ clock, maxBytes: config.productCacheMb * 1024 * 1024 }),
+      }),
       search: createSearchService({ search: createSearchRepository(reads), products: readProducts, categories: readCategories }),
       responses,
       adminCatalog: createAdminCatalogService({ db: runtime.db, products, categories, currency: config.currency, invalidate: () => responses.invalidate() }),

@@ -28,6 +28,7 @@ test('an empty environment gives the embedded defaults', () => {
   assert.equal(config.currency, 'USD');
   assert.deepEqual(config.allowedOrigins, []);
   assert.equal(config.logLevel, 'info');
+  assert.equal(config.productCacheMb, 32);
 });
 
 test('every variable is parsed into its typed setting', () => {
@@ -45,9 +46,11 @@ test('every variable is parsed into its typed setting', () => {
       SHOPTAG_CURRENCY: 'EUR',
       SHOPTAG_ALLOWED_ORIGINS: 'https://shop.example, http://localhost:5173',
       LOG_LEVEL: 'debug',
+      SHOPTAG_PRODUCT_CACHE_MB: '0',
     },
     '/srv/shop',
   );
+  assert.equal(config.productCacheMb, 0);
   assert.equal(config.port, 8080);
   assert.deepEqual(config.databaseReplicaUrls, ['postgres://r1/shop', 'postgresql://r2/shop']);
   assert.deepEqual(config.stripe, { secretKey: 'sk_test_123', publishableKey: 'pk_test_123', webhookSecret: 'whsec_123' });
@@ -73,6 +76,8 @@ test('each invalid variable is named in one message', () => {
     ['SHOPTAG_ALLOWED_ORIGINS', 'https://shop.example/path'],
     ['LOG_LEVEL', 'loud'],
     ['HOST', 'bad host!'],
+    ['SHOPTAG_PRODUCT_CACHE_MB', '-1'],
+    ['SHOPTAG_PRODUCT_CACHE_MB', '1.5'],
   ] as const) {
     const error = problem({ [variable]: value });
     assert.equal(error.variable, variable);

@@ -3,6 +3,9 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { ProductList, type Product } from '@shoptag/sdk/contract';
+import { systemClock } from '../src/clock.js';
+import { createProductFragments } from '../src/services/product-fragments.js';
+import type { ProductDocumentRow } from '../src/store/product-document-sql.js';
 import { forEachDatabase } from './support/databases.js';
 import { fixtureCatalog } from './support/fixture-catalog.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
@@ -64,4 +67,18 @@ forEachDatabase('products reused across catalog pages', (target) => {
     assert.ok(listed.data.length > 10);
     assert.deepEqual(reused.body, warm.body);
   });
+});
+
+test('with no memory given to it, nothing is reused: every page reads its products', async () => {
+  const fragments = createProductFragments({ clock: systemClock, maxBytes: 0 });
+  const loads: string[][] = [];
+  const load = async (ids: string[]) => {
+    loads.push(ids);
+    return [] as ProductDocumentRow[];
+  };
+  const refs = [{ id: 'prod_a', stock_signature: '1' }];
+  await fragments.render(refs, 'g1', load);
+  await fragments.render(refs, 'g1', load);
+  assert.deepEqual(loads, [['prod_a'], ['prod_a']]);
+  assert.equal(fragments.size, 0);
 });

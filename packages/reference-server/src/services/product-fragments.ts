@@ -15,14 +15,14 @@ export interface ProductFragmentsOptions {
   ttlMs?: number;
   /** Serialized products kept, at most. */
   maxEntries?: number;
-  /** Characters kept, at most. */
-  maxChars?: number;
+  /** Bytes of JSON kept, at most; 0 keeps nothing (every page reads its products). */
+  maxBytes?: number;
 }
 
 const DEFAULT_TTL_MS = 60_000;
 const DEFAULT_MAX_ENTRIES = 20_000;
-/** About 32 MB: some 7,000 products of the demo catalog's size (~4.5 KB of JSON each). */
-const DEFAULT_MAX_CHARS = 16 * 1024 * 1024;
+/** Some 7,000 products of the demo catalog's size (~4.5 KB of JSON each). */
+const DEFAULT_MAX_BYTES = 32 * 1024 * 1024;
 
 /**
  * Products serialized once and reused by the catalog pages that show them, so a page the
@@ -37,9 +37,9 @@ export function createProductFragments(options: ProductFragmentsOptions) {
   const ttlMs = options.ttlMs ?? DEFAULT_TTL_MS;
   const kept = createBoundedMap<{ json: Buffer; expiresAt: number }>({
     maxEntries: options.maxEntries ?? DEFAULT_MAX_ENTRIES,
-    maxChars: options.maxChars ?? DEFAULT_MAX_CHARS,
-    // Bytes, counted as characters of UTF-16 text (two bytes each) like the other bounded maps.
-    charsOf: (entry) => entry.json.length / 2,
+    // The map's "characters" are bytes here.
+    maxChars: options.maxBytes ?? DEFAULT_MAX_BYTES,
+    charsOf: (entry) => entry.json.length,
   });
   const keyOf = (generation: string, id: string, stock: string) => `${generation}\n${id}\n${stock}`;
 
