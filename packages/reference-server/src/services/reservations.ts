@@ -79,9 +79,7 @@ export function createReservationService(deps: ReservationServiceDeps) {
   /** Releases one hold inside `tx` (only if lapsed by `expiredBefore`, when given); answers the variants it freed. */
   async function releaseIn(tx: Queryable, holdId: string, expiredBefore?: Date): Promise<string[]> {
     const repo = createInventoryRepository(tx);
-    const variants = await repo.holdVariants(holdId);
-    if (variants.length === 0) return [];
-    await repo.lockLevels(variants);
+    if ((await repo.lockHoldLevels(holdId)).length === 0) return [];
     const rows = await repo.deleteHold(holdId, expiredBefore);
     const now = clock.now();
     for (const row of rows.sort((a, b) => (a.variant_id < b.variant_id ? -1 : 1))) await repo.unreserve(row.variant_id, row.quantity, now);
@@ -127,14 +125,16 @@ export function createReservationService(deps: ReservationServiceDeps) {
     /**
      * Converts a hold into a sale (on_hand −= q, reserved −= q) inside the order transaction `tx`.
      * 409 `hold_expired` when the hold is gone (lapsed and swept): the order must not be placed.
-     * Call `invalidate(variantIds)` after the order transaction commits.
+     * What is available does not change (held units become sold ones), so nothing needs
+     * invalidating afterwards.
      */
     async convertToSale(tx: Queryable, holdId: string): Promise<HoldItem[]> {
       const repo = createInventoryRepository(tx);
-      const variants = await repo.holdVariants(holdId);
-      if (variants.length === 0) throw new ConflictError('The stock hold has lapsed; the order cannot be placed.', { code: 'hold_expired' });
-      await repo.lockLevels(variants);
+      const lapsed = () => new ConflictError('The stock hold has lapsed; the order cannot be placed.', { code: 'hold_expired' });
+      if ((await repo.lockHoldLevels(holdId)).length === 0) throw lapsed();
       const rows = await repo.deleteHold(holdId);
+      // The sweeper may have released the hold while this waited for the stock locks.
+      if (rows.length === 0) throw lapsed();
       const now = clock.now();
       const sold = normalizeItems(rows.map((r) => ({ variantId: r.variant_id, quantity: r.quantity })));
       for (const { variantId, quantity } of sold) await repo.sell(variantId, quantity, now);

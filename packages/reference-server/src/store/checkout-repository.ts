@@ -110,8 +110,11 @@ export function createCheckoutRepository(q: Queryable) {
 
     /** Empties a cart whose order has been placed (in the order transaction). */
     async emptyCart(cartId: string, now: Date): Promise<void> {
-      await q.query('DELETE FROM cart_lines WHERE cart_id = $1', [cartId]);
-      await q.query('UPDATE carts SET coupon_id = NULL, updated_at = $2 WHERE id = $1', [cartId, now]);
+      await q.query(
+        `WITH emptied AS (DELETE FROM cart_lines WHERE cart_id = $1)
+         UPDATE carts SET coupon_id = NULL, updated_at = $2 WHERE id = $1`,
+        [cartId, now],
+      );
     },
   };
 }

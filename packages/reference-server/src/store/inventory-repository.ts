@@ -68,8 +68,17 @@ export function createInventoryRepository(q: Queryable) {
       );
     },
 
-    async holdVariants(id: string): Promise<string[]> {
-      const { rows } = await q.query<{ variant_id: string }>('SELECT variant_id FROM inventory_holds WHERE id = $1 ORDER BY variant_id', [id]);
+    /**
+     * Locks the stock rows of a hold's variants, in variant id order as `lockLevels` does, and
+     * answers their ids; none when the hold is gone.
+     */
+    async lockHoldLevels(id: string): Promise<string[]> {
+      const { rows } = await q.query<{ variant_id: string }>(
+        `SELECT l.variant_id FROM inventory_levels l
+         WHERE l.variant_id IN (SELECT h.variant_id FROM inventory_holds h WHERE h.id = $1)
+         ORDER BY l.variant_id FOR UPDATE OF l`,
+        [id],
+      );
       return rows.map((r) => r.variant_id);
     },
 

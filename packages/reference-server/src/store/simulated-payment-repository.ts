@@ -22,11 +22,13 @@ export function createSimulatedPaymentRepository(q: Queryable) {
   return {
     /** Inserts the intent unless one exists for `idempotency_key`; answers the stored one either way. */
     async insertOnce(row: Omit<SimulatedIntentRow, 'status' | 'payment_method' | 'amount_captured' | 'amount_refunded' | 'last_error'>, now: Date): Promise<SimulatedIntentRow> {
-      await q.query(
+      const inserted = await q.query<SimulatedIntentRow>(
         `INSERT INTO simulated_payment_intents (id, idempotency_key, amount, currency, status, client_secret, metadata, created_at, updated_at)
-         VALUES ($1, $2, $3, $4, 'requires_payment_method', $5, $6, $7, $7) ON CONFLICT (idempotency_key) DO NOTHING`,
+         VALUES ($1, $2, $3, $4, 'requires_payment_method', $5, $6, $7, $7) ON CONFLICT (idempotency_key) DO NOTHING
+         RETURNING ${COLUMNS}`,
         [row.id, row.idempotency_key, row.amount, row.currency, row.client_secret, JSON.stringify(row.metadata), now],
       );
+      if (inserted.rows[0]) return inserted.rows[0];
       const { rows } = await q.query<SimulatedIntentRow>(`SELECT ${COLUMNS} FROM simulated_payment_intents WHERE idempotency_key = $1`, [row.idempotency_key]);
       return rows[0]!;
     },

@@ -104,9 +104,12 @@ export function createCheckoutService(deps: CheckoutServiceDeps) {
     }
   }
 
-  /** Loads an open session and keeps its hold; 409 `checkout_complete` / `checkout_expired` otherwise. */
-  async function active(id: string): Promise<PricedSession> {
-    const priced = await load(id);
+  /**
+   * Loads an open session (or takes the one just `loaded`) and keeps its hold; 409
+   * `checkout_complete` / `checkout_expired` otherwise.
+   */
+  async function active(id: string, loaded?: PricedSession): Promise<PricedSession> {
+    const priced = loaded ?? (await load(id));
     if (priced.row.status === 'complete') throw new ConflictError('This checkout is complete; its order has been placed.', { code: 'checkout_complete', details: { order_id: priced.row.order_id } });
     if (priced.row.status === 'expired') throw new ConflictError('This checkout has expired; start again from the cart.', { code: 'checkout_expired' });
     const row = await keepHold(priced.row);
@@ -253,7 +256,7 @@ export function createCheckoutService(deps: CheckoutServiceDeps) {
       if (first.row.status === 'complete') return placement.orderOfSession(id);
       let priced: PricedSession;
       try {
-        priced = await active(id);
+        priced = await active(id, first);
       } catch (error) {
         // Another request (a double click) placed the order a moment ago: answer that order.
         if (error instanceof ConflictError && error.code === 'checkout_complete') return placement.orderOfSession(id);

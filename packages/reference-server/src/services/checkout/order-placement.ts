@@ -53,7 +53,6 @@ export function createOrderPlacement(deps: OrderPlacementDeps) {
 
     /** Places the order for a session whose payment `intent` is authorized (or captured); idempotent per session. */
     async place(sessionId: string, intent: PaymentIntent): Promise<Order> {
-      let soldVariants: string[] = [];
       let placed: { orderId: string; created: boolean };
       try {
         placed = await db.transaction(async (tx) => {
@@ -75,8 +74,7 @@ export function createOrderPlacement(deps: OrderPlacementDeps) {
           }
           const now = clock.now();
           const orderId = randomId('ord');
-          const sold = await reservations.convertToSale(tx, session.hold_id);
-          soldVariants = sold.map((s) => s.variantId);
+          const holdId = session.hold_id;
           const { pricing, row } = priced;
           const inserted = await orders.insert(
             {
@@ -121,6 +119,10 @@ export function createOrderPlacement(deps: OrderPlacementDeps) {
           if (priced.couponApplies && coupon) await deps.coupons.redeem(tx, coupon.id, row.email!, orderId);
           await repo.update(sessionId, { status: 'complete', order_id: orderId, hold_id: null }, now);
           await repo.emptyCart(session.cart_id, now);
+          // Last, so the stock rows (the most contended locks: every order of a popular variant
+          // needs them) are held only until the commit that follows. A sale takes held units, so
+          // what is available (and cached, and indexed for search) does not change.
+          await reservations.convertToSale(tx, holdId);
           return { orderId, created: true };
         });
       } catch (error) {
@@ -131,7 +133,6 @@ export function createOrderPlacement(deps: OrderPlacementDeps) {
         throw error;
       }
       if (placed.created) {
-        await reservations.invalidate(soldVariants);
         try {
           await capture(placed.orderId, intent);
         } catch (error) {
