@@ -9,6 +9,8 @@ import { LOAD } from './load.mjs';
 import { startChild } from './processes.mjs';
 
 const SESSIONS = Number(process.env.BENCH_CHECKOUT_SESSIONS ?? 400);
+/** Variants the spread run buys, one per product. */
+const SPREAD = 24;
 const ADDRESS = { name: 'Bench Buyer', line1: '1 Market St', city: 'San Francisco', region: 'CA', postal_code: '94105', country: 'US' };
 
 async function call(url, key, path, { method = 'GET', body } = {}) {
@@ -49,29 +51,39 @@ export async function checkoutSection({ log, target }) {
   log(`checkout completions on ${target.label}`);
   const server = await startChild('bench/support/serve.mjs', [], { ...target.env, SHOPTAG_DATA_DIR: tmp });
   try {
-    const products = (await call(server.url, server.publishableKey, '/v1/products?limit=1&in_stock=true')).json;
-    const variantId = products.data[0].variants[0].id;
-    await call(server.url, server.secretKey, `/v1/admin/inventory/${variantId}`, { method: 'PUT', body: { on_hand: 1_000_000 } });
-    const sessions = [];
-    for (let n = 0; n < SESSIONS + 1; n++) {
-      const cart = (await call(server.url, server.publishableKey, '/v1/carts', { method: 'POST', body: { items: [{ variant_id: variantId, quantity: 1 }] } })).json;
-      const session = (await call(server.url, server.publishableKey, '/v1/checkout-sessions', { method: 'POST', body: { cart_id: cart.id } })).json;
-      await call(server.url, server.publishableKey, `/v1/checkout-sessions/${session.id}`, { method: 'PATCH', body: { email: `buyer${n}@example.com`, shipping_address: ADDRESS, shipping_method_id: 'standard' } });
-      sessions.push(session.id);
-    }
+    const products = (await call(server.url, server.publishableKey, `/v1/products?limit=${SPREAD}&in_stock=true`)).json;
+    const variantIds = products.data.map((p) => p.variants[0].id);
+    for (const id of variantIds) await call(server.url, server.secretKey, `/v1/admin/inventory/${id}`, { method: 'PUT', body: { on_hand: 1_000_000 } });
+    /** Ready sessions (cart, session, email, address, method), the n-th buying `pick(n)`. */
+    const prepare = async (count, pick) => {
+      const sessions = [];
+      for (let n = 0; n < count; n++) {
+        const cart = (await call(server.url, server.publishableKey, '/v1/carts', { method: 'POST', body: { items: [{ variant_id: pick(n), quantity: 1 }] } })).json;
+        const session = (await call(server.url, server.publishableKey, '/v1/checkout-sessions', { method: 'POST', body: { cart_id: cart.id } })).json;
+        await call(server.url, server.publishableKey, `/v1/checkout-sessions/${session.id}`, { method: 'PATCH', body: { email: `buyer${n}@example.com`, shipping_address: ADDRESS, shipping_method_id: 'standard' } });
+        sessions.push(session.id);
+      }
+      return sessions.map((id) => `/v1/checkout-sessions/${id}/complete`);
+    };
+    const hot = await prepare(SESSIONS + 1, () => variantIds[0]);
+    const spread = await prepare(SESSIONS, (n) => variantIds[n % variantIds.length]);
     // One completion outside the measurement gives the order JSON the baseline answers.
-    const sample = await call(server.url, server.publishableKey, `/v1/checkout-sessions/${sessions.pop()}/complete`, { method: 'POST', body: { payment_method: 'pm_card_visa' } });
+    const sample = await call(server.url, server.publishableKey, hot.pop(), { method: 'POST', body: { payment_method: 'pm_card_visa' } });
     if (sample.status !== 200) throw new Error(`complete answered ${sample.status}: ${JSON.stringify(sample.json)}`);
     const file = join(tmp, 'order.json');
     writeFileSync(file, JSON.stringify(sample.json));
     const bare = await startChild('bench/support/bare-express-complete.mjs', [file]);
     try {
-      const paths = sessions.map((id) => `/v1/checkout-sessions/${id}/complete`);
-      const baseline = await drive(bare.url, paths, 'none');
-      const ours = await drive(server.url, paths, server.publishableKey);
-      if (ours.failures > 0) throw new Error(`${ours.failures} completions failed under load`);
-      const orders = (await call(server.url, server.secretKey, '/v1/admin/orders?limit=1')).json;
-      return [{ target: target.label, sessions: paths.length, baseline, ours, ratio: ours.requestsPerSecond / baseline.requestsPerSecond, ordersPlaced: orders.data.length > 0 }];
+      const baseline = await drive(bare.url, hot, 'none');
+      const rows = [];
+      for (const [stock, paths] of [['one variant: every order locks the same stock row', hot], [`${variantIds.length} variants, orders spread evenly`, spread]]) {
+        const ours = await drive(server.url, paths, server.publishableKey);
+        if (ours.failures > 0) throw new Error(`${ours.failures} completions failed under load`);
+        rows.push({ target: target.label, stock, sessions: paths.length, baseline, ours, ratio: ours.requestsPerSecond / baseline.requestsPerSecond });
+      }
+      const orders = (await call(server.url, server.secretKey, `/v1/admin/orders?limit=100`)).json;
+      if (orders.data.length === 0) throw new Error('no orders were placed');
+      return rows;
     } finally {
       await bare.stop();
     }
