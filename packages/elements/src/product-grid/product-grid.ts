@@ -5,12 +5,14 @@ import type { Product, ProductSort, ShopClient } from '@shoptag/sdk';
 import { StoreConsumer } from '../internal/store-consumer.js';
 import { ProductListController, type ListQuery, type LoadedPage } from '../internal/product-list-controller.js';
 import { UrlParamsController } from '../internal/url-params-controller.js';
+import { SentinelController } from '../internal/sentinel-controller.js';
 import { describeError } from '../internal/errors.js';
 import { DEV_MODE, warn } from '../internal/dev.js';
 import { ShopProductsLoadedEvent } from '../events/products-loaded.js';
 import { ShopErrorEvent } from '../events/error.js';
 import { ShopProductCard } from '../product-card/product-card.js';
 import { productGridStyles } from './product-grid.styles.js';
+import { countText, emptyState, errorState, notConfiguredState } from './product-grid-states.js';
 
 /** Page size when `limit` is not set; the server's default too. */
 const DEFAULT_LIMIT = 24;
@@ -143,10 +145,9 @@ export class ShopProductGrid extends LitElement {
     () => this.syncUrl,
     { query: 'q' },
   );
+  private readonly sentinel = new SentinelController(this, '.sentinel', PREFETCH_MARGIN_PX, () => void this.autoLoad());
   private readonly ids = `shop-grid-${++nextId}`;
   private loadedFrom: { client: ShopClient; key: string } | undefined;
-  private observer: IntersectionObserver | undefined;
-  private observed: Element | undefined;
   private focusIndexAfterLoad: number | undefined;
 
   /** The products shown, in order. */
@@ -217,33 +218,9 @@ export class ShopProductGrid extends LitElement {
     void this.list.load(client, query);
   }
 
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.observer?.disconnect();
-    this.observer = undefined;
-    this.observed = undefined;
-  }
-
-  protected override updated(): void {
-    const sentinel = this.renderRoot.querySelector('.sentinel') ?? undefined;
-    if (sentinel === this.observed) return;
-    if (this.observed) this.observer?.unobserve(this.observed);
-    this.observed = sentinel;
-    if (!sentinel) return;
-    this.observer ??= new IntersectionObserver((entries) => {
-      if (entries.some((e) => e.isIntersecting)) void this.autoLoad();
-    }, { rootMargin: `0px 0px ${PREFETCH_MARGIN_PX}px 0px` });
-    this.observer.observe(sentinel);
-  }
-
   private autoLoad(): Promise<void> {
     if (this.paging !== 'infinite' || this.list.moreError !== undefined) return Promise.resolve();
     return this.list.loadMore();
-  }
-
-  private sentinelInView(): boolean {
-    const rect = this.observed?.getBoundingClientRect();
-    return rect !== undefined && rect.top < innerHeight + PREFETCH_MARGIN_PX && rect.bottom > 0;
   }
 
   private async announce({ page, query, append }: LoadedPage): Promise<void> {
@@ -267,7 +244,7 @@ export class ShopProductGrid extends LitElement {
       }),
     );
     // Still at the end after a page (a tall screen): keep filling it.
-    if (focusIndex === undefined && this.sentinelInView()) void this.autoLoad();
+    if (focusIndex === undefined && this.sentinel.near) void this.autoLoad();
   }
 
   private onSortChange(event: Event): void {
@@ -283,41 +260,26 @@ export class ShopProductGrid extends LitElement {
     });
   }
 
-  private onRetry(): void {
-    void this.list.retry();
-  }
-
   protected override render() {
     const { status, products } = this.list;
     const storeMissing = this.store.status === 'missing';
     const loading = !storeMissing && (status === 'loading' || status === 'idle');
+    const count = storeMissing ? '' : countText({ loading, ready: status === 'ready', shown: products.length, total: this.list.total, hasMore: this.list.hasMore });
     return html`<div part="base" class="base" aria-busy=${loading || this.list.loadingMore ? 'true' : 'false'}>
       <div part="toolbar" class="toolbar">
-        <p part="count" class="count" role="status">${this.countText(loading, storeMissing)}</p>
+        <p part="count" class="count" role="status">${count}</p>
         ${this.hideSort ? nothing : this.renderSort()}
       </div>
       ${storeMissing
-        ? this.renderNotConfigured()
+        ? notConfiguredState()
         : loading
           ? this.renderSkeletons()
           : status === 'error'
-            ? this.renderError()
+            ? errorState(this.list.error, () => void this.list.retry())
             : products.length === 0
-              ? this.renderEmpty()
+              ? emptyState()
               : this.renderProducts(products)}
     </div>`;
-  }
-
-  private countText(loading: boolean, storeMissing: boolean): string {
-    if (storeMissing) return '';
-    if (loading) return 'Loading products…';
-    if (this.list.status !== 'ready') return '';
-    const shown = this.list.products.length;
-    const total = this.list.total;
-    const noun = (n: number) => (n === 1 ? 'product' : 'products');
-    if (total === undefined) return `${shown} ${noun(shown)}${this.list.hasMore ? ' so far' : ''}`;
-    if (shown < total) return `Showing ${shown} of ${total} ${noun(total)}`;
-    return `${total} ${noun(total)}`;
   }
 
   private renderSort() {
@@ -363,30 +325,6 @@ export class ShopProductGrid extends LitElement {
             </button>
           </div>`
         : nothing}`;
-  }
-
-  private renderEmpty() {
-    return html`<div part="empty" class="state">
-      <slot name="empty">
-        <p class="state-title">No products match</p>
-        <p class="state-detail">Try removing a filter or choosing another category.</p>
-      </slot>
-    </div>`;
-  }
-
-  private renderError() {
-    return html`<div part="error" class="state" role="alert">
-      <p class="state-title">We couldn’t load the products</p>
-      <p class="state-detail">${describeError(this.list.error)}</p>
-      <button part="retry" class="button primary" type="button" @click=${this.onRetry}>Retry</button>
-    </div>`;
-  }
-
-  private renderNotConfigured() {
-    return html`<div part="error" class="state" role="alert">
-      <p class="state-title">This shop isn’t connected yet</p>
-      <p class="state-detail">Add a publishable key: &lt;shop-store publishable-key="pk_…"&gt;.</p>
-    </div>`;
   }
 }
 
