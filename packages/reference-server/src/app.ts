@@ -7,6 +7,7 @@ import { cartsRouter } from './api/carts/route.js';
 import { checkoutSessionsRouter } from './api/checkout-sessions/route.js';
 import { adminOrdersRouter } from './api/admin/orders/route.js';
 import { idempotency } from './api/middleware/idempotency.js';
+import { rateLimit, type RateLimitOptions } from './api/middleware/rate-limit.js';
 import { ordersRouter } from './api/orders/route.js';
 import { webhooksRouter } from './api/webhooks/route.js';
 import { categoriesRouter } from './api/categories/route.js';
@@ -63,6 +64,10 @@ export interface AppDeps {
   newRequestId?: () => string;
   /** Largest JSON body accepted. */
   bodyLimit?: string;
+  /** Limits the writes of each storefront client (publishable key + IP); omit for no limit. */
+  rateLimit?: RateLimitOptions;
+  /** Proxy hops in front of the server whose `X-Forwarded-For` is trusted for the client IP (0: none). */
+  trustProxy?: number;
 }
 
 const DEFAULT_BODY_LIMIT = '1mb';
@@ -76,6 +81,7 @@ export function createApp(deps: AppDeps): Express {
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
   app.set('json spaces', 0);
+  if (deps.trustProxy) app.set('trust proxy', deps.trustProxy);
   app.use(requestId(deps.newRequestId));
   app.use(requestLog(deps.logger));
 
@@ -91,7 +97,13 @@ export function createApp(deps: AppDeps): Express {
   });
   // Keyed routes: authenticate, hold a browser origin to the key's list, and only then parse a
   // body. Mounted per resource so a mistyped path is a 404 whether or not a key came with it.
-  const keyed = [authenticate(deps.keys), corsForKey(), express.json({ limit: deps.bodyLimit ?? DEFAULT_BODY_LIMIT })];
+  // A client over its write limit is refused before its body is read.
+  const keyed = [
+    authenticate(deps.keys),
+    corsForKey(),
+    ...(deps.rateLimit ? [rateLimit(deps.rateLimit)] : []),
+    express.json({ limit: deps.bodyLimit ?? DEFAULT_BODY_LIMIT }),
+  ];
   v1.use('/products', ...keyed, productsRouter(deps.catalog, deps.search, deps.responses));
   v1.use('/categories', ...keyed, categoriesRouter(deps.catalog, deps.responses));
   v1.use('/search', ...keyed, searchRouter(deps.search, deps.responses));

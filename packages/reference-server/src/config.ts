@@ -33,6 +33,10 @@ export interface Config {
   logLevel: LogLevel;
   /** Memory (MB) each process gives to products serialized for reuse by uncached list pages; 0 turns reuse off. */
   productCacheMb: number;
+  /** Writes per minute one storefront client (publishable key + IP) may send; null: no limit. */
+  rateLimitPerMinute: number | null;
+  /** Proxy hops in front of the server trusted for the client IP (`X-Forwarded-For`); 0 trusts none. */
+  trustProxy: number;
   /** Carts, stock holds and the price estimate. */
   commerce: CommerceConfig;
 }
@@ -78,7 +82,7 @@ export class ConfigError extends Error {
 }
 
 /** Every SHOPTAG_* variable the server reads; any other is a typo worth reporting. */
-const SHOPTAG_VARIABLES = ['SHOPTAG_DATA_DIR', 'SHOPTAG_CURRENCY', 'SHOPTAG_ALLOWED_ORIGINS', 'SHOPTAG_MAX_LINE_QUANTITY', 'SHOPTAG_CART_TTL_DAYS', 'SHOPTAG_HOLD_TTL_MINUTES', 'SHOPTAG_HOLD_TTL_SECONDS', 'SHOPTAG_SHIPPING_RATE', 'SHOPTAG_FREE_SHIPPING_OVER', 'SHOPTAG_TAX_RATES', 'SHOPTAG_TAX_COUNTRY', 'SHOPTAG_PRICES_INCLUDE_TAX', 'SHOPTAG_TAX_SHIPPING', 'SHOPTAG_SHIPPING_CONFIG', 'SHOPTAG_PRODUCT_CACHE_MB'] as const;
+const SHOPTAG_VARIABLES = ['SHOPTAG_DATA_DIR', 'SHOPTAG_CURRENCY', 'SHOPTAG_ALLOWED_ORIGINS', 'SHOPTAG_MAX_LINE_QUANTITY', 'SHOPTAG_CART_TTL_DAYS', 'SHOPTAG_HOLD_TTL_MINUTES', 'SHOPTAG_HOLD_TTL_SECONDS', 'SHOPTAG_SHIPPING_RATE', 'SHOPTAG_FREE_SHIPPING_OVER', 'SHOPTAG_TAX_RATES', 'SHOPTAG_TAX_COUNTRY', 'SHOPTAG_PRICES_INCLUDE_TAX', 'SHOPTAG_TAX_SHIPPING', 'SHOPTAG_SHIPPING_CONFIG', 'SHOPTAG_PRODUCT_CACHE_MB', 'SHOPTAG_RATE_LIMIT', 'SHOPTAG_TRUST_PROXY'] as const;
 /** Reserved for the test harness (SHOPTAG_TEST_DATABASE_URL …); the server ignores them. */
 const IGNORED_PREFIX = 'SHOPTAG_TEST_';
 
@@ -159,6 +163,8 @@ const EnvSchema = z.object({
   SHOPTAG_TAX_SHIPPING: optional(z.string().regex(/^(\*|[A-Z]{2}(,[A-Z]{2})*)$/)),
   SHOPTAG_SHIPPING_CONFIG: optional(z.string()),
   SHOPTAG_PRODUCT_CACHE_MB: optional(z.string().regex(/^\d+$/).transform(Number).pipe(z.number().int().min(0).max(65_536))),
+  SHOPTAG_RATE_LIMIT: optional(z.union([z.literal('off'), positiveInt(1_000_000)])),
+  SHOPTAG_TRUST_PROXY: optional(z.string().regex(/^\d+$/).transform(Number).pipe(z.number().int().min(0).max(10))),
   LOG_LEVEL: optional(z.enum(LOG_LEVELS, { message: `must be one of ${LOG_LEVELS.join(', ')}` })),
 });
 
@@ -177,6 +183,8 @@ const EXPECTATIONS: Partial<Record<keyof z.infer<typeof EnvSchema>, string>> = {
   SHOPTAG_PRICES_INCLUDE_TAX: 'must be true or false',
   SHOPTAG_TAX_SHIPPING: 'must be * or a comma-separated list of country codes, e.g. DE,FR,GB',
   SHOPTAG_PRODUCT_CACHE_MB: 'must be a whole number of megabytes 0–65536 (0 turns the reuse off)',
+  SHOPTAG_RATE_LIMIT: 'must be a whole number of writes per minute 1–1000000, or off',
+  SHOPTAG_TRUST_PROXY: 'must be the number of proxies in front of the server, 0–10',
 };
 
 type Env = Record<string, string | undefined>;
@@ -235,6 +243,8 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     allowedOrigins: e.SHOPTAG_ALLOWED_ORIGINS ?? [],
     logLevel: e.LOG_LEVEL ?? 'info',
     productCacheMb: e.SHOPTAG_PRODUCT_CACHE_MB ?? DEFAULT_PRODUCT_CACHE_MB,
+    rateLimitPerMinute: e.SHOPTAG_RATE_LIMIT === undefined || e.SHOPTAG_RATE_LIMIT === 'off' ? null : e.SHOPTAG_RATE_LIMIT,
+    trustProxy: e.SHOPTAG_TRUST_PROXY ?? 0,
     commerce,
   };
 }

@@ -108,3 +108,13 @@ export class IdempotencyError extends ShoptagError {
     super(message, options);
   }
 }
+
+/** 429 `rate_limit_error`: this client sent more requests than the shop allows for now. */
+export class RateLimitError extends ShoptagError {
+  readonly type = 'rate_limit_error';
+  readonly statusCode = 429;
+
+  constructor(message: string, options: Pick<ShoptagErrorOptions, 'code' | 'details'>) {
+    super(message, options);
+  }
+}

@@ -167,6 +167,10 @@ export async function startServer(options: StartServerOptions = {}): Promise<Sta
       renderProductImage: (imageId) => renderProductImage(imageId),
       renditions,
       demo: { shopDir, cdnDir: findElementsCdnDir(), publishableKey: keys.publishableKey },
+      ...(runtime.rateLimiter && config.rateLimitPerMinute !== null
+        ? { rateLimit: { limiter: runtime.rateLimiter, limit: config.rateLimitPerMinute, windowMs: 60_000 } }
+        : {}),
+      trustProxy: config.trustProxy,
     });
     const server = createServer(app);
     await listen(server, config.port, config.host);

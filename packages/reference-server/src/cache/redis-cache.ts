@@ -1,6 +1,6 @@
-import { Redis } from 'ioredis';
 import type { Cache, JsonValue } from './cache.js';
 import { redactUrl } from '../redact-url.js';
+import { closeRedis, connectRedis } from './redis-connection.js';
 
 export interface RedisCacheOptions {
   url: string;
@@ -8,26 +8,9 @@ export interface RedisCacheOptions {
   keyPrefix?: string;
 }
 
-
 /** The shared cache on Redis. Connects eagerly and fails fast when Redis does not answer. */
 export async function createRedisCache(options: RedisCacheOptions): Promise<Cache> {
-  const redis = new Redis(options.url, {
-    keyPrefix: options.keyPrefix ?? 'shoptag:',
-    lazyConnect: true,
-    connectTimeout: 5_000,
-    maxRetriesPerRequest: 2,
-    enableOfflineQueue: true,
-  });
-  // Without a listener, a dropped connection would be an unhandled 'error' event; ioredis reconnects by itself.
-  redis.on('error', () => {});
-  try {
-    await redis.connect();
-  } catch (error) {
-    redis.disconnect();
-    throw new Error(`cannot connect to Redis at ${redactUrl(options.url)}: ${error instanceof Error ? error.message : String(error)}`, {
-      cause: error,
-    });
-  }
+  const redis = await connectRedis(options.url, options.keyPrefix ?? 'shoptag:');
   return {
     kind: 'redis',
     description: `Redis at ${redactUrl(options.url)}`,
@@ -54,12 +37,6 @@ export async function createRedisCache(options: RedisCacheOptions): Promise<Cach
         return false;
       }
     },
-    async close() {
-      try {
-        await redis.quit();
-      } catch {
-        redis.disconnect();
-      }
-    },
+    close: () => closeRedis(redis),
   };
 }

@@ -1,7 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { Redis } from 'ioredis';
+import { closeRedis, connectRedis } from './redis-connection.js';
 import type { Lease, Locks } from './locks.js';
-import { redactUrl } from '../redact-url.js';
 
 // Deletes the key only while it still holds our token, so a lease that lapsed and was taken
 // by another process is never released by us.
@@ -14,19 +13,7 @@ export interface RedisLocksOptions {
 
 /** Locks shared by every process on one Redis: `SET key token NX PX ttl`, released by compare-and-delete. */
 export async function createRedisLocks(options: RedisLocksOptions): Promise<Locks> {
-  const redis = new Redis(options.url, {
-    keyPrefix: options.keyPrefix ?? 'shoptag:lock:',
-    lazyConnect: true,
-    connectTimeout: 5_000,
-    maxRetriesPerRequest: 2,
-  });
-  redis.on('error', () => {});
-  try {
-    await redis.connect();
-  } catch (error) {
-    redis.disconnect();
-    throw new Error(`cannot connect to Redis at ${redactUrl(options.url)}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
-  }
+  const redis = await connectRedis(options.url, options.keyPrefix ?? 'shoptag:lock:');
   return {
     kind: 'redis',
     async tryAcquire(name, ttlMs): Promise<Lease | null> {
@@ -39,12 +26,6 @@ export async function createRedisLocks(options: RedisLocksOptions): Promise<Lock
         },
       };
     },
-    async close() {
-      try {
-        await redis.quit();
-      } catch {
-        redis.disconnect();
-      }
-    },
+    close: () => closeRedis(redis),
   };
 }
