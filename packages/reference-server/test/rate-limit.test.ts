@@ -3,7 +3,9 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { ErrorBody } from '@shoptag/sdk/contract';
+import { rateLimit } from '../src/api/middleware/rate-limit.js';
 import { createMemoryRateLimiter } from '../src/cache/memory-rate-limiter.js';
+import type { RateLimiter } from '../src/cache/rate-limiter.js';
 import { createRedisRateLimiter } from '../src/cache/redis-rate-limiter.js';
 import { loadConfig } from '../src/config.js';
 import { startServer } from '../src/server.js';
@@ -122,4 +124,13 @@ test('shoptag-server start with SHOPTAG_RATE_LIMIT=2 refuses a client\'s third w
   } finally {
     await server.close();
   }
+});
+
+test('when the counters cannot be reached, writes go through rather than the shop closing', async () => {
+  const broken: RateLimiter = { kind: 'redis', consume: () => Promise.reject(new Error('connection refused')), close: async () => {} };
+  const handler = rateLimit({ limiter: broken, limit: 1, windowMs: MINUTE });
+  const outcomes: unknown[] = [];
+  const res = { locals: { principal: { keyId: 'key_1', kind: 'publishable' } }, setHeader: () => undefined };
+  for (let i = 0; i < 3; i++) await handler({ method: 'POST', ip: '203.0.113.7' } as never, res as never, (error?: unknown) => void outcomes.push(error));
+  assert.deepEqual(outcomes, [undefined, undefined, undefined]);
 });
