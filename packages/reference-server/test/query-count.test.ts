@@ -3,12 +3,14 @@ import { before, test } from 'node:test';
 import { systemClock } from '../src/clock.js';
 import { generateDemoCatalog } from '../src/seed/demo-catalog.js';
 import { createCatalogService } from '../src/services/catalog-service.js';
+import { createProductFragments } from '../src/services/product-fragments.js';
 import { createProductHydrator } from '../src/services/product-hydrator.js';
 import { seedCatalog } from '../src/services/seed-service.js';
 import { createCategoryRepository } from '../src/store/category-repository.js';
 import type { Queryable } from '../src/store/db.js';
 import { createProductRepository } from '../src/store/product-repository.js';
 import { forEachDatabase } from './support/databases.js';
+import { manualClock } from './support/manual-clock.js';
 
 /** Counts the statements sent through it. */
 function counting(db: Queryable): Queryable & { count: number } {
@@ -70,6 +72,23 @@ forEachDatabase('catalog queries', (target) => {
     assert.equal(await cost(() => catalog.listProductsJson({ limit: 24, sort: 'price_desc' }, 'g1')), 1);
     // A new generation (an admin write anywhere) reuses nothing.
     assert.equal(await cost(() => catalog.listProductsJson({ limit: 48 }, 'g2')), 2);
+  });
+
+  test('a serialized product is reused for at most its time to live', async () => {
+    const db = counting(target.db);
+    const clock = manualClock();
+    const fragments = createProductFragments({ clock, ttlMs: 60_000 });
+    const catalog = createCatalogService({ products: createProductRepository(db), categories: createCategoryRepository(db), fragments });
+    const cost = async (run: () => Promise<unknown>) => {
+      db.count = 0;
+      await run();
+      return db.count;
+    };
+    assert.equal(await cost(() => catalog.listProductsJson({ limit: 12 }, 'g1')), 2);
+    clock.advance(59_000);
+    assert.equal(await cost(() => catalog.listProductsJson({ limit: 12 }, 'g1')), 1);
+    clock.advance(2_000);
+    assert.equal(await cost(() => catalog.listProductsJson({ limit: 12 }, 'g1')), 2);
   });
 
   test('a listed product reads exactly as the same product assembled from its separate rows', async () => {
