@@ -4,9 +4,12 @@ import { relative } from 'node:path';
 export interface BannerInfo {
   version: string;
   database: string;
+  /** Read replicas catalog reads go to. */
   replicaCount: number;
   cache: string;
   payments: string;
+  /** `SHOPTAG_RATE_LIMIT`, when set. */
+  rateLimitPerMinute: number | null;
   products: number;
   /** Set when this start seeded the catalog. */
   seededInMs: number | null;
@@ -28,9 +31,7 @@ const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
 /** The lines printed when the server is ready: which component is which, the keys, the URL. */
 export function formatBanner(info: BannerInfo): string {
-  // Replica URLs are parsed and checked now; catalog reads move to them in a later release.
-  const replicas =
-    info.replicaCount === 0 ? '' : ` (+${info.replicaCount} read replica${info.replicaCount > 1 ? 's' : ''} configured, not used yet)`;
+  const replicas = info.replicaCount === 0 ? '' : ` (+${info.replicaCount} read replica${info.replicaCount > 1 ? 's' : ''} for catalog reads)`;
   const catalog = `${info.products} products${info.seededInMs === null ? '' : ` (seeded just now in ${seconds(info.seededInMs)})`}`;
   const keysFile = info.keysFile ? `  (stored in ${displayPath(info.keysFile)})` : '';
   return [
@@ -38,6 +39,7 @@ export function formatBanner(info: BannerInfo): string {
     `  database  ${info.database}${replicas}`,
     `  cache     ${info.cache}`,
     `  payments  ${info.payments}`,
+    ...(info.rateLimitPerMinute === null ? [] : [`  limits    ${info.rateLimitPerMinute} writes a minute per client (publishable key + IP)`]),
     `  catalog   ${catalog}`,
     `  keys      publishable ${info.publishableKey}   secret ${info.secretKey}${keysFile}`,
     info.demoShop ? `  demo shop ${info.url}` : `  api       ${info.url}/v1`,

@@ -130,6 +130,9 @@ export async function startServer(options: StartServerOptions = {}): Promise<Sta
     const replicas = !memory && config.databaseUrl
       ? config.databaseReplicaUrls.map((url, i) => createPgDb({ connectionString: url, applicationName: `shoptag-server-replica-${i + 1}` }))
       : [];
+    if (config.databaseReplicaUrls.length > 0 && replicas.length === 0) {
+      logger.warn('DATABASE_REPLICA_URLS is ignored: replicas need DATABASE_URL (the embedded database reads from itself)');
+    }
     const reads = replicas.length > 0
       ? createReadRouter({ primary: runtime.db, replicas, onReplicaDown: (replica) => logger.warn(`read replica unreachable, using another: ${replica.description}`) })
       : runtime.db;
@@ -190,9 +193,10 @@ export async function startServer(options: StartServerOptions = {}): Promise<Sta
         formatBanner({
           version,
           database: runtime.db.kind === 'pglite' && !memory ? `PGlite (embedded) at ${displayPath(join(config.dataDir, 'data'))}` : runtime.db.description,
-          replicaCount: config.databaseReplicaUrls.length,
+          replicaCount: replicas.length,
           cache: runtime.cache.description,
           payments: runtime.payments.description,
+          rateLimitPerMinute: config.rateLimitPerMinute,
           products: await products.countAll(),
           seededInMs: seed?.seeded ? seed.durationMs : null,
           publishableKey: keys.publishableKey,
