@@ -3,6 +3,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { AvailabilityList, ErrorBody, InventoryHold, InventoryLevel, InventoryLevelList } from '@shoptag/sdk/contract';
+import type { Queryable, QueryOptions } from '../src/store/db.js';
 import { forEachDatabase } from './support/databases.js';
 import { fixtureCatalog } from './support/fixture-catalog.js';
 import { manualClock } from './support/manual-clock.js';
@@ -130,6 +131,27 @@ forEachDatabase('inventory', (target) => {
     await reservations.releaseExpired();
     await assert.rejects(target.db.transaction((tx) => reservations.convertToSale(tx, hold.id)), (e: unknown) => (e as { code?: string }).code === 'hold_expired');
     assert.equal((await level('var_fx050')).on_hand, 8);
+  });
+
+  test('a hold the sweeper releases while the sale waits for its stock locks is not sold', async () => {
+    const reservations = app.commerce.reservations;
+    const hold = await reservations.reserve([{ variantId: 'var_fx050', quantity: 1 }]);
+    const before = await level('var_fx050');
+    const sale = target.db.transaction((tx) => {
+      // The sweeper's release lands between the lock being granted and the hold being deleted.
+      const racing: Queryable = {
+        exec: (text) => tx.exec(text),
+        query: (async (text: string, params?: readonly unknown[], options?: QueryOptions) => {
+          const result = await tx.query(text, params, options);
+          if (text.includes('FOR UPDATE OF l')) await tx.query('DELETE FROM inventory_holds WHERE id = $1', [hold.id]);
+          return result;
+        }) as Queryable['query'],
+      };
+      return reservations.convertToSale(racing, hold.id);
+    });
+    await assert.rejects(sale, (e: unknown) => (e as { code?: string }).code === 'hold_expired');
+    assert.deepEqual(await level('var_fx050'), before, 'nothing sold');
+    await reservations.release(hold.id);
   });
 
   test('bad input on every inventory route is a clear 4xx and changes nothing', async () => {

@@ -3,7 +3,7 @@ import { before, test } from 'node:test';
 import { systemClock } from '../src/clock.js';
 import { generateDemoCatalog } from '../src/seed/demo-catalog.js';
 import { createCatalogService } from '../src/services/catalog-service.js';
-import { createProductFragments } from '../src/services/product-fragments.js';
+import { createProductFragments, type ProductFragments } from '../src/services/product-fragments.js';
 import { createProductHydrator } from '../src/services/product-hydrator.js';
 import { seedCatalog } from '../src/services/seed-service.js';
 import { createCategoryRepository } from '../src/store/category-repository.js';
@@ -28,6 +28,18 @@ function counting(db: Queryable): Queryable & { count: number } {
   return wrapper;
 }
 
+/** A catalog service on a counting connection, and the statements one call of it sends. */
+function countedCatalog(db: Queryable, fragments?: ProductFragments) {
+  const counted = counting(db);
+  const catalog = createCatalogService({ products: createProductRepository(counted), categories: createCategoryRepository(counted), ...(fragments ? { fragments } : {}) });
+  const cost = async (run: () => Promise<unknown>) => {
+    counted.count = 0;
+    await run();
+    return counted.count;
+  };
+  return { catalog, cost };
+}
+
 forEachDatabase('catalog queries', (target) => {
   let seeded = 0;
   before(async () => {
@@ -39,13 +51,7 @@ forEachDatabase('catalog queries', (target) => {
   });
 
   test('a page of products costs two statements whatever its size or filters: the page, then its products', async () => {
-    const db = counting(target.db);
-    const catalog = createCatalogService({ products: createProductRepository(db), categories: createCategoryRepository(db) });
-    const cost = async (run: () => Promise<unknown>) => {
-      db.count = 0;
-      await run();
-      return db.count;
-    };
+    const { catalog, cost } = countedCatalog(target.db);
     // The page's products, then their variants, images and category paths in one statement.
     assert.equal(await cost(() => catalog.listProducts({ limit: 1 })), 2);
     assert.equal(await cost(() => catalog.listProducts({ limit: 100 })), 2);
@@ -58,13 +64,7 @@ forEachDatabase('catalog queries', (target) => {
   });
 
   test('under one cache generation a page whose products were serialized before costs one statement', async () => {
-    const db = counting(target.db);
-    const catalog = createCatalogService({ products: createProductRepository(db), categories: createCategoryRepository(db) });
-    const cost = async (run: () => Promise<unknown>) => {
-      db.count = 0;
-      await run();
-      return db.count;
-    };
+    const { catalog, cost } = countedCatalog(target.db);
     assert.equal(await cost(() => catalog.listProductsJson({ limit: 48 }, 'g1')), 2);
     assert.equal(await cost(() => catalog.listProductsJson({ limit: 48 }, 'g1')), 1);
     // Another filter showing some of the same products reads only the others.
@@ -75,15 +75,8 @@ forEachDatabase('catalog queries', (target) => {
   });
 
   test('a serialized product is reused for at most its time to live', async () => {
-    const db = counting(target.db);
     const clock = manualClock();
-    const fragments = createProductFragments({ clock, ttlMs: 60_000 });
-    const catalog = createCatalogService({ products: createProductRepository(db), categories: createCategoryRepository(db), fragments });
-    const cost = async (run: () => Promise<unknown>) => {
-      db.count = 0;
-      await run();
-      return db.count;
-    };
+    const { catalog, cost } = countedCatalog(target.db, createProductFragments({ clock, ttlMs: 60_000 }));
     assert.equal(await cost(() => catalog.listProductsJson({ limit: 12 }, 'g1')), 2);
     clock.advance(59_000);
     assert.equal(await cost(() => catalog.listProductsJson({ limit: 12 }, 'g1')), 1);

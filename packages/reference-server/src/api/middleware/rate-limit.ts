@@ -1,5 +1,5 @@
 import type { RequestHandler } from 'express';
-import type { RateLimiter } from '../../cache/rate-limiter.js';
+import type { RateLimiter, RateLimitResult } from '../../cache/rate-limiter.js';
 import { RateLimitError } from '../../errors.js';
 
 export interface RateLimitOptions {
@@ -25,7 +25,7 @@ export function rateLimit(options: RateLimitOptions): RequestHandler {
   return async (req, res, next) => {
     const principal = res.locals.principal;
     if (READS.has(req.method) || !principal || principal.kind !== 'publishable') return next();
-    let result;
+    let result: RateLimitResult;
     try {
       result = await limiter.consume(`${principal.keyId}:${req.ip ?? 'unknown'}`, limit, windowMs);
     } catch {
