@@ -6,7 +6,7 @@ import { formatImportSummary, runImport } from './import-command.js';
 import { readPackageVersion } from './paths.js';
 import { generateDemoCatalog } from './seed/demo-catalog.js';
 import { closeOnSignals, startServer } from './server.js';
-import { seedCatalog } from './services/seed-service.js';
+import { seedCatalog } from './seed/seed-service.js';
 import { migrate } from './store/migrate.js';
 import { openDatabase } from './store/open-database.js';
 

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { systemClock } from '../src/clock.js';
-import { seedCatalog } from '../src/services/seed-service.js';
+import { seedCatalog } from '../src/seed/seed-service.js';
 import type { Queryable } from '../src/store/db.js';
 import { migrate, readMigrations } from '../src/store/migrate.js';
 import { createPgDb } from '../src/store/pg-driver.js';

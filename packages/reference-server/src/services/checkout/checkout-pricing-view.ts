@@ -1,7 +1,7 @@
 import type { CartLine, CheckoutSession, ShippingRate } from '@shoptag/sdk/contract';
 import type { CheckoutSessionRow, VariantSnapshotRow } from '../../store/checkout-repository.js';
 import type { CouponRow } from '../../store/coupon-repository.js';
-import { couponProblem, toCouponEffect } from '../coupon-service.js';
+import { couponProblem, toCouponEffect } from '../coupons/coupon-service.js';
 import { priceCheckout, type CheckoutPricing } from '../pricing/checkout-pricing.js';
 import type { PricingConfig } from '../pricing/pricing-config.js';
 import { quoteShipping, type ShippingQuote, type ShippingZone } from '../pricing/shipping.js';

@@ -6,9 +6,9 @@ import { ConflictError, InvalidRequestError, NotFoundError } from '../../errors.
 import type { PaymentProvider } from '../../payments/payment-provider.js';
 import type { Db } from '../../store/db.js';
 import { createOrderRepository, type OrderRow } from '../../store/order-repository.js';
-import { decodeCursor, encodeCursor } from '../cursor.js';
-import { randomId } from '../ids.js';
-import type { ReservationService } from '../reservations.js';
+import { decodeCursor, encodeCursor } from '../../cursor.js';
+import { randomId } from '../../ids.js';
+import type { ReservationService } from '../inventory/reservations.js';
 import type { OrderViews } from './order-views.js';
 
 export interface OrderServiceDeps {

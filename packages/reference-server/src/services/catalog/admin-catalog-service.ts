@@ -1,10 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import type { AdminProduct, Product, ProductCreateParsed, ProductUpdateParsed } from '@shoptag/sdk/contract';
-import { InvalidRequestError, NotFoundError } from '../errors.js';
-import type { CategoryRepository } from '../store/category-repository.js';
-import type { Db, Queryable } from '../store/db.js';
-import type { ProductRepository } from '../store/product-repository.js';
-import { createProductWriter, UniqueViolation, type ProductDraft } from '../store/product-writer.js';
+import { InvalidRequestError, NotFoundError } from '../../errors.js';
+import type { CategoryRepository } from '../../store/category-repository.js';
+import type { Db, Queryable } from '../../store/db.js';
+import type { ProductRepository } from '../../store/product-repository.js';
+import { createProductWriter, UniqueViolation, type ProductDraft } from '../../store/product-writer.js';
 import { createProductHydrator } from './product-hydrator.js';
 import { sanitizeProductHtml } from './sanitize.js';
 

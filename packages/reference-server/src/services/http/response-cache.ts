@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
-import { createBoundedMap } from '../cache/bounded-map.js';
-import type { Cache } from '../cache/cache.js';
-import type { Clock } from '../clock.js';
+import { createBoundedMap } from '../../cache/bounded-map.js';
+import type { Cache } from '../../cache/cache.js';
+import type { Clock } from '../../clock.js';
 
 /** A serialized response, ready to send: its JSON as UTF-8 bytes, and its entity tag. */
 export interface CachedBody {

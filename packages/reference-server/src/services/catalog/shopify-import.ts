@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
 import { currencyExponent, type ImportSummary } from '@shoptag/sdk/contract';
 import { parse } from 'csv-parse/sync';
-import { InvalidRequestError } from '../errors.js';
-import type { Db } from '../store/db.js';
-import { createProductWriter, UniqueViolation, type ProductDraft } from '../store/product-writer.js';
+import { InvalidRequestError } from '../../errors.js';
+import type { Db } from '../../store/db.js';
+import { createProductWriter, UniqueViolation, type ProductDraft } from '../../store/product-writer.js';
 import { DEFAULT_IMAGE_SIZE, newId, optionsOf } from './admin-catalog-service.js';
 import { sanitizeProductHtml } from './sanitize.js';
 

@@ -1,13 +1,13 @@
 import type { Cart, CartCoupon } from '@shoptag/sdk/contract';
-import type { Clock } from '../clock.js';
-import { ConflictError, InvalidRequestError, NotFoundError } from '../errors.js';
-import { createCartRepository, type CartLineRow, type CartRow } from '../store/cart-repository.js';
-import { createCouponRepository } from '../store/coupon-repository.js';
-import type { Db, Queryable } from '../store/db.js';
-import { couponProblem, toCouponEffect, type CouponService } from './coupon-service.js';
-import { randomId } from './ids.js';
-import { priceCart } from './pricing/pricing.js';
-import type { PricingConfig } from './pricing/pricing-config.js';
+import type { Clock } from '../../clock.js';
+import { ConflictError, InvalidRequestError, NotFoundError } from '../../errors.js';
+import { createCartRepository, type CartLineRow, type CartRow } from '../../store/cart-repository.js';
+import { createCouponRepository } from '../../store/coupon-repository.js';
+import type { Db, Queryable } from '../../store/db.js';
+import { couponProblem, toCouponEffect, type CouponService } from '../coupons/coupon-service.js';
+import { randomId } from '../../ids.js';
+import { priceCart } from '../pricing/pricing.js';
+import type { PricingConfig } from '../pricing/pricing-config.js';
 
 export interface CartServiceDeps {
   db: Db;

@@ -6,11 +6,11 @@ import {
   type ProductList,
   type ProductListQueryParsed,
 } from '@shoptag/sdk/contract';
-import { InvalidRequestError, NotFoundError } from '../errors.js';
-import type { CategoryRepository, CategoryRow } from '../store/category-repository.js';
-import type { ProductRepository } from '../store/product-repository.js';
-import { systemClock, type Clock } from '../clock.js';
-import { decodeCursor, encodeCursor } from './cursor.js';
+import { InvalidRequestError, NotFoundError } from '../../errors.js';
+import type { CategoryRepository, CategoryRow } from '../../store/category-repository.js';
+import type { ProductRepository } from '../../store/product-repository.js';
+import { systemClock, type Clock } from '../../clock.js';
+import { decodeCursor, encodeCursor } from '../../cursor.js';
 import { createProductFragments, type ProductFragments } from './product-fragments.js';
 import { documentToProduct } from './product-mapper.js';
 

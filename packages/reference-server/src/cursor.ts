@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { InvalidRequestError } from '../errors.js';
+import { InvalidRequestError } from './errors.js';
 
 /**
  * Cursors are opaque to clients: base64url of the sort they were issued for and the sort values

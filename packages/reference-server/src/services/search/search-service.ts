@@ -8,12 +8,12 @@ import {
   type Suggestion,
   type SuggestResult,
 } from '@shoptag/sdk/contract';
-import { InvalidRequestError, NotFoundError } from '../errors.js';
-import type { CategoryRepository } from '../store/category-repository.js';
-import type { ProductRepository } from '../store/product-repository.js';
-import type { SearchFilter, SearchRepository, SearchWord } from '../store/search-repository.js';
-import { decodeCursor, encodeCursor } from './cursor.js';
-import { createProductHydrator } from './product-hydrator.js';
+import { InvalidRequestError, NotFoundError } from '../../errors.js';
+import type { CategoryRepository } from '../../store/category-repository.js';
+import type { ProductRepository } from '../../store/product-repository.js';
+import type { SearchFilter, SearchRepository, SearchWord } from '../../store/search-repository.js';
+import { decodeCursor, encodeCursor } from '../../cursor.js';
+import { createProductHydrator } from '../catalog/product-hydrator.js';
 
 const MAX_WORDS = 8;
 const MAX_WORD_LENGTH = 40;

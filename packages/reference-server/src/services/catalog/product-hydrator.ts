@@ -1,6 +1,6 @@
 import type { CategoryRef, Product } from '@shoptag/sdk/contract';
-import type { CategoryRepository, CategoryRow } from '../store/category-repository.js';
-import type { ProductRepository, ProductRow } from '../store/product-repository.js';
+import type { CategoryRepository, CategoryRow } from '../../store/category-repository.js';
+import type { ProductRepository, ProductRow } from '../../store/product-repository.js';
 import { groupByProduct, toProduct } from './product-mapper.js';
 
 /** The category and its ancestors, root first. */

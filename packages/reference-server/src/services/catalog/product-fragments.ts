@@ -1,6 +1,6 @@
-import { createBoundedMap } from '../cache/bounded-map.js';
-import type { Clock } from '../clock.js';
-import type { ProductDocumentRow } from '../store/product-document-sql.js';
+import { createBoundedMap } from '../../cache/bounded-map.js';
+import type { Clock } from '../../clock.js';
+import type { ProductDocumentRow } from '../../store/product-document-sql.js';
 import { documentToProduct } from './product-mapper.js';
 
 /** A product a page shows: its id and what its stock reads as now (`stockSignatureSql`). */

@@ -1,5 +1,5 @@
-import type { Locks } from '../cache/locks.js';
-import type { Logger } from '../logger.js';
+import type { Locks } from '../../cache/locks.js';
+import type { Logger } from '../../logger.js';
 import type { ReservationService } from './reservations.js';
 
 export const DEFAULT_SWEEP_INTERVAL_MS = 30_000;

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
-import type { Clock } from '../clock.js';
-import { IdempotencyError } from '../errors.js';
-import type { Db } from '../store/db.js';
-import { createIdempotencyRepository } from '../store/idempotency-repository.js';
+import type { Clock } from '../../clock.js';
+import { IdempotencyError } from '../../errors.js';
+import type { Db } from '../../store/db.js';
+import { createIdempotencyRepository } from '../../store/idempotency-repository.js';
 
 /** How long a running request holds its key; past this a retry may run it again (its process died). */
 export const DEFAULT_IDEMPOTENCY_LOCK_MS = 60_000;

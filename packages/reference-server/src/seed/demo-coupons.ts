@@ -1,7 +1,7 @@
 import type { Clock } from '../clock.js';
 import type { Db } from '../store/db.js';
 import { createCouponRepository, type CouponFields } from '../store/coupon-repository.js';
-import { randomId } from './ids.js';
+import { randomId } from '../ids.js';
 
 /** The demo shop's codes; amounts in minor units of a two-decimal currency (scaled for others). */
 function demoCoupons(currency: string, scale: number): CouponFields[] {

@@ -1,7 +1,7 @@
 import type { Health } from '@shoptag/sdk/contract';
-import type { Cache } from '../cache/cache.js';
-import type { PaymentProvider } from '../payments/payment-provider.js';
-import type { Db } from '../store/db.js';
+import type { Cache } from '../../cache/cache.js';
+import type { PaymentProvider } from '../../payments/payment-provider.js';
+import type { Db } from '../../store/db.js';
 
 export interface HealthServiceDeps {
   db: Db;

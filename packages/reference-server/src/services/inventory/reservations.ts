@@ -1,10 +1,10 @@
-import type { Cache } from '../cache/cache.js';
-import type { Clock } from '../clock.js';
-import { ConflictError, NotFoundError } from '../errors.js';
-import type { Db, Queryable } from '../store/db.js';
-import { createSearchRepository } from '../store/search-repository.js';
-import { createInventoryRepository } from '../store/inventory-repository.js';
-import { randomId } from './ids.js';
+import type { Cache } from '../../cache/cache.js';
+import type { Clock } from '../../clock.js';
+import { ConflictError, NotFoundError } from '../../errors.js';
+import type { Db, Queryable } from '../../store/db.js';
+import { createSearchRepository } from '../../store/search-repository.js';
+import { createInventoryRepository } from '../../store/inventory-repository.js';
+import { randomId } from '../../ids.js';
 import { stockChanged } from './inventory-service.js';
 
 export interface HoldItem {

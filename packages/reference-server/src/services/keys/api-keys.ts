@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
-import type { Clock } from '../clock.js';
-import { AuthenticationError } from '../errors.js';
-import type { ApiKeyKind, ApiKeyMode, ApiKeyRepository } from '../store/api-key-repository.js';
+import type { Clock } from '../../clock.js';
+import { AuthenticationError } from '../../errors.js';
+import type { ApiKeyKind, ApiKeyMode, ApiKeyRepository } from '../../store/api-key-repository.js';
 
 /** Who is calling, as established from the `Authorization` header. */
 export interface Principal {

@@ -1,10 +1,10 @@
 import { DEFAULT_LOW_STOCK_THRESHOLD, MAX_PAGE_LIMIT, type AvailabilityList, type InventoryLevel, type InventoryLevelList } from '@shoptag/sdk/contract';
-import type { Cache } from '../cache/cache.js';
-import type { Clock } from '../clock.js';
-import { ConflictError, NotFoundError } from '../errors.js';
-import type { Db, Queryable } from '../store/db.js';
-import { createInventoryRepository, type LevelRow } from '../store/inventory-repository.js';
-import { createSearchRepository } from '../store/search-repository.js';
+import type { Cache } from '../../cache/cache.js';
+import type { Clock } from '../../clock.js';
+import { ConflictError, NotFoundError } from '../../errors.js';
+import type { Db, Queryable } from '../../store/db.js';
+import { createInventoryRepository, type LevelRow } from '../../store/inventory-repository.js';
+import { createSearchRepository } from '../../store/search-repository.js';
 
 /** Availability is read often (every product page) and changes rarely: a few seconds is fresh enough, and every change drops it. */
 export const AVAILABILITY_TTL_MS = 5_000;
