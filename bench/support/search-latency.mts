@@ -4,7 +4,7 @@
 // fixed set of mixed queries and prints one JSON line with p50/p95 per kind.
 import { systemClock } from '../../packages/reference-server/src/clock.js';
 import { generateDemoCatalog } from '../../packages/reference-server/src/seed/demo-catalog.js';
-import { createSearchService } from '../../packages/reference-server/src/services/search/search-service.js';
+import { createSearchService } from '../../packages/reference-server/src/services/search/index.js';
 import { seedCatalog } from '../../packages/reference-server/src/seed/seed-service.js';
 import { createCategoryRepository } from '../../packages/reference-server/src/store/category-repository.js';
 import { migrate } from '../../packages/reference-server/src/store/migrate.js';

@@ -2,9 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
 import { loadConfig } from '../src/config.js';
-import { parseMajorUnits, parsePercentToBasisPoints, parseTaxRates, type PricingConfig } from '../src/services/pricing/pricing-config.js';
-import { divideRoundHalfUp, priceCart } from '../src/services/pricing/pricing.js';
-import { defaultShippingZones } from '../src/services/pricing/shipping.js';
+import { parseMajorUnits, parsePercentToBasisPoints, parseTaxRates, type PricingConfig, divideRoundHalfUp, priceCart, defaultShippingZones } from '../src/services/pricing/index.js';
 
 const shipping = { flatRate: 500, freeOver: 5000 };
 const usd: PricingConfig = {
@@ -99,8 +97,8 @@ test('the commerce settings default sensibly and name a bad variable', () => {
 });
 
 test('the cart estimate prices exactly as checkout does, with prices including or excluding tax', async () => {
-  const { priceCheckout } = await import('../src/services/pricing/checkout-pricing.js');
-  const { taxConfigOf } = await import('../src/services/pricing/tax.js');
+  const { priceCheckout } = await import('../src/services/pricing/index.js');
+  const { taxConfigOf } = await import('../src/services/pricing/index.js');
   fc.assert(
     fc.property(
       fc.array(fc.record({ unitPrice: fc.integer({ min: 0, max: 1_000_000 }), quantity: fc.integer({ min: 1, max: 20 }) }), { minLength: 1, maxLength: 8 }),

@@ -4,7 +4,7 @@ import { after, before, describe, test } from 'node:test';
 import { AdminProduct, Product, ProductList } from '@shoptag/sdk/contract';
 import { systemClock } from '../src/clock.js';
 import { startServer } from '../src/server.js';
-import { createCatalogService } from '../src/services/catalog/catalog-service.js';
+import { createCatalogService } from '../src/services/catalog/index.js';
 import { seedCatalog } from '../src/seed/seed-service.js';
 import { createCategoryRepository } from '../src/store/category-repository.js';
 import type { Db } from '../src/store/db.js';

@@ -3,7 +3,7 @@ import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { z } from 'zod';
 import type { ApiKeyRepository } from '../store/api-key-repository.js';
-import { generateKey, hashKey } from '../services/keys/api-keys.js';
+import { generateKey, hashKey } from '../services/keys/index.js';
 
 const KeysFile = z.object({
   publishableKey: z.string().regex(/^pk_test_[A-Za-z0-9]{24,}$/),

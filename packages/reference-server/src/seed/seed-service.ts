@@ -2,7 +2,7 @@ import type { SeedCatalog } from './seed-types.js';
 import type { Clock } from '../clock.js';
 import type { Db } from '../store/db.js';
 import { createCatalogWriter, type CatalogRows } from '../store/catalog-writer.js';
-import { renditionSources } from '../services/media/image-renditions.js';
+import { renditionSources } from '../services/media/index.js';
 
 /**
  * A plausible spread of `count` ratings over 1–5 stars whose mean rounds to `average`: the

@@ -1,5 +1,5 @@
 import { Router } from 'express';
-import type { HealthService } from '../../services/health/health-service.js';
+import type { HealthService } from '../../services/health/index.js';
 
 /** `GET /v1/health`: no key needed; 503 while a component does not answer. */
 export function healthRouter(health: HealthService): Router {

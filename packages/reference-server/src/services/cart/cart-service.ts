@@ -4,10 +4,9 @@ import { ConflictError, InvalidRequestError, NotFoundError } from '../../errors.
 import { createCartRepository, type CartLineRow, type CartRow } from '../../store/cart-repository.js';
 import { createCouponRepository } from '../../store/coupon-repository.js';
 import type { Db, Queryable } from '../../store/db.js';
-import { couponProblem, toCouponEffect, type CouponService } from '../coupons/coupon-service.js';
+import { couponProblem, toCouponEffect, type CouponService } from '../coupons/index.js';
 import { randomId } from '../../ids.js';
-import { priceCart } from '../pricing/pricing.js';
-import type { PricingConfig } from '../pricing/pricing-config.js';
+import { priceCart, type PricingConfig } from '../pricing/index.js';
 
 export interface CartServiceDeps {
   db: Db;

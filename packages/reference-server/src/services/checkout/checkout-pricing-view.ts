@@ -1,11 +1,8 @@
 import type { CartLine, CheckoutSession, ShippingRate } from '@shoptag/sdk/contract';
 import type { CheckoutSessionRow, VariantSnapshotRow } from '../../store/checkout-repository.js';
 import type { CouponRow } from '../../store/coupon-repository.js';
-import { couponProblem, toCouponEffect } from '../coupons/coupon-service.js';
-import { priceCheckout, type CheckoutPricing } from '../pricing/checkout-pricing.js';
-import type { PricingConfig } from '../pricing/pricing-config.js';
-import { quoteShipping, type ShippingQuote, type ShippingZone } from '../pricing/shipping.js';
-import { taxConfigOf, type TaxConfig } from '../pricing/tax.js';
+import { couponProblem, toCouponEffect } from '../coupons/index.js';
+import { priceCheckout, type CheckoutPricing, type PricingConfig, quoteShipping, type ShippingQuote, type ShippingZone, taxConfigOf, type TaxConfig } from '../pricing/index.js';
 
 /** How checkout prices: shipping zones and tax rules. */
 export interface CheckoutPricingConfig {

@@ -8,9 +8,9 @@ import { createCartRepository } from '../../store/cart-repository.js';
 import { createCheckoutRepository, type CheckoutSessionRow } from '../../store/checkout-repository.js';
 import { createCouponRepository } from '../../store/coupon-repository.js';
 import type { Db } from '../../store/db.js';
-import { couponProblem } from '../coupons/coupon-service.js';
+import { couponProblem } from '../coupons/index.js';
 import { randomId } from '../../ids.js';
-import type { ReservationService } from '../inventory/reservations.js';
+import type { ReservationService } from '../inventory/index.js';
 import { missingField, priceSession, toCheckoutSession, toRate, type CheckoutPricingConfig, type PricedSession } from './checkout-pricing-view.js';
 import type { OrderPlacement } from './order-placement.js';
 

@@ -1,12 +1,11 @@
-import type { Coupon, CouponCreate, CouponList, CouponUpdate } from '@shoptag/sdk/contract';
-import { minorToDecimalString } from '@shoptag/sdk/contract';
+import { type Coupon, type CouponCreate, type CouponList, type CouponUpdate, minorToDecimalString } from '@shoptag/sdk/contract';
 import type { Clock } from '../../clock.js';
 import { ConflictError, InvalidRequestError, NotFoundError, UnprocessableError } from '../../errors.js';
 import type { Db, Queryable } from '../../store/db.js';
 import { createCouponRepository, type CouponRow } from '../../store/coupon-repository.js';
 import { decodeCursor, encodeCursor } from '../../cursor.js';
 import { randomId } from '../../ids.js';
-import type { CouponEffect } from '../pricing/pricing.js';
+import type { CouponEffect } from '../pricing/index.js';
 
 /** Why a coupon does not apply to a cart now; each is its own error code. */
 export type CouponProblem = 'coupon_unknown' | 'coupon_expired' | 'coupon_not_yet_valid' | 'coupon_below_minimum' | 'coupon_used_up';

@@ -13,7 +13,7 @@ import type { CategoryRepository } from '../../store/category-repository.js';
 import type { ProductRepository } from '../../store/product-repository.js';
 import type { SearchFilter, SearchRepository, SearchWord } from '../../store/search-repository.js';
 import { decodeCursor, encodeCursor } from '../../cursor.js';
-import { createProductHydrator } from '../catalog/product-hydrator.js';
+import { createProductHydrator } from '../catalog/index.js';
 
 const MAX_WORDS = 8;
 const MAX_WORD_LENGTH = 40;
