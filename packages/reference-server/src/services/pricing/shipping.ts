@@ -1,5 +1,5 @@
 import type { PricingConfig } from './pricing-config.js';
-import type { CouponEffect } from './pricing.js';
+import type { CouponEffect } from './cart-pricing.js';
 
 /** How a method's price is worked out, in minor units of the shop currency. */
 export type ShippingRateRule =

@@ -1,5 +1,5 @@
 import type { PricingConfig } from './pricing-config.js';
-import { divideRoundHalfUp } from './pricing.js';
+import { divideRoundHalfUp } from './cart-pricing.js';
 
 /** How tax is charged at checkout. Rates are basis points (1 % = 100). */
 export interface TaxConfig {
