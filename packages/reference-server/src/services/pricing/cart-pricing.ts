@@ -1,13 +1,8 @@
 import { priceCheckout } from './checkout-pricing.js';
+import type { CouponEffect } from './discount.js';
 import type { PricingConfig } from './pricing-config.js';
 import { estimateShipping } from './shipping.js';
 import { taxConfigOf } from './tax.js';
-
-/** How a coupon changes the price, as pricing needs it (amounts in minor units of the cart currency). */
-export type CouponEffect =
-  | { type: 'percentage'; percentOff: number }
-  | { type: 'fixed_amount'; amountOff: number }
-  | { type: 'free_shipping' };
 
 export interface PricedLineInput {
   unitPrice: number;
@@ -36,29 +31,6 @@ export interface CartPricing {
   total: number;
   /** The configured free-shipping threshold and what is still missing to reach it (0 once reached). */
   freeShipping: { threshold: number; remaining: number } | null;
-}
-
-/** `numerator / denominator` rounded half up, for non-negative integers (no floating point). */
-export function divideRoundHalfUp(numerator: number, denominator: number): number {
-  if (!Number.isSafeInteger(numerator) || numerator < 0 || !Number.isSafeInteger(denominator) || denominator <= 0) {
-    throw new RangeError(`divideRoundHalfUp expects non-negative safe integers, got ${numerator}/${denominator}`);
-  }
-  const quotient = Math.floor(numerator / denominator);
-  const remainder = numerator - quotient * denominator;
-  return remainder * 2 >= denominator ? quotient + 1 : quotient;
-}
-
-function safe(n: number, what: string): number {
-  if (!Number.isSafeInteger(n)) throw new RangeError(`${what} is out of the safe integer range`);
-  return n;
-}
-
-/** The discount a coupon gives on `subtotal`, rounded once; never more than the subtotal. */
-export function couponDiscount(subtotal: number, coupon: CouponEffect | null): number {
-  if (!coupon) return 0;
-  if (coupon.type === 'percentage') return Math.min(subtotal, divideRoundHalfUp(safe(subtotal * coupon.percentOff, 'discount'), 100));
-  if (coupon.type === 'fixed_amount') return Math.min(subtotal, coupon.amountOff);
-  return 0;
 }
 
 /**

@@ -1,4 +1,4 @@
-import { couponDiscount, type CouponEffect } from './cart-pricing.js';
+import { couponDiscount, type CouponEffect } from './discount.js';
 import { allocate, taxOn, taxRateFor, type TaxConfig } from './tax.js';
 
 export interface CheckoutPricingInput {

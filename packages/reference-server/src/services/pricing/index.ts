@@ -1,14 +1,17 @@
 // The pricing domain: every amount of a cart or checkout (subtotal, coupon discount, shipping, tax,
 // total) in integer minor units, and the pricing settings. Other domains import it only through this file.
-export { priceCart, divideRoundHalfUp, couponDiscount, type CartPricing, type CartPricingInput, type CouponEffect, type PricedLineInput } from './cart-pricing.js';
+export { divideRoundHalfUp } from './rounding.js';
+export { couponDiscount, type CouponEffect } from './discount.js';
+export { priceCart, type CartPricing, type CartPricingInput, type PricedLineInput } from './cart-pricing.js';
 export { priceCheckout, type CheckoutPricing, type CheckoutPricingInput } from './checkout-pricing.js';
-export { parseMajorUnits, parsePercentToBasisPoints, parseTaxRates, type PricingConfig, type ShippingConfig } from './pricing-config.js';
+export { parseMajorUnits, parsePercentToBasisPoints, parseTaxRates, type PricingConfig } from './pricing-config.js';
 export {
   defaultShippingZones,
   estimateShipping,
   quoteShipping,
   shippingPrice,
   zoneFor,
+  type ShippingConfig,
   type ShippingMethodConfig,
   type ShippingQuote,
   type ShippingQuoteInput,
