@@ -1,6 +1,7 @@
 import type { CategoryRef, Product } from '@shoptag/sdk/contract';
 import type { CategoryRepository, CategoryRow } from '../../store/category-repository.js';
-import type { ProductRepository, ProductRow } from '../../store/product-repository.js';
+import type { ProductRepository } from '../../store/product-repository.js';
+import type { ProductRow } from '../../store/product-rows.js';
 import { groupByProduct, toProduct } from './product-mapper.js';
 
 /** The category and its ancestors, root first. */

@@ -1,6 +1,6 @@
 import type { CategoryRef, Product, ProductImage, ProductVariant } from '@shoptag/sdk/contract';
 import type { DocumentImage, DocumentVariant, ProductDocumentRow } from '../../store/product-document-sql.js';
-import type { ProductRow } from '../../store/product-repository.js';
+import type { ProductRow } from '../../store/product-rows.js';
 
 function toVariant(row: DocumentVariant): ProductVariant {
   const available = row.enabled ? Math.max(0, row.on_hand - row.reserved) : 0;
