@@ -6,7 +6,7 @@ import { createCouponRepository } from '../../store/coupon-repository.js';
 import type { Db, Queryable } from '../../store/db.js';
 import { couponProblem, toCouponEffect, type CouponService } from '../coupons/index.js';
 import { randomId } from '../../ids.js';
-import { priceCart, type PricingConfig } from '../pricing/index.js';
+import { itemCountOf, priceCart, subtotalOf, type PricedLineInput, type PricingConfig } from '../pricing/index.js';
 
 export interface CartServiceDeps {
   db: Db;
@@ -66,6 +66,8 @@ export function createCartService(deps: CartServiceDeps) {
     return view(id, false);
   }
 
+  const priceLineOf = (row: CartLineRow): PricedLineInput => ({ unitPrice: row.price_amount, quantity: row.quantity, weightGrams: row.weight_grams });
+
   function toLine(row: CartLineRow, lineTotal: number): Cart['lines'][number] {
     return {
       id: row.id,
@@ -92,9 +94,8 @@ export function createCartService(deps: CartServiceDeps) {
     if (!read) throw missing(id);
     const { cart, lines } = read;
     const couponRow = cart.coupon_id === null ? undefined : await createCouponRepository(db).get(cart.coupon_id);
-    const priceLines = lines.map((l) => ({ unitPrice: l.price_amount, quantity: l.quantity, weightGrams: l.weight_grams }));
-    const subtotal = priceCart(pricing, { lines: priceLines, coupon: null, country: cart.country }).subtotal;
-    const problem = couponRow ? couponProblem(couponRow, subtotal, now) : null;
+    const priceLines = lines.map(priceLineOf);
+    const problem = couponRow ? couponProblem(couponRow, subtotalOf(priceLines), now) : null;
     const priced = priceCart(pricing, { lines: priceLines, coupon: couponRow && !problem ? toCouponEffect(couponRow) : null, country: cart.country });
     const money = (amount: number) => ({ amount, currency: cart.currency });
     const coupon: CartCoupon | null = couponRow
@@ -113,7 +114,7 @@ export function createCartService(deps: CartServiceDeps) {
       currency: cart.currency,
       country: cart.country,
       lines: lines.map((l, i) => toLine(l, priced.lineTotals[i] ?? 0)),
-      item_count: lines.reduce((n, l) => n + l.quantity, 0),
+      item_count: itemCountOf(priceLines),
       coupon,
       totals: {
         subtotal: money(priced.subtotal),
@@ -174,7 +175,7 @@ export function createCartService(deps: CartServiceDeps) {
     applyCoupon: (id: string, code: string) =>
       change(id, async (tx) => {
         const repo = createCartRepository(tx);
-        const subtotal = (await repo.lines(id)).reduce((sum, l) => sum + l.price_amount * l.quantity, 0);
+        const subtotal = subtotalOf((await repo.lines(id)).map(priceLineOf));
         const coupon = await deps.coupons.forCart(code, subtotal, tx);
         await repo.setCoupon(id, coupon.id);
       }),

@@ -5,7 +5,7 @@ import type { PaymentProvider } from '../../payments/payment-provider.js';
 import type { Db } from '../../store/db.js';
 import type { CommerceServices } from '../commerce.js';
 import { createIdempotencyService, type IdempotencyService } from '../http/index.js';
-import type { CheckoutPricingConfig } from './checkout-pricing-view.js';
+import type { CheckoutPricingConfig } from '../pricing/index.js';
 import { createCheckoutService, type CheckoutService } from './checkout-service.js';
 import { createOrderPlacement } from './order-placement.js';
 import { createOrderService, type OrderService } from './order-service.js';

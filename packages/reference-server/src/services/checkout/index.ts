@@ -1,7 +1,6 @@
 // The checkout domain: checkout sessions, order placement, orders and refunds, payment webhooks and
 // the order confirmation email. Other domains import it only through this file.
 export { createCheckoutServices, type CheckoutServices, type CheckoutServicesDeps } from './checkout-services.js';
-export { defaultCheckoutPricing, type CheckoutPricingConfig } from './checkout-pricing-view.js';
 export type { CheckoutService } from './checkout-service.js';
 export type { OrderService } from './order-service.js';
 export type { WebhookResult, WebhookService } from './webhook-service.js';

@@ -10,7 +10,8 @@ import { createOrderRepository } from '../../store/order-repository.js';
 import type { CouponService } from '../coupons/index.js';
 import { randomId } from '../../ids.js';
 import type { ReservationService } from '../inventory/index.js';
-import { missingField, priceSession, toRate, type CheckoutPricingConfig } from './checkout-pricing-view.js';
+import type { CheckoutPricingConfig } from '../pricing/index.js';
+import { missingField, priceSession, toRate } from './checkout-pricing-view.js';
 import type { OrderViews } from './order-views.js';
 
 export interface OrderPlacementDeps {

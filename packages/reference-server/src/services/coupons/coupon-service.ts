@@ -5,7 +5,7 @@ import type { Db, Queryable } from '../../store/db.js';
 import { createCouponRepository, type CouponRow } from '../../store/coupon-repository.js';
 import { decodeCursor, encodeCursor } from '../../cursor.js';
 import { randomId } from '../../ids.js';
-import type { CouponEffect } from '../pricing/index.js';
+import { meetsMinimumSubtotal, type CouponEffect } from '../pricing/index.js';
 
 /** Why a coupon does not apply to a cart now; each is its own error code. */
 export type CouponProblem = 'coupon_unknown' | 'coupon_expired' | 'coupon_not_yet_valid' | 'coupon_below_minimum' | 'coupon_used_up';
@@ -16,13 +16,16 @@ export function toCouponEffect(row: CouponRow): CouponEffect {
   return { type: 'free_shipping' };
 }
 
-/** The first reason `row` does not apply to a cart with `subtotal` at `now`, or null when it applies. */
+/**
+ * The first reason `row` does not apply at `now` to lines whose subtotal (the pricing domain's
+ * `subtotalOf`, before any discount) is `subtotal`, or null when it applies.
+ */
 export function couponProblem(row: CouponRow, subtotal: number, now: Date): { code: CouponProblem; message: string; details?: Record<string, unknown> } | null {
   if (!row.active) return { code: 'coupon_unknown', message: `The code ${row.code} is not valid.` };
   if (row.starts_at && row.starts_at > now) return { code: 'coupon_not_yet_valid', message: `The code ${row.code} is not valid yet.` };
   if (row.ends_at && row.ends_at <= now) return { code: 'coupon_expired', message: `The code ${row.code} has expired.` };
   if (row.usage_limit !== null && row.times_redeemed >= row.usage_limit) return { code: 'coupon_used_up', message: `The code ${row.code} has been used up.` };
-  if (row.minimum_subtotal !== null && subtotal < row.minimum_subtotal) {
+  if (row.minimum_subtotal !== null && !meetsMinimumSubtotal(subtotal, row.minimum_subtotal)) {
     const minimum = { amount: row.minimum_subtotal, currency: row.currency };
     return {
       code: 'coupon_below_minimum',

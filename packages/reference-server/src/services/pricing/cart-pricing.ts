@@ -1,15 +1,9 @@
-import { priceCheckout } from './checkout-pricing.js';
+import { discountedGoods, priceCheckout } from './checkout-pricing.js';
 import type { CouponEffect } from './discount.js';
+import { itemCountOf, parcelWeightOf, type PricedLineInput } from './lines.js';
 import type { PricingConfig } from './pricing-config.js';
 import { estimateShipping } from './shipping.js';
 import { taxConfigOf } from './tax.js';
-
-export interface PricedLineInput {
-  unitPrice: number;
-  quantity: number;
-  /** Weight of one unit, for weight-priced shipping; unknown counts as nothing. */
-  weightGrams?: number | null;
-}
 
 export interface CartPricingInput {
   lines: readonly PricedLineInput[];
@@ -41,13 +35,12 @@ export interface CartPricing {
  */
 export function priceCart(config: PricingConfig, input: CartPricingInput): CartPricing {
   const tax = taxConfigOf(config);
-  const itemCount = input.lines.reduce((a, l) => a + l.quantity, 0);
-  const goods = priceCheckout(tax, { lines: input.lines, coupon: input.coupon, shipping: 0, destination: null });
+  const itemCount = itemCountOf(input.lines);
   const country = input.country ?? config.defaultCountry;
   const estimate = estimateShipping(config.zones, {
     country,
-    goods: goods.subtotal - goods.discount,
-    weightGrams: input.lines.reduce((g, l) => g + (l.weightGrams ?? 0) * l.quantity, 0),
+    goods: discountedGoods(input.lines, input.coupon),
+    weightGrams: parcelWeightOf(input.lines),
     itemCount,
     coupon: input.coupon,
   });

@@ -13,3 +13,11 @@ export function couponDiscount(subtotal: number, coupon: CouponEffect | null): n
   if (coupon.type === 'fixed_amount') return Math.min(subtotal, coupon.amountOff);
   return 0;
 }
+
+/**
+ * Whether a coupon that needs `minimumSubtotal` (minor units; `null` for none) applies to lines
+ * whose subtotal (before any discount, see `subtotalOf`) is `subtotal`.
+ */
+export function meetsMinimumSubtotal(subtotal: number, minimumSubtotal: number | null): boolean {
+  return minimumSubtotal === null || subtotal >= minimumSubtotal;
+}

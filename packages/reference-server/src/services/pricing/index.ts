@@ -1,9 +1,20 @@
 // The pricing domain: every amount of a cart or checkout (subtotal, coupon discount, shipping, tax,
 // total) in integer minor units, and the pricing settings. Other domains import it only through this file.
 export { divideRoundHalfUp } from './rounding.js';
-export { couponDiscount, type CouponEffect } from './discount.js';
-export { priceCart, type CartPricing, type CartPricingInput, type PricedLineInput } from './cart-pricing.js';
-export { priceCheckout, type CheckoutPricing, type CheckoutPricingInput } from './checkout-pricing.js';
+export { couponDiscount, meetsMinimumSubtotal, type CouponEffect } from './discount.js';
+export { itemCountOf, lineTotalsOf, parcelWeightOf, subtotalOf, type PricedLineInput } from './lines.js';
+export { priceCart, type CartPricing, type CartPricingInput } from './cart-pricing.js';
+export {
+  defaultCheckoutPricing,
+  discountedGoods,
+  priceCheckout,
+  quoteCheckout,
+  type CheckoutPricing,
+  type CheckoutPricingConfig,
+  type CheckoutPricingInput,
+  type CheckoutQuote,
+  type CheckoutQuoteInput,
+} from './checkout-pricing.js';
 export { parseMajorUnits, parsePercentToBasisPoints, parseTaxRates, type PricingConfig } from './pricing-config.js';
 export {
   defaultShippingZones,
