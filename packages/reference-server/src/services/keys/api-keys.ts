@@ -1,6 +1,7 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import type { Clock } from '../../clock.js';
 import { AuthenticationError } from '../../errors.js';
+import { randomBase62 } from '../../ids.js';
 import type { ApiKeyKind, ApiKeyMode, ApiKeyRepository } from '../../store/api-key-repository.js';
 
 /** Who is calling, as established from the `Authorization` header. */
@@ -13,7 +14,6 @@ export interface Principal {
 }
 
 const KEY_FORMAT = /^(pk|sk)_(test|live)_[A-Za-z0-9]{24,128}$/;
-const BASE62 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
 /** 32 base62 characters ≈ 190 bits. */
 const KEY_RANDOM_LENGTH = 32;
 const DEFAULT_CACHE_TTL_MS = 30_000;
@@ -21,17 +21,6 @@ const MAX_CACHED_KEYS = 1_000;
 
 export function hashKey(plaintext: string): string {
   return createHash('sha256').update(plaintext).digest('hex');
-}
-
-/** Uniform base62 characters from the CSPRNG (rejection sampling avoids modulo bias). */
-export function randomBase62(length: number): string {
-  let out = '';
-  while (out.length < length) {
-    for (const byte of randomBytes(length * 2)) {
-      if (byte < 248 && out.length < length) out += BASE62[byte % 62];
-    }
-  }
-  return out;
 }
 
 /** A new key such as `pk_test_…`, with its hash and the prefix shown to people. */

@@ -5,7 +5,6 @@ export {
   generateKey,
   hashKey,
   isOriginAllowed,
-  randomBase62,
   type ApiKeyService,
   type ApiKeyServiceDeps,
   type Principal,
