@@ -13,7 +13,7 @@ import type { PaymentProvider } from './payments/payment-provider.js';
 import { createSimulatedPayments } from './payments/simulated.js';
 import { createStripePayments } from './payments/stripe.js';
 import type { Db } from './store/db.js';
-import { migrate, type MigrateResult } from './store/migrate.js';
+import { migrate, MigrationChangedError, type MigrateResult } from './store/migrate.js';
 import { openDatabase } from './store/open-database.js';
 
 /** The long-lived resources of one server process, opened and closed together. */
@@ -45,6 +45,7 @@ export async function openRuntime(options: OpenRuntimeOptions): Promise<Runtime>
   let rateLimiter: RateLimiter | null = null;
   try {
     const migrations = await migrate(db).catch((error: unknown) => {
+      if (error instanceof MigrationChangedError) throw error;
       throw new Error(`cannot prepare the database (${db.description}): ${error instanceof Error ? error.message : String(error)}`, { cause: error });
     });
     cache = config.redisUrl ? await createRedisCache({ url: config.redisUrl }) : createMemoryCache({ clock: options.clock });
