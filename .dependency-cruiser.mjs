@@ -3,7 +3,7 @@
 const SERVER = '^packages/reference-server/src/';
 
 /** @type {import('dependency-cruiser').IConfiguration} */
-module.exports = {
+export default {
   forbidden: [
     {
       name: 'no-circular',
