@@ -40,18 +40,32 @@ export function checkBudgets(budgets, report) {
     const spec = BUDGET_KINDS[kind];
     for (const [id, limit] of Object.entries(entries ?? {})) {
       if (!spec) {
-        results.push({ id, kind, status: 'unknown-kind', message: `unknown budget kind "${kind}" (known: ${Object.keys(BUDGET_KINDS).join(', ')})` });
+        results.push({
+          id,
+          kind,
+          status: 'unknown-kind',
+          message: `unknown budget kind "${kind}" (known: ${Object.keys(BUDGET_KINDS).join(', ')})`,
+        });
         continue;
       }
       const value = figures.get(id)?.[spec.field];
       if (typeof value !== 'number' || !Number.isFinite(value)) {
-        const message = figures.has(id) ? `the figure has no numeric "${spec.field}"` : 'not measured: no figure with this id in the report';
+        const message = figures.has(id)
+          ? `the figure has no numeric "${spec.field}"`
+          : 'not measured: no figure with this id in the report';
         results.push({ id, kind, status: 'missing', message });
         continue;
       }
       const past = spec.limit === 'max' ? value > limit : value < limit;
       const bound = spec.limit === 'max' ? `≤ ${spec.show(limit)}` : `≥ ${spec.show(limit)}`;
-      results.push({ id, kind, status: past ? 'over' : 'ok', value, limit, message: `${spec.show(value)} (budget ${bound})` });
+      results.push({
+        id,
+        kind,
+        status: past ? 'over' : 'ok',
+        value,
+        limit,
+        message: `${spec.show(value)} (budget ${bound})`,
+      });
     }
   }
   return { results, failed: results.filter((r) => r.status !== 'ok').length };

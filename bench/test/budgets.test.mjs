@@ -9,14 +9,26 @@ const report = {
     { id: 'sizes.cdn-all', name: 'shoptag.js + every chunk (17 files)', raw: 170000, gzip: 64000 },
   ],
   catalog: [{ id: 'catalog.cached.pglite', name: 'GET /v1/products?limit=24, from cache — PGlite', ratio: 1.1 }],
-  carts: [{ target: 'PGlite', holds: { id: 'carts.holds.pglite', attempts: 500 }, addToCart: { id: 'carts.add-to-cart.pglite', ratio: 0.5 } }],
+  carts: [
+    {
+      target: 'PGlite',
+      holds: { id: 'carts.holds.pglite', attempts: 500 },
+      addToCart: { id: 'carts.add-to-cart.pglite', ratio: 0.5 },
+    },
+  ],
 };
 
 const statuses = (budgets, from = report) => checkBudgets(budgets, from).results.map((r) => [r.id, r.status]);
 
 test('a budget within its limit passes, and the check counts no failure', () => {
-  const { results, failed } = checkBudgets({ gzipBytes: { 'sizes.cdn-entry': 2048 }, minRatio: { 'catalog.cached.pglite': 0.9 } }, report);
-  assert.deepEqual(results.map((r) => r.status), ['ok', 'ok']);
+  const { results, failed } = checkBudgets(
+    { gzipBytes: { 'sizes.cdn-entry': 2048 }, minRatio: { 'catalog.cached.pglite': 0.9 } },
+    report,
+  );
+  assert.deepEqual(
+    results.map((r) => r.status),
+    ['ok', 'ok'],
+  );
   assert.equal(failed, 0);
 });
 
@@ -76,5 +88,8 @@ test('figures nested inside a row are found by their id', () => {
 
 test('two figures with the same id make the report unusable', () => {
   const twice = { sizes: [{ id: 'sizes.cdn-entry', gzip: 1 }], catalog: [{ id: 'sizes.cdn-entry', ratio: 1 }] };
-  assert.throws(() => checkBudgets({ gzipBytes: { 'sizes.cdn-entry': 2048 } }, twice), /two figures in the report have the id "sizes.cdn-entry"/);
+  assert.throws(
+    () => checkBudgets({ gzipBytes: { 'sizes.cdn-entry': 2048 } }, twice),
+    /two figures in the report have the id "sizes.cdn-entry"/,
+  );
 });

@@ -13,11 +13,16 @@ import { startTestApp, type TestApp, type TestResponse } from './support/test-ap
 const routes = Object.entries(ROUTES) as [string, RouteSpec][];
 
 /** Ids of every kind the contract knows; a path parameter gets the first its schema accepts. */
-const PLAUSIBLE_IDS = ['prod', 'cat', 'cart', 'cs', 'ord', 'cpn', 'var', 'hold', 'line'].map((prefix) => `${prefix}_${'Contract'.repeat(4)}`);
+const PLAUSIBLE_IDS = ['prod', 'cat', 'cart', 'cs', 'ord', 'cpn', 'var', 'hold', 'line'].map(
+  (prefix) => `${prefix}_${'Contract'.repeat(4)}`,
+);
 
 function plausibleId(spec: RouteSpec, name: string): string {
   const schema = spec.params?.shape[name];
-  assert.ok(schema, `${spec.method.toUpperCase()} ${spec.path}: path parameter :${name} is not in the route's params schema`);
+  assert.ok(
+    schema,
+    `${spec.method.toUpperCase()} ${spec.path}: path parameter :${name} is not in the route's params schema`,
+  );
   const id = PLAUSIBLE_IDS.find((candidate) => schema.safeParse(candidate).success);
   assert.ok(id, `${spec.path}: no plausible id for :${name}`);
   return id;
@@ -51,7 +56,8 @@ forEachDatabase('the contract route table and the server', (target) => {
     });
   }
 
-  const keyFor = (spec: RouteSpec) => (spec.auth === 'secret' ? app.secretKey : spec.auth === 'publishable' ? app.publishableKey : null);
+  const keyFor = (spec: RouteSpec) =>
+    spec.auth === 'secret' ? app.secretKey : spec.auth === 'publishable' ? app.publishableKey : null;
 
   before(async () => {
     app = await startTestApp(target.db, { catalog: fixtureCatalog() });
@@ -63,12 +69,17 @@ forEachDatabase('the contract route table and the server', (target) => {
 
   test('every method and path of the contract reaches a handler, never the unknown-route 404', () => {
     const unserved = probed().filter(({ res }) => res.status === 404 && errorCode(res) === ROUTE_UNKNOWN);
-    assert.deepEqual(unserved.map(({ id, spec }) => `${id}: ${spec.method.toUpperCase()} ${spec.path}`), [], 'contract routes the server does not serve');
+    assert.deepEqual(
+      unserved.map(({ id, spec }) => `${id}: ${spec.method.toUpperCase()} ${spec.path}`),
+      [],
+      'contract routes the server does not serve',
+    );
   });
 
   test('a 404 from a contract route is a missing resource in the error shape', () => {
     // The ids are made up, so many routes answer 404: each must say which resource is missing.
-    for (const { id, res } of probed()) if (res.status === 404) assert.equal(errorCode(res), 'resource_missing', `${id}: ${describeResponse(res)}`);
+    for (const { id, res } of probed())
+      if (res.status === 404) assert.equal(errorCode(res), 'resource_missing', `${id}: ${describeResponse(res)}`);
   });
 
   test('a contract route that succeeds answers its documented status and response shape', () => {
@@ -82,7 +93,8 @@ forEachDatabase('the contract route table and the server', (target) => {
   });
 
   test('every contract route accepts the key the contract names for it', () => {
-    for (const { id, spec, res } of probed()) assert.ok(res.status !== 401 && res.status !== 403, `${id} (auth ${spec.auth}): ${describeResponse(res)}`);
+    for (const { id, spec, res } of probed())
+      assert.ok(res.status !== 401 && res.status !== 403, `${id} (auth ${spec.auth}): ${describeResponse(res)}`);
   });
 
   test('a contract route marked secret refuses a publishable key, and one marked publishable refuses no key', async () => {
@@ -96,8 +108,13 @@ forEachDatabase('the contract route table and the server', (target) => {
   test('the server mounts no /v1 route that the contract does not list', () => {
     const listed = new Set(routes.map(([, spec]) => `${spec.method} ${shapeOf(spec.path)}`));
     const mounted = mountedRoutes(app.express).filter((r) => r.path === '/v1' || r.path.startsWith('/v1/'));
-    assert.ok(mounted.length >= routes.length, `found only ${mounted.length} mounted /v1 routes: is the walk still seeing the routers?`);
-    const unlisted = mounted.filter((r) => !listed.has(`${r.method} ${shapeOf(r.path)}`)).map((r) => `${r.method.toUpperCase()} ${r.path}`);
+    assert.ok(
+      mounted.length >= routes.length,
+      `found only ${mounted.length} mounted /v1 routes: is the walk still seeing the routers?`,
+    );
+    const unlisted = mounted
+      .filter((r) => !listed.has(`${r.method} ${shapeOf(r.path)}`))
+      .map((r) => `${r.method.toUpperCase()} ${r.path}`);
     assert.deepEqual(unlisted, [], 'mounted /v1 routes missing from ROUTES');
   });
 });

@@ -42,7 +42,8 @@ function walk(stack: LayerLike[], prefix: string, out: MountedRoute[]): void {
     if (layer.route) {
       const methods = Object.keys(layer.route.methods).filter((m) => layer.route?.methods[m]);
       for (const path of pathsOf(layer.route.path)) {
-        for (const method of methods) out.push({ method: method === '_all' ? 'all' : method, path: join(prefix, path) });
+        for (const method of methods)
+          out.push({ method: method === '_all' ? 'all' : method, path: join(prefix, path) });
       }
       continue;
     }
