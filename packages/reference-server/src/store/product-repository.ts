@@ -2,7 +2,7 @@ import type { ProductSort } from '@shoptag/sdk/contract';
 import type { Queryable } from './db.js';
 import { keysetCondition, orderBy, sortValuesFit, type SortKey, type SortValues } from './keyset.js';
 import { PRODUCT_BASE_COLUMNS, productDocumentsSql, stockSignatureSql, type ProductDocumentRow } from './product-document-sql.js';
-import type { ImageRow, ListedProductRow, ProductRow, VariantRow } from './product-rows.js';
+import type { ImageRow, ProductRow, VariantRow } from './product-rows.js';
 
 export interface ProductListFilter {
   /** Restricts to this category and everything below it. */
