@@ -8,7 +8,8 @@ export default {
     {
       name: 'no-circular',
       severity: 'error',
-      comment: 'Import cycles make load order matter and hide which module owns a rule: move the shared part into a leaf module.',
+      comment:
+        'Import cycles make load order matter and hide which module owns a rule: move the shared part into a leaf module.',
       from: {},
       to: { circular: true },
     },
@@ -29,7 +30,8 @@ export default {
     {
       name: 'services-without-http-layer',
       severity: 'error',
-      comment: 'Services hold no Express types and never reach up into api/: data flows route -> service -> repository.',
+      comment:
+        'Services hold no Express types and never reach up into api/: data flows route -> service -> repository.',
       from: { path: `${SERVER}(services|store)/` },
       to: { path: [`${SERVER}api/`, '(^|/)node_modules/(express|@types/express)/'] },
     },

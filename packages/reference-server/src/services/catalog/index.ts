@@ -4,4 +4,9 @@ export { createCatalogService, type CatalogService, type CatalogServiceDeps } fr
 export { createAdminCatalogService, type AdminCatalogService, type AdminCatalogDeps } from './admin-catalog-service.js';
 export { createProductFragments, type ProductFragments, type ProductFragmentsOptions } from './product-fragments.js';
 export { createProductHydrator, type ProductHydrator } from './product-hydrator.js';
-export { createShopifyImporter, type ImportProgress, type ShopifyImporter, type ShopifyImportDeps } from './shopify-import.js';
+export {
+  createShopifyImporter,
+  type ImportProgress,
+  type ShopifyImporter,
+  type ShopifyImportDeps,
+} from './shopify-import.js';

@@ -1,6 +1,13 @@
 // HTTP-level services: the response cache (compressed bodies, ETags) and Idempotency-Key records.
 // No Express types here; the middleware in api/ uses them. Other domains import them only through this file.
-export { createResponseCache, etagOf, queryKey, type CachedBody, type ResponseCache, type ResponseCacheOptions } from './response-cache.js';
+export {
+  createResponseCache,
+  etagOf,
+  queryKey,
+  type CachedBody,
+  type ResponseCache,
+  type ResponseCacheOptions,
+} from './response-cache.js';
 export {
   canonicalJson,
   createIdempotencyService,
