@@ -2,13 +2,16 @@ import type { RequestHandler } from 'express';
 import { InvalidRequestError } from '../../errors.js';
 import type { Logger } from '../../logger.js';
 import type { IdempotencyService } from '../../services/http/index.js';
+import { idempotencyScope } from './idempotency-scope.js';
 
 const MAX_KEY_LENGTH = 255;
 
 /**
  * Honours `Idempotency-Key` on POSTs (after authentication and body parsing): a replay answers the
  * stored status and body with `Idempotent-Replayed: true`; a first request runs and its JSON answer
- * (below 500) is stored before it is sent. A 5xx gives the key up so a retry runs again.
+ * (below 500) is stored before it is sent. A 5xx gives the key up so a retry runs again. Keys
+ * are scoped to the caller and, for a publishable key, to the cart or session acted on (see
+ * {@link idempotencyScope}).
  */
 export function idempotency(service: IdempotencyService, logger: Logger): RequestHandler {
   return async (req, res, next) => {
@@ -17,7 +20,9 @@ export function idempotency(service: IdempotencyService, logger: Logger): Reques
     if (key.length === 0 || key.length > MAX_KEY_LENGTH) {
       throw new InvalidRequestError(`Idempotency-Key must be 1–${MAX_KEY_LENGTH} characters.`, { code: 'idempotency_key_invalid', param: 'Idempotency-Key' });
     }
-    const request = { scope: res.locals.principal?.keyId ?? 'anonymous', key, method: req.method, path: req.originalUrl.split('?')[0] ?? '', body: req.body ?? null };
+    const path = req.originalUrl.split('?')[0] ?? '';
+    const body: unknown = req.body ?? null;
+    const request = { scope: idempotencyScope({ principal: res.locals.principal, path, body, ip: req.ip }), key, method: req.method, path, body };
     const begun = await service.begin(request);
     if (begun.kind === 'replay') {
       res.setHeader('Idempotent-Replayed', 'true');

@@ -10,7 +10,7 @@ export const DEFAULT_IDEMPOTENCY_LOCK_MS = 60_000;
 export const IDEMPOTENCY_RETENTION_MS = 24 * 3_600_000;
 
 export interface IdempotentRequest {
-  /** Who sent it (the API key id): keys of different callers never collide. */
+  /** Whose key it is (the API key id, and for a shared publishable key what the request acts on): keys of different scopes never collide. */
   scope: string;
   key: string;
   method: string;
