@@ -197,6 +197,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Sta
           seededInMs: seed?.seeded ? seed.durationMs : null,
           publishableKey: keys.publishableKey,
           secretKey: keys.secretKey,
+          keysCreated: keys.created,
           keysFile,
           url,
           demoShop: shopDir !== null,

@@ -87,9 +87,10 @@ describe('shoptag-server', () => {
     }
   });
 
-  test('start prints the banner, serves, and exits cleanly on SIGTERM', async () => {
+  /** Runs `start` until its banner names the URL, checks health, then stops it with SIGTERM. */
+  async function startAndStop(dir: string): Promise<string> {
     const child = spawn(process.execPath, [...NODE_ARGS, 'start', '--port', '0'], {
-      env: cleanEnv({ SHOPTAG_DATA_DIR: dataDir }),
+      env: cleanEnv({ SHOPTAG_DATA_DIR: dir }),
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stdout = '';
@@ -103,14 +104,34 @@ describe('shoptag-server', () => {
       });
       child.on('exit', (code) => reject(new Error(`exited ${code}: ${stderr}`)));
     });
-    assert.match(stdout, /^Shoptag reference server \d+\.\d+\.\d+/);
-    assert.match(stdout, /database +PGlite \(embedded\) at /);
-    assert.match(stdout, /cache +in-process/);
-    assert.match(stdout, /payments +simulated/);
-    assert.match(stdout, /keys +publishable pk_test_\w+ +secret sk_test_\w+/);
     assert.equal((await fetch(`${url}/v1/health`)).status, 200);
     const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
     child.kill('SIGTERM');
     assert.equal(await exited, 0);
+    return stdout;
+  }
+
+  // A data directory of their own: the first start there creates the keys.
+  const bannerDir = mkdtempSync(join(tmpdir(), 'shoptag-cli-banner-'));
+  after(() => rmSync(bannerDir, { recursive: true, force: true }));
+  let firstBanner = '';
+
+  test('start prints the banner, serves, and exits cleanly on SIGTERM', async () => {
+    const stdout = await startAndStop(bannerDir);
+    firstBanner = stdout;
+    assert.match(stdout, /^Shoptag reference server \d+\.\d+\.\d+/);
+    assert.match(stdout, /database +PGlite \(embedded\) at /);
+    assert.match(stdout, /cache +in-process/);
+    assert.match(stdout, /payments +simulated/);
+    assert.match(stdout, /keys +publishable pk_test_\w+ +secret sk_test_\w+ +\(stored in .*keys\.json; the secret key is not printed again\)/);
+  });
+
+  test('a later start prints only the secret key\'s prefix and where it is stored', async () => {
+    const secretKey = /secret (sk_test_\w+)/.exec(firstBanner)?.[1];
+    assert.ok(secretKey, 'the first start printed the secret key it created');
+    const stdout = await startAndStop(bannerDir);
+    assert.match(stdout, /keys +publishable pk_test_\w+ +secret sk_test_\w{4}… +\(stored in .*keys\.json\)\n/);
+    assert.ok(stdout.includes(secretKey.slice(0, 12)), 'the prefix tells the key apart');
+    assert.ok(!stdout.includes(secretKey), 'the whole secret key is not printed');
   });
 });

@@ -3,7 +3,7 @@ import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { z } from 'zod';
 import type { ApiKeyRepository } from '../store/api-key-repository.js';
-import { generateKey, hashKey } from '../services/keys/index.js';
+import { displayPrefix, generateKey, hashKey } from '../services/keys/index.js';
 
 const KeysFile = z.object({
   publishableKey: z.string().regex(/^pk_test_[A-Za-z0-9]{24,}$/),
@@ -60,14 +60,13 @@ export async function ensureDemoKeys(options: EnsureDemoKeysOptions): Promise<En
     secretKey: generateKey('secret', 'test').plaintext,
   };
   if (!existing && options.file) writeKeysFile(options.file, plain);
-  const prefix = (key: string) => `${key.slice(0, 12)}…`;
   await options.keys.insert([
     {
       id: `key_${randomUUID().replaceAll('-', '')}`,
       kind: 'publishable',
       mode: 'test',
       keyHash: hashKey(plain.publishableKey),
-      displayPrefix: prefix(plain.publishableKey),
+      displayPrefix: displayPrefix(plain.publishableKey),
       label: 'demo',
       allowedOrigins: [...options.origins],
     },
@@ -76,7 +75,7 @@ export async function ensureDemoKeys(options: EnsureDemoKeysOptions): Promise<En
       kind: 'secret',
       mode: 'test',
       keyHash: hashKey(plain.secretKey),
-      displayPrefix: prefix(plain.secretKey),
+      displayPrefix: displayPrefix(plain.secretKey),
       label: 'demo',
       allowedOrigins: [],
     },

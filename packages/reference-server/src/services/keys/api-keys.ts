@@ -23,10 +23,15 @@ export function hashKey(plaintext: string): string {
   return createHash('sha256').update(plaintext).digest('hex');
 }
 
+/** What people are shown of a key once it exists (`sk_test_AbCd…`): enough to tell keys apart, not to use one. */
+export function displayPrefix(plaintext: string): string {
+  return `${plaintext.slice(0, 12)}…`;
+}
+
 /** A new key such as `pk_test_…`, with its hash and the prefix shown to people. */
 export function generateKey(kind: ApiKeyKind, mode: ApiKeyMode) {
   const plaintext = `${kind === 'publishable' ? 'pk' : 'sk'}_${mode}_${randomBase62(KEY_RANDOM_LENGTH)}`;
-  return { plaintext, keyHash: hashKey(plaintext), displayPrefix: `${plaintext.slice(0, 12)}…` };
+  return { plaintext, keyHash: hashKey(plaintext), displayPrefix: displayPrefix(plaintext) };
 }
 
 export function isOriginAllowed(principal: Principal, origin: string): boolean {

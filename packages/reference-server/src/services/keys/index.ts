@@ -2,6 +2,7 @@
 // Other domains import it only through this file.
 export {
   createApiKeyService,
+  displayPrefix,
   generateKey,
   hashKey,
   isOriginAllowed,
