@@ -12,3 +12,39 @@ export function redactUrl(url: string): string {
     return '(unparseable URL)';
   }
 }
+
+/** Query parameters whose values are credentials (`?token=` of old order links and the like). */
+const SECRET_PARAMS = new Set(['token', 'access_token', 'order_token', 'key', 'api_key', 'apikey', 'secret', 'client_secret', 'password']);
+/** Values that are credentials wherever they appear: API keys and order access tokens. */
+const SECRET_VALUES = /\b(?:(?:pk|sk)_(?:test|live)|otok)_[A-Za-z0-9]+/g;
+const REDACTED = '[redacted]';
+
+function paramName(raw: string): string {
+  try {
+    return decodeURIComponent(raw.replaceAll('+', ' ')).toLowerCase();
+  } catch {
+    return raw.toLowerCase();
+  }
+}
+
+/**
+ * A request target (`req.originalUrl`) fit for logs: the values of credential parameters
+ * (`token`, `key` …) and anything shaped like an API key or order token are replaced by
+ * `[redacted]`, the rest is kept as sent.
+ */
+export function redactRequestTarget(target: string): string {
+  const at = target.indexOf('?');
+  const path = at === -1 ? target : target.slice(0, at);
+  const query =
+    at === -1
+      ? ''
+      : `?${target
+          .slice(at + 1)
+          .split('&')
+          .map((pair) => {
+            const eq = pair.indexOf('=');
+            return eq !== -1 && SECRET_PARAMS.has(paramName(pair.slice(0, eq))) ? `${pair.slice(0, eq)}=${REDACTED}` : pair;
+          })
+          .join('&')}`;
+  return `${path}${query}`.replace(SECRET_VALUES, REDACTED);
+}

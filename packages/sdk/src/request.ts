@@ -22,6 +22,8 @@ export interface RequestSpec extends RequestOptions {
   method: HttpMethod;
   path: string;
   query?: object | undefined;
+  /** Headers of this request besides the key, Accept, Content-Type and Idempotency-Key. */
+  headers?: Record<string, string> | undefined;
   body?: unknown;
 }
 
@@ -117,6 +119,7 @@ export function createTransport(config: TransportConfig): Transport {
   return async function send<T>(spec: RequestSpec): Promise<T> {
     const url = `${base}/v1${spec.path}${encodeQuery(spec.query)}`;
     const headers: Record<string, string> = {
+      ...spec.headers,
       Accept: 'application/json',
       Authorization: `Bearer ${config.publishableKey}`,
     };

@@ -1,6 +1,6 @@
 // The SDK calls only what the contract lists: every client method sends one request whose method
-// and path are a ROUTES entry (the one it means), with path parameters, query and body that the
-// entry's schemas accept; and every storefront route of the contract has a client method.
+// and path are a ROUTES entry (the one it means), with path parameters, headers, query and body
+// that the entry's schemas accept; and every storefront route of the contract has a client method.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createShopClient, type ShopClient } from '@shoptag/sdk';
@@ -13,6 +13,7 @@ const SESSION = `cs_${'S'.repeat(26)}`;
 interface Recorded {
   method: string;
   url: URL;
+  headers: Headers;
   body: unknown;
 }
 
@@ -79,6 +80,7 @@ function recordingClient(): { shop: ShopClient; requests: Recorded[] } {
     requests.push({
       method: init?.method ?? 'GET',
       url: new URL(input instanceof Request ? input.url : String(input)),
+      headers: new Headers(init?.headers),
       body,
     });
     const page = { object: 'list', data: [], has_more: false, next_cursor: null };
@@ -121,7 +123,7 @@ test('the call table covers every method of the client', () => {
 });
 
 for (const [name, { route, call }] of Object.entries(CALLS)) {
-  test(`client.${name} calls ${route}, with parameters, query and body its schemas accept`, async () => {
+  test(`client.${name} calls ${route}, with parameters, headers, query and body its schemas accept`, async () => {
     const { shop, requests } = recordingClient();
     await call(shop);
     assert.equal(
@@ -138,6 +140,13 @@ for (const [name, { route, call }] of Object.entries(CALLS)) {
     const decoded = Object.fromEntries(Object.entries(params).map(([k, v]) => [k, decodeURIComponent(v)]));
     if (spec.params) assert.ok(spec.params.safeParse(decoded).success, `path parameters ${JSON.stringify(decoded)}`);
     else assert.deepEqual(decoded, {});
+
+    if (spec.headers) {
+      // The route's own headers, by the names the schema gives them (HTTP matches them in any case).
+      const sent = Object.fromEntries(Object.keys(spec.headers.shape).flatMap((name) => (request.headers.has(name) ? [[name, request.headers.get(name)]] : [])));
+      const parsed = spec.headers.safeParse(sent);
+      assert.ok(parsed.success, `headers ${JSON.stringify(sent)}: ${parsed.error?.message ?? ''}`);
+    }
 
     const query = Object.fromEntries(request.url.searchParams);
     if (spec.query) {

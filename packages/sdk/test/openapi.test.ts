@@ -23,6 +23,15 @@ test('path parameters use OpenAPI braces and query parameters come from the zod 
   assert.ok(list.parameters.some((p) => p.name === 'sort' && p.in === 'query'));
 });
 
+test('an order is read with its token in a header parameter; the old query token is marked deprecated', () => {
+  const parameters = doc.paths['/v1/orders/{id}']!.get!.parameters as { name: string; in: string; required: boolean; deprecated?: boolean }[];
+  const header = parameters.find((p) => p.in === 'header');
+  assert.deepEqual(header && [header.name, header.required], ['Shoptag-Order-Token', false]);
+  const query = parameters.find((p) => p.name === 'token');
+  assert.equal(query?.in, 'query');
+  assert.equal(query?.deprecated, true);
+});
+
 test('every reference resolves to a schema in components', () => {
   const text = JSON.stringify(doc);
   const refs = [...text.matchAll(/"\$ref":"#\/components\/schemas\/([^"]+)"/g)].map((m) => m[1]!);

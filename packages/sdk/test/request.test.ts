@@ -31,6 +31,16 @@ test('a request carries the key and lands on /v1 with the encoded query', async 
   assert.equal(req!.headers['idempotency-key'], undefined);
 });
 
+test('an order is read with its token in the Shoptag-Order-Token header, never in the URL', async (t) => {
+  const srv = await startFaultServer([json(200, {})]);
+  t.after(srv.close);
+  await client(srv.endpoint).orders.get('ord_01', 'otok_secret123');
+  const [req] = srv.requests;
+  assert.equal(req!.url, '/v1/orders/ord_01');
+  assert.equal(req!.headers['shoptag-order-token'], 'otok_secret123');
+  assert.ok(!req!.url.includes('otok_secret123'));
+});
+
 test('a 503 is retried and the later success is returned', async (t) => {
   const srv = await startFaultServer([json(503, apiError('api_error', 'unavailable')), json(200, emptyList)]);
   t.after(srv.close);

@@ -97,6 +97,7 @@ export {
   HoldReleased,
 } from './inventory.js';
 export { CouponCode, CouponId, CouponParams, Coupon, CouponCreate, CouponUpdate, CouponListQuery, CouponList, CouponDeleted } from './coupons.js';
+export { ORDER_TOKEN_HEADER } from './headers.js';
 export { ADDRESS_COUNTRIES, DEFAULT_ADDRESS_RULES, addressRules, compactPhone } from './address-countries.js';
 export type { CountryAddressRules } from './address-countries.js';
 export { Address } from './address.js';
@@ -125,6 +126,7 @@ export {
   OrderId,
   OrderParams,
   OrderTokenQuery,
+  OrderTokenHeaders,
   ORDER_STATUSES,
   OrderStatus,
   OrderItem,

@@ -34,14 +34,22 @@ function toSchema(schema: z.ZodType, io: 'input' | 'output', components: Record<
 
 function parameters(spec: RouteSpec, components: Record<string, JsonSchema>) {
   const out: JsonSchema[] = [];
-  const add = (where: 'path' | 'query', schema: z.ZodType) => {
+  const add = (where: 'path' | 'header' | 'query', schema: z.ZodType) => {
     const json = toSchema(schema, 'input', components) as { properties?: Record<string, JsonSchema>; required?: string[] };
     for (const [name, prop] of Object.entries(json.properties ?? {})) {
-      const { description, ...schemaOnly } = prop;
-      out.push({ name, in: where, required: where === 'path' || (json.required ?? []).includes(name), ...(description ? { description } : {}), schema: schemaOnly });
+      const { description, deprecated, ...schemaOnly } = prop;
+      out.push({
+        name,
+        in: where,
+        required: where === 'path' || (json.required ?? []).includes(name),
+        ...(description ? { description } : {}),
+        ...(deprecated === true ? { deprecated: true } : {}),
+        schema: schemaOnly,
+      });
     }
   };
   if (spec.params) add('path', spec.params);
+  if (spec.headers) add('header', spec.headers);
   if (spec.query) add('query', spec.query);
   return out;
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Address } from './address.js';
 import { CheckoutRequiresAction, CheckoutSessionId, PaymentProviderKind, ShippingRate } from './checkout.js';
+import { ORDER_TOKEN_HEADER } from './headers.js';
 import { CurrencyCode, Money } from './money.js';
 import { PageQuery, listOf } from './pagination.js';
 
@@ -8,7 +9,13 @@ const Timestamp = z.string().meta({ description: 'ISO 8601 date-time in UTC', ex
 
 export const OrderId = z.string().regex(/^ord_[A-Za-z0-9]{1,64}$/, 'must be an order id (ord_…)').meta({ example: 'ord_4fQ1wR8sZk2mN7pX0cV5bL3hJ9' });
 export const OrderParams = z.object({ id: OrderId });
-export const OrderTokenQuery = z.object({ token: z.string().min(1).max(200).optional().meta({ description: 'The access token returned when the order was placed' }) }).strict();
+const OrderToken = z.string().min(1).max(200);
+/** `?token=` of old order links: still accepted, never logged; clients send the header instead. */
+export const OrderTokenQuery = z
+  .object({ token: OrderToken.optional().meta({ description: `Deprecated: send the token in the ${ORDER_TOKEN_HEADER} header, which stays out of logs and Referer headers`, deprecated: true }) })
+  .strict();
+/** The order's access token, returned when the order was placed (header names are matched case-insensitively). */
+export const OrderTokenHeaders = z.object({ [ORDER_TOKEN_HEADER]: OrderToken.optional().meta({ description: 'The access token returned when the order was placed' }) });
 
 export const ORDER_STATUSES = ['pending', 'paid', 'fulfilled', 'delivered', 'cancelled', 'refunded', 'partially_refunded'] as const;
 export const OrderStatus = z.enum(ORDER_STATUSES);

@@ -12,7 +12,7 @@ import {
   PaymentStart,
   ShippingRateList,
 } from './checkout.js';
-import { CheckoutCompletion, Order, OrderCancel, OrderFulfil, OrderList, OrderListQuery, OrderParams, OrderTokenQuery, RefundCreate } from './orders.js';
+import { CheckoutCompletion, Order, OrderCancel, OrderFulfil, OrderList, OrderListQuery, OrderParams, OrderTokenHeaders, OrderTokenQuery, RefundCreate } from './orders.js';
 import { Cart, CartCouponApply, CartCreate, CartItemCreate, CartItemUpdate, CartLineParams, CartParams } from './carts.js';
 import { Coupon, CouponCreate, CouponDeleted, CouponList, CouponListQuery, CouponParams, CouponUpdate } from './coupons.js';
 import {
@@ -45,6 +45,8 @@ export interface RouteSpec {
   auth: RouteAuth;
   params?: z.ZodObject;
   query?: z.ZodType;
+  /** Request headers the operation reads (besides Authorization and Idempotency-Key), by their canonical names. */
+  headers?: z.ZodObject;
   body?: z.ZodType;
   /** Media type of `body` (default `application/json`). */
   bodyType?: 'application/json' | 'text/csv';
@@ -186,8 +188,8 @@ export const ROUTES = {
     params: CheckoutSessionParams, body: CheckoutComplete, response: CheckoutCompletion, errors: [402, 404, 409],
   },
   getOrder: {
-    method: 'get', path: '/v1/orders/:id', summary: 'An order, with its access token or a secret key', tag: 'Orders', auth: 'publishable',
-    params: OrderParams, query: OrderTokenQuery, response: Order, errors: [404],
+    method: 'get', path: '/v1/orders/:id', summary: 'An order, with its access token (in the Shoptag-Order-Token header) or a secret key', tag: 'Orders', auth: 'publishable',
+    params: OrderParams, headers: OrderTokenHeaders, query: OrderTokenQuery, response: Order, errors: [404],
   },
   stripeWebhook: {
     method: 'post', path: '/v1/webhooks/stripe', summary: 'Stripe events, verified by the Stripe-Signature header over the raw body', tag: 'Checkout', auth: 'none',

@@ -2,6 +2,7 @@ import type { ErrorBody } from '@shoptag/sdk/contract';
 import type { ErrorRequestHandler, RequestHandler, Response } from 'express';
 import { InvalidRequestError, NotFoundError, ShoptagError } from '../../errors.js';
 import type { Logger } from '../../logger.js';
+import { redactRequestTarget } from '../../redact-url.js';
 import { allowOrigin } from './cors.js';
 
 /** Errors raised by body-parser (malformed JSON, oversized bodies) carry these fields. */
@@ -58,7 +59,7 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
     if (error instanceof ShoptagError) typed = error;
     else if (isParserError(error) && error.status < 500) typed = fromParser(error);
     else {
-      logger.error(`${req.method} ${req.originalUrl} failed (request ${res.locals.requestId})`, error);
+      logger.error(`${req.method} ${redactRequestTarget(req.originalUrl)} failed (request ${res.locals.requestId})`, error);
       res.status(500).json({
         error: { type: 'api_error', code: 'internal_error', message: 'An unexpected error occurred on the server.', request_id: res.locals.requestId },
       } satisfies ErrorBody);
