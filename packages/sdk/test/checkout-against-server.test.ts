@@ -89,3 +89,29 @@ test('client.checkout sends every POST with an idempotency key that a retry can 
   const again = await shop.checkout.complete(session.id, { payment_method: 'pm_card_visa' }, { idempotencyKey: 'sdk-retry-1' });
   assert.deepEqual(again, first);
 });
+
+test('a checkout whose coupon another order used up ends: the store shows it expired with coupon_used_up', async () => {
+  const created = await fetch(`${server.url}/v1/admin/coupons`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${server.secretKey}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ code: 'ONLYONCE', type: 'percentage', percent_off: 20, usage_limit: 1 }),
+  });
+  assert.equal(created.status, 200);
+  const storeWithCoupon = async () => {
+    const cart = await shop.carts.create({ items: [{ variant_id: variantId, quantity: 1 }] });
+    await shop.carts.applyCoupon(cart.id, 'ONLYONCE');
+    const checkout = createCheckoutStore(shop);
+    await checkout.start(cart.id);
+    await checkout.update({ email: 'ada@example.com', shipping_address: address });
+    await checkout.update({ shipping_method_id: checkout.$checkout.get().shippingMethods[0]!.id });
+    return checkout;
+  };
+  const winner = await storeWithCoupon();
+  const loser = await storeWithCoupon();
+  assert.ok(await winner.placeOrder('pm_card_visa'));
+  assert.equal(await loser.placeOrder('pm_card_visa'), null);
+  const state = loser.$checkout.get();
+  assert.equal(state.status, 'expired');
+  assert.equal(state.error?.code, 'coupon_used_up');
+  assert.equal(state.session?.status, 'expired');
+});

@@ -2,7 +2,7 @@ import { atom, type ReadableAtom } from 'nanostores';
 import type { ShopClient } from '../client.js';
 import type { CheckoutRequiresAction, CheckoutSession, CheckoutSessionUpdate, PaymentStart, ShippingRate } from '../contract/checkout.js';
 import type { Order } from '../contract/orders.js';
-import { createShopError, isShopError, type ShopError } from '../errors.js';
+import { CardError, createShopError, isShopError, type ShopError } from '../errors.js';
 import { newIdempotencyKey } from '../request.js';
 
 /** The steps of a checkout, in order. */
@@ -103,6 +103,18 @@ export function createCheckoutStore(client: ShopClient): CheckoutStore {
     }
   }
 
+  /**
+   * After a refused payment or placement (not a declined card): the server ends a checkout that
+   * can no longer be paid (its coupon was used up, its total changed …) and gives its stock back,
+   * so ask it whether this one is still open, and show it expired if not.
+   */
+  async function noticeEnded(sessionId: string): Promise<void> {
+    const { status, error } = $checkout.get();
+    if (status !== 'error' || !error || error instanceof CardError || !error.statusCode || error.statusCode >= 500) return;
+    const fresh = await client.checkout.get(sessionId).catch(() => null);
+    if (fresh?.status === 'expired' && $checkout.get().error === error) set({ session: fresh, status: 'expired' });
+  }
+
   function showSession(session: CheckoutSession, step?: CheckoutStep): void {
     set({ session, step: step ?? $checkout.get().step, ...(session.status === 'expired' ? { status: 'expired' as const } : {}) });
   }
@@ -115,6 +127,7 @@ export function createCheckoutStore(client: ShopClient): CheckoutStore {
     if (!result) {
       // A refused payment may be tried again with another card: that is a new request.
       completeKey = null;
+      await noticeEnded(session.id);
       return null;
     }
     completeKey = null;
@@ -175,6 +188,7 @@ export function createCheckoutStore(client: ShopClient): CheckoutStore {
       if (!session) return null;
       const payment = await run(() => client.checkout.startPayment(session.id));
       if (payment) set({ payment });
+      else await noticeEnded(session.id);
       return payment;
     },
     placeOrder: (paymentMethod) => placeOrder(paymentMethod),

@@ -1,7 +1,7 @@
 import type { CartLine, CheckoutSession, ShippingRate } from '@shoptag/sdk/contract';
 import type { CheckoutSessionRow, VariantSnapshotRow } from '../../store/checkout-repository.js';
 import type { CouponRow } from '../../store/coupon-repository.js';
-import { couponProblem, toCouponEffect } from '../coupons/index.js';
+import { couponProblem, toCouponEffect, type CouponProblem } from '../coupons/index.js';
 import { quoteCheckout, subtotalOf, type CheckoutPricing, type CheckoutPricingConfig, type ShippingQuote } from '../pricing/index.js';
 
 /** A session with everything priced: its lines as they are now, the quotes for its address, the totals. */
@@ -10,6 +10,11 @@ export interface PricedSession {
   lines: { line: CheckoutSessionRow['lines'][number]; variant: VariantSnapshotRow }[];
   coupon: CouponRow | null;
   couponApplies: boolean;
+  /**
+   * Why the coupon the session started with no longer applies (another order used it up, it
+   * expired, it was withdrawn …); null when it still does or there is none.
+   */
+  couponLapse: { code: CouponProblem; message: string; details?: Record<string, unknown> } | null;
   quotes: ShippingQuote[];
   method: ShippingQuote | null;
   pricing: CheckoutPricing;
@@ -27,7 +32,9 @@ export function priceSession(config: CheckoutPricingConfig, row: CheckoutSession
     return variant ? [{ line, variant }] : [];
   });
   const priceLines = lines.map(({ line, variant }) => ({ unitPrice: variant.price_amount, quantity: line.quantity, weightGrams: variant.weight_grams }));
-  const couponApplies = coupon !== null && couponProblem(coupon, subtotalOf(priceLines), now) === null;
+  const problem = coupon ? couponProblem(coupon, subtotalOf(priceLines), now) : null;
+  const couponApplies = coupon !== null && problem === null;
+  const couponLapse = !row.coupon_id ? null : coupon ? problem : { code: 'coupon_unknown' as const, message: 'The code of this checkout is no longer valid.' };
   const address = row.shipping_address;
   const { quotes, method, pricing } = quoteCheckout(config, {
     lines: priceLines,
@@ -35,7 +42,7 @@ export function priceSession(config: CheckoutPricingConfig, row: CheckoutSession
     destination: address ? { country: address.country, region: address.region ?? null } : null,
     shippingMethodId: row.shipping_method_id,
   });
-  return { row, lines, coupon, couponApplies, quotes, method, pricing };
+  return { row, lines, coupon, couponApplies, couponLapse, quotes, method, pricing };
 }
 
 function toLine(variant: VariantSnapshotRow, quantity: number, lineTotal: number, currency: string, lineId: string): CartLine {

@@ -12,6 +12,7 @@ import { couponProblem } from '../coupons/index.js';
 import { randomId } from '../../ids.js';
 import type { ReservationService } from '../inventory/index.js';
 import { subtotalOf, type CheckoutPricingConfig } from '../pricing/index.js';
+import { couponLapsedError, type CheckoutEnding } from './checkout-ending.js';
 import { missingField, priceSession, toCheckoutSession, toRate, type PricedSession } from './checkout-pricing-view.js';
 import type { OrderPlacement } from './order-placement.js';
 
@@ -24,6 +25,8 @@ export interface CheckoutServiceDeps {
   reservations: ReservationService;
   payments: PaymentProvider;
   placement: OrderPlacement;
+  /** Ends a session that can no longer be paid, its stock back on sale at once. */
+  ending: CheckoutEnding;
   pricing: CheckoutPricingConfig;
   /** Lifetime of the stock hold, refreshed while the session is used. */
   holdTtlMs: number;
@@ -63,11 +66,6 @@ export function createCheckoutService(deps: CheckoutServiceDeps) {
     return toCheckoutSession(priced, payments.kind, payment);
   }
 
-  /** Gives back the hold of a session that has lapsed, and marks it expired. */
-  async function expire(row: CheckoutSessionRow): Promise<void> {
-    const changed = await createCheckoutRepository(db).update(row.id, { status: 'expired', hold_id: null }, clock.now(), 'open');
-    if (changed && row.hold_id) await reservations.release(row.hold_id).catch(() => undefined);
-  }
 
   /**
    * Keeps an open session's stock held: refreshes the hold, or (once it lapsed) takes a new one
@@ -100,7 +98,8 @@ export function createCheckoutService(deps: CheckoutServiceDeps) {
       await reservations.invalidate(taken.lines.map((l) => l.variant_id));
       return taken;
     } catch (error) {
-      if (error instanceof ConflictError && error.code === 'out_of_stock') await expire(row);
+      // Its units are gone: the session ends, and any authorization of its payment is released.
+      if (error instanceof ConflictError && error.code === 'out_of_stock') await deps.ending(row.id, { cancelPayment: true });
       throw error;
     }
   }
@@ -124,6 +123,17 @@ export function createCheckoutService(deps: CheckoutServiceDeps) {
       throw new InvalidRequestError(`The checkout needs ${what} before payment.`, { code: 'checkout_incomplete', param: field });
     }
     if (priced.lines.length !== priced.row.lines.length) throw new ConflictError('An item in this checkout is no longer sold.', { code: 'item_unavailable' });
+  }
+
+  /**
+   * A session whose coupon stopped applying (others used it up, it expired …) cannot be paid at
+   * the price the shopper saw: it ends at once — stock back on sale, any authorization cancelled —
+   * with the coupon's own error, rather than charging a different total.
+   */
+  async function refuseLapsedCoupon(priced: PricedSession): Promise<void> {
+    if (!priced.couponLapse) return;
+    await deps.ending(priced.row.id, { cancelPayment: true });
+    throw couponLapsedError(priced.couponLapse);
   }
 
   /** The session's PaymentIntent for its current total: created once (key from the session id), its amount kept in step. */
@@ -225,6 +235,7 @@ export function createCheckoutService(deps: CheckoutServiceDeps) {
     async startPayment(id: string): Promise<PaymentStart> {
       const priced = await active(id);
       requireReady(priced);
+      await refuseLapsedCoupon(priced);
       const intent = await intentFor(priced);
       return {
         object: 'payment',
@@ -264,6 +275,7 @@ export function createCheckoutService(deps: CheckoutServiceDeps) {
         throw error;
       }
       requireReady(priced);
+      await refuseLapsedCoupon(priced);
       let intent = await intentFor(priced);
       if (input.payment_method && ['requires_payment_method', 'requires_confirmation'].includes(intent.status)) {
         try {

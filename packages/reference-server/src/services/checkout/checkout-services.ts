@@ -6,6 +6,7 @@ import type { Db } from '../../store/db.js';
 import type { CommerceServices } from '../commerce.js';
 import { createIdempotencyService, type IdempotencyService } from '../http/index.js';
 import type { CheckoutPricingConfig } from '../pricing/index.js';
+import { createCheckoutEnding } from './checkout-ending.js';
 import { createCheckoutService, type CheckoutService } from './checkout-service.js';
 import { createOrderPlacement } from './order-placement.js';
 import { createOrderService, type OrderService } from './order-service.js';
@@ -36,12 +37,13 @@ export interface CheckoutServicesDeps {
 export function createCheckoutServices(deps: CheckoutServicesDeps): CheckoutServices {
   const { db, clock, logger, payments } = deps;
   const views = createOrderViews(db);
+  const ending = createCheckoutEnding({ db, clock, logger, reservations: deps.commerce.reservations, payments });
   const placement = createOrderPlacement({
-    db, clock, logger, payments, reservations: deps.commerce.reservations, coupons: deps.commerce.coupons, pricing: deps.pricing, orders: views,
+    db, clock, logger, payments, reservations: deps.commerce.reservations, coupons: deps.commerce.coupons, pricing: deps.pricing, orders: views, ending,
     ...(deps.onOrderPlaced ? { onPlaced: deps.onOrderPlaced } : {}),
   });
   return {
-    sessions: createCheckoutService({ db, clock, logger, reservations: deps.commerce.reservations, payments, placement, pricing: deps.pricing, holdTtlMs: deps.holdTtlMs }),
+    sessions: createCheckoutService({ db, clock, logger, reservations: deps.commerce.reservations, payments, placement, ending, pricing: deps.pricing, holdTtlMs: deps.holdTtlMs }),
     orders: createOrderService({ db, clock, payments, reservations: deps.commerce.reservations, views }),
     webhooks: createWebhookService({ db, clock, logger, payments, placement }),
     idempotency: createIdempotencyService({ db, clock }),

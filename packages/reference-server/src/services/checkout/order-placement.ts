@@ -11,6 +11,7 @@ import type { CouponService } from '../coupons/index.js';
 import { randomId } from '../../ids.js';
 import type { ReservationService } from '../inventory/index.js';
 import type { CheckoutPricingConfig } from '../pricing/index.js';
+import { couponLapsedError, type CheckoutEnding } from './checkout-ending.js';
 import { missingField, priceSession, toRate } from './checkout-pricing-view.js';
 import type { OrderViews } from './order-views.js';
 
@@ -23,8 +24,15 @@ export interface OrderPlacementDeps {
   payments: PaymentProvider;
   pricing: CheckoutPricingConfig;
   orders: OrderViews;
+  /** Ends a session whose placement failed for good, its stock back on sale at once. */
+  ending: CheckoutEnding;
   /** Called once for each order placed, after it is paid (the confirmation email). */
   onPlaced?: (order: Order) => Promise<void>;
+}
+
+/** A refused placement that leaves its session unpayable: all but a payment of another checkout and a session that does not exist. */
+function endsCheckout(error: ShoptagError): boolean {
+  return error.code !== 'payment_mismatch' && !(error instanceof NotFoundError);
 }
 
 /**
@@ -70,6 +78,8 @@ export function createOrderPlacement(deps: OrderPlacementDeps) {
           if (missingField(priced) !== null || priced.lines.length !== session.lines.length || !priced.method) {
             throw new ConflictError('The checkout is not ready for an order.', { code: 'checkout_incomplete' });
           }
+          // Its coupon ran out (another order took the last use) or stopped applying: the coupon's own error, as when it is applied.
+          if (priced.couponLapse) throw couponLapsedError(priced.couponLapse);
           if (priced.pricing.total !== intent.amount) {
             throw new ConflictError('The total changed after the payment was authorized; pay again.', { code: 'amount_mismatch', details: { total: priced.pricing.total, authorized: intent.amount } });
           }
@@ -130,6 +140,9 @@ export function createOrderPlacement(deps: OrderPlacementDeps) {
         if (error instanceof ShoptagError && error.code !== 'order_exists') {
           // The order will not exist: release the authorization (never capture it).
           await payments.cancelIntent(intent.id, { idempotencyKey: `${sessionId}:cancel:${intent.id}` }).catch((e: unknown) => deps.logger.error(`cancelling ${intent.id} failed`, e));
+          // With its payment cancelled the session can never be paid: a loser (coupon used up,
+          // hold lapsed, total changed …) gives its stock back now rather than at the hold's TTL.
+          if (endsCheckout(error)) await deps.ending(sessionId);
         }
         throw error;
       }
