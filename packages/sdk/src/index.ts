@@ -20,7 +20,6 @@ export { getCartStore } from './stores/cart-registry.js';
 export { createProductListStore } from './stores/product-list-store.js';
 export type {
   ProductListStore,
-  ProductListStoreOptions,
   ProductListStoreQuery,
   ProductListState,
   ProductListStatus,

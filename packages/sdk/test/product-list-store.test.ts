@@ -196,21 +196,3 @@ test('a failed next page keeps the products shown, and retry() fetches that page
   assert.equal(state.products.length, 10);
   assert.deepEqual(ids(state.products.slice(0, 5)), pageOne);
 });
-
-test('with a query in the options, the first page loads when the list gets its first subscriber', async () => {
-  const { client, sent } = recordingClient();
-  const list = createProductListStore(client, { query: { category: 'stationery', limit: 3 } });
-  assert.equal(sent.length, 0, 'nothing is fetched before anyone subscribes');
-  const ready = new Promise<ProductListState>((resolve) => {
-    const off = list.$list.subscribe((state) => {
-      if (state.status === 'ready') {
-        resolve(state);
-        queueMicrotask(off);
-      }
-    });
-  });
-  const state = await ready;
-  assert.equal(sent.length, 1);
-  assert.equal(state.products.length, 3);
-  assert.deepEqual(state.query, { category: 'stationery', limit: 3 });
-});

@@ -1,4 +1,4 @@
-import { atom, onMount, type ReadableAtom } from 'nanostores';
+import { atom, type ReadableAtom } from 'nanostores';
 import type { ShopClient } from '../client.js';
 import type { Product, ProductList } from '../contract/catalog.js';
 import type { SearchQuery } from '../contract/search.js';
@@ -52,14 +52,6 @@ export type ProductListOutcome =
   /** Nothing to do: no next page, or one is loading already. */
   | { readonly status: 'skipped' };
 
-export interface ProductListStoreOptions {
-  /**
-   * A first query, loaded when `$list` gets its first subscriber (unless a page was loaded or
-   * asked for already): subscribing is enough to show a list, e.g. with `useStore` in React.
-   */
-  query?: ProductListStoreQuery;
-}
-
 /** A paged product list for one client: a store to render from and the actions that move it. */
 export interface ProductListStore {
   /** The list as it stands; changes once per step (loading, a page shown, a failure). */
@@ -110,7 +102,7 @@ function isSearch(query: SearchQuery): boolean {
  * await list.loadMore();
  * ```
  */
-export function createProductListStore(client: ShopClient, options: ProductListStoreOptions = {}): ProductListStore {
+export function createProductListStore(client: ShopClient): ProductListStore {
   const $list = atom<ProductListState>(INITIAL);
   let cursor: string | null = null;
   let inFlight: AbortController | undefined;
@@ -158,13 +150,6 @@ export function createProductListStore(client: ShopClient, options: ProductListS
   function load(query: ProductListStoreQuery): Promise<ProductListOutcome> {
     cursor = null;
     return fetchPage(false, { query, products: [], total: undefined, hasMore: false, loadingMore: false });
-  }
-
-  if (options.query) {
-    const first = options.query;
-    onMount($list, () => {
-      if ($list.get().query === undefined) load(first).catch(() => undefined);
-    });
   }
 
   return {
