@@ -6,6 +6,7 @@
 import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { stripVTControlCharacters } from 'node:util';
 import { startTestServices } from './services.mjs';
 
 const SUITE_TIMEOUT_MS = 25 * 60_000;
@@ -35,7 +36,7 @@ const SUITES = {
 
 /** Reads pass/fail counts from node's spec reporter (ℹ pass N) or web-test-runner (N passed, N failed). */
 function countResults(output) {
-  const plain = output.replace(/\x1b\[[0-9;]*m/g, '');
+  const plain = stripVTControlCharacters(output);
   const num = (re) => [...plain.matchAll(re)].map((m) => Number(m[1]));
   const nodePass = num(/^ℹ pass (\d+)/gm);
   const nodeFail = num(/^ℹ fail (\d+)/gm);

@@ -12,7 +12,6 @@ export interface DemoOptions {
   publishableKey: string;
 }
 
-const IMMUTABLE = 'public, max-age=31536000, immutable';
 const SHORT = 'public, max-age=300';
 const NOT_BUILT = 'The Shoptag element bundle is not built yet. Run `npm run build` in the repository root, then reload.';
 const HOST = /^[A-Za-z0-9.[\]:-]+$/;
