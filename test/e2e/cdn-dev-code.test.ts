@@ -42,10 +42,16 @@ test('the docs list exactly the warnings the sources give in development builds 
 });
 
 test('no development-only warning code is left in the built CDN files', () => {
-  assert.ok(existsSync(join(cdnDir, 'shoptag.js')), 'packages/elements/dist/cdn/shoptag.js is missing: run npm run build');
+  assert.ok(
+    existsSync(join(cdnDir, 'shoptag.js')),
+    'packages/elements/dist/cdn/shoptag.js is missing: run npm run build',
+  );
   const built = filesIn(cdnDir, (n) => n.endsWith('.js')).map((file) => ({ file, code: readFileSync(file, 'utf8') }));
   // The scan reads the real bundle: a warning every build keeps (W001, a missing store) is there.
-  assert.ok(built.some(({ code }) => code.includes('W001')), 'W001 is in the bundle');
+  assert.ok(
+    built.some(({ code }) => code.includes('W001')),
+    'W001 is in the bundle',
+  );
   const left = [...devOnlyCodesInSources()].flatMap((code) =>
     built.filter((b) => b.code.includes(code)).map((b) => `${code} in ${b.file.slice(cdnDir.length + 1)}`),
   );

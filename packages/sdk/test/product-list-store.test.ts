@@ -64,7 +64,10 @@ test('load shows the first page, and loadMore appends pages by cursor until ther
   list.$list.listen((state) => states.push(state));
 
   const first = loaded(await list.load({ category: 'kitchen', limit: 5 }));
-  assert.deepEqual(states.map((s) => s.status), ['loading', 'ready']);
+  assert.deepEqual(
+    states.map((s) => s.status),
+    ['loading', 'ready'],
+  );
   assert.equal(first.append, false);
   assert.equal(list.$list.get().products.length, 5);
   assert.equal(list.$list.get().hasMore, true);
@@ -79,7 +82,10 @@ test('load shows the first page, and loadMore appends pages by cursor until ther
   const state = list.$list.get();
   assert.deepEqual(ids(state.products), every);
   assert.equal(state.total, every.length);
-  assert.equal(sent.filter((s) => s.url.pathname === '/v1/products' && s.url.searchParams.get('limit') === '5').length, Math.ceil(every.length / 5));
+  assert.equal(
+    sent.filter((s) => s.url.pathname === '/v1/products' && s.url.searchParams.get('limit') === '5').length,
+    Math.ceil(every.length / 5),
+  );
   assert.deepEqual(await list.loadMore(), { status: 'skipped' });
 });
 

@@ -20,7 +20,8 @@ function nodeEnvIsNotProduction(): boolean {
  * From the npm build or the sources (the `development` export condition) it follows `NODE_ENV`,
  * on unless that is `production`.
  */
-export const DEV_MODE: boolean = typeof __SHOPTAG_DEV_MODE__ === 'boolean' ? __SHOPTAG_DEV_MODE__ : nodeEnvIsNotProduction();
+export const DEV_MODE: boolean =
+  typeof __SHOPTAG_DEV_MODE__ === 'boolean' ? __SHOPTAG_DEV_MODE__ : nodeEnvIsNotProduction();
 
 const issued = new Set<string>();
 

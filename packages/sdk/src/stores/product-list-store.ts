@@ -85,7 +85,9 @@ const INITIAL: ProductListState = {
 
 /** Whether the query needs the search endpoint (words, options or a rating floor) rather than the plain list. */
 function isSearch(query: SearchQuery): boolean {
-  return Boolean(query.q) || (query.options !== undefined && query.options.length > 0) || query.min_rating !== undefined;
+  return (
+    Boolean(query.q) || (query.options !== undefined && query.options.length > 0) || query.min_rating !== undefined
+  );
 }
 
 /**
@@ -114,10 +116,17 @@ export function createProductListStore(client: ShopClient): ProductListStore {
     const abort = (inFlight = new AbortController());
     const base = start.query ?? $list.get().query ?? {};
     const query: SearchQuery = append && cursor ? { ...base, cursor } : base;
-    update({ ...start, ...(append ? { loadingMore: true } : { status: 'loading' }), error: undefined, moreError: undefined });
+    update({
+      ...start,
+      ...(append ? { loadingMore: true } : { status: 'loading' }),
+      error: undefined,
+      moreError: undefined,
+    });
     try {
       const page: ProductList = isSearch(query)
-        ? await client.search.query({ ...query, facets: [] }, { signal: abort.signal }).then((r) => ({ ...r, object: 'list' as const }))
+        ? await client.search
+            .query({ ...query, facets: [] }, { signal: abort.signal })
+            .then((r) => ({ ...r, object: 'list' as const }))
         : await client.products.list(query, { signal: abort.signal });
       if (abort.signal.aborted) return { status: 'cancelled' };
       const shown = append ? $list.get().products : [];
@@ -141,7 +150,11 @@ export function createProductListStore(client: ShopClient): ProductListStore {
     } catch (err) {
       if (abort.signal.aborted) return { status: 'cancelled' };
       inFlight = undefined;
-      const error = toShopError(err, { type: 'api_error', code: 'product_list_failed', message: 'The products could not be loaded.' });
+      const error = toShopError(err, {
+        type: 'api_error',
+        code: 'product_list_failed',
+        message: 'The products could not be loaded.',
+      });
       update(append ? { moreError: error, loadingMore: false } : { status: 'error', error, loadingMore: false });
       return { status: 'failed', error, append };
     }
