@@ -81,13 +81,13 @@ describe('a Redis outage under load (PostgreSQL and a Redis of its own)', { skip
             `/v1/search?q=${['shirt', 'lamp', 'mug', 'bag'][i % 4]}&limit=8`,
           ][pick % 5]!;
       const startedAt = Date.now();
-      let status = 0;
+      let status = 0; // no answer (a timeout or a reset connection)
       try {
         const res = await (cart ? call(path, { method: 'POST', body: { items: [{ variant_id: product.variantId, quantity: 1 }] } }) : call(path));
         await res.arrayBuffer();
         status = res.status;
       } catch {
-        status = 0;
+        // counted as a failure below
       }
       samples.push({ kind: cart ? 'cart' : 'read', startedAt, ms: Date.now() - startedAt, ok: status >= 200 && status < 300, status });
     }
