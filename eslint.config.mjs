@@ -2,6 +2,7 @@
 // type-aware ones (floating promises, explicit any) on shipped sources in packages/*/src.
 // Formatting is Prettier's job (eslint-config-prettier switches off the rules that overlap).
 import js from '@eslint/js';
+import globals from 'globals';
 import prettier from 'eslint-config-prettier';
 import tseslint from 'typescript-eslint';
 
@@ -13,9 +14,7 @@ export default tseslint.config(
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
-    languageOptions: {
-      globals: { console: 'readonly', process: 'readonly', URL: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly' },
-    },
+    languageOptions: { globals: { ...globals.es2022 } },
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
       '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
@@ -40,15 +39,11 @@ export default tseslint.config(
       '@typescript-eslint/no-non-null-assertion': 'off',
     },
   },
+  // Scripts run in Node; pages, examples and browser test support run in a browser.
+  { files: ['**/*.mjs', '**/*.js', '**/*.cjs'], languageOptions: { globals: { ...globals.node } } },
   {
-    files: ['**/*.mjs', '**/*.js'],
-    languageOptions: {
-      globals: {
-        console: 'readonly', process: 'readonly', URL: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly',
-        setInterval: 'readonly', clearInterval: 'readonly', Buffer: 'readonly', fetch: 'readonly', window: 'readonly',
-        document: 'readonly', performance: 'readonly', AbortController: 'readonly', TextEncoder: 'readonly',
-      },
-    },
+    files: ['examples/**/*.js', 'packages/*/src/testing/**/*.js', 'docs/**/*.js'],
+    languageOptions: { globals: { ...globals.browser } },
   },
   prettier,
 );

@@ -39,7 +39,7 @@ describe('the demo shop', () => {
     mkdirSync(SCREENSHOT_DIR, { recursive: true });
     await page.waitForFunction(() => [...document.querySelector('shop-product-grid')!.shadowRoot!.querySelectorAll('shop-product-card')]
       .slice(0, 4)
-      .every((c) => (c.shadowRoot?.querySelector('img') as HTMLImageElement | null)?.naturalWidth! > 0));
+      .every((c) => ((c.shadowRoot?.querySelector('img') as HTMLImageElement | null)?.naturalWidth ?? 0) > 0));
     await page.screenshot({ path: `${SCREENSHOT_DIR}/demo-shop.png` });
 
     for (let i = 0; i < 24; i++) {

@@ -191,7 +191,7 @@ export class ShopCheckout extends LitElement {
 
   /** Starts (or refreshes) the PaymentIntent, then shows the Payment Element for it. */
   private async showStripe(): Promise<void> {
-    await null; // not inside this update
+    await Promise.resolve(); // not inside this update
     const payment = await this.checkout?.startPayment();
     if (payment) await this.stripe.show(payment);
   }

@@ -67,6 +67,7 @@ describe('<shop-product-grid>', () => {
     select.value = 'price_desc';
     select.dispatchEvent(new Event('change'));
     event = await next;
+    expect(event.detail.query.sort).to.equal('price_desc');
     const descending = cards(grid).map((c) => c.product!.price.amount);
     expect(descending).to.deep.equal([...descending].sort((a, b) => b - a));
     expect(descending[0]).to.be.greaterThan(ascending[0]!);

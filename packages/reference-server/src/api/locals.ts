@@ -2,6 +2,7 @@ import type { Principal } from '../services/api-keys.js';
 
 // What the middleware leaves on `res.locals` for later middleware and handlers.
 declare global {
+  // eslint-disable-next-line @typescript-eslint/no-namespace -- Express's own typings are a namespace; augmenting it is the documented way to type res.locals
   namespace Express {
     interface Locals {
       /** Set by the request-id middleware on every request. */
