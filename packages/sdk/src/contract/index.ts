@@ -52,6 +52,7 @@ export {
   SeoInput,
   ProductCreate,
   ProductUpdate,
+  ProductImportCsv,
   AdminProduct,
   DeletedProduct,
   ImportSkip,
@@ -138,6 +139,7 @@ export {
   RefundCreate,
 } from './orders.js';
 export { Health } from './health.js';
+export { OpenApiDocument } from './openapi-document.js';
 export { ROUTES } from './routes.js';
 export type { RouteSpec, RouteAuth, RouteId } from './routes.js';
 export { buildOpenApiDocument } from './openapi.js';
