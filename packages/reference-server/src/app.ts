@@ -16,7 +16,7 @@ import { healthRouter } from './api/health/route.js';
 import { inventoryRouter } from './api/inventory/route.js';
 import { mediaRouter, type RenderProductImage } from './api/media/route.js';
 import { renditionsRouter } from './api/media/renditions-route.js';
-import type { ImageRenditions } from './services/image-renditions.js';
+import type { ImageRenditions } from './services/media/index.js';
 import { authenticate, requireSecretKey } from './api/middleware/auth.js';
 import { corsForKey, corsPublic, preflight } from './api/middleware/cors.js';
 import { publicAsset } from './api/middleware/public-asset.js';
@@ -27,15 +27,13 @@ import { productsRouter } from './api/products/route.js';
 import { searchRouter } from './api/search/route.js';
 import { adminProductsRouter } from './api/admin/products/route.js';
 import type { Logger } from './logger.js';
-import type { ApiKeyService } from './services/api-keys.js';
-import type { CatalogService } from './services/catalog-service.js';
+import type { ApiKeyService } from './services/keys/index.js';
+import type { CatalogService, AdminCatalogService, ShopifyImporter } from './services/catalog/index.js';
 import type { CommerceServices } from './services/commerce.js';
-import type { CheckoutServices } from './services/checkout/checkout-services.js';
-import type { HealthService } from './services/health-service.js';
-import type { ResponseCache } from './services/response-cache.js';
-import type { SearchService } from './services/search-service.js';
-import type { AdminCatalogService } from './services/admin-catalog-service.js';
-import type { ShopifyImporter } from './services/shopify-import.js';
+import type { CheckoutServices } from './services/checkout/index.js';
+import type { HealthService } from './services/health/index.js';
+import type { ResponseCache } from './services/http/index.js';
+import type { SearchService } from './services/search/index.js';
 
 /** Everything the HTTP layer needs, built by the caller (see `startServer`) or by a test. */
 export interface AppDeps {

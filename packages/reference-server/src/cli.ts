@@ -6,8 +6,8 @@ import { formatImportSummary, runImport } from './import-command.js';
 import { readPackageVersion } from './paths.js';
 import { generateDemoCatalog } from './seed/demo-catalog.js';
 import { closeOnSignals, startServer } from './server.js';
-import { seedCatalog } from './services/seed-service.js';
-import { migrate } from './store/migrate.js';
+import { seedCatalog } from './seed/seed-service.js';
+import { migrate, MigrationChangedError } from './store/migrate.js';
 import { openDatabase } from './store/open-database.js';
 
 const HELP = `Usage: shoptag-server <command> [options]
@@ -102,6 +102,11 @@ main(process.argv.slice(2)).catch((error: unknown) => {
   if (error instanceof ConfigError) {
     process.stderr.write(`${error.message}\n`);
     process.exit(78);
+  }
+  if (error instanceof MigrationChangedError) {
+    // Not a bug in the server: say which file, never a stack.
+    process.stderr.write(`shoptag-server: ${error.message}\n`);
+    process.exit(65);
   }
   if (error instanceof UsageError || (error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS'))) {
     process.stderr.write(`shoptag-server: ${error.message}\nRun "shoptag-server --help" for usage.\n`);

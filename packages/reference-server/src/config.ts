@@ -2,9 +2,7 @@ import { resolve } from 'node:path';
 import { z } from 'zod';
 import { CurrencyCode } from '@shoptag/sdk/contract';
 import { LOG_LEVELS, type LogLevel } from './logger.js';
-import { parseMajorUnits, parseTaxRates, type PricingConfig } from './services/pricing/pricing-config.js';
-import { defaultShippingZones } from './services/pricing/shipping.js';
-import { readShippingFile } from './services/pricing/shipping-file.js';
+import { parseMajorUnits, parseTaxRates, type PricingConfig, defaultShippingZones, readShippingFile } from './services/pricing/index.js';
 
 /** The server's settings, parsed from the environment once at startup. */
 export interface Config {

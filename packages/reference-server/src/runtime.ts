@@ -9,7 +9,7 @@ import type { PaymentProvider } from './payments/payment-provider.js';
 import { createSimulatedPayments } from './payments/simulated.js';
 import { createStripePayments } from './payments/stripe.js';
 import type { Db } from './store/db.js';
-import { migrate, type MigrateResult } from './store/migrate.js';
+import { migrate, MigrationChangedError, type MigrateResult } from './store/migrate.js';
 import { openDatabase } from './store/open-database.js';
 
 /** The long-lived resources of one server process, opened and closed together. */
@@ -42,6 +42,7 @@ export async function openRuntime(options: OpenRuntimeOptions): Promise<Runtime>
   let shared: SharedState | undefined;
   try {
     const migrations = await migrate(db).catch((error: unknown) => {
+      if (error instanceof MigrationChangedError) throw error;
       throw new Error(`cannot prepare the database (${db.description}): ${error instanceof Error ? error.message : String(error)}`, { cause: error });
     });
     const state = await openSharedState({

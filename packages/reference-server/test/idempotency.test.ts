@@ -10,7 +10,7 @@ import { idempotency } from '../src/api/middleware/idempotency.js';
 import { errorHandler } from '../src/api/middleware/error-handler.js';
 import { InvalidRequestError } from '../src/errors.js';
 import { silentLogger } from '../src/logger.js';
-import { createIdempotencyService, IDEMPOTENCY_RETENTION_MS } from '../src/services/idempotency-service.js';
+import { createIdempotencyService, IDEMPOTENCY_RETENTION_MS } from '../src/services/http/index.js';
 import { forEachDatabase } from './support/databases.js';
 import { manualClock } from './support/manual-clock.js';
 

@@ -1,5 +1,5 @@
 import { Router } from 'express';
-import type { HealthService } from '../../services/health-service.js';
+import type { HealthService } from '../../services/health/index.js';
 
 /** `GET /v1/health`: no key needed; 200 while the database answers (`degraded` without the cache), 503 when it does not. */
 export function healthRouter(health: HealthService): Router {

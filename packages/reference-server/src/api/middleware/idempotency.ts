@@ -1,7 +1,7 @@
 import type { RequestHandler } from 'express';
 import { InvalidRequestError } from '../../errors.js';
 import type { Logger } from '../../logger.js';
-import type { IdempotencyService } from '../../services/idempotency-service.js';
+import type { IdempotencyService } from '../../services/http/index.js';
 
 const MAX_KEY_LENGTH = 255;
 

@@ -8,10 +8,11 @@ import { createCartRepository } from '../../store/cart-repository.js';
 import { createCheckoutRepository, type CheckoutSessionRow } from '../../store/checkout-repository.js';
 import { createCouponRepository } from '../../store/coupon-repository.js';
 import type { Db } from '../../store/db.js';
-import { couponProblem } from '../coupon-service.js';
-import { randomId } from '../ids.js';
-import type { ReservationService } from '../reservations.js';
-import { missingField, priceSession, toCheckoutSession, toRate, type CheckoutPricingConfig, type PricedSession } from './checkout-pricing-view.js';
+import { couponProblem } from '../coupons/index.js';
+import { randomId } from '../../ids.js';
+import type { ReservationService } from '../inventory/index.js';
+import { subtotalOf, type CheckoutPricingConfig } from '../pricing/index.js';
+import { missingField, priceSession, toCheckoutSession, toRate, type PricedSession } from './checkout-pricing-view.js';
 import type { OrderPlacement } from './order-placement.js';
 
 type CheckoutUpdateParsed = z.output<typeof CheckoutSessionUpdate>;
@@ -156,7 +157,7 @@ export function createCheckoutService(deps: CheckoutServiceDeps) {
           if (old.hold_id) released.push(old.hold_id);
         }
         const coupon = cart.coupon_id ? await createCouponRepository(tx).get(cart.coupon_id) : undefined;
-        const subtotal = lines.reduce((a, l) => a + l.price_amount * l.quantity, 0);
+        const subtotal = subtotalOf(lines.map((l) => ({ unitPrice: l.price_amount, quantity: l.quantity })));
         const couponId = coupon && couponProblem(coupon, subtotal, now) === null ? coupon.id : null;
         const items = lines.map((l) => ({ variant_id: l.variant_id, quantity: l.quantity }));
         const hold = await reservations.reserveIn(tx, items.map((l) => ({ variantId: l.variant_id, quantity: l.quantity })), deps.holdTtlMs);

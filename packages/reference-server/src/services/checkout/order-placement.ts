@@ -7,10 +7,11 @@ import { createCheckoutRepository } from '../../store/checkout-repository.js';
 import { createCouponRepository } from '../../store/coupon-repository.js';
 import type { Db } from '../../store/db.js';
 import { createOrderRepository } from '../../store/order-repository.js';
-import type { CouponService } from '../coupon-service.js';
-import { randomId } from '../ids.js';
-import type { ReservationService } from '../reservations.js';
-import { missingField, priceSession, toRate, type CheckoutPricingConfig } from './checkout-pricing-view.js';
+import type { CouponService } from '../coupons/index.js';
+import { randomId } from '../../ids.js';
+import type { ReservationService } from '../inventory/index.js';
+import type { CheckoutPricingConfig } from '../pricing/index.js';
+import { missingField, priceSession, toRate } from './checkout-pricing-view.js';
 import type { OrderViews } from './order-views.js';
 
 export interface OrderPlacementDeps {

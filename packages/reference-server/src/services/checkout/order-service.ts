@@ -1,14 +1,13 @@
 import { timingSafeEqual } from 'node:crypto';
-import type { Order, OrderList, OrderStatus } from '@shoptag/sdk/contract';
-import { DEFAULT_PAGE_LIMIT } from '@shoptag/sdk/contract';
+import { type Order, type OrderList, type OrderStatus, DEFAULT_PAGE_LIMIT } from '@shoptag/sdk/contract';
 import type { Clock } from '../../clock.js';
 import { ConflictError, InvalidRequestError, NotFoundError } from '../../errors.js';
 import type { PaymentProvider } from '../../payments/payment-provider.js';
 import type { Db } from '../../store/db.js';
 import { createOrderRepository, type OrderRow } from '../../store/order-repository.js';
-import { decodeCursor, encodeCursor } from '../cursor.js';
-import { randomId } from '../ids.js';
-import type { ReservationService } from '../reservations.js';
+import { decodeCursor, encodeCursor } from '../../cursor.js';
+import { randomId } from '../../ids.js';
+import type { ReservationService } from '../inventory/index.js';
 import type { OrderViews } from './order-views.js';
 
 export interface OrderServiceDeps {

@@ -1,6 +1,6 @@
 import { OrderCancel, OrderFulfil, OrderListQuery, OrderParams, RefundCreate } from '@shoptag/sdk/contract';
 import { Router } from 'express';
-import type { OrderService } from '../../../services/checkout/order-service.js';
+import type { OrderService } from '../../../services/checkout/index.js';
 import { parseInput, parsePathId } from '../../middleware/validate.js';
 
 /** `/v1/admin/orders`: list, read, fulfil, deliver, cancel and refund (secret key). */
