@@ -118,3 +118,16 @@ export class RateLimitError extends ShoptagError {
     super(message, options);
   }
 }
+
+/**
+ * 503 `api_error`: the work is begun and not finished (a payment capture that failed for now).
+ * Nothing is stored for the Idempotency-Key, so a retry with the same key finishes it.
+ */
+export class UnfinishedError extends ShoptagError {
+  readonly type = 'api_error';
+  readonly statusCode = 503;
+
+  constructor(message: string, options: ShoptagErrorOptions) {
+    super(message, options);
+  }
+}

@@ -21,6 +21,8 @@ import { createCommerceServices } from './services/commerce.js';
 import { defaultCheckoutPricing } from './services/checkout/checkout-pricing-view.js';
 import { createCheckoutServices } from './services/checkout/checkout-services.js';
 import { createOrderMailer } from './services/checkout/order-mailer.js';
+import { startRecoveryJob } from './services/checkout/recovery-job.js';
+import { createFaultInjector } from './fault-injection.js';
 import { seedDemoCoupons } from './services/demo-coupons.js';
 import { DEFAULT_SWEEP_INTERVAL_MS, startHoldSweeper } from './services/hold-sweeper.js';
 import { createResponseCache } from './services/response-cache.js';
@@ -150,7 +152,11 @@ export async function startServer(options: StartServerOptions = {}): Promise<Sta
     const checkout = createCheckoutServices({
       db: runtime.db, clock, logger, commerce, payments: runtime.payments, pricing: defaultCheckoutPricing(config.commerce.pricing), holdTtlMs: config.commerce.holdTtlMs,
       onOrderPlaced: async (order) => void (await mailer.sendConfirmation(order)),
+      recovery: config.recovery,
+      idempotencyLeaseMs: config.idempotencyLeaseMs,
+      faults: createFaultInjector(config.faultKillAt),
     });
+    if (config.faultKillAt) logger.warn(`SHOPTAG_FAULT_KILL_AT=${config.faultKillAt}: this process kills itself at that step of every checkout (tests only)`);
     const app = createApp({
       version,
       logger,
@@ -180,6 +186,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Sta
     // A hold shorter than the default interval is swept at least once per hold lifetime.
     const sweepMs = options.holdSweepIntervalMs ?? Math.min(DEFAULT_SWEEP_INTERVAL_MS, config.commerce.holdTtlMs);
     const sweeper = startHoldSweeper({ reservations: commerce.reservations, locks: runtime.locks, logger, intervalMs: sweepMs });
+    const recoveryJob = startRecoveryJob({ recovery: checkout.recovery, locks: runtime.locks, logger, intervalMs: config.recovery.intervalMs });
     const port = (server.address() as AddressInfo).port;
     if (port !== config.port) {
       await keyRepository.setAllowedOrigins(hashKey(keys.publishableKey), demoOrigins(port, config.host, config.allowedOrigins));
@@ -216,7 +223,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Sta
       secretKey: keys.secretKey,
       close() {
         closing ??= drainAndClose(server)
-          .finally(() => sweeper.stop())
+          .finally(() => Promise.allSettled([sweeper.stop(), recoveryJob.stop()]))
           .finally(() => Promise.allSettled(replicas.map((r) => r.close())))
           .finally(() => runtime.close());
         return closing;

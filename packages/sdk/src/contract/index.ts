@@ -137,6 +137,7 @@ export {
   OrderCancel,
   RefundCreate,
 } from './orders.js';
+export { RECOVERY_ACTORS, RecoveryEvent, UnresolvedPayment, UnresolvedPaymentList, UnresolvedPaymentQuery, OrderResolve } from './recovery.js';
 export { Health } from './health.js';
 export { ROUTES } from './routes.js';
 export type { RouteSpec, RouteAuth, RouteId } from './routes.js';

@@ -8,7 +8,8 @@ const MAX_KEY_LENGTH = 255;
 /**
  * Honours `Idempotency-Key` on POSTs (after authentication and body parsing): a replay answers the
  * stored status and body with `Idempotent-Replayed: true`; a first request runs and its JSON answer
- * (below 500) is stored before it is sent. A 5xx gives the key up so a retry runs again.
+ * (below 500) is stored before it is sent. A 5xx gives the key up so a retry runs again. While
+ * the request runs, the service keeps renewing its short lease on the key.
  */
 export function idempotency(service: IdempotencyService, logger: Logger): RequestHandler {
   return async (req, res, next) => {
@@ -24,9 +25,15 @@ export function idempotency(service: IdempotencyService, logger: Logger): Reques
       res.status(begun.status).json(begun.body);
       return;
     }
+    const { owner } = begun;
     const send = res.json.bind(res);
     res.json = (body: unknown) => {
-      const settle = res.statusCode >= 500 ? service.release(request) : service.finish(request, res.statusCode, body);
+      const settle =
+        res.statusCode >= 500
+          ? service.release(request, owner)
+          : service.finish(request, owner, res.statusCode, body).then((stored) => {
+              if (!stored) logger.warn(`Idempotency-Key ${key}: the request outlived its lease and another took the key over; its answer is not stored`);
+            });
       settle.then(
         () => send(body),
         (error: unknown) => {
