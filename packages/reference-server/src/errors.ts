@@ -104,7 +104,7 @@ export class IdempotencyError extends ShoptagError {
   readonly type = 'idempotency_error';
   readonly statusCode = 409;
 
-  constructor(message: string, options: Pick<ShoptagErrorOptions, 'code'>) {
+  constructor(message: string, options: Pick<ShoptagErrorOptions, 'code' | 'details'>) {
     super(message, options);
   }
 }

@@ -64,7 +64,12 @@ forEachDatabase('Idempotency-Key', (target) => {
       headers: { 'content-type': 'application/json', ...(key === undefined ? {} : { 'idempotency-key': key }) },
       body: JSON.stringify(body),
     });
-    return { status: res.status, replayed: res.headers.get('idempotent-replayed') === 'true', body: (await res.json()) as Record<string, unknown> };
+    return {
+      status: res.status,
+      replayed: res.headers.get('idempotent-replayed') === 'true',
+      retryAfter: res.headers.get('retry-after'),
+      body: (await res.json()) as Record<string, unknown>,
+    };
   };
   const errorCode = (body: Record<string, unknown>) => (body.error as { type: string; code: string });
 
@@ -165,6 +170,7 @@ forEachDatabase('Idempotency-Key', (target) => {
     );
     const early = await post('/things', 'k-dead', { a: 1, b: [1, 2] });
     assert.equal(early.status, 409, 'within its lease, the holder may still be running');
+    assert.equal(early.retryAfter, '5', 'come back when the lease would have lapsed');
     clock.advance(5_001);
     const taken = await post('/things', 'k-dead', { a: 1, b: [1, 2] });
     assert.equal(taken.status, 200);

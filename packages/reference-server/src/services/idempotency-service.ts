@@ -123,8 +123,11 @@ export function createIdempotencyService(deps: IdempotencyServiceDeps) {
     }
     if (row.response_status !== null) return { kind: 'replay', status: row.response_status, body: row.response_body };
     if (row.locked_until.getTime() <= now.getTime() && (await repo.takeOver(scope, key, hash, owner, lockedUntil, now))) return hold(owner);
+    // Its holder renews the lease while it runs; if it has died, the key is free when the lease ends.
+    const retryAfterSeconds = Math.max(1, Math.ceil((row.locked_until.getTime() - now.getTime()) / 1000));
     throw new IdempotencyError(`There is currently another in-progress request using the idempotency key '${key}'. Try again later.`, {
       code: 'idempotency_key_in_flight',
+      details: { retry_after_seconds: retryAfterSeconds },
     });
   }
 

@@ -1,5 +1,5 @@
 import type { RequestHandler } from 'express';
-import { InvalidRequestError } from '../../errors.js';
+import { IdempotencyError, InvalidRequestError } from '../../errors.js';
 import type { Logger } from '../../logger.js';
 import type { IdempotencyService } from '../../services/idempotency-service.js';
 
@@ -19,7 +19,12 @@ export function idempotency(service: IdempotencyService, logger: Logger): Reques
       throw new InvalidRequestError(`Idempotency-Key must be 1–${MAX_KEY_LENGTH} characters.`, { code: 'idempotency_key_invalid', param: 'Idempotency-Key' });
     }
     const request = { scope: res.locals.principal?.keyId ?? 'anonymous', key, method: req.method, path: req.originalUrl.split('?')[0] ?? '', body: req.body ?? null };
-    const begun = await service.begin(request);
+    const begun = await service.begin(request).catch((error: unknown) => {
+      // A key in flight: a client may come back when its lease would have lapsed, were its holder dead.
+      const wait = error instanceof IdempotencyError ? error.details?.retry_after_seconds : undefined;
+      if (typeof wait === 'number') res.setHeader('Retry-After', String(wait));
+      throw error;
+    });
     if (begun.kind === 'replay') {
       res.setHeader('Idempotent-Replayed', 'true');
       res.status(begun.status).json(begun.body);
