@@ -114,7 +114,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Sta
   };
   const logger: Logger = options.quiet ? silentLogger : createLogger(config.logLevel);
   const memory = options.memory === true;
-  const runtime = await openRuntime({ config, clock, memory });
+  const runtime = await openRuntime({ config, clock, memory, logger });
   try {
     const seed = options.seed === false ? null : await seedCatalog(runtime.db, () => generateDemoCatalog(), { reset: options.seed === 'reset', clock });
     if (options.seed !== false) {

@@ -2,6 +2,7 @@
 import { once } from 'node:events';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { Express } from 'express';
 import { createApp, type AppDeps } from '../../src/app.js';
 import type { Clock } from '../../src/clock.js';
 import { systemClock } from '../../src/clock.js';
@@ -51,6 +52,8 @@ export interface TestApp {
   url: string;
   publishableKey: string;
   secretKey: string;
+  /** The Express application itself (to inspect what it mounts). */
+  express: Express;
   /** A request with the publishable key (or `key`), answering status, headers and parsed JSON. */
   request(path: string, init?: RequestOptions): Promise<TestResponse>;
   /** The cart, coupon and stock services the app uses. */
@@ -132,6 +135,7 @@ export async function startTestApp(db: Db, options: TestAppOptions): Promise<Tes
     url,
     publishableKey: keys.publishableKey,
     secretKey: keys.secretKey,
+    express: app,
     commerce,
     checkout,
     async request(path, init = {}) {

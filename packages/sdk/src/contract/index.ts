@@ -52,6 +52,7 @@ export {
   SeoInput,
   ProductCreate,
   ProductUpdate,
+  ProductImportCsv,
   AdminProduct,
   DeletedProduct,
   ImportSkip,
@@ -139,6 +140,7 @@ export {
 } from './orders.js';
 export { RECOVERY_ACTORS, RecoveryEvent, UnresolvedPayment, UnresolvedPaymentList, UnresolvedPaymentQuery, OrderResolve } from './recovery.js';
 export { Health } from './health.js';
+export { OpenApiDocument } from './openapi-document.js';
 export { ROUTES } from './routes.js';
 export type { RouteSpec, RouteAuth, RouteId } from './routes.js';
 export { buildOpenApiDocument } from './openapi.js';

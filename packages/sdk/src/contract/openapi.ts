@@ -55,8 +55,9 @@ export function buildOpenApiDocument(options: { version: string; serverUrl?: str
   for (const [operationId, spec] of Object.entries(ROUTES) as [string, RouteSpec][]) {
     const path = spec.path.replace(/:([A-Za-z]+)/g, '{$1}');
     const statuses = new Set<number>([...(spec.query || spec.params || spec.body ? [400] : []), ...(spec.auth === 'none' ? [] : [401, 403]), ...(spec.errors ?? []), 500]);
+    const success = spec.status ?? 200;
     const responses: Record<string, unknown> = {
-      200: { description: 'OK', content: { 'application/json': { schema: toSchema(spec.response, 'output', components) } } },
+      [success]: { description: success === 201 ? 'Created' : 'OK', content: { 'application/json': { schema: toSchema(spec.response, 'output', components) } } },
     };
     for (const status of [...statuses].sort()) responses[status] = errorResponse(status);
     (paths[path] ??= {})[spec.method] = {
@@ -65,7 +66,7 @@ export function buildOpenApiDocument(options: { version: string; serverUrl?: str
       tags: [spec.tag],
       ...(spec.auth === 'none' ? { security: [] } : {}),
       parameters: parameters(spec, components),
-      ...(spec.body ? { requestBody: { required: true, content: { 'application/json': { schema: toSchema(spec.body, 'input', components) } } } } : {}),
+      ...(spec.body ? { requestBody: { required: true, content: { [spec.bodyType ?? 'application/json']: { schema: toSchema(spec.body, 'input', components) } } } } : {}),
       responses,
     };
   }

@@ -32,8 +32,10 @@ export function startRecoveryJob(deps: { recovery: PlacementRecovery; locks: Loc
   let stopped = false;
 
   async function passOnce(): Promise<RecoveryReport | null> {
-    // Two intervals: a pass that takes longer may overlap the next one elsewhere, which is harmless.
-    const lease = await deps.locks.tryAcquire(LOCK_NAME, intervalMs * 2);
+    // Two intervals: a pass that takes longer may overlap the next one elsewhere, which is
+    // harmless, as every step is idempotent — and for the same reason, with Redis down each
+    // process may run its own passes (an in-process lock).
+    const lease = await deps.locks.tryAcquire(LOCK_NAME, intervalMs * 2, { whenUnavailable: 'local' });
     if (!lease) return null;
     try {
       return await deps.recovery.runOnce();
