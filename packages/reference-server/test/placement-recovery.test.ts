@@ -22,7 +22,7 @@ const json = (body: unknown) => ({ headers: { 'content-type': 'application/json'
 const AFTER_THE_DELAY_MS = 61_000;
 const HOLD_TTL_MS = 15 * 60_000;
 /** One variant per test, so each compares its own stock before and after. */
-const VARIANTS = ['var_fx010', 'var_fx020', 'var_fx060', 'var_fx030', 'var_fx040', 'var_fx041', 'var_fx050', 'var_fx070', 'var_fx081', 'var_fx090', 'var_fx100', 'var_fx110'];
+const VARIANTS = ['var_fx010', 'var_fx020', 'var_fx060', 'var_fx080', 'var_fx030', 'var_fx040', 'var_fx041', 'var_fx050', 'var_fx070', 'var_fx081', 'var_fx090', 'var_fx100', 'var_fx110'];
 
 forEachDatabase('placement recovery after a crash', (target) => {
   const clock = manualClock();
@@ -186,6 +186,20 @@ forEachDatabase('placement recovery after a crash', (target) => {
     assert.equal((await orderOf(c.id))?.status, 'cancelled');
     assert.deepEqual(await level(c.variantId), c.stock);
     assert.equal(Order.parse((await complete(c.id, c.key)).body).status, 'cancelled');
+  });
+
+  test('a declined card leaves nothing for the job: the checkout is not marked as paying', async () => {
+    const variantId = unused.shift()!;
+    const cart = await app.request('/v1/carts', { method: 'POST', ...json({ items: [{ variant_id: variantId, quantity: 1 }] }) });
+    const id = CheckoutSession.parse((await app.request('/v1/checkout-sessions', { method: 'POST', ...json({ cart_id: (cart.body as { id: string }).id }) })).body).id;
+    await app.request(`/v1/checkout-sessions/${id}`, { method: 'PATCH', ...json({ email: 'ada@example.com', shipping_address: ADDRESS, shipping_method_id: 'standard' }) });
+    const declined = await app.request(`/v1/checkout-sessions/${id}/complete`, { method: 'POST', ...json({ payment_method: 'pm_card_chargeDeclined' }) });
+    assert.equal(declined.status, 402);
+    const { rows } = await target.db.query<{ completing_at: Date | null }>('SELECT completing_at FROM checkout_sessions WHERE id = $1', [id]);
+    assert.equal(rows[0]!.completing_at, null);
+    clock.advance(AFTER_THE_DELAY_MS);
+    assert.equal((await recovery.runOnce()).cleared, 0);
+    assert.deepEqual(await recovery.events(id), []);
   });
 
   test('a capture that fails answers 503 and stores nothing for the key; the retry answers the order paid', async () => {

@@ -268,15 +268,19 @@ export function createCheckoutService(deps: CheckoutServiceDeps) {
       }
       requireReady(priced);
       // Marked before any payment call: should this process die from here to the order, the
-      // recovery job finds the session and finishes (or releases) what the payment got to.
+      // recovery job finds the session and finishes (or releases) what the payment got to. An
+      // answer that nothing was authorized removes the mark again: there is nothing to recover.
       const recovery = createPlacementRecoveryRepository(db);
-      await recovery.markCompleting(id, clock.now());
+      const markedAt = clock.now();
+      await recovery.markCompleting(id, markedAt);
+      const unmark = () => recovery.clearCompleting(id, markedAt);
       let intent = await intentFor(priced);
       deps.faults.reach('before-payment');
       if (input.payment_method && ['requires_payment_method', 'requires_confirmation'].includes(intent.status)) {
         try {
           intent = await payments.confirmIntent(intent.id, input.payment_method, { idempotencyKey: `${id}:confirm:${requestKey ?? randomId('k', 16)}` });
         } catch (error) {
+          if (error instanceof CardError) await unmark();
           // Another request (a double click on another server) confirmed it meanwhile: go on with the intent as it is now.
           if (!isUnexpectedState(error)) throw error;
           intent = await payments.retrieveIntent(intent.id);
@@ -284,6 +288,7 @@ export function createCheckoutService(deps: CheckoutServiceDeps) {
       }
       switch (intent.status) {
         case 'requires_action':
+          await unmark();
           return {
             object: 'checkout_action',
             status: 'requires_action',
@@ -292,13 +297,16 @@ export function createCheckoutService(deps: CheckoutServiceDeps) {
           };
         case 'requires_payment_method':
         case 'requires_confirmation':
+          await unmark();
           if (intent.lastError) {
             throw new CardError(intent.lastError.message, { code: intent.lastError.code, param: 'payment_method', details: { decline_code: intent.lastError.declineCode, payment_intent: intent.id } });
           }
           throw new InvalidRequestError('Give payment_method (or confirm the payment in the browser) to complete the checkout.', { code: 'payment_method_required', param: 'payment_method' });
         case 'processing':
+          // Left marked: the job watches it until it is authorized or fails.
           throw new ConflictError('The payment is still processing; try again shortly.', { code: 'payment_processing' });
         case 'canceled':
+          await unmark();
           throw new ConflictError('The payment was canceled; start the payment again.', { code: 'payment_canceled' });
         default:
           // Authorized: the mark is renewed, so the job leaves a slow but live request alone.
