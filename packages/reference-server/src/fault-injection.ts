@@ -14,7 +14,10 @@ export interface FaultInjector {
 export const noFaults: FaultInjector = { reach: () => undefined };
 
 /** Kills this process (SIGKILL: no cleanup, no answer) at `point`. */
-export function createFaultInjector(point: FaultPoint | null, write: (line: string) => void = (line) => process.stderr.write(`${line}\n`)): FaultInjector {
+export function createFaultInjector(
+  point: FaultPoint | null,
+  write: (line: string) => void = (line) => process.stderr.write(`${line}\n`),
+): FaultInjector {
   if (point === null) return noFaults;
   return {
     reach(at) {

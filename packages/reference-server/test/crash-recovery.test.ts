@@ -21,7 +21,11 @@ import { ADDRESS } from './support/checkout-fixtures.js';
 import { createScratchDatabase, TEST_DATABASE_URL, TEST_REDIS_URL } from './support/databases.js';
 import { serverIsBuilt, spawnServer, stopServer, type ServerProcess } from './support/server-processes.js';
 
-const skip = !TEST_DATABASE_URL ? 'needs PostgreSQL (SHOPTAG_TEST_DATABASE_URL)' : !serverIsBuilt ? 'needs the built server (node scripts/build.mjs)' : false;
+const skip = !TEST_DATABASE_URL
+  ? 'needs PostgreSQL (SHOPTAG_TEST_DATABASE_URL)'
+  : !serverIsBuilt
+    ? 'needs the built server (node scripts/build.mjs)'
+    : false;
 
 const LEASE_SECONDS = 2;
 const QUANTITY = 2;
@@ -50,7 +54,11 @@ describe('a server process killed mid-checkout (SIGKILL) on PostgreSQL', { skip 
   const processes: ServerProcess[] = [];
   const variants: string[] = [];
 
-  const call = (p: ServerProcess, path: string, init: { method?: string; body?: unknown; key?: string; idempotencyKey?: string } = {}) =>
+  const call = (
+    p: ServerProcess,
+    path: string,
+    init: { method?: string; body?: unknown; key?: string; idempotencyKey?: string } = {},
+  ) =>
     fetch(`${p.url}${path}`, {
       method: init.method ?? 'GET',
       headers: {
@@ -61,9 +69,19 @@ describe('a server process killed mid-checkout (SIGKILL) on PostgreSQL', { skip 
       body: init.body === undefined ? undefined : JSON.stringify(init.body),
     });
   const level = async (variantId: string) =>
-    (await db.query<{ on_hand: number; reserved: number }>('SELECT on_hand, reserved FROM inventory_levels WHERE variant_id = $1', [variantId])).rows[0]!;
+    (
+      await db.query<{ on_hand: number; reserved: number }>(
+        'SELECT on_hand, reserved FROM inventory_levels WHERE variant_id = $1',
+        [variantId],
+      )
+    ).rows[0]!;
   const ordersOf = async (sessionId: string) =>
-    (await db.query<{ status: string; captured: string; total: string }>('SELECT status, captured, total FROM orders WHERE checkout_session_id = $1', [sessionId])).rows;
+    (
+      await db.query<{ status: string; captured: string; total: string }>(
+        'SELECT status, captured, total FROM orders WHERE checkout_session_id = $1',
+        [sessionId],
+      )
+    ).rows;
   const intentOf = async (sessionId: string) =>
     (
       await db.query<{ status: string; amount_captured: string; completing_at: Date | null }>(
@@ -90,7 +108,16 @@ describe('a server process killed mid-checkout (SIGKILL) on PostgreSQL', { skip 
     const products = ProductList.parse(await (await call(live, '/v1/products?limit=8')).json());
     for (const product of products.data) {
       const variantId = product.variants[0]!.id;
-      assert.equal((await call(live, `/v1/admin/inventory/${variantId}`, { method: 'PUT', body: { on_hand: ON_HAND }, key: live.secretKey })).status, 200);
+      assert.equal(
+        (
+          await call(live, `/v1/admin/inventory/${variantId}`, {
+            method: 'PUT',
+            body: { on_hand: ON_HAND },
+            key: live.secretKey,
+          })
+        ).status,
+        200,
+      );
       variants.push(variantId);
     }
     assert.equal(variants.length, 2 * FAULT_POINTS.length);
@@ -107,19 +134,43 @@ describe('a server process killed mid-checkout (SIGKILL) on PostgreSQL', { skip 
     // Before the payment, a short hold shows the stock coming back; after it, a long one keeps
     // the stock held until recovery places the order.
     const holdSeconds = point === 'before-payment' ? '3' : '120';
-    return spawnServer({ ...base, SHOPTAG_FAULT_KILL_AT: point, SHOPTAG_HOLD_TTL_SECONDS: holdSeconds, SHOPTAG_RECOVERY_INTERVAL_SECONDS: '3600' }, { built: true });
+    return spawnServer(
+      {
+        ...base,
+        SHOPTAG_FAULT_KILL_AT: point,
+        SHOPTAG_HOLD_TTL_SECONDS: holdSeconds,
+        SHOPTAG_RECOVERY_INTERVAL_SECONDS: '3600',
+      },
+      { built: true },
+    );
   }
 
   /** Takes a checkout of `variantId` up to `complete` on `doomed`, and waits for its SIGKILL. */
   async function crash(doomed: ServerProcess, point: FaultPoint, variantId: string): Promise<Crashed> {
-    const cart = (await (await call(doomed, '/v1/carts', { method: 'POST', body: { items: [{ variant_id: variantId, quantity: QUANTITY }] } })).json()) as { id: string };
-    const session = CheckoutSession.parse(await (await call(doomed, '/v1/checkout-sessions', { method: 'POST', body: { cart_id: cart.id } })).json());
+    const cart = (await (
+      await call(doomed, '/v1/carts', {
+        method: 'POST',
+        body: { items: [{ variant_id: variantId, quantity: QUANTITY }] },
+      })
+    ).json()) as { id: string };
+    const session = CheckoutSession.parse(
+      await (await call(doomed, '/v1/checkout-sessions', { method: 'POST', body: { cart_id: cart.id } })).json(),
+    );
     const ready = CheckoutSession.parse(
-      await (await call(doomed, `/v1/checkout-sessions/${session.id}`, { method: 'PATCH', body: { email: 'ada@example.com', shipping_address: ADDRESS, shipping_method_id: 'standard' } })).json(),
+      await (
+        await call(doomed, `/v1/checkout-sessions/${session.id}`, {
+          method: 'PATCH',
+          body: { email: 'ada@example.com', shipping_address: ADDRESS, shipping_method_id: 'standard' },
+        })
+      ).json(),
     );
     const exited = once(doomed.child, 'exit');
     const key = randomUUID();
-    const answer = await call(doomed, `/v1/checkout-sessions/${session.id}/complete`, { method: 'POST', body: { payment_method: 'pm_card_visa' }, idempotencyKey: key }).then(
+    const answer = await call(doomed, `/v1/checkout-sessions/${session.id}/complete`, {
+      method: 'POST',
+      body: { payment_method: 'pm_card_visa' },
+      idempotencyKey: key,
+    }).then(
       (r) => r.status,
       () => 'no answer',
     );
@@ -144,12 +195,20 @@ describe('a server process killed mid-checkout (SIGKILL) on PostgreSQL', { skip 
     assert.equal(Number(orders[0]!.captured), c.total, `its total captured (${c.point})`);
     assert.equal(Number(orders[0]!.total), c.total);
     assert.equal((await intentOf(c.sessionId))?.status, 'succeeded');
-    assert.deepEqual(await level(c.variantId), { on_hand: ON_HAND - QUANTITY, reserved: 0 }, `sold, nothing left reserved (${c.point})`);
+    assert.deepEqual(
+      await level(c.variantId),
+      { on_hand: ON_HAND - QUANTITY, reserved: 0 },
+      `sold, nothing left reserved (${c.point})`,
+    );
   }
 
   async function nothingLeftHanging(): Promise<void> {
     assert.equal((await db.query("SELECT 1 FROM orders WHERE status = 'pending'")).rowCount, 0, 'no order is pending');
-    assert.equal((await db.query("SELECT 1 FROM simulated_payment_intents WHERE status = 'requires_capture'")).rowCount, 0, 'no authorization is left open');
+    assert.equal(
+      (await db.query("SELECT 1 FROM simulated_payment_intents WHERE status = 'requires_capture'")).rowCount,
+      0,
+      'no authorization is left open',
+    );
     const unpaid = await db.query(
       `SELECT i.id FROM simulated_payment_intents i LEFT JOIN orders o ON o.payment_reference = i.id
         WHERE i.amount_captured > i.amount_refunded AND (o.id IS NULL OR o.status <> 'paid' OR o.captured <> i.amount_captured)`,
@@ -163,9 +222,17 @@ describe('a server process killed mid-checkout (SIGKILL) on PostgreSQL', { skip 
       crashed.map(async (c) => {
         // The dead process's lease on the key runs out within LEASE_SECONDS; until then, 409.
         for (;;) {
-          const res = await call(live, `/v1/checkout-sessions/${c.sessionId}/complete`, { method: 'POST', body: { payment_method: 'pm_card_visa' }, idempotencyKey: c.key });
+          const res = await call(live, `/v1/checkout-sessions/${c.sessionId}/complete`, {
+            method: 'POST',
+            body: { payment_method: 'pm_card_visa' },
+            idempotencyKey: c.key,
+          });
           const body: unknown = await res.json();
-          if (res.status === 409 && ErrorBody.parse(body).error.code === 'idempotency_key_in_flight' && Date.now() - c.crashedAt < LEASE_SECONDS * 1000 + RETRY_MARGIN_MS) {
+          if (
+            res.status === 409 &&
+            ErrorBody.parse(body).error.code === 'idempotency_key_in_flight' &&
+            Date.now() - c.crashedAt < LEASE_SECONDS * 1000 + RETRY_MARGIN_MS
+          ) {
             await new Promise((r) => setTimeout(r, 100));
             continue;
           }
@@ -188,7 +255,12 @@ describe('a server process killed mid-checkout (SIGKILL) on PostgreSQL', { skip 
   test('without any retry, the recovery job of a restarted process finishes every checkout in bounded time', async (t) => {
     const crashed = await crashEverywhere();
     const restarted = Date.now();
-    processes.push(await spawnServer({ ...base, SHOPTAG_RECOVERY_AFTER_SECONDS: '2', SHOPTAG_RECOVERY_INTERVAL_SECONDS: '1' }, { built: true }));
+    processes.push(
+      await spawnServer(
+        { ...base, SHOPTAG_RECOVERY_AFTER_SECONDS: '2', SHOPTAG_RECOVERY_INTERVAL_SECONDS: '1' },
+        { built: true },
+      ),
+    );
     const finished = async (c: Crashed) => {
       if (c.point === 'before-payment') {
         // Nothing was authorized: no order, the job forgets the mark, the lapsed hold is released.
@@ -203,8 +275,14 @@ describe('a server process killed mid-checkout (SIGKILL) on PostgreSQL', { skip 
       for (const c of [...pending]) if (await finished(c)) pending.delete(c);
       if (pending.size > 0) await new Promise((r) => setTimeout(r, 250));
     }
-    assert.deepEqual([...pending].map((c) => c.point), [], `finished within ${JOB_DEADLINE_MS} ms of the restart`);
-    t.diagnostic(`the job finished every checkout ${Date.now() - restarted} ms after the restart began (process start included)`);
+    assert.deepEqual(
+      [...pending].map((c) => c.point),
+      [],
+      `finished within ${JOB_DEADLINE_MS} ms of the restart`,
+    );
+    t.diagnostic(
+      `the job finished every checkout ${Date.now() - restarted} ms after the restart began (process start included)`,
+    );
     for (const c of crashed) {
       if (c.point !== 'before-payment') {
         await assertPaid(c);

@@ -22,7 +22,21 @@ const json = (body: unknown) => ({ headers: { 'content-type': 'application/json'
 const AFTER_THE_DELAY_MS = 61_000;
 const HOLD_TTL_MS = 15 * 60_000;
 /** One variant per test, so each compares its own stock before and after. */
-const VARIANTS = ['var_fx010', 'var_fx020', 'var_fx060', 'var_fx080', 'var_fx030', 'var_fx040', 'var_fx041', 'var_fx050', 'var_fx070', 'var_fx081', 'var_fx090', 'var_fx100', 'var_fx110'];
+const VARIANTS = [
+  'var_fx010',
+  'var_fx020',
+  'var_fx060',
+  'var_fx080',
+  'var_fx030',
+  'var_fx040',
+  'var_fx041',
+  'var_fx050',
+  'var_fx070',
+  'var_fx081',
+  'var_fx090',
+  'var_fx100',
+  'var_fx110',
+];
 
 forEachDatabase('placement recovery after a crash', (target) => {
   const clock = manualClock();
@@ -57,26 +71,56 @@ forEachDatabase('placement recovery after a crash', (target) => {
   after(() => app?.close());
 
   const level = async (variantId: string) =>
-    (await target.db.query<{ on_hand: number; reserved: number }>('SELECT on_hand, reserved FROM inventory_levels WHERE variant_id = $1', [variantId])).rows[0]!;
+    (
+      await target.db.query<{ on_hand: number; reserved: number }>(
+        'SELECT on_hand, reserved FROM inventory_levels WHERE variant_id = $1',
+        [variantId],
+      )
+    ).rows[0]!;
   const orderOf = async (sessionId: string) =>
-    (await target.db.query<{ id: string; status: string; captured: number; total: number }>('SELECT id, status, captured, total FROM orders WHERE checkout_session_id = $1', [sessionId])).rows[0];
+    (
+      await target.db.query<{ id: string; status: string; captured: number; total: number }>(
+        'SELECT id, status, captured, total FROM orders WHERE checkout_session_id = $1',
+        [sessionId],
+      )
+    ).rows[0];
   const intentOf = async (sessionId: string) => {
-    const { rows } = await target.db.query<{ payment_intent_id: string }>('SELECT payment_intent_id FROM checkout_sessions WHERE id = $1', [sessionId]);
+    const { rows } = await target.db.query<{ payment_intent_id: string }>(
+      'SELECT payment_intent_id FROM checkout_sessions WHERE id = $1',
+      [sessionId],
+    );
     return simulated.retrieveIntent(rows[0]!.payment_intent_id);
   };
   const complete = (sessionId: string, key: string) =>
-    app.request(`/v1/checkout-sessions/${sessionId}/complete`, { method: 'POST', headers: { 'content-type': 'application/json', 'idempotency-key': key }, body: JSON.stringify({ payment_method: 'pm_card_visa' }) });
+    app.request(`/v1/checkout-sessions/${sessionId}/complete`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'idempotency-key': key },
+      body: JSON.stringify({ payment_method: 'pm_card_visa' }),
+    });
   const admin = (path: string, init: { method?: string; body?: unknown } = {}) =>
-    app.request(path, { key: app.secretKey, method: init.method ?? 'GET', ...(init.body === undefined ? {} : json(init.body)) });
+    app.request(path, {
+      key: app.secretKey,
+      method: init.method ?? 'GET',
+      ...(init.body === undefined ? {} : json(init.body)),
+    });
 
   /** A ready checkout of one unit of a fresh variant, completed with a crash at `point`. */
   async function crashedCheckout(point: FaultPoint) {
     const variantId = unused.shift()!;
     const stock = await level(variantId);
-    const cart = await app.request('/v1/carts', { method: 'POST', ...json({ items: [{ variant_id: variantId, quantity: 1 }] }) });
-    const created = await app.request('/v1/checkout-sessions', { method: 'POST', ...json({ cart_id: (cart.body as { id: string }).id }) });
+    const cart = await app.request('/v1/carts', {
+      method: 'POST',
+      ...json({ items: [{ variant_id: variantId, quantity: 1 }] }),
+    });
+    const created = await app.request('/v1/checkout-sessions', {
+      method: 'POST',
+      ...json({ cart_id: (cart.body as { id: string }).id }),
+    });
     const id = CheckoutSession.parse(created.body).id;
-    const ready = await app.request(`/v1/checkout-sessions/${id}`, { method: 'PATCH', ...json({ email: 'ada@example.com', shipping_address: ADDRESS, shipping_method_id: 'standard' }) });
+    const ready = await app.request(`/v1/checkout-sessions/${id}`, {
+      method: 'PATCH',
+      ...json({ email: 'ada@example.com', shipping_address: ADDRESS, shipping_method_id: 'standard' }),
+    });
     const total = CheckoutSession.parse(ready.body).totals.total.amount;
     const key = randomUUID();
     crashAt = point;
@@ -92,7 +136,10 @@ forEachDatabase('placement recovery after a crash', (target) => {
     clock.advance(AFTER_THE_DELAY_MS);
     const report = await recovery.runOnce();
     assert.equal(report.cleared, 1);
-    assert.deepEqual((await recovery.events(c.id)).map((e) => [e.actor, e.action]), [['job', 'cleared']]);
+    assert.deepEqual(
+      (await recovery.events(c.id)).map((e) => [e.actor, e.action]),
+      [['job', 'cleared']],
+    );
     const retried = await complete(c.id, c.key);
     assert.equal(retried.status, 200);
     const order = Order.parse(retried.body);
@@ -113,7 +160,10 @@ forEachDatabase('placement recovery after a crash', (target) => {
     assert.equal(Number(order.total), c.total);
     assert.equal((await intentOf(c.id)).status, 'succeeded');
     assert.deepEqual(await level(c.variantId), { on_hand: c.stock.on_hand - 1, reserved: c.stock.reserved });
-    assert.deepEqual((await recovery.events(c.id)).map((e) => [e.actor, e.action]), [['job', 'placed']]);
+    assert.deepEqual(
+      (await recovery.events(c.id)).map((e) => [e.actor, e.action]),
+      [['job', 'placed']],
+    );
     // The shopper's retry then answers the paid order.
     assert.equal(Order.parse((await complete(c.id, c.key)).body).status, 'paid');
   });
@@ -127,7 +177,10 @@ forEachDatabase('placement recovery after a crash', (target) => {
     assert.equal(await orderOf(c.id), undefined);
     assert.equal((await intentOf(c.id)).status, 'canceled');
     assert.deepEqual(await level(c.variantId), c.stock);
-    assert.deepEqual((await recovery.events(c.id)).map((e) => e.action), ['authorization_cancelled']);
+    assert.deepEqual(
+      (await recovery.events(c.id)).map((e) => e.action),
+      ['authorization_cancelled'],
+    );
   });
 
   test('a payment captured without an order that can be placed is refunded', async () => {
@@ -137,7 +190,10 @@ forEachDatabase('placement recovery after a crash', (target) => {
     await app.commerce.reservations.releaseExpired();
     assert.equal((await recovery.runOnce()).cancelled, 1);
     assert.equal(await orderOf(c.id), undefined);
-    const refunded = await target.db.query<{ amount_refunded: number; amount_captured: number }>('SELECT amount_refunded, amount_captured FROM simulated_payment_intents WHERE id = $1', [(await intentOf(c.id)).id]);
+    const refunded = await target.db.query<{ amount_refunded: number; amount_captured: number }>(
+      'SELECT amount_refunded, amount_captured FROM simulated_payment_intents WHERE id = $1',
+      [(await intentOf(c.id)).id],
+    );
     assert.equal(Number(refunded.rows[0]!.amount_refunded), c.total);
     assert.deepEqual(await level(c.variantId), c.stock);
   });
@@ -150,7 +206,10 @@ forEachDatabase('placement recovery after a crash', (target) => {
     const order = Order.parse(retried.body);
     assert.equal(order.status, 'paid');
     assert.equal(order.payment.captured.amount, order.totals.total.amount);
-    assert.deepEqual((await recovery.events(c.id)).map((e) => [e.actor, e.action]), [['retry', 'captured']]);
+    assert.deepEqual(
+      (await recovery.events(c.id)).map((e) => [e.actor, e.action]),
+      [['retry', 'captured']],
+    );
     const replayed = await complete(c.id, c.key);
     assert.equal(replayed.headers.get('idempotent-replayed'), 'true');
     assert.deepEqual(replayed.body, retried.body);
@@ -175,7 +234,10 @@ forEachDatabase('placement recovery after a crash', (target) => {
     const order = (await orderOf(c.id))!;
     assert.equal(order.status, 'paid');
     assert.equal(Number(order.captured), c.total);
-    assert.deepEqual((await recovery.events(c.id)).map((e) => e.action), ['marked_paid']);
+    assert.deepEqual(
+      (await recovery.events(c.id)).map((e) => e.action),
+      ['marked_paid'],
+    );
   });
 
   test('a pending order whose payment was cancelled is cancelled with its sale reverted; a retry answers it cancelled', async () => {
@@ -190,12 +252,31 @@ forEachDatabase('placement recovery after a crash', (target) => {
 
   test('a declined card leaves nothing for the job: the checkout is not marked as paying', async () => {
     const variantId = unused.shift()!;
-    const cart = await app.request('/v1/carts', { method: 'POST', ...json({ items: [{ variant_id: variantId, quantity: 1 }] }) });
-    const id = CheckoutSession.parse((await app.request('/v1/checkout-sessions', { method: 'POST', ...json({ cart_id: (cart.body as { id: string }).id }) })).body).id;
-    await app.request(`/v1/checkout-sessions/${id}`, { method: 'PATCH', ...json({ email: 'ada@example.com', shipping_address: ADDRESS, shipping_method_id: 'standard' }) });
-    const declined = await app.request(`/v1/checkout-sessions/${id}/complete`, { method: 'POST', ...json({ payment_method: 'pm_card_chargeDeclined' }) });
+    const cart = await app.request('/v1/carts', {
+      method: 'POST',
+      ...json({ items: [{ variant_id: variantId, quantity: 1 }] }),
+    });
+    const id = CheckoutSession.parse(
+      (
+        await app.request('/v1/checkout-sessions', {
+          method: 'POST',
+          ...json({ cart_id: (cart.body as { id: string }).id }),
+        })
+      ).body,
+    ).id;
+    await app.request(`/v1/checkout-sessions/${id}`, {
+      method: 'PATCH',
+      ...json({ email: 'ada@example.com', shipping_address: ADDRESS, shipping_method_id: 'standard' }),
+    });
+    const declined = await app.request(`/v1/checkout-sessions/${id}/complete`, {
+      method: 'POST',
+      ...json({ payment_method: 'pm_card_chargeDeclined' }),
+    });
     assert.equal(declined.status, 402);
-    const { rows } = await target.db.query<{ completing_at: Date | null }>('SELECT completing_at FROM checkout_sessions WHERE id = $1', [id]);
+    const { rows } = await target.db.query<{ completing_at: Date | null }>(
+      'SELECT completing_at FROM checkout_sessions WHERE id = $1',
+      [id],
+    );
     assert.equal(rows[0]!.completing_at, null);
     clock.advance(AFTER_THE_DELAY_MS);
     assert.equal((await recovery.runOnce()).cleared, 0);
@@ -204,9 +285,22 @@ forEachDatabase('placement recovery after a crash', (target) => {
 
   test('a capture that fails answers 503 and stores nothing for the key; the retry answers the order paid', async () => {
     const variantId = unused.shift()!;
-    const cart = await app.request('/v1/carts', { method: 'POST', ...json({ items: [{ variant_id: variantId, quantity: 1 }] }) });
-    const id = CheckoutSession.parse((await app.request('/v1/checkout-sessions', { method: 'POST', ...json({ cart_id: (cart.body as { id: string }).id }) })).body).id;
-    await app.request(`/v1/checkout-sessions/${id}`, { method: 'PATCH', ...json({ email: 'ada@example.com', shipping_address: ADDRESS, shipping_method_id: 'standard' }) });
+    const cart = await app.request('/v1/carts', {
+      method: 'POST',
+      ...json({ items: [{ variant_id: variantId, quantity: 1 }] }),
+    });
+    const id = CheckoutSession.parse(
+      (
+        await app.request('/v1/checkout-sessions', {
+          method: 'POST',
+          ...json({ cart_id: (cart.body as { id: string }).id }),
+        })
+      ).body,
+    ).id;
+    await app.request(`/v1/checkout-sessions/${id}`, {
+      method: 'PATCH',
+      ...json({ email: 'ada@example.com', shipping_address: ADDRESS, shipping_method_id: 'standard' }),
+    });
     const key = randomUUID();
     outage.capture = true;
     const failed = await complete(id, key);
@@ -225,8 +319,14 @@ forEachDatabase('placement recovery after a crash', (target) => {
     outage.all = true;
     try {
       assert.equal((await recovery.runOnce()).left, 2);
-      assert.equal((await app.request('/v1/admin/payments/unresolved')).status, 403, 'a publishable key cannot see them');
-      const listed = UnresolvedPaymentList.parse((await admin('/v1/admin/payments/unresolved?older_than_seconds=0')).body);
+      assert.equal(
+        (await app.request('/v1/admin/payments/unresolved')).status,
+        403,
+        'a publishable key cannot see them',
+      );
+      const listed = UnresolvedPaymentList.parse(
+        (await admin('/v1/admin/payments/unresolved?older_than_seconds=0')).body,
+      );
       const ids = listed.data.map((u) => u.checkout_session_id);
       assert.ok(ids.includes(a.id) && ids.includes(b.id));
       const item = listed.data.find((u) => u.checkout_session_id === a.id)!;
@@ -237,19 +337,42 @@ forEachDatabase('placement recovery after a crash', (target) => {
     } finally {
       outage.all = false;
     }
-    const paid = await admin(`/v1/admin/orders/${(await orderOf(a.id))!.id}/resolve`, { method: 'POST', body: { action: 'capture' } });
+    const paid = await admin(`/v1/admin/orders/${(await orderOf(a.id))!.id}/resolve`, {
+      method: 'POST',
+      body: { action: 'capture' },
+    });
     assert.equal(paid.status, 200);
     assert.equal(Order.parse(paid.body).status, 'paid');
-    const cancelled = await admin(`/v1/admin/orders/${(await orderOf(b.id))!.id}/resolve`, { method: 'POST', body: { action: 'cancel', reason: 'payment unclear' } });
+    const cancelled = await admin(`/v1/admin/orders/${(await orderOf(b.id))!.id}/resolve`, {
+      method: 'POST',
+      body: { action: 'cancel', reason: 'payment unclear' },
+    });
     assert.equal(cancelled.status, 200);
     assert.equal(Order.parse(cancelled.body).status, 'cancelled');
     assert.equal((await intentOf(b.id)).status, 'canceled');
     assert.deepEqual(await level(b.variantId), b.stock);
-    const again = await admin(`/v1/admin/orders/${(await orderOf(a.id))!.id}/resolve`, { method: 'POST', body: { action: 'cancel' } });
+    const again = await admin(`/v1/admin/orders/${(await orderOf(a.id))!.id}/resolve`, {
+      method: 'POST',
+      body: { action: 'cancel' },
+    });
     assert.equal(again.status, 409, 'a paid order is cancelled through /cancel, not resolved');
-    assert.equal((await admin(`/v1/admin/orders/${(await orderOf(a.id))!.id}/resolve`, { method: 'POST', body: { action: 'refund' } })).status, 400);
+    assert.equal(
+      (
+        await admin(`/v1/admin/orders/${(await orderOf(a.id))!.id}/resolve`, {
+          method: 'POST',
+          body: { action: 'refund' },
+        })
+      ).status,
+      400,
+    );
     const left = UnresolvedPaymentList.parse((await admin('/v1/admin/payments/unresolved?older_than_seconds=0')).body);
-    assert.deepEqual(left.data.filter((u) => u.checkout_session_id === a.id || u.checkout_session_id === b.id), []);
-    assert.deepEqual((await recovery.events(b.id)).map((e) => [e.actor, e.action]).slice(-2), [['admin', 'authorization_cancelled'], ['admin', 'cancelled']]);
+    assert.deepEqual(
+      left.data.filter((u) => u.checkout_session_id === a.id || u.checkout_session_id === b.id),
+      [],
+    );
+    assert.deepEqual((await recovery.events(b.id)).map((e) => [e.actor, e.action]).slice(-2), [
+      ['admin', 'authorization_cancelled'],
+      ['admin', 'cancelled'],
+    ]);
   });
 });

@@ -36,12 +36,18 @@ export function createPlacementRecoveryRepository(q: Queryable) {
   return {
     /** Marks an open session as paying now (before each payment call of `complete`). */
     async markCompleting(sessionId: string, now: Date): Promise<void> {
-      await q.query("UPDATE checkout_sessions SET completing_at = $2 WHERE id = $1 AND status = 'open'", [sessionId, now]);
+      await q.query("UPDATE checkout_sessions SET completing_at = $2 WHERE id = $1 AND status = 'open'", [
+        sessionId,
+        now,
+      ]);
     },
 
     /** Clears the mark, unless a newer `complete` set it again meanwhile. */
     async clearCompleting(sessionId: string, markedAt: Date): Promise<boolean> {
-      const { rowCount } = await q.query('UPDATE checkout_sessions SET completing_at = NULL WHERE id = $1 AND completing_at = $2', [sessionId, markedAt]);
+      const { rowCount } = await q.query(
+        'UPDATE checkout_sessions SET completing_at = NULL WHERE id = $1 AND completing_at = $2',
+        [sessionId, markedAt],
+      );
       return rowCount === 1;
     },
 
@@ -70,7 +76,15 @@ export function createPlacementRecoveryRepository(q: Queryable) {
       await q.query(
         `INSERT INTO placement_recovery_events (checkout_session_id, order_id, payment_intent_id, actor, action, detail, created_at)
          VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-        [event.checkout_session_id, event.order_id, event.payment_intent_id, event.actor, event.action, event.detail, event.created_at],
+        [
+          event.checkout_session_id,
+          event.order_id,
+          event.payment_intent_id,
+          event.actor,
+          event.action,
+          event.detail,
+          event.created_at,
+        ],
       );
     },
 

@@ -8,7 +8,9 @@ const server = await startServer({
   quiet: true,
   holdSweepIntervalMs: Number(process.env.TEST_SWEEP_INTERVAL_MS ?? 30_000),
 });
-process.stdout.write(`${JSON.stringify({ url: server.url, publishableKey: server.publishableKey, secretKey: server.secretKey })}\n`);
+process.stdout.write(
+  `${JSON.stringify({ url: server.url, publishableKey: server.publishableKey, secretKey: server.secretKey })}\n`,
+);
 const stop = () => {
   server.close().then(
     () => process.exit(0),

@@ -34,7 +34,12 @@ export type Settlement =
 const FAILED = new Set<PaymentIntent['status']>(['canceled', 'requires_payment_method']);
 
 /** Voidable authorizations (and unconfirmed intents) — everything short of a capture. */
-const CANCELLABLE = new Set<PaymentIntent['status']>(['requires_payment_method', 'requires_confirmation', 'requires_action', 'requires_capture']);
+const CANCELLABLE = new Set<PaymentIntent['status']>([
+  'requires_payment_method',
+  'requires_confirmation',
+  'requires_action',
+  'requires_capture',
+]);
 
 /**
  * Ends an order's `pending` state from its payment as the provider reports it, idempotently, so
@@ -63,19 +68,42 @@ export function createOrderSettlement(deps: OrderSettlementDeps) {
     if (actor === null) return;
     logger.info(`placement recovery (${actor}): order ${row.number} ${action}: ${detail}`);
     await createPlacementRecoveryRepository(db)
-      .record({ checkout_session_id: row.checkout_session_id, order_id: row.id, payment_intent_id: row.payment_reference, actor, action, detail, created_at: clock.now() })
+      .record({
+        checkout_session_id: row.checkout_session_id,
+        order_id: row.id,
+        payment_intent_id: row.payment_reference,
+        actor,
+        action,
+        detail,
+        created_at: clock.now(),
+      })
       .catch((error: unknown) => logger.error(`recording the recovery of order ${row.number} failed`, error));
   }
 
-  async function markPaid(row: OrderRow, intent: PaymentIntent, actor: RecoveryActor | null, action: string): Promise<Settlement> {
-    const won = await createOrderRepository(db).transition(row.id, ['pending'], 'paid', clock.now(), { captured: intent.amountCaptured });
+  async function markPaid(
+    row: OrderRow,
+    intent: PaymentIntent,
+    actor: RecoveryActor | null,
+    action: string,
+  ): Promise<Settlement> {
+    const won = await createOrderRepository(db).transition(row.id, ['pending'], 'paid', clock.now(), {
+      captured: intent.amountCaptured,
+    });
     const after = await mustGet(row.id);
     if (!won) return settled(after);
-    if (intent.amountCaptured !== row.total) logger.warn(`order ${row.number}: captured ${intent.amountCaptured} of its total ${row.total}`);
-    await note(actor, row, action, `payment ${intent.id} captured ${intent.amountCaptured} ${row.currency}; order paid`);
+    if (intent.amountCaptured !== row.total)
+      logger.warn(`order ${row.number}: captured ${intent.amountCaptured} of its total ${row.total}`);
+    await note(
+      actor,
+      row,
+      action,
+      `payment ${intent.id} captured ${intent.amountCaptured} ${row.currency}; order paid`,
+    );
     if (deps.onPaid) {
       const order = await deps.views.toOrder(after);
-      deps.onPaid(order).catch((error: unknown) => logger.error(`the confirmation email of order ${order.number} failed`, error));
+      deps
+        .onPaid(order)
+        .catch((error: unknown) => logger.error(`the confirmation email of order ${order.number} failed`, error));
     }
     return { outcome: 'paid', order: after };
   }
@@ -85,8 +113,12 @@ export function createOrderSettlement(deps: OrderSettlementDeps) {
     const items = await createOrderRepository(db).items([row.id]);
     const won = await db.transaction(async (tx) => {
       const repo = createOrderRepository(tx);
-      if (!(await repo.transition(row.id, ['pending'], 'cancelled', clock.now(), { cancelReason: reason }))) return false;
-      await repo.restock(items.map((i) => ({ variantId: i.variant_id, quantity: i.quantity })), clock.now());
+      if (!(await repo.transition(row.id, ['pending'], 'cancelled', clock.now(), { cancelReason: reason })))
+        return false;
+      await repo.restock(
+        items.map((i) => ({ variantId: i.variant_id, quantity: i.quantity })),
+        clock.now(),
+      );
       return true;
     });
     const after = await mustGet(row.id);
@@ -116,8 +148,13 @@ export function createOrderSettlement(deps: OrderSettlementDeps) {
     if (intent.status === 'requires_capture') return capture(row, intent, actor);
     if (FAILED.has(intent.status)) {
       // A payment that failed is voided as well, so it can never be captured later.
-      if (intent.status !== 'canceled') await payments.cancelIntent(intent.id, { idempotencyKey: `${row.id}:cancel` }).catch(() => undefined);
-      return cancelOrder(row, `payment ${intent.id} ${intent.status === 'canceled' ? 'was cancelled' : 'failed'}`, actor);
+      if (intent.status !== 'canceled')
+        await payments.cancelIntent(intent.id, { idempotencyKey: `${row.id}:cancel` }).catch(() => undefined);
+      return cancelOrder(
+        row,
+        `payment ${intent.id} ${intent.status === 'canceled' ? 'was cancelled' : 'failed'}`,
+        actor,
+      );
     }
     await note(actor, row, 'undecided', `payment ${intent.id} is ${intent.status}; left pending`);
     return { outcome: 'undecided', order: row, paymentStatus: intent.status };
@@ -139,13 +176,24 @@ export function createOrderSettlement(deps: OrderSettlementDeps) {
     async capturePending(orderId: string, actor: RecoveryActor): Promise<OrderRow> {
       const row = await mustGet(orderId);
       if (row.status === 'paid') return row;
-      if (row.status !== 'pending') throw new ConflictError(`An order that is ${row.status.replace('_', ' ')} cannot be captured.`, { code: 'order_status_invalid', details: { status: row.status } });
+      if (row.status !== 'pending')
+        throw new ConflictError(`An order that is ${row.status.replace('_', ' ')} cannot be captured.`, {
+          code: 'order_status_invalid',
+          details: { status: row.status },
+        });
       const intent = await payments.retrieveIntent(row.payment_reference);
       if (intent.status !== 'requires_capture' && intent.status !== 'succeeded') {
-        throw new ConflictError(`The payment is ${intent.status}; it cannot be captured.`, { code: 'payment_not_capturable', details: { payment_status: intent.status } });
+        throw new ConflictError(`The payment is ${intent.status}; it cannot be captured.`, {
+          code: 'payment_not_capturable',
+          details: { payment_status: intent.status },
+        });
       }
       const settled = await decide(row, intent, actor);
-      if (settled.outcome !== 'paid') throw new ConflictError(`The payment could not be captured; the order is ${settled.order.status}.`, { code: 'payment_not_capturable', details: { status: settled.order.status } });
+      if (settled.outcome !== 'paid')
+        throw new ConflictError(`The payment could not be captured; the order is ${settled.order.status}.`, {
+          code: 'payment_not_capturable',
+          details: { status: settled.order.status },
+        });
       return settled.order;
     },
 
@@ -170,7 +218,10 @@ export function createOrderSettlement(deps: OrderSettlementDeps) {
       }
       if (intent.status === 'succeeded') return markPaid(row, intent, actor, 'marked_paid');
       if (intent.status !== 'canceled') {
-        throw new ConflictError(`The payment is ${intent.status}; it cannot be cancelled yet.`, { code: 'payment_not_cancellable', details: { payment_status: intent.status } });
+        throw new ConflictError(`The payment is ${intent.status}; it cannot be cancelled yet.`, {
+          code: 'payment_not_cancellable',
+          details: { payment_status: intent.status },
+        });
       }
       return cancelOrder(row, reason, actor);
     },

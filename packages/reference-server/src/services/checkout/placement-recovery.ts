@@ -5,7 +5,11 @@ import type { Logger } from '../../logger.js';
 import type { PaymentIntent, PaymentProvider } from '../../payments/payment-provider.js';
 import type { Db } from '../../store/db.js';
 import { createOrderRepository } from '../../store/order-repository.js';
-import { createPlacementRecoveryRepository, type RecoveryEventRow, type UnfinishedSessionRow } from '../../store/placement-recovery-repository.js';
+import {
+  createPlacementRecoveryRepository,
+  type RecoveryEventRow,
+  type UnfinishedSessionRow,
+} from '../../store/placement-recovery-repository.js';
 import type { OrderPlacement } from './order-placement.js';
 import type { OrderSettlement } from './order-settlement.js';
 
@@ -62,9 +66,22 @@ export function createPlacementRecovery(deps: PlacementRecoveryDeps) {
   const { db, clock, logger, payments } = deps;
   const repo = createPlacementRecoveryRepository(db);
 
-  async function note(session: UnfinishedSessionRow, orderId: string | null, action: string, detail: string): Promise<void> {
+  async function note(
+    session: UnfinishedSessionRow,
+    orderId: string | null,
+    action: string,
+    detail: string,
+  ): Promise<void> {
     logger.info(`placement recovery (job): checkout ${session.id} ${action}: ${detail}`);
-    await repo.record({ checkout_session_id: session.id, order_id: orderId, payment_intent_id: session.payment_intent_id, actor: 'job', action, detail, created_at: clock.now() });
+    await repo.record({
+      checkout_session_id: session.id,
+      order_id: orderId,
+      payment_intent_id: session.payment_intent_id,
+      actor: 'job',
+      action,
+      detail,
+      created_at: clock.now(),
+    });
   }
 
   async function recoverSession(session: UnfinishedSessionRow, report: RecoveryReport): Promise<void> {
@@ -83,7 +100,12 @@ export function createPlacementRecovery(deps: PlacementRecoveryDeps) {
     }
     try {
       const order = await deps.placement.place(session.id, intent, 'job');
-      await note(session, order.id, 'placed', `order ${order.number} placed for payment ${intent.id}; order ${order.status}`);
+      await note(
+        session,
+        order.id,
+        'placed',
+        `order ${order.number} placed for payment ${intent.id}; order ${order.status}`,
+      );
       if (order.status === 'paid') report.placed++;
       else report.cancelled++;
     } catch (error) {
@@ -97,10 +119,22 @@ export function createPlacementRecovery(deps: PlacementRecoveryDeps) {
       // placement has voided the authorization. A payment captured without an order is refunded.
       const now = await payments.retrieveIntent(intent.id);
       if (now.status === 'succeeded' && now.amountCaptured > 0) {
-        await payments.refund(now.id, now.amountCaptured, { idempotencyKey: `${session.id}:recovery-refund:${now.id}` });
-        await note(session, null, 'refunded', `no order could be placed (${error.code}); the capture of ${now.amountCaptured} on ${now.id} was refunded`);
+        await payments.refund(now.id, now.amountCaptured, {
+          idempotencyKey: `${session.id}:recovery-refund:${now.id}`,
+        });
+        await note(
+          session,
+          null,
+          'refunded',
+          `no order could be placed (${error.code}); the capture of ${now.amountCaptured} on ${now.id} was refunded`,
+        );
       } else {
-        await note(session, null, 'authorization_cancelled', `no order could be placed (${error.code}); payment ${now.id} is ${now.status}`);
+        await note(
+          session,
+          null,
+          'authorization_cancelled',
+          `no order could be placed (${error.code}); payment ${now.id} is ${now.status}`,
+        );
       }
       await repo.clearCompleting(session.id, session.completing_at);
       report.cancelled++;
@@ -124,7 +158,9 @@ export function createPlacementRecovery(deps: PlacementRecoveryDeps) {
           await recoverSession(session, report);
         } catch (error) {
           report.left++;
-          logger.warn(`placement recovery: checkout ${session.id} left for the next pass (${error instanceof Error ? error.message : String(error)})`);
+          logger.warn(
+            `placement recovery: checkout ${session.id} left for the next pass (${error instanceof Error ? error.message : String(error)})`,
+          );
         }
       }
       for (const order of await repo.pendingOrders(before, PASS_BATCH)) {
@@ -132,7 +168,9 @@ export function createPlacementRecovery(deps: PlacementRecoveryDeps) {
           await recoverOrder(order.id, report);
         } catch (error) {
           report.left++;
-          logger.warn(`placement recovery: order ${order.number} left for the next pass (${error instanceof Error ? error.message : String(error)})`);
+          logger.warn(
+            `placement recovery: order ${order.number} left for the next pass (${error instanceof Error ? error.message : String(error)})`,
+          );
         }
       }
       return report;
@@ -146,9 +184,16 @@ export function createPlacementRecovery(deps: PlacementRecoveryDeps) {
     async unresolved(options: { olderThanMs?: number } = {}): Promise<UnresolvedPayment[]> {
       const now = clock.now();
       const before = new Date(now.getTime() - (options.olderThanMs ?? deps.afterMs + 2 * deps.intervalMs));
-      const [orders, sessions] = await Promise.all([repo.pendingOrders(before, PASS_BATCH), repo.unfinishedSessions(before, PASS_BATCH)]);
+      const [orders, sessions] = await Promise.all([
+        repo.pendingOrders(before, PASS_BATCH),
+        repo.unfinishedSessions(before, PASS_BATCH),
+      ]);
       const last = await repo.lastEvents([...orders.map((o) => o.checkout_session_id), ...sessions.map((s) => s.id)]);
-      const status = (intentId: string) => payments.retrieveIntent(intentId).then((i) => i.status, () => null);
+      const status = (intentId: string) =>
+        payments.retrieveIntent(intentId).then(
+          (i) => i.status,
+          () => null,
+        );
       const age = (since: Date) => Math.max(0, Math.floor((now.getTime() - since.getTime()) / 1000));
       const items: UnresolvedPayment[] = [];
       for (const o of orders) {

@@ -26,7 +26,12 @@ function summary(r: RecoveryReport): string {
  * configured) lets one pass run at a time, and lapses by itself if its holder dies mid-pass.
  * Passes may still meet a retried `complete` or the webhook: every step is idempotent.
  */
-export function startRecoveryJob(deps: { recovery: PlacementRecovery; locks: Locks; logger: Logger; intervalMs: number }): RecoveryJob {
+export function startRecoveryJob(deps: {
+  recovery: PlacementRecovery;
+  locks: Locks;
+  logger: Logger;
+  intervalMs: number;
+}): RecoveryJob {
   const { intervalMs } = deps;
   let running: Promise<RecoveryReport | null> | null = null;
   let stopped = false;
@@ -58,7 +63,10 @@ export function startRecoveryJob(deps: { recovery: PlacementRecovery; locks: Loc
         const said = report && summary(report);
         if (said) deps.logger.info(`placement recovery: ${said}`);
       },
-      (error: unknown) => deps.logger.warn(`placement recovery failed (${error instanceof Error ? error.message : String(error)}); retrying next interval`),
+      (error: unknown) =>
+        deps.logger.warn(
+          `placement recovery failed (${error instanceof Error ? error.message : String(error)}); retrying next interval`,
+        ),
     );
   }, intervalMs);
   timer.unref();

@@ -8,7 +8,9 @@ export function adminPaymentsRouter(recovery: PlacementRecovery): Router {
   const router = Router();
   router.get('/unresolved', async (req, res) => {
     const query = parseInput(UnresolvedPaymentQuery, req.query);
-    const data = await recovery.unresolved(query.older_than_seconds === undefined ? {} : { olderThanMs: query.older_than_seconds * 1000 });
+    const data = await recovery.unresolved(
+      query.older_than_seconds === undefined ? {} : { olderThanMs: query.older_than_seconds * 1000 },
+    );
     res.json({ object: 'list', data, has_more: false, next_cursor: null } satisfies UnresolvedPaymentList);
   });
   return router;
