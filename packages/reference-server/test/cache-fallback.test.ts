@@ -15,7 +15,7 @@ import { createMemoryRateLimiter } from '../src/cache/memory-rate-limiter.js';
 import { createOutageGuard, type OutageGuard } from '../src/cache/outage-guard.js';
 import type { RateLimiter } from '../src/cache/rate-limiter.js';
 import { silentLogger } from '../src/logger.js';
-import { createResponseCache } from '../src/services/response-cache.js';
+import { createResponseCache } from '../src/services/http/index.js';
 import { manualClock } from './support/manual-clock.js';
 
 const OPEN_MS = 1_000;
