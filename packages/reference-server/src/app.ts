@@ -6,6 +6,7 @@ import { adminInventoryRouter } from './api/admin/inventory/route.js';
 import { cartsRouter } from './api/carts/route.js';
 import { checkoutSessionsRouter } from './api/checkout-sessions/route.js';
 import { adminOrdersRouter } from './api/admin/orders/route.js';
+import { adminPaymentsRouter } from './api/admin/payments/route.js';
 import { idempotency } from './api/middleware/idempotency.js';
 import { rateLimit, type RateLimitOptions } from './api/middleware/rate-limit.js';
 import { ordersRouter } from './api/orders/route.js';
@@ -116,6 +117,7 @@ export function createApp(deps: AppDeps): Express {
   v1.use('/admin/inventory', idempotent, adminInventoryRouter(deps.commerce.inventory, deps.commerce.reservations));
   v1.use('/admin/coupons', idempotent, adminCouponsRouter(deps.commerce.coupons));
   v1.use('/admin/orders', idempotent, adminOrdersRouter(deps.checkout.orders));
+  v1.use('/admin/payments', adminPaymentsRouter(deps.checkout.recovery));
   app.use('/v1', v1, notFound());
 
   app.use(['/media', '/shoptag.js', '/shoptag.js.map', '/chunks'], publicAsset());

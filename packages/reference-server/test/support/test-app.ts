@@ -15,6 +15,7 @@ import { createCommerceServices, type CommerceServices } from '../../src/service
 import { createCheckoutServices, type CheckoutServices } from '../../src/services/checkout/index.js';
 import { defaultCheckoutPricing, type CheckoutPricingConfig } from '../../src/services/pricing/index.js';
 import type { PaymentProvider } from '../../src/payments/payment-provider.js';
+import type { FaultInjector } from '../../src/fault-injection.js';
 import type { Order } from '@shoptag/sdk/contract';
 import type { Cache } from '../../src/cache/cache.js';
 import { loadConfig, type CommerceConfig } from '../../src/config.js';
@@ -79,6 +80,8 @@ export interface TestAppOptions {
   checkoutPricing?: CheckoutPricingConfig;
   /** Called once per order placed. */
   onOrderPlaced?: (order: Order) => Promise<void>;
+  /** Crash points of the placement (tests throw there to leave what a crash leaves). */
+  faults?: FaultInjector;
 }
 
 export async function startTestApp(db: Db, options: TestAppOptions): Promise<TestApp> {
@@ -103,6 +106,7 @@ export async function startTestApp(db: Db, options: TestAppOptions): Promise<Tes
     pricing: options.checkoutPricing ?? defaultCheckoutPricing(commerceConfig.pricing),
     holdTtlMs: commerceConfig.holdTtlMs,
     ...(options.onOrderPlaced ? { onOrderPlaced: options.onOrderPlaced } : {}),
+    ...(options.faults ? { faults: options.faults } : {}),
   });
   const app = createApp({
     version: '0.0.0-test',

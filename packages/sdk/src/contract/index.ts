@@ -140,6 +140,7 @@ export {
   OrderCancel,
   RefundCreate,
 } from './orders.js';
+export { RECOVERY_ACTORS, RecoveryEvent, UnresolvedPayment, UnresolvedPaymentList, UnresolvedPaymentQuery, OrderResolve } from './recovery.js';
 export { Health } from './health.js';
 export { OpenApiDocument } from './openapi-document.js';
 export { ROUTES } from './routes.js';

@@ -32,7 +32,7 @@ export function createWebhookService(deps: { db: Db; clock: Clock; logger: Logge
         const session = await createCheckoutRepository(deps.db).byPaymentIntent(intent.id);
         if (session && ['requires_capture', 'succeeded'].includes(intent.status) && session.status !== 'expired') {
           try {
-            await deps.placement.place(session.id, intent);
+            await deps.placement.place(session.id, intent, 'webhook');
           } catch (error) {
             // A refusal (stock gone, checkout expired) is an answer, not a failure to retry.
             if (!(error instanceof ShoptagError)) throw error;
