@@ -6,7 +6,7 @@ import type { FaultInjector } from '../../fault-injection.js';
 import type { Logger } from '../../logger.js';
 import type { PaymentIntent, PaymentProvider } from '../../payments/payment-provider.js';
 import { createCartRepository } from '../../store/cart-repository.js';
-import { createCheckoutRepository, type CheckoutSessionRow } from '../../store/checkout-repository.js';
+import { createCheckoutRepository, type CheckoutSessionRow, type SessionLine } from '../../store/checkout-repository.js';
 import { createCouponRepository } from '../../store/coupon-repository.js';
 import type { Db } from '../../store/db.js';
 import { createPlacementRecoveryRepository } from '../../store/placement-recovery-repository.js';
@@ -38,6 +38,13 @@ export interface CheckoutServiceDeps {
 /** A provider's answer that the intent is no longer in a state to be confirmed (ours or Stripe's code). */
 function isUnexpectedState(error: unknown): boolean {
   return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 'payment_intent_unexpected_state';
+}
+
+/** Whether a session's lines are the cart's lines now (the same quantity of each variant). */
+function sameLines(a: readonly SessionLine[], b: readonly SessionLine[]): boolean {
+  if (a.length !== b.length) return false;
+  const quantities = new Map(a.map((l) => [l.variant_id, l.quantity]));
+  return b.every((l) => quantities.get(l.variant_id) === l.quantity);
 }
 
 const missing = (id: string) => new NotFoundError(`No such checkout session: '${id}'`, { param: 'id' });
@@ -154,31 +161,39 @@ export function createCheckoutService(deps: CheckoutServiceDeps) {
   }
 
   return {
+    /**
+     * The cart's checkout: a cart checks out once at a time. Under the cart's row lock, an open
+     * session for the cart as it stands (same items, coupon and currency) is answered as it is,
+     * its hold kept — so any number of concurrent starts make one session and one hold; an open
+     * session for what the cart used to hold ends first, giving its stock back.
+     */
     async create(cartId: string): Promise<CheckoutSession> {
       const id = randomId('cs');
       const released: string[] = [];
-      const variantIds = await db.transaction(async (tx) => {
+      const started = await db.transaction(async (tx): Promise<{ existing: string } | { variantIds: string[] }> => {
         const now = clock.now();
         const repo = createCheckoutRepository(tx);
         const cart = await repo.lockCart(cartId, now);
         if (!cart) throw new NotFoundError(`No such cart: '${cartId}'`, { param: 'cart_id' });
         const lines = await createCartRepository(tx).lines(cartId);
         if (lines.length === 0) throw new InvalidRequestError('The cart is empty.', { code: 'cart_empty', param: 'cart_id' });
-        // A cart checks out once at a time: an older open session gives its stock back first.
-        for (const old of await repo.openForCart(cartId)) {
-          await repo.update(old.id, { status: 'expired', hold_id: null }, now);
-          if (old.hold_id) released.push(old.hold_id);
-        }
         const coupon = cart.coupon_id ? await createCouponRepository(tx).get(cart.coupon_id) : undefined;
         const subtotal = subtotalOf(lines.map((l) => ({ unitPrice: l.price_amount, quantity: l.quantity })));
         const couponId = coupon && couponProblem(coupon, subtotal, now) === null ? coupon.id : null;
         const items = lines.map((l) => ({ variant_id: l.variant_id, quantity: l.quantity }));
+        for (const open of await repo.openForCart(cartId)) {
+          if (open.currency === cart.currency && open.coupon_id === couponId && sameLines(open.lines, items)) return { existing: open.id };
+          await repo.update(open.id, { status: 'expired', hold_id: null }, now);
+          if (open.hold_id) released.push(open.hold_id);
+        }
         const hold = await reservations.reserveIn(tx, items.map((l) => ({ variantId: l.variant_id, quantity: l.quantity })), deps.holdTtlMs);
         await repo.insert({ id, cart_id: cartId, currency: cart.currency, lines: items, coupon_id: couponId, hold_id: hold.id, expires_at: hold.expiresAt, created_at: now });
-        return items.map((l) => l.variant_id);
+        return { variantIds: items.map((l) => l.variant_id) };
       });
+      // The open session answers as a read would: its hold refreshed (or taken again once lapsed).
+      if ('existing' in started) return view(await active(started.existing));
       for (const holdId of released) await reservations.release(holdId).catch(() => undefined);
-      await reservations.invalidate(variantIds);
+      await reservations.invalidate(started.variantIds);
       return view(await load(id));
     },
 
