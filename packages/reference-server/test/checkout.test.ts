@@ -3,7 +3,7 @@
 // idempotent completion into one order, and the order read with its token.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { CheckoutRequiresAction, CheckoutSession, ErrorBody, Order, PaymentStart, ShippingRateList } from '@shoptag/sdk/contract';
+import { Cart, CheckoutRequiresAction, CheckoutSession, ErrorBody, Order, PaymentStart, ShippingRateList } from '@shoptag/sdk/contract';
 import { ADDRESS } from './support/checkout-fixtures.js';
 import { forEachDatabase } from './support/databases.js';
 import { fixtureCatalog } from './support/fixture-catalog.js';
@@ -205,14 +205,18 @@ forEachDatabase('checkout', (target) => {
     assert.equal(intents.rowCount, 0, 'nothing was captured for it');
   });
 
-  test('starting a second checkout for a cart gives the first one\'s stock back', async () => {
+  test('starting checkout again answers the open session; once the cart changed, a new one takes the first one\'s stock', async () => {
     const cart = await app.request('/v1/carts', { method: 'POST', ...json({ items: [{ variant_id: 'var_fx010', quantity: 2 }] }) });
     const cartId = (cart.body as { id: string }).id;
     const before = await level('var_fx010');
     const a = ok(await app.request('/v1/checkout-sessions', { method: 'POST', ...json({ cart_id: cartId }) }), CheckoutSession);
+    const again = ok(await app.request('/v1/checkout-sessions', { method: 'POST', ...json({ cart_id: cartId }) }), CheckoutSession);
+    assert.equal(again.id, a.id, 'the cart has not changed: its open session');
+    assert.equal((await level('var_fx010')).reserved, before.reserved + 2);
+    ok(await app.request(`/v1/carts/${cartId}/items`, { method: 'POST', ...json({ variant_id: 'var_fx010', quantity: 1 }) }), Cart);
     const b = ok(await app.request('/v1/checkout-sessions', { method: 'POST', ...json({ cart_id: cartId }) }), CheckoutSession);
     assert.notEqual(a.id, b.id);
-    assert.equal((await level('var_fx010')).reserved, before.reserved + 2);
+    assert.equal((await level('var_fx010')).reserved, before.reserved + 3);
     assert.equal(ok(await app.request(`/v1/checkout-sessions/${a.id}`), CheckoutSession).status, 'expired');
   });
 });
