@@ -23,14 +23,30 @@ forEachDatabase('one open checkout session per cart', (target) => {
   });
   after(() => app?.close());
 
-  const newCart = async (items: { variant_id: string; quantity: number }[]) => ok(await app.request('/v1/carts', { method: 'POST', ...json({ items }) }), Cart);
-  const start = (cartId: string) => app.request('/v1/checkout-sessions', { method: 'POST', ...json({ cart_id: cartId }) });
+  const newCart = async (items: { variant_id: string; quantity: number }[]) =>
+    ok(await app.request('/v1/carts', { method: 'POST', ...json({ items }) }), Cart);
+  const start = (cartId: string) =>
+    app.request('/v1/checkout-sessions', { method: 'POST', ...json({ cart_id: cartId }) });
   const sessionsOf = async (cartId: string) =>
-    (await target.db.query<{ id: string; status: string }>('SELECT id, status FROM checkout_sessions WHERE cart_id = $1 ORDER BY created_at, id', [cartId])).rows;
+    (
+      await target.db.query<{ id: string; status: string }>(
+        'SELECT id, status FROM checkout_sessions WHERE cart_id = $1 ORDER BY created_at, id',
+        [cartId],
+      )
+    ).rows;
   const holdsOf = async (variantId: string) =>
-    (await target.db.query<{ id: string; quantity: number }>('SELECT id, quantity FROM inventory_holds WHERE variant_id = $1', [variantId])).rows;
+    (
+      await target.db.query<{ id: string; quantity: number }>(
+        'SELECT id, quantity FROM inventory_holds WHERE variant_id = $1',
+        [variantId],
+      )
+    ).rows;
   const reserved = async (variantId: string) =>
-    (await target.db.query<{ reserved: number }>('SELECT reserved FROM inventory_levels WHERE variant_id = $1', [variantId])).rows[0]!.reserved;
+    (
+      await target.db.query<{ reserved: number }>('SELECT reserved FROM inventory_levels WHERE variant_id = $1', [
+        variantId,
+      ])
+    ).rows[0]!.reserved;
 
   test(`${STARTS} concurrent starts for one cart make one session and one hold, and all ${STARTS} answers name it`, async () => {
     const cart = await newCart([{ variant_id: 'var_fx050', quantity: 2 }]);
@@ -38,14 +54,24 @@ forEachDatabase('one open checkout session per cart', (target) => {
     const ids = new Set(answers.map((res) => ok(res, CheckoutSession).id));
     assert.equal(ids.size, 1, `one session named by every answer, saw ${[...ids].join(', ')}`);
     assert.deepEqual(await sessionsOf(cart.id), [{ id: [...ids][0], status: 'open' }]);
-    assert.deepEqual((await holdsOf('var_fx050')).map((h) => h.quantity), [2], 'one hold for the cart');
+    assert.deepEqual(
+      (await holdsOf('var_fx050')).map((h) => h.quantity),
+      [2],
+      'one hold for the cart',
+    );
     assert.equal(await reserved('var_fx050'), 2);
   });
 
   test('starting again for an unchanged cart answers the open session with what was filled in', async () => {
     const cart = await newCart([{ variant_id: 'var_fx070', quantity: 1 }]);
     const first = ok(await start(cart.id), CheckoutSession);
-    ok(await app.request(`/v1/checkout-sessions/${first.id}`, { method: 'PATCH', ...json({ email: 'ada@example.com' }) }), CheckoutSession);
+    ok(
+      await app.request(`/v1/checkout-sessions/${first.id}`, {
+        method: 'PATCH',
+        ...json({ email: 'ada@example.com' }),
+      }),
+      CheckoutSession,
+    );
     const again = ok(await start(cart.id), CheckoutSession);
     assert.equal(again.id, first.id);
     assert.equal(again.email, 'ada@example.com');
@@ -55,7 +81,13 @@ forEachDatabase('one open checkout session per cart', (target) => {
   test('a cart that changed starts a new session; the old one ends and its stock is back', async () => {
     const cart = await newCart([{ variant_id: 'var_fx100', quantity: 1 }]);
     const first = ok(await start(cart.id), CheckoutSession);
-    ok(await app.request(`/v1/carts/${cart.id}/items`, { method: 'POST', ...json({ variant_id: 'var_fx100', quantity: 1 }) }), Cart);
+    ok(
+      await app.request(`/v1/carts/${cart.id}/items`, {
+        method: 'POST',
+        ...json({ variant_id: 'var_fx100', quantity: 1 }),
+      }),
+      Cart,
+    );
     const second = ok(await start(cart.id), CheckoutSession);
     assert.notEqual(second.id, first.id);
     assert.equal(second.lines[0]?.quantity, 2);
@@ -63,7 +95,11 @@ forEachDatabase('one open checkout session per cart', (target) => {
       { id: first.id, status: 'expired' },
       { id: second.id, status: 'open' },
     ]);
-    assert.deepEqual((await holdsOf('var_fx100')).map((h) => h.quantity), [2], 'only the new session holds stock');
+    assert.deepEqual(
+      (await holdsOf('var_fx100')).map((h) => h.quantity),
+      [2],
+      'only the new session holds stock',
+    );
     assert.equal(await reserved('var_fx100'), 2);
   });
 

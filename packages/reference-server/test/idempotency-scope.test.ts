@@ -62,7 +62,10 @@ forEachDatabase('Idempotency-Key scopes', (target) => {
 
   test('two carts that start checkout with one key each get their own session', async () => {
     const sessionFor = async (from: string) => {
-      const cart = ok(await post('/v1/carts', { items: [{ variant_id: 'var_fx100', quantity: 1 }] }, `cart-${from}`, from), Cart);
+      const cart = ok(
+        await post('/v1/carts', { items: [{ variant_id: 'var_fx100', quantity: 1 }] }, `cart-${from}`, from),
+        Cart,
+      );
       return { cart, res: await post('/v1/checkout-sessions', { cart_id: cart.id }, 'start-checkout', from) };
     };
     const a = await sessionFor(SHOPPER_A);

@@ -17,10 +17,17 @@ function ok<T>(res: TestResponse, schema: { parse(v: unknown): T }): T {
 }
 
 test('a logged request target keeps its path and harmless parameters but not its credentials', () => {
-  assert.equal(redactRequestTarget('/v1/orders/ord_1?token=otok_abc&expand=items'), '/v1/orders/ord_1?token=[redacted]&expand=items');
+  assert.equal(
+    redactRequestTarget('/v1/orders/ord_1?token=otok_abc&expand=items'),
+    '/v1/orders/ord_1?token=[redacted]&expand=items',
+  );
   assert.equal(redactRequestTarget('/v1/orders/ord_1?%74oken=abc'), '/v1/orders/ord_1?%74oken=[redacted]');
   assert.equal(redactRequestTarget('/v1/x?api_key=sk_test_abcdefghijklmnopqrstuvwx'), '/v1/x?api_key=[redacted]');
-  assert.equal(redactRequestTarget('/v1/x?q=pk_live_abcdefghijklmnopqrstuvwx'), '/v1/x?q=[redacted]', 'a key pasted anywhere');
+  assert.equal(
+    redactRequestTarget('/v1/x?q=pk_live_abcdefghijklmnopqrstuvwx'),
+    '/v1/x?q=[redacted]',
+    'a key pasted anywhere',
+  );
   assert.equal(redactRequestTarget('/v1/products?category=mugs&limit=5'), '/v1/products?category=mugs&limit=5');
   assert.equal(redactRequestTarget('/v1/products'), '/v1/products');
 });
@@ -30,11 +37,32 @@ forEachDatabase('order access tokens', (target) => {
   const lines: string[] = [];
   let order: Order;
   before(async () => {
-    app = await startTestApp(target.db, { catalog: fixtureCatalog(), logger: createLogger('debug', (line) => lines.push(line)) });
-    const cart = await app.request('/v1/carts', { method: 'POST', ...json({ items: [{ variant_id: 'var_fx050', quantity: 1 }] }) });
-    const s = ok(await app.request('/v1/checkout-sessions', { method: 'POST', ...json({ cart_id: (cart.body as { id: string }).id }) }), CheckoutSession);
-    await app.request(`/v1/checkout-sessions/${s.id}`, { method: 'PATCH', ...json({ email: 'ada@example.com', shipping_address: ADDRESS, shipping_method_id: 'standard' }) });
-    order = ok(await app.request(`/v1/checkout-sessions/${s.id}/complete`, { method: 'POST', ...json({ payment_method: 'pm_card_visa' }) }), Order);
+    app = await startTestApp(target.db, {
+      catalog: fixtureCatalog(),
+      logger: createLogger('debug', (line) => lines.push(line)),
+    });
+    const cart = await app.request('/v1/carts', {
+      method: 'POST',
+      ...json({ items: [{ variant_id: 'var_fx050', quantity: 1 }] }),
+    });
+    const s = ok(
+      await app.request('/v1/checkout-sessions', {
+        method: 'POST',
+        ...json({ cart_id: (cart.body as { id: string }).id }),
+      }),
+      CheckoutSession,
+    );
+    await app.request(`/v1/checkout-sessions/${s.id}`, {
+      method: 'PATCH',
+      ...json({ email: 'ada@example.com', shipping_address: ADDRESS, shipping_method_id: 'standard' }),
+    });
+    order = ok(
+      await app.request(`/v1/checkout-sessions/${s.id}/complete`, {
+        method: 'POST',
+        ...json({ payment_method: 'pm_card_visa' }),
+      }),
+      Order,
+    );
   });
   after(() => app?.close());
 
@@ -45,7 +73,9 @@ forEachDatabase('order access tokens', (target) => {
   });
 
   test('a wrong token in the header is a 404, whatever the query says', async () => {
-    const res = await app.request(`/v1/orders/${order.id}?token=${order.token!}`, { headers: { 'shoptag-order-token': 'otok_wrong' } });
+    const res = await app.request(`/v1/orders/${order.id}?token=${order.token!}`, {
+      headers: { 'shoptag-order-token': 'otok_wrong' },
+    });
     assert.equal(res.status, 404);
     assert.equal(ErrorBody.parse(res.body).error.code, 'resource_missing');
   });
@@ -58,14 +88,21 @@ forEachDatabase('order access tokens', (target) => {
     const logged = lines.find((line) => line.includes(`GET /v1/orders/${order.id}`));
     assert.ok(logged, `a request line was logged: ${JSON.stringify(lines)}`);
     assert.match(logged, /\?token=\[redacted\] 200 /);
-    assert.ok(lines.every((line) => !line.includes(order.token!)), 'the token is in no log line');
+    assert.ok(
+      lines.every((line) => !line.includes(order.token!)),
+      'the token is in no log line',
+    );
   });
 
   test('a browser may send the header: the preflight allows it', async () => {
     const res = await app.request(`/v1/orders/${order.id}`, {
       method: 'OPTIONS',
       key: null,
-      headers: { origin: 'https://shop.example', 'access-control-request-method': 'GET', 'access-control-request-headers': 'authorization,shoptag-order-token' },
+      headers: {
+        origin: 'https://shop.example',
+        'access-control-request-method': 'GET',
+        'access-control-request-headers': 'authorization,shoptag-order-token',
+      },
     });
     assert.equal(res.status, 204);
     assert.match(res.headers.get('access-control-allow-headers') ?? '', /Shoptag-Order-Token/);

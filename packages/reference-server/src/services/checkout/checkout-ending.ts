@@ -23,7 +23,12 @@ export interface EndOptions {
 }
 
 /** Payment states in which no money is held (nothing authorized, or it was voided). */
-const NOTHING_HELD = new Set<PaymentStatus>(['requires_payment_method', 'requires_confirmation', 'requires_action', 'canceled']);
+const NOTHING_HELD = new Set<PaymentStatus>([
+  'requires_payment_method',
+  'requires_confirmation',
+  'requires_action',
+  'canceled',
+]);
 
 /**
  * Ends open checkouts that can no longer be paid as they stand — the coupon ran out, the stock
@@ -73,7 +78,8 @@ export function createCheckoutEnding(deps: CheckoutEndingDeps) {
     const holdId = ended.hold_id;
     // A hold that lapsed and was swept is already back on sale.
     await reservations.release(holdId).catch((error: unknown) => {
-      if (!(error instanceof NotFoundError)) logger.warn(`releasing hold ${holdId} of ended checkout ${sessionId} failed: ${String(error)}`);
+      if (!(error instanceof NotFoundError))
+        logger.warn(`releasing hold ${holdId} of ended checkout ${sessionId} failed: ${String(error)}`);
     });
   }
 
