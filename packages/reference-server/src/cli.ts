@@ -69,8 +69,9 @@ async function main(argv: string[]): Promise<void> {
         port = Number(values.port);
         if (!/^\d+$/.test(values.port) || port > 65535) throw new UsageError(`--port must be an integer 0–65535 (got "${values.port}")`);
       }
-      const server = await startServer({ port, seed: values.reseed ? 'reset' : true });
-      closeOnSignals(server);
+      const starting = startServer({ port, seed: values.reseed ? 'reset' : true });
+      closeOnSignals(starting);
+      await starting;
       return;
     }
     case 'migrate': {

@@ -37,6 +37,10 @@ export interface Config {
   rateLimitPerMinute: number | null;
   /** Proxy hops in front of the server trusted for the client IP (`X-Forwarded-For`); 0 trusts none. */
   trustProxy: number;
+  /** How long requests in flight may take to finish after SIGTERM before their connections are cut. */
+  drainTimeoutMs: number;
+  /** Who may frame the demo pages: CSP `frame-ancestors` sources (`'self'`, `'none'` or origins). */
+  frameAncestors: string[];
   /** Carts, stock holds and the price estimate. */
   commerce: CommerceConfig;
 }
@@ -82,13 +86,15 @@ export class ConfigError extends Error {
 }
 
 /** Every SHOPTAG_* variable the server reads; any other is a typo worth reporting. */
-const SHOPTAG_VARIABLES = ['SHOPTAG_DATA_DIR', 'SHOPTAG_CURRENCY', 'SHOPTAG_ALLOWED_ORIGINS', 'SHOPTAG_MAX_LINE_QUANTITY', 'SHOPTAG_CART_TTL_DAYS', 'SHOPTAG_HOLD_TTL_MINUTES', 'SHOPTAG_HOLD_TTL_SECONDS', 'SHOPTAG_SHIPPING_RATE', 'SHOPTAG_FREE_SHIPPING_OVER', 'SHOPTAG_TAX_RATES', 'SHOPTAG_TAX_COUNTRY', 'SHOPTAG_PRICES_INCLUDE_TAX', 'SHOPTAG_TAX_SHIPPING', 'SHOPTAG_SHIPPING_CONFIG', 'SHOPTAG_PRODUCT_CACHE_MB', 'SHOPTAG_RATE_LIMIT', 'SHOPTAG_TRUST_PROXY'] as const;
+const SHOPTAG_VARIABLES = ['SHOPTAG_DATA_DIR', 'SHOPTAG_CURRENCY', 'SHOPTAG_ALLOWED_ORIGINS', 'SHOPTAG_MAX_LINE_QUANTITY', 'SHOPTAG_CART_TTL_DAYS', 'SHOPTAG_HOLD_TTL_MINUTES', 'SHOPTAG_HOLD_TTL_SECONDS', 'SHOPTAG_SHIPPING_RATE', 'SHOPTAG_FREE_SHIPPING_OVER', 'SHOPTAG_TAX_RATES', 'SHOPTAG_TAX_COUNTRY', 'SHOPTAG_PRICES_INCLUDE_TAX', 'SHOPTAG_TAX_SHIPPING', 'SHOPTAG_SHIPPING_CONFIG', 'SHOPTAG_PRODUCT_CACHE_MB', 'SHOPTAG_RATE_LIMIT', 'SHOPTAG_TRUST_PROXY', 'SHOPTAG_DRAIN_TIMEOUT_SECONDS', 'SHOPTAG_FRAME_ANCESTORS'] as const;
 /** Reserved for the test harness (SHOPTAG_TEST_DATABASE_URL …); the server ignores them. */
 const IGNORED_PREFIX = 'SHOPTAG_TEST_';
 
 const DEFAULT_PORT = 3000;
 const DEFAULT_DATA_DIR = '.shoptag';
 const DEFAULT_PRODUCT_CACHE_MB = 32;
+export const DEFAULT_DRAIN_TIMEOUT_SECONDS = 10;
+export const DEFAULT_FRAME_ANCESTORS = ["'self'"];
 
 const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
 const optional = <T extends z.ZodType>(schema: T) => z.preprocess(blankToUndefined, schema.optional());
@@ -124,6 +130,13 @@ const origin = z.string().refine(
   },
   { message: 'must be a comma-separated list of origins like https://shop.example.com (scheme, host and optional port; no path or trailing slash), or *' },
 );
+
+/** A CSP source for frame-ancestors: 'self', 'none', or an origin (scheme://host[:port], `*.` allowed before the host). */
+const FRAME_SOURCE = /^(?:'self'|'none'|https?:\/\/(?:\*\.)?[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*(?::\d{1,5})?)$/;
+const frameAncestors = z
+  .array(z.string().transform((v) => (v === 'self' || v === 'none' ? `'${v}'` : v)).pipe(z.string().regex(FRAME_SOURCE)))
+  .min(1)
+  .refine((list) => !list.includes("'none'") || list.length === 1);
 
 const positiveInt = (max: number) => z.string().regex(/^\d+$/).transform(Number).pipe(z.number().int().min(1).max(max));
 
@@ -165,6 +178,8 @@ const EnvSchema = z.object({
   SHOPTAG_PRODUCT_CACHE_MB: optional(z.string().regex(/^\d+$/).transform(Number).pipe(z.number().int().min(0).max(65_536))),
   SHOPTAG_RATE_LIMIT: optional(z.union([z.literal('off'), positiveInt(1_000_000)])),
   SHOPTAG_TRUST_PROXY: optional(z.string().regex(/^\d+$/).transform(Number).pipe(z.number().int().min(0).max(10))),
+  SHOPTAG_DRAIN_TIMEOUT_SECONDS: optional(positiveInt(3_600)),
+  SHOPTAG_FRAME_ANCESTORS: z.preprocess((v) => commaList(blankToUndefined(v)), frameAncestors.optional()),
   LOG_LEVEL: optional(z.enum(LOG_LEVELS, { message: `must be one of ${LOG_LEVELS.join(', ')}` })),
 });
 
@@ -185,6 +200,8 @@ const EXPECTATIONS: Partial<Record<keyof z.infer<typeof EnvSchema>, string>> = {
   SHOPTAG_PRODUCT_CACHE_MB: 'must be a whole number of megabytes 0–65536 (0 turns the reuse off)',
   SHOPTAG_RATE_LIMIT: 'must be a whole number of writes per minute 1–1000000, or off',
   SHOPTAG_TRUST_PROXY: 'must be the number of proxies in front of the server, 0–10',
+  SHOPTAG_DRAIN_TIMEOUT_SECONDS: 'must be a whole number of seconds 1–3600',
+  SHOPTAG_FRAME_ANCESTORS: "must be 'self', 'none' (alone), or a comma-separated list of 'self' and origins like https://shop.example.com or https://*.example.com",
 };
 
 type Env = Record<string, string | undefined>;
@@ -245,6 +262,8 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     productCacheMb: e.SHOPTAG_PRODUCT_CACHE_MB ?? DEFAULT_PRODUCT_CACHE_MB,
     rateLimitPerMinute: e.SHOPTAG_RATE_LIMIT === undefined || e.SHOPTAG_RATE_LIMIT === 'off' ? null : e.SHOPTAG_RATE_LIMIT,
     trustProxy: e.SHOPTAG_TRUST_PROXY ?? 0,
+    drainTimeoutMs: (e.SHOPTAG_DRAIN_TIMEOUT_SECONDS ?? DEFAULT_DRAIN_TIMEOUT_SECONDS) * 1000,
+    frameAncestors: e.SHOPTAG_FRAME_ANCESTORS ?? DEFAULT_FRAME_ANCESTORS,
     commerce,
   };
 }
