@@ -11,8 +11,11 @@ export interface RawResponse {
 
 const HEADER_END = '\r\n\r\n';
 
-/** Parses one complete response at the start of `data`; null while it is incomplete. */
-function parseResponse(data: Buffer): { response: RawResponse; rest: Buffer } | null {
+/**
+ * Parses one complete response at the start of `data`; null while it is incomplete. With
+ * `ended`, a response without a length ends with the connection.
+ */
+function parseResponse(data: Buffer, ended = false): { response: RawResponse; rest: Buffer } | null {
   const headEnd = data.indexOf(HEADER_END);
   if (headEnd < 0) return null;
   const [statusLine = '', ...lines] = data.subarray(0, headEnd).toString('latin1').split('\r\n');
@@ -38,8 +41,8 @@ function parseResponse(data: Buffer): { response: RawResponse; rest: Buffer } | 
     }
     return { response: { status, headers, body: Buffer.concat(chunks).toString('utf8') }, rest: data.subarray(offset) };
   }
-  const length = status === 204 || status === 304 ? 0 : Number(headers['content-length'] ?? NaN);
-  if (!Number.isInteger(length)) throw new Error('a response without Content-Length or chunked encoding');
+  const length = status === 204 || status === 304 ? 0 : Number(headers['content-length'] ?? (ended ? data.length - offset : NaN));
+  if (!Number.isInteger(length)) return null;
   if (data.length < offset + length) return null;
   return { response: { status, headers, body: data.subarray(offset, offset + length).toString('utf8') }, rest: data.subarray(offset + length) };
 }
@@ -66,6 +69,11 @@ export class RawConnection {
       let error: Error | null = null;
       socket.on('error', (e) => (error = e));
       socket.on('close', () => {
+        const last = error ? null : parseResponse(this.buffered, true);
+        if (last) {
+          this.buffered = last.rest;
+          this.responses.push(last.response);
+        }
         this.failure = error ?? new Error(this.buffered.length > 0 ? 'connection closed in the middle of a response' : 'connection closed before a response');
         this.settle();
         resolve(error);
