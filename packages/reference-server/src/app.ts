@@ -23,6 +23,7 @@ import { publicAsset } from './api/middleware/public-asset.js';
 import { errorHandler, notFound } from './api/middleware/error-handler.js';
 import { requestId } from './api/middleware/request-id.js';
 import { requestLog } from './api/middleware/request-log.js';
+import { securityHeaders, strictTransportSecurity } from './api/middleware/security-headers.js';
 import { productsRouter } from './api/products/route.js';
 import { searchRouter } from './api/search/route.js';
 import { adminProductsRouter } from './api/admin/products/route.js';
@@ -73,7 +74,7 @@ export interface AppDeps {
 const DEFAULT_BODY_LIMIT = '1mb';
 
 /**
- * The Express application: request id first, then CORS preflight, public routes, keyed routes
+ * The Express application: security headers and request id first, then CORS preflight, public routes, keyed routes
  * (authentication, the per-key origin check, body parsing, handlers), and the error handler last.
  */
 export function createApp(deps: AppDeps): Express {
@@ -82,6 +83,7 @@ export function createApp(deps: AppDeps): Express {
   app.set('query parser', 'simple');
   app.set('json spaces', 0);
   if (deps.trustProxy) app.set('trust proxy', deps.trustProxy);
+  app.use(securityHeaders(), strictTransportSecurity());
   app.use(requestId(deps.newRequestId));
   app.use(requestLog(deps.logger));
 

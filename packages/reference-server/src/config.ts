@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
 import { CurrencyCode } from '@shoptag/sdk/contract';
+import { DEFAULT_FRAME_ANCESTORS } from './api/demo/page-security.js';
 import { LOG_LEVELS, type LogLevel } from './logger.js';
 import { parseMajorUnits, parseTaxRates, type PricingConfig } from './services/pricing/pricing-config.js';
 import { defaultShippingZones } from './services/pricing/shipping.js';
@@ -40,7 +41,7 @@ export interface Config {
   /** How long requests in flight may take to finish after SIGTERM before their connections are cut. */
   drainTimeoutMs: number;
   /** Who may frame the demo pages: CSP `frame-ancestors` sources (`'self'`, `'none'` or origins). */
-  frameAncestors: string[];
+  frameAncestors: readonly string[];
   /** Carts, stock holds and the price estimate. */
   commerce: CommerceConfig;
 }
@@ -94,7 +95,6 @@ const DEFAULT_PORT = 3000;
 const DEFAULT_DATA_DIR = '.shoptag';
 const DEFAULT_PRODUCT_CACHE_MB = 32;
 export const DEFAULT_DRAIN_TIMEOUT_SECONDS = 10;
-export const DEFAULT_FRAME_ANCESTORS = ["'self'"];
 
 const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
 const optional = <T extends z.ZodType>(schema: T) => z.preprocess(blankToUndefined, schema.optional());

@@ -174,7 +174,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Sta
       health: createHealthService({ db: runtime.db, cache: runtime.cache, payments: runtime.payments, version }),
       renderProductImage: (imageId) => renderProductImage(imageId),
       renditions,
-      demo: { shopDir, cdnDir: findElementsCdnDir(), publishableKey: keys.publishableKey },
+      demo: { shopDir, cdnDir: findElementsCdnDir(), publishableKey: keys.publishableKey, frameAncestors: config.frameAncestors },
       ...(runtime.rateLimiter && config.rateLimitPerMinute !== null
         ? { rateLimit: { limiter: runtime.rateLimiter, limit: config.rateLimitPerMinute, windowMs: 60_000 } }
         : {}),
