@@ -24,7 +24,12 @@ Options:
 
 Configuration comes from the environment: PORT, HOST, DATABASE_URL, DATABASE_REPLICA_URLS,
 REDIS_URL, STRIPE_SECRET_KEY, STRIPE_PUBLISHABLE_KEY, STRIPE_WEBHOOK_SECRET, SHOPTAG_DATA_DIR,
-SHOPTAG_CURRENCY, SHOPTAG_ALLOWED_ORIGINS, LOG_LEVEL.
+SHOPTAG_CURRENCY, SHOPTAG_ALLOWED_ORIGINS, SHOPTAG_FRAME_ANCESTORS, SHOPTAG_DRAIN_TIMEOUT_SECONDS,
+LOG_LEVEL.
+
+On SIGTERM or SIGINT the server stops accepting connections, answers every request it has
+received, closes idle connections, and exits 0; connections still busy after
+SHOPTAG_DRAIN_TIMEOUT_SECONDS (default 10) are cut.
 `;
 
 class UsageError extends Error {}
