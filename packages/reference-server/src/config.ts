@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { z } from 'zod';
 import { CurrencyCode } from '@shoptag/sdk/contract';
 import { DEFAULT_FRAME_ANCESTORS } from './api/demo/page-security.js';
+import { DRAIN_TIMEOUT_MS } from './http-drain.js';
 import { LOG_LEVELS, type LogLevel } from './logger.js';
 import { parseMajorUnits, parseTaxRates, type PricingConfig } from './services/pricing/pricing-config.js';
 import { defaultShippingZones } from './services/pricing/shipping.js';
@@ -94,7 +95,7 @@ const IGNORED_PREFIX = 'SHOPTAG_TEST_';
 const DEFAULT_PORT = 3000;
 const DEFAULT_DATA_DIR = '.shoptag';
 const DEFAULT_PRODUCT_CACHE_MB = 32;
-export const DEFAULT_DRAIN_TIMEOUT_SECONDS = 10;
+export const DEFAULT_DRAIN_TIMEOUT_SECONDS = DRAIN_TIMEOUT_MS / 1000;
 
 const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
 const optional = <T extends z.ZodType>(schema: T) => z.preprocess(blankToUndefined, schema.optional());
