@@ -68,7 +68,7 @@ describe('framing the demo checkout', () => {
     );
   });
 
-  test("a shop that lists its own site in SHOPTAG_FRAME_ANCESTORS can frame its checkout", async () => {
+  test('a shop that lists its own site in SHOPTAG_FRAME_ANCESTORS can frame its checkout', async () => {
     const embeddable = await startDemoServer({ env: { SHOPTAG_FRAME_ANCESTORS: `'self', ${siteOrigin}` } });
     try {
       const checkoutUrl = `${embeddable.url}/checkout.html`;

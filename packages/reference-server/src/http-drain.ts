@@ -120,7 +120,7 @@ export function trackForDrain(server: Server): HttpDrain {
       // connections accepted whose first bytes have not been read yet, as idle.
       const accepting = (async () => {
         await nextTurn();
-        for (let seen = -1; seen !== accepted && !timedOut; ) {
+        for (let seen = -1; seen !== accepted && !timedOut;) {
           seen = accepted;
           await nextTurn();
         }

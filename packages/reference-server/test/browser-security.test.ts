@@ -51,7 +51,12 @@ function assertApiHeaders(headers: Headers, what: string): void {
 describe('security headers and browsers', () => {
   const root = mkdtempSync(join(tmpdir(), 'shoptag-browser-security-'));
   const shopDir = join(root, 'demo-shop');
-  const demo = (frameAncestors?: string[]) => ({ shopDir, cdnDir: join(root, 'cdn'), publishableKey: 'pk_test_demo', ...(frameAncestors ? { frameAncestors } : {}) });
+  const demo = (frameAncestors?: string[]) => ({
+    shopDir,
+    cdnDir: join(root, 'cdn'),
+    publishableKey: 'pk_test_demo',
+    ...(frameAncestors ? { frameAncestors } : {}),
+  });
   let db: Db;
   let app: TestApp;
   before(async () => {
@@ -77,7 +82,11 @@ describe('security headers and browsers', () => {
     const preflight = await app.request('/v1/carts', {
       method: 'OPTIONS',
       key: null,
-      headers: { origin: SHOP, 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization, content-type' },
+      headers: {
+        origin: SHOP,
+        'access-control-request-method': 'POST',
+        'access-control-request-headers': 'authorization, content-type',
+      },
     });
     assert.equal(preflight.status, 204);
     assertApiHeaders(preflight.headers, 'a preflight');
@@ -103,15 +112,24 @@ describe('security headers and browsers', () => {
     assert.equal(res.headers.get('referrer-policy'), 'strict-origin-when-cross-origin');
     assert.equal(res.headers.get('x-content-type-options'), 'nosniff');
     const plain = await app.request('/plain.html', { key: null });
-    assert.equal(plain.headers.get('content-security-policy'), "default-src 'self'; base-uri 'none'; form-action 'self'; object-src 'none'; frame-ancestors 'self'");
+    assert.equal(
+      plain.headers.get('content-security-policy'),
+      "default-src 'self'; base-uri 'none'; form-action 'self'; object-src 'none'; frame-ancestors 'self'",
+    );
   });
 
   test('frame-ancestors lets a shop frame its own checkout; X-Frame-Options only when it can say the same', async () => {
-    const embedding = await startTestApp(db, { catalog: fixtureCatalog(), overrides: { demo: demo(["'self'", 'https://shop.example', 'https://*.shop.example']) } });
+    const embedding = await startTestApp(db, {
+      catalog: fixtureCatalog(),
+      overrides: { demo: demo(["'self'", 'https://shop.example', 'https://*.shop.example']) },
+    });
     const closed = await startTestApp(db, { catalog: fixtureCatalog(), overrides: { demo: demo(["'none'"]) } });
     try {
       const res = await embedding.request('/checkout.html', { key: null });
-      assert.match(res.headers.get('content-security-policy') ?? '', /; frame-ancestors 'self' https:\/\/shop\.example https:\/\/\*\.shop\.example$/);
+      assert.match(
+        res.headers.get('content-security-policy') ?? '',
+        /; frame-ancestors 'self' https:\/\/shop\.example https:\/\/\*\.shop\.example$/,
+      );
       assert.equal(res.headers.get('x-frame-options'), null, 'X-Frame-Options cannot name other origins');
       const none = await closed.request('/checkout.html', { key: null });
       assert.match(none.headers.get('content-security-policy') ?? '', /; frame-ancestors 'none'$/);
@@ -138,7 +156,11 @@ describe('security headers and browsers', () => {
       await proxied.close();
     }
     const direct = await app.request('/v1/health', { key: null, headers: { 'x-forwarded-proto': 'https' } });
-    assert.equal(direct.headers.get('strict-transport-security'), null, 'an untrusted X-Forwarded-Proto is anyone\'s claim');
+    assert.equal(
+      direct.headers.get('strict-transport-security'),
+      null,
+      "an untrusted X-Forwarded-Proto is anyone's claim",
+    );
   });
 
   const browserLike: [string, Record<string, string>][] = [
@@ -148,7 +170,10 @@ describe('security headers and browsers', () => {
     ['Sec-Fetch-Site alone', { 'sec-fetch-site': 'same-origin' }],
     ['Sec-Fetch-Dest alone', { 'sec-fetch-dest': 'empty' }],
     ['a navigation (Sec-Fetch-Mode: navigate)', { 'sec-fetch-mode': 'navigate' }],
-    ["Chromium's same-origin GET: fetch metadata, no Origin", { 'sec-fetch-site': 'same-origin', 'sec-fetch-mode': 'cors', 'sec-fetch-dest': 'empty' }],
+    [
+      "Chromium's same-origin GET: fetch metadata, no Origin",
+      { 'sec-fetch-site': 'same-origin', 'sec-fetch-mode': 'cors', 'sec-fetch-dest': 'empty' },
+    ],
   ];
   for (const [what, headers] of browserLike) {
     test(`a secret key with ${what} is refused: secret_key_in_browser`, async () => {
@@ -160,8 +185,19 @@ describe('security headers and browsers', () => {
   }
 
   test("a secret key from Node still works: plain node:http, and Node's fetch (Sec-Fetch-Mode: cors alone)", async () => {
-    assert.equal((await rawGet(`${app.url}/v1/admin/orders`, { authorization: `Bearer ${app.secretKey}` })).status, 200);
-    assert.equal((await rawGet(`${app.url}/v1/admin/orders`, { authorization: `Bearer ${app.secretKey}`, 'sec-fetch-mode': 'cors' })).status, 200);
+    assert.equal(
+      (await rawGet(`${app.url}/v1/admin/orders`, { authorization: `Bearer ${app.secretKey}` })).status,
+      200,
+    );
+    assert.equal(
+      (
+        await rawGet(`${app.url}/v1/admin/orders`, {
+          authorization: `Bearer ${app.secretKey}`,
+          'sec-fetch-mode': 'cors',
+        })
+      ).status,
+      200,
+    );
     assert.equal((await app.request('/v1/admin/orders', { key: app.secretKey })).status, 200);
   });
 

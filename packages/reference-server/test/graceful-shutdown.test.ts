@@ -45,7 +45,9 @@ async function startBuiltServer(dataDir: string, env: Record<string, string>): P
   let output = '';
   child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const exited = new Promise<{ code: number | null; at: number }>((resolve) => child.on('exit', (code) => resolve({ code, at: Date.now() })));
+  const exited = new Promise<{ code: number | null; at: number }>((resolve) =>
+    child.on('exit', (code) => resolve({ code, at: Date.now() })),
+  );
   const url = await new Promise<string>((resolve, reject) => {
     child.stdout.on('data', () => {
       const match = /(?:demo shop|api) +(http:\/\/\S+?)(?:\/v1)?\n/.exec(output);
@@ -62,7 +64,9 @@ function within<T>(ms: number, what: string, promise: Promise<T>): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   return Promise.race([
     promise.finally(() => clearTimeout(timer)),
-    new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`${what}: not within ${ms} ms`)), ms))),
+    new Promise<never>(
+      (_, reject) => (timer = setTimeout(() => reject(new Error(`${what}: not within ${ms} ms`)), ms)),
+    ),
   ]);
 }
 
@@ -151,7 +155,10 @@ describe('SIGTERM under load (the built server)', () => {
           RawConnection.open(server.port).then((conn) => {
             // Uncached reads (each query is new): a third full-text searches with facets, the rest list pages.
             tracked(`read ${i}`, 200, conn);
-            const path = i % 3 === 0 ? `/v1/search?q=${['mug', 'lamp', 'linen', 'oak', 'wool'][i % 5]}&min_price=${i}` : `/v1/products?limit=12&page=${(i % 20) + 1}&min_price=${i}`;
+            const path =
+              i % 3 === 0
+                ? `/v1/search?q=${['mug', 'lamp', 'linen', 'oak', 'wool'][i % 5]}&min_price=${i}`
+                : `/v1/products?limit=12&page=${(i % 20) + 1}&min_price=${i}`;
             return conn.write(rawRequest('GET', path, auth));
           }),
         );
@@ -177,23 +184,52 @@ describe('SIGTERM under load (the built server)', () => {
       const signalledAt = Date.now();
       server.child.kill('SIGTERM');
 
-      const idleClosed = await within(5_000, 'idle keep-alive connections closed by the server', Promise.all(idle.map((c) => c.closed)));
-      t.diagnostic(`idle keep-alive connections closed ${Date.now() - signalledAt} ms after SIGTERM; ${unansweredAtSignal} of ${outcomes.length} requests unanswered at the signal`);
-      assert.deepEqual(idleClosed, idle.map(() => null), 'idle connections end cleanly, not with a reset');
+      const idleClosed = await within(
+        5_000,
+        'idle keep-alive connections closed by the server',
+        Promise.all(idle.map((c) => c.closed)),
+      );
+      t.diagnostic(
+        `idle keep-alive connections closed ${Date.now() - signalledAt} ms after SIGTERM; ${unansweredAtSignal} of ${outcomes.length} requests unanswered at the signal`,
+      );
+      assert.deepEqual(
+        idleClosed,
+        idle.map(() => null),
+        'idle connections end cleanly, not with a reset',
+      );
 
       const isSlow = (o: Outcome) => o.label.startsWith('slow');
-      await within(DRAIN_TIMEOUT_S * 1000, 'every complete request answered', Promise.all(answers.filter((_, i) => !isSlow(outcomes[i]!))));
-      assert.deepEqual(outcomes.filter((o) => isSlow(o) && (o.response || o.error)), [], 'half-sent requests wait for their bodies');
+      await within(
+        DRAIN_TIMEOUT_S * 1000,
+        'every complete request answered',
+        Promise.all(answers.filter((_, i) => !isSlow(outcomes[i]!))),
+      );
+      assert.deepEqual(
+        outcomes.filter((o) => isSlow(o) && (o.response || o.error)),
+        [],
+        'half-sent requests wait for their bodies',
+      );
       await Promise.all(slow.map((conn) => conn.write(body.slice(-half))));
       await within(DRAIN_TIMEOUT_S * 1000, 'every answer', Promise.all(answers));
       const failed = outcomes
         .filter((o) => o.error || o.response?.status !== o.expectStatus)
         .map((o) => `${o.label}: ${o.error ?? `${o.response?.status} ${o.response?.body.slice(0, 200)}`}`);
-      assert.deepEqual(failed, [], `requests sent before SIGTERM must all be answered (${unansweredAtSignal} were unanswered at the signal)\n${server.output()}`);
+      assert.deepEqual(
+        failed,
+        [],
+        `requests sent before SIGTERM must all be answered (${unansweredAtSignal} were unanswered at the signal)\n${server.output()}`,
+      );
       for (const o of outcomes.filter(isSlow)) {
-        assert.equal(o.response?.headers.connection, 'close', `${o.label}: a response during the drain closes its connection`);
+        assert.equal(
+          o.response?.headers.connection,
+          'close',
+          `${o.label}: a response during the drain closes its connection`,
+        );
       }
-      assert.ok(unansweredAtSignal >= 40, `the signal came mid-burst (${unansweredAtSignal} of ${outcomes.length} requests unanswered)`);
+      assert.ok(
+        unansweredAtSignal >= 40,
+        `the signal came mid-burst (${unansweredAtSignal} of ${outcomes.length} requests unanswered)`,
+      );
 
       // Every connection queued before the signal has been accepted (each got its answer), so the
       // listener closes at the next loop turn without a new connection, while the holder keeps
@@ -209,7 +245,10 @@ describe('SIGTERM under load (the built server)', () => {
       const { code, at } = await within((DRAIN_TIMEOUT_S + 10) * 1000, 'the process to exit', server.exited);
       assert.equal(code, 0, server.output());
       t.diagnostic(`exited ${at - signalledAt} ms after SIGTERM`);
-      assert.ok(at - signalledAt < DRAIN_TIMEOUT_S * 1000, `exited ${at - signalledAt} ms after SIGTERM, within the drain timeout`);
+      assert.ok(
+        at - signalledAt < DRAIN_TIMEOUT_S * 1000,
+        `exited ${at - signalledAt} ms after SIGTERM, within the drain timeout`,
+      );
     } finally {
       server.child.kill('SIGKILL');
     }
@@ -219,7 +258,12 @@ describe('SIGTERM under load (the built server)', () => {
     const server = await startBuiltServer(dataDir, { SHOPTAG_DRAIN_TIMEOUT_SECONDS: '1' });
     try {
       const stalled = await RawConnection.open(server.port);
-      const request = rawRequest('POST', '/v1/carts', { Authorization: `Bearer ${server.publishableKey}` }, '{"country":"US"}');
+      const request = rawRequest(
+        'POST',
+        '/v1/carts',
+        { Authorization: `Bearer ${server.publishableKey}` },
+        '{"country":"US"}',
+      );
       await stalled.write(request.slice(0, -4));
       // The server has the headers and waits for the rest of the body, which never comes.
       await new Promise((r) => setTimeout(r, 300));

@@ -41,10 +41,14 @@ function parseResponse(data: Buffer, ended = false): { response: RawResponse; re
     }
     return { response: { status, headers, body: Buffer.concat(chunks).toString('utf8') }, rest: data.subarray(offset) };
   }
-  const length = status === 204 || status === 304 ? 0 : Number(headers['content-length'] ?? (ended ? data.length - offset : NaN));
+  const length =
+    status === 204 || status === 304 ? 0 : Number(headers['content-length'] ?? (ended ? data.length - offset : NaN));
   if (!Number.isInteger(length)) return null;
   if (data.length < offset + length) return null;
-  return { response: { status, headers, body: data.subarray(offset, offset + length).toString('utf8') }, rest: data.subarray(offset + length) };
+  return {
+    response: { status, headers, body: data.subarray(offset, offset + length).toString('utf8') },
+    rest: data.subarray(offset + length),
+  };
 }
 
 /** One client connection: raw writes, and the responses read from it in order. */
@@ -74,7 +78,13 @@ export class RawConnection {
           this.buffered = last.rest;
           this.responses.push(last.response);
         }
-        this.failure = error ?? new Error(this.buffered.length > 0 ? 'connection closed in the middle of a response' : 'connection closed before a response');
+        this.failure =
+          error ??
+          new Error(
+            this.buffered.length > 0
+              ? 'connection closed in the middle of a response'
+              : 'connection closed before a response',
+          );
         this.settle();
         resolve(error);
       });
@@ -125,7 +135,11 @@ export class RawConnection {
 
 /** The bytes of a request; `body` is sent as JSON with its length. */
 export function rawRequest(method: string, path: string, headers: Record<string, string>, body?: string): string {
-  const lines = [`${method} ${path} HTTP/1.1`, 'Host: 127.0.0.1', ...Object.entries(headers).map(([k, v]) => `${k}: ${v}`)];
+  const lines = [
+    `${method} ${path} HTTP/1.1`,
+    'Host: 127.0.0.1',
+    ...Object.entries(headers).map(([k, v]) => `${k}: ${v}`),
+  ];
   if (body !== undefined) lines.push('Content-Type: application/json', `Content-Length: ${Buffer.byteLength(body)}`);
   return `${lines.join('\r\n')}\r\n\r\n${body ?? ''}`;
 }

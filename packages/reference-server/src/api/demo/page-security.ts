@@ -28,7 +28,11 @@ export function pageContentSecurityPolicy(html: string, frameAncestors: readonly
  * the same thing: `'none'` or `'self'` alone); the page origin as referrer to other sites, which
  * payment scripts check, never its path; popups (a payment provider's) may keep their opener.
  */
-export function setPageSecurityHeaders(res: Response, html: string, frameAncestors: readonly string[] = DEFAULT_FRAME_ANCESTORS): void {
+export function setPageSecurityHeaders(
+  res: Response,
+  html: string,
+  frameAncestors: readonly string[] = DEFAULT_FRAME_ANCESTORS,
+): void {
   res.setHeader('Content-Security-Policy', pageContentSecurityPolicy(html, frameAncestors));
   const only = frameAncestors.length === 1 ? frameAncestors[0] : undefined;
   if (only === "'none'") res.setHeader('X-Frame-Options', 'DENY');

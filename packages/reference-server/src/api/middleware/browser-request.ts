@@ -12,7 +12,12 @@ import type { IncomingHttpHeaders } from 'node:http';
  */
 export function looksLikeBrowser(headers: IncomingHttpHeaders): boolean {
   if (headers.origin !== undefined) return true;
-  if (headers['sec-fetch-site'] !== undefined || headers['sec-fetch-dest'] !== undefined || headers['sec-fetch-user'] !== undefined) return true;
+  if (
+    headers['sec-fetch-site'] !== undefined ||
+    headers['sec-fetch-dest'] !== undefined ||
+    headers['sec-fetch-user'] !== undefined
+  )
+    return true;
   const mode = headers['sec-fetch-mode'];
   return mode !== undefined && mode !== 'cors';
 }
