@@ -7,6 +7,8 @@ import { cartsRouter } from './api/carts/route.js';
 import { checkoutSessionsRouter } from './api/checkout-sessions/route.js';
 import { adminOrdersRouter } from './api/admin/orders/route.js';
 import { idempotency } from './api/middleware/idempotency.js';
+import { jsonBody } from './api/middleware/json-body.js';
+import { safeUrl } from './api/middleware/safe-input.js';
 import { rateLimit, type RateLimitOptions } from './api/middleware/rate-limit.js';
 import { ordersRouter } from './api/orders/route.js';
 import { webhooksRouter } from './api/webhooks/route.js';
@@ -25,7 +27,7 @@ import { requestId } from './api/middleware/request-id.js';
 import { requestLog } from './api/middleware/request-log.js';
 import { productsRouter } from './api/products/route.js';
 import { searchRouter } from './api/search/route.js';
-import { adminProductsRouter } from './api/admin/products/route.js';
+import { adminProductsRouter, CSV_MEDIA_TYPES } from './api/admin/products/route.js';
 import type { Logger } from './logger.js';
 import type { ApiKeyService } from './services/api-keys.js';
 import type { CatalogService } from './services/catalog-service.js';
@@ -84,6 +86,8 @@ export function createApp(deps: AppDeps): Express {
   if (deps.trustProxy) app.set('trust proxy', deps.trustProxy);
   app.use(requestId(deps.newRequestId));
   app.use(requestLog(deps.logger));
+  // A malformed percent-escape, a NUL or a lone surrogate in the path or query is a 400 before any route.
+  app.use(safeUrl());
 
   const v1 = express.Router();
   v1.use(preflight());
@@ -102,7 +106,8 @@ export function createApp(deps: AppDeps): Express {
     authenticate(deps.keys),
     corsForKey(),
     ...(deps.rateLimit ? [rateLimit(deps.rateLimit)] : []),
-    express.json({ limit: deps.bodyLimit ?? DEFAULT_BODY_LIMIT }),
+    // JSON only (the CSV import reads its own body): other media types are a 415.
+    ...jsonBody({ limit: deps.bodyLimit ?? DEFAULT_BODY_LIMIT, passThrough: CSV_MEDIA_TYPES }),
   ];
   v1.use('/products', ...keyed, productsRouter(deps.catalog, deps.search, deps.responses));
   v1.use('/categories', ...keyed, categoriesRouter(deps.catalog, deps.responses));

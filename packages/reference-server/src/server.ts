@@ -7,6 +7,7 @@ import { createApp } from './app.js';
 import { displayPath, formatBanner } from './banner.js';
 import { systemClock } from './clock.js';
 import { loadConfig, type StripeApiAddress } from './config.js';
+import { answerClientErrors } from './http-client-error.js';
 import { drainAndClose } from './http-drain.js';
 import { createLogger, silentLogger, type Logger } from './logger.js';
 import { currencyExponent } from '@shoptag/sdk/contract';
@@ -176,6 +177,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Sta
       trustProxy: config.trustProxy,
     });
     const server = createServer(app);
+    answerClientErrors(server);
     await listen(server, config.port, config.host);
     // A hold shorter than the default interval is swept at least once per hold lifetime.
     const sweepMs = options.holdSweepIntervalMs ?? Math.min(DEFAULT_SWEEP_INTERVAL_MS, config.commerce.holdTtlMs);
