@@ -1,5 +1,5 @@
 import type { ErrorBody } from '@shoptag/sdk/contract';
-import type { ErrorRequestHandler, RequestHandler, Response } from 'express';
+import type { ErrorRequestHandler, Request, RequestHandler, Response } from 'express';
 import { InvalidRequestError, NotFoundError, ShoptagError } from '../../errors.js';
 import type { Logger } from '../../logger.js';
 import { allowOrigin } from './cors.js';
@@ -8,8 +8,6 @@ import { allowOrigin } from './cors.js';
 interface HttpError {
   status: number;
   type?: unknown;
-  /** zlib's code (`Z_DATA_ERROR` …) when a compressed body does not decode. */
-  code?: unknown;
 }
 
 function isClientHttpError(error: unknown): error is Error & HttpError {
@@ -18,7 +16,7 @@ function isClientHttpError(error: unknown): error is Error & HttpError {
 }
 
 /** What went wrong reading the request, in the API's codes (a 4xx from the HTTP layer is never a 500). */
-function fromHttpLayer(error: Error & HttpError): ShoptagError {
+function fromHttpLayer(error: Error & HttpError, req: Request): ShoptagError {
   // The router throws while decoding a path parameter with a malformed percent-escape.
   if (error instanceof URIError) return new InvalidRequestError('The URL path has a malformed percent-escape.', { code: 'path_invalid' });
   switch (error.type) {
@@ -35,8 +33,9 @@ function fromHttpLayer(error: Error & HttpError): ShoptagError {
     case 'charset.unsupported':
       return new InvalidRequestError('Unsupported charset: send JSON in UTF-8.', { code: 'charset_unsupported', param: 'Content-Type', statusCode: 415 });
   }
-  // zlib refusing a body that its Content-Encoding says is compressed.
-  if (typeof error.code === 'string' && error.code.startsWith('Z_')) {
+  // zlib refusing a body that its Content-Encoding says is compressed (raw-body's own errors have a type).
+  const encoding = req.get('content-encoding')?.toLowerCase();
+  if (error.type === undefined && encoding !== undefined && encoding !== 'identity') {
     return new InvalidRequestError('The request body does not decode with its Content-Encoding.', { code: 'body_encoding_invalid', param: 'Content-Encoding' });
   }
   return new InvalidRequestError('The request body could not be read.', { code: 'body_invalid', statusCode: error.status });
@@ -72,7 +71,7 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
     if (res.headersSent) return next(error);
     let typed: ShoptagError;
     if (error instanceof ShoptagError) typed = error;
-    else if (isClientHttpError(error)) typed = fromHttpLayer(error);
+    else if (isClientHttpError(error)) typed = fromHttpLayer(error, req);
     else {
       logger.error(`${req.method} ${req.originalUrl} failed (request ${res.locals.requestId})`, error);
       res.status(500).json({
