@@ -12,7 +12,7 @@ import { gzipSync } from 'node:zlib';
 import fc from 'fast-check';
 import { Cart, CheckoutSession, Coupon, CouponList, ErrorBody, InventoryHold, Order, OrderList, ROUTES, type RouteSpec } from '@shoptag/sdk/contract';
 import { ADDRESS } from './support/checkout-fixtures.js';
-import { arbitraryFor, hostileValue, inputJsonSchema, type Hints } from './support/contract-arbitraries.js';
+import { arbitraryFor, fuzzValues, hostileValue, inputJsonSchema, type Hints } from './support/contract-arbitraries.js';
 import { forEachDatabase } from './support/databases.js';
 import { fixtureCatalog } from './support/fixture-catalog.js';
 import { stateTables } from './support/state-fingerprint.js';
@@ -104,12 +104,12 @@ function requestArb(spec: RouteSpec, pool: Pool): fc.Arbitrary<FuzzRequest> {
     .tuple(...paramNames.map(segment))
     .map((values) => paramNames.reduce((p, name, i) => p.replace(`:${name}`, values[i] ?? ''), spec.path));
   const query = spec.query
-    ? fc.oneof({ weight: 5, arbitrary: arbitraryFor(inputJsonSchema(spec.query), { hints: pool.hints }) }, { weight: 1, arbitrary: hostileValue })
+    ? fc.oneof({ weight: 5, arbitrary: fuzzValues(inputJsonSchema(spec.query), pool.hints) }, { weight: 1, arbitrary: hostileValue })
     : fc.oneof({ weight: 5, arbitrary: fc.constant(undefined) }, { weight: 1, arbitrary: hostileValue });
   const rawQuery = fc.oneof({ weight: 8, arbitrary: fc.constant('') }, { weight: 1, arbitrary: fc.constantFrom('&limit=%00', '&cursor=%E0%A4%A', '&%00=1', '&limit=1&limit=2', '&brand=%ED%A0%80') });
   const writes = spec.method !== 'get' && spec.method !== 'delete';
   const isImport = spec.path.endsWith('/import');
-  const json = spec.body ? arbitraryFor(inputJsonSchema(spec.body), { hints: pool.hints }) : hostileValue;
+  const json = spec.body ? fuzzValues(inputJsonSchema(spec.body), pool.hints) : hostileValue;
   const body: fc.Arbitrary<string | undefined> = isImport
     ? fc.oneof({ weight: 4, arbitrary: csvBody }, { weight: 1, arbitrary: json.map((v) => JSON.stringify(v)) })
     : fc.oneof(
@@ -209,6 +209,17 @@ forEachDatabase('contract fuzz', (target) => {
       ),
       options: ['Size:M', ['Size:S', 'Size:M']],
       q: ['shirt', 'lamp', 'fixture'],
+      // Query numbers arrive as strings; the schema's bounds live past its pipe, out of JSON Schema's sight.
+      limit: [1, 2, 24, '10'],
+      page: [1, 2],
+      min_price: [0, 1000, '2500'],
+      max_price: [5000, 20_000],
+      min_rating: [1, 4],
+      threshold: [0, 5],
+      in_stock: ['true', 'false', '1'],
+      facets: ['brand,price', 'options', ''],
+      sort: ['relevance', 'price_asc', 'newest'],
+      status: ['paid', 'pending', 'active', 'draft'],
     };
     // Any use of an open checkout keeps its stock held, even a refused one (the hold is a lease
     // refreshed while the shopper is active): that refresh is the only write a refusal may make.

@@ -140,20 +140,24 @@ export function arbitraryFor(schema: JsonSchema, options: { hints?: Hints; hosti
   function objectArb(s: JsonSchema, depth: number): fc.Arbitrary<unknown> {
     const properties = s.properties ?? {};
     const required = new Set(s.required ?? []);
-    const fields = Object.fromEntries(Object.entries(properties).map(([key, prop]) => [key, node(prop, key, depth + 1)]));
-    const keys = Object.keys(fields);
-    // Now and then a required field is left out too.
-    const known = keys.length
-      ? fc.oneof(
-          { weight: 9, arbitrary: fc.record(fields, { requiredKeys: keys.filter((k) => required.has(k)) }) },
-          { weight: 1, arbitrary: fc.record(fields, { requiredKeys: [] }) },
-        )
-      : fc.constant({});
+    // An optional field is there one time in four, so a plausible value is mostly a valid one;
+    // now and then a required field is left out too.
+    const field = (key: string, prop: JsonSchema) => {
+      const value = node(prop, key, depth + 1);
+      return required.has(key)
+        ? fc.oneof({ weight: 19, arbitrary: value }, { weight: 1, arbitrary: fc.constant(undefined) })
+        : fc.oneof({ weight: 3, arbitrary: fc.constant(undefined) }, { weight: 1, arbitrary: value });
+    };
+    const known = fc.record(Object.fromEntries(Object.entries(properties).map(([key, prop]) => [key, field(key, prop)])));
     const extra =
       typeof s.additionalProperties === 'object'
         ? fc.dictionary(node(s.propertyNames ?? { type: 'string', minLength: 1, maxLength: 20 }, undefined, depth + 1) as fc.Arbitrary<string>, node(s.additionalProperties, undefined, depth + 1), { maxKeys: 3 })
         : fc.oneof({ weight: 9, arbitrary: fc.constant({}) }, { weight: 1, arbitrary: fc.dictionary(fc.string({ maxLength: 12 }), hostileValue, { maxKeys: 2 }) });
-    return fc.tuple(known, extra).map(([a, b]) => ({ ...(b as object), ...(a as object) }));
+    return fc.tuple(known, extra).map(([a, b]) => {
+      const out: Record<string, unknown> = { ...(b as object) };
+      for (const [k, v] of Object.entries(a)) if (v !== undefined) out[k] = v;
+      return out;
+    });
   }
 
   function node(s: JsonSchema, name: string | undefined, depth: number): fc.Arbitrary<unknown> {
@@ -162,4 +166,37 @@ export function arbitraryFor(schema: JsonSchema, options: { hints?: Hints; hosti
   }
 
   return valid(schema, undefined, 0);
+}
+
+/** The value with the `n`th node (counting the root, depth first, modulo their number) replaced by `replacement`. */
+function replaceNth(value: unknown, n: number, replacement: unknown): unknown {
+  const nodes: { parent: Record<string, unknown> | unknown[] | null; key: string | number }[] = [{ parent: null, key: '' }];
+  const walk = (v: unknown) => {
+    if (v === null || typeof v !== 'object') return;
+    for (const [k, child] of Object.entries(v)) {
+      nodes.push({ parent: v as Record<string, unknown>, key: Array.isArray(v) ? Number(k) : k });
+      walk(child);
+    }
+  };
+  const copy: unknown = structuredClone(value);
+  walk(copy);
+  const target = nodes[n % nodes.length]!;
+  if (target.parent === null) return replacement;
+  (target.parent as Record<string | number, unknown>)[target.key] = replacement;
+  return copy;
+}
+
+/** Values of `valid` with exactly one value in them (or the whole) made hostile: one bad field among good ones. */
+export function withOneHostile(valid: fc.Arbitrary<unknown>): fc.Arbitrary<unknown> {
+  return fc.tuple(valid, fc.nat(), hostileValue).map(([value, n, bad]) => replaceNth(value, n, bad));
+}
+
+/** A schema's values in three moods: plausible, plausible with one hostile field, and hostile throughout. */
+export function fuzzValues(schema: JsonSchema, hints: Hints): fc.Arbitrary<unknown> {
+  const plausible = arbitraryFor(schema, { hints, hostileWeight: 0 });
+  return fc.oneof(
+    { weight: 3, arbitrary: plausible },
+    { weight: 4, arbitrary: withOneHostile(plausible) },
+    { weight: 2, arbitrary: arbitraryFor(schema, { hints, hostileWeight: 2 }) },
+  );
 }
