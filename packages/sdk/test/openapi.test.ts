@@ -35,3 +35,9 @@ test('errors are documented with the one error shape', () => {
   const notFound = doc.paths['/v1/products/{idOrHandle}']!.get!.responses['404'];
   assert.match(JSON.stringify(notFound), /#\/components\/schemas\/Error/);
 });
+
+test('a route with a JSON body documents 413 and 415 with the error shape', () => {
+  const responses = doc.paths['/v1/carts']!.post!.responses;
+  for (const status of ['413', '415']) assert.match(JSON.stringify(responses[status]), /#\/components\/schemas\/Error/, status);
+  assert.equal(doc.paths['/v1/products']!.get!.responses['415'], undefined);
+});
