@@ -21,9 +21,9 @@ async function catalogSection() {
   const rows = [];
   const tmp = mkdtempSync(join(tmpdir(), 'shoptag-bench-'));
   const stopServices = await startTestServices({ log });
-  const targets = [{ label: 'PGlite, in-process cache', env: {} }];
+  const targets = [{ label: 'PGlite, in-process cache', slug: 'pglite', env: {} }];
   if (process.env.SHOPTAG_TEST_DATABASE_URL) {
-    targets.push({ label: 'PostgreSQL, Redis', env: { DATABASE_URL: process.env.SHOPTAG_TEST_DATABASE_URL, REDIS_URL: process.env.SHOPTAG_TEST_REDIS_URL ?? '' } });
+    targets.push({ label: 'PostgreSQL, Redis', slug: 'postgres', env: { DATABASE_URL: process.env.SHOPTAG_TEST_DATABASE_URL, REDIS_URL: process.env.SHOPTAG_TEST_REDIS_URL ?? '' } });
   }
   try {
     for (const target of targets) {
@@ -40,16 +40,16 @@ async function catalogSection() {
         try {
           const baseline = await measureLoad(bare.url + path);
           const ours = await measureLoad(server.url + path, headers);
-          rows.push({ name: `GET /v1/products?limit=24 (24 priced products), from cache — ${target.label}`, baseline, ours, ratio: ours.requestsPerSecond / baseline.requestsPerSecond });
+          rows.push({ id: `catalog.cached.${target.slug}`, name: `GET /v1/products?limit=24 (24 priced products), from cache — ${target.label}`, baseline, ours, ratio: ours.requestsPerSecond / baseline.requestsPerSecond });
           const uncached = await measureUncachedLoad(server.url + path, headers);
-          rows.push({ name: `GET /v1/products?limit=24&max_price=<random>, uncached — ${target.label}`, baseline, ours: uncached, ratio: uncached.requestsPerSecond / baseline.requestsPerSecond });
+          rows.push({ id: `catalog.uncached.${target.slug}`, name: `GET /v1/products?limit=24&max_price=<random>, uncached — ${target.label}`, baseline, ours: uncached, ratio: uncached.requestsPerSecond / baseline.requestsPerSecond });
           // The same with product reuse off: every page reads and serializes all of its products.
           await server.stop();
           const cold = await startChild('bench/support/serve.mjs', [], { ...target.env, SHOPTAG_DATA_DIR: tmp, SHOPTAG_PRODUCT_CACHE_MB: '0' });
           try {
             const coldHeaders = { authorization: `Bearer ${cold.publishableKey}` };
             const ours = await measureUncachedLoad(cold.url + path, coldHeaders);
-            rows.push({ name: `GET /v1/products?limit=24&max_price=<random>, uncached, no product reuse (SHOPTAG_PRODUCT_CACHE_MB=0) — ${target.label}`, baseline, ours, ratio: ours.requestsPerSecond / baseline.requestsPerSecond });
+            rows.push({ id: `catalog.uncached-no-reuse.${target.slug}`, name: `GET /v1/products?limit=24&max_price=<random>, uncached, no product reuse (SHOPTAG_PRODUCT_CACHE_MB=0) — ${target.label}`, baseline, ours, ratio: ours.requestsPerSecond / baseline.requestsPerSecond });
           } finally {
             await cold.stop();
           }
@@ -72,9 +72,9 @@ async function cartsOnEachDatabase() {
   try {
     const targets = [];
     if (process.env.SHOPTAG_TEST_DATABASE_URL) {
-      targets.push({ label: 'PostgreSQL, Redis', env: { DATABASE_URL: process.env.SHOPTAG_TEST_DATABASE_URL, REDIS_URL: process.env.SHOPTAG_TEST_REDIS_URL ?? '' } });
+      targets.push({ label: 'PostgreSQL, Redis', slug: 'postgres', env: { DATABASE_URL: process.env.SHOPTAG_TEST_DATABASE_URL, REDIS_URL: process.env.SHOPTAG_TEST_REDIS_URL ?? '' } });
     }
-    targets.push({ label: 'PGlite, in-process cache', env: {} });
+    targets.push({ label: 'PGlite, in-process cache', slug: 'pglite', env: {} });
     return await cartsSection({ log, targets });
   } finally {
     stopServices();
@@ -95,9 +95,9 @@ async function checkoutOnPostgres() {
   try {
     if (!process.env.SHOPTAG_TEST_DATABASE_URL) {
       log('checkout: PostgreSQL is not installed; measuring on PGlite');
-      return await checkoutSection({ log, target: { label: 'PGlite, in-process cache', env: {} } });
+      return await checkoutSection({ log, target: { label: 'PGlite, in-process cache', slug: 'pglite', env: {} } });
     }
-    return await checkoutSection({ log, target: { label: 'PostgreSQL, Redis', env: { DATABASE_URL: process.env.SHOPTAG_TEST_DATABASE_URL, REDIS_URL: process.env.SHOPTAG_TEST_REDIS_URL ?? '' } } });
+    return await checkoutSection({ log, target: { label: 'PostgreSQL, Redis', slug: 'postgres', env: { DATABASE_URL: process.env.SHOPTAG_TEST_DATABASE_URL, REDIS_URL: process.env.SHOPTAG_TEST_REDIS_URL ?? '' } } });
   } finally {
     stopServices();
   }

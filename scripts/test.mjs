@@ -2,7 +2,7 @@
 // real Chromium (@web/test-runner), end-to-end in Chromium (Playwright). Starts throwaway
 // PostgreSQL and Redis when they are installed, so database suites run on both PGlite and the
 // real server. Fails when a suite fails, times out, or runs no test.
-//   node scripts/test.mjs [suite …]      suites: sdk server elements e2e
+//   node scripts/test.mjs [suite …]      suites: tools sdk server elements e2e
 import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -22,12 +22,14 @@ function testFiles(dir, pattern = /\.test\.ts$/) {
     .sort();
 }
 
-const nodeTest = (dirs) => {
-  const files = dirs.flatMap((d) => testFiles(d));
+const nodeTest = (dirs, pattern) => {
+  const files = dirs.flatMap((d) => testFiles(d, pattern));
   return ['node', ['--conditions=development', '--import', 'tsx', '--test', '--test-reporter=spec', ...files], files.length];
 };
 
 const SUITES = {
+  // The repository's own scripts (bench budgets): plain node, no services, a second or two.
+  tools: () => nodeTest(['bench/test'], /\.test\.mjs$/),
   sdk: () => nodeTest(['packages/sdk/test']),
   server: () => nodeTest(['packages/reference-server/test']),
   elements: () => ['npx', ['wtr', '--config', 'packages/elements/web-test-runner.config.mjs'], testFiles('packages/elements/src').length],
@@ -75,14 +77,17 @@ if (unknown.length) {
   console.error(`unknown suite(s): ${unknown.join(', ')}; known: ${Object.keys(SUITES).join(', ')}`);
   process.exit(2);
 }
-const stopServices = await startTestServices();
+const suites = requested.length ? requested : Object.keys(SUITES);
+// PostgreSQL and Redis only when a suite that may use them runs.
+const WITHOUT_SERVICES = new Set(['tools']);
+const stopServices = suites.every((name) => WITHOUT_SERVICES.has(name)) ? () => {} : await startTestServices();
 const onSignal = () => { stopServices(); process.exit(130); };
 process.on('SIGINT', onSignal);
 process.on('SIGTERM', onSignal);
 
 const results = [];
 try {
-  for (const name of requested.length ? requested : Object.keys(SUITES)) results.push(await runSuite(name));
+  for (const name of suites) results.push(await runSuite(name));
 } finally {
   stopServices();
 }

@@ -96,7 +96,7 @@ export async function cartsSection({ log, targets }) {
         const variantId = products.data[0].variants[0].id;
         const hold = await holds(server, variantId);
         if (!hold.correct) throw new Error(`holds oversold or undersold: ${JSON.stringify(hold)}`);
-        rows.push({ target: target.label, holds: hold, addToCart: await addToCart(server, variantId, tmp) });
+        rows.push({ target: target.label, holds: { id: `carts.holds.${target.slug}`, ...hold }, addToCart: { id: `carts.add-to-cart.${target.slug}`, ...(await addToCart(server, variantId, tmp)) } });
       } finally {
         await server.stop();
       }

@@ -76,10 +76,10 @@ export async function checkoutSection({ log, target }) {
     try {
       const baseline = await drive(bare.url, hot, 'none');
       const rows = [];
-      for (const [stock, paths] of [['one variant: every order locks the same stock row', hot], [`${variantIds.length} variants, orders spread evenly`, spread]]) {
+      for (const [what, stock, paths] of [['one-variant', 'one variant: every order locks the same stock row', hot], ['spread', `${variantIds.length} variants, orders spread evenly`, spread]]) {
         const ours = await drive(server.url, paths, server.publishableKey);
         if (ours.failures > 0) throw new Error(`${ours.failures} completions failed under load`);
-        rows.push({ target: target.label, stock, sessions: paths.length, baseline, ours, ratio: ours.requestsPerSecond / baseline.requestsPerSecond });
+        rows.push({ id: `checkout.${what}.${target.slug}`, target: target.label, stock, sessions: paths.length, baseline, ours, ratio: ours.requestsPerSecond / baseline.requestsPerSecond });
       }
       const orders = (await call(server.url, server.secretKey, `/v1/admin/orders?limit=100`)).json;
       if (orders.data.length === 0) throw new Error('no orders were placed');

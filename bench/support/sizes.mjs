@@ -43,9 +43,9 @@ export async function measureSizes() {
   const every = files(cdnDir).map((f) => readFileSync(f));
   const sum = (fn) => every.reduce((n, buf) => n + fn(buf), 0);
   return [
-    { name: 'shoptag.js (CDN entry: loader)', raw: entry.length, gzip: gz(entry), brotli: br(entry) },
-    { name: `shoptag.js + every chunk (${every.length} files)`, raw: sum((b) => b.length), gzip: sum(gz), brotli: sum(br) },
-    { name: '@shoptag/sdk (createShopClient, bundled)', ...(await bundledSize("export { createShopClient } from '@shoptag/sdk';")) },
-    { name: '@shoptag/sdk (every export, bundled)', ...(await bundledSize("export * from '@shoptag/sdk';")) },
+    { id: 'sizes.cdn-entry', name: 'shoptag.js (CDN entry: loader)', raw: entry.length, gzip: gz(entry), brotli: br(entry) },
+    { id: 'sizes.cdn-all', name: `shoptag.js + every chunk (${every.length} files)`, raw: sum((b) => b.length), gzip: sum(gz), brotli: sum(br) },
+    { id: 'sizes.sdk-client', name: '@shoptag/sdk (createShopClient, bundled)', ...(await bundledSize("export { createShopClient } from '@shoptag/sdk';")) },
+    { id: 'sizes.sdk-all', name: '@shoptag/sdk (every export, bundled)', ...(await bundledSize("export * from '@shoptag/sdk';")) },
   ];
 }

@@ -42,7 +42,7 @@ forEachDatabase('keys, origins and request ids', (target) => {
 
   test('admin routes need a secret key', async () => {
     assertError(await app.request('/v1/admin/products'), 403, 'authentication_error', 'secret_key_required');
-    assertError(await app.request('/v1/admin/nothing-here', { key: app.secretKey }), 404, 'invalid_request_error', 'resource_missing');
+    assertError(await app.request('/v1/admin/nothing-here', { key: app.secretKey }), 404, 'invalid_request_error', 'route_unknown');
   });
 
   test('a secret key sent from a browser is refused', async () => {
@@ -118,9 +118,9 @@ forEachDatabase('keys, origins and request ids', (target) => {
     for (const res of responses.slice(2)) assert.equal(ErrorBody.parse(res.body).error.request_id, res.headers.get('request-id'));
   });
 
-  test('an unknown /v1 route is a 404 resource_missing, with or without a key', async () => {
-    assertError(await app.request('/v1/no-such-route'), 404, 'invalid_request_error', 'resource_missing');
-    assertError(await app.request('/v1/no-such-route', { key: null }), 404, 'invalid_request_error', 'resource_missing');
+  test('an unknown /v1 route is a 404 route_unknown, with or without a key', async () => {
+    assertError(await app.request('/v1/no-such-route'), 404, 'invalid_request_error', 'route_unknown');
+    assertError(await app.request('/v1/no-such-route', { key: null }), 404, 'invalid_request_error', 'route_unknown');
   });
 
   test('a malformed JSON body is a 400', async () => {

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { buildOpenApiDocument, ROUTES } from '@shoptag/sdk/contract';
+import { buildOpenApiDocument, OpenApiDocument, ROUTES, type RouteSpec } from '@shoptag/sdk/contract';
 
 type Doc = {
   openapi: string;
@@ -34,6 +34,24 @@ test('every reference resolves to a schema in components', () => {
 test('errors are documented with the one error shape', () => {
   const notFound = doc.paths['/v1/products/{idOrHandle}']!.get!.responses['404'];
   assert.match(JSON.stringify(notFound), /#\/components\/schemas\/Error/);
+});
+
+test('every path parameter of a route is described by its params schema', () => {
+  for (const [id, spec] of Object.entries(ROUTES) as [string, RouteSpec][]) {
+    const named = [...spec.path.matchAll(/:([A-Za-z]+)/g)].map((m) => m[1]!);
+    assert.deepEqual(named.sort(), Object.keys(spec.params?.shape ?? {}).sort(), id);
+  }
+});
+
+test('a route that creates answers 201 in the document, and the CSV import takes a text/csv body', () => {
+  assert.deepEqual(Object.keys(doc.paths['/v1/admin/products']!.post!.responses).filter((s) => s.startsWith('2')), ['201']);
+  const importBody = (doc.paths['/v1/admin/products/import']!.post! as unknown as { requestBody: { content: Record<string, unknown> } }).requestBody;
+  assert.deepEqual(Object.keys(importBody.content), ['text/csv']);
+});
+
+test('the document describes itself at GET /v1/openapi.json and matches its own outline', () => {
+  assert.equal(doc.paths['/v1/openapi.json']!.get!.operationId, 'getOpenApiDocument');
+  assert.ok(OpenApiDocument.safeParse(doc).success);
 });
 
 test('a route with a JSON body documents 413 and 415 with the error shape', () => {

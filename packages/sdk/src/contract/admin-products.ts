@@ -94,6 +94,9 @@ export type AdminProduct = z.infer<typeof AdminProduct>;
 
 export const DeletedProduct = z.object({ object: z.literal('product'), id: z.string(), deleted: z.literal(true) }).meta({ id: 'DeletedProduct' });
 
+/** `POST /v1/admin/products/import` body: Shopify's product CSV export, sent as `text/csv`. */
+export const ProductImportCsv = z.string().min(1).meta({ description: "Shopify's product CSV export (header row first)" });
+
 /** One row of an import that was not applied, and why. */
 export const ImportSkip = z.object({ row: z.number().int().positive().meta({ description: 'Line number in the file (header is line 1)' }), handle: z.string().nullable(), reason: z.string() });
 

@@ -53,6 +53,7 @@ export {
   SeoInput,
   ProductCreate,
   ProductUpdate,
+  ProductImportCsv,
   AdminProduct,
   DeletedProduct,
   ImportSkip,
@@ -138,7 +139,9 @@ export {
   OrderCancel,
   RefundCreate,
 } from './orders.js';
+export { RECOVERY_ACTORS, RecoveryEvent, UnresolvedPayment, UnresolvedPaymentList, UnresolvedPaymentQuery, OrderResolve } from './recovery.js';
 export { Health } from './health.js';
+export { OpenApiDocument } from './openapi-document.js';
 export { ROUTES } from './routes.js';
 export type { RouteSpec, RouteAuth, RouteId } from './routes.js';
 export { buildOpenApiDocument } from './openapi.js';

@@ -63,8 +63,9 @@ export function buildOpenApiDocument(options: { version: string; serverUrl?: str
       ...(spec.errors ?? []),
       500,
     ]);
+    const success = spec.status ?? 200;
     const responses: Record<string, unknown> = {
-      200: { description: 'OK', content: { 'application/json': { schema: toSchema(spec.response, 'output', components) } } },
+      [success]: { description: success === 201 ? 'Created' : 'OK', content: { 'application/json': { schema: toSchema(spec.response, 'output', components) } } },
     };
     for (const status of [...statuses].sort()) responses[status] = errorResponse(status);
     (paths[path] ??= {})[spec.method] = {
@@ -73,7 +74,7 @@ export function buildOpenApiDocument(options: { version: string; serverUrl?: str
       tags: [spec.tag],
       ...(spec.auth === 'none' ? { security: [] } : {}),
       parameters: parameters(spec, components),
-      ...(spec.body ? { requestBody: { required: true, content: { 'application/json': { schema: toSchema(spec.body, 'input', components) } } } } : {}),
+      ...(spec.body ? { requestBody: { required: true, content: { [spec.bodyType ?? 'application/json']: { schema: toSchema(spec.body, 'input', components) } } } } : {}),
       responses,
     };
   }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Category, CategoryIdOrSlug, CategoryTree, Product, ProductIdOrHandle, ProductList, ProductListQuery } from './catalog.js';
 import { Health } from './health.js';
+import { OpenApiDocument } from './openapi-document.js';
 import {
   CheckoutComplete,
   CheckoutSession,
@@ -28,8 +29,9 @@ import {
   InventorySet,
   LowStockQuery,
 } from './inventory.js';
-import { AdminProduct, DeletedProduct, ImportSummary, ProductCreate, ProductUpdate } from './admin-products.js';
+import { AdminProduct, DeletedProduct, ImportSummary, ProductCreate, ProductImportCsv, ProductUpdate } from './admin-products.js';
 import { RelatedList, RelatedQuery, SearchQuery, SearchResult, SuggestQuery, SuggestResult } from './search.js';
+import { OrderResolve, UnresolvedPaymentList, UnresolvedPaymentQuery } from './recovery.js';
 
 /** Who may call a route: nobody in particular, a publishable (or secret) key, or a secret key only. */
 export type RouteAuth = 'none' | 'publishable' | 'secret';
@@ -45,6 +47,10 @@ export interface RouteSpec {
   params?: z.ZodObject;
   query?: z.ZodType;
   body?: z.ZodType;
+  /** Media type of `body` (default `application/json`). */
+  bodyType?: 'application/json' | 'text/csv';
+  /** Status of a successful answer (default 200). */
+  status?: 200 | 201;
   response: z.ZodType;
   /** HTTP statuses this operation answers with the error shape, besides 400/401/5xx. */
   errors?: number[];
@@ -53,6 +59,9 @@ export interface RouteSpec {
 /** Every operation the API serves, keyed by operation id; the OpenAPI document is generated from this table. */
 export const ROUTES = {
   getHealth: { method: 'get', path: '/v1/health', summary: 'Liveness and the components in use', tag: 'Meta', auth: 'none', response: Health },
+  getOpenApiDocument: {
+    method: 'get', path: '/v1/openapi.json', summary: 'This document: OpenAPI 3.1 generated from the contract', tag: 'Meta', auth: 'none', response: OpenApiDocument,
+  },
   listProducts: {
     method: 'get', path: '/v1/products', summary: 'List products with filters, sort and paging', tag: 'Catalog', auth: 'publishable',
     query: ProductListQuery, response: ProductList,
@@ -75,7 +84,7 @@ export const ROUTES = {
   },
   adminCreateProduct: {
     method: 'post', path: '/v1/admin/products', summary: 'Create a product with its variants and images', tag: 'Admin', auth: 'secret',
-    body: ProductCreate, response: AdminProduct, errors: [404, 409],
+    body: ProductCreate, status: 201, response: AdminProduct, errors: [404, 409],
   },
   adminGetProduct: {
     method: 'get', path: '/v1/admin/products/:idOrHandle', summary: 'One product in any status', tag: 'Admin', auth: 'secret',
@@ -91,7 +100,7 @@ export const ROUTES = {
   },
   adminImportProducts: {
     method: 'post', path: '/v1/admin/products/import', summary: "Import Shopify's product CSV export (text/csv body)", tag: 'Admin', auth: 'secret',
-    response: ImportSummary,
+    body: ProductImportCsv, bodyType: 'text/csv', response: ImportSummary,
   },
   listCategories: { method: 'get', path: '/v1/categories', summary: 'The category tree', tag: 'Catalog', auth: 'publishable', response: CategoryTree },
   getCategory: {
@@ -199,6 +208,14 @@ export const ROUTES = {
   refundOrder: {
     method: 'post', path: '/v1/admin/orders/:id/refunds', summary: 'Refund in full or in part, optionally restocking', tag: 'Admin', auth: 'secret',
     params: OrderParams, body: RefundCreate, response: Order, errors: [404, 409],
+  },
+  resolveOrder: {
+    method: 'post', path: '/v1/admin/orders/:id/resolve', summary: 'Finish a pending order by hand: capture its payment, or cancel it (authorization voided, stock returned)', tag: 'Admin', auth: 'secret',
+    params: OrderParams, body: OrderResolve, response: Order, errors: [404, 409],
+  },
+  listUnresolvedPayments: {
+    method: 'get', path: '/v1/admin/payments/unresolved', summary: 'Pending orders and unfinished checkouts the recovery job has not finished, oldest first', tag: 'Admin', auth: 'secret',
+    query: UnresolvedPaymentQuery, response: UnresolvedPaymentList,
   },
 } satisfies Record<string, RouteSpec>;
 export type RouteId = keyof typeof ROUTES;

@@ -2,6 +2,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve, sep } from 'node:path';
 import express, { Router, type Request } from 'express';
 import { NotFoundError } from '../../errors.js';
+import { ROUTE_UNKNOWN } from '../middleware/error-handler.js';
 
 export interface DemoOptions {
   /** The demo shop's files; `null` when not in the repository (no page at `/`). */
@@ -73,6 +74,6 @@ export function demoRouter(options: DemoOptions): Router {
 /** Paths outside /v1 that nothing served. */
 export function notFoundPage(): express.RequestHandler {
   return (req) => {
-    throw new NotFoundError(`Nothing at ${req.path}.`, { code: 'resource_missing' });
+    throw new NotFoundError(`Nothing at ${req.path}.`, { code: ROUTE_UNKNOWN });
   };
 }

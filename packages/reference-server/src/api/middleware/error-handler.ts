@@ -55,10 +55,16 @@ function send(res: Response, error: ShoptagError): void {
   res.status(error.statusCode).json(body);
 }
 
+/**
+ * The code of the 404 for a method and path the server does not serve, distinct from
+ * `resource_missing` (a route that exists, naming something that does not).
+ */
+export const ROUTE_UNKNOWN = 'route_unknown';
+
 /** Unknown routes under /v1 answer the error shape rather than Express's HTML page. */
 export function notFound(): RequestHandler {
   return (req) => {
-    throw new NotFoundError(`Unrecognized request URL (${req.method}: ${req.originalUrl.split('?')[0] ?? ''}).`, { code: 'resource_missing' });
+    throw new NotFoundError(`Unrecognized request URL (${req.method}: ${req.originalUrl.split('?')[0] ?? ''}).`, { code: ROUTE_UNKNOWN });
   };
 }
 

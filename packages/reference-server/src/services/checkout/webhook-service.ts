@@ -34,7 +34,7 @@ export function createWebhookService(deps: { db: Db; clock: Clock; logger: Logge
         const intent = await deps.payments.retrieveIntent(event.intentId);
         if (['requires_capture', 'succeeded'].includes(intent.status) && session.status !== 'expired') {
           try {
-            await deps.placement.place(session.id, intent);
+            await deps.placement.place(session.id, intent, 'webhook');
           } catch (error) {
             // A refusal (stock gone, checkout expired) is an answer, not a failure to retry.
             if (!(error instanceof ShoptagError)) throw error;

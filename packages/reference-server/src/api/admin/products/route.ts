@@ -1,8 +1,7 @@
 import { ProductCreate, ProductIdOrHandle, ProductUpdate } from '@shoptag/sdk/contract';
 import express, { Router } from 'express';
 import { InvalidRequestError, NotFoundError } from '../../../errors.js';
-import type { AdminCatalogService } from '../../../services/admin-catalog-service.js';
-import type { ShopifyImporter } from '../../../services/shopify-import.js';
+import type { AdminCatalogService, ShopifyImporter } from '../../../services/catalog/index.js';
 import { assertSafeValue } from '../../middleware/safe-input.js';
 import { parseInput } from '../../middleware/validate.js';
 
