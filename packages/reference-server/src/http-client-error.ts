@@ -5,11 +5,31 @@ import { newRequestId } from './api/middleware/request-id.js';
 
 /** Node's parser codes that have a more precise status than 400. */
 const STATUS_OF: Record<string, { status: number; reason: string; code: string; message: string }> = {
-  HPE_HEADER_OVERFLOW: { status: 431, reason: 'Request Header Fields Too Large', code: 'headers_too_large', message: 'The request headers are too large.' },
-  ERR_HTTP_REQUEST_TIMEOUT: { status: 408, reason: 'Request Timeout', code: 'request_timeout', message: 'The request was not received in time.' },
-  HPE_REQUEST_TIMEOUT: { status: 408, reason: 'Request Timeout', code: 'request_timeout', message: 'The request was not received in time.' },
+  HPE_HEADER_OVERFLOW: {
+    status: 431,
+    reason: 'Request Header Fields Too Large',
+    code: 'headers_too_large',
+    message: 'The request headers are too large.',
+  },
+  ERR_HTTP_REQUEST_TIMEOUT: {
+    status: 408,
+    reason: 'Request Timeout',
+    code: 'request_timeout',
+    message: 'The request was not received in time.',
+  },
+  HPE_REQUEST_TIMEOUT: {
+    status: 408,
+    reason: 'Request Timeout',
+    code: 'request_timeout',
+    message: 'The request was not received in time.',
+  },
 };
-const MALFORMED = { status: 400, reason: 'Bad Request', code: 'request_malformed', message: 'The HTTP request could not be parsed.' };
+const MALFORMED = {
+  status: 400,
+  reason: 'Bad Request',
+  code: 'request_malformed',
+  message: 'The HTTP request could not be parsed.',
+};
 
 /**
  * Requests Node's HTTP parser refuses before Express sees them (a malformed request line or

@@ -37,10 +37,49 @@ export type Hints = Record<string, readonly unknown[]>;
 
 /** Values no schema accepts, or that once reached the database and failed there. */
 export const HOSTILE_PRIMITIVES: readonly unknown[] = [
-  null, true, false, 0, -1, 1.5, -0.0001, 2_147_483_647, 2_147_483_648, -2_147_483_649, 2 ** 53, 2 ** 53 + 2, -(2 ** 63), 1e308, -1e308,
-  '', ' ', '\u0000', 'a\u0000b', '\ud800', 'x\udfff', '\udc00\ud800', '%00', '%E0%A4%A', '../../etc/passwd', "'; DROP TABLE orders; --",
-  '<script>alert(1)</script>', 'NaN', 'Infinity', '-1', '99999999999999999999', '2147483648', '1e309', 'true', 'null', '[]', '{}',
-  '2026-13-45T99:99:99Z', 'not a date', '\u202e\u0301', '🛒'.repeat(100), 'é'.repeat(3000), 'x'.repeat(100_000),
+  null,
+  true,
+  false,
+  0,
+  -1,
+  1.5,
+  -0.0001,
+  2_147_483_647,
+  2_147_483_648,
+  -2_147_483_649,
+  2 ** 53,
+  2 ** 53 + 2,
+  -(2 ** 63),
+  1e308,
+  -1e308,
+  '',
+  ' ',
+  '\u0000',
+  'a\u0000b',
+  '\ud800',
+  'x\udfff',
+  '\udc00\ud800',
+  '%00',
+  '%E0%A4%A',
+  '../../etc/passwd',
+  "'; DROP TABLE orders; --",
+  '<script>alert(1)</script>',
+  'NaN',
+  'Infinity',
+  '-1',
+  '99999999999999999999',
+  '2147483648',
+  '1e309',
+  'true',
+  'null',
+  '[]',
+  '{}',
+  '2026-13-45T99:99:99Z',
+  'not a date',
+  '\u202e\u0301',
+  '🛒'.repeat(100),
+  'é'.repeat(3000),
+  'x'.repeat(100_000),
 ];
 
 function nested(depth: number): unknown {
@@ -55,7 +94,12 @@ export const hostileValue: fc.Arbitrary<unknown> = fc.oneof(
   { weight: 2, arbitrary: fc.string({ unit: 'binary', maxLength: 40 }) },
   { weight: 1, arbitrary: fc.integer({ min: 30, max: 60 }).map(nested) },
   { weight: 1, arbitrary: fc.jsonValue({ maxDepth: 3 }) },
-  { weight: 1, arbitrary: fc.constantFrom<unknown>([], {}, [null], JSON.parse('{"__proto__":{"polluted":true}}'), { constructor: { prototype: { x: 1 } } }) },
+  {
+    weight: 1,
+    arbitrary: fc.constantFrom<unknown>([], {}, [null], JSON.parse('{"__proto__":{"polluted":true}}'), {
+      constructor: { prototype: { x: 1 } },
+    }),
+  },
 );
 
 /** The input JSON Schema of a zod schema, as the OpenAPI document has it. */
@@ -82,15 +126,24 @@ function numberArb(s: JsonSchema, integer: boolean): fc.Arbitrary<number> {
   const hi = Math.min(max, Number.MAX_SAFE_INTEGER);
   // Mostly small values (the common case), sometimes the edges of the range.
   const small = fc.integer({ min: Math.max(lo, -100), max: Math.max(Math.max(lo, -100), Math.min(hi, 100)) });
-  const any = integer ? fc.integer({ min: Math.max(lo, -2_147_483_648), max: Math.min(hi, 2_147_483_647) }) : fc.double({ min: lo, max: hi, noNaN: true });
-  return fc.oneof({ weight: 4, arbitrary: small }, { weight: 2, arbitrary: any }, { weight: 1, arbitrary: fc.constantFrom(lo, hi) });
+  const any = integer
+    ? fc.integer({ min: Math.max(lo, -2_147_483_648), max: Math.min(hi, 2_147_483_647) })
+    : fc.double({ min: lo, max: hi, noNaN: true });
+  return fc.oneof(
+    { weight: 4, arbitrary: small },
+    { weight: 2, arbitrary: any },
+    { weight: 1, arbitrary: fc.constantFrom(lo, hi) },
+  );
 }
 
 /**
  * Values for `schema` (resolved against `defs`): valid-looking most of the time (`hostileWeight` out
  * of 10 are hostile at each node), with `hints` used for properties of a known name.
  */
-export function arbitraryFor(schema: JsonSchema, options: { hints?: Hints; hostileWeight?: number; defs?: Record<string, JsonSchema> } = {}): fc.Arbitrary<unknown> {
+export function arbitraryFor(
+  schema: JsonSchema,
+  options: { hints?: Hints; hostileWeight?: number; defs?: Record<string, JsonSchema> } = {},
+): fc.Arbitrary<unknown> {
   const hints = options.hints ?? {};
   const defs = { ...(options.defs ?? {}), ...(schema.$defs ?? {}) };
   const hostileWeight = options.hostileWeight ?? 1;
@@ -107,7 +160,9 @@ export function arbitraryFor(schema: JsonSchema, options: { hints?: Hints; hosti
     const s = resolve(raw);
     const hinted = name !== undefined ? hints[name] : undefined;
     const own = plain(s, depth);
-    return hinted && hinted.length > 0 ? fc.oneof({ weight: 3, arbitrary: fc.constantFrom(...hinted) }, { weight: 1, arbitrary: own }) : own;
+    return hinted && hinted.length > 0
+      ? fc.oneof({ weight: 3, arbitrary: fc.constantFrom(...hinted) }, { weight: 1, arbitrary: own })
+      : own;
   }
 
   function plain(s: JsonSchema, depth: number): fc.Arbitrary<unknown> {
@@ -129,7 +184,10 @@ export function arbitraryFor(schema: JsonSchema, options: { hints?: Hints; hosti
       case 'null':
         return fc.constant(null);
       case 'array':
-        return fc.array(node(s.items ?? {}, undefined, depth + 1), { minLength: s.minItems ?? 0, maxLength: Math.min(s.maxItems ?? 4, Math.max(s.minItems ?? 0, 4)) });
+        return fc.array(node(s.items ?? {}, undefined, depth + 1), {
+          minLength: s.minItems ?? 0,
+          maxLength: Math.min(s.maxItems ?? 4, Math.max(s.minItems ?? 0, 4)),
+        });
       case 'object':
         return objectArb(s, depth);
       default:
@@ -148,11 +206,24 @@ export function arbitraryFor(schema: JsonSchema, options: { hints?: Hints; hosti
         ? fc.oneof({ weight: 19, arbitrary: value }, { weight: 1, arbitrary: fc.constant(undefined) })
         : fc.oneof({ weight: 3, arbitrary: fc.constant(undefined) }, { weight: 1, arbitrary: value });
     };
-    const known = fc.record(Object.fromEntries(Object.entries(properties).map(([key, prop]) => [key, field(key, prop)])));
+    const known = fc.record(
+      Object.fromEntries(Object.entries(properties).map(([key, prop]) => [key, field(key, prop)])),
+    );
     const extra =
       typeof s.additionalProperties === 'object'
-        ? fc.dictionary(node(s.propertyNames ?? { type: 'string', minLength: 1, maxLength: 20 }, undefined, depth + 1) as fc.Arbitrary<string>, node(s.additionalProperties, undefined, depth + 1), { maxKeys: 3 })
-        : fc.oneof({ weight: 9, arbitrary: fc.constant({}) }, { weight: 1, arbitrary: fc.dictionary(fc.string({ maxLength: 12 }), hostileValue, { maxKeys: 2 }) });
+        ? fc.dictionary(
+            node(
+              s.propertyNames ?? { type: 'string', minLength: 1, maxLength: 20 },
+              undefined,
+              depth + 1,
+            ) as fc.Arbitrary<string>,
+            node(s.additionalProperties, undefined, depth + 1),
+            { maxKeys: 3 },
+          )
+        : fc.oneof(
+            { weight: 9, arbitrary: fc.constant({}) },
+            { weight: 1, arbitrary: fc.dictionary(fc.string({ maxLength: 12 }), hostileValue, { maxKeys: 2 }) },
+          );
     return fc.tuple(known, extra).map(([a, b]) => {
       const out: Record<string, unknown> = { ...(b as object) };
       for (const [k, v] of Object.entries(a)) if (v !== undefined) out[k] = v;
@@ -162,7 +233,10 @@ export function arbitraryFor(schema: JsonSchema, options: { hints?: Hints; hosti
 
   function node(s: JsonSchema, name: string | undefined, depth: number): fc.Arbitrary<unknown> {
     if (depth > 8) return fc.constant(null);
-    return fc.oneof({ weight: 10 - hostileWeight, arbitrary: valid(s, name, depth) }, { weight: hostileWeight, arbitrary: hostileValue });
+    return fc.oneof(
+      { weight: 10 - hostileWeight, arbitrary: valid(s, name, depth) },
+      { weight: hostileWeight, arbitrary: hostileValue },
+    );
   }
 
   return valid(schema, undefined, 0);
@@ -170,7 +244,9 @@ export function arbitraryFor(schema: JsonSchema, options: { hints?: Hints; hosti
 
 /** The value with the `n`th node (counting the root, depth first, modulo their number) replaced by `replacement`. */
 function replaceNth(value: unknown, n: number, replacement: unknown): unknown {
-  const nodes: { parent: Record<string, unknown> | unknown[] | null; key: string | number }[] = [{ parent: null, key: '' }];
+  const nodes: { parent: Record<string, unknown> | unknown[] | null; key: string | number }[] = [
+    { parent: null, key: '' },
+  ];
   const walk = (v: unknown) => {
     if (v === null || typeof v !== 'object') return;
     for (const [k, child] of Object.entries(v)) {

@@ -20,7 +20,10 @@ export async function stateTables(db: Db): Promise<string[]> {
 
 /** Reads the fingerprint of `tables` in one statement. */
 export async function fingerprint(db: Db, tables: readonly string[]): Promise<StateFingerprint> {
-  const columns = tables.map((t, i) => `(SELECT count(*) || ':' || coalesce(md5(string_agg(x::text, '|' ORDER BY x::text)), '') FROM "${t}" x) AS t${i}`);
+  const columns = tables.map(
+    (t, i) =>
+      `(SELECT count(*) || ':' || coalesce(md5(string_agg(x::text, '|' ORDER BY x::text)), '') FROM "${t}" x) AS t${i}`,
+  );
   const { rows } = await db.query<Record<string, string>>(`SELECT ${columns.join(', ')}`);
   const row = rows[0] ?? {};
   return { tables: Object.fromEntries(tables.map((t, i) => [t, row[`t${i}`] ?? ''])) };

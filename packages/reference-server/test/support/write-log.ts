@@ -14,8 +14,14 @@ export interface WriteLog {
  * Installs the triggers on `tables` of a test database. An update that changes only the columns
  * `ignore` names for its table (a lease kept alive, say) is not logged.
  */
-export async function installWriteLog(db: Db, tables: readonly string[], ignore: Record<string, readonly string[]> = {}): Promise<WriteLog> {
-  await db.query('CREATE TABLE test_write_log (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, table_name text NOT NULL)');
+export async function installWriteLog(
+  db: Db,
+  tables: readonly string[],
+  ignore: Record<string, readonly string[]> = {},
+): Promise<WriteLog> {
+  await db.query(
+    'CREATE TABLE test_write_log (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, table_name text NOT NULL)',
+  );
   await db.query(`CREATE FUNCTION test_log_write() RETURNS trigger LANGUAGE plpgsql AS $$
     BEGIN
       IF TG_OP = 'UPDATE' AND (to_jsonb(NEW) - coalesce(TG_ARGV, '{}'::text[])) = (to_jsonb(OLD) - coalesce(TG_ARGV, '{}'::text[])) THEN
@@ -26,7 +32,9 @@ export async function installWriteLog(db: Db, tables: readonly string[], ignore:
     END $$`);
   for (const table of tables) {
     const args = (ignore[table] ?? []).map((column) => `'${column}'`).join(', ');
-    await db.query(`CREATE TRIGGER test_log_write AFTER INSERT OR UPDATE OR DELETE ON "${table}" FOR EACH ROW EXECUTE FUNCTION test_log_write(${args})`);
+    await db.query(
+      `CREATE TRIGGER test_log_write AFTER INSERT OR UPDATE OR DELETE ON "${table}" FOR EACH ROW EXECUTE FUNCTION test_log_write(${args})`,
+    );
   }
   return {
     async position() {

@@ -13,8 +13,14 @@ export interface JsonBodyOptions {
 }
 
 /** A body is coming when the request says so (chunked, or a non-zero length). */
-function hasBody(headers: { 'transfer-encoding'?: string | undefined; 'content-length'?: string | undefined }): boolean {
-  return headers['transfer-encoding'] !== undefined || (headers['content-length'] !== undefined && headers['content-length'] !== '0');
+function hasBody(headers: {
+  'transfer-encoding'?: string | undefined;
+  'content-length'?: string | undefined;
+}): boolean {
+  return (
+    headers['transfer-encoding'] !== undefined ||
+    (headers['content-length'] !== undefined && headers['content-length'] !== '0')
+  );
 }
 
 /**
@@ -33,7 +39,9 @@ export function jsonBody(options: JsonBodyOptions): RequestHandler[] {
       if (passThrough.length > 0 && req.is(passThrough)) return next();
       const type = req.get('content-type');
       throw new InvalidRequestError(
-        type ? `Unsupported Content-Type '${type}': send JSON with Content-Type: application/json.` : 'A request body needs Content-Type: application/json.',
+        type
+          ? `Unsupported Content-Type '${type}': send JSON with Content-Type: application/json.`
+          : 'A request body needs Content-Type: application/json.',
         { code: 'content_type_unsupported', param: 'Content-Type', statusCode: 415 },
       );
     },

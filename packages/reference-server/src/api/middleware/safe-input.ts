@@ -26,13 +26,20 @@ export function findUnsafeValue(value: unknown, maxDepth: number = MAX_JSON_DEPT
     }
     if (item.value === null || typeof item.value !== 'object') continue;
     if (item.depth >= maxDepth) return { kind: 'depth', param };
-    const entries = Array.isArray(item.value) ? item.value.map((v, i) => [String(i), v] as const) : Object.entries(item.value);
+    const entries = Array.isArray(item.value)
+      ? item.value.map((v, i) => [String(i), v] as const)
+      : Object.entries(item.value);
     // Reversed, so the first offending field in document order is the one reported.
     for (let i = entries.length - 1; i >= 0; i--) {
       const [key, child] = entries[i]!;
       const why = unstorable(key);
       // The name goes back in `param`: shown with U+FFFD where it cannot be text.
-      if (why) return { kind: 'text', param: [...item.path, storableForDisplay(key)].join('.'), why: `its name contains ${why}` };
+      if (why)
+        return {
+          kind: 'text',
+          param: [...item.path, storableForDisplay(key)].join('.'),
+          why: `its name contains ${why}`,
+        };
       stack.push({ value: child, path: [...item.path, key], depth: item.depth + 1 });
     }
   }
@@ -41,7 +48,10 @@ export function findUnsafeValue(value: unknown, maxDepth: number = MAX_JSON_DEPT
 
 function refuse(finding: Finding, where: 'body' | 'query'): InvalidRequestError {
   if (finding.kind === 'depth') {
-    return new InvalidRequestError(`The request body nests deeper than ${MAX_JSON_DEPTH} levels.`, { code: 'body_too_deep', param: finding.param || undefined });
+    return new InvalidRequestError(`The request body nests deeper than ${MAX_JSON_DEPTH} levels.`, {
+      code: 'body_too_deep',
+      param: finding.param || undefined,
+    });
   }
   const name = finding.param || (where === 'body' ? 'body' : 'query');
   return new InvalidRequestError(`Invalid ${name}: ${finding.why}.`, { param: name });
@@ -66,7 +76,9 @@ export function safeUrl(): RequestHandler {
       try {
         decoded = decodeURIComponent(segment);
       } catch {
-        throw new InvalidRequestError(`The URL path has a malformed percent-escape: '${segment}'.`, { code: 'path_invalid' });
+        throw new InvalidRequestError(`The URL path has a malformed percent-escape: '${segment}'.`, {
+          code: 'path_invalid',
+        });
       }
       const why = unstorable(decoded);
       if (why) throw new InvalidRequestError(`The URL path contains ${why}.`, { code: 'path_invalid' });
