@@ -4,8 +4,8 @@
 // fixed set of mixed queries and prints one JSON line with p50/p95 per kind.
 import { systemClock } from '../../packages/reference-server/src/clock.js';
 import { generateDemoCatalog } from '../../packages/reference-server/src/seed/demo-catalog.js';
-import { createSearchService } from '../../packages/reference-server/src/services/search-service.js';
-import { seedCatalog } from '../../packages/reference-server/src/services/seed-service.js';
+import { createSearchService } from '../../packages/reference-server/src/services/search/index.js';
+import { seedCatalog } from '../../packages/reference-server/src/seed/seed-service.js';
 import { createCategoryRepository } from '../../packages/reference-server/src/store/category-repository.js';
 import { migrate } from '../../packages/reference-server/src/store/migrate.js';
 import { createPgDb } from '../../packages/reference-server/src/store/pg-driver.js';

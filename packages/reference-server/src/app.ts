@@ -6,7 +6,10 @@ import { adminInventoryRouter } from './api/admin/inventory/route.js';
 import { cartsRouter } from './api/carts/route.js';
 import { checkoutSessionsRouter } from './api/checkout-sessions/route.js';
 import { adminOrdersRouter } from './api/admin/orders/route.js';
+import { adminPaymentsRouter } from './api/admin/payments/route.js';
 import { idempotency } from './api/middleware/idempotency.js';
+import { jsonBody } from './api/middleware/json-body.js';
+import { safeUrl } from './api/middleware/safe-input.js';
 import { rateLimit, type RateLimitOptions } from './api/middleware/rate-limit.js';
 import { ordersRouter } from './api/orders/route.js';
 import { webhooksRouter } from './api/webhooks/route.js';
@@ -16,7 +19,7 @@ import { healthRouter } from './api/health/route.js';
 import { inventoryRouter } from './api/inventory/route.js';
 import { mediaRouter, type RenderProductImage } from './api/media/route.js';
 import { renditionsRouter } from './api/media/renditions-route.js';
-import type { ImageRenditions } from './services/image-renditions.js';
+import type { ImageRenditions } from './services/media/index.js';
 import { authenticate, requireSecretKey } from './api/middleware/auth.js';
 import { corsForKey, corsPublic, preflight } from './api/middleware/cors.js';
 import { publicAsset } from './api/middleware/public-asset.js';
@@ -26,17 +29,15 @@ import { requestLog } from './api/middleware/request-log.js';
 import { securityHeaders, strictTransportSecurity } from './api/middleware/security-headers.js';
 import { productsRouter } from './api/products/route.js';
 import { searchRouter } from './api/search/route.js';
-import { adminProductsRouter } from './api/admin/products/route.js';
+import { adminProductsRouter, CSV_MEDIA_TYPES } from './api/admin/products/route.js';
 import type { Logger } from './logger.js';
-import type { ApiKeyService } from './services/api-keys.js';
-import type { CatalogService } from './services/catalog-service.js';
+import type { ApiKeyService } from './services/keys/index.js';
+import type { CatalogService, AdminCatalogService, ShopifyImporter } from './services/catalog/index.js';
 import type { CommerceServices } from './services/commerce.js';
-import type { CheckoutServices } from './services/checkout/checkout-services.js';
-import type { HealthService } from './services/health-service.js';
-import type { ResponseCache } from './services/response-cache.js';
-import type { SearchService } from './services/search-service.js';
-import type { AdminCatalogService } from './services/admin-catalog-service.js';
-import type { ShopifyImporter } from './services/shopify-import.js';
+import type { CheckoutServices } from './services/checkout/index.js';
+import type { HealthService } from './services/health/index.js';
+import type { ResponseCache } from './services/http/index.js';
+import type { SearchService } from './services/search/index.js';
 
 /** Everything the HTTP layer needs, built by the caller (see `startServer`) or by a test. */
 export interface AppDeps {
@@ -86,6 +87,8 @@ export function createApp(deps: AppDeps): Express {
   app.use(securityHeaders(), strictTransportSecurity());
   app.use(requestId(deps.newRequestId));
   app.use(requestLog(deps.logger));
+  // A malformed percent-escape, a NUL or a lone surrogate in the path or query is a 400 before any route.
+  app.use(safeUrl());
 
   const v1 = express.Router();
   v1.use(preflight());
@@ -104,7 +107,8 @@ export function createApp(deps: AppDeps): Express {
     authenticate(deps.keys),
     corsForKey(),
     ...(deps.rateLimit ? [rateLimit(deps.rateLimit)] : []),
-    express.json({ limit: deps.bodyLimit ?? DEFAULT_BODY_LIMIT }),
+    // JSON only (the CSV import reads its own body): other media types are a 415.
+    ...jsonBody({ limit: deps.bodyLimit ?? DEFAULT_BODY_LIMIT, passThrough: CSV_MEDIA_TYPES }),
   ];
   v1.use('/products', ...keyed, productsRouter(deps.catalog, deps.search, deps.responses));
   v1.use('/categories', ...keyed, categoriesRouter(deps.catalog, deps.responses));
@@ -120,6 +124,7 @@ export function createApp(deps: AppDeps): Express {
   v1.use('/admin/inventory', idempotent, adminInventoryRouter(deps.commerce.inventory, deps.commerce.reservations));
   v1.use('/admin/coupons', idempotent, adminCouponsRouter(deps.commerce.coupons));
   v1.use('/admin/orders', idempotent, adminOrdersRouter(deps.checkout.orders));
+  v1.use('/admin/payments', adminPaymentsRouter(deps.checkout.recovery));
   app.use('/v1', v1, notFound());
 
   app.use(['/media', '/shoptag.js', '/shoptag.js.map', '/chunks'], publicAsset());

@@ -4,10 +4,11 @@ import { systemClock } from './clock.js';
 import { ConfigError, loadConfig } from './config.js';
 import { formatImportSummary, runImport } from './import-command.js';
 import { readPackageVersion } from './paths.js';
+import { formatRecoverResult, runRecover } from './recover-command.js';
 import { generateDemoCatalog } from './seed/demo-catalog.js';
 import { closeOnSignals, startServer } from './server.js';
-import { seedCatalog } from './services/seed-service.js';
-import { migrate } from './store/migrate.js';
+import { seedCatalog } from './seed/seed-service.js';
+import { migrate, MigrationChangedError } from './store/migrate.js';
 import { openDatabase } from './store/open-database.js';
 
 const HELP = `Usage: shoptag-server <command> [options]
@@ -17,6 +18,9 @@ Commands:
   migrate                       apply pending database migrations
   seed [--reset]                seed the demo catalog when it is empty (--reset: replace it)
   import <file.csv>             import a Shopify product CSV export (re-importing changes nothing)
+  recover [--older-than S]      finish checkouts cut short by a crash (one pass of the recovery job),
+                                then list what is still unresolved; S: seconds untouched (default
+                                SHOPTAG_RECOVERY_AFTER_SECONDS)
 
 Options:
   -h, --help                    show this help
@@ -24,8 +28,8 @@ Options:
 
 Configuration comes from the environment: PORT, HOST, DATABASE_URL, DATABASE_REPLICA_URLS,
 REDIS_URL, STRIPE_SECRET_KEY, STRIPE_PUBLISHABLE_KEY, STRIPE_WEBHOOK_SECRET, SHOPTAG_DATA_DIR,
-SHOPTAG_CURRENCY, SHOPTAG_ALLOWED_ORIGINS, SHOPTAG_FRAME_ANCESTORS, SHOPTAG_DRAIN_TIMEOUT_SECONDS,
-LOG_LEVEL.
+SHOPTAG_CURRENCY, SHOPTAG_ALLOWED_ORIGINS, SHOPTAG_RECOVERY_INTERVAL_SECONDS, SHOPTAG_RECOVERY_AFTER_SECONDS,
+SHOPTAG_FRAME_ANCESTORS, SHOPTAG_DRAIN_TIMEOUT_SECONDS, LOG_LEVEL (docs/server.md lists them all).
 
 On SIGTERM or SIGINT the server stops accepting connections, answers every request it has
 received, closes idle connections, and exits 0; connections still busy after
@@ -52,6 +56,7 @@ async function main(argv: string[]): Promise<void> {
       port: { type: 'string' },
       reseed: { type: 'boolean' },
       reset: { type: 'boolean' },
+      'older-than': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
       version: { type: 'boolean', short: 'v' },
     },
@@ -61,7 +66,7 @@ async function main(argv: string[]): Promise<void> {
   if (values.help || command === undefined || command === 'help') return void process.stdout.write(HELP);
   if (command === 'import' && rest.length !== 1) throw new UsageError('import needs one CSV file: shoptag-server import products.csv');
   if (command !== 'import' && rest.length > 0) throw new UsageError(`unexpected argument: ${rest[0] ?? ''}`);
-  const allowed: Record<string, string[]> = { start: ['port', 'reseed'], migrate: [], seed: ['reset'], import: [] };
+  const allowed: Record<string, string[]> = { start: ['port', 'reseed'], migrate: [], seed: ['reset'], import: [], recover: ['older-than'] };
   const flags = allowed[command];
   if (!flags) throw new UsageError(`unknown command: ${command}`);
   const misplaced = Object.keys(values).find((flag) => !flags.includes(flag));
@@ -89,6 +94,13 @@ async function main(argv: string[]): Promise<void> {
       process.stdout.write(formatImportSummary(summary));
       return;
     }
+    case 'recover': {
+      const olderThan = values['older-than'];
+      if (olderThan !== undefined && !/^\d+$/.test(olderThan)) throw new UsageError(`--older-than must be a whole number of seconds (got "${olderThan}")`);
+      const result = await runRecover(loadConfig(), olderThan === undefined ? {} : { olderThanMs: Number(olderThan) * 1000 });
+      process.stdout.write(formatRecoverResult(result));
+      return;
+    }
     case 'seed': {
       const result = await withDatabase(async (db) => {
         await migrate(db);
@@ -108,6 +120,11 @@ main(process.argv.slice(2)).catch((error: unknown) => {
   if (error instanceof ConfigError) {
     process.stderr.write(`${error.message}\n`);
     process.exit(78);
+  }
+  if (error instanceof MigrationChangedError) {
+    // Not a bug in the server: say which file, never a stack.
+    process.stderr.write(`shoptag-server: ${error.message}\n`);
+    process.exit(65);
   }
   if (error instanceof UsageError || (error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS'))) {
     process.stderr.write(`shoptag-server: ${error.message}\nRun "shoptag-server --help" for usage.\n`);

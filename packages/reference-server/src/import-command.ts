@@ -4,8 +4,8 @@ import { createMemoryCache } from './cache/memory-cache.js';
 import { createRedisCache } from './cache/redis-cache.js';
 import { systemClock } from './clock.js';
 import type { Config } from './config.js';
-import { createResponseCache } from './services/response-cache.js';
-import { createShopifyImporter, type ImportProgress } from './services/shopify-import.js';
+import { createResponseCache } from './services/http/index.js';
+import { createShopifyImporter, type ImportProgress } from './services/catalog/index.js';
 import { migrate } from './store/migrate.js';
 import { openDatabase } from './store/open-database.js';
 

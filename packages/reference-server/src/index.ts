@@ -7,4 +7,5 @@ export type { AppDeps } from './app.js';
 export { loadConfig, ConfigError } from './config.js';
 export type { Config, StripeApiAddress } from './config.js';
 export { startServer } from './server.js';
+export { MigrationChangedError } from './store/migrate.js';
 export type { StartServerOptions, StartedServer } from './server.js';

@@ -7,6 +7,7 @@ import { createApp } from './app.js';
 import { displayPath, formatBanner } from './banner.js';
 import { systemClock } from './clock.js';
 import { loadConfig, type StripeApiAddress } from './config.js';
+import { answerClientErrors } from './http-client-error.js';
 import { trackForDrain } from './http-drain.js';
 import { createLogger, silentLogger, type Logger } from './logger.js';
 import { currencyExponent } from '@shoptag/sdk/contract';
@@ -14,23 +15,20 @@ import { findDemoShopDir, findElementsCdnDir, readPackageVersion } from './paths
 import { openRuntime } from './runtime.js';
 import { renderProductImage } from './seed/product-image.js';
 import { generateDemoCatalog } from './seed/demo-catalog.js';
-import { createApiKeyService, hashKey } from './services/api-keys.js';
-import { createCatalogService } from './services/catalog-service.js';
-import { createProductFragments } from './services/product-fragments.js';
+import { createApiKeyService, hashKey } from './services/keys/index.js';
+import { createCatalogService, createProductFragments, createAdminCatalogService, createShopifyImporter } from './services/catalog/index.js';
 import { createCommerceServices } from './services/commerce.js';
-import { defaultCheckoutPricing } from './services/checkout/checkout-pricing-view.js';
-import { createCheckoutServices } from './services/checkout/checkout-services.js';
-import { createOrderMailer } from './services/checkout/order-mailer.js';
-import { seedDemoCoupons } from './services/demo-coupons.js';
-import { DEFAULT_SWEEP_INTERVAL_MS, startHoldSweeper } from './services/hold-sweeper.js';
-import { createResponseCache } from './services/response-cache.js';
-import { createSearchService } from './services/search-service.js';
-import { createAdminCatalogService } from './services/admin-catalog-service.js';
-import { createShopifyImporter } from './services/shopify-import.js';
-import { createImageRenditions, RENDITION_WIDTHS } from './services/image-renditions.js';
-import { demoOrigins, ensureDemoKeys } from './services/demo-keys.js';
-import { createHealthService } from './services/health-service.js';
-import { seedCatalog } from './services/seed-service.js';
+import { createCheckoutServices, createOrderMailer, startRecoveryJob } from './services/checkout/index.js';
+import { defaultCheckoutPricing } from './services/pricing/index.js';
+import { seedDemoCoupons } from './seed/demo-coupons.js';
+import { DEFAULT_SWEEP_INTERVAL_MS, startHoldSweeper } from './services/inventory/index.js';
+import { createResponseCache } from './services/http/index.js';
+import { createSearchService } from './services/search/index.js';
+import { createImageRenditions, RENDITION_WIDTHS } from './services/media/index.js';
+import { demoOrigins, ensureDemoKeys } from './seed/demo-keys.js';
+import { createHealthService } from './services/health/index.js';
+import { seedCatalog } from './seed/seed-service.js';
+import { createFaultInjector } from './fault-injection.js';
 import { createApiKeyRepository } from './store/api-key-repository.js';
 import { createCategoryRepository } from './store/category-repository.js';
 import { createProductRepository } from './store/product-repository.js';
@@ -117,7 +115,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Sta
   };
   const logger: Logger = options.quiet ? silentLogger : createLogger(config.logLevel);
   const memory = options.memory === true;
-  const runtime = await openRuntime({ config, clock, memory });
+  const runtime = await openRuntime({ config, clock, memory, logger });
   try {
     const seed = options.seed === false ? null : await seedCatalog(runtime.db, () => generateDemoCatalog(), { reset: options.seed === 'reset', clock });
     if (options.seed !== false) {
@@ -155,7 +153,11 @@ export async function startServer(options: StartServerOptions = {}): Promise<Sta
     const checkout = createCheckoutServices({
       db: runtime.db, clock, logger, commerce, payments: runtime.payments, pricing: defaultCheckoutPricing(config.commerce.pricing), holdTtlMs: config.commerce.holdTtlMs,
       onOrderPlaced: async (order) => void (await mailer.sendConfirmation(order)),
+      recovery: config.recovery,
+      idempotencyLeaseMs: config.idempotencyLeaseMs,
+      faults: createFaultInjector(config.faultKillAt),
     });
+    if (config.faultKillAt) logger.warn(`SHOPTAG_FAULT_KILL_AT=${config.faultKillAt}: this process kills itself at that step of every checkout (tests only)`);
     const app = createApp({
       version,
       logger,
@@ -182,10 +184,12 @@ export async function startServer(options: StartServerOptions = {}): Promise<Sta
     });
     const server = createServer(app);
     const http = trackForDrain(server);
+    answerClientErrors(server);
     await listen(server, config.port, config.host);
     // A hold shorter than the default interval is swept at least once per hold lifetime.
     const sweepMs = options.holdSweepIntervalMs ?? Math.min(DEFAULT_SWEEP_INTERVAL_MS, config.commerce.holdTtlMs);
     const sweeper = startHoldSweeper({ reservations: commerce.reservations, locks: runtime.locks, logger, intervalMs: sweepMs });
+    const recoveryJob = startRecoveryJob({ recovery: checkout.recovery, locks: runtime.locks, logger, intervalMs: config.recovery.intervalMs });
     const port = (server.address() as AddressInfo).port;
     if (port !== config.port) {
       await keyRepository.setAllowedOrigins(hashKey(keys.publishableKey), demoOrigins(port, config.host, config.allowedOrigins));
@@ -227,7 +231,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Sta
           .then(({ cut }) => {
             if (cut > 0) logger.warn(`${cut} connection(s) still busy after the drain timeout (SHOPTAG_DRAIN_TIMEOUT_SECONDS) were cut`);
           })
-          .finally(() => sweeper.stop())
+          .finally(() => Promise.allSettled([sweeper.stop(), recoveryJob.stop()]))
           .finally(() => Promise.allSettled(replicas.map((r) => r.close())))
           .finally(() => runtime.close());
         return closing;

@@ -2,8 +2,9 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Clock } from '../src/clock.js';
 import { AuthenticationError } from '../src/errors.js';
-import { createApiKeyService, generateKey, hashKey, randomBase62 } from '../src/services/api-keys.js';
-import { demoOrigins, ensureDemoKeys } from '../src/services/demo-keys.js';
+import { randomBase62 } from '../src/ids.js';
+import { createApiKeyService, generateKey, hashKey } from '../src/services/keys/index.js';
+import { demoOrigins, ensureDemoKeys } from '../src/seed/demo-keys.js';
 import { createApiKeyRepository } from '../src/store/api-key-repository.js';
 import { forEachDatabase } from './support/databases.js';
 

@@ -4,7 +4,7 @@ import type { Cache } from '../src/cache/cache.js';
 import { createMemoryCache } from '../src/cache/memory-cache.js';
 import { createRedisCache } from '../src/cache/redis-cache.js';
 import type { Clock } from '../src/clock.js';
-import { createResponseCache } from '../src/services/response-cache.js';
+import { createResponseCache } from '../src/services/http/index.js';
 import { TEST_REDIS_URL } from './support/databases.js';
 
 /** A clock that moves only when told to. */

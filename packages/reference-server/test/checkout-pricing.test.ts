@@ -4,10 +4,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
 import { currencyExponent } from '@shoptag/sdk/contract';
-import { priceCheckout } from '../src/services/pricing/checkout-pricing.js';
-import type { CouponEffect } from '../src/services/pricing/pricing.js';
-import { defaultShippingZones, quoteShipping, shippingPrice, zoneFor, type ShippingZone } from '../src/services/pricing/shipping.js';
-import { allocate, taxOn, taxRateFor, type TaxConfig } from '../src/services/pricing/tax.js';
+import { priceCheckout, type CouponEffect, defaultShippingZones, quoteShipping, shippingPrice, zoneFor, type ShippingZone, allocate, taxOn, taxRateFor, type TaxConfig } from '../src/services/pricing/index.js';
 
 const zones: ShippingZone[] = [
   {
@@ -146,7 +143,7 @@ test('the total always equals the rounded lines, shipping and tax minus the disc
 
 test('tax settings come from the environment: region rates, tax-inclusive prices and taxed shipping', async () => {
   const { loadConfig, ConfigError } = await import('../src/config.js');
-  const { defaultCheckoutPricing } = await import('../src/services/checkout/checkout-pricing-view.js');
+  const { defaultCheckoutPricing } = await import('../src/services/pricing/index.js');
   const config = loadConfig({ SHOPTAG_TAX_RATES: 'DE=19,US-CA=7.25', SHOPTAG_PRICES_INCLUDE_TAX: 'true', SHOPTAG_TAX_SHIPPING: 'DE,FR' });
   assert.deepEqual(config.commerce.pricing.taxRates, { DE: 1900, 'US-CA': 725 });
   assert.equal(config.commerce.pricing.pricesIncludeTax, true);

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { after, describe, test } from 'node:test';
+import { createPgliteDb } from '../src/store/pglite-driver.js';
 
 const CLI = fileURLToPath(new URL('../src/cli.ts', import.meta.url));
 const NODE_ARGS = ['--conditions=development', '--import', 'tsx', CLI];
@@ -31,7 +32,7 @@ describe('shoptag-server', () => {
   test('--help lists the commands', () => {
     const r = run(['--help']);
     assert.equal(r.status, 0);
-    for (const command of ['start', 'migrate', 'seed']) assert.match(r.stdout, new RegExp(`\\b${command}\\b`));
+    for (const command of ['start', 'migrate', 'seed', 'recover']) assert.match(r.stdout, new RegExp(`\\b${command}\\b`));
   });
 
   test('an unknown command or flag is a usage error', () => {
@@ -51,6 +52,34 @@ describe('shoptag-server', () => {
     assert.match(run(['seed'], env).stdout, /Seeded \d+ products/);
     assert.match(run(['seed'], env).stdout, /already has \d+ products/);
     assert.match(run(['seed', '--reset'], env).stdout, /Seeded \d+ products/);
+  });
+
+  test('a migration changed after it was applied stops migrate and start with one line naming its file', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'shoptag-cli-changed-'));
+    try {
+      const env = { SHOPTAG_DATA_DIR: dir, HOST: '127.0.0.1' };
+      assert.equal(run(['migrate'], env).status, 0);
+      // What an edited 0002_catalog_search_media.sql looks like to the database: a different checksum.
+      const db = await createPgliteDb({ dataDir: join(dir, 'data') });
+      await db.query(`UPDATE schema_migrations SET checksum = 'edited' WHERE version = '0002_catalog_search_media'`);
+      await db.close();
+      for (const command of [['migrate'], ['start', '--port', '0']]) {
+        const r = run(command, env);
+        assert.equal(r.status, 65, `${command[0]} exits with 65`);
+        assert.match(r.stderr, /^shoptag-server: migration 0002_catalog_search_media\.sql has changed since it was applied to this database/);
+        assert.equal(r.stderr.trim().split('\n').length, 1, 'one line, no stack');
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test('recover runs one pass of placement recovery and lists what is unresolved', () => {
+    const r = run(['recover', '--older-than', '0'], { SHOPTAG_DATA_DIR: dataDir });
+    assert.equal(r.status, 0, r.stderr);
+    assert.match(r.stdout, /^Recovery pass: 0 orders placed and paid, 0 pending orders paid, 0 cancelled .* 0 left\n/);
+    assert.match(r.stdout, /Nothing is unresolved\./);
+    assert.equal(run(['recover', '--older-than', 'soon'], { SHOPTAG_DATA_DIR: dataDir }).status, 64);
   });
 
   test('a port in use is one line saying so, without a stack', async () => {

@@ -3,7 +3,7 @@ import { after, before, test } from 'node:test';
 import { systemClock } from '../src/clock.js';
 import { createMemoryCache } from '../src/cache/memory-cache.js';
 import { createRedisCache } from '../src/cache/redis-cache.js';
-import { createResponseCache } from '../src/services/response-cache.js';
+import { createResponseCache } from '../src/services/http/index.js';
 import { TEST_REDIS_URL, forEachDatabase } from './support/databases.js';
 import { searchCatalog } from './support/search-catalog.js';
 import { startTestApp, type TestApp } from './support/test-app.js';

@@ -6,7 +6,7 @@ import { after, before, describe, test } from 'node:test';
 import { Product } from '@shoptag/sdk/contract';
 import sharp from 'sharp';
 import { startServer } from '../src/server.js';
-import { createImageRenditions, renditionSources } from '../src/services/image-renditions.js';
+import { createImageRenditions, renditionSources } from '../src/services/media/index.js';
 
 const SVG = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 800 800" width="800" height="800"><rect width="800" height="800" fill="#3366cc"/></svg>';
 

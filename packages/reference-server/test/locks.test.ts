@@ -4,8 +4,7 @@ import type { Locks } from '../src/cache/locks.js';
 import { createMemoryLocks } from '../src/cache/memory-locks.js';
 import { createRedisLocks } from '../src/cache/redis-locks.js';
 import { silentLogger } from '../src/logger.js';
-import { startHoldSweeper } from '../src/services/hold-sweeper.js';
-import type { ReservationService } from '../src/services/reservations.js';
+import { startHoldSweeper, type ReservationService } from '../src/services/inventory/index.js';
 import { TEST_REDIS_URL } from './support/databases.js';
 import { manualClock } from './support/manual-clock.js';
 

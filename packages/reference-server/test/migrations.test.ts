@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { systemClock } from '../src/clock.js';
-import { seedCatalog } from '../src/services/seed-service.js';
+import { seedCatalog } from '../src/seed/seed-service.js';
 import type { Queryable } from '../src/store/db.js';
-import { migrate, readMigrations } from '../src/store/migrate.js';
+import { migrate, MigrationChangedError, readMigrations } from '../src/store/migrate.js';
 import { createPgDb } from '../src/store/pg-driver.js';
 import { createScratchDatabase, forEachDatabase } from './support/databases.js';
 import { fixtureCatalog } from './support/fixture-catalog.js';
@@ -34,6 +34,26 @@ forEachDatabase(
       assert.deepEqual(await schemaSnapshot(target.db), before);
       const recorded = await target.db.query<{ version: string }>('SELECT version FROM schema_migrations ORDER BY version');
       assert.deepEqual(recorded.rows.map((r) => r.version), first.applied);
+    });
+
+    test('an applied migration whose file has changed stops migrate with an error naming the file, and applies nothing', async () => {
+      const edited = readMigrations().map((m) => (m.version === '0003_carts_inventory' ? { ...m, sql: `${m.sql}\nALTER TABLE carts ADD COLUMN note text;\n` } : m));
+      const extra = { version: '9999_later', sql: 'CREATE TABLE later_things (id text PRIMARY KEY);' };
+      await assert.rejects(migrate(target.db, [...edited, extra]), (error: unknown) => {
+        assert.ok(error instanceof MigrationChangedError);
+        assert.equal(error.version, '0003_carts_inventory');
+        assert.match(error.message, /^migration 0003_carts_inventory\.sql has changed since it was applied/);
+        return true;
+      });
+      const later = await target.db.query(`SELECT 1 FROM information_schema.tables WHERE table_name = 'later_things'`);
+      assert.equal(later.rows.length, 0, 'the pending migration after it was not applied');
+      const note = await target.db.query(`SELECT 1 FROM information_schema.columns WHERE table_name = 'carts' AND column_name = 'note'`);
+      assert.equal(note.rows.length, 0);
+    });
+
+    test('the same migrations checked out with CRLF line endings are not a change', async () => {
+      const crlf = readMigrations().map((m) => ({ ...m, sql: m.sql.replace(/\r?\n/g, '\r\n') }));
+      assert.deepEqual((await migrate(target.db, crlf)).applied, []);
     });
 
     test('stock can go neither negative on hand nor negative reserved', async () => {

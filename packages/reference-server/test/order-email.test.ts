@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { CheckoutSession, Order } from '@shoptag/sdk/contract';
-import { createOrderMailer } from '../src/services/checkout/order-mailer.js';
+import { createOrderMailer } from '../src/services/checkout/index.js';
 import { ADDRESS } from './support/checkout-fixtures.js';
 import { forEachDatabase } from './support/databases.js';
 import { fixtureCatalog } from './support/fixture-catalog.js';

@@ -2,9 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
 import { loadConfig } from '../src/config.js';
-import { parseMajorUnits, parsePercentToBasisPoints, parseTaxRates, type PricingConfig } from '../src/services/pricing/pricing-config.js';
-import { divideRoundHalfUp, priceCart } from '../src/services/pricing/pricing.js';
-import { defaultShippingZones } from '../src/services/pricing/shipping.js';
+import { parseMajorUnits, parsePercentToBasisPoints, parseTaxRates, type PricingConfig, divideRoundHalfUp, priceCart, defaultShippingZones } from '../src/services/pricing/index.js';
 
 const shipping = { flatRate: 500, freeOver: 5000 };
 const usd: PricingConfig = {
@@ -53,19 +51,50 @@ test('tax is estimated on the discounted subtotal for the cart country, rounded 
   assert.equal(priceCart({ ...usd, defaultCountry: 'DE' }, { lines: [{ unitPrice: 1000, quantity: 1 }], coupon: null, country: null }).tax, 190);
 });
 
-test('the total is always exactly the sum of its rounded parts, in any currency', () => {
+/** Currencies with 0 (JPY), 2 (USD, EUR) and 3 (KWD, BHD) decimals, with the shop settings in each. */
+const currencies = [
+  { currency: 'JPY', exponent: 0 },
+  { currency: 'USD', exponent: 2 },
+  { currency: 'EUR', exponent: 2 },
+  { currency: 'KWD', exponent: 3 },
+  { currency: 'BHD', exponent: 3 },
+] as const;
+
+test('the total is always exactly the sum of its rounded parts, in currencies with 0, 2 and 3 decimals', () => {
   fc.assert(
     fc.property(
-      fc.array(fc.record({ unitPrice: fc.integer({ min: 0, max: 10_000_000 }), quantity: fc.integer({ min: 1, max: 20 }) }), { maxLength: 10 }),
-      fc.integer({ min: 1, max: 100 }),
+      fc.constantFrom(...currencies),
+      // Prices as major units and a fraction of the currency's precision, e.g. 12.345 KWD or 1234 JPY.
+      fc.array(fc.record({ major: fc.integer({ min: 0, max: 100_000 }), fraction: fc.nat(), quantity: fc.integer({ min: 1, max: 20 }) }), { maxLength: 10 }),
+      fc.oneof(
+        fc.constant(null),
+        fc.integer({ min: 1, max: 100 }).map((percentOff) => ({ type: 'percentage' as const, percentOff })),
+        fc.integer({ min: 1, max: 500 }).map((major) => ({ type: 'fixed_amount' as const, major })),
+        fc.constant({ type: 'free_shipping' as const }),
+      ),
       fc.integer({ min: 0, max: 10_000 }),
-      (lines, percentOff, rate) => {
-        const config = { ...usd, taxRates: { XX: rate } };
-        const p = priceCart(config, { lines, coupon: { type: 'percentage', percentOff }, country: 'XX' });
-        assert.equal(p.total, p.subtotal - p.discount + p.shipping + p.tax);
+      fc.boolean(),
+      ({ currency, exponent }, drawn, drawnCoupon, rate, pricesIncludeTax) => {
+        const unit = 10 ** exponent;
+        assert.equal(parseMajorUnits('1', currency), unit, `${currency} has ${exponent} decimals`);
+        const shipping = { flatRate: parseMajorUnits('5', currency), freeOver: parseMajorUnits('50', currency) };
+        const config: PricingConfig = { ...usd, currency, taxRates: { XX: rate }, pricesIncludeTax, shipping, zones: defaultShippingZones({ shipping }) };
+        const lines = drawn.map((l) => ({ unitPrice: l.major * unit + (l.fraction % unit), quantity: l.quantity }));
+        const coupon = drawnCoupon?.type === 'fixed_amount' ? { type: 'fixed_amount' as const, amountOff: drawnCoupon.major * unit } : drawnCoupon;
+        const p = priceCart(config, { lines, coupon, country: 'XX' });
+
+        assert.deepEqual(p.lineTotals, lines.map((l) => l.unitPrice * l.quantity));
         assert.equal(p.subtotal, p.lineTotals.reduce((a, b) => a + b, 0));
+        assert.equal(p.total, p.subtotal - p.discount + p.shipping + (pricesIncludeTax ? 0 : p.tax));
         for (const n of [p.subtotal, p.discount, p.shipping, p.tax, p.total]) assert.ok(Number.isSafeInteger(n) && n >= 0);
         assert.ok(p.discount <= p.subtotal);
+        if (coupon?.type === 'fixed_amount') assert.equal(p.discount, Math.min(p.subtotal, coupon.amountOff));
+        // Shipping is the flat 5 major units of this currency, or free: from 50 major units after the discount, with the coupon, or with nothing in the cart.
+        const goods = p.subtotal - p.discount;
+        const free = lines.length === 0 || coupon?.type === 'free_shipping' || goods >= shipping.freeOver;
+        assert.equal(p.shipping, free ? 0 : shipping.flatRate);
+        // While shipping is charged, the cart says how much more (in this currency's minor units) makes it free.
+        if (p.shipping > 0) assert.deepEqual(p.freeShipping, { threshold: shipping.freeOver, remaining: shipping.freeOver - goods });
       },
     ),
   );
@@ -99,8 +128,8 @@ test('the commerce settings default sensibly and name a bad variable', () => {
 });
 
 test('the cart estimate prices exactly as checkout does, with prices including or excluding tax', async () => {
-  const { priceCheckout } = await import('../src/services/pricing/checkout-pricing.js');
-  const { taxConfigOf } = await import('../src/services/pricing/tax.js');
+  const { priceCheckout } = await import('../src/services/pricing/index.js');
+  const { taxConfigOf } = await import('../src/services/pricing/index.js');
   fc.assert(
     fc.property(
       fc.array(fc.record({ unitPrice: fc.integer({ min: 0, max: 1_000_000 }), quantity: fc.integer({ min: 1, max: 20 }) }), { minLength: 1, maxLength: 8 }),

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { ProductList, type Product } from '@shoptag/sdk/contract';
 import { systemClock } from '../src/clock.js';
-import { createProductFragments } from '../src/services/product-fragments.js';
+import { createProductFragments } from '../src/services/catalog/index.js';
 import type { ProductDocumentRow } from '../src/store/product-document-sql.js';
 import { forEachDatabase } from './support/databases.js';
 import { fixtureCatalog } from './support/fixture-catalog.js';

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { after, test } from 'node:test';
 import { ConfigError, loadConfig } from '../src/index.js';
-import { defaultShippingZones } from '../src/services/pricing/shipping.js';
+import { defaultShippingZones } from '../src/services/pricing/index.js';
 
 const CLI = fileURLToPath(new URL('../src/cli.ts', import.meta.url));
 const EXAMPLE = fileURLToPath(new URL('../../../examples/shipping/shipping.json', import.meta.url));

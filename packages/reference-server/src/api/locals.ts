@@ -1,4 +1,4 @@
-import type { Principal } from '../services/api-keys.js';
+import type { Principal } from '../services/keys/index.js';
 
 // What the middleware leaves on `res.locals` for later middleware and handlers.
 declare global {

@@ -1,6 +1,6 @@
 import type { Clock } from '../clock.js';
 import { CardError, ConflictError, InvalidRequestError, NotFoundError } from '../errors.js';
-import { randomId } from '../services/ids.js';
+import { randomId } from '../ids.js';
 import type { Db } from '../store/db.js';
 import { createSimulatedPaymentRepository, type SimulatedIntentRow } from '../store/simulated-payment-repository.js';
 import type { PaymentIntent, PaymentProvider } from './payment-provider.js';

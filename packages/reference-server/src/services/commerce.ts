@@ -2,10 +2,9 @@ import type { Cache } from '../cache/cache.js';
 import type { Clock } from '../clock.js';
 import type { CommerceConfig } from '../config.js';
 import type { Db } from '../store/db.js';
-import { createCartService, type CartService } from './cart-service.js';
-import { createCouponService, type CouponService } from './coupon-service.js';
-import { createInventoryService, type InventoryService } from './inventory-service.js';
-import { createReservationService, type ReservationService } from './reservations.js';
+import { createCartService, type CartService } from './cart/index.js';
+import { createCouponService, type CouponService } from './coupons/index.js';
+import { createInventoryService, type InventoryService, createReservationService, type ReservationService } from './inventory/index.js';
 
 /** The services behind carts, coupons and stock, built together because they share their deps. */
 export interface CommerceServices {

@@ -31,15 +31,24 @@ export interface PurchasableRow {
 
 const CART_COLUMNS = 'id, currency, country, coupon_id, created_at, updated_at, expires_at';
 
-/** The cart's lines as a JSON array in cart order, for a statement over `carts` (unaliased). */
-const LINES_JSON = `coalesce((
-  SELECT json_agg(x) FROM (
-    SELECT cl.id, cl.quantity, v.currency, v.weight_grams, ${VARIANT_DISPLAY_COLUMNS}
+/** The lines of cart `cartId` (an SQL expression) in cart order, with what pricing and display need. */
+function cartLinesSql(cartId: string): string {
+  return `SELECT cl.id, cl.quantity, v.currency, v.weight_grams, ${VARIANT_DISPLAY_COLUMNS}
       FROM cart_lines cl
       JOIN variants v ON v.id = cl.variant_id
       ${VARIANT_DISPLAY_JOINS}
-     WHERE cl.cart_id = carts.id
-     ORDER BY cl.created_at, cl.id) x), '[]'::json) AS lines`;
+     WHERE cl.cart_id = ${cartId}
+     ORDER BY cl.created_at, cl.id`;
+}
+
+/** The cart's lines as a JSON array in cart order, for a statement over `carts` (unaliased). */
+const LINES_JSON = `coalesce((SELECT json_agg(x) FROM (${cartLinesSql('carts.id')}) x), '[]'::json) AS lines`;
+
+/** Variant `$1`'s product status, its available units and how many of it cart `$2` holds (a `PurchasableRow`). */
+const PURCHASABLE_SQL = `SELECT v.id AS variant_id, p.status, greatest(coalesce(l.on_hand - l.reserved, 0), 0) AS available,
+         coalesce((SELECT cl.quantity FROM cart_lines cl WHERE cl.cart_id = $2 AND cl.variant_id = v.id), 0) AS in_cart
+    FROM variants v JOIN products p ON p.id = v.product_id LEFT JOIN inventory_levels l ON l.variant_id = v.id
+   WHERE v.id = $1`;
 
 /** A cart with its lines, read in one statement. */
 export interface CartWithLines {
@@ -97,27 +106,13 @@ export function createCartRepository(q: Queryable) {
     },
 
     async lines(cartId: string): Promise<CartLineRow[]> {
-      const { rows } = await q.query<CartLineRow>(
-        `SELECT cl.id, cl.quantity, v.currency, v.weight_grams, ${VARIANT_DISPLAY_COLUMNS}
-           FROM cart_lines cl
-           JOIN variants v ON v.id = cl.variant_id
-           ${VARIANT_DISPLAY_JOINS}
-          WHERE cl.cart_id = $1
-          ORDER BY cl.created_at, cl.id`,
-        [cartId],
-      );
+      const { rows } = await q.query<CartLineRow>(cartLinesSql('$1'), [cartId]);
       return rows;
     },
 
     /** The variant's status and stock, and how many of it `cartId` holds already (0 without a cart). */
     async purchasable(variantId: string, cartId: string | null = null): Promise<PurchasableRow | undefined> {
-      const { rows } = await q.query<PurchasableRow>(
-        `SELECT v.id AS variant_id, p.status, greatest(coalesce(l.on_hand - l.reserved, 0), 0) AS available,
-                coalesce((SELECT cl.quantity FROM cart_lines cl WHERE cl.cart_id = $2 AND cl.variant_id = v.id), 0) AS in_cart
-           FROM variants v JOIN products p ON p.id = v.product_id LEFT JOIN inventory_levels l ON l.variant_id = v.id
-          WHERE v.id = $1`,
-        [variantId, cartId],
-      );
+      const { rows } = await q.query<PurchasableRow>(PURCHASABLE_SQL, [variantId, cartId]);
       return rows[0];
     },
 
@@ -136,11 +131,7 @@ export function createCartRepository(q: Queryable) {
       now: Date,
     ): Promise<{ variant: PurchasableRow | undefined; added: boolean }> {
       const { rows } = await q.query<PurchasableRow & { added: boolean }>(
-        `WITH target AS (
-           SELECT v.id AS variant_id, p.status, greatest(coalesce(l.on_hand - l.reserved, 0), 0) AS available,
-                  coalesce((SELECT cl.quantity FROM cart_lines cl WHERE cl.cart_id = $2 AND cl.variant_id = v.id), 0) AS in_cart
-             FROM variants v JOIN products p ON p.id = v.product_id LEFT JOIN inventory_levels l ON l.variant_id = v.id
-            WHERE v.id = $1),
+        `WITH target AS (${PURCHASABLE_SQL}),
          written AS (
            INSERT INTO cart_lines (id, cart_id, variant_id, quantity, created_at, updated_at)
            SELECT $3, $2, t.variant_id, t.in_cart + $4::int, $5, $5 FROM target t

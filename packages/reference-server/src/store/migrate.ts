@@ -25,6 +25,30 @@ export function readMigrations(dir: string = MIGRATIONS_DIR): Migration[] {
     .map((name) => ({ version: name.slice(0, -'.sql'.length), sql: readFileSync(`${dir}/${name}`, 'utf8') }));
 }
 
+/**
+ * A migration already applied to this database whose file has changed since: the schema no longer
+ * matches what the files say it is. Startup stops rather than guess; the message names the file.
+ */
+export class MigrationChangedError extends Error {
+  constructor(
+    /** e.g. `0003_carts_inventory` */
+    readonly version: string,
+  ) {
+    super(
+      `migration ${version}.sql has changed since it was applied to this database (its checksum differs from the one in schema_migrations). ` +
+        'An applied migration must not be edited: restore the file and put the change in a new migration.',
+    );
+    this.name = 'MigrationChangedError';
+  }
+}
+
+/** The checksum recorded for a migration: SHA-256 of its SQL with line endings as LF, so a CRLF checkout is not a change. */
+export function migrationChecksum(sql: string): string {
+  return sha256(sql.replace(/\r\n/g, '\n'));
+}
+
+const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+
 export interface MigrateResult {
   /** Versions applied by this call, in order (empty when the schema was up to date). */
   applied: string[];
@@ -33,6 +57,8 @@ export interface MigrateResult {
 /**
  * Brings the schema up to date. Everything runs in one transaction under an advisory lock:
  * either every pending migration is applied and recorded in `schema_migrations`, or none is.
+ * Throws a {@link MigrationChangedError} (applying nothing) when an applied migration's file has
+ * changed since.
  */
 export async function migrate(db: Db, migrations: Migration[] = readMigrations()): Promise<MigrateResult> {
   return db.transaction(async (tx) => {
@@ -43,18 +69,24 @@ export async function migrate(db: Db, migrations: Migration[] = readMigrations()
         checksum   text NOT NULL,
         applied_at timestamptz NOT NULL DEFAULT now()
       )`);
-    const done = await tx.query<{ version: string }>('SELECT version FROM schema_migrations');
-    const doneVersions = new Set(done.rows.map((r) => r.version));
+    const done = await tx.query<{ version: string; checksum: string }>('SELECT version, checksum FROM schema_migrations');
+    const recorded = new Map(done.rows.map((r) => [r.version, r.checksum]));
+    for (const migration of migrations) {
+      const checksum = recorded.get(migration.version);
+      // Versions before this check hashed the file as read, CRLF included: that still matches.
+      if (checksum !== undefined && checksum !== migrationChecksum(migration.sql) && checksum !== sha256(migration.sql)) {
+        throw new MigrationChangedError(migration.version);
+      }
+    }
     const applied: string[] = [];
     for (const migration of migrations) {
-      if (doneVersions.has(migration.version)) continue;
+      if (recorded.has(migration.version)) continue;
       try {
         await tx.exec(migration.sql);
       } catch (error) {
         throw new Error(`migration ${migration.version} failed: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
       }
-      const checksum = createHash('sha256').update(migration.sql).digest('hex');
-      await tx.query('INSERT INTO schema_migrations (version, checksum) VALUES ($1, $2)', [migration.version, checksum]);
+      await tx.query('INSERT INTO schema_migrations (version, checksum) VALUES ($1, $2)', [migration.version, migrationChecksum(migration.sql)]);
       applied.push(migration.version);
     }
     return { applied };

@@ -1,5 +1,5 @@
 import type { CategoryRef } from '@shoptag/sdk/contract';
-import type { ImageRow, ProductRow, VariantRow } from './product-repository.js';
+import type { ImageRow, ProductRow, VariantRow } from './product-rows.js';
 
 /** A variant as the product document carries it: the variant row without what the document already says. */
 export type DocumentVariant = Omit<VariantRow, 'product_id' | 'position'>;

@@ -1,6 +1,7 @@
 import { PRICE_FACET_BOUNDS, type FacetName, type ProductSort, type SearchFacets } from '@shoptag/sdk/contract';
 import type { Queryable } from './db.js';
-import { PRODUCT_COLUMNS, type ListedProductRow, type ProductRow } from './product-repository.js';
+import { PRODUCT_COLUMNS } from './product-repository.js';
+import type { ListedProductRow, ProductRow } from './product-rows.js';
 
 /** One typed word: completed as a prefix in names, brands and categories, or matched whole anywhere. */
 export interface SearchWord {

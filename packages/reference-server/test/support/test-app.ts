@@ -4,29 +4,28 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Express } from 'express';
 import { createApp, type AppDeps } from '../../src/app.js';
-import type { Clock } from '../../src/clock.js';
-import { systemClock } from '../../src/clock.js';
+import { answerClientErrors } from '../../src/http-client-error.js';
+import { type Clock, systemClock } from '../../src/clock.js';
 import { createMemoryCache } from '../../src/cache/memory-cache.js';
 import { silentLogger, type Logger } from '../../src/logger.js';
 import { createSimulatedPayments } from '../../src/payments/simulated.js';
 import type { SeedCatalog } from '../../src/seed/seed-types.js';
-import { createApiKeyService } from '../../src/services/api-keys.js';
-import { createCatalogService } from '../../src/services/catalog-service.js';
+import { createApiKeyService } from '../../src/services/keys/index.js';
+import { createCatalogService, createAdminCatalogService, createShopifyImporter } from '../../src/services/catalog/index.js';
 import { createCommerceServices, type CommerceServices } from '../../src/services/commerce.js';
-import { defaultCheckoutPricing, type CheckoutPricingConfig } from '../../src/services/checkout/checkout-pricing-view.js';
-import { createCheckoutServices, type CheckoutServices } from '../../src/services/checkout/checkout-services.js';
+import { createCheckoutServices, type CheckoutServices } from '../../src/services/checkout/index.js';
+import { defaultCheckoutPricing, type CheckoutPricingConfig } from '../../src/services/pricing/index.js';
 import type { PaymentProvider } from '../../src/payments/payment-provider.js';
+import type { FaultInjector } from '../../src/fault-injection.js';
 import type { Order } from '@shoptag/sdk/contract';
 import type { Cache } from '../../src/cache/cache.js';
 import { loadConfig, type CommerceConfig } from '../../src/config.js';
-import { createResponseCache } from '../../src/services/response-cache.js';
-import { createSearchService } from '../../src/services/search-service.js';
-import { createAdminCatalogService } from '../../src/services/admin-catalog-service.js';
-import { createShopifyImporter } from '../../src/services/shopify-import.js';
+import { createResponseCache } from '../../src/services/http/index.js';
+import { createSearchService } from '../../src/services/search/index.js';
 import { createSearchRepository } from '../../src/store/search-repository.js';
-import { ensureDemoKeys } from '../../src/services/demo-keys.js';
-import { createHealthService } from '../../src/services/health-service.js';
-import { seedCatalog } from '../../src/services/seed-service.js';
+import { ensureDemoKeys } from '../../src/seed/demo-keys.js';
+import { createHealthService } from '../../src/services/health/index.js';
+import { seedCatalog } from '../../src/seed/seed-service.js';
 import { createApiKeyRepository } from '../../src/store/api-key-repository.js';
 import { createCategoryRepository } from '../../src/store/category-repository.js';
 import type { Db } from '../../src/store/db.js';
@@ -82,6 +81,8 @@ export interface TestAppOptions {
   checkoutPricing?: CheckoutPricingConfig;
   /** Called once per order placed. */
   onOrderPlaced?: (order: Order) => Promise<void>;
+  /** Crash points of the placement (tests throw there to leave what a crash leaves). */
+  faults?: FaultInjector;
 }
 
 export async function startTestApp(db: Db, options: TestAppOptions): Promise<TestApp> {
@@ -106,6 +107,7 @@ export async function startTestApp(db: Db, options: TestAppOptions): Promise<Tes
     pricing: options.checkoutPricing ?? defaultCheckoutPricing(commerceConfig.pricing),
     holdTtlMs: commerceConfig.holdTtlMs,
     ...(options.onOrderPlaced ? { onOrderPlaced: options.onOrderPlaced } : {}),
+    ...(options.faults ? { faults: options.faults } : {}),
   });
   const app = createApp({
     version: '0.0.0-test',
@@ -124,7 +126,9 @@ export async function startTestApp(db: Db, options: TestAppOptions): Promise<Tes
     checkout,
     ...options.overrides,
   });
-  const server = createServer(app).listen(0, '127.0.0.1');
+  const server = createServer(app);
+  answerClientErrors(server);
+  server.listen(0, '127.0.0.1');
   await once(server, 'listening');
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {

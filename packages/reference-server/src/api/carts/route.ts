@@ -1,6 +1,6 @@
 import { CartCouponApply, CartCreate, CartItemCreate, CartItemUpdate, CartLineParams, CartParams } from '@shoptag/sdk/contract';
 import { Router } from 'express';
-import type { CartService } from '../../services/cart-service.js';
+import type { CartService } from '../../services/cart/index.js';
 import { parseInput, parsePathId } from '../middleware/validate.js';
 
 /** `/v1/carts`: create and read carts, change their lines and coupon. */

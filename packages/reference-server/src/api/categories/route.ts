@@ -2,8 +2,8 @@ import { CategoryIdOrSlug } from '@shoptag/sdk/contract';
 import { Router } from 'express';
 import { z } from 'zod';
 import { NotFoundError } from '../../errors.js';
-import type { CatalogService } from '../../services/catalog-service.js';
-import type { ResponseCache } from '../../services/response-cache.js';
+import type { CatalogService } from '../../services/catalog/index.js';
+import type { ResponseCache } from '../../services/http/index.js';
 import { sendCached } from '../middleware/http-cache.js';
 import { parseInput } from '../middleware/validate.js';
 

@@ -1,6 +1,6 @@
 import { CheckoutComplete, CheckoutSessionCreate, CheckoutSessionParams, CheckoutSessionUpdate, PaymentAuthenticate } from '@shoptag/sdk/contract';
 import { Router } from 'express';
-import type { CheckoutService } from '../../services/checkout/checkout-service.js';
+import type { CheckoutService } from '../../services/checkout/index.js';
 import { parseFormInput } from '../middleware/field-errors.js';
 import { parseInput, parsePathId } from '../middleware/validate.js';
 

@@ -1,6 +1,6 @@
 import { InventoryQuery } from '@shoptag/sdk/contract';
 import { Router } from 'express';
-import type { InventoryService } from '../../services/inventory-service.js';
+import type { InventoryService } from '../../services/inventory/index.js';
 import { parseInput } from '../middleware/validate.js';
 
 /** `GET /v1/inventory?variant_ids=…`: availability for the storefront. */

@@ -1,6 +1,6 @@
 import { Router } from 'express';
 import { NotFoundError } from '../../errors.js';
-import type { ImageRenditions, RenditionFormat } from '../../services/image-renditions.js';
+import type { ImageRenditions, RenditionFormat } from '../../services/media/index.js';
 
 const FILE = /^(img_[A-Za-z0-9]+)-(\d{3,4})\.(webp|avif)$/;
 const IMMUTABLE = 'public, max-age=31536000, immutable';

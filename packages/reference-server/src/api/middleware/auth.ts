@@ -1,6 +1,6 @@
 import type { RequestHandler } from 'express';
 import { PermissionError } from '../../errors.js';
-import type { ApiKeyService } from '../../services/api-keys.js';
+import type { ApiKeyService } from '../../services/keys/index.js';
 import { looksLikeBrowser } from './browser-request.js';
 
 /**

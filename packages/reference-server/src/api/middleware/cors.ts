@@ -1,6 +1,6 @@
 import type { RequestHandler, Response } from 'express';
 import { PermissionError } from '../../errors.js';
-import { isOriginAllowed } from '../../services/api-keys.js';
+import { isOriginAllowed } from '../../services/keys/index.js';
 
 const ALLOWED_METHODS = 'GET, POST, PATCH, PUT, DELETE, OPTIONS';
 const ALLOWED_HEADERS = 'Authorization, Content-Type, Idempotency-Key';

@@ -1,5 +1,5 @@
 import type { Request, Response } from 'express';
-import type { CachedBody } from '../../services/response-cache.js';
+import type { CachedBody } from '../../services/http/index.js';
 
 /** Browsers and CDNs may reuse a catalog answer briefly, then revalidate it with its ETag. */
 export const CATALOG_CACHE_CONTROL = 'public, max-age=30, stale-while-revalidate=60';

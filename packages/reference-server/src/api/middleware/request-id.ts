@@ -1,5 +1,5 @@
 import type { RequestHandler } from 'express';
-import { randomBase62 } from '../../services/api-keys.js';
+import { randomBase62 } from '../../ids.js';
 
 export const newRequestId = (): string => `req_${randomBase62(16)}`;
 

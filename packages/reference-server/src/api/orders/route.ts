@@ -1,6 +1,6 @@
 import { OrderParams, OrderTokenQuery } from '@shoptag/sdk/contract';
 import { Router } from 'express';
-import type { OrderService } from '../../services/checkout/order-service.js';
+import type { OrderService } from '../../services/checkout/index.js';
 import { parseInput, parsePathId } from '../middleware/validate.js';
 
 /** `/v1/orders/:id`: the shopper's view of an order, with its access token (or a secret key). */

@@ -1,9 +1,9 @@
 import { ProductIdOrHandle, ProductListQuery, RelatedQuery } from '@shoptag/sdk/contract';
 import { Router } from 'express';
 import { NotFoundError } from '../../errors.js';
-import type { CatalogService } from '../../services/catalog-service.js';
-import { queryKey, type ResponseCache } from '../../services/response-cache.js';
-import type { SearchService } from '../../services/search-service.js';
+import type { CatalogService } from '../../services/catalog/index.js';
+import { queryKey, type ResponseCache } from '../../services/http/index.js';
+import type { SearchService } from '../../services/search/index.js';
 import { sendCached } from '../middleware/http-cache.js';
 import { parseInput } from '../middleware/validate.js';
 

@@ -1,7 +1,7 @@
 import { SearchQuery, SuggestQuery } from '@shoptag/sdk/contract';
 import { Router } from 'express';
-import { queryKey, type ResponseCache } from '../../services/response-cache.js';
-import type { SearchService } from '../../services/search-service.js';
+import { queryKey, type ResponseCache } from '../../services/http/index.js';
+import type { SearchService } from '../../services/search/index.js';
 import { sendCached } from '../middleware/http-cache.js';
 import { parseInput } from '../middleware/validate.js';
 

@@ -1,6 +1,6 @@
 import express, { Router } from 'express';
 import { InvalidRequestError } from '../../errors.js';
-import type { WebhookService } from '../../services/checkout/webhook-service.js';
+import type { WebhookService } from '../../services/checkout/index.js';
 
 const WEBHOOK_BODY_LIMIT = '512kb';
 

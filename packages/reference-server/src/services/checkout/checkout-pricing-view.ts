@@ -1,17 +1,8 @@
 import type { CartLine, CheckoutSession, ShippingRate } from '@shoptag/sdk/contract';
 import type { CheckoutSessionRow, VariantSnapshotRow } from '../../store/checkout-repository.js';
 import type { CouponRow } from '../../store/coupon-repository.js';
-import { couponProblem, toCouponEffect } from '../coupon-service.js';
-import { priceCheckout, type CheckoutPricing } from '../pricing/checkout-pricing.js';
-import type { PricingConfig } from '../pricing/pricing-config.js';
-import { quoteShipping, type ShippingQuote, type ShippingZone } from '../pricing/shipping.js';
-import { taxConfigOf, type TaxConfig } from '../pricing/tax.js';
-
-/** How checkout prices: shipping zones and tax rules. */
-export interface CheckoutPricingConfig {
-  zones: readonly ShippingZone[];
-  tax: TaxConfig;
-}
+import { couponProblem, toCouponEffect } from '../coupons/index.js';
+import { quoteCheckout, subtotalOf, type CheckoutPricing, type CheckoutPricingConfig, type ShippingQuote } from '../pricing/index.js';
 
 /** A session with everything priced: its lines as they are now, the quotes for its address, the totals. */
 export interface PricedSession {
@@ -35,27 +26,14 @@ export function priceSession(config: CheckoutPricingConfig, row: CheckoutSession
     const variant = byId.get(line.variant_id);
     return variant ? [{ line, variant }] : [];
   });
-  const priceLines = lines.map(({ line, variant }) => ({ unitPrice: variant.price_amount, quantity: line.quantity }));
-  const subtotal = priceLines.reduce((a, l) => a + l.unitPrice * l.quantity, 0);
-  const couponApplies = coupon !== null && couponProblem(coupon, subtotal, now) === null;
-  const effect = coupon && couponApplies ? toCouponEffect(coupon) : null;
+  const priceLines = lines.map(({ line, variant }) => ({ unitPrice: variant.price_amount, quantity: line.quantity, weightGrams: variant.weight_grams }));
+  const couponApplies = coupon !== null && couponProblem(coupon, subtotalOf(priceLines), now) === null;
   const address = row.shipping_address;
-  const base = priceCheckout(config.tax, { lines: priceLines, coupon: effect, shipping: 0, destination: null });
-  const quotes = address
-    ? quoteShipping(config.zones, {
-        country: address.country,
-        goods: base.subtotal - base.discount,
-        weightGrams: lines.reduce((g, { line, variant }) => g + (variant.weight_grams ?? 0) * line.quantity, 0),
-        itemCount: lines.reduce((n, { line }) => n + line.quantity, 0),
-        coupon: effect,
-      })
-    : [];
-  const method = quotes.find((q) => q.id === row.shipping_method_id) ?? null;
-  const pricing = priceCheckout(config.tax, {
+  const { quotes, method, pricing } = quoteCheckout(config, {
     lines: priceLines,
-    coupon: effect,
-    shipping: method?.amount ?? 0,
+    coupon: coupon && couponApplies ? toCouponEffect(coupon) : null,
     destination: address ? { country: address.country, region: address.region ?? null } : null,
+    shippingMethodId: row.shipping_method_id,
   });
   return { row, lines, coupon, couponApplies, quotes, method, pricing };
 }
@@ -124,9 +102,4 @@ export function missingField(priced: PricedSession): 'email' | 'shipping_address
   if (!row.billing_same_as_shipping && !row.billing_address) return 'billing_address';
   if (!priced.method) return 'shipping_method_id';
   return null;
-}
-
-/** Checkout pricing from the shop's settings: its zones and tax rules, the same the cart's estimate uses. */
-export function defaultCheckoutPricing(pricing: PricingConfig): CheckoutPricingConfig {
-  return { zones: pricing.zones, tax: taxConfigOf(pricing) };
 }

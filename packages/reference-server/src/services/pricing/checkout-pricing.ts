@@ -1,5 +1,19 @@
-import { couponDiscount, type CouponEffect } from './pricing.js';
-import { allocate, taxOn, taxRateFor, type TaxConfig } from './tax.js';
+import { couponDiscount, type CouponEffect } from './discount.js';
+import { itemCountOf, lineTotalsOf, parcelWeightOf, subtotalOf, type PricedLineInput } from './lines.js';
+import type { PricingConfig } from './pricing-config.js';
+import { quoteShipping, type ShippingQuote, type ShippingZone } from './shipping.js';
+import { allocate, taxConfigOf, taxOn, taxRateFor, type TaxConfig } from './tax.js';
+
+/** How checkout prices: shipping zones and tax rules. */
+export interface CheckoutPricingConfig {
+  zones: readonly ShippingZone[];
+  tax: TaxConfig;
+}
+
+/** Checkout pricing from the shop's settings: its zones and tax rules, the same the cart's estimate uses. */
+export function defaultCheckoutPricing(pricing: PricingConfig): CheckoutPricingConfig {
+  return { zones: pricing.zones, tax: taxConfigOf(pricing) };
+}
 
 export interface CheckoutPricingInput {
   lines: readonly { unitPrice: number; quantity: number }[];
@@ -34,8 +48,7 @@ export interface CheckoutPricing {
  * amount that is tax and the total does not change.
  */
 export function priceCheckout(tax: TaxConfig, input: CheckoutPricingInput): CheckoutPricing {
-  const lineTotals = input.lines.map((l) => l.unitPrice * l.quantity);
-  if (!lineTotals.every(Number.isSafeInteger)) throw new RangeError('line total is out of the safe integer range');
+  const lineTotals = lineTotalsOf(input.lines);
   const subtotal = lineTotals.reduce((a, b) => a + b, 0);
   const discount = couponDiscount(subtotal, input.coupon);
   const lineDiscounts = allocate(discount, lineTotals);
@@ -49,4 +62,47 @@ export function priceCheckout(tax: TaxConfig, input: CheckoutPricingInput): Chec
   const total = subtotal - discount + input.shipping + (inclusive ? 0 : taxTotal);
   if (!Number.isSafeInteger(total)) throw new RangeError('total is out of the safe integer range');
   return { lineTotals, lineDiscounts, lineTaxes, subtotal, discount, shipping: input.shipping, shippingTax, tax: taxTotal, taxIncluded: inclusive, total };
+}
+
+/** What the goods cost after the coupon's discount: what free-shipping thresholds compare with. */
+export function discountedGoods(lines: readonly PricedLineInput[], coupon: CouponEffect | null): number {
+  const subtotal = subtotalOf(lines);
+  return subtotal - couponDiscount(subtotal, coupon);
+}
+
+export interface CheckoutQuoteInput {
+  lines: readonly PricedLineInput[];
+  coupon: CouponEffect | null;
+  /** The shipping address; `null` before one is given (no quotes, no tax yet). */
+  destination: { country: string; region: string | null } | null;
+  /** The chosen method; it counts only while the destination is offered it. */
+  shippingMethodId: string | null;
+}
+
+/** A priced checkout: the shipping methods offered for its destination, the chosen one, every amount. */
+export interface CheckoutQuote {
+  quotes: ShippingQuote[];
+  method: ShippingQuote | null;
+  pricing: CheckoutPricing;
+}
+
+/**
+ * Prices a checkout from its lines, coupon, destination and chosen method: the methods the
+ * destination is offered (priced on the discounted goods, the parcel's weight and item count),
+ * then {@link priceCheckout} with the chosen method's price.
+ */
+export function quoteCheckout(config: CheckoutPricingConfig, input: CheckoutQuoteInput): CheckoutQuote {
+  const { lines, coupon, destination } = input;
+  const quotes = destination
+    ? quoteShipping(config.zones, {
+        country: destination.country,
+        goods: discountedGoods(lines, coupon),
+        weightGrams: parcelWeightOf(lines),
+        itemCount: itemCountOf(lines),
+        coupon,
+      })
+    : [];
+  const method = quotes.find((q) => q.id === input.shippingMethodId) ?? null;
+  const pricing = priceCheckout(config.tax, { lines, coupon, shipping: method?.amount ?? 0, destination });
+  return { quotes, method, pricing };
 }

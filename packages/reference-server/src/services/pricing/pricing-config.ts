@@ -1,13 +1,5 @@
 import { currencyExponent } from '@shoptag/sdk/contract';
-import type { ShippingZone } from './shipping.js';
-
-/** Estimated shipping: a flat rate, free once the discounted subtotal reaches a threshold. */
-export interface ShippingConfig {
-  /** Minor units of the shop currency. */
-  flatRate: number;
-  /** Minor units; `null` when shipping is never free by amount. */
-  freeOver: number | null;
-}
+import type { ShippingConfig, ShippingZone } from './shipping.js';
 
 /**
  * What prices carts and checkouts besides their lines: the shop currency, tax rates and rules, and

@@ -1,5 +1,12 @@
-import type { PricingConfig } from './pricing-config.js';
-import type { CouponEffect } from './pricing.js';
+import type { CouponEffect } from './discount.js';
+
+/** Estimated shipping: a flat rate, free once the discounted subtotal reaches a threshold. */
+export interface ShippingConfig {
+  /** Minor units of the shop currency. */
+  flatRate: number;
+  /** Minor units; `null` when shipping is never free by amount. */
+  freeOver: number | null;
+}
 
 /** How a method's price is worked out, in minor units of the shop currency. */
 export type ShippingRateRule =
@@ -86,7 +93,7 @@ export function estimateShipping(
  * as "Standard" everywhere, plus a weight-based "Express" at twice the flat rate plus half of it
  * per started kilogram.
  */
-export function defaultShippingZones(pricing: Pick<PricingConfig, 'shipping'>): ShippingZone[] {
+export function defaultShippingZones(pricing: { shipping: ShippingConfig }): ShippingZone[] {
   const { flatRate, freeOver } = pricing.shipping;
   return [
     {

@@ -1,5 +1,4 @@
-import type { PricingConfig } from './pricing-config.js';
-import { divideRoundHalfUp } from './pricing.js';
+import { divideRoundHalfUp } from './rounding.js';
 
 /** How tax is charged at checkout. Rates are basis points (1 % = 100). */
 export interface TaxConfig {
@@ -12,7 +11,7 @@ export interface TaxConfig {
 }
 
 /** The tax rules of the shop's pricing settings. */
-export function taxConfigOf(pricing: Pick<PricingConfig, 'taxRates' | 'pricesIncludeTax' | 'shippingTaxable'>): TaxConfig {
+export function taxConfigOf(pricing: { taxRates: TaxConfig['rates']; pricesIncludeTax: boolean; shippingTaxable: TaxConfig['shippingTaxable'] }): TaxConfig {
   return { rates: pricing.taxRates, pricesIncludeTax: pricing.pricesIncludeTax, shippingTaxable: pricing.shippingTaxable };
 }
 

@@ -1,6 +1,6 @@
 import { CouponCreate, CouponListQuery, CouponParams, CouponUpdate } from '@shoptag/sdk/contract';
 import { Router } from 'express';
-import type { CouponService } from '../../../services/coupon-service.js';
+import type { CouponService } from '../../../services/coupons/index.js';
 import { parseInput, parsePathId } from '../../middleware/validate.js';
 
 /** `/v1/admin/coupons`: coupon CRUD. */

@@ -1,7 +1,6 @@
 import { HoldCreate, HoldParams, InventoryAdjust, InventoryParams, InventorySet, LowStockQuery } from '@shoptag/sdk/contract';
 import { Router } from 'express';
-import type { InventoryService } from '../../../services/inventory-service.js';
-import type { ReservationService } from '../../../services/reservations.js';
+import type { InventoryService, ReservationService } from '../../../services/inventory/index.js';
 import { parseInput, parsePathId } from '../../middleware/validate.js';
 
 /** `/v1/admin/inventory`: stock levels, adjustments, the low-stock report, and holds for outside channels. */

@@ -1,0 +1,11 @@
+// The inventory domain: stock levels, reservations (holds) and the sweeper that releases lapsed
+// holds. Other domains import it only through this file.
+export { createInventoryService, type InventoryService, type InventoryServiceDeps } from './inventory-service.js';
+export {
+  createReservationService,
+  type Hold,
+  type HoldItem,
+  type ReservationService,
+  type ReservationServiceDeps,
+} from './reservations.js';
+export { DEFAULT_SWEEP_INTERVAL_MS, startHoldSweeper, type HoldSweeper } from './hold-sweeper.js';

@@ -1,0 +1,130 @@
+import { DEFAULT_LOW_STOCK_THRESHOLD, MAX_ON_HAND, MAX_PAGE_LIMIT, type AvailabilityList, type InventoryLevel, type InventoryLevelList } from '@shoptag/sdk/contract';
+import type { Cache } from '../../cache/cache.js';
+import type { Clock } from '../../clock.js';
+import { ConflictError, NotFoundError } from '../../errors.js';
+import type { Db, Queryable } from '../../store/db.js';
+import { createInventoryRepository, type LevelRow } from '../../store/inventory-repository.js';
+import { createSearchRepository } from '../../store/search-repository.js';
+
+/** Availability is read often (every product page) and changes rarely: a few seconds is fresh enough, and every change drops it. */
+export const AVAILABILITY_TTL_MS = 5_000;
+const cacheKey = (variantId: string) => `inventory:${variantId}`;
+
+/**
+ * Call after every committed stock change: drops the cached availability of `variantIds` and
+ * brings search's in-stock flags up to date (stock transactions only note which products crossed
+ * zero; see 0006_search_documents.sql).
+ */
+export async function stockChanged(deps: { cache: Cache; db: Queryable }, variantIds: readonly string[]): Promise<void> {
+  // The stock change has committed: a refresh that fails (say, a lock timeout) leaves the
+  // changes queued for the next stock change or sweeper pass rather than failing the request.
+  const refreshed = createSearchRepository(deps.db)
+    .refreshStock()
+    .catch(() => 0);
+  const dropped = [...new Set(variantIds)].map((id) => deps.cache.delete(cacheKey(id)));
+  await Promise.all([...dropped, refreshed]);
+}
+
+function toLevel(row: LevelRow): InventoryLevel {
+  return {
+    object: 'inventory_level',
+    variant_id: row.variant_id,
+    product_id: row.product_id,
+    sku: row.sku,
+    on_hand: row.on_hand,
+    reserved: row.reserved,
+    available: Math.max(0, row.on_hand - row.reserved),
+    updated_at: row.updated_at.toISOString(),
+  };
+}
+
+export interface InventoryServiceDeps {
+  db: Db;
+  cache: Cache;
+  clock: Clock;
+}
+
+/** Storefront availability (cached briefly) and the admin's stock levels. */
+export function createInventoryService(deps: InventoryServiceDeps) {
+  const { db, cache, clock } = deps;
+  const repo = createInventoryRepository(db);
+
+  async function level(variantId: string): Promise<InventoryLevel> {
+    const row = await repo.level(variantId);
+    if (!row) throw new NotFoundError(`No such variant: '${variantId}'`, { param: 'variantId' });
+    return toLevel(row);
+  }
+
+  return {
+    /** Availability of each known variant, in request order (unknown ids are left out). */
+    async availability(variantIds: readonly string[]): Promise<AvailabilityList> {
+      const ids = [...new Set(variantIds)];
+      const cached = await Promise.all(ids.map((id) => cache.get(cacheKey(id)).catch(() => undefined)));
+      const found = new Map<string, number>();
+      const missing: string[] = [];
+      ids.forEach((id, i) => {
+        const value = cached[i];
+        if (typeof value === 'number' && Number.isInteger(value) && value >= 0) found.set(id, value);
+        else missing.push(id);
+      });
+      if (missing.length) {
+        const rows = await repo.availability(missing);
+        await Promise.all(
+          rows.map((r) => {
+            found.set(r.variant_id, r.available);
+            return cache.set(cacheKey(r.variant_id), r.available, AVAILABILITY_TTL_MS).catch(() => undefined);
+          }),
+        );
+      }
+      const data = ids.flatMap((id) => {
+        const available = found.get(id);
+        return available === undefined ? [] : [{ variant_id: id, available, in_stock: available > 0 }];
+      });
+      return { object: 'list', data };
+    },
+
+    level,
+
+    /** Sets units on hand; 409 `inventory_reserved` when that is fewer than the units held by checkouts. */
+    async setOnHand(variantId: string, onHand: number): Promise<InventoryLevel> {
+      if (!(await repo.setOnHand(variantId, onHand, clock.now()))) {
+        const current = await level(variantId);
+        throw new ConflictError(`${current.reserved} units are reserved by checkouts; on_hand cannot go below that.`, {
+          code: 'inventory_reserved',
+          param: 'on_hand',
+          details: { reserved: current.reserved, on_hand: current.on_hand },
+        });
+      }
+      await stockChanged(deps, [variantId]);
+      return level(variantId);
+    },
+
+    /** Adds `delta` (negative takes away) to units on hand, never below the units reserved nor above `MAX_ON_HAND` (as PUT). */
+    async adjust(variantId: string, delta: number): Promise<InventoryLevel> {
+      if (!(await repo.adjustOnHand(variantId, delta, clock.now(), MAX_ON_HAND))) {
+        const current = await level(variantId);
+        if (current.on_hand + delta > MAX_ON_HAND) {
+          throw new ConflictError(`Cannot add ${delta} units: ${current.on_hand} on hand, and a stock count holds at most ${MAX_ON_HAND}.`, {
+            code: 'inventory_limit_exceeded',
+            param: 'delta',
+            details: { on_hand: current.on_hand, max_on_hand: MAX_ON_HAND },
+          });
+        }
+        throw new ConflictError(`Cannot take ${-delta} units: ${current.on_hand} on hand, ${current.reserved} of them reserved.`, {
+          code: 'inventory_reserved',
+          param: 'delta',
+          details: { reserved: current.reserved, on_hand: current.on_hand },
+        });
+      }
+      await stockChanged(deps, [variantId]);
+      return level(variantId);
+    },
+
+    async lowStock(query: { threshold?: number | undefined; limit?: number | undefined }): Promise<InventoryLevelList> {
+      const rows = await repo.lowStock(query.threshold ?? DEFAULT_LOW_STOCK_THRESHOLD, query.limit ?? MAX_PAGE_LIMIT);
+      return { object: 'list', data: rows.map(toLevel) };
+    },
+  };
+}
+
+export type InventoryService = ReturnType<typeof createInventoryService>;
