@@ -8,6 +8,8 @@ import { checkoutSessionsRouter } from './api/checkout-sessions/route.js';
 import { adminOrdersRouter } from './api/admin/orders/route.js';
 import { adminPaymentsRouter } from './api/admin/payments/route.js';
 import { idempotency } from './api/middleware/idempotency.js';
+import { jsonBody } from './api/middleware/json-body.js';
+import { safeUrl } from './api/middleware/safe-input.js';
 import { rateLimit, type RateLimitOptions } from './api/middleware/rate-limit.js';
 import { ordersRouter } from './api/orders/route.js';
 import { webhooksRouter } from './api/webhooks/route.js';
@@ -24,9 +26,10 @@ import { publicAsset } from './api/middleware/public-asset.js';
 import { errorHandler, notFound } from './api/middleware/error-handler.js';
 import { requestId } from './api/middleware/request-id.js';
 import { requestLog } from './api/middleware/request-log.js';
+import { securityHeaders, strictTransportSecurity } from './api/middleware/security-headers.js';
 import { productsRouter } from './api/products/route.js';
 import { searchRouter } from './api/search/route.js';
-import { adminProductsRouter } from './api/admin/products/route.js';
+import { adminProductsRouter, CSV_MEDIA_TYPES } from './api/admin/products/route.js';
 import type { Logger } from './logger.js';
 import type { ApiKeyService } from './services/keys/index.js';
 import type { CatalogService, AdminCatalogService, ShopifyImporter } from './services/catalog/index.js';
@@ -72,7 +75,7 @@ export interface AppDeps {
 const DEFAULT_BODY_LIMIT = '1mb';
 
 /**
- * The Express application: request id first, then CORS preflight, public routes, keyed routes
+ * The Express application: security headers and request id first, then CORS preflight, public routes, keyed routes
  * (authentication, the per-key origin check, body parsing, handlers), and the error handler last.
  */
 export function createApp(deps: AppDeps): Express {
@@ -81,8 +84,11 @@ export function createApp(deps: AppDeps): Express {
   app.set('query parser', 'simple');
   app.set('json spaces', 0);
   if (deps.trustProxy) app.set('trust proxy', deps.trustProxy);
+  app.use(securityHeaders(), strictTransportSecurity());
   app.use(requestId(deps.newRequestId));
   app.use(requestLog(deps.logger));
+  // A malformed percent-escape, a NUL or a lone surrogate in the path or query is a 400 before any route.
+  app.use(safeUrl());
 
   const v1 = express.Router();
   v1.use(preflight());
@@ -101,7 +107,8 @@ export function createApp(deps: AppDeps): Express {
     authenticate(deps.keys),
     corsForKey(),
     ...(deps.rateLimit ? [rateLimit(deps.rateLimit)] : []),
-    express.json({ limit: deps.bodyLimit ?? DEFAULT_BODY_LIMIT }),
+    // JSON only (the CSV import reads its own body): other media types are a 415.
+    ...jsonBody({ limit: deps.bodyLimit ?? DEFAULT_BODY_LIMIT, passThrough: CSV_MEDIA_TYPES }),
   ];
   v1.use('/products', ...keyed, productsRouter(deps.catalog, deps.search, deps.responses));
   v1.use('/categories', ...keyed, categoriesRouter(deps.catalog, deps.responses));

@@ -29,7 +29,11 @@ Options:
 Configuration comes from the environment: PORT, HOST, DATABASE_URL, DATABASE_REPLICA_URLS,
 REDIS_URL, STRIPE_SECRET_KEY, STRIPE_PUBLISHABLE_KEY, STRIPE_WEBHOOK_SECRET, SHOPTAG_DATA_DIR,
 SHOPTAG_CURRENCY, SHOPTAG_ALLOWED_ORIGINS, SHOPTAG_RECOVERY_INTERVAL_SECONDS, SHOPTAG_RECOVERY_AFTER_SECONDS,
-LOG_LEVEL (docs/server.md lists them all).
+SHOPTAG_FRAME_ANCESTORS, SHOPTAG_DRAIN_TIMEOUT_SECONDS, LOG_LEVEL (docs/server.md lists them all).
+
+On SIGTERM or SIGINT the server stops accepting connections, answers every request it has
+received, closes idle connections, and exits 0; connections still busy after
+SHOPTAG_DRAIN_TIMEOUT_SECONDS (default 10) are cut.
 `;
 
 class UsageError extends Error {}
@@ -75,8 +79,9 @@ async function main(argv: string[]): Promise<void> {
         port = Number(values.port);
         if (!/^\d+$/.test(values.port) || port > 65535) throw new UsageError(`--port must be an integer 0–65535 (got "${values.port}")`);
       }
-      const server = await startServer({ port, seed: values.reseed ? 'reset' : true });
-      closeOnSignals(server);
+      const starting = startServer({ port, seed: values.reseed ? 'reset' : true });
+      closeOnSignals(starting);
+      await starting;
       return;
     }
     case 'migrate': {

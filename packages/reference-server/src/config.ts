@@ -1,6 +1,8 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
 import { CurrencyCode } from '@shoptag/sdk/contract';
+import { DEFAULT_FRAME_ANCESTORS } from './api/demo/page-security.js';
+import { DRAIN_TIMEOUT_MS } from './http-drain.js';
 import { FAULT_POINTS, type FaultPoint } from './fault-injection.js';
 import { LOG_LEVELS, type LogLevel } from './logger.js';
 import { parseMajorUnits, parseTaxRates, type PricingConfig, defaultShippingZones, readShippingFile } from './services/pricing/index.js';
@@ -36,6 +38,10 @@ export interface Config {
   rateLimitPerMinute: number | null;
   /** Proxy hops in front of the server trusted for the client IP (`X-Forwarded-For`); 0 trusts none. */
   trustProxy: number;
+  /** How long requests in flight may take to finish after SIGTERM before their connections are cut. */
+  drainTimeoutMs: number;
+  /** Who may frame the demo pages: CSP `frame-ancestors` sources (`'self'`, `'none'` or origins). */
+  frameAncestors: readonly string[];
   /** Carts, stock holds and the price estimate. */
   commerce: CommerceConfig;
   /** The job that finishes placements cut short by a crash. */
@@ -98,13 +104,14 @@ export class ConfigError extends Error {
 }
 
 /** Every SHOPTAG_* variable the server reads; any other is a typo worth reporting. */
-const SHOPTAG_VARIABLES = ['SHOPTAG_DATA_DIR', 'SHOPTAG_CURRENCY', 'SHOPTAG_ALLOWED_ORIGINS', 'SHOPTAG_MAX_LINE_QUANTITY', 'SHOPTAG_CART_TTL_DAYS', 'SHOPTAG_HOLD_TTL_MINUTES', 'SHOPTAG_HOLD_TTL_SECONDS', 'SHOPTAG_SHIPPING_RATE', 'SHOPTAG_FREE_SHIPPING_OVER', 'SHOPTAG_TAX_RATES', 'SHOPTAG_TAX_COUNTRY', 'SHOPTAG_PRICES_INCLUDE_TAX', 'SHOPTAG_TAX_SHIPPING', 'SHOPTAG_SHIPPING_CONFIG', 'SHOPTAG_PRODUCT_CACHE_MB', 'SHOPTAG_RATE_LIMIT', 'SHOPTAG_TRUST_PROXY', 'SHOPTAG_RECOVERY_INTERVAL_SECONDS', 'SHOPTAG_RECOVERY_AFTER_SECONDS', 'SHOPTAG_IDEMPOTENCY_LEASE_SECONDS', 'SHOPTAG_FAULT_KILL_AT'] as const;
+const SHOPTAG_VARIABLES = ['SHOPTAG_DATA_DIR', 'SHOPTAG_CURRENCY', 'SHOPTAG_ALLOWED_ORIGINS', 'SHOPTAG_MAX_LINE_QUANTITY', 'SHOPTAG_CART_TTL_DAYS', 'SHOPTAG_HOLD_TTL_MINUTES', 'SHOPTAG_HOLD_TTL_SECONDS', 'SHOPTAG_SHIPPING_RATE', 'SHOPTAG_FREE_SHIPPING_OVER', 'SHOPTAG_TAX_RATES', 'SHOPTAG_TAX_COUNTRY', 'SHOPTAG_PRICES_INCLUDE_TAX', 'SHOPTAG_TAX_SHIPPING', 'SHOPTAG_SHIPPING_CONFIG', 'SHOPTAG_PRODUCT_CACHE_MB', 'SHOPTAG_RATE_LIMIT', 'SHOPTAG_TRUST_PROXY', 'SHOPTAG_RECOVERY_INTERVAL_SECONDS', 'SHOPTAG_RECOVERY_AFTER_SECONDS', 'SHOPTAG_IDEMPOTENCY_LEASE_SECONDS', 'SHOPTAG_FAULT_KILL_AT', 'SHOPTAG_DRAIN_TIMEOUT_SECONDS', 'SHOPTAG_FRAME_ANCESTORS'] as const;
 /** Reserved for the test harness (SHOPTAG_TEST_DATABASE_URL …); the server ignores them. */
 const IGNORED_PREFIX = 'SHOPTAG_TEST_';
 
 const DEFAULT_PORT = 3000;
 const DEFAULT_DATA_DIR = '.shoptag';
 const DEFAULT_PRODUCT_CACHE_MB = 32;
+export const DEFAULT_DRAIN_TIMEOUT_SECONDS = DRAIN_TIMEOUT_MS / 1000;
 
 const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
 const optional = <T extends z.ZodType>(schema: T) => z.preprocess(blankToUndefined, schema.optional());
@@ -140,6 +147,13 @@ const origin = z.string().refine(
   },
   { message: 'must be a comma-separated list of origins like https://shop.example.com (scheme, host and optional port; no path or trailing slash), or *' },
 );
+
+/** A CSP source for frame-ancestors: 'self', 'none', or an origin (scheme://host[:port], `*.` allowed before the host). */
+const FRAME_SOURCE = /^(?:'self'|'none'|https?:\/\/(?:\*\.)?[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*(?::\d{1,5})?)$/;
+const frameAncestors = z
+  .array(z.string().transform((v) => (v === 'self' || v === 'none' ? `'${v}'` : v)).pipe(z.string().regex(FRAME_SOURCE)))
+  .min(1)
+  .refine((list) => !list.includes("'none'") || list.length === 1);
 
 const positiveInt = (max: number) => z.string().regex(/^\d+$/).transform(Number).pipe(z.number().int().min(1).max(max));
 
@@ -181,6 +195,8 @@ const EnvSchema = z.object({
   SHOPTAG_PRODUCT_CACHE_MB: optional(z.string().regex(/^\d+$/).transform(Number).pipe(z.number().int().min(0).max(65_536))),
   SHOPTAG_RATE_LIMIT: optional(z.union([z.literal('off'), positiveInt(1_000_000)])),
   SHOPTAG_TRUST_PROXY: optional(z.string().regex(/^\d+$/).transform(Number).pipe(z.number().int().min(0).max(10))),
+  SHOPTAG_DRAIN_TIMEOUT_SECONDS: optional(positiveInt(3_600)),
+  SHOPTAG_FRAME_ANCESTORS: z.preprocess((v) => commaList(blankToUndefined(v)), frameAncestors.optional()),
   SHOPTAG_RECOVERY_INTERVAL_SECONDS: optional(positiveInt(86_400)),
   SHOPTAG_RECOVERY_AFTER_SECONDS: optional(positiveInt(86_400)),
   SHOPTAG_IDEMPOTENCY_LEASE_SECONDS: optional(positiveInt(600).pipe(z.number().min(2))),
@@ -205,6 +221,8 @@ const EXPECTATIONS: Partial<Record<keyof z.infer<typeof EnvSchema>, string>> = {
   SHOPTAG_PRODUCT_CACHE_MB: 'must be a whole number of megabytes 0–65536 (0 turns the reuse off)',
   SHOPTAG_RATE_LIMIT: 'must be a whole number of writes per minute 1–1000000, or off',
   SHOPTAG_TRUST_PROXY: 'must be the number of proxies in front of the server, 0–10',
+  SHOPTAG_DRAIN_TIMEOUT_SECONDS: 'must be a whole number of seconds 1–3600',
+  SHOPTAG_FRAME_ANCESTORS: "must be 'self', 'none' (alone), or a comma-separated list of 'self' and origins like https://shop.example.com or https://*.example.com",
   SHOPTAG_RECOVERY_INTERVAL_SECONDS: 'must be a whole number of seconds 1–86400',
   SHOPTAG_RECOVERY_AFTER_SECONDS: 'must be a whole number of seconds 1–86400',
   SHOPTAG_IDEMPOTENCY_LEASE_SECONDS: 'must be a whole number of seconds 2–600',
@@ -269,6 +287,8 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     productCacheMb: e.SHOPTAG_PRODUCT_CACHE_MB ?? DEFAULT_PRODUCT_CACHE_MB,
     rateLimitPerMinute: e.SHOPTAG_RATE_LIMIT === undefined || e.SHOPTAG_RATE_LIMIT === 'off' ? null : e.SHOPTAG_RATE_LIMIT,
     trustProxy: e.SHOPTAG_TRUST_PROXY ?? 0,
+    drainTimeoutMs: (e.SHOPTAG_DRAIN_TIMEOUT_SECONDS ?? DEFAULT_DRAIN_TIMEOUT_SECONDS) * 1000,
+    frameAncestors: e.SHOPTAG_FRAME_ANCESTORS ?? DEFAULT_FRAME_ANCESTORS,
     commerce,
     recovery: {
       intervalMs: (e.SHOPTAG_RECOVERY_INTERVAL_SECONDS ?? DEFAULT_RECOVERY_INTERVAL_SECONDS) * 1000,

@@ -7,7 +7,8 @@ import { createApp } from './app.js';
 import { displayPath, formatBanner } from './banner.js';
 import { systemClock } from './clock.js';
 import { loadConfig, type StripeApiAddress } from './config.js';
-import { drainAndClose } from './http-drain.js';
+import { answerClientErrors } from './http-client-error.js';
+import { trackForDrain } from './http-drain.js';
 import { createLogger, silentLogger, type Logger } from './logger.js';
 import { currencyExponent } from '@shoptag/sdk/contract';
 import { findDemoShopDir, findElementsCdnDir, readPackageVersion } from './paths.js';
@@ -67,7 +68,12 @@ export interface StartedServer {
   port: number;
   publishableKey: string;
   secretKey: string;
-  /** Stops accepting connections, lets requests in flight finish, then closes the pools. */
+  /** How long {@link close} lets requests in flight finish before cutting their connections. */
+  drainTimeoutMs: number;
+  /**
+   * Stops accepting connections, answers every request already received (with
+   * `Connection: close`), closes idle keep-alive connections, then closes the pools.
+   */
   close(): Promise<void>;
 }
 
@@ -170,13 +176,15 @@ export async function startServer(options: StartServerOptions = {}): Promise<Sta
       health: createHealthService({ db: runtime.db, cache: runtime.cache, payments: runtime.payments, version }),
       renderProductImage: (imageId) => renderProductImage(imageId),
       renditions,
-      demo: { shopDir, cdnDir: findElementsCdnDir(), publishableKey: keys.publishableKey },
+      demo: { shopDir, cdnDir: findElementsCdnDir(), publishableKey: keys.publishableKey, frameAncestors: config.frameAncestors },
       ...(runtime.rateLimiter && config.rateLimitPerMinute !== null
         ? { rateLimit: { limiter: runtime.rateLimiter, limit: config.rateLimitPerMinute, windowMs: 60_000 } }
         : {}),
       trustProxy: config.trustProxy,
     });
     const server = createServer(app);
+    const http = trackForDrain(server);
+    answerClientErrors(server);
     await listen(server, config.port, config.host);
     // A hold shorter than the default interval is swept at least once per hold lifetime.
     const sweepMs = options.holdSweepIntervalMs ?? Math.min(DEFAULT_SWEEP_INTERVAL_MS, config.commerce.holdTtlMs);
@@ -217,8 +225,13 @@ export async function startServer(options: StartServerOptions = {}): Promise<Sta
       port,
       publishableKey: keys.publishableKey,
       secretKey: keys.secretKey,
+      drainTimeoutMs: config.drainTimeoutMs,
       close() {
-        closing ??= drainAndClose(server)
+        closing ??= http
+          .drain(config.drainTimeoutMs)
+          .then(({ cut }) => {
+            if (cut > 0) logger.warn(`${cut} connection(s) still busy after the drain timeout (SHOPTAG_DRAIN_TIMEOUT_SECONDS) were cut`);
+          })
           .finally(() => Promise.allSettled([sweeper.stop(), recoveryJob.stop()]))
           .finally(() => Promise.allSettled(replicas.map((r) => r.close())))
           .finally(() => runtime.close());
@@ -231,20 +244,36 @@ export async function startServer(options: StartServerOptions = {}): Promise<Sta
   }
 }
 
-/** Stops the server on SIGINT/SIGTERM; a second signal exits at once. */
-export function closeOnSignals(server: StartedServer, logger: Logger = createLogger('info')): void {
+/** Time beyond the drain timeout for closing pools before a stuck shutdown exits anyway. */
+const CLOSE_GRACE_MS = 5_000;
+
+/**
+ * Stops the server on SIGINT/SIGTERM: it drains, closes its pools and exits 0, or exits 1 when
+ * that fails or outlasts the drain timeout by {@link CLOSE_GRACE_MS}; a second signal exits at
+ * once. Pass the starting server's promise to install the handlers before it is ready: a
+ * supervisor that signals as soon as the banner appears then still gets a clean stop.
+ */
+export function closeOnSignals(server: StartedServer | Promise<StartedServer>, logger: Logger = createLogger('info')): void {
   let stopping = false;
   const onSignal = (signal: NodeJS.Signals) => {
     if (stopping) process.exit(1);
     stopping = true;
     logger.info(`${signal}: finishing requests in flight, then stopping`);
-    server.close().then(
-      () => process.exit(0),
-      (error: unknown) => {
-        logger.error('shutdown failed', error);
-        process.exit(1);
-      },
-    );
+    Promise.resolve(server)
+      .then((started) => {
+        setTimeout(() => {
+          logger.error('shutdown did not finish in time; exiting');
+          process.exit(1);
+        }, started.drainTimeoutMs + CLOSE_GRACE_MS).unref();
+        return started.close();
+      })
+      .then(
+        () => process.exit(0),
+        (error: unknown) => {
+          logger.error('shutdown failed', error);
+          process.exit(1);
+        },
+      );
   };
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);

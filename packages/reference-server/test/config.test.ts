@@ -132,3 +132,27 @@ test('the CLI exits with one line naming the variable and no stack', () => {
   assert.equal(run.stderr.trim(), 'Invalid configuration: PORT must be an integer 1–65535 (got "abc")');
   assert.equal(run.stdout, '');
 });
+
+test('the drain timeout is whole seconds, 10 by default', () => {
+  assert.equal(loadConfig({}).drainTimeoutMs, 10_000);
+  assert.equal(loadConfig({ SHOPTAG_DRAIN_TIMEOUT_SECONDS: '25' }).drainTimeoutMs, 25_000);
+  for (const value of ['0', '1.5', '-3', '3601']) {
+    assert.equal(problem({ SHOPTAG_DRAIN_TIMEOUT_SECONDS: value }).variable, 'SHOPTAG_DRAIN_TIMEOUT_SECONDS', value);
+  }
+});
+
+test("frame ancestors are 'self' by default; origins, self and none may be listed, quoted or not", () => {
+  assert.deepEqual(loadConfig({}).frameAncestors, ["'self'"]);
+  assert.deepEqual(loadConfig({ SHOPTAG_FRAME_ANCESTORS: "self, https://shop.example, https://*.example.com:8443" }).frameAncestors, [
+    "'self'",
+    'https://shop.example',
+    'https://*.example.com:8443',
+  ]);
+  assert.deepEqual(loadConfig({ SHOPTAG_FRAME_ANCESTORS: "'none'" }).frameAncestors, ["'none'"]);
+  // Anything that could smuggle another directive or header into the policy is refused.
+  for (const value of ["'none', 'self'", 'https://shop.example/path', "https://a.example; script-src *", '*', 'javascript:alert(1)']) {
+    const error = problem({ SHOPTAG_FRAME_ANCESTORS: value });
+    assert.equal(error.variable, 'SHOPTAG_FRAME_ANCESTORS', value);
+    assert.match(error.message, /'self', 'none' \(alone\), or a comma-separated list/);
+  }
+});

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { Category, CategoryTree, ErrorBody, Health, Product, ProductList } from '@shoptag/sdk/contract';
-import { drainAndClose } from '../src/http-drain.js';
+import { trackForDrain } from '../src/http-drain.js';
 import { startServer, type StartedServer } from '../src/index.js';
 import { generateDemoCatalog } from '../src/seed/demo-catalog.js';
 import { createScratchDatabase, databaseKinds, TEST_REDIS_URL } from './support/databases.js';
@@ -135,7 +135,7 @@ describe('a file-backed data directory', () => {
 });
 
 describe('closing the server', () => {
-  test('lets a request in flight finish, refuses new connections, then resolves', async () => {
+  test('lets a request in flight finish, refuses new connections once the listener closes, then resolves', async () => {
     let received!: () => void;
     const requestArrived = new Promise<void>((resolve) => (received = resolve));
     let release!: () => void;
@@ -143,13 +143,17 @@ describe('closing the server', () => {
     const http = createServer((_req, res) => {
       received();
       void released.then(() => res.end('done'));
-    }).listen(0, '127.0.0.1');
+    });
+    const drain = trackForDrain(http);
+    http.listen(0, '127.0.0.1');
     await once(http, 'listening');
     const url = `http://127.0.0.1:${(http.address() as AddressInfo).port}`;
     const inFlight = fetch(url).then((r) => r.text());
     await requestArrived;
     let drained = false;
-    const closing = drainAndClose(http).then(() => (drained = true));
+    const closing = drain.drain().then(() => (drained = true));
+    // The listener stays open only until the connections the kernel already queued are accepted.
+    while (http.listening) await new Promise((resolve) => setImmediate(resolve));
     await assert.rejects(fetch(url), 'no new connections once closing');
     assert.equal(drained, false);
     release();

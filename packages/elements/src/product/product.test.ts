@@ -126,4 +126,22 @@ describe('<shop-product>', () => {
     expect(json.offers[0]!.price).to.match(/^\d+\.\d\d$/);
     expect((json.aggregateRating as { reviewCount: number }).reviewCount).to.equal(product.rating.count);
   });
+
+  it('escapes <, > and & in its JSON-LD, so a product named </script><script>… stays data in a re-parsed snapshot', async () => {
+    const product = await findProduct(() => true);
+    const name = '</script><script>alert(1)</script>';
+    const el = await render({ ...product, name, brand: 'Salt & Pepper <Co>' });
+    const script = el.querySelector('script[type="application/ld+json"]')!;
+    const text = script.textContent!;
+    expect(text).not.to.match(/[<>&]/);
+    expect(text).to.contain('\\u003c/script\\u003e');
+    const json = JSON.parse(text) as { name: string; brand: { name: string } };
+    expect(json.name).to.equal(name);
+    expect(json.brand.name).to.equal('Salt & Pepper <Co>');
+    // What a prerenderer would save and a browser or crawler parse again, with no CSP to help.
+    const snapshot = new DOMParser().parseFromString(`<!doctype html><body>${el.outerHTML}</body>`, 'text/html');
+    const scripts = [...snapshot.querySelectorAll('script')];
+    expect(scripts.map((s) => s.type)).to.deep.equal(['application/ld+json']);
+    expect((JSON.parse(scripts[0]!.textContent!) as { name: string }).name).to.equal(name);
+  });
 });

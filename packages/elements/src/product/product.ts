@@ -6,6 +6,7 @@ import { formatMoney, type Money, type Product, type ProductVariant } from '@sho
 import { StoreConsumer } from '../internal/store-consumer.js';
 import { ProductController } from '../internal/product-controller.js';
 import { mediaUrl } from '../internal/media.js';
+import { jsonForScript } from '../internal/json-in-html.js';
 import { describeError } from '../internal/errors.js';
 import { ShopErrorEvent } from '../events/error.js';
 import { ShopVariantChangeEvent } from '../events/variant-change.js';
@@ -151,7 +152,7 @@ export class ShopProduct extends LitElement {
       script?.remove();
       return;
     }
-    const json = JSON.stringify(productJsonLd(product, (url) => this.url(url), location.href));
+    const json = jsonForScript(productJsonLd(product, (url) => this.url(url), location.href));
     if (script?.textContent === json) return;
     if (!script) {
       script = document.createElement('script');

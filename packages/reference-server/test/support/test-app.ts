@@ -4,6 +4,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Express } from 'express';
 import { createApp, type AppDeps } from '../../src/app.js';
+import { answerClientErrors } from '../../src/http-client-error.js';
 import { type Clock, systemClock } from '../../src/clock.js';
 import { createMemoryCache } from '../../src/cache/memory-cache.js';
 import { silentLogger, type Logger } from '../../src/logger.js';
@@ -125,7 +126,9 @@ export async function startTestApp(db: Db, options: TestAppOptions): Promise<Tes
     checkout,
     ...options.overrides,
   });
-  const server = createServer(app).listen(0, '127.0.0.1');
+  const server = createServer(app);
+  answerClientErrors(server);
+  server.listen(0, '127.0.0.1');
   await once(server, 'listening');
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {

@@ -9,6 +9,7 @@ export type { ErrorObject } from './errors.js';
 export { PageQuery, listOf, DEFAULT_PAGE_LIMIT, MAX_PAGE_LIMIT } from './pagination.js';
 export type { List } from './pagination.js';
 export { queryInt, queryBoolean, queryList } from './query.js';
+export { MAX_AMOUNT, MAX_INT32 } from './limits.js';
 export {
   ProductImage,
   ProductOption,

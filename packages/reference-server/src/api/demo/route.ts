@@ -3,6 +3,7 @@ import { join, resolve, sep } from 'node:path';
 import express, { Router, type Request } from 'express';
 import { NotFoundError } from '../../errors.js';
 import { ROUTE_UNKNOWN } from '../middleware/error-handler.js';
+import { setPageSecurityHeaders } from './page-security.js';
 
 export interface DemoOptions {
   /** The demo shop's files; `null` when not in the repository (no page at `/`). */
@@ -11,6 +12,8 @@ export interface DemoOptions {
   cdnDir: string;
   /** Substituted for `%SHOPTAG_PUBLISHABLE_KEY%` in HTML pages. */
   publishableKey: string;
+  /** CSP `frame-ancestors` sources of the HTML pages (`SHOPTAG_FRAME_ANCESTORS`); default `'self'`. */
+  frameAncestors?: readonly string[];
 }
 
 const SHORT = 'public, max-age=300';
@@ -39,7 +42,8 @@ function fileUnder(root: string, path: string): string | null {
 
 /**
  * Demo mode: the CDN bundle at `/shoptag.js` (+ `/chunks/*`), and the demo shop at `/` with its
- * publishable key and endpoint filled into the HTML.
+ * publishable key and endpoint filled into the HTML, its CSP also sent as a header with
+ * `frame-ancestors`.
  */
 export function demoRouter(options: DemoOptions): Router {
   const router = Router();
@@ -65,6 +69,7 @@ export function demoRouter(options: DemoOptions): Router {
       .replaceAll('%SHOPTAG_PUBLISHABLE_KEY%', options.publishableKey)
       .replaceAll('%SHOPTAG_ENDPOINT%', endpointOf(req));
     res.setHeader('Cache-Control', 'no-cache');
+    setPageSecurityHeaders(res, html, options.frameAncestors);
     res.type('html').send(html);
   });
   router.use(express.static(shopDir, { index: false, maxAge: 0 }));

@@ -105,7 +105,7 @@ export function createOrderService(deps: OrderServiceDeps) {
       const limit = query.limit ?? DEFAULT_PAGE_LIMIT;
       let after: { createdAt: Date; id: string } | undefined;
       if (query.cursor) {
-        const [createdAt, lastId] = decodeCursor(query.cursor, CURSOR_SORT);
+        const [createdAt, lastId] = decodeCursor(query.cursor, CURSOR_SORT, ['timestamp', 'text']);
         if (typeof createdAt !== 'string' || typeof lastId !== 'string' || Number.isNaN(Date.parse(createdAt))) throw new InvalidRequestError('Invalid cursor.', { param: 'cursor' });
         after = { createdAt: new Date(createdAt), id: lastId };
       }
