@@ -15,7 +15,7 @@ import { openRuntime } from './runtime.js';
 import { renderProductImage } from './seed/product-image.js';
 import { generateDemoCatalog } from './seed/demo-catalog.js';
 import { createApiKeyService, hashKey } from './services/keys/index.js';
-import { createCatalogService, createProductFragments, createAdminCatalogService, createShopifyImporter } from './services/catalog/index.js';
+import { createCatalogService, createProductFragments, createAdminCatalogService, createImportJobs, createShopifyImporter } from './services/catalog/index.js';
 import { createCommerceServices } from './services/commerce.js';
 import { createCheckoutServices, createOrderMailer } from './services/checkout/index.js';
 import { defaultCheckoutPricing } from './services/pricing/index.js';
@@ -66,7 +66,10 @@ export interface StartedServer {
   port: number;
   publishableKey: string;
   secretKey: string;
-  /** Stops accepting connections, lets requests in flight finish, then closes the pools. */
+  /**
+   * Stops accepting connections, lets requests in flight finish, stops a running import after
+   * its current chunk (the job says cancelled), then closes the pools.
+   */
   close(): Promise<void>;
 }
 
@@ -147,6 +150,12 @@ export async function startServer(options: StartServerOptions = {}): Promise<Sta
       db: runtime.db, clock, logger, commerce, payments: runtime.payments, pricing: defaultCheckoutPricing(config.commerce.pricing), holdTtlMs: config.commerce.holdTtlMs,
       onOrderPlaced: async (order) => void (await mailer.sendConfirmation(order)),
     });
+    const imports = createImportJobs({
+      db: runtime.db,
+      clock,
+      logger,
+      importer: createShopifyImporter({ db: runtime.db, currency: config.currency, invalidate: () => responses.invalidate() }),
+    });
     const app = createApp({
       version,
       logger,
@@ -159,7 +168,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Sta
       search: createSearchService({ search: createSearchRepository(reads), products: readProducts, categories: readCategories }),
       responses,
       adminCatalog: createAdminCatalogService({ db: runtime.db, products, categories, currency: config.currency, invalidate: () => responses.invalidate() }),
-      importProducts: createShopifyImporter({ db: runtime.db, currency: config.currency, invalidate: () => responses.invalidate() }),
+      imports,
       commerce,
       checkout,
       health: createHealthService({ db: runtime.db, cache: runtime.cache, payments: runtime.payments, version }),
@@ -211,10 +220,15 @@ export async function startServer(options: StartServerOptions = {}): Promise<Sta
       publishableKey: keys.publishableKey,
       secretKey: keys.secretKey,
       close() {
-        closing ??= drainAndClose(server)
-          .finally(() => sweeper.stop())
-          .finally(() => Promise.allSettled(replicas.map((r) => r.close())))
-          .finally(() => runtime.close());
+        if (!closing) {
+          // A running import stops after its current chunk while requests in flight finish.
+          const importsStopped = imports.shutdown();
+          closing = drainAndClose(server)
+            .finally(() => importsStopped)
+            .finally(() => sweeper.stop())
+            .finally(() => Promise.allSettled(replicas.map((r) => r.close())))
+            .finally(() => runtime.close());
+        }
         return closing;
       },
     };

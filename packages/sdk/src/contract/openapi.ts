@@ -57,7 +57,7 @@ export function buildOpenApiDocument(options: { version: string; serverUrl?: str
     const statuses = new Set<number>([...(spec.query || spec.params || spec.body ? [400] : []), ...(spec.auth === 'none' ? [] : [401, 403]), ...(spec.errors ?? []), 500]);
     const success = spec.status ?? 200;
     const responses: Record<string, unknown> = {
-      [success]: { description: success === 201 ? 'Created' : 'OK', content: { 'application/json': { schema: toSchema(spec.response, 'output', components) } } },
+      [success]: { description: success === 201 ? 'Created' : success === 202 ? 'Accepted' : 'OK', content: { 'application/json': { schema: toSchema(spec.response, 'output', components) } } },
     };
     for (const status of [...statuses].sort()) responses[status] = errorResponse(status);
     (paths[path] ??= {})[spec.method] = {
