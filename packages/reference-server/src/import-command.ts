@@ -13,7 +13,7 @@ import { openDatabase } from './store/open-database.js';
 
 const BAR_WIDTH = 30;
 /** Bytes read from the file at a time: each piece is parsed before the next is read. */
-const READ_BYTES = 64 * 1024;
+const READ_BYTES = 16 * 1024;
 
 /** `[#######·······]  1200/4000 rows · 40 created · 0 updated · 2 skipped` on one line, redrawn in place. */
 export function progressLine(job: Pick<ImportJob, 'rows_done' | 'rows_total' | 'created' | 'updated' | 'skipped'>): string {
