@@ -1,7 +1,7 @@
-import { Readable, pipeline } from 'node:stream';
+import { StringDecoder } from 'node:string_decoder';
 import { setImmediate as nextTurn } from 'node:timers/promises';
-import { parse } from 'csv-parse';
 import { InvalidRequestError } from '../../errors.js';
+import { createCsvTokenizer, CsvSyntaxError } from './csv-tokenizer.js';
 
 /** One record of the CSV by column name, and its number in the file (the header row is 1). */
 export interface CsvRecord {
@@ -16,7 +16,7 @@ export interface CsvRecord {
  */
 export type CsvSource = () => AsyncIterable<Buffer | string>;
 
-/** Piece size when slicing text held in memory: small enough that parsing one piece is quick. */
+/** Piece size when slicing text held in memory: small enough that tokenizing one piece is quick. */
 const PIECE_CHARS = 16 * 1024;
 
 /** Longest record accepted: a product's HTML body may be 100,000 characters; ten times that is no product. */
@@ -55,56 +55,45 @@ export function createYielder(budgetMs: number) {
   };
 }
 
-const csvInvalid = (message: string, cause?: unknown) =>
-  new InvalidRequestError(`The CSV could not be parsed: ${message}`, { code: 'csv_invalid', ...(cause === undefined ? {} : { cause }) });
+const csvInvalid = (message: string) => new InvalidRequestError(`The CSV could not be parsed: ${message}.`, { code: 'csv_invalid' });
 
 /**
- * The records of a CSV with a header row, streamed: parsed piece by piece as they are asked for.
- * A malformed file throws `csv_invalid` (with csv-parse's line number) when the parse reaches the
- * fault; a header without every `requiredColumns` throws before the first record.
+ * The records of a CSV with a header row, streamed: tokenized piece by piece as they are asked
+ * for. A malformed file throws `csv_invalid` (naming the line) when reading reaches the fault; a
+ * header without every `requiredColumns` throws before the first record. Fields past the header's
+ * columns are ignored; missing ones read as empty.
  */
 export async function* readCsvRecords(source: CsvSource, requiredColumns: readonly string[], missingMessage: string): AsyncGenerator<CsvRecord> {
+  const tokenizer = createCsvTokenizer({ maxRecordChars: MAX_RECORD_CHARS });
+  const decoder = new StringDecoder('utf8');
   let header: string[] | null = null;
-  const parser = parse({
-    bom: true,
-    skip_empty_lines: true,
-    relax_column_count: true,
-    trim: false,
-    max_record_size: MAX_RECORD_CHARS,
-    columns: (names: string[]) => {
-      header = names;
-      return names;
-    },
-  });
-  // pipeline passes a failing source on to the parser (and stops the source when we stop reading).
-  const records = pipeline(Readable.from(source(), { objectMode: false }), parser, () => {});
   let row = 1;
-  let checked = false;
-  try {
-    for await (const fields of records as AsyncIterable<Record<string, string>>) {
-      if (!checked) {
-        checked = true;
-        checkHeader(header, requiredColumns, missingMessage);
+  const tokenize = (next: () => string[][]): string[][] => {
+    try {
+      return next();
+    } catch (error) {
+      if (error instanceof CsvSyntaxError) throw csvInvalid(error.message);
+      throw error;
+    }
+  };
+  function* records(batch: string[][]): Generator<CsvRecord> {
+    for (const values of batch) {
+      if (header === null) {
+        header = values;
+        if (!requiredColumns.every((c) => values.includes(c))) throw new InvalidRequestError(missingMessage, { code: 'csv_invalid' });
+        continue;
       }
+      const fields: Record<string, string> = {};
+      const columns = Math.min(header.length, values.length);
+      for (let i = 0; i < columns; i++) fields[header[i]!] = values[i]!;
       row += 1;
       yield { row, fields };
     }
-  } catch (error) {
-    if (error instanceof InvalidRequestError) throw error;
-    if (isCsvError(error)) throw csvInvalid(error.message, error);
-    throw error;
   }
-  if (!checked) checkHeader(header, requiredColumns, missingMessage);
-}
-
-function checkHeader(header: string[] | null, required: readonly string[], missingMessage: string): void {
-  if (header !== null && !required.every((c) => (header as string[]).includes(c))) {
-    throw new InvalidRequestError(missingMessage, { code: 'csv_invalid' });
+  for await (const piece of source()) {
+    const text = typeof piece === 'string' ? piece : decoder.write(piece);
+    yield* records(tokenize(() => tokenizer.push(text)));
   }
-}
-
-/** csv-parse's own errors (`CsvError`) carry a `CSV_…` code. */
-function isCsvError(error: unknown): error is Error {
-  const code = error instanceof Error ? (error as Error & { code?: unknown }).code : undefined;
-  return typeof code === 'string' && code.startsWith('CSV_');
+  const rest = decoder.end();
+  yield* records(tokenize(() => [...tokenizer.push(rest), ...tokenizer.end()]));
 }
