@@ -16,7 +16,9 @@ const BAR_WIDTH = 30;
 const READ_BYTES = 16 * 1024;
 
 /** `[#######·······]  1200/4000 rows · 40 created · 0 updated · 2 skipped` on one line, redrawn in place. */
-export function progressLine(job: Pick<ImportJob, 'rows_done' | 'rows_total' | 'created' | 'updated' | 'skipped'>): string {
+export function progressLine(
+  job: Pick<ImportJob, 'rows_done' | 'rows_total' | 'created' | 'updated' | 'skipped'>,
+): string {
   const { rows_done: done, rows_total: total } = job;
   const filled = total === 0 ? BAR_WIDTH : Math.min(BAR_WIDTH, Math.round((done / total) * BAR_WIDTH));
   return `[${'#'.repeat(filled)}${'·'.repeat(BAR_WIDTH - filled)}] ${String(done).padStart(String(total).length)}/${total} rows · ${job.created} created · ${job.updated} updated · ${job.skipped} skipped`;
@@ -31,8 +33,12 @@ export function formatImportSummary(job: ImportJob): string {
       : `Import ${job.status} after ${job.rows_done} of ${job.rows_total} rows: ${counts}`,
   ];
   if (job.failure) lines.push(job.failure.message);
-  for (const skip of job.errors) lines.push(`  row ${skip.row}${skip.handle ? ` (${skip.handle})` : ''}: ${skip.reason}`);
-  if (job.skipped > job.errors.length) lines.push(`  … and ${job.skipped - job.errors.length} more skipped rows (the first ${job.errors.length} are listed)`);
+  for (const skip of job.errors)
+    lines.push(`  row ${skip.row}${skip.handle ? ` (${skip.handle})` : ''}: ${skip.reason}`);
+  if (job.skipped > job.errors.length)
+    lines.push(
+      `  … and ${job.skipped - job.errors.length} more skipped rows (the first ${job.errors.length} are listed)`,
+    );
   return `${lines.join('\n')}\n`;
 }
 
@@ -59,7 +65,9 @@ export async function runImport(file: string, config: Config, options: RunImport
   const stderr = options.stderr ?? process.stderr;
   await access(file);
   const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
-  const cache = config.redisUrl ? await createRedisCache({ url: config.redisUrl }) : createMemoryCache({ clock: systemClock });
+  const cache = config.redisUrl
+    ? await createRedisCache({ url: config.redisUrl })
+    : createMemoryCache({ clock: systemClock });
   try {
     await migrate(db);
     const responses = createResponseCache({ cache, clock: systemClock });

@@ -6,11 +6,13 @@ type Issue = z.core.$ZodIssue;
 export function describeIssue(issue: Issue): string {
   switch (issue.code) {
     case 'too_small':
-      if (issue.origin === 'number') return `must be ${issue.inclusive === false ? 'greater than' : 'at least'} ${String(issue.minimum)}`;
+      if (issue.origin === 'number')
+        return `must be ${issue.inclusive === false ? 'greater than' : 'at least'} ${String(issue.minimum)}`;
       if (issue.origin === 'string') return `must be at least ${String(issue.minimum)} characters long`;
       return `must have at least ${String(issue.minimum)} items`;
     case 'too_big':
-      if (issue.origin === 'number') return `must be ${issue.inclusive === false ? 'less than' : 'at most'} ${String(issue.maximum)}`;
+      if (issue.origin === 'number')
+        return `must be ${issue.inclusive === false ? 'less than' : 'at most'} ${String(issue.maximum)}`;
       if (issue.origin === 'string') return `must be at most ${String(issue.maximum)} characters long`;
       return `must have at most ${String(issue.maximum)} items`;
     case 'invalid_value':

@@ -16,10 +16,13 @@ function cut(text: string, at: number[]): string[] {
   return [...points, text.length].map((end, i) => text.slice(i === 0 ? 0 : points[i - 1], end));
 }
 
-const fieldText = fc.string({ unit: fc.constantFrom('a', 'Z', ' ', ',', '"', '\n', '\r\n', 'é', '😀', '<p>'), maxLength: 8 });
-const field = fc.record({ text: fieldText, forceQuotes: fc.boolean() }).map(({ text, forceQuotes }) =>
-  forceQuotes || /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text,
-);
+const fieldText = fc.string({
+  unit: fc.constantFrom('a', 'Z', ' ', ',', '"', '\n', '\r\n', 'é', '😀', '<p>'),
+  maxLength: 8,
+});
+const field = fc
+  .record({ text: fieldText, forceQuotes: fc.boolean() })
+  .map(({ text, forceQuotes }) => (forceQuotes || /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text));
 const csvText = fc
   .record({
     records: fc.array(fc.array(field, { minLength: 1, maxLength: 5 }), { maxLength: 8 }),
@@ -27,7 +30,10 @@ const csvText = fc
     trailing: fc.boolean(),
     bom: fc.boolean(),
   })
-  .map(({ records, eol, trailing, bom }) => `${bom ? '\ufeff' : ''}${records.map((r) => r.join(',')).join(eol)}${trailing && records.length > 0 ? eol : ''}`);
+  .map(
+    ({ records, eol, trailing, bom }) =>
+      `${bom ? '\ufeff' : ''}${records.map((r) => r.join(',')).join(eol)}${trailing && records.length > 0 ? eol : ''}`,
+  );
 
 test('any valid CSV, cut into pieces anywhere, reads as csv-parse reads it whole', () => {
   fc.assert(
@@ -41,11 +47,20 @@ test('any valid CSV, cut into pieces anywhere, reads as csv-parse reads it whole
 
 test('quoted fields keep commas, doubled quotes and line breaks; empty lines are dropped', () => {
   const text = 'Handle,Body\r\n\r\nmug,"<p>A ""big"", warm\nmug</p>"\n"",x\n\nlast,';
-  assert.deepEqual(tokenize(cut(text, [3, 20, 21, 22])), [['Handle', 'Body'], ['mug', '<p>A "big", warm\nmug</p>'], ['', 'x'], ['last', '']]);
+  assert.deepEqual(tokenize(cut(text, [3, 20, 21, 22])), [
+    ['Handle', 'Body'],
+    ['mug', '<p>A "big", warm\nmug</p>'],
+    ['', 'x'],
+    ['last', ''],
+  ]);
 });
 
 test('malformed quoting and oversized records are errors that name the line', () => {
-  const failsWith = (text: string, message: RegExp) => assert.throws(() => tokenize([text], 50), (e: unknown) => e instanceof CsvSyntaxError && message.test(e.message));
+  const failsWith = (text: string, message: RegExp) =>
+    assert.throws(
+      () => tokenize([text], 50),
+      (e: unknown) => e instanceof CsvSyntaxError && message.test(e.message),
+    );
   failsWith('Handle,Title\n"unterminated,x\n', /quoted field starting on line 2 is never closed/);
   failsWith('Handle,Title\nmu"g,x\n', /quote inside an unquoted field on line 2/);
   failsWith('Handle,Title\n"mug"x,y\n', /text after the closing quote of a field on line 2/);

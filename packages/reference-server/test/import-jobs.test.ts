@@ -29,8 +29,13 @@ forEachDatabase('product import jobs', (target) => {
   after(() => app.close());
 
   const countProducts = async (prefix: string) =>
-    (await target.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM products WHERE handle LIKE $1`, [`${prefix}-%`])).rows[0]?.n ?? 0;
-  const importer = () => createShopifyImporter({ db: target.db, currency: 'USD', invalidate: () => app.invalidateCache() });
+    (
+      await target.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM products WHERE handle LIKE $1`, [
+        `${prefix}-%`,
+      ])
+    ).rows[0]?.n ?? 0;
+  const importer = () =>
+    createShopifyImporter({ db: target.db, currency: 'USD', invalidate: () => app.invalidateCache() });
 
   /** Calls GET /v1/health back to back until `stop` resolves; answers each call's latency. */
   async function healthLatencies(stop: Promise<unknown>): Promise<number[]> {
@@ -57,14 +62,20 @@ forEachDatabase('product import jobs', (target) => {
     assert.equal(job.status, 'succeeded', JSON.stringify(job.failure));
     assert.deepEqual([job.rows_total, job.rows_done, job.skipped, job.created], [32_000, 32_000, 32_000, 0]);
     assert.equal(job.errors.length, 100, 'the job lists the first 100 skipped rows');
-    assert.deepEqual(job.errors.slice(0, 2).map((e) => [e.row, e.handle, e.reason]), [
-      [2, 'skip-0', 'the first row of a product needs a Title'],
-      [3, 'skip-1', 'the first row of a product needs a Title'],
-    ]);
+    assert.deepEqual(
+      job.errors.slice(0, 2).map((e) => [e.row, e.handle, e.reason]),
+      [
+        [2, 'skip-0', 'the first row of a product needs a Title'],
+        [3, 'skip-1', 'the first row of a product needs a Title'],
+      ],
+    );
     assert.ok(elapsed < SKIPPED_IMPORT_BOUND_MS, `the import took ${Math.round(elapsed)} ms`);
     assert.ok(latencies.length >= 10, `only ${latencies.length} health checks ran during the import`);
     const slowest = Math.max(...latencies);
-    assert.ok(slowest < HEALTH_BOUND_MS, `the slowest of ${latencies.length} health checks took ${Math.round(slowest)} ms`);
+    assert.ok(
+      slowest < HEALTH_BOUND_MS,
+      `the slowest of ${latencies.length} health checks took ${Math.round(slowest)} ms`,
+    );
   });
 
   test('a large valid import reports progress that grows chunk by chunk up to every row', async () => {
@@ -112,7 +123,13 @@ forEachDatabase('product import jobs', (target) => {
 
   test('shutting down (what SIGTERM does) stops the running import after its chunk and cancels the queued one', async () => {
     const progress: Job[] = [];
-    const jobs = createImportJobs({ db: target.db, clock: systemClock, logger: silentLogger, importer: importer(), onProgress: (j) => progress.push(j) });
+    const jobs = createImportJobs({
+      db: target.db,
+      clock: systemClock,
+      logger: silentLogger,
+      importer: importer(),
+      onProgress: (j) => progress.push(j),
+    });
     const running = await jobs.submit(textSource(validProductsCsv(CANCEL_PRODUCTS, { prefix: 'sigterm' })), 'api');
     const queued = await jobs.submit(textSource(validProductsCsv(5, { prefix: 'queued' })), 'api');
     while (!progress.some((j) => j.id === running.id && j.rows_done > 0)) await sleep(20);
@@ -121,7 +138,10 @@ forEachDatabase('product import jobs', (target) => {
     const stopped = await jobs.get(running.id);
     assert.equal(stopped.status, 'cancelled');
     assert.equal(stopped.failure?.code, 'import_interrupted');
-    assert.ok(stopped.rows_done > 0 && stopped.rows_done < stopped.rows_total, `${stopped.rows_done}/${stopped.rows_total}`);
+    assert.ok(
+      stopped.rows_done > 0 && stopped.rows_done < stopped.rows_total,
+      `${stopped.rows_done}/${stopped.rows_total}`,
+    );
     assert.equal(await countProducts('sigterm'), stopped.created);
     assert.deepEqual([(await jobs.get(queued.id)).status, await countProducts('queued')], ['cancelled', 0]);
     const late = await jobs.submit(textSource(validProductsCsv(1, { prefix: 'late' })), 'api');
@@ -130,16 +150,28 @@ forEachDatabase('product import jobs', (target) => {
 
   test('a job whose process died is reported failed once its heartbeat lapses', async () => {
     const id = 'imp_DeadProcess01';
-    await createImportJobRepository(target.db).insert({ id, source: 'api', rowsTotal: 10, status: 'queued', failure: null }, new Date(Date.now() - 10 * 60_000));
+    await createImportJobRepository(target.db).insert(
+      { id, source: 'api', rowsTotal: 10, status: 'queued', failure: null },
+      new Date(Date.now() - 10 * 60_000),
+    );
     const job = await getImport(app, id);
     assert.equal(job.status, 'failed');
     assert.equal(job.failure?.code, 'import_abandoned');
   });
 
   test('a process holds a bounded number of imports: one more is refused with import_queue_full', async () => {
-    const jobs = createImportJobs({ db: target.db, clock: systemClock, logger: silentLogger, importer: importer(), maxPending: 1 });
+    const jobs = createImportJobs({
+      db: target.db,
+      clock: systemClock,
+      logger: silentLogger,
+      importer: importer(),
+      maxPending: 1,
+    });
     await jobs.submit(textSource(validProductsCsv(50, { prefix: 'held' })), 'api');
-    await assert.rejects(jobs.submit(textSource(validProductsCsv(1, { prefix: 'refused' })), 'api'), { code: 'import_queue_full', statusCode: 429 });
+    await assert.rejects(jobs.submit(textSource(validProductsCsv(1, { prefix: 'refused' })), 'api'), {
+      code: 'import_queue_full',
+      statusCode: 429,
+    });
     await jobs.shutdown();
   });
 
@@ -151,6 +183,10 @@ forEachDatabase('product import jobs', (target) => {
     const done = await importAndWait(app, validProductsCsv(1, { prefix: 'finished' }));
     const res = await app.request(`/v1/admin/imports/${done.id}/cancel`, { method: 'POST', key: app.secretKey });
     assert.deepEqual([res.status, ErrorBody.parse(res.body).error.code], [409, 'import_finished']);
-    assert.equal((await app.request(`/v1/admin/imports/${done.id}`)).status, 403, 'a publishable key cannot read imports');
+    assert.equal(
+      (await app.request(`/v1/admin/imports/${done.id}`)).status,
+      403,
+      'a publishable key cannot read imports',
+    );
   });
 });

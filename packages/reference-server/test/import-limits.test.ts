@@ -10,7 +10,13 @@ import { SHOPIFY_HEADER, shopifyRow } from './support/shopify-csv.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
 const product = (handle: string, fields: Record<string, string> = {}) =>
-  shopifyRow({ Handle: handle, Title: `Product ${handle}`, 'Variant SKU': `${handle.toUpperCase()}-1`, 'Variant Price': '10.00', ...fields });
+  shopifyRow({
+    Handle: handle,
+    Title: `Product ${handle}`,
+    'Variant SKU': `${handle.toUpperCase()}-1`,
+    'Variant Price': '10.00',
+    ...fields,
+  });
 
 forEachDatabase('CSV import limits', (target) => {
   let app: TestApp;
@@ -19,8 +25,10 @@ forEachDatabase('CSV import limits', (target) => {
   });
   after(() => app.close());
 
-  const reasons = (job: { errors: { row: number; reason: string }[] }) => new Map(job.errors.map((e) => [e.row, e.reason]));
-  const exists = async (handle: string) => (await app.request(`/v1/admin/products/${handle}`, { key: app.secretKey })).status === 200;
+  const reasons = (job: { errors: { row: number; reason: string }[] }) =>
+    new Map(job.errors.map((e) => [e.row, e.reason]));
+  const exists = async (handle: string) =>
+    (await app.request(`/v1/admin/products/${handle}`, { key: app.secretKey })).status === 200;
 
   test('a 100,000-character name and a javascript: image URL are refused per row, with the reason, and the rest imports', async () => {
     const csv = [
@@ -34,9 +42,17 @@ forEachDatabase('CSV import limits', (target) => {
     assert.deepEqual([job.status, job.created, job.skipped], ['succeeded', 1, 3]);
     const why = reasons(job);
     assert.equal(why.get(2), 'Title must be at most 300 characters long (got 100,000 characters)');
-    assert.equal(why.get(3), 'Image Src must be an http or https URL, or a path starting with / (got "javascript:alert(document.cookie)")');
+    assert.equal(
+      why.get(3),
+      'Image Src must be an http or https URL, or a path starting with / (got "javascript:alert(document.cookie)")',
+    );
     assert.match(why.get(4) ?? '', /^Image Src must be an http or https URL/);
-    assert.deepEqual(await Promise.all(['huge-name', 'script-image', 'data-image', 'fine'].map(exists)), [false, false, false, true]);
+    assert.deepEqual(await Promise.all(['huge-name', 'script-image', 'data-image', 'fine'].map(exists)), [
+      false,
+      false,
+      false,
+      true,
+    ]);
     const { rows } = await target.db.query<{ n: number }>(
       `SELECT (SELECT count(*) FROM products WHERE length(name) > 300) + (SELECT count(*) FROM product_images WHERE url !~* '^(https?://|/)') AS n`,
     );
@@ -47,9 +63,25 @@ forEachDatabase('CSV import limits', (target) => {
     const csv = [
       SHOPIFY_HEADER,
       product('two-sizes', { 'Option1 Name': 'Size', 'Option1 Value': 'S' }), // row 2
-      shopifyRow({ Handle: 'two-sizes', 'Option1 Value': 'M', 'Variant SKU': 'TWO-M', 'Variant Price': '10.00', 'Variant Image': 'vbscript:msgbox(1)' }), // row 3
-      shopifyRow({ Handle: 'two-sizes', 'Option1 Value': 'L'.repeat(201), 'Variant SKU': 'TWO-L', 'Variant Price': '10.00' }), // row 4
-      shopifyRow({ Handle: 'two-sizes', 'Option1 Value': 'XL', 'Variant SKU': 'X'.repeat(101), 'Variant Price': '10.00' }), // row 5
+      shopifyRow({
+        Handle: 'two-sizes',
+        'Option1 Value': 'M',
+        'Variant SKU': 'TWO-M',
+        'Variant Price': '10.00',
+        'Variant Image': 'vbscript:msgbox(1)',
+      }), // row 3
+      shopifyRow({
+        Handle: 'two-sizes',
+        'Option1 Value': 'L'.repeat(201),
+        'Variant SKU': 'TWO-L',
+        'Variant Price': '10.00',
+      }), // row 4
+      shopifyRow({
+        Handle: 'two-sizes',
+        'Option1 Value': 'XL',
+        'Variant SKU': 'X'.repeat(101),
+        'Variant Price': '10.00',
+      }), // row 5
       product('long-vendor', { Vendor: 'V'.repeat(201) }), // row 6
       shopifyRow({ Handle: 'long-vendor', 'Image Src': 'https://cdn.example.com/ok.jpg' }), // row 7
       product('bad-alt', { 'Image Src': 'https://cdn.example.com/a.jpg', 'Image Alt Text': 'A'.repeat(501) }), // row 8
@@ -61,19 +93,33 @@ forEachDatabase('CSV import limits', (target) => {
     assert.match(why.get(4) ?? '', /^Option1 Value must be at most 200 characters long/);
     assert.match(why.get(5) ?? '', /^Variant SKU must be at most 100 characters long/);
     assert.equal(why.get(6), 'Vendor must be at most 200 characters long (got 201 characters)');
-    assert.equal(why.get(7), 'not imported with its product (row 6: Vendor must be at most 200 characters long (got 201 characters))');
+    assert.equal(
+      why.get(7),
+      'not imported with its product (row 6: Vendor must be at most 200 characters long (got 201 characters))',
+    );
     assert.match(why.get(8) ?? '', /^Image Alt Text must be at most 500 characters long/);
     const sized = AdminProduct.parse((await app.request('/v1/admin/products/two-sizes', { key: app.secretKey })).body);
-    assert.deepEqual(sized.variants.map((v) => v.sku), ['TWO-SIZES-1']);
+    assert.deepEqual(
+      sized.variants.map((v) => v.sku),
+      ['TWO-SIZES-1'],
+    );
     assert.equal(await exists('long-vendor'), false);
   });
 
   test("rows of one product split by another product's rows are skipped, not merged or overwritten", async () => {
-    const csv = [SHOPIFY_HEADER, product('split-a'), product('split-b'), shopifyRow({ Handle: 'split-a', 'Variant SKU': 'SPLIT-A-2', 'Variant Price': '12.00' })].join('\n');
+    const csv = [
+      SHOPIFY_HEADER,
+      product('split-a'),
+      product('split-b'),
+      shopifyRow({ Handle: 'split-a', 'Variant SKU': 'SPLIT-A-2', 'Variant Price': '12.00' }),
+    ].join('\n');
     const job = await importAndWait(app, csv);
     assert.deepEqual([job.created, job.skipped], [2, 1]);
     assert.match(reasons(job).get(4) ?? '', /must follow one another/);
     const a = AdminProduct.parse((await app.request('/v1/admin/products/split-a', { key: app.secretKey })).body);
-    assert.deepEqual(a.variants.map((v) => v.sku), ['SPLIT-A-1']);
+    assert.deepEqual(
+      a.variants.map((v) => v.sku),
+      ['SPLIT-A-1'],
+    );
   });
 });

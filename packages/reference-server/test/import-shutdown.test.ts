@@ -27,7 +27,12 @@ for (const kind of databaseKinds()) {
       let server: ServerProcess | undefined;
       let db: Db | undefined;
       try {
-        server = await spawnServer({ SHOPTAG_DATA_DIR: dataDir, DATABASE_URL: scratch?.url ?? '', REDIS_URL: '', TEST_SEED: 'false' });
+        server = await spawnServer({
+          SHOPTAG_DATA_DIR: dataDir,
+          DATABASE_URL: scratch?.url ?? '',
+          REDIS_URL: '',
+          TEST_SEED: 'false',
+        });
         const { url, secretKey } = server;
         const auth = { authorization: `Bearer ${secretKey}` };
         const posted = await fetch(`${url}/v1/admin/products/import`, {
@@ -52,12 +57,16 @@ for (const kind of databaseKinds()) {
         assert.equal(code, 0);
         assert.ok(took < STOP_BOUND_MS, `the server took ${Math.round(took)} ms to stop`);
 
-        db = scratch ? createPgDb({ connectionString: scratch.url }) : await createPgliteDb({ dataDir: join(dataDir, 'data') });
+        db = scratch
+          ? createPgDb({ connectionString: scratch.url })
+          : await createPgliteDb({ dataDir: join(dataDir, 'data') });
         const job = await createImportJobRepository(db).get(id);
         assert.ok(job);
         assert.deepEqual([job.status, job.failure_code], ['cancelled', 'import_interrupted']);
         assert.ok(job.rows_done > 0 && job.rows_done < 240, `${job.rows_done}/240 rows`);
-        const { rows } = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM products WHERE handle LIKE 'term-%'`);
+        const { rows } = await db.query<{ n: number }>(
+          `SELECT count(*)::int AS n FROM products WHERE handle LIKE 'term-%'`,
+        );
         assert.equal(rows[0]?.n, job.created, 'exactly the products of committed chunks are there');
       } finally {
         if (server && server.child.exitCode === null) server.child.kill('SIGKILL');

@@ -45,7 +45,16 @@ const UNFINISHED = `status IN ('queued', 'running')`;
 export function createImportJobRepository(q: Queryable) {
   return {
     /** A new job: queued, or already finished (a job refused before it could start). */
-    async insert(job: { id: string; source: ImportJobSource; rowsTotal: number; status: 'queued' | 'cancelled'; failure: ImportJobFailure | null }, now: Date): Promise<ImportJobRow> {
+    async insert(
+      job: {
+        id: string;
+        source: ImportJobSource;
+        rowsTotal: number;
+        status: 'queued' | 'cancelled';
+        failure: ImportJobFailure | null;
+      },
+      now: Date,
+    ): Promise<ImportJobRow> {
       const { rows } = await q.query<ImportJobRow>(
         `INSERT INTO import_jobs (id, status, source, rows_total, failure_code, failure_message, heartbeat_at, created_at, finished_at)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $7, CASE WHEN $2 = 'queued' THEN NULL ELSE $7::timestamptz END)
@@ -83,7 +92,12 @@ export function createImportJobRepository(q: Queryable) {
     },
 
     /** The end of a job that is still unfinished; answers the row as it ends up. */
-    async finish(id: string, status: 'succeeded' | 'failed' | 'cancelled', failure: ImportJobFailure | null, now: Date): Promise<ImportJobRow | undefined> {
+    async finish(
+      id: string,
+      status: 'succeeded' | 'failed' | 'cancelled',
+      failure: ImportJobFailure | null,
+      now: Date,
+    ): Promise<ImportJobRow | undefined> {
       const { rows } = await q.query<ImportJobRow>(
         `UPDATE import_jobs SET status = $2, failure_code = $3, failure_message = $4, finished_at = $5, heartbeat_at = $5
           WHERE id = $1 AND ${UNFINISHED} RETURNING ${COLUMNS}`,
@@ -95,7 +109,10 @@ export function createImportJobRepository(q: Queryable) {
     /** Renews the heartbeat of jobs this process holds. */
     async heartbeat(ids: readonly string[], now: Date): Promise<void> {
       if (ids.length === 0) return;
-      await q.query(`UPDATE import_jobs SET heartbeat_at = $2 WHERE id = ANY($1::text[]) AND ${UNFINISHED}`, [ids, now]);
+      await q.query(`UPDATE import_jobs SET heartbeat_at = $2 WHERE id = ANY($1::text[]) AND ${UNFINISHED}`, [
+        ids,
+        now,
+      ]);
     },
 
     /**

@@ -6,7 +6,12 @@ import type { TestApp, TestResponse } from './test-app.js';
 
 /** `POST /v1/admin/products/import` with the secret key. */
 export function postImport(app: TestApp, csv: string, contentType = 'text/csv'): Promise<TestResponse> {
-  return app.request('/v1/admin/products/import', { method: 'POST', key: app.secretKey, headers: { 'content-type': contentType }, body: csv });
+  return app.request('/v1/admin/products/import', {
+    method: 'POST',
+    key: app.secretKey,
+    headers: { 'content-type': contentType },
+    body: csv,
+  });
 }
 
 /** `GET /v1/admin/imports/:id`, parsed. */
@@ -17,7 +22,11 @@ export async function getImport(app: TestApp, id: string): Promise<ImportJob> {
 }
 
 /** Polls the job until it has ended, handing every answer to `onJob`; fails after `timeoutMs`. */
-export async function followImport(app: TestApp, id: string, options: { onJob?: (job: ImportJob) => void; timeoutMs?: number; everyMs?: number } = {}): Promise<ImportJob> {
+export async function followImport(
+  app: TestApp,
+  id: string,
+  options: { onJob?: (job: ImportJob) => void; timeoutMs?: number; everyMs?: number } = {},
+): Promise<ImportJob> {
   const deadline = Date.now() + (options.timeoutMs ?? 120_000);
   for (;;) {
     const job = await getImport(app, id);

@@ -24,13 +24,22 @@ export function validProductsCsv(products: number, options: { variants?: number;
         shopifyRow({
           Handle: `${prefix}-${p}`,
           ...(v === 0
-            ? { Title: `Bulk product ${p}`, 'Body (HTML)': '<p>Made in bulk.</p>', Vendor: 'Bulkworks', Type: 'Bulk', Tags: 'bulk', 'Option1 Name': 'Size' }
+            ? {
+                Title: `Bulk product ${p}`,
+                'Body (HTML)': '<p>Made in bulk.</p>',
+                Vendor: 'Bulkworks',
+                Type: 'Bulk',
+                Tags: 'bulk',
+                'Option1 Name': 'Size',
+              }
             : {}),
           'Option1 Value': `S${v}`,
           'Variant SKU': `${prefix.toUpperCase()}-${p}-${v}`,
           'Variant Price': `${10 + (p % 90)}.${String(v).padStart(2, '0')}`,
           'Variant Inventory Qty': String(p % 7),
-          ...(v === 0 ? { 'Image Src': `https://cdn.example.com/${prefix}-${p}.jpg`, 'Image Alt Text': `Product ${p}` } : {}),
+          ...(v === 0
+            ? { 'Image Src': `https://cdn.example.com/${prefix}-${p}.jpg`, 'Image Alt Text': `Product ${p}` }
+            : {}),
         }),
       );
     }

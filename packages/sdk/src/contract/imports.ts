@@ -10,7 +10,10 @@ export const IMPORT_JOB_STATUSES = ['queued', 'running', 'succeeded', 'failed', 
 export const ImportJobStatus = z.enum(IMPORT_JOB_STATUSES);
 export type ImportJobStatus = z.infer<typeof ImportJobStatus>;
 
-export const ImportJobId = z.string().regex(/^imp_[A-Za-z0-9]+$/).meta({ example: 'imp_01' });
+export const ImportJobId = z
+  .string()
+  .regex(/^imp_[A-Za-z0-9]+$/)
+  .meta({ example: 'imp_01' });
 export const ImportJobParams = z.object({ id: ImportJobId });
 
 /** One row of an import that was not applied, and why. */
@@ -41,12 +44,17 @@ export const ImportJob = z
     updated: Count.meta({ description: 'Products changed' }),
     unchanged: Count.meta({ description: 'Products equal to what the last import of them wrote' }),
     skipped: Count.meta({ description: 'Rows not applied' }),
-    errors: z.array(ImportSkip).max(MAX_IMPORT_ERRORS).meta({ description: `The first ${MAX_IMPORT_ERRORS} rows not applied (by row), with the reason` }),
+    errors: z
+      .array(ImportSkip)
+      .max(MAX_IMPORT_ERRORS)
+      .meta({ description: `The first ${MAX_IMPORT_ERRORS} rows not applied (by row), with the reason` }),
     failure: z
       .object({ code: z.string(), message: z.string() })
       .nullable()
       .meta({ description: 'Why the job failed or was cancelled; null otherwise' }),
-    cancel_requested: z.boolean().meta({ description: 'A cancel was asked for: the job stops after the chunk it is writing' }),
+    cancel_requested: z
+      .boolean()
+      .meta({ description: 'A cancel was asked for: the job stops after the chunk it is writing' }),
     created_at: Timestamp,
     started_at: Timestamp.nullable(),
     finished_at: Timestamp.nullable(),

@@ -25,7 +25,7 @@ const MAX_RECORD_CHARS = 1_000_000;
 /** A source over text already in memory (a request body), handed out in 16 K-character pieces. */
 export function textSource(text: string): CsvSource {
   return async function* pieces() {
-    for (let start = 0; start < text.length; ) {
+    for (let start = 0; start < text.length;) {
       let end = Math.min(start + PIECE_CHARS, text.length);
       // Never split a surrogate pair: each half alone would decode to U+FFFD.
       const last = text.charCodeAt(end - 1);
@@ -55,7 +55,8 @@ export function createYielder(budgetMs: number) {
   };
 }
 
-const csvInvalid = (message: string) => new InvalidRequestError(`The CSV could not be parsed: ${message}.`, { code: 'csv_invalid' });
+const csvInvalid = (message: string) =>
+  new InvalidRequestError(`The CSV could not be parsed: ${message}.`, { code: 'csv_invalid' });
 
 /**
  * The records of a CSV with a header row, streamed: tokenized piece by piece as they are asked
@@ -63,7 +64,11 @@ const csvInvalid = (message: string) => new InvalidRequestError(`The CSV could n
  * header without every `requiredColumns` throws before the first record. Fields past the header's
  * columns are ignored; missing ones read as empty.
  */
-export async function* readCsvRecords(source: CsvSource, requiredColumns: readonly string[], missingMessage: string): AsyncGenerator<CsvRecord> {
+export async function* readCsvRecords(
+  source: CsvSource,
+  requiredColumns: readonly string[],
+  missingMessage: string,
+): AsyncGenerator<CsvRecord> {
   const tokenizer = createCsvTokenizer({ maxRecordChars: MAX_RECORD_CHARS });
   const decoder = new StringDecoder('utf8');
   let header: string[] | null = null;
@@ -80,7 +85,8 @@ export async function* readCsvRecords(source: CsvSource, requiredColumns: readon
     for (const values of batch) {
       if (header === null) {
         header = values;
-        if (!requiredColumns.every((c) => values.includes(c))) throw new InvalidRequestError(missingMessage, { code: 'csv_invalid' });
+        if (!requiredColumns.every((c) => values.includes(c)))
+          throw new InvalidRequestError(missingMessage, { code: 'csv_invalid' });
         continue;
       }
       const fields: Record<string, string> = {};

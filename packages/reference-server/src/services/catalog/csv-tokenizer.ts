@@ -38,7 +38,9 @@ export function createCsvTokenizer(options: { maxRecordChars: number }) {
 
   const checkSize = () => {
     if (recordChars + field.length > options.maxRecordChars) {
-      throw new CsvSyntaxError(`the record starting on line ${recordLine} is longer than ${options.maxRecordChars.toLocaleString('en')} characters`);
+      throw new CsvSyntaxError(
+        `the record starting on line ${recordLine} is longer than ${options.maxRecordChars.toLocaleString('en')} characters`,
+      );
     }
   };
   const endField = () => {
@@ -96,7 +98,10 @@ export function createCsvTokenizer(options: { maxRecordChars: number }) {
             checkSize();
             i = j;
             if (j === n) break;
-            if (c === QUOTE) throw new CsvSyntaxError(`a quote inside an unquoted field on line ${line} (quote the whole field and double the quote)`);
+            if (c === QUOTE)
+              throw new CsvSyntaxError(
+                `a quote inside an unquoted field on line ${line} (quote the whole field and double the quote)`,
+              );
             i += 1;
             if (c === COMMA) {
               endField();
@@ -147,7 +152,8 @@ export function createCsvTokenizer(options: { maxRecordChars: number }) {
 
     /** The end of the input: answers the last record when it had no line break after it. */
     end(): string[][] {
-      if (state === 'quoted') throw new CsvSyntaxError(`the quoted field starting on line ${quoteLine} is never closed`);
+      if (state === 'quoted')
+        throw new CsvSyntaxError(`the quoted field starting on line ${quoteLine} is never closed`);
       const out: string[][] = [];
       if (state === 'unquoted' || state === 'after-quote' || record.length > 0) endRecord(out);
       state = 'start';

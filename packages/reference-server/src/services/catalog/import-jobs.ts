@@ -4,7 +4,12 @@ import { ConflictError, NotFoundError, RateLimitError, ShoptagError } from '../.
 import { randomId } from '../../ids.js';
 import type { Logger } from '../../logger.js';
 import type { Db } from '../../store/db.js';
-import { createImportJobRepository, type ImportJobFailure, type ImportJobRow, type ImportJobSource } from '../../store/import-job-repository.js';
+import {
+  createImportJobRepository,
+  type ImportJobFailure,
+  type ImportJobRow,
+  type ImportJobSource,
+} from '../../store/import-job-repository.js';
 import type { CsvSource } from './csv-records.js';
 import type { ImportProgress, ShopifyImporter } from './shopify-import.js';
 
@@ -17,19 +22,23 @@ export const DEFAULT_MAX_PENDING = 3;
 
 const INTERRUPTED: ImportJobFailure = {
   code: 'import_interrupted',
-  message: 'The process running the import was stopped before it finished. Products in committed chunks stay; import the file again to finish (unchanged products are left alone).',
+  message:
+    'The process running the import was stopped before it finished. Products in committed chunks stay; import the file again to finish (unchanged products are left alone).',
 };
 const CANCELLED: ImportJobFailure = {
   code: 'import_cancelled',
-  message: 'The import was cancelled. Products in committed chunks stay; import the file again to finish (unchanged products are left alone).',
+  message:
+    'The import was cancelled. Products in committed chunks stay; import the file again to finish (unchanged products are left alone).',
 };
 const ABANDONED: ImportJobFailure = {
   code: 'import_abandoned',
-  message: 'The process running the import stopped answering before it finished. Products in committed chunks stay; import the file again to finish.',
+  message:
+    'The process running the import stopped answering before it finished. Products in committed chunks stay; import the file again to finish.',
 };
 const UNEXPECTED: ImportJobFailure = {
   code: 'import_failed',
-  message: 'The import stopped on an unexpected error. Products in committed chunks stay; import the file again to finish.',
+  message:
+    'The import stopped on an unexpected error. Products in committed chunks stay; import the file again to finish.',
 };
 
 export interface ImportJobsDeps {
@@ -102,7 +111,11 @@ export function createImportJobs(deps: ImportJobsDeps) {
         heartbeat = null;
         return;
       }
-      jobs.heartbeat(ids, deps.clock.now()).catch((error: unknown) => deps.logger.warn(`import heartbeat failed: ${error instanceof Error ? error.message : String(error)}`));
+      jobs
+        .heartbeat(ids, deps.clock.now())
+        .catch((error: unknown) =>
+          deps.logger.warn(`import heartbeat failed: ${error instanceof Error ? error.message : String(error)}`),
+        );
     }, heartbeatMs);
     heartbeat.unref();
   }
@@ -126,19 +139,38 @@ export function createImportJobs(deps: ImportJobsDeps) {
         onChunk: async (tx, progress: ImportProgress) => {
           const { cancelRequested } = await createImportJobRepository(tx).progress(id, progress, deps.clock.now());
           deps.onProgress?.({
-            object: 'import_job', id, status: 'running', rows_total: item.rowsTotal, rows_done: progress.rowsDone, created: progress.created,
-            updated: progress.updated, unchanged: progress.unchanged, skipped: progress.skipped, errors: progress.errors, failure: null,
-            cancel_requested: cancelRequested, created_at: item.createdAt, started_at: startedAt, finished_at: null,
+            object: 'import_job',
+            id,
+            status: 'running',
+            rows_total: item.rowsTotal,
+            rows_done: progress.rowsDone,
+            created: progress.created,
+            updated: progress.updated,
+            unchanged: progress.unchanged,
+            skipped: progress.skipped,
+            errors: progress.errors,
+            failure: null,
+            cancel_requested: cancelRequested,
+            created_at: item.createdAt,
+            started_at: startedAt,
+            finished_at: null,
           });
           return cancelRequested;
         },
       });
-      const failure = end === 'finished' ? null : end === 'stopped' ? CANCELLED : ((controller.signal.reason as ImportJobFailure | undefined) ?? INTERRUPTED);
+      const failure =
+        end === 'finished'
+          ? null
+          : end === 'stopped'
+            ? CANCELLED
+            : ((controller.signal.reason as ImportJobFailure | undefined) ?? INTERRUPTED);
       await jobs.finish(id, failure ? 'cancelled' : 'succeeded', failure, deps.clock.now());
     } catch (error) {
       const failure = error instanceof ShoptagError ? { code: error.code, message: error.message } : UNEXPECTED;
       if (!(error instanceof ShoptagError)) deps.logger.error(`import ${id} failed`, error);
-      await jobs.finish(id, 'failed', failure, deps.clock.now()).catch((e: unknown) => deps.logger.error(`import ${id}: could not record the failure`, e));
+      await jobs
+        .finish(id, 'failed', failure, deps.clock.now())
+        .catch((e: unknown) => deps.logger.error(`import ${id}: could not record the failure`, e));
     } finally {
       await ended(id).catch((e: unknown) => deps.logger.error(`import ${id}: could not read the job`, e));
     }
@@ -178,9 +210,12 @@ export function createImportJobs(deps: ImportJobsDeps) {
      */
     async submit(source: CsvSource, origin: ImportJobSource): Promise<ImportJob> {
       if (held().length + counting >= maxPending) {
-        throw new RateLimitError(`This server is already running or holding ${maxPending} imports; try again when one has finished.`, {
-          code: 'import_queue_full',
-        });
+        throw new RateLimitError(
+          `This server is already running or holding ${maxPending} imports; try again when one has finished.`,
+          {
+            code: 'import_queue_full',
+          },
+        );
       }
       counting += 1;
       let rowsTotal: number;
@@ -191,7 +226,13 @@ export function createImportJobs(deps: ImportJobsDeps) {
       }
       const id = randomId('imp');
       const row = await jobs.insert(
-        { id, source: origin, rowsTotal, status: stopping ? 'cancelled' : 'queued', failure: stopping ? INTERRUPTED : null },
+        {
+          id,
+          source: origin,
+          rowsTotal,
+          status: stopping ? 'cancelled' : 'queued',
+          failure: stopping ? INTERRUPTED : null,
+        },
         deps.clock.now(),
       );
       if (!stopping) {
@@ -216,7 +257,9 @@ export function createImportJobs(deps: ImportJobsDeps) {
       if (row) return toJob(row);
       const job = await get(id);
       if (job.status !== 'cancelled') {
-        throw new ConflictError(`The import has already ${job.status === 'succeeded' ? 'succeeded' : 'failed'}.`, { code: 'import_finished' });
+        throw new ConflictError(`The import has already ${job.status === 'succeeded' ? 'succeeded' : 'failed'}.`, {
+          code: 'import_finished',
+        });
       }
       return job;
     },

@@ -21,7 +21,12 @@ const YIELD_MS = 20;
 export const MAX_PRODUCT_ROWS = 500;
 const TOO_MANY_ROWS = `a product spans at most ${MAX_PRODUCT_ROWS} rows (250 variants, 50 images); this one has more`;
 
-const slugify = (s: string) => s.normalize('NFKD').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '') || 'imported';
+const slugify = (s: string) =>
+  s
+    .normalize('NFKD')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '') || 'imported';
 
 /** Totals of an import so far: rows whose fate is committed, products by outcome, rows skipped. */
 export interface ImportProgress {
@@ -96,7 +101,10 @@ export function createShopifyImporter(deps: ShopifyImportDeps) {
   const get = (record: CsvRecord, column: string) => (record.fields[column] ?? '').trim();
   const records = (source: CsvSource) => readCsvRecords(source, REQUIRED_COLUMNS, NOT_SHOPIFY);
 
-  async function writeProduct(tx: Queryable, product: ImportedProduct): Promise<'created' | 'updated' | 'unchanged' | UniqueViolation> {
+  async function writeProduct(
+    tx: Queryable,
+    product: ImportedProduct,
+  ): Promise<'created' | 'updated' | 'unchanged' | UniqueViolation> {
     // A savepoint per product: a handle or SKU taken by another product skips this one, not the chunk.
     await tx.query('SAVEPOINT import_product');
     try {
@@ -179,7 +187,9 @@ export function createShopifyImporter(deps: ShopifyImportDeps) {
               if (!item.product) continue;
               const outcome = await writeProduct(tx, item.product);
               if (outcome instanceof UniqueViolation) {
-                const reason = /sku/.test(outcome.constraint) ? 'a Variant SKU is already used by another product' : 'conflicts with an existing product';
+                const reason = /sku/.test(outcome.constraint)
+                  ? 'a Variant SKU is already used by another product'
+                  : 'conflicts with an existing product';
                 for (const row of item.rows) skip({ row, handle: item.product.handle, reason });
               } else {
                 counts[outcome] += 1;
@@ -229,7 +239,11 @@ export function createShopifyImporter(deps: ShopifyImportDeps) {
             if (current) close(current, row - 1);
             current = null;
             if (seen.has(handle)) {
-              skip({ row, handle, reason: `the rows of '${handle.slice(0, 80)}' must follow one another, as in Shopify's export; this one comes after another product's` });
+              skip({
+                row,
+                handle,
+                reason: `the rows of '${handle.slice(0, 80)}' must follow one another, as in Shopify's export; this one comes after another product's`,
+              });
             } else {
               seen.add(handle);
               current = { handle, rows: [record], overflow: false };

@@ -99,7 +99,11 @@ export interface BuildOptions {
  * `ProductCreate`): a row whose variant or variant image breaks them is skipped alone; a product
  * field or an image that breaks them skips the whole product.
  */
-export function buildImportedProduct(group: ProductRows, options: BuildOptions, skip: (s: RowSkip) => void): ImportedProduct | null {
+export function buildImportedProduct(
+  group: ProductRows,
+  options: BuildOptions,
+  skip: (s: RowSkip) => void,
+): ImportedProduct | null {
   const { handle, rows } = group;
   const head = rows[0];
   if (!head) return null;
@@ -110,11 +114,15 @@ export function buildImportedProduct(group: ProductRows, options: BuildOptions, 
     skip({ row, handle, reason });
   };
   const skipAll = (reason: string, at?: number) => {
-    for (const { row } of rows) skipRow(row, at === undefined || at === row ? reason : `not imported with its product (row ${at}: ${reason})`);
+    for (const { row } of rows)
+      skipRow(row, at === undefined || at === row ? reason : `not imported with its product (row ${at}: ${reason})`);
     return null;
   };
 
-  if (!HANDLE.test(handle)) return skipAll(`Handle '${handle.length <= SHOWN_CHARS ? handle : `${handle.slice(0, SHOWN_CHARS)}…`}' must be lower-case words joined by hyphens`);
+  if (!HANDLE.test(handle))
+    return skipAll(
+      `Handle '${handle.length <= SHOWN_CHARS ? handle : `${handle.slice(0, SHOWN_CHARS)}…`}' must be lower-case words joined by hyphens`,
+    );
   const title = get(head, 'Title');
   if (!title) return skipAll('the first row of a product needs a Title');
   const optionNames = OPTION_NUMBERS.map((n) => get(head, `Option${n} Name`));
@@ -183,12 +191,24 @@ export function buildImportedProduct(group: ProductRows, options: BuildOptions, 
       if (variantImage) addImage(variantImage, title, Number.MAX_SAFE_INTEGER, row, 'Variant Image');
     }
     const src = get(record, 'Image Src');
-    if (src) addImage(src, get(record, 'Image Alt Text'), Number(get(record, 'Image Position')) || images.size + 1, row, 'Image Src');
+    if (src)
+      addImage(
+        src,
+        get(record, 'Image Alt Text'),
+        Number(get(record, 'Image Position')) || images.size + 1,
+        row,
+        'Image Src',
+      );
   }
   if (variants.length === 0) return skipAll('a product needs at least one row with a Variant Price');
 
   const statusText = get(head, 'Status').toLowerCase();
-  const status = statusText === 'draft' || statusText === 'archived' ? statusText : get(head, 'Published').toLowerCase() === 'false' ? 'draft' : 'active';
+  const status =
+    statusText === 'draft' || statusText === 'archived'
+      ? statusText
+      : get(head, 'Published').toLowerCase() === 'false'
+        ? 'draft'
+        : 'active';
   const categoryName = get(head, 'Type') || get(head, 'Product Category').split('>').at(-1)?.trim() || 'Imported';
   const ordered = [...images.values()].sort((a, b) => a.position - b.position);
   const seoTitle = get(head, 'SEO Title');
@@ -199,7 +219,10 @@ export function buildImportedProduct(group: ProductRows, options: BuildOptions, 
     brand: get(head, 'Vendor'),
     category: categoryName,
     description_html: get(head, 'Body (HTML)'),
-    tags: get(head, 'Tags').split(',').map((t) => t.trim()).filter(Boolean),
+    tags: get(head, 'Tags')
+      .split(',')
+      .map((t) => t.trim())
+      .filter(Boolean),
     status,
     seo: { ...(seoTitle ? { title: seoTitle } : {}), ...(seoDescription ? { description: seoDescription } : {}) },
     images: ordered.map((i) => ({ url: i.url, alt: i.alt })),
@@ -211,13 +234,20 @@ export function buildImportedProduct(group: ProductRows, options: BuildOptions, 
     const [field, index, sub] = issue.path;
     if (field === 'images' && typeof index === 'number') {
       const image = ordered[index];
-      return skipAll(reasonFor(sub === 'alt' ? 'Image Alt Text' : (image?.column ?? 'Image Src'), issue, input), image?.row ?? head.row);
+      return skipAll(
+        reasonFor(sub === 'alt' ? 'Image Alt Text' : (image?.column ?? 'Image Src'), issue, input),
+        image?.row ?? head.row,
+      );
     }
     if (field === 'variants' && typeof index === 'number') {
       const variant = variants[index];
-      return skipAll(reasonFor(variantColumn(issue.path.slice(2), issue, optionNames), issue, input), variant?.row ?? head.row);
+      return skipAll(
+        reasonFor(variantColumn(issue.path.slice(2), issue, optionNames), issue, input),
+        variant?.row ?? head.row,
+      );
     }
-    const column = field === 'seo' ? (SEO_COLUMNS[String(index)] ?? 'SEO Title') : (PRODUCT_COLUMNS[String(field)] ?? String(field));
+    const column =
+      field === 'seo' ? (SEO_COLUMNS[String(index)] ?? 'SEO Title') : (PRODUCT_COLUMNS[String(field)] ?? String(field));
     return skipAll(reasonFor(column, issue, input), head.row);
   }
 
@@ -243,9 +273,20 @@ export function buildImportedProduct(group: ProductRows, options: BuildOptions, 
     tags: product.tags ?? [],
     attributes: {},
     status: product.status ?? 'active',
-    seo: { title: product.seo?.title ?? null, description: product.seo?.description ?? null, keywords: [], canonicalUrl: null, ogImage: null },
+    seo: {
+      title: product.seo?.title ?? null,
+      description: product.seo?.description ?? null,
+      keywords: [],
+      canonicalUrl: null,
+      ogImage: null,
+    },
     // External image URLs are stored as given: their size is unknown until fetched, so square.
-    images: (product.images ?? []).map((i) => ({ url: i.url, alt: i.alt ?? '', width: DEFAULT_IMAGE_SIZE, height: DEFAULT_IMAGE_SIZE })),
+    images: (product.images ?? []).map((i) => ({
+      url: i.url,
+      alt: i.alt ?? '',
+      width: DEFAULT_IMAGE_SIZE,
+      height: DEFAULT_IMAGE_SIZE,
+    })),
     options: optionsOf(draftVariants),
     variants: draftVariants,
     currency: options.currency,
@@ -253,6 +294,8 @@ export function buildImportedProduct(group: ProductRows, options: BuildOptions, 
   };
   // Keys in the order earlier versions hashed them, so re-importing a file they imported changes nothing.
   const { handle: _handle, name, sku, brand, ...rest } = draft;
-  const checksum = createHash('sha256').update(JSON.stringify({ handle, name, sku, brand, categoryName, ...rest })).digest('hex');
+  const checksum = createHash('sha256')
+    .update(JSON.stringify({ handle, name, sku, brand, categoryName, ...rest }))
+    .digest('hex');
   return { handle, categoryName, draft, checksum };
 }
