@@ -60,7 +60,12 @@ function cleanDir(dir) {
   return { name: 'clean-dir', buildStart: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
-const nodeEnvProduction = replace({ preventAssignment: true, values: { 'process.env.NODE_ENV': JSON.stringify('production') } });
+// The CDN bundle is a production build: NODE_ENV for Lit and nanostores, and our dev-mode constant
+// (packages/elements/src/internal/dev.ts) off, so every dev-only check and its warning text is dropped.
+const productionBuild = replace({
+  preventAssignment: true,
+  values: { 'process.env.NODE_ENV': JSON.stringify('production'), __SHOPTAG_DEV_MODE__: 'false' },
+});
 
 export default [
   {
@@ -101,8 +106,9 @@ export default [
     plugins: [
       cleanDir('packages/elements/dist/cdn'),
       nodeResolve({ browser: true, exportConditions: ['browser', 'production', 'import', 'default'] }),
-      nodeEnvProduction,
       ts('elements', { declaration: false, declarationDir: undefined, outDir: 'packages/elements/dist/cdn' }),
+      // After TypeScript, so it replaces in emitted JavaScript (not in the `declare const` line).
+      productionBuild,
       terser({ format: { comments: false }, compress: { passes: 2 } }),
     ],
     onwarn,

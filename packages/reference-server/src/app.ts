@@ -6,7 +6,10 @@ import { adminInventoryRouter } from './api/admin/inventory/route.js';
 import { cartsRouter } from './api/carts/route.js';
 import { checkoutSessionsRouter } from './api/checkout-sessions/route.js';
 import { adminOrdersRouter } from './api/admin/orders/route.js';
+import { adminPaymentsRouter } from './api/admin/payments/route.js';
 import { idempotency } from './api/middleware/idempotency.js';
+import { jsonBody } from './api/middleware/json-body.js';
+import { safeUrl } from './api/middleware/safe-input.js';
 import { rateLimit, type RateLimitOptions } from './api/middleware/rate-limit.js';
 import { ordersRouter } from './api/orders/route.js';
 import { webhooksRouter } from './api/webhooks/route.js';
@@ -25,7 +28,7 @@ import { requestId } from './api/middleware/request-id.js';
 import { requestLog } from './api/middleware/request-log.js';
 import { productsRouter } from './api/products/route.js';
 import { searchRouter } from './api/search/route.js';
-import { adminProductsRouter } from './api/admin/products/route.js';
+import { adminProductsRouter, CSV_MEDIA_TYPES } from './api/admin/products/route.js';
 import { adminImportsRouter } from './api/admin/imports/route.js';
 import type { Logger } from './logger.js';
 import type { ApiKeyService } from './services/keys/index.js';
@@ -84,6 +87,8 @@ export function createApp(deps: AppDeps): Express {
   if (deps.trustProxy) app.set('trust proxy', deps.trustProxy);
   app.use(requestId(deps.newRequestId));
   app.use(requestLog(deps.logger));
+  // A malformed percent-escape, a NUL or a lone surrogate in the path or query is a 400 before any route.
+  app.use(safeUrl());
 
   const v1 = express.Router();
   v1.use(preflight());
@@ -102,7 +107,8 @@ export function createApp(deps: AppDeps): Express {
     authenticate(deps.keys),
     corsForKey(),
     ...(deps.rateLimit ? [rateLimit(deps.rateLimit)] : []),
-    express.json({ limit: deps.bodyLimit ?? DEFAULT_BODY_LIMIT }),
+    // JSON only (the CSV import reads its own body): other media types are a 415.
+    ...jsonBody({ limit: deps.bodyLimit ?? DEFAULT_BODY_LIMIT, passThrough: CSV_MEDIA_TYPES }),
   ];
   v1.use('/products', ...keyed, productsRouter(deps.catalog, deps.search, deps.responses));
   v1.use('/categories', ...keyed, categoriesRouter(deps.catalog, deps.responses));
@@ -119,6 +125,7 @@ export function createApp(deps: AppDeps): Express {
   v1.use('/admin/inventory', idempotent, adminInventoryRouter(deps.commerce.inventory, deps.commerce.reservations));
   v1.use('/admin/coupons', idempotent, adminCouponsRouter(deps.commerce.coupons));
   v1.use('/admin/orders', idempotent, adminOrdersRouter(deps.checkout.orders));
+  v1.use('/admin/payments', adminPaymentsRouter(deps.checkout.recovery));
   app.use('/v1', v1, notFound());
 
   app.use(['/media', '/shoptag.js', '/shoptag.js.map', '/chunks'], publicAsset());

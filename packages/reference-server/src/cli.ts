@@ -4,6 +4,7 @@ import { systemClock } from './clock.js';
 import { ConfigError, loadConfig } from './config.js';
 import { formatImportSummary, runImport } from './import-command.js';
 import { readPackageVersion } from './paths.js';
+import { formatRecoverResult, runRecover } from './recover-command.js';
 import { generateDemoCatalog } from './seed/demo-catalog.js';
 import { closeOnSignals, startServer } from './server.js';
 import { seedCatalog } from './seed/seed-service.js';
@@ -18,6 +19,9 @@ Commands:
   seed [--reset]                seed the demo catalog when it is empty (--reset: replace it)
   import <file.csv>             import a Shopify product CSV export as a job, with progress
                                 (re-importing changes nothing; SIGINT/SIGTERM stop it after a chunk)
+  recover [--older-than S]      finish checkouts cut short by a crash (one pass of the recovery job),
+                                then list what is still unresolved; S: seconds untouched (default
+                                SHOPTAG_RECOVERY_AFTER_SECONDS)
 
 Options:
   -h, --help                    show this help
@@ -25,7 +29,8 @@ Options:
 
 Configuration comes from the environment: PORT, HOST, DATABASE_URL, DATABASE_REPLICA_URLS,
 REDIS_URL, STRIPE_SECRET_KEY, STRIPE_PUBLISHABLE_KEY, STRIPE_WEBHOOK_SECRET, SHOPTAG_DATA_DIR,
-SHOPTAG_CURRENCY, SHOPTAG_ALLOWED_ORIGINS, LOG_LEVEL.
+SHOPTAG_CURRENCY, SHOPTAG_ALLOWED_ORIGINS, SHOPTAG_RECOVERY_INTERVAL_SECONDS, SHOPTAG_RECOVERY_AFTER_SECONDS,
+LOG_LEVEL (docs/server.md lists them all).
 `;
 
 class UsageError extends Error {}
@@ -48,6 +53,7 @@ async function main(argv: string[]): Promise<void> {
       port: { type: 'string' },
       reseed: { type: 'boolean' },
       reset: { type: 'boolean' },
+      'older-than': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
       version: { type: 'boolean', short: 'v' },
     },
@@ -57,7 +63,7 @@ async function main(argv: string[]): Promise<void> {
   if (values.help || command === undefined || command === 'help') return void process.stdout.write(HELP);
   if (command === 'import' && rest.length !== 1) throw new UsageError('import needs one CSV file: shoptag-server import products.csv');
   if (command !== 'import' && rest.length > 0) throw new UsageError(`unexpected argument: ${rest[0] ?? ''}`);
-  const allowed: Record<string, string[]> = { start: ['port', 'reseed'], migrate: [], seed: ['reset'], import: [] };
+  const allowed: Record<string, string[]> = { start: ['port', 'reseed'], migrate: [], seed: ['reset'], import: [], recover: ['older-than'] };
   const flags = allowed[command];
   if (!flags) throw new UsageError(`unknown command: ${command}`);
   const misplaced = Object.keys(values).find((flag) => !flags.includes(flag));
@@ -96,6 +102,13 @@ async function main(argv: string[]): Promise<void> {
       process.stdout.write(formatImportSummary(job));
       if (job.status === 'failed') process.exitCode = 1;
       else if (job.status === 'cancelled') process.exitCode = signalled === 'SIGINT' ? 130 : 143;
+      return;
+    }
+    case 'recover': {
+      const olderThan = values['older-than'];
+      if (olderThan !== undefined && !/^\d+$/.test(olderThan)) throw new UsageError(`--older-than must be a whole number of seconds (got "${olderThan}")`);
+      const result = await runRecover(loadConfig(), olderThan === undefined ? {} : { olderThanMs: Number(olderThan) * 1000 });
+      process.stdout.write(formatRecoverResult(result));
       return;
     }
     case 'seed': {

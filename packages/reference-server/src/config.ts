@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
 import { CurrencyCode } from '@shoptag/sdk/contract';
+import { FAULT_POINTS, type FaultPoint } from './fault-injection.js';
 import { LOG_LEVELS, type LogLevel } from './logger.js';
 import { parseMajorUnits, parseTaxRates, type PricingConfig, defaultShippingZones, readShippingFile } from './services/pricing/index.js';
 
@@ -37,6 +38,20 @@ export interface Config {
   trustProxy: number;
   /** Carts, stock holds and the price estimate. */
   commerce: CommerceConfig;
+  /** The job that finishes placements cut short by a crash. */
+  recovery: RecoveryConfig;
+  /** How long a running request holds its Idempotency-Key without renewing it (its process died). */
+  idempotencyLeaseMs: number;
+  /** Test only: the placement step at which the process SIGKILLs itself (`SHOPTAG_FAULT_KILL_AT`). */
+  faultKillAt: FaultPoint | null;
+}
+
+/** When the placement recovery job runs, and what it considers abandoned. */
+export interface RecoveryConfig {
+  /** Every process runs a pass this often (one at a time across processes). */
+  intervalMs: number;
+  /** A placement untouched this long is finished by the job (a live request is long done by then). */
+  afterMs: number;
 }
 
 /** Host, port and protocol of Stripe's API, for a local stand-in in tests (never set from the environment). */
@@ -63,6 +78,9 @@ export const DEFAULT_CART_TTL_DAYS = 30;
 export const DEFAULT_HOLD_TTL_MINUTES = 15;
 export const DEFAULT_SHIPPING_RATE = '5';
 export const DEFAULT_FREE_SHIPPING_OVER = '50';
+export const DEFAULT_RECOVERY_INTERVAL_SECONDS = 30;
+export const DEFAULT_RECOVERY_AFTER_SECONDS = 60;
+export const DEFAULT_IDEMPOTENCY_LEASE_SECONDS = 6;
 
 /** A missing or invalid environment variable. The message names the variable and what it must be. */
 export class ConfigError extends Error {
@@ -80,7 +98,7 @@ export class ConfigError extends Error {
 }
 
 /** Every SHOPTAG_* variable the server reads; any other is a typo worth reporting. */
-const SHOPTAG_VARIABLES = ['SHOPTAG_DATA_DIR', 'SHOPTAG_CURRENCY', 'SHOPTAG_ALLOWED_ORIGINS', 'SHOPTAG_MAX_LINE_QUANTITY', 'SHOPTAG_CART_TTL_DAYS', 'SHOPTAG_HOLD_TTL_MINUTES', 'SHOPTAG_HOLD_TTL_SECONDS', 'SHOPTAG_SHIPPING_RATE', 'SHOPTAG_FREE_SHIPPING_OVER', 'SHOPTAG_TAX_RATES', 'SHOPTAG_TAX_COUNTRY', 'SHOPTAG_PRICES_INCLUDE_TAX', 'SHOPTAG_TAX_SHIPPING', 'SHOPTAG_SHIPPING_CONFIG', 'SHOPTAG_PRODUCT_CACHE_MB', 'SHOPTAG_RATE_LIMIT', 'SHOPTAG_TRUST_PROXY'] as const;
+const SHOPTAG_VARIABLES = ['SHOPTAG_DATA_DIR', 'SHOPTAG_CURRENCY', 'SHOPTAG_ALLOWED_ORIGINS', 'SHOPTAG_MAX_LINE_QUANTITY', 'SHOPTAG_CART_TTL_DAYS', 'SHOPTAG_HOLD_TTL_MINUTES', 'SHOPTAG_HOLD_TTL_SECONDS', 'SHOPTAG_SHIPPING_RATE', 'SHOPTAG_FREE_SHIPPING_OVER', 'SHOPTAG_TAX_RATES', 'SHOPTAG_TAX_COUNTRY', 'SHOPTAG_PRICES_INCLUDE_TAX', 'SHOPTAG_TAX_SHIPPING', 'SHOPTAG_SHIPPING_CONFIG', 'SHOPTAG_PRODUCT_CACHE_MB', 'SHOPTAG_RATE_LIMIT', 'SHOPTAG_TRUST_PROXY', 'SHOPTAG_RECOVERY_INTERVAL_SECONDS', 'SHOPTAG_RECOVERY_AFTER_SECONDS', 'SHOPTAG_IDEMPOTENCY_LEASE_SECONDS', 'SHOPTAG_FAULT_KILL_AT'] as const;
 /** Reserved for the test harness (SHOPTAG_TEST_DATABASE_URL …); the server ignores them. */
 const IGNORED_PREFIX = 'SHOPTAG_TEST_';
 
@@ -163,6 +181,10 @@ const EnvSchema = z.object({
   SHOPTAG_PRODUCT_CACHE_MB: optional(z.string().regex(/^\d+$/).transform(Number).pipe(z.number().int().min(0).max(65_536))),
   SHOPTAG_RATE_LIMIT: optional(z.union([z.literal('off'), positiveInt(1_000_000)])),
   SHOPTAG_TRUST_PROXY: optional(z.string().regex(/^\d+$/).transform(Number).pipe(z.number().int().min(0).max(10))),
+  SHOPTAG_RECOVERY_INTERVAL_SECONDS: optional(positiveInt(86_400)),
+  SHOPTAG_RECOVERY_AFTER_SECONDS: optional(positiveInt(86_400)),
+  SHOPTAG_IDEMPOTENCY_LEASE_SECONDS: optional(positiveInt(600).pipe(z.number().min(2))),
+  SHOPTAG_FAULT_KILL_AT: optional(z.enum(FAULT_POINTS)),
   LOG_LEVEL: optional(z.enum(LOG_LEVELS, { message: `must be one of ${LOG_LEVELS.join(', ')}` })),
 });
 
@@ -183,6 +205,10 @@ const EXPECTATIONS: Partial<Record<keyof z.infer<typeof EnvSchema>, string>> = {
   SHOPTAG_PRODUCT_CACHE_MB: 'must be a whole number of megabytes 0–65536 (0 turns the reuse off)',
   SHOPTAG_RATE_LIMIT: 'must be a whole number of writes per minute 1–1000000, or off',
   SHOPTAG_TRUST_PROXY: 'must be the number of proxies in front of the server, 0–10',
+  SHOPTAG_RECOVERY_INTERVAL_SECONDS: 'must be a whole number of seconds 1–86400',
+  SHOPTAG_RECOVERY_AFTER_SECONDS: 'must be a whole number of seconds 1–86400',
+  SHOPTAG_IDEMPOTENCY_LEASE_SECONDS: 'must be a whole number of seconds 2–600',
+  SHOPTAG_FAULT_KILL_AT: `must be one of ${FAULT_POINTS.join(', ')} (tests only)`,
 };
 
 type Env = Record<string, string | undefined>;
@@ -244,6 +270,12 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     rateLimitPerMinute: e.SHOPTAG_RATE_LIMIT === undefined || e.SHOPTAG_RATE_LIMIT === 'off' ? null : e.SHOPTAG_RATE_LIMIT,
     trustProxy: e.SHOPTAG_TRUST_PROXY ?? 0,
     commerce,
+    recovery: {
+      intervalMs: (e.SHOPTAG_RECOVERY_INTERVAL_SECONDS ?? DEFAULT_RECOVERY_INTERVAL_SECONDS) * 1000,
+      afterMs: (e.SHOPTAG_RECOVERY_AFTER_SECONDS ?? DEFAULT_RECOVERY_AFTER_SECONDS) * 1000,
+    },
+    idempotencyLeaseMs: (e.SHOPTAG_IDEMPOTENCY_LEASE_SECONDS ?? DEFAULT_IDEMPOTENCY_LEASE_SECONDS) * 1000,
+    faultKillAt: e.SHOPTAG_FAULT_KILL_AT ?? null,
   };
 }
 

@@ -104,7 +104,7 @@ export class IdempotencyError extends ShoptagError {
   readonly type = 'idempotency_error';
   readonly statusCode = 409;
 
-  constructor(message: string, options: Pick<ShoptagErrorOptions, 'code'>) {
+  constructor(message: string, options: Pick<ShoptagErrorOptions, 'code' | 'details'>) {
     super(message, options);
   }
 }
@@ -115,6 +115,19 @@ export class RateLimitError extends ShoptagError {
   readonly statusCode = 429;
 
   constructor(message: string, options: Pick<ShoptagErrorOptions, 'code' | 'details'>) {
+    super(message, options);
+  }
+}
+
+/**
+ * 503 `api_error`: the work is begun and not finished (a payment capture that failed for now).
+ * Nothing is stored for the Idempotency-Key, so a retry with the same key finishes it.
+ */
+export class UnfinishedError extends ShoptagError {
+  readonly type = 'api_error';
+  readonly statusCode = 503;
+
+  constructor(message: string, options: ShoptagErrorOptions) {
     super(message, options);
   }
 }

@@ -1,14 +1,10 @@
 import type { Cache } from './cache/cache.js';
 import type { Locks } from './cache/locks.js';
-import { createMemoryCache } from './cache/memory-cache.js';
-import { createMemoryLocks } from './cache/memory-locks.js';
-import { createRedisCache } from './cache/redis-cache.js';
-import { createRedisLocks } from './cache/redis-locks.js';
-import { createMemoryRateLimiter } from './cache/memory-rate-limiter.js';
 import type { RateLimiter } from './cache/rate-limiter.js';
-import { createRedisRateLimiter } from './cache/redis-rate-limiter.js';
+import { openSharedState, type SharedState } from './cache/shared-state.js';
 import type { Clock } from './clock.js';
 import type { Config } from './config.js';
+import { silentLogger, type Logger } from './logger.js';
 import type { PaymentProvider } from './payments/payment-provider.js';
 import { createSimulatedPayments } from './payments/simulated.js';
 import { createStripePayments } from './payments/stripe.js';
@@ -19,6 +15,7 @@ import { openDatabase } from './store/open-database.js';
 /** The long-lived resources of one server process, opened and closed together. */
 export interface Runtime {
   db: Db;
+  /** Redis when configured (with an in-process fallback while it does not answer), else in-process. */
   cache: Cache;
   /** Cross-process locks (the hold sweeper's turn): Redis when configured, else in-process. */
   locks: Locks;
@@ -34,42 +31,41 @@ export interface OpenRuntimeOptions {
   clock: Clock;
   /** Embedded database in memory (tests). */
   memory?: boolean;
+  /** Where Redis outages and recoveries are reported. */
+  logger?: Logger;
 }
 
 /** Opens the database (and migrates it), the cache and the payment provider the config names. */
 export async function openRuntime(options: OpenRuntimeOptions): Promise<Runtime> {
   const { config } = options;
   const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, memory: options.memory });
-  let cache: Cache | undefined;
-  let locks: Locks | undefined;
-  let rateLimiter: RateLimiter | null = null;
+  let shared: SharedState | undefined;
   try {
     const migrations = await migrate(db).catch((error: unknown) => {
       if (error instanceof MigrationChangedError) throw error;
       throw new Error(`cannot prepare the database (${db.description}): ${error instanceof Error ? error.message : String(error)}`, { cause: error });
     });
-    cache = config.redisUrl ? await createRedisCache({ url: config.redisUrl }) : createMemoryCache({ clock: options.clock });
-    locks = config.redisUrl ? await createRedisLocks({ url: config.redisUrl }) : createMemoryLocks({ clock: options.clock });
-    if (config.rateLimitPerMinute !== null) {
-      rateLimiter = config.redisUrl ? await createRedisRateLimiter({ url: config.redisUrl, clock: options.clock }) : createMemoryRateLimiter({ clock: options.clock });
-    }
-    const openLocks = locks;
-    const openLimiter = rateLimiter;
+    const state = await openSharedState({
+      redisUrl: config.redisUrl ?? null,
+      clock: options.clock,
+      logger: options.logger ?? silentLogger,
+      rateLimits: config.rateLimitPerMinute !== null,
+    });
+    shared = state;
     const payments = config.stripe ? createStripePayments(config.stripe) : createSimulatedPayments({ db, clock: options.clock });
-    const openCache = cache;
     return {
       db,
-      cache,
-      locks,
-      rateLimiter,
+      cache: state.cache,
+      locks: state.locks,
+      rateLimiter: state.rateLimiter,
       payments,
       migrations,
       async close() {
-        await Promise.allSettled([db.close(), openCache.close(), openLocks.close(), openLimiter?.close()]);
+        await Promise.allSettled([db.close(), state.close()]);
       },
     };
   } catch (error) {
-    await Promise.allSettled([db.close(), cache?.close(), locks?.close(), rateLimiter?.close()]);
+    await Promise.allSettled([db.close(), shared?.close()]);
     throw error;
   }
 }

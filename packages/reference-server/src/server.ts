@@ -7,6 +7,7 @@ import { createApp } from './app.js';
 import { displayPath, formatBanner } from './banner.js';
 import { systemClock } from './clock.js';
 import { loadConfig, type StripeApiAddress } from './config.js';
+import { answerClientErrors } from './http-client-error.js';
 import { drainAndClose } from './http-drain.js';
 import { createLogger, silentLogger, type Logger } from './logger.js';
 import { currencyExponent } from '@shoptag/sdk/contract';
@@ -17,7 +18,7 @@ import { generateDemoCatalog } from './seed/demo-catalog.js';
 import { createApiKeyService, hashKey } from './services/keys/index.js';
 import { createCatalogService, createProductFragments, createAdminCatalogService, createImportJobs, createShopifyImporter } from './services/catalog/index.js';
 import { createCommerceServices } from './services/commerce.js';
-import { createCheckoutServices, createOrderMailer } from './services/checkout/index.js';
+import { createCheckoutServices, createOrderMailer, startRecoveryJob } from './services/checkout/index.js';
 import { defaultCheckoutPricing } from './services/pricing/index.js';
 import { seedDemoCoupons } from './seed/demo-coupons.js';
 import { DEFAULT_SWEEP_INTERVAL_MS, startHoldSweeper } from './services/inventory/index.js';
@@ -27,6 +28,7 @@ import { createImageRenditions, RENDITION_WIDTHS } from './services/media/index.
 import { demoOrigins, ensureDemoKeys } from './seed/demo-keys.js';
 import { createHealthService } from './services/health/index.js';
 import { seedCatalog } from './seed/seed-service.js';
+import { createFaultInjector } from './fault-injection.js';
 import { createApiKeyRepository } from './store/api-key-repository.js';
 import { createCategoryRepository } from './store/category-repository.js';
 import { createProductRepository } from './store/product-repository.js';
@@ -111,7 +113,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Sta
   };
   const logger: Logger = options.quiet ? silentLogger : createLogger(config.logLevel);
   const memory = options.memory === true;
-  const runtime = await openRuntime({ config, clock, memory });
+  const runtime = await openRuntime({ config, clock, memory, logger });
   try {
     const seed = options.seed === false ? null : await seedCatalog(runtime.db, () => generateDemoCatalog(), { reset: options.seed === 'reset', clock });
     if (options.seed !== false) {
@@ -149,6 +151,9 @@ export async function startServer(options: StartServerOptions = {}): Promise<Sta
     const checkout = createCheckoutServices({
       db: runtime.db, clock, logger, commerce, payments: runtime.payments, pricing: defaultCheckoutPricing(config.commerce.pricing), holdTtlMs: config.commerce.holdTtlMs,
       onOrderPlaced: async (order) => void (await mailer.sendConfirmation(order)),
+      recovery: config.recovery,
+      idempotencyLeaseMs: config.idempotencyLeaseMs,
+      faults: createFaultInjector(config.faultKillAt),
     });
     const imports = createImportJobs({
       db: runtime.db,
@@ -156,6 +161,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Sta
       logger,
       importer: createShopifyImporter({ db: runtime.db, currency: config.currency, invalidate: () => responses.invalidate() }),
     });
+    if (config.faultKillAt) logger.warn(`SHOPTAG_FAULT_KILL_AT=${config.faultKillAt}: this process kills itself at that step of every checkout (tests only)`);
     const app = createApp({
       version,
       logger,
@@ -181,10 +187,12 @@ export async function startServer(options: StartServerOptions = {}): Promise<Sta
       trustProxy: config.trustProxy,
     });
     const server = createServer(app);
+    answerClientErrors(server);
     await listen(server, config.port, config.host);
     // A hold shorter than the default interval is swept at least once per hold lifetime.
     const sweepMs = options.holdSweepIntervalMs ?? Math.min(DEFAULT_SWEEP_INTERVAL_MS, config.commerce.holdTtlMs);
     const sweeper = startHoldSweeper({ reservations: commerce.reservations, locks: runtime.locks, logger, intervalMs: sweepMs });
+    const recoveryJob = startRecoveryJob({ recovery: checkout.recovery, locks: runtime.locks, logger, intervalMs: config.recovery.intervalMs });
     const port = (server.address() as AddressInfo).port;
     if (port !== config.port) {
       await keyRepository.setAllowedOrigins(hashKey(keys.publishableKey), demoOrigins(port, config.host, config.allowedOrigins));
@@ -225,7 +233,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Sta
           const importsStopped = imports.shutdown();
           closing = drainAndClose(server)
             .finally(() => importsStopped)
-            .finally(() => sweeper.stop())
+            .finally(() => Promise.allSettled([sweeper.stop(), recoveryJob.stop()]))
             .finally(() => Promise.allSettled(replicas.map((r) => r.close())))
             .finally(() => runtime.close());
         }

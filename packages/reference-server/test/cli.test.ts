@@ -32,7 +32,7 @@ describe('shoptag-server', () => {
   test('--help lists the commands', () => {
     const r = run(['--help']);
     assert.equal(r.status, 0);
-    for (const command of ['start', 'migrate', 'seed']) assert.match(r.stdout, new RegExp(`\\b${command}\\b`));
+    for (const command of ['start', 'migrate', 'seed', 'recover']) assert.match(r.stdout, new RegExp(`\\b${command}\\b`));
   });
 
   test('an unknown command or flag is a usage error', () => {
@@ -72,6 +72,14 @@ describe('shoptag-server', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+
+  test('recover runs one pass of placement recovery and lists what is unresolved', () => {
+    const r = run(['recover', '--older-than', '0'], { SHOPTAG_DATA_DIR: dataDir });
+    assert.equal(r.status, 0, r.stderr);
+    assert.match(r.stdout, /^Recovery pass: 0 orders placed and paid, 0 pending orders paid, 0 cancelled .* 0 left\n/);
+    assert.match(r.stdout, /Nothing is unresolved\./);
+    assert.equal(run(['recover', '--older-than', 'soon'], { SHOPTAG_DATA_DIR: dataDir }).status, 64);
   });
 
   test('a port in use is one line saying so, without a stack', async () => {

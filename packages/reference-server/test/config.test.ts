@@ -58,6 +58,23 @@ test('every variable is parsed into its typed setting', () => {
   assert.deepEqual(config.allowedOrigins, ['https://shop.example', 'http://localhost:5173']);
 });
 
+test('crash recovery and idempotency leases have defaults and read their variables; fault injection is off unless set', () => {
+  const defaults = loadConfig({}, '/srv/shop');
+  assert.deepEqual(defaults.recovery, { intervalMs: 30_000, afterMs: 60_000 });
+  assert.equal(defaults.idempotencyLeaseMs, 6_000);
+  assert.equal(defaults.faultKillAt, null);
+  const set = loadConfig(
+    { SHOPTAG_RECOVERY_INTERVAL_SECONDS: '5', SHOPTAG_RECOVERY_AFTER_SECONDS: '20', SHOPTAG_IDEMPOTENCY_LEASE_SECONDS: '3', SHOPTAG_FAULT_KILL_AT: 'after-order' },
+    '/srv/shop',
+  );
+  assert.deepEqual(set.recovery, { intervalMs: 5_000, afterMs: 20_000 });
+  assert.equal(set.idempotencyLeaseMs, 3_000);
+  assert.equal(set.faultKillAt, 'after-order');
+  assert.match(problem({ SHOPTAG_FAULT_KILL_AT: 'sometimes' }).message, /SHOPTAG_FAULT_KILL_AT must be one of before-payment, after-authorization, after-order, after-capture/);
+  assert.equal(problem({ SHOPTAG_IDEMPOTENCY_LEASE_SECONDS: '1' }).variable, 'SHOPTAG_IDEMPOTENCY_LEASE_SECONDS');
+  assert.equal(problem({ SHOPTAG_RECOVERY_INTERVAL_SECONDS: '0' }).variable, 'SHOPTAG_RECOVERY_INTERVAL_SECONDS');
+});
+
 test('a bad PORT names the variable, the rule and the value', () => {
   const error = problem({ PORT: 'abc' });
   assert.equal(error.variable, 'PORT');

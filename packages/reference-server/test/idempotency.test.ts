@@ -21,6 +21,8 @@ forEachDatabase('Idempotency-Key', (target) => {
   let runs = 0;
   /** Resolves the slow handler's wait; set by the test that needs it. */
   let gate: Promise<void> = Promise.resolve();
+  /** Leases of 5 s (on the manual clock), renewed every 20 ms of real time while a request runs. */
+  let service: ReturnType<typeof createIdempotencyService>;
 
   before(async () => {
     const app = express();
@@ -30,7 +32,8 @@ forEachDatabase('Idempotency-Key', (target) => {
       next();
     });
     app.use(express.json());
-    app.use(idempotency(createIdempotencyService({ db: target.db, clock, lockMs: 5_000 }), silentLogger));
+    service = createIdempotencyService({ db: target.db, clock, lockMs: 5_000, heartbeatMs: 20 });
+    app.use(idempotency(service, silentLogger));
     app.post('/things', (req, res) => {
       runs++;
       res.json({ run: runs, echo: req.body as unknown });
@@ -61,7 +64,12 @@ forEachDatabase('Idempotency-Key', (target) => {
       headers: { 'content-type': 'application/json', ...(key === undefined ? {} : { 'idempotency-key': key }) },
       body: JSON.stringify(body),
     });
-    return { status: res.status, replayed: res.headers.get('idempotent-replayed') === 'true', body: (await res.json()) as Record<string, unknown> };
+    return {
+      status: res.status,
+      replayed: res.headers.get('idempotent-replayed') === 'true',
+      retryAfter: res.headers.get('retry-after'),
+      body: (await res.json()) as Record<string, unknown>,
+    };
   };
   const errorCode = (body: Record<string, unknown>) => (body.error as { type: string; code: string });
 
@@ -128,6 +136,47 @@ forEachDatabase('Idempotency-Key', (target) => {
     const res = await post('/things', 'k-stuck', { a: 1, b: [1, 2] });
     assert.equal(res.status, 200);
     assert.equal(res.replayed, false);
+  });
+
+  test('a request that outlives its lease keeps its key: its process renews it, so a duplicate still gets a 409', async () => {
+    let open!: () => void;
+    gate = new Promise((resolve) => (open = resolve));
+    const runsBefore = runs;
+    const first = post('/slow', 'k-long', { n: 1 });
+    const lockedUntil = async () =>
+      (await target.db.query<{ locked_until: Date }>("SELECT locked_until FROM idempotency_keys WHERE key = 'k-long'")).rows[0]?.locked_until.getTime() ?? 0;
+    while (runs === runsBefore || (await lockedUntil()) === 0) await new Promise((r) => setTimeout(r, 5));
+    // Twice the lease passes while the request runs; the heartbeat pushes the lease past it.
+    clock.advance(10_000);
+    const waitUntil = Date.now() + 2_000;
+    while ((await lockedUntil()) <= clock.now().getTime() && Date.now() < waitUntil) await new Promise((r) => setTimeout(r, 5));
+    const duplicate = await post('/slow', 'k-long', { n: 1 });
+    assert.equal(duplicate.status, 409);
+    assert.equal(errorCode(duplicate.body).code, 'idempotency_key_in_flight');
+    open();
+    const answered = await first;
+    assert.equal(answered.status, 200);
+    assert.equal(runs, runsBefore + 1, 'it ran once');
+    assert.deepEqual((await post('/slow', 'k-long', { n: 1 })).body, answered.body);
+    assert.equal(service.heldCount(), 0, 'nothing is renewed once the request has answered');
+    gate = Promise.resolve();
+  });
+
+  test('a key whose holder died is taken over once its lease runs out, and the dead holder can no longer store an answer', async () => {
+    await target.db.query(
+      `INSERT INTO idempotency_keys (scope, key, method, path, request_hash, lease_owner, locked_until, created_at)
+       SELECT 'key_1', 'k-dead', 'POST', '/things', request_hash, 'lease_dead', $1, $2 FROM idempotency_keys WHERE key = 'k-same'`,
+      [new Date(clock.now().getTime() + 5_000), clock.now()],
+    );
+    const early = await post('/things', 'k-dead', { a: 1, b: [1, 2] });
+    assert.equal(early.status, 409, 'within its lease, the holder may still be running');
+    assert.equal(early.retryAfter, '5', 'come back when the lease would have lapsed');
+    clock.advance(5_001);
+    const taken = await post('/things', 'k-dead', { a: 1, b: [1, 2] });
+    assert.equal(taken.status, 200);
+    assert.equal(taken.replayed, false);
+    assert.equal(await service.finish({ scope: 'key_1', key: 'k-dead' }, 'lease_dead', 200, { stale: true }), false);
+    assert.deepEqual((await post('/things', 'k-dead', { a: 1, b: [1, 2] })).body, taken.body);
   });
 
   test('a key may be reused with other parameters once 24 hours have passed', async () => {

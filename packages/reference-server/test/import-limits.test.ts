@@ -3,6 +3,9 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { AdminProduct } from '@shoptag/sdk/contract';
+import { systemClock } from '../src/clock.js';
+import { silentLogger } from '../src/logger.js';
+import { createImportJobs, createShopifyImporter, textSource } from '../src/services/catalog/index.js';
 import { forEachDatabase } from './support/databases.js';
 import { fixtureCatalog } from './support/fixture-catalog.js';
 import { importAndWait } from './support/import-jobs.js';
@@ -120,6 +123,43 @@ forEachDatabase('CSV import limits', (target) => {
     assert.deepEqual(
       a.variants.map((v) => v.sku),
       ['SPLIT-A-1'],
+    );
+  });
+
+  test('a file (the CLI reads files) with a NUL character in a row skips that row; the API refuses such a body whole', async () => {
+    const csv = [
+      SHOPIFY_HEADER,
+      product('nul-option', { 'Option1 Name': 'Size', 'Option1 Value': 'S' }), // row 2
+      shopifyRow({
+        Handle: 'nul-option',
+        'Option1 Value': 'M\u0000',
+        'Variant SKU': 'NUL-M',
+        'Variant Price': '10.00',
+      }), // row 3
+      product('nul-title', { Title: 'Bad\u0000Title' }), // row 4
+    ].join('\n');
+    const jobs = createImportJobs({
+      db: target.db,
+      clock: systemClock,
+      logger: silentLogger,
+      importer: createShopifyImporter({ db: target.db, currency: 'USD', invalidate: () => app.invalidateCache() }),
+    });
+    const job = await jobs.wait((await jobs.submit(textSource(csv), 'cli')).id);
+    await jobs.shutdown();
+    assert.deepEqual([job.status, job.created, job.skipped], ['succeeded', 1, 2]);
+    const why = reasons(job);
+    assert.equal(why.get(3), 'Option1 Value contains a NUL character');
+    assert.equal(why.get(4), 'Title contains a NUL character');
+    assert.equal(
+      (
+        await app.request('/v1/admin/products/import', {
+          method: 'POST',
+          key: app.secretKey,
+          headers: { 'content-type': 'text/csv' },
+          body: csv,
+        })
+      ).status,
+      400,
     );
   });
 });

@@ -78,6 +78,21 @@ describe('reservations under concurrency (PostgreSQL)', { skip: TEST_DATABASE_UR
     }
   });
 
+  // What lets the hold sweeper fall back to an in-process lock while Redis is down.
+  test('sweepers running at once, as in several processes without a shared lock, release each lapsed hold exactly once', async () => {
+    await setStock('var_fx110', 50);
+    const reservations = app.commerce.reservations;
+    await Promise.all(Array.from({ length: 40 }, () => reservations.reserve([{ variantId: 'var_fx110', quantity: 1 }], { ttlMs: 1 })));
+    await new Promise((r) => setTimeout(r, 20));
+    const released = await Promise.all(Array.from({ length: 5 }, () => reservations.releaseExpired()));
+    assert.equal(
+      released.reduce((a, b) => a + b, 0),
+      40,
+      `released per sweeper: ${released.join(', ')}`,
+    );
+    assert.deepEqual(await stock('var_fx110'), { on_hand: 50, reserved: 0, held: 0 });
+  });
+
   test(`${ATTEMPTS} concurrent hold requests over HTTP on ${UNITS} units: exactly ${UNITS} answer 200, the rest 409`, async () => {
     await setStock('var_fx070', UNITS);
     const responses = await Promise.all(

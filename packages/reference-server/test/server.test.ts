@@ -56,7 +56,7 @@ for (const kind of databaseKinds()) {
       const res = await getJson(server, '/v1/health', null);
       assert.equal(res.status, 200);
       const cache = kind === 'postgres' && TEST_REDIS_URL ? 'redis' : 'memory';
-      assert.deepEqual(Health.parse(res.body), { status: 'ok', version: '0.1.0', components: { database: kind, cache, payments: 'simulated' } });
+      assert.deepEqual(Health.parse(res.body), { status: 'ok', version: '0.1.0', components: { database: kind, cache, payments: 'simulated' }, unavailable: [] });
     });
 
     test('every demo product is listed once when paging by cursor, each shaped by the contract', async () => {

@@ -134,3 +134,12 @@ export function createShopError(input: {
 export function isShopError(value: unknown): value is ShopError {
   return value instanceof ShopError;
 }
+
+/**
+ * `error` as a ShopError: itself when it is one, else a new one of the `fallback` type and code
+ * carrying the thrown value as its `cause` (and its message when it is an Error).
+ */
+export function toShopError(error: unknown, fallback: { type: ShopErrorType; code: string; message: string }): ShopError {
+  if (isShopError(error)) return error;
+  return createShopError({ ...fallback, message: error instanceof Error ? error.message : fallback.message, cause: error });
+}

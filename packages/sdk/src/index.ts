@@ -16,6 +16,15 @@ export { createMemoryStorage } from './storage.js';
 export type { KeyValueStorage } from './storage.js';
 export { createCartStore } from './stores/cart-store.js';
 export type { CartStore, CartStoreOptions, CartStatus } from './stores/cart-store.js';
+export { getCartStore } from './stores/cart-registry.js';
+export { createProductListStore } from './stores/product-list-store.js';
+export type {
+  ProductListStore,
+  ProductListStoreQuery,
+  ProductListState,
+  ProductListStatus,
+  ProductListOutcome,
+} from './stores/product-list-store.js';
 export type { SearchResource } from './resources/search.js';
 export type { RequestOptions } from './request.js';
 export { DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT_MS } from './request.js';

@@ -8,6 +8,7 @@ import {
   createCartStore,
   createMemoryStorage,
   createShopClient,
+  getCartStore,
   InvalidRequestError,
   type Cart,
   type ProductVariant,
@@ -187,4 +188,15 @@ test('clear() forgets the cart even when a change sent before it answers after i
   assert.equal(storage.getItem(`shoptag:cart:${server.url}`), null);
   const fresh = await store.add(variants[0]!.id, 1);
   assert.equal(fresh.item_count, 1);
+});
+
+test('getCartStore gives each client one cart store, so every view of a client moves together', async () => {
+  const shop = newClient();
+  const other = newClient();
+  const cart = getCartStore(shop);
+  assert.equal(getCartStore(shop), cart);
+  assert.notEqual(getCartStore(other), cart);
+  await getCartStore(shop).add(variants[0]!.id, 1);
+  assert.equal(cart.$cartCount.get(), 1);
+  assert.equal(getCartStore(other).$cartCount.get(), 0);
 });

@@ -56,3 +56,9 @@ test('the document describes itself at GET /v1/openapi.json and matches its own 
   assert.equal(doc.paths['/v1/openapi.json']!.get!.operationId, 'getOpenApiDocument');
   assert.ok(OpenApiDocument.safeParse(doc).success);
 });
+
+test('a route with a JSON body documents 413 and 415 with the error shape', () => {
+  const responses = doc.paths['/v1/carts']!.post!.responses;
+  for (const status of ['413', '415']) assert.match(JSON.stringify(responses[status]), /#\/components\/schemas\/Error/, status);
+  assert.equal(doc.paths['/v1/products']!.get!.responses['415'], undefined);
+});

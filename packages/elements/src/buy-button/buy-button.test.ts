@@ -4,7 +4,7 @@ import '../define.js';
 import type { ShopBuyButton } from './buy-button.js';
 import { findProduct, nextEvent, testShop } from '../testing/test-shop.test.js';
 import { clientFor } from '../internal/page-config.js';
-import { cartStoreFor } from '../internal/cart-registry.js';
+import { getCartStore } from '@shoptag/sdk';
 import { cartOf, inStore, until } from '../testing/cart-fixtures.test.js';
 
 const button = (el: ShopBuyButton) => el.shadowRoot!.querySelector<HTMLButtonElement>('[part~="button"]')!;
@@ -43,7 +43,7 @@ describe('<shop-buy-button>', () => {
 
   it('works alone on a page, with its own publishable key and no store', async () => {
     const product = await findProduct((p) => p.variants.length === 1 && p.in_stock);
-    cartStoreFor(clientFor(testShop.endpoint, testShop.publishableKey)).clear();
+    getCartStore(clientFor(testShop.endpoint, testShop.publishableKey)).clear();
     const el = await fixture<ShopBuyButton>(
       html`<shop-buy-button endpoint=${testShop.endpoint} publishable-key=${testShop.publishableKey} product=${product.handle}></shop-buy-button>`,
     );

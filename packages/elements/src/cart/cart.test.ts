@@ -1,5 +1,6 @@
 /// <reference types="mocha" />
 import { expect, html } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
 import '../define.js';
 import type { ShopCart } from './cart.js';
 import type { ShopBuyButton } from '../buy-button/buy-button.js';
@@ -29,9 +30,9 @@ describe('<shop-cart>', () => {
     const dialog = q<HTMLDialogElement>(cart, 'dialog')!;
     expect(dialog.matches(':modal')).to.equal(true);
     expect(cart.shadowRoot!.activeElement).to.equal(q(cart, '.close'));
-    dialog.dispatchEvent(new Event('cancel'));
-    dialog.close();
+    await sendKeys({ press: 'Escape' });
     await until(() => !cart.open);
+    expect(dialog.open).to.equal(false);
     expect(buy.shadowRoot!.activeElement).to.equal(buyButton(buy));
   });
 

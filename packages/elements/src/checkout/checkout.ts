@@ -1,8 +1,7 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { createCheckoutStore, formatMoney, minorToDecimalString, type CheckoutState, type CheckoutStep, type CheckoutStore, type Money, type ShopClient } from '@shoptag/sdk';
+import { createCheckoutStore, formatMoney, getCartStore, minorToDecimalString, type CheckoutState, type CheckoutStep, type CheckoutStore, type Money, type ShopClient } from '@shoptag/sdk';
 import { StoreConsumer } from '../internal/store-consumer.js';
-import { cartStoreFor } from '../internal/cart-registry.js';
 import { ShopCheckoutCompleteEvent } from '../events/checkout-complete.js';
 import { CONTACT_FIELDS, COUNTRIES, EMPTY_CONTACT, field, type ContactForm } from './checkout-fields.js';
 import { testPaymentMethod } from './test-cards.js';
@@ -113,7 +112,7 @@ export class ShopCheckout extends LitElement {
         await checkout.placeOrder();
       } else if (this.sessionId) await checkout.load(this.sessionId);
       else {
-        const cartId = this.cartId || cartStoreFor(client).$cart.get()?.id || (await cartStoreFor(client).refresh())?.id;
+        const cartId = this.cartId || getCartStore(client).$cart.get()?.id || (await getCartStore(client).refresh())?.id;
         if (!cartId) return;
         await checkout.start(cartId);
       }
@@ -133,7 +132,7 @@ export class ShopCheckout extends LitElement {
   private completed(value: CheckoutState): void {
     const order = value.order!;
     this.completedOrderId = order.id;
-    if (this.client) cartStoreFor(this.client).clear();
+    if (this.client) getCartStore(this.client).clear();
     const major = (m: Money) => Number(minorToDecimalString(m.amount, m.currency));
     const ecommerce = {
       currency: order.currency,

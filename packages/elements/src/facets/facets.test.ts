@@ -3,7 +3,7 @@ import { expect, fixture, html } from '@open-wc/testing';
 import '../define.js';
 import type { ShopFacets } from './facets.js';
 import type { ShopProductGrid } from '../product-grid/product-grid.js';
-import { nextEvent, testClient, testShop } from '../testing/test-shop.test.js';
+import { nextEvent, testClient, testShop, until } from '../testing/test-shop.test.js';
 
 async function render(gridAttrs: { query?: string; syncUrl?: boolean } = {}): Promise<{ facets: ShopFacets; grid: ShopProductGrid }> {
   const store = await fixture(html`<shop-store endpoint=${testShop.endpoint} publishable-key=${testShop.publishableKey}>
@@ -12,9 +12,7 @@ async function render(gridAttrs: { query?: string; syncUrl?: boolean } = {}): Pr
   </shop-store>`);
   const grid = store.querySelector('shop-product-grid')!;
   const facets = store.querySelector('shop-facets')!;
-  for (let i = 0; i < 150 && !facets.shadowRoot!.querySelector('fieldset'); i++) {
-    await new Promise((r) => setTimeout(r, 20));
-  }
+  await until(() => facets.shadowRoot!.querySelector('fieldset') !== null, 3000);
   await facets.updateComplete;
   return { facets, grid };
 }
@@ -53,7 +51,7 @@ describe('<shop-facets>', () => {
     const { facets, grid } = await render({ query: word });
     expect(grid.currentQuery.q).to.equal(word);
     const result = await testClient().search.query({ q: word, limit: 1 });
-    await new Promise((r) => setTimeout(r, 100));
+    await until(() => grid.total !== undefined);
     expect(grid.total).to.equal(result.total);
     const stock = groups(facets)['Availability']!.querySelector('[part~="count"]')!.textContent;
     expect(Number(stock)).to.equal(result.facets.in_stock!.in_stock);

@@ -30,6 +30,22 @@ async function renderGrid(attrs: { category?: string; brand?: string; limit?: nu
   return { store, grid, loaded };
 }
 
+/**
+ * Watches the page's fetch calls (passing each to the real fetch): the URL, the signal fetch was
+ * given, and how it ended (`answered` or the error's name). `restore()` puts fetch back.
+ */
+function watchFetches() {
+  const real = window.fetch;
+  const sent: { url: URL; signal: AbortSignal | null | undefined; outcome: Promise<string> }[] = [];
+  window.fetch = (input, init) => {
+    const answer = real(input, init);
+    const url = new URL(input instanceof Request ? input.url : String(input));
+    sent.push({ url, signal: init?.signal, outcome: answer.then(() => 'answered', (e: unknown) => (e as Error).name) });
+    return answer;
+  };
+  return Object.assign(sent, { restore: () => void (window.fetch = real) });
+}
+
 describe('<shop-product-grid>', () => {
   it('shows skeleton cards while loading, then 24 cards from the server', async () => {
     const { grid, loaded } = await renderGrid();
@@ -200,15 +216,24 @@ describe('<shop-product-grid>', () => {
   it('changing filters while a page loads aborts the request in flight', async () => {
     const { grid, loaded } = await renderGrid();
     await loaded;
-    const events: ShopProductsLoadedEvent[] = [];
-    grid.addEventListener('shop-products-loaded', (e) => events.push(e));
-    grid.sort = 'price_asc';
-    await grid.updateComplete;
-    grid.sort = 'rating';
-    const last = await nextEvent(grid, 'shop-products-loaded');
-    await new Promise((r) => setTimeout(r, 300));
-    expect(last.detail.query.sort).to.equal('rating');
-    expect(events.map((e) => e.detail.query.sort)).to.deep.equal(['rating']);
+    const sent = watchFetches();
+    try {
+      const events: ShopProductsLoadedEvent[] = [];
+      grid.addEventListener('shop-products-loaded', (e) => events.push(e));
+      grid.sort = 'price_asc';
+      await grid.updateComplete;
+      const superseded = sent.find((r) => r.url.searchParams.get('sort') === 'price_asc')!;
+      expect(superseded, 'the price_asc page was asked for').to.not.equal(undefined);
+      expect(superseded.signal?.aborted).to.equal(false);
+      grid.sort = 'rating';
+      const last = await nextEvent(grid, 'shop-products-loaded');
+      expect(superseded.signal?.aborted).to.equal(true);
+      expect(await superseded.outcome).to.equal('AbortError');
+      expect(last.detail.query.sort).to.equal('rating');
+      expect(events.map((e) => e.detail.query.sort)).to.deep.equal(['rating']);
+    } finally {
+      sent.restore();
+    }
   });
 
   it('outside any store it uses window.shoptag', async () => {

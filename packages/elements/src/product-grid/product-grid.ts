@@ -1,9 +1,9 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
-import type { Product, ProductSort, ShopClient } from '@shoptag/sdk';
+import type { Product, ProductListOutcome, ProductListStoreQuery, ProductSort, ShopClient } from '@shoptag/sdk';
 import { StoreConsumer } from '../internal/store-consumer.js';
-import { ProductListController, type ListQuery, type LoadedPage } from '../internal/product-list-controller.js';
+import { ProductListController } from '../internal/product-list-controller.js';
 import { UrlParamsController } from '../internal/url-params-controller.js';
 import { SentinelController } from '../internal/sentinel-controller.js';
 import { describeError } from '../internal/errors.js';
@@ -135,10 +135,7 @@ export class ShopProductGrid extends LitElement {
   @property({ type: Boolean, attribute: 'sync-url' }) syncUrl = false;
 
   private readonly store = new StoreConsumer(this, { required: true });
-  private readonly list = new ProductListController(this, {
-    onLoad: (loaded) => void this.announce(loaded),
-    onError: (error) => void this.updateComplete.then(() => this.dispatchEvent(new ShopErrorEvent({ error }))),
-  });
+  private readonly list = new ProductListController(this);
   private readonly url = new UrlParamsController<'query' | 'category' | 'brand' | 'sort' | 'options'>(
     this,
     ['query', 'category', 'brand', 'sort', 'options'],
@@ -152,23 +149,24 @@ export class ShopProductGrid extends LitElement {
 
   /** The products shown, in order. */
   get products(): readonly Product[] {
-    return this.list.products;
+    return this.list.state.products;
   }
 
   /** How many products match, when the server counted them. */
   get total(): number | undefined {
-    return this.list.total;
+    return this.list.state.total;
   }
 
   /** Loads the first page again. */
   refresh(): Promise<void> {
     const client = this.store.value?.client;
-    return client ? this.list.load(client, this.currentQuery) : Promise.resolve();
+    return client ? this.settle(this.list.storeFor(client).load(this.currentQuery)) : Promise.resolve();
   }
 
   /** Appends the next page, if there is one. */
   loadMore(): Promise<void> {
-    return this.list.loadMore();
+    const list = this.list.current;
+    return list ? this.settle(list.loadMore()) : Promise.resolve();
   }
 
   private get pageSize(): number {
@@ -188,8 +186,8 @@ export class ShopProductGrid extends LitElement {
   }
 
   /** The list or search query the grid shows now (without paging). */
-  get currentQuery(): ListQuery {
-    const query: ListQuery = { limit: this.pageSize };
+  get currentQuery(): ProductListStoreQuery {
+    const query: ProductListStoreQuery = { limit: this.pageSize };
     if (this.query.trim()) query.q = this.query.trim();
     const options = this.options.split(',').map((o) => o.trim()).filter((o) => o.includes(':'));
     if (options.length > 0) query.options = options;
@@ -213,17 +211,24 @@ export class ShopProductGrid extends LitElement {
     const key = JSON.stringify(query);
     const last = this.loadedFrom;
     // Reload on new filters or a new store, or when removal cut a load short.
-    if (last?.client === client && last.key === key && this.list.status !== 'idle') return;
+    if (last?.client === client && last.key === key && this.list.state.status !== 'idle') return;
     this.loadedFrom = { client, key };
-    void this.list.load(client, query);
+    void this.settle(this.list.storeFor(client).load(query));
   }
 
   private autoLoad(): Promise<void> {
-    if (this.paging !== 'infinite' || this.list.moreError !== undefined) return Promise.resolve();
-    return this.list.loadMore();
+    if (this.paging !== 'infinite' || this.list.state.moreError !== undefined) return Promise.resolve();
+    return this.loadMore();
   }
 
-  private async announce({ page, query, append }: LoadedPage): Promise<void> {
+  /** Announces how a load ended, once the host shows it: `shop-products-loaded` or `shop-error`. */
+  private async settle(pending: Promise<ProductListOutcome>): Promise<void> {
+    const outcome = await pending;
+    if (outcome.status === 'loaded') void this.announce(outcome);
+    else if (outcome.status === 'failed') void this.updateComplete.then(() => this.dispatchEvent(new ShopErrorEvent({ error: outcome.error })));
+  }
+
+  private async announce({ page, query, append }: Extract<ProductListOutcome, { status: 'loaded' }>): Promise<void> {
     await this.updateComplete;
     const focusIndex = append ? this.focusIndexAfterLoad : undefined;
     this.focusIndexAfterLoad = undefined;
@@ -236,9 +241,9 @@ export class ShopProductGrid extends LitElement {
     this.dispatchEvent(
       new ShopProductsLoadedEvent({
         products: page.data,
-        shown: this.list.products.length,
+        shown: this.list.state.products.length,
         total: page.total,
-        hasMore: this.list.hasMore,
+        hasMore: this.list.state.hasMore,
         query,
         append,
       }),
@@ -247,25 +252,30 @@ export class ShopProductGrid extends LitElement {
     if (focusIndex === undefined && this.sentinel.near) void this.autoLoad();
   }
 
+  private retry(): Promise<void> {
+    const list = this.list.current;
+    return list ? this.settle(list.retry()) : Promise.resolve();
+  }
+
   private onSortChange(event: Event): void {
     this.sort = (event.target as HTMLSelectElement).value as ProductSort;
     this.url.write('sort', this.sort);
   }
 
   private onLoadMore(): void {
-    if (this.list.loadingMore) return;
-    this.focusIndexAfterLoad = this.list.products.length;
-    void this.list.loadMore().then(() => {
-      if (this.list.moreError !== undefined) this.focusIndexAfterLoad = undefined;
+    if (this.list.state.loadingMore) return;
+    this.focusIndexAfterLoad = this.list.state.products.length;
+    void this.loadMore().then(() => {
+      if (this.list.state.moreError !== undefined) this.focusIndexAfterLoad = undefined;
     });
   }
 
   protected override render() {
-    const { status, products } = this.list;
+    const { status, products, total, hasMore, loadingMore, error } = this.list.state;
     const storeMissing = this.store.status === 'missing';
     const loading = !storeMissing && (status === 'loading' || status === 'idle');
-    const count = storeMissing ? '' : countText({ loading, ready: status === 'ready', shown: products.length, total: this.list.total, hasMore: this.list.hasMore });
-    return html`<div part="base" class="base" aria-busy=${loading || this.list.loadingMore ? 'true' : 'false'}>
+    const count = storeMissing ? '' : countText({ loading, ready: status === 'ready', shown: products.length, total, hasMore });
+    return html`<div part="base" class="base" aria-busy=${loading || loadingMore ? 'true' : 'false'}>
       <div part="toolbar" class="toolbar">
         <p part="count" class="count" role="status">${count}</p>
         ${this.hideSort ? nothing : this.renderSort()}
@@ -275,7 +285,7 @@ export class ShopProductGrid extends LitElement {
         : loading
           ? this.renderSkeletons()
           : status === 'error'
-            ? errorState(this.list.error, () => void this.list.retry())
+            ? errorState(error, () => void this.retry())
             : products.length === 0
               ? emptyState()
               : this.renderProducts(products)}
@@ -300,7 +310,7 @@ export class ShopProductGrid extends LitElement {
   }
 
   private renderProducts(products: readonly Product[]) {
-    const { hasMore, loadingMore, moreError } = this.list;
+    const { hasMore, loadingMore, moreError } = this.list.state;
     return html`<ul part="grid" class="grid" role="list">
         ${repeat(
           products,

@@ -47,3 +47,17 @@ export async function captureWarnings(fn: () => Promise<void>): Promise<string[]
   }
   return warnings;
 }
+
+/** Waits until `check` passes (or throws its last failure after `timeout` ms). */
+export async function until(check: () => boolean | void, timeout = 5000): Promise<void> {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    try {
+      if (check() !== false) return;
+    } catch (error) {
+      if (Date.now() > deadline) throw error;
+    }
+    if (Date.now() > deadline) throw new Error('condition not met in time');
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}

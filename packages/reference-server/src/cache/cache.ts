@@ -20,7 +20,15 @@ export interface Cache {
   /** `text` may be given as its UTF-8 bytes, when the caller has them, so it is not encoded again. */
   setText(key: string, text: string | Buffer, ttlMs: number): Promise<void>;
   delete(key: string): Promise<void>;
-  /** Whether the cache answers, for health checks. */
+  /** Whether the cache answers, for health checks (without waiting while it is known to be down). */
   ping(): Promise<boolean>;
+  /**
+   * For a shared cache that can be lost (Redis behind a fallback): runs `hook` after every
+   * outage, once the shared cache answers again and before any call reads it again. Writes made
+   * during the outage reached only this process, so the shared copy may be older than them: a
+   * hook brings it up to date through `shared`, which reaches the shared cache directly. Absent
+   * on caches that cannot be lost.
+   */
+  onRecovery?(hook: (shared: Cache) => Promise<void>): void;
   close(): Promise<void>;
 }

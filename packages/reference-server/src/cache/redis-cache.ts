@@ -1,3 +1,4 @@
+import type { Redis } from 'ioredis';
 import type { Cache, JsonValue } from './cache.js';
 import { redactUrl } from '../redact-url.js';
 import { closeRedis, connectRedis } from './redis-connection.js';
@@ -8,12 +9,20 @@ export interface RedisCacheOptions {
   keyPrefix?: string;
 }
 
-/** The shared cache on Redis. Connects eagerly and fails fast when Redis does not answer. */
+/** The shared cache on Redis, with its own connection. Connects eagerly and fails fast when Redis does not answer. */
 export async function createRedisCache(options: RedisCacheOptions): Promise<Cache> {
   const redis = await connectRedis(options.url, options.keyPrefix ?? 'shoptag:');
+  return { ...redisCacheOn(redis, `Redis at ${redactUrl(options.url)}`), close: () => closeRedis(redis) };
+}
+
+/**
+ * The shared cache on a client someone else opened (and closes: `close` leaves it open).
+ * Every call fails when Redis does not answer, within the client's command timeout.
+ */
+export function redisCacheOn(redis: Redis, description: string): Cache {
   return {
     kind: 'redis',
-    description: `Redis at ${redactUrl(options.url)}`,
+    description,
     async get(key) {
       const json = await redis.get(key);
       return json === null ? undefined : (JSON.parse(json) as JsonValue);
@@ -37,6 +46,6 @@ export async function createRedisCache(options: RedisCacheOptions): Promise<Cach
         return false;
       }
     },
-    close: () => closeRedis(redis),
+    async close() {},
   };
 }

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import type { Redis } from 'ioredis';
 import { closeRedis, connectRedis } from './redis-connection.js';
 import type { Lease, Locks } from './locks.js';
 
@@ -11,21 +12,31 @@ export interface RedisLocksOptions {
   keyPrefix?: string;
 }
 
-/** Locks shared by every process on one Redis: `SET key token NX PX ttl`, released by compare-and-delete. */
+/** Locks on Redis with their own connection. Connects eagerly and fails fast when Redis does not answer. */
 export async function createRedisLocks(options: RedisLocksOptions): Promise<Locks> {
   const redis = await connectRedis(options.url, options.keyPrefix ?? 'shoptag:lock:');
+  return { ...redisLocksOn(redis), close: () => closeRedis(redis) };
+}
+
+/**
+ * Locks shared by every process on one Redis: `SET key token NX PX ttl`, released by
+ * compare-and-delete. On a client someone else opened (and closes); `namePrefix` goes before
+ * each lock's name. Fails (throws) when Redis does not answer: it never guesses who holds a lock.
+ */
+export function redisLocksOn(redis: Redis, namePrefix = ''): Locks {
   return {
     kind: 'redis',
     async tryAcquire(name, ttlMs): Promise<Lease | null> {
+      const key = `${namePrefix}${name}`;
       const token = randomBytes(16).toString('hex');
-      const ok = await redis.set(name, token, 'PX', Math.max(1, Math.round(ttlMs)), 'NX');
+      const ok = await redis.set(key, token, 'PX', Math.max(1, Math.round(ttlMs)), 'NX');
       if (ok !== 'OK') return null;
       return {
         async release() {
-          await redis.eval(RELEASE_SCRIPT, 1, name, token);
+          await redis.eval(RELEASE_SCRIPT, 1, key, token);
         },
       };
     },
-    close: () => closeRedis(redis),
+    async close() {},
   };
 }

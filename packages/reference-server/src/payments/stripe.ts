@@ -1,6 +1,7 @@
 import { PAYMENT_STATUSES, type PaymentStatus } from '@shoptag/sdk/contract';
 import Stripe from 'stripe';
 import { CardError, InvalidRequestError } from '../errors.js';
+import { unstorable } from '../storable-text.js';
 import type { PaymentIntent, PaymentProvider } from './payment-provider.js';
 import { fromStripeAmount, toStripeAmount } from './stripe-amounts.js';
 
@@ -119,8 +120,16 @@ export function createStripePayments(options: StripePaymentsOptions): PaymentPro
       } catch (error) {
         throw new InvalidRequestError('The webhook signature does not verify.', { code: 'signature_invalid', cause: error });
       }
-      const object = event.data.object as { object?: string; id?: string };
-      return { id: event.id, type: event.type, intentId: object.object === 'payment_intent' && typeof object.id === 'string' ? object.id : null };
+      // Signed, but not an event as Stripe sends them: refuse it rather than fail on it.
+      const fields = event as Partial<Record<'id' | 'type' | 'data', unknown>>;
+      const data = fields.data as { object?: unknown } | null | undefined;
+      if (typeof fields.id !== 'string' || fields.id === '' || typeof fields.type !== 'string' || typeof data?.object !== 'object' || data.object === null) {
+        throw new InvalidRequestError('The webhook event has no id, type or data.object.', { code: 'event_invalid' });
+      }
+      if (unstorable(fields.id) || fields.id.length > 255 || unstorable(fields.type)) throw new InvalidRequestError('The webhook event id or type is not valid.', { code: 'event_invalid' });
+      const object = data.object as { object?: unknown; id?: unknown };
+      const intentId = object.object === 'payment_intent' && typeof object.id === 'string' && !unstorable(object.id) ? object.id : null;
+      return { id: fields.id, type: fields.type, intentId };
     },
   };
 }

@@ -136,11 +136,11 @@ export function createInventoryRepository(q: Queryable) {
       return rowCount === 1;
     },
 
-    /** Adds `delta` to on hand while the result stays ≥ reserved (and ≥ 0). */
-    async adjustOnHand(variantId: string, delta: number, now: Date): Promise<boolean> {
+    /** Adds `delta` to on hand while the result stays ≥ reserved (and ≥ 0) and ≤ `max`; the sum is taken in bigint, so it cannot overflow. */
+    async adjustOnHand(variantId: string, delta: number, now: Date, max: number): Promise<boolean> {
       const { rowCount } = await q.query(
-        'UPDATE inventory_levels SET on_hand = on_hand + $2, updated_at = $3 WHERE variant_id = $1 AND on_hand + $2 >= reserved AND on_hand + $2 >= 0',
-        [variantId, delta, now],
+        'UPDATE inventory_levels SET on_hand = on_hand + $2, updated_at = $3 WHERE variant_id = $1 AND on_hand::bigint + $2 >= reserved AND on_hand::bigint + $2 >= 0 AND on_hand::bigint + $2 <= $4',
+        [variantId, delta, now, max],
       );
       return rowCount === 1;
     },

@@ -4,6 +4,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Express } from 'express';
 import { createApp, type AppDeps } from '../../src/app.js';
+import { answerClientErrors } from '../../src/http-client-error.js';
 import { type Clock, systemClock } from '../../src/clock.js';
 import { createMemoryCache } from '../../src/cache/memory-cache.js';
 import { silentLogger, type Logger } from '../../src/logger.js';
@@ -15,6 +16,7 @@ import { createCommerceServices, type CommerceServices } from '../../src/service
 import { createCheckoutServices, type CheckoutServices } from '../../src/services/checkout/index.js';
 import { defaultCheckoutPricing, type CheckoutPricingConfig } from '../../src/services/pricing/index.js';
 import type { PaymentProvider } from '../../src/payments/payment-provider.js';
+import type { FaultInjector } from '../../src/fault-injection.js';
 import type { Order } from '@shoptag/sdk/contract';
 import type { Cache } from '../../src/cache/cache.js';
 import { loadConfig, type CommerceConfig } from '../../src/config.js';
@@ -83,6 +85,8 @@ export interface TestAppOptions {
   onOrderPlaced?: (order: Order) => Promise<void>;
   /** Import job settings (heartbeat, abandon time, queue size). */
   imports?: Pick<ImportJobsDeps, 'heartbeatMs' | 'abandonAfterMs' | 'maxPending'>;
+  /** Crash points of the placement (tests throw there to leave what a crash leaves). */
+  faults?: FaultInjector;
 }
 
 export async function startTestApp(db: Db, options: TestAppOptions): Promise<TestApp> {
@@ -107,6 +111,7 @@ export async function startTestApp(db: Db, options: TestAppOptions): Promise<Tes
     pricing: options.checkoutPricing ?? defaultCheckoutPricing(commerceConfig.pricing),
     holdTtlMs: commerceConfig.holdTtlMs,
     ...(options.onOrderPlaced ? { onOrderPlaced: options.onOrderPlaced } : {}),
+    ...(options.faults ? { faults: options.faults } : {}),
   });
   const imports = createImportJobs({
     db,
@@ -132,7 +137,9 @@ export async function startTestApp(db: Db, options: TestAppOptions): Promise<Tes
     checkout,
     ...options.overrides,
   });
-  const server = createServer(app).listen(0, '127.0.0.1');
+  const server = createServer(app);
+  answerClientErrors(server);
+  server.listen(0, '127.0.0.1');
   await once(server, 'listening');
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {

@@ -1,8 +1,10 @@
 import { z } from 'zod';
 import { Product } from './catalog.js';
+import { MAX_ON_HAND } from './inventory.js';
+import { MAX_AMOUNT } from './limits.js';
 
 const Handle = z.string().min(1).max(200).regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be lower-case words joined by hyphens');
-const Minor = z.number().int().min(0).max(100_000_000_00);
+const Minor = z.number().int().min(0).max(MAX_AMOUNT);
 const Text = (max: number) => z.string().max(max);
 
 /**
@@ -41,7 +43,7 @@ export const VariantInput = z
     options: z.record(z.string().min(1).max(100), z.string().min(1).max(200)).default({}),
     price: Minor.meta({ description: 'Minor units of the shop currency' }),
     compare_at_price: Minor.nullable().optional(),
-    stock: z.number().int().min(0).max(10_000_000).optional().meta({ description: 'Units on hand; only set on create' }),
+    stock: z.number().int().min(0).max(MAX_ON_HAND).optional().meta({ description: 'Units on hand; only set on create' }),
     weight_grams: z.number().int().min(0).max(10_000_000).nullable().optional(),
     enabled: z.boolean().optional(),
     image_url: WebUrl.nullable().optional().meta({ description: 'One of the product images, by URL' }),

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CouponType } from './carts.js';
 import { Money } from './money.js';
+import { MAX_AMOUNT, MAX_INT32 } from './limits.js';
 import { PageQuery } from './pagination.js';
 
 const Timestamp = z.string().meta({ description: 'ISO 8601 date-time in UTC', example: '2026-11-25T09:00:00.000Z' });
@@ -44,12 +45,12 @@ const couponFields = {
   code: CouponCode,
   type: CouponType,
   percent_off: z.number().int().min(1).max(100).nullable().optional(),
-  amount_off: z.number().int().min(1).nullable().optional().meta({ description: 'Minor units of the shop currency (fixed_amount)' }),
-  minimum_subtotal: z.number().int().min(0).nullable().optional().meta({ description: 'Minor units of the shop currency' }),
+  amount_off: z.number().int().min(1).max(MAX_AMOUNT).nullable().optional().meta({ description: 'Minor units of the shop currency (fixed_amount)' }),
+  minimum_subtotal: z.number().int().min(0).max(MAX_AMOUNT).nullable().optional().meta({ description: 'Minor units of the shop currency' }),
   starts_at: DateTimeInput.nullable().optional(),
   ends_at: DateTimeInput.nullable().optional(),
-  usage_limit: z.number().int().min(1).nullable().optional(),
-  per_email_limit: z.number().int().min(1).nullable().optional(),
+  usage_limit: z.number().int().min(1).max(MAX_INT32).nullable().optional(),
+  per_email_limit: z.number().int().min(1).max(MAX_INT32).nullable().optional(),
   active: z.boolean().optional(),
 };
 

@@ -9,6 +9,7 @@ export type { ErrorObject } from './errors.js';
 export { PageQuery, listOf, DEFAULT_PAGE_LIMIT, MAX_PAGE_LIMIT } from './pagination.js';
 export type { List } from './pagination.js';
 export { queryInt, queryBoolean, queryList } from './query.js';
+export { MAX_AMOUNT, MAX_INT32 } from './limits.js';
 export {
   ProductImage,
   ProductOption,
@@ -148,6 +149,7 @@ export {
   OrderCancel,
   RefundCreate,
 } from './orders.js';
+export { RECOVERY_ACTORS, RecoveryEvent, UnresolvedPayment, UnresolvedPaymentList, UnresolvedPaymentQuery, OrderResolve } from './recovery.js';
 export { Health } from './health.js';
 export { OpenApiDocument } from './openapi-document.js';
 export { ROUTES } from './routes.js';

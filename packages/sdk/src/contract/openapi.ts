@@ -11,6 +11,8 @@ const STATUS_TEXT: Record<number, string> = {
   403: 'Key not allowed for this route or origin',
   404: 'No such resource',
   409: 'Conflict',
+  413: 'The request body is too large',
+  415: 'Unsupported Content-Type, charset or Content-Encoding of the body',
   422: 'Unprocessable in the current state',
   429: 'Too many requests',
   500: 'Server error (no internals are revealed)',
@@ -54,7 +56,13 @@ export function buildOpenApiDocument(options: { version: string; serverUrl?: str
   const errorResponse = (status: number) => ({ description: STATUS_TEXT[status] ?? 'Error', content: { 'application/json': { schema: errorRef } } });
   for (const [operationId, spec] of Object.entries(ROUTES) as [string, RouteSpec][]) {
     const path = spec.path.replace(/:([A-Za-z]+)/g, '{$1}');
-    const statuses = new Set<number>([...(spec.query || spec.params || spec.body ? [400] : []), ...(spec.auth === 'none' ? [] : [401, 403]), ...(spec.errors ?? []), 500]);
+    const statuses = new Set<number>([
+      ...(spec.query || spec.params || spec.body ? [400] : []),
+      ...(spec.body ? [413, 415] : []),
+      ...(spec.auth === 'none' ? [] : [401, 403]),
+      ...(spec.errors ?? []),
+      500,
+    ]);
     const success = spec.status ?? 200;
     const responses: Record<string, unknown> = {
       [success]: { description: success === 201 ? 'Created' : success === 202 ? 'Accepted' : 'OK', content: { 'application/json': { schema: toSchema(spec.response, 'output', components) } } },

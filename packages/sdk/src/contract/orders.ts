@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { Address } from './address.js';
 import { CheckoutRequiresAction, CheckoutSessionId, PaymentProviderKind, ShippingRate } from './checkout.js';
 import { CurrencyCode, Money } from './money.js';
+import { MAX_AMOUNT } from './limits.js';
 import { PageQuery, listOf } from './pagination.js';
 
 const Timestamp = z.string().meta({ description: 'ISO 8601 date-time in UTC', example: '2026-11-25T09:00:00.000Z' });
@@ -101,7 +102,7 @@ export type OrderCancel = z.input<typeof OrderCancel>;
 /** Body of `POST /v1/admin/orders/:id/refunds`: the whole remaining amount unless `amount` (minor units) says less. */
 export const RefundCreate = z
   .object({
-    amount: z.number().int().positive().optional().meta({ description: 'Minor units; default what has not been refunded yet' }),
+    amount: z.number().int().positive().max(MAX_AMOUNT).optional().meta({ description: 'Minor units; default what has not been refunded yet' }),
     reason: z.string().trim().max(500).optional(),
     restock: z.boolean().optional().meta({ description: 'Put the items back in stock (full refunds of an unfulfilled order)' }),
   })

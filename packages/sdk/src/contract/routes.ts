@@ -32,6 +32,7 @@ import {
 import { AdminProduct, DeletedProduct, ProductCreate, ProductImportCsv, ProductUpdate } from './admin-products.js';
 import { ImportJob, ImportJobParams } from './imports.js';
 import { RelatedList, RelatedQuery, SearchQuery, SearchResult, SuggestQuery, SuggestResult } from './search.js';
+import { OrderResolve, UnresolvedPaymentList, UnresolvedPaymentQuery } from './recovery.js';
 
 /** Who may call a route: nobody in particular, a publishable (or secret) key, or a secret key only. */
 export type RouteAuth = 'none' | 'publishable' | 'secret';
@@ -216,6 +217,14 @@ export const ROUTES = {
   refundOrder: {
     method: 'post', path: '/v1/admin/orders/:id/refunds', summary: 'Refund in full or in part, optionally restocking', tag: 'Admin', auth: 'secret',
     params: OrderParams, body: RefundCreate, response: Order, errors: [404, 409],
+  },
+  resolveOrder: {
+    method: 'post', path: '/v1/admin/orders/:id/resolve', summary: 'Finish a pending order by hand: capture its payment, or cancel it (authorization voided, stock returned)', tag: 'Admin', auth: 'secret',
+    params: OrderParams, body: OrderResolve, response: Order, errors: [404, 409],
+  },
+  listUnresolvedPayments: {
+    method: 'get', path: '/v1/admin/payments/unresolved', summary: 'Pending orders and unfinished checkouts the recovery job has not finished, oldest first', tag: 'Admin', auth: 'secret',
+    query: UnresolvedPaymentQuery, response: UnresolvedPaymentList,
   },
 } satisfies Record<string, RouteSpec>;
 export type RouteId = keyof typeof ROUTES;

@@ -1,7 +1,7 @@
 import { atom, computed, type ReadableAtom } from 'nanostores';
 import type { ShopClient } from '../client.js';
 import type { Cart } from '../contract/carts.js';
-import { createShopError, isShopError, type ShopError } from '../errors.js';
+import { createShopError, isShopError, toShopError, type ShopError } from '../errors.js';
 import type { KeyValueStorage } from '../storage.js';
 import { createCartSync, type CartSync } from './cart-sync.js';
 
@@ -148,9 +148,7 @@ export function createCartStore(client: ShopClient, options: CartStoreOptions = 
       },
       (error: unknown) => {
         settle(null);
-        const shopError = isShopError(error)
-          ? error
-          : createShopError({ type: 'connection_error', code: 'cart_failed', message: error instanceof Error ? error.message : 'The cart could not be updated.', cause: error });
+        const shopError = toShopError(error, { type: 'connection_error', code: 'cart_failed', message: 'The cart could not be updated.' });
         $cartStatus.set({ state: 'error', error: shopError });
         throw shopError;
       },

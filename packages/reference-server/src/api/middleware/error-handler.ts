@@ -1,22 +1,43 @@
 import type { ErrorBody } from '@shoptag/sdk/contract';
-import type { ErrorRequestHandler, RequestHandler, Response } from 'express';
+import type { ErrorRequestHandler, Request, RequestHandler, Response } from 'express';
 import { InvalidRequestError, NotFoundError, ShoptagError } from '../../errors.js';
 import type { Logger } from '../../logger.js';
 import { allowOrigin } from './cors.js';
 
-/** Errors raised by body-parser (malformed JSON, oversized bodies) carry these fields. */
-interface HttpParserError {
-  type: string;
+/** Errors raised by body-parser, raw-body and the router (http-errors style) carry a status; body-parser adds a type. */
+interface HttpError {
   status: number;
+  type?: unknown;
 }
 
-function isParserError(error: unknown): error is Error & HttpParserError {
-  return error instanceof Error && typeof (error as Partial<HttpParserError>).type === 'string' && typeof (error as Partial<HttpParserError>).status === 'number';
+function isClientHttpError(error: unknown): error is Error & HttpError {
+  const status = (error as Partial<HttpError> | null)?.status;
+  return error instanceof Error && typeof status === 'number' && status >= 400 && status < 500;
 }
 
-function fromParser(error: HttpParserError): ShoptagError {
-  if (error.type === 'entity.parse.failed') return new InvalidRequestError('The request body is not valid JSON.', { code: 'body_invalid_json' });
-  if (error.type === 'entity.too.large') return new InvalidRequestError('The request body is too large.', { code: 'body_too_large', statusCode: 413 });
+/** What went wrong reading the request, in the API's codes (a 4xx from the HTTP layer is never a 500). */
+function fromHttpLayer(error: Error & HttpError, req: Request): ShoptagError {
+  // The router throws while decoding a path parameter with a malformed percent-escape.
+  if (error instanceof URIError) return new InvalidRequestError('The URL path has a malformed percent-escape.', { code: 'path_invalid' });
+  switch (error.type) {
+    case 'entity.parse.failed':
+      return new InvalidRequestError('The request body is not valid JSON.', { code: 'body_invalid_json' });
+    case 'entity.too.large':
+      return new InvalidRequestError('The request body is too large.', { code: 'body_too_large', statusCode: 413 });
+    case 'encoding.unsupported':
+      return new InvalidRequestError('Unsupported Content-Encoding: send the body as is, or gzip, deflate or br.', {
+        code: 'content_encoding_unsupported',
+        param: 'Content-Encoding',
+        statusCode: 415,
+      });
+    case 'charset.unsupported':
+      return new InvalidRequestError('Unsupported charset: send JSON in UTF-8.', { code: 'charset_unsupported', param: 'Content-Type', statusCode: 415 });
+  }
+  // zlib refusing a body that its Content-Encoding says is compressed (raw-body's own errors have a type).
+  const encoding = req.get('content-encoding')?.toLowerCase();
+  if (error.type === undefined && encoding !== undefined && encoding !== 'identity') {
+    return new InvalidRequestError('The request body does not decode with its Content-Encoding.', { code: 'body_encoding_invalid', param: 'Content-Encoding' });
+  }
   return new InvalidRequestError('The request body could not be read.', { code: 'body_invalid', statusCode: error.status });
 }
 
@@ -56,7 +77,7 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
     if (res.headersSent) return next(error);
     let typed: ShoptagError;
     if (error instanceof ShoptagError) typed = error;
-    else if (isParserError(error) && error.status < 500) typed = fromParser(error);
+    else if (isClientHttpError(error)) typed = fromHttpLayer(error, req);
     else {
       logger.error(`${req.method} ${req.originalUrl} failed (request ${res.locals.requestId})`, error);
       res.status(500).json({

@@ -1,5 +1,5 @@
 import type { RequestHandler } from 'express';
-import { InvalidRequestError } from '../../errors.js';
+import { IdempotencyError, InvalidRequestError } from '../../errors.js';
 import type { Logger } from '../../logger.js';
 import type { IdempotencyService } from '../../services/http/index.js';
 
@@ -8,7 +8,8 @@ const MAX_KEY_LENGTH = 255;
 /**
  * Honours `Idempotency-Key` on POSTs (after authentication and body parsing): a replay answers the
  * stored status and body with `Idempotent-Replayed: true`; a first request runs and its JSON answer
- * (below 500) is stored before it is sent. A 5xx gives the key up so a retry runs again.
+ * (below 500) is stored before it is sent. A 5xx gives the key up so a retry runs again. While
+ * the request runs, the service keeps renewing its short lease on the key.
  */
 export function idempotency(service: IdempotencyService, logger: Logger): RequestHandler {
   return async (req, res, next) => {
@@ -18,15 +19,26 @@ export function idempotency(service: IdempotencyService, logger: Logger): Reques
       throw new InvalidRequestError(`Idempotency-Key must be 1–${MAX_KEY_LENGTH} characters.`, { code: 'idempotency_key_invalid', param: 'Idempotency-Key' });
     }
     const request = { scope: res.locals.principal?.keyId ?? 'anonymous', key, method: req.method, path: req.originalUrl.split('?')[0] ?? '', body: req.body ?? null };
-    const begun = await service.begin(request);
+    const begun = await service.begin(request).catch((error: unknown) => {
+      // A key in flight: a client may come back when its lease would have lapsed, were its holder dead.
+      const wait = error instanceof IdempotencyError ? error.details?.retry_after_seconds : undefined;
+      if (typeof wait === 'number') res.setHeader('Retry-After', String(wait));
+      throw error;
+    });
     if (begun.kind === 'replay') {
       res.setHeader('Idempotent-Replayed', 'true');
       res.status(begun.status).json(begun.body);
       return;
     }
+    const { owner } = begun;
     const send = res.json.bind(res);
     res.json = (body: unknown) => {
-      const settle = res.statusCode >= 500 ? service.release(request) : service.finish(request, res.statusCode, body);
+      const settle =
+        res.statusCode >= 500
+          ? service.release(request, owner)
+          : service.finish(request, owner, res.statusCode, body).then((stored) => {
+              if (!stored) logger.warn(`Idempotency-Key ${key}: the request outlived its lease and another took the key over; its answer is not stored`);
+            });
       settle.then(
         () => send(body),
         (error: unknown) => {

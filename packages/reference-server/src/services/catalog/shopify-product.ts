@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { ProductCreate, VariantInput, type ProductCreate as ProductCreateInput } from '@shoptag/sdk/contract';
 import type { z } from 'zod';
 import type { ProductDraft } from '../../store/product-writer.js';
+import { unstorable } from '../../storable-text.js';
 import { describeIssue, valueAt } from '../../zod-issue.js';
 import { DEFAULT_IMAGE_SIZE, optionsOf } from './admin-catalog-service.js';
 import type { CsvRecord } from './csv-records.js';
@@ -34,6 +35,15 @@ const OPTION_NUMBERS = [1, 2, 3] as const;
 const SHOWN_CHARS = 80;
 
 const get = (record: CsvRecord, column: string) => (record.fields[column] ?? '').trim();
+
+/** Why a row cannot be stored at all (a NUL character, half a surrogate pair), or null. */
+function unstorableField(record: CsvRecord): string | null {
+  for (const [column, value] of Object.entries(record.fields)) {
+    const why = unstorable(value);
+    if (why) return `${column} contains ${why}`;
+  }
+  return null;
+}
 
 /** "29.99" → 2999 in a two-decimal currency, without floating point. */
 export function parseDecimal(text: string, exponent: number): number | null {
@@ -123,6 +133,8 @@ export function buildImportedProduct(
     return skipAll(
       `Handle '${handle.length <= SHOWN_CHARS ? handle : `${handle.slice(0, SHOWN_CHARS)}…`}' must be lower-case words joined by hyphens`,
     );
+  const headProblem = unstorableField(head);
+  if (headProblem) return skipAll(headProblem, head.row);
   const title = get(head, 'Title');
   if (!title) return skipAll('the first row of a product needs a Title');
   const optionNames = OPTION_NUMBERS.map((n) => get(head, `Option${n} Name`));
@@ -137,6 +149,11 @@ export function buildImportedProduct(
 
   for (const record of rows) {
     const { row } = record;
+    const problem = record === head ? null : unstorableField(record);
+    if (problem) {
+      skipRow(row, problem);
+      continue;
+    }
     const priceText = get(record, 'Variant Price');
     const isVariant = priceText !== '' || get(record, 'Option1 Value') !== '' || get(record, 'Variant SKU') !== '';
     if (isVariant) {

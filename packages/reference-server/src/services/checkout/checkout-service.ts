@@ -2,12 +2,14 @@ import type { CheckoutCompletion, CheckoutSession, CheckoutSessionUpdate, Paymen
 import type { z } from 'zod';
 import type { Clock } from '../../clock.js';
 import { CardError, ConflictError, InvalidRequestError, NotFoundError } from '../../errors.js';
+import type { FaultInjector } from '../../fault-injection.js';
 import type { Logger } from '../../logger.js';
 import type { PaymentIntent, PaymentProvider } from '../../payments/payment-provider.js';
 import { createCartRepository } from '../../store/cart-repository.js';
 import { createCheckoutRepository, type CheckoutSessionRow } from '../../store/checkout-repository.js';
 import { createCouponRepository } from '../../store/coupon-repository.js';
 import type { Db } from '../../store/db.js';
+import { createPlacementRecoveryRepository } from '../../store/placement-recovery-repository.js';
 import { couponProblem } from '../coupons/index.js';
 import { randomId } from '../../ids.js';
 import type { ReservationService } from '../inventory/index.js';
@@ -27,6 +29,7 @@ export interface CheckoutServiceDeps {
   pricing: CheckoutPricingConfig;
   /** Lifetime of the stock hold, refreshed while the session is used. */
   holdTtlMs: number;
+  faults: FaultInjector;
 }
 
 /** A provider's answer that the intent is no longer in a state to be confirmed (ours or Stripe's code). */
@@ -250,7 +253,8 @@ export function createCheckoutService(deps: CheckoutServiceDeps) {
     /**
      * Places the order: keeps the hold, confirms the payment (outside any transaction), and when
      * it is authorized converts the hold into a sale in the order transaction, then captures.
-     * Answers the order, a `requires_action` step, or throws a 402 `card_error`.
+     * Answers the order, a `requires_action` step, or throws a 402 `card_error`. A session whose
+     * order exists answers that order, finishing its payment first if a crash left it pending.
      */
     async complete(id: string, input: { payment_method?: string | undefined }, requestKey: string | undefined): Promise<CheckoutCompletion> {
       const first = await load(id);
@@ -264,11 +268,20 @@ export function createCheckoutService(deps: CheckoutServiceDeps) {
         throw error;
       }
       requireReady(priced);
+      // Marked before any payment call: should this process die from here to the order, the
+      // recovery job finds the session and finishes (or releases) what the payment got to. An
+      // answer that nothing was authorized removes the mark again: there is nothing to recover.
+      const recovery = createPlacementRecoveryRepository(db);
+      const markedAt = clock.now();
+      await recovery.markCompleting(id, markedAt);
+      const unmark = () => recovery.clearCompleting(id, markedAt);
       let intent = await intentFor(priced);
+      deps.faults.reach('before-payment');
       if (input.payment_method && ['requires_payment_method', 'requires_confirmation'].includes(intent.status)) {
         try {
           intent = await payments.confirmIntent(intent.id, input.payment_method, { idempotencyKey: `${id}:confirm:${requestKey ?? randomId('k', 16)}` });
         } catch (error) {
+          if (error instanceof CardError) await unmark();
           // Another request (a double click on another server) confirmed it meanwhile: go on with the intent as it is now.
           if (!isUnexpectedState(error)) throw error;
           intent = await payments.retrieveIntent(intent.id);
@@ -276,6 +289,7 @@ export function createCheckoutService(deps: CheckoutServiceDeps) {
       }
       switch (intent.status) {
         case 'requires_action':
+          await unmark();
           return {
             object: 'checkout_action',
             status: 'requires_action',
@@ -284,15 +298,21 @@ export function createCheckoutService(deps: CheckoutServiceDeps) {
           };
         case 'requires_payment_method':
         case 'requires_confirmation':
+          await unmark();
           if (intent.lastError) {
             throw new CardError(intent.lastError.message, { code: intent.lastError.code, param: 'payment_method', details: { decline_code: intent.lastError.declineCode, payment_intent: intent.id } });
           }
           throw new InvalidRequestError('Give payment_method (or confirm the payment in the browser) to complete the checkout.', { code: 'payment_method_required', param: 'payment_method' });
         case 'processing':
+          // Left marked: the job watches it until it is authorized or fails.
           throw new ConflictError('The payment is still processing; try again shortly.', { code: 'payment_processing' });
         case 'canceled':
+          await unmark();
           throw new ConflictError('The payment was canceled; start the payment again.', { code: 'payment_canceled' });
         default:
+          // Authorized: the mark is renewed, so the job leaves a slow but live request alone.
+          await recovery.markCompleting(id, clock.now());
+          deps.faults.reach('after-authorization');
           return placement.place(id, intent);
       }
     },

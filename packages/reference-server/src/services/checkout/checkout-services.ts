@@ -1,5 +1,7 @@
 import type { Order } from '@shoptag/sdk/contract';
 import type { Clock } from '../../clock.js';
+import { DEFAULT_RECOVERY_AFTER_SECONDS, DEFAULT_RECOVERY_INTERVAL_SECONDS, type RecoveryConfig } from '../../config.js';
+import { noFaults, type FaultInjector } from '../../fault-injection.js';
 import type { Logger } from '../../logger.js';
 import type { PaymentProvider } from '../../payments/payment-provider.js';
 import type { Db } from '../../store/db.js';
@@ -9,17 +11,24 @@ import type { CheckoutPricingConfig } from '../pricing/index.js';
 import { createCheckoutService, type CheckoutService } from './checkout-service.js';
 import { createOrderPlacement } from './order-placement.js';
 import { createOrderService, type OrderService } from './order-service.js';
+import { createOrderSettlement } from './order-settlement.js';
 import { createOrderViews } from './order-views.js';
+import { createPlacementRecovery, type PlacementRecovery } from './placement-recovery.js';
 import { createWebhookService, type WebhookService } from './webhook-service.js';
 
-/** Checkout sessions, orders, payment webhooks and stored idempotent responses. */
+/** Checkout sessions, orders, payment webhooks, crash recovery and stored idempotent responses. */
 export interface CheckoutServices {
   sessions: CheckoutService;
   orders: OrderService;
   webhooks: WebhookService;
+  /** Finishes placements cut short (run periodically by `startRecoveryJob`, once by `shoptag-server recover`). */
+  recovery: PlacementRecovery;
   idempotency: IdempotencyService;
   payments: PaymentProvider;
 }
+
+/** Defaults of the recovery settings for callers that do not pass them (tests). */
+export const DEFAULT_RECOVERY: RecoveryConfig = { intervalMs: DEFAULT_RECOVERY_INTERVAL_SECONDS * 1000, afterMs: DEFAULT_RECOVERY_AFTER_SECONDS * 1000 };
 
 export interface CheckoutServicesDeps {
   db: Db;
@@ -29,22 +38,30 @@ export interface CheckoutServicesDeps {
   payments: PaymentProvider;
   pricing: CheckoutPricingConfig;
   holdTtlMs: number;
-  /** Called once per order placed (the confirmation email). */
+  /** Called once per order placed, when it is paid (the confirmation email). */
   onOrderPlaced?: (order: Order) => Promise<void>;
+  /** When recovery considers a placement abandoned (default {@link DEFAULT_RECOVERY}). */
+  recovery?: RecoveryConfig;
+  /** Lease of a running request's Idempotency-Key (default 6 s, renewed while the request runs). */
+  idempotencyLeaseMs?: number;
+  /** Test-only crash points (`SHOPTAG_FAULT_KILL_AT`); none by default. */
+  faults?: FaultInjector;
 }
 
 export function createCheckoutServices(deps: CheckoutServicesDeps): CheckoutServices {
   const { db, clock, logger, payments } = deps;
   const views = createOrderViews(db);
-  const placement = createOrderPlacement({
-    db, clock, logger, payments, reservations: deps.commerce.reservations, coupons: deps.commerce.coupons, pricing: deps.pricing, orders: views,
-    ...(deps.onOrderPlaced ? { onPlaced: deps.onOrderPlaced } : {}),
-  });
+  const faults = deps.faults ?? noFaults;
+  const recoveryConfig = deps.recovery ?? DEFAULT_RECOVERY;
+  const { reservations, coupons } = deps.commerce;
+  const settlement = createOrderSettlement({ db, clock, logger, payments, reservations, views, faults, ...(deps.onOrderPlaced ? { onPaid: deps.onOrderPlaced } : {}) });
+  const placement = createOrderPlacement({ db, clock, logger, payments, reservations, coupons, pricing: deps.pricing, orders: views, settlement, faults });
   return {
-    sessions: createCheckoutService({ db, clock, logger, reservations: deps.commerce.reservations, payments, placement, pricing: deps.pricing, holdTtlMs: deps.holdTtlMs }),
-    orders: createOrderService({ db, clock, payments, reservations: deps.commerce.reservations, views }),
+    sessions: createCheckoutService({ db, clock, logger, reservations, payments, placement, pricing: deps.pricing, holdTtlMs: deps.holdTtlMs, faults }),
+    orders: createOrderService({ db, clock, payments, reservations, views, settlement }),
     webhooks: createWebhookService({ db, clock, logger, payments, placement }),
-    idempotency: createIdempotencyService({ db, clock }),
+    recovery: createPlacementRecovery({ db, clock, logger, payments, placement, settlement, ...recoveryConfig }),
+    idempotency: createIdempotencyService({ db, clock, ...(deps.idempotencyLeaseMs ? { lockMs: deps.idempotencyLeaseMs } : {}) }),
     payments,
   };
 }

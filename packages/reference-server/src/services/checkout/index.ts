@@ -4,4 +4,6 @@ export { createCheckoutServices, type CheckoutServices, type CheckoutServicesDep
 export type { CheckoutService } from './checkout-service.js';
 export type { OrderService } from './order-service.js';
 export type { WebhookResult, WebhookService } from './webhook-service.js';
+export { startRecoveryJob, type RecoveryJob } from './recovery-job.js';
+export type { PlacementRecovery, RecoveryReport } from './placement-recovery.js';
 export { createOrderMailer, renderConfirmation, type OrderMailer, type OrderMailerOptions } from './order-mailer.js';

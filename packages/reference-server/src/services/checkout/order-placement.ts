@@ -1,17 +1,20 @@
 import type { Order } from '@shoptag/sdk/contract';
 import type { Clock } from '../../clock.js';
-import { ConflictError, NotFoundError, ShoptagError } from '../../errors.js';
+import { ConflictError, NotFoundError, ShoptagError, UnfinishedError } from '../../errors.js';
+import type { FaultInjector } from '../../fault-injection.js';
 import type { Logger } from '../../logger.js';
 import type { PaymentIntent, PaymentProvider } from '../../payments/payment-provider.js';
 import { createCheckoutRepository } from '../../store/checkout-repository.js';
 import { createCouponRepository } from '../../store/coupon-repository.js';
 import type { Db } from '../../store/db.js';
 import { createOrderRepository } from '../../store/order-repository.js';
+import type { RecoveryActor } from '../../store/placement-recovery-repository.js';
 import type { CouponService } from '../coupons/index.js';
 import { randomId } from '../../ids.js';
 import type { ReservationService } from '../inventory/index.js';
 import type { CheckoutPricingConfig } from '../pricing/index.js';
 import { missingField, priceSession, toRate } from './checkout-pricing-view.js';
+import type { OrderSettlement, Settlement } from './order-settlement.js';
 import type { OrderViews } from './order-views.js';
 
 export interface OrderPlacementDeps {
@@ -23,37 +26,61 @@ export interface OrderPlacementDeps {
   payments: PaymentProvider;
   pricing: CheckoutPricingConfig;
   orders: OrderViews;
-  /** Called once for each order placed, after it is paid (the confirmation email). */
-  onPlaced?: (order: Order) => Promise<void>;
+  /** Captures (or gives up) the payment of a pending order; it also sends the confirmation email. */
+  settlement: OrderSettlement;
+  faults: FaultInjector;
 }
 
 /**
- * Turns an authorized payment into exactly one order — from `complete` and from the payment
- * webhook alike. One transaction locks the session, writes the order (unique per session),
- * converts the hold into a sale and redeems the coupon; only after it commits is the payment
- * captured. When the order cannot be written, the authorization is cancelled: no money is taken
- * for an order that does not exist.
+ * Turns an authorized payment into exactly one order — from `complete`, the payment webhook and
+ * the recovery job alike. One transaction locks the session, writes the order (unique per
+ * session), converts the hold into a sale and redeems the coupon; only after it commits is the
+ * payment captured. When the order cannot be written, the authorization is cancelled: no money is
+ * taken for an order that does not exist. An order left `pending` (a crash or a failed capture
+ * between the two) is finished by whoever comes next: a retry, the webhook or the recovery job.
  */
 export function createOrderPlacement(deps: OrderPlacementDeps) {
   const { db, clock, reservations, payments } = deps;
 
-  async function orderOfSession(sessionId: string): Promise<Order> {
-    const row = await createOrderRepository(db).bySession(sessionId);
-    if (!row) throw new NotFoundError(`No order for checkout session '${sessionId}'`, { param: 'id' });
-    return deps.orders.toOrder(row);
+  /**
+   * Settles a pending order and answers it paid or cancelled; a payment that cannot be settled
+   * now is a 503, so that nothing is stored for the request's Idempotency-Key and a retry
+   * finishes the order (a pending order is never the answer).
+   */
+  async function finish(orderId: string, actor: RecoveryActor | null): Promise<Order> {
+    let settled: Settlement;
+    try {
+      settled = await deps.settlement.settle(orderId, actor);
+    } catch (error) {
+      if (error instanceof ShoptagError) throw error;
+      deps.logger.error(`settling the payment of order ${orderId} failed`, error);
+      throw new UnfinishedError('The order is placed and its payment is being finished; retry with the same Idempotency-Key.', { code: 'order_pending', cause: error });
+    }
+    if (settled.outcome === 'undecided') {
+      throw new UnfinishedError(`The order is placed and its payment is ${settled.paymentStatus}; retry shortly with the same Idempotency-Key.`, {
+        code: 'order_pending',
+        details: { order_id: orderId, payment_status: settled.paymentStatus },
+      });
+    }
+    return deps.orders.toOrder(settled.order);
   }
 
-  async function capture(orderId: string, intent: PaymentIntent): Promise<void> {
-    const captured = intent.status === 'succeeded' ? intent : await payments.captureIntent(intent.id, { idempotencyKey: `${orderId}:capture` });
-    if (captured.status !== 'succeeded') throw new Error(`capture of ${intent.id} left it ${captured.status}`);
-    await createOrderRepository(db).transition(orderId, ['pending'], 'paid', clock.now(), { captured: captured.amountCaptured });
+  /** The order of a completed session, its payment settled first if a crash left it pending. */
+  async function orderOfSession(sessionId: string, actor: RecoveryActor = 'retry'): Promise<Order> {
+    const row = await createOrderRepository(db).bySession(sessionId);
+    if (!row) throw new NotFoundError(`No order for checkout session '${sessionId}'`, { param: 'id' });
+    return row.status === 'pending' ? finish(row.id, actor) : deps.orders.toOrder(row);
   }
 
   return {
     orderOfSession,
 
-    /** Places the order for a session whose payment `intent` is authorized (or captured); idempotent per session. */
-    async place(sessionId: string, intent: PaymentIntent): Promise<Order> {
+    /**
+     * Places the order for a session whose payment `intent` is authorized (or captured) and
+     * captures it; idempotent per session. `actor` is recorded when the order already existed
+     * and this call finished it.
+     */
+    async place(sessionId: string, intent: PaymentIntent, actor: RecoveryActor = 'retry'): Promise<Order> {
       let placed: { orderId: string; created: boolean };
       try {
         placed = await db.transaction(async (tx) => {
@@ -133,22 +160,8 @@ export function createOrderPlacement(deps: OrderPlacementDeps) {
         }
         throw error;
       }
-      if (placed.created) {
-        try {
-          await capture(placed.orderId, intent);
-        } catch (error) {
-          // The order stays pending; the webhook or an admin retries the capture.
-          deps.logger.error(`capturing the payment of order ${placed.orderId} failed`, error);
-        }
-      } else {
-        const existing = await createOrderRepository(db).get(placed.orderId);
-        if (existing?.status === 'pending') await capture(placed.orderId, await payments.retrieveIntent(intent.id)).catch(() => undefined);
-      }
-      const order = await deps.orders.toOrder((await createOrderRepository(db).get(placed.orderId))!);
-      if (placed.created && deps.onPlaced) {
-        deps.onPlaced(order).catch((error: unknown) => deps.logger.error(`the confirmation email of order ${order.number} failed`, error));
-      }
-      return order;
+      if (placed.created) deps.faults.reach('after-order');
+      return finish(placed.orderId, placed.created ? null : actor);
     },
   };
 }

@@ -8,6 +8,7 @@ import { createOrderRepository, type OrderRow } from '../../store/order-reposito
 import { decodeCursor, encodeCursor } from '../../cursor.js';
 import { randomId } from '../../ids.js';
 import type { ReservationService } from '../inventory/index.js';
+import type { OrderSettlement } from './order-settlement.js';
 import type { OrderViews } from './order-views.js';
 
 export interface OrderServiceDeps {
@@ -16,6 +17,7 @@ export interface OrderServiceDeps {
   payments: PaymentProvider;
   reservations: ReservationService;
   views: OrderViews;
+  settlement: OrderSettlement;
 }
 
 const CURSOR_SORT = 'orders';
@@ -73,6 +75,24 @@ export function createOrderService(deps: OrderServiceDeps) {
     return views.toOrder(await mustGet(id));
   }
 
+  /** Cancels an order not yet shipped: its units go back on hand and its payment is refunded (or the authorization released). */
+  async function cancel(id: string, input: { reason?: string | undefined }, requestKey: string | undefined): Promise<Order> {
+    let row = await mustGet(id);
+    if (row.status === 'cancelled') return views.toOrder(row);
+    if (row.status === 'pending') {
+      // The authorization is voided before the order is cancelled, never after: a capture racing
+      // this one either loses, or wins and the order is cancelled as a paid one (refunded).
+      const settled = await deps.settlement.cancelPending(id, input.reason ?? 'order cancelled', 'admin');
+      if (settled.outcome !== 'paid') return views.toOrder(settled.order);
+      row = settled.order;
+    }
+    if (row.status !== 'paid') throw wrongState(row, 'cancelled');
+    if (!(await createOrderRepository(db).transition(id, ['paid'], 'cancelled', clock.now(), { cancelReason: input.reason ?? null }))) throw wrongState(await mustGet(id), 'cancelled');
+    await restockItems(id);
+    if (row.captured > 0) await refund(id, { amount: row.captured - row.refunded, reason: input.reason ?? 'order cancelled' }, requestKey ?? 'cancel');
+    return views.toOrder(await mustGet(id));
+  }
+
   return {
     /** The shopper's read: the id with its access token (compared in constant time), or any order with a secret key. */
     async get(id: string, access: { token?: string | undefined; admin: boolean }): Promise<Order> {
@@ -85,7 +105,7 @@ export function createOrderService(deps: OrderServiceDeps) {
       const limit = query.limit ?? DEFAULT_PAGE_LIMIT;
       let after: { createdAt: Date; id: string } | undefined;
       if (query.cursor) {
-        const [createdAt, lastId] = decodeCursor(query.cursor, CURSOR_SORT);
+        const [createdAt, lastId] = decodeCursor(query.cursor, CURSOR_SORT, ['timestamp', 'text']);
         if (typeof createdAt !== 'string' || typeof lastId !== 'string' || Number.isNaN(Date.parse(createdAt))) throw new InvalidRequestError('Invalid cursor.', { param: 'cursor' });
         after = { createdAt: new Date(createdAt), id: lastId };
       }
@@ -116,19 +136,20 @@ export function createOrderService(deps: OrderServiceDeps) {
       return views.toOrder(await mustGet(id));
     },
 
-    /** Cancels an order not yet shipped: its units go back on hand and its payment is refunded (or the authorization released). */
-    async cancel(id: string, input: { reason?: string | undefined }, requestKey: string | undefined): Promise<Order> {
-      const row = await mustGet(id);
-      if (row.status === 'cancelled') return views.toOrder(row);
-      if (row.status !== 'pending' && row.status !== 'paid') throw wrongState(row, 'cancelled');
-      if (!(await createOrderRepository(db).transition(id, [row.status], 'cancelled', clock.now(), { cancelReason: input.reason ?? null }))) throw wrongState(await mustGet(id), 'cancelled');
-      await restockItems(id);
-      if (row.captured > 0) await refund(id, { amount: row.captured - row.refunded, reason: input.reason ?? 'order cancelled' }, requestKey ?? 'cancel');
-      else await payments.cancelIntent(row.payment_reference, { idempotencyKey: `${id}:cancel` }).catch(() => undefined);
-      return views.toOrder(await mustGet(id));
-    },
+    cancel,
 
     refund,
+
+    /**
+     * Finishes a pending order by hand (what the recovery job could not decide): `capture` takes
+     * the authorized payment, `cancel` voids it (or refunds a capture) and returns the stock.
+     */
+    async resolve(id: string, input: { action: 'capture' | 'cancel'; reason?: string | undefined }, requestKey: string | undefined): Promise<Order> {
+      if (input.action === 'capture') return views.toOrder(await deps.settlement.capturePending(id, 'admin'));
+      const row = await mustGet(id);
+      if (row.status !== 'pending' && row.status !== 'cancelled') throw wrongState(row, 'resolved (cancel a paid order instead)');
+      return cancel(id, { reason: input.reason ?? 'resolved by an admin' }, requestKey);
+    },
   };
 }
 

@@ -27,12 +27,14 @@ export function createWebhookService(deps: { db: Db; clock: Clock; logger: Logge
       const event = deps.payments.parseWebhook(rawBody, signature);
       const events = createWebhookEventRepository(deps.db);
       if (await events.seen(event.id)) return { received: true, duplicate: true };
-      if (PAYMENT_READY.has(event.type) && event.intentId) {
+      // An intent no checkout of this shop started (another integration on the same Stripe
+      // account) is none of its business: acknowledged and ignored, never retrieved.
+      const session = PAYMENT_READY.has(event.type) && event.intentId ? await createCheckoutRepository(deps.db).byPaymentIntent(event.intentId) : null;
+      if (session && event.intentId) {
         const intent = await deps.payments.retrieveIntent(event.intentId);
-        const session = await createCheckoutRepository(deps.db).byPaymentIntent(intent.id);
-        if (session && ['requires_capture', 'succeeded'].includes(intent.status) && session.status !== 'expired') {
+        if (['requires_capture', 'succeeded'].includes(intent.status) && session.status !== 'expired') {
           try {
-            await deps.placement.place(session.id, intent);
+            await deps.placement.place(session.id, intent, 'webhook');
           } catch (error) {
             // A refusal (stock gone, checkout expired) is an answer, not a failure to retry.
             if (!(error instanceof ShoptagError)) throw error;

@@ -109,7 +109,7 @@ export function createCouponService(deps: CouponServiceDeps) {
       const limit = query.limit ?? 24;
       let after: { createdAt: Date; id: string } | undefined;
       if (query.cursor !== undefined) {
-        const [createdAt, id] = decodeCursor(query.cursor, 'coupons');
+        const [createdAt, id] = decodeCursor(query.cursor, 'coupons', ['timestamp', 'text']);
         if (typeof createdAt !== 'string' || typeof id !== 'string') throw new InvalidRequestError('Invalid cursor: pass next_cursor from a previous page.', { param: 'cursor' });
         after = { createdAt: new Date(createdAt), id };
       }

@@ -46,6 +46,11 @@ const DEFAULT_LOCAL_ENTRIES = 2_000;
 const DEFAULT_LOCAL_CHARS = 32 * 1024 * 1024;
 const GENERATION_LIFETIME_MS = 30 * 86_400_000;
 
+/** A generation no process has used: the time, and randomness for processes bumping at the same moment. */
+function newGeneration(nowMs: number): string {
+  return `${nowMs.toString(36)}${Math.random().toString(36).slice(2, 8)}`;
+}
+
 export function etagOf(body: string | Buffer): string {
   return `"${createHash('sha1').update(body).digest('base64url').slice(0, 22)}"`;
 }
@@ -84,6 +89,17 @@ export function createResponseCache(options: ResponseCacheOptions) {
     charsOf: (entry) => entry.value.bytes.length / 2,
   });
   let known: { generation: string; readAt: number } | null = null;
+
+  // After a cache outage, the shared cache may hold answers older than a write made meanwhile
+  // (here, or in another process that could only tell its own memory): start a new generation
+  // there before anything reads it again.
+  cache.onRecovery?.(async (shared) => {
+    const now = clock.now().getTime();
+    const value = newGeneration(now);
+    await shared.set(GENERATION_KEY, value, GENERATION_LIFETIME_MS);
+    known = { generation: value, readAt: now };
+    local.clear();
+  });
 
   async function generation(): Promise<string> {
     const now = clock.now().getTime();
@@ -131,7 +147,7 @@ export function createResponseCache(options: ResponseCacheOptions) {
     /** Forgets every cached catalog response, in every process sharing the cache. */
     async invalidate(): Promise<void> {
       const now = clock.now().getTime();
-      const value = `${now.toString(36)}${Math.random().toString(36).slice(2, 8)}`;
+      const value = newGeneration(now);
       await cache.set(GENERATION_KEY, value, GENERATION_LIFETIME_MS);
       known = { generation: value, readAt: now };
       local.clear();

@@ -22,7 +22,10 @@ export function startHoldSweeper(deps: { reservations: ReservationService; locks
 
   async function sweepOnce(): Promise<number> {
     // The lease outlives one sweep comfortably; it lapses by itself if this process dies mid-sweep.
-    const lease = await deps.locks.tryAcquire(LOCK_NAME, intervalMs * 2);
+    // The lock only spares processes duplicate work: two sweeps at once release each hold once
+    // (a hold's rows are deleted under its stock rows' locks; the second finds none), so while
+    // Redis is down each process sweeps under its own lock rather than not at all.
+    const lease = await deps.locks.tryAcquire(LOCK_NAME, intervalMs * 2, { whenUnavailable: 'local' });
     if (!lease) return 0;
     try {
       return await deps.reservations.releaseExpired();

@@ -1,4 +1,4 @@
-import { DEFAULT_LOW_STOCK_THRESHOLD, MAX_PAGE_LIMIT, type AvailabilityList, type InventoryLevel, type InventoryLevelList } from '@shoptag/sdk/contract';
+import { DEFAULT_LOW_STOCK_THRESHOLD, MAX_ON_HAND, MAX_PAGE_LIMIT, type AvailabilityList, type InventoryLevel, type InventoryLevelList } from '@shoptag/sdk/contract';
 import type { Cache } from '../../cache/cache.js';
 import type { Clock } from '../../clock.js';
 import { ConflictError, NotFoundError } from '../../errors.js';
@@ -99,10 +99,17 @@ export function createInventoryService(deps: InventoryServiceDeps) {
       return level(variantId);
     },
 
-    /** Adds `delta` (negative takes away) to units on hand, never below the units reserved. */
+    /** Adds `delta` (negative takes away) to units on hand, never below the units reserved nor above `MAX_ON_HAND` (as PUT). */
     async adjust(variantId: string, delta: number): Promise<InventoryLevel> {
-      if (!(await repo.adjustOnHand(variantId, delta, clock.now()))) {
+      if (!(await repo.adjustOnHand(variantId, delta, clock.now(), MAX_ON_HAND))) {
         const current = await level(variantId);
+        if (current.on_hand + delta > MAX_ON_HAND) {
+          throw new ConflictError(`Cannot add ${delta} units: ${current.on_hand} on hand, and a stock count holds at most ${MAX_ON_HAND}.`, {
+            code: 'inventory_limit_exceeded',
+            param: 'delta',
+            details: { on_hand: current.on_hand, max_on_hand: MAX_ON_HAND },
+          });
+        }
         throw new ConflictError(`Cannot take ${-delta} units: ${current.on_hand} on hand, ${current.reserved} of them reserved.`, {
           code: 'inventory_reserved',
           param: 'delta',

@@ -1,9 +1,9 @@
-import { OrderCancel, OrderFulfil, OrderListQuery, OrderParams, RefundCreate } from '@shoptag/sdk/contract';
+import { OrderCancel, OrderFulfil, OrderListQuery, OrderParams, OrderResolve, RefundCreate } from '@shoptag/sdk/contract';
 import { Router } from 'express';
 import type { OrderService } from '../../../services/checkout/index.js';
 import { parseInput, parsePathId } from '../../middleware/validate.js';
 
-/** `/v1/admin/orders`: list, read, fulfil, deliver, cancel and refund (secret key). */
+/** `/v1/admin/orders`: list, read, fulfil, deliver, cancel, refund, and resolve a pending order (secret key). */
 export function adminOrdersRouter(orders: OrderService): Router {
   const router = Router();
   const orderId = (params: unknown) => parsePathId(OrderParams, params, 'order').id;
@@ -27,6 +27,10 @@ export function adminOrdersRouter(orders: OrderService): Router {
   router.post('/:id/refunds', async (req, res) => {
     const id = orderId(req.params);
     res.json(await orders.refund(id, parseInput(RefundCreate, req.body ?? {}), req.get('idempotency-key')));
+  });
+  router.post('/:id/resolve', async (req, res) => {
+    const id = orderId(req.params);
+    res.json(await orders.resolve(id, parseInput(OrderResolve, req.body ?? {}), req.get('idempotency-key')));
   });
   return router;
 }

@@ -2,9 +2,12 @@ import { ProductCreate, ProductIdOrHandle, ProductUpdate } from '@shoptag/sdk/co
 import express, { Router } from 'express';
 import { InvalidRequestError, NotFoundError } from '../../../errors.js';
 import { textSource, type AdminCatalogService, type ImportJobs } from '../../../services/catalog/index.js';
+import { assertSafeValue } from '../../middleware/safe-input.js';
 import { parseInput } from '../../middleware/validate.js';
 
 const MAX_CSV = '20mb';
+/** Media types the CSV import reads (the keyed routes pass these bodies on unread). */
+export const CSV_MEDIA_TYPES = ['text/csv', 'text/plain', 'application/csv'];
 
 function productParam(idOrHandle: string): string {
   if (!ProductIdOrHandle.safeParse(idOrHandle).success) throw new NotFoundError(`No such product: '${idOrHandle}'`, { param: 'id' });
@@ -24,10 +27,11 @@ function jsonBody(body: unknown): unknown {
  */
 export function adminProductsRouter(admin: AdminCatalogService, imports: ImportJobs): Router {
   const router = Router();
-  router.post('/import', express.text({ type: ['text/csv', 'text/plain', 'application/csv'], limit: MAX_CSV }), async (req, res) => {
+  router.post('/import', express.text({ type: CSV_MEDIA_TYPES, limit: MAX_CSV }), async (req, res) => {
     if (typeof req.body !== 'string' || req.body.trim() === '') {
       throw new InvalidRequestError('Send the CSV file as the body with Content-Type: text/csv.', { code: 'body_missing' });
     }
+    assertSafeValue(req.body, 'body');
     const job = await imports.submit(textSource(req.body), 'api');
     res.status(202).location(`/v1/admin/imports/${job.id}`).json(job);
   });
