@@ -270,6 +270,11 @@ export function createImportJobs(deps: ImportJobsDeps) {
       return new Promise<ImportJob>((resolve) => waiters.set(id, [...(waiters.get(id) ?? []), resolve]));
     },
 
+    /** Resolves once this process holds no job (every one it ran or queued has ended). */
+    async idle(): Promise<void> {
+      while (running) await running.done;
+    },
+
     /**
      * Stops taking jobs: the running one stops after its current chunk, queued ones are
      * cancelled; resolves once they are recorded. Call on shutdown (SIGTERM) before closing the database.
