@@ -19,7 +19,15 @@ function onwarn(warning, warn) {
 function ts(pkg, extra = {}) {
   return typescript({
     tsconfig: `packages/${pkg}/tsconfig.json`,
-    compilerOptions: { module: 'NodeNext', customConditions: [], outDir: `packages/${pkg}/dist`, declarationDir: `packages/${pkg}/dist`, rootDir: resolve(`packages/${pkg}/src`), sourceMap: true, ...extra },
+    compilerOptions: {
+      module: 'NodeNext',
+      customConditions: [],
+      outDir: `packages/${pkg}/dist`,
+      declarationDir: `packages/${pkg}/dist`,
+      rootDir: resolve(`packages/${pkg}/src`),
+      sourceMap: true,
+      ...extra,
+    },
     // Patterns are relative to the repo root, not to rootDir (the plugin's default filter base).
     filterRoot: process.cwd(),
     include: [`packages/${pkg}/src/**/*.ts`],
@@ -70,14 +78,26 @@ const productionBuild = replace({
 export default [
   {
     input: { index: 'packages/sdk/src/index.ts', 'contract/index': 'packages/sdk/src/contract/index.ts' },
-    output: { dir: 'packages/sdk/dist', format: 'esm', sourcemap: true, preserveModules: true, preserveModulesRoot: 'packages/sdk/src' },
+    output: {
+      dir: 'packages/sdk/dist',
+      format: 'esm',
+      sourcemap: true,
+      preserveModules: true,
+      preserveModulesRoot: 'packages/sdk/src',
+    },
     external,
     plugins: [ts('sdk')],
     onwarn,
   },
   {
     input: { index: 'packages/elements/src/index.ts', define: 'packages/elements/src/define.ts' },
-    output: { dir: 'packages/elements/dist', format: 'esm', sourcemap: true, preserveModules: true, preserveModulesRoot: 'packages/elements/src' },
+    output: {
+      dir: 'packages/elements/dist',
+      format: 'esm',
+      sourcemap: true,
+      preserveModules: true,
+      preserveModulesRoot: 'packages/elements/src',
+    },
     external,
     plugins: [ts('elements')],
     onwarn,
@@ -119,9 +139,19 @@ export default [
       cli: 'packages/reference-server/src/cli.ts',
       server: 'packages/reference-server/src/server.ts',
     },
-    output: { dir: 'packages/reference-server/dist', format: 'esm', sourcemap: true, preserveModules: true, preserveModulesRoot: 'packages/reference-server/src' },
+    output: {
+      dir: 'packages/reference-server/dist',
+      format: 'esm',
+      sourcemap: true,
+      preserveModules: true,
+      preserveModulesRoot: 'packages/reference-server/src',
+    },
     external,
-    plugins: [ts('reference-server'), copyAssets('reference-server', /\.(sql|json|html|css|svg)$/), executable('packages/reference-server/dist/cli.js')],
+    plugins: [
+      ts('reference-server'),
+      copyAssets('reference-server', /\.(sql|json|html|css|svg)$/),
+      executable('packages/reference-server/dist/cli.js'),
+    ],
     onwarn,
   },
 ];

@@ -23,7 +23,11 @@ async function catalogSection() {
   const stopServices = await startTestServices({ log });
   const targets = [{ label: 'PGlite, in-process cache', slug: 'pglite', env: {} }];
   if (process.env.SHOPTAG_TEST_DATABASE_URL) {
-    targets.push({ label: 'PostgreSQL, Redis', slug: 'postgres', env: { DATABASE_URL: process.env.SHOPTAG_TEST_DATABASE_URL, REDIS_URL: process.env.SHOPTAG_TEST_REDIS_URL ?? '' } });
+    targets.push({
+      label: 'PostgreSQL, Redis',
+      slug: 'postgres',
+      env: { DATABASE_URL: process.env.SHOPTAG_TEST_DATABASE_URL, REDIS_URL: process.env.SHOPTAG_TEST_REDIS_URL ?? '' },
+    });
   }
   try {
     for (const target of targets) {
@@ -40,16 +44,38 @@ async function catalogSection() {
         try {
           const baseline = await measureLoad(bare.url + path);
           const ours = await measureLoad(server.url + path, headers);
-          rows.push({ id: `catalog.cached.${target.slug}`, name: `GET /v1/products?limit=24 (24 priced products), from cache — ${target.label}`, baseline, ours, ratio: ours.requestsPerSecond / baseline.requestsPerSecond });
+          rows.push({
+            id: `catalog.cached.${target.slug}`,
+            name: `GET /v1/products?limit=24 (24 priced products), from cache — ${target.label}`,
+            baseline,
+            ours,
+            ratio: ours.requestsPerSecond / baseline.requestsPerSecond,
+          });
           const uncached = await measureUncachedLoad(server.url + path, headers);
-          rows.push({ id: `catalog.uncached.${target.slug}`, name: `GET /v1/products?limit=24&max_price=<random>, uncached — ${target.label}`, baseline, ours: uncached, ratio: uncached.requestsPerSecond / baseline.requestsPerSecond });
+          rows.push({
+            id: `catalog.uncached.${target.slug}`,
+            name: `GET /v1/products?limit=24&max_price=<random>, uncached — ${target.label}`,
+            baseline,
+            ours: uncached,
+            ratio: uncached.requestsPerSecond / baseline.requestsPerSecond,
+          });
           // The same with product reuse off: every page reads and serializes all of its products.
           await server.stop();
-          const cold = await startChild('bench/support/serve.mjs', [], { ...target.env, SHOPTAG_DATA_DIR: tmp, SHOPTAG_PRODUCT_CACHE_MB: '0' });
+          const cold = await startChild('bench/support/serve.mjs', [], {
+            ...target.env,
+            SHOPTAG_DATA_DIR: tmp,
+            SHOPTAG_PRODUCT_CACHE_MB: '0',
+          });
           try {
             const coldHeaders = { authorization: `Bearer ${cold.publishableKey}` };
             const ours = await measureUncachedLoad(cold.url + path, coldHeaders);
-            rows.push({ id: `catalog.uncached-no-reuse.${target.slug}`, name: `GET /v1/products?limit=24&max_price=<random>, uncached, no product reuse (SHOPTAG_PRODUCT_CACHE_MB=0) — ${target.label}`, baseline, ours, ratio: ours.requestsPerSecond / baseline.requestsPerSecond });
+            rows.push({
+              id: `catalog.uncached-no-reuse.${target.slug}`,
+              name: `GET /v1/products?limit=24&max_price=<random>, uncached, no product reuse (SHOPTAG_PRODUCT_CACHE_MB=0) — ${target.label}`,
+              baseline,
+              ours,
+              ratio: ours.requestsPerSecond / baseline.requestsPerSecond,
+            });
           } finally {
             await cold.stop();
           }
@@ -72,7 +98,14 @@ async function cartsOnEachDatabase() {
   try {
     const targets = [];
     if (process.env.SHOPTAG_TEST_DATABASE_URL) {
-      targets.push({ label: 'PostgreSQL, Redis', slug: 'postgres', env: { DATABASE_URL: process.env.SHOPTAG_TEST_DATABASE_URL, REDIS_URL: process.env.SHOPTAG_TEST_REDIS_URL ?? '' } });
+      targets.push({
+        label: 'PostgreSQL, Redis',
+        slug: 'postgres',
+        env: {
+          DATABASE_URL: process.env.SHOPTAG_TEST_DATABASE_URL,
+          REDIS_URL: process.env.SHOPTAG_TEST_REDIS_URL ?? '',
+        },
+      });
     }
     targets.push({ label: 'PGlite, in-process cache', slug: 'pglite', env: {} });
     return await cartsSection({ log, targets });
@@ -97,17 +130,38 @@ async function checkoutOnPostgres() {
       log('checkout: PostgreSQL is not installed; measuring on PGlite');
       return await checkoutSection({ log, target: { label: 'PGlite, in-process cache', slug: 'pglite', env: {} } });
     }
-    return await checkoutSection({ log, target: { label: 'PostgreSQL, Redis', slug: 'postgres', env: { DATABASE_URL: process.env.SHOPTAG_TEST_DATABASE_URL, REDIS_URL: process.env.SHOPTAG_TEST_REDIS_URL ?? '' } } });
+    return await checkoutSection({
+      log,
+      target: {
+        label: 'PostgreSQL, Redis',
+        slug: 'postgres',
+        env: {
+          DATABASE_URL: process.env.SHOPTAG_TEST_DATABASE_URL,
+          REDIS_URL: process.env.SHOPTAG_TEST_REDIS_URL ?? '',
+        },
+      },
+    });
   } finally {
     stopServices();
   }
 }
 
-const SECTIONS = { sizes: measureSizes, catalog: catalogSection, search: searchOnPostgres, carts: cartsOnEachDatabase, checkout: checkoutOnPostgres };
+const SECTIONS = {
+  sizes: measureSizes,
+  catalog: catalogSection,
+  search: searchOnPostgres,
+  carts: cartsOnEachDatabase,
+  checkout: checkoutOnPostgres,
+};
 const wanted = process.argv.slice(2).length ? process.argv.slice(2) : Object.keys(SECTIONS);
 const results = {
   date: new Date().toISOString(),
-  machine: { cpus: cpus().length, cpu: cpus()[0]?.model, memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version },
+  machine: {
+    cpus: cpus().length,
+    cpu: cpus()[0]?.model,
+    memoryGiB: Math.round(totalmem() / 2 ** 30),
+    node: process.version,
+  },
   load: LOAD,
 };
 const unknown = wanted.filter((name) => !(name in SECTIONS));
@@ -116,7 +170,9 @@ if (unknown.length) {
   process.exit(2);
 }
 // A partial run keeps the other sections of the last report, each with the date it was measured.
-const previous = existsSync('bench/results/latest.json') ? JSON.parse(readFileSync('bench/results/latest.json', 'utf8')) : {};
+const previous = existsSync('bench/results/latest.json')
+  ? JSON.parse(readFileSync('bench/results/latest.json', 'utf8'))
+  : {};
 results.measuredAt = { ...(previous.measuredAt ?? {}) };
 for (const name of Object.keys(SECTIONS)) {
   if (!wanted.includes(name) && previous[name]) {
@@ -130,41 +186,89 @@ for (const name of wanted) {
   results.measuredAt[name] = new Date().toISOString();
 }
 
-const md = [`# Shoptag benchmarks`, '', `${results.date} · ${results.machine.cpus} × ${results.machine.cpu} · ${results.machine.memoryGiB} GiB · Node ${results.machine.node}`, ''];
+const md = [
+  `# Shoptag benchmarks`,
+  '',
+  `${results.date} · ${results.machine.cpus} × ${results.machine.cpu} · ${results.machine.memoryGiB} GiB · Node ${results.machine.node}`,
+  '',
+];
 const stale = Object.keys(SECTIONS).filter((name) => results[name] && !wanted.includes(name));
-if (stale.length) md.push(`Sections kept from earlier runs: ${stale.map((name) => `${name} (${results.measuredAt[name] ?? 'date unknown'})`).join(', ')}.`, '');
+if (stale.length)
+  md.push(
+    `Sections kept from earlier runs: ${stale.map((name) => `${name} (${results.measuredAt[name] ?? 'date unknown'})`).join(', ')}.`,
+    '',
+  );
 if (results.sizes) {
   md.push('## Download sizes', '', '| what | raw | gzip | brotli |', '|---|---:|---:|---:|');
   for (const s of results.sizes) md.push(`| ${s.name} | ${kb(s.raw)} | ${kb(s.gzip)} | ${kb(s.brotli)} |`);
   md.push('');
 }
 if (results.catalog) {
-  md.push('## Catalog reads (autocannon, loopback)', '', `${LOAD.connections} connections, ${LOAD.seconds} s after ${LOAD.warmupSeconds} s warm-up; ratio = our requests/s ÷ a bare Express endpoint serving the same JSON in the same run. Target: ≥ 90 % from cache, ≥ 40 % uncached. Uncached: each request has its own max_price, so the response cache misses and the page is selected in the database with its products' live stock; products already serialized by this process with the same stock (and cache generation) are reused instead of being read and serialized again — on this catalog most pages share products, so most are reused; the row with no product reuse reads and serializes every product of every page.`, '');
+  md.push(
+    '## Catalog reads (autocannon, loopback)',
+    '',
+    `${LOAD.connections} connections, ${LOAD.seconds} s after ${LOAD.warmupSeconds} s warm-up; ratio = our requests/s ÷ a bare Express endpoint serving the same JSON in the same run. Target: ≥ 90 % from cache, ≥ 40 % uncached. Uncached: each request has its own max_price, so the response cache misses and the page is selected in the database with its products' live stock; products already serialized by this process with the same stock (and cache generation) are reused instead of being read and serialized again — on this catalog most pages share products, so most are reused; the row with no product reuse reads and serializes every product of every page.`,
+    '',
+  );
   md.push('| endpoint | bare Express req/s | ours req/s | ratio | ours p50 / p99 ms |', '|---|---:|---:|---:|---:|');
-  for (const r of results.catalog) md.push(`| ${r.name} | ${r.baseline.requestsPerSecond} | ${r.ours.requestsPerSecond} | ${(r.ratio * 100).toFixed(1)} % | ${r.ours.latencyMs.p50} / ${r.ours.latencyMs.p99} |`);
+  for (const r of results.catalog)
+    md.push(
+      `| ${r.name} | ${r.baseline.requestsPerSecond} | ${r.ours.requestsPerSecond} | ${(r.ratio * 100).toFixed(1)} % | ${r.ours.latencyMs.p50} / ${r.ours.latencyMs.p99} |`,
+    );
   md.push('');
 }
 if (results.carts) {
-  md.push('## Stock holds and add-to-cart', '', `Holds: ${results.carts[0]?.holds.attempts ?? 0} concurrent \`POST /v1/admin/inventory/holds\` for one variant with ${results.carts[0]?.holds.units ?? 0} units; correct = exactly that many succeed, the rest answer 409, and on_hand/reserved end equal. Add-to-cart: \`POST /v1/carts/:id/items\` over ${LOAD.connections} connections, ratio to a bare Express endpoint that parses the same body and answers the same cart JSON.`, '');
-  md.push('| database | hold attempts/s | succeeded / refused | correct | add-to-cart req/s | bare Express req/s | ratio | p50 / p99 ms |', '|---|---:|---:|:---:|---:|---:|---:|---:|');
+  md.push(
+    '## Stock holds and add-to-cart',
+    '',
+    `Holds: ${results.carts[0]?.holds.attempts ?? 0} concurrent \`POST /v1/admin/inventory/holds\` for one variant with ${results.carts[0]?.holds.units ?? 0} units; correct = exactly that many succeed, the rest answer 409, and on_hand/reserved end equal. Add-to-cart: \`POST /v1/carts/:id/items\` over ${LOAD.connections} connections, ratio to a bare Express endpoint that parses the same body and answers the same cart JSON.`,
+    '',
+  );
+  md.push(
+    '| database | hold attempts/s | succeeded / refused | correct | add-to-cart req/s | bare Express req/s | ratio | p50 / p99 ms |',
+    '|---|---:|---:|:---:|---:|---:|---:|---:|',
+  );
   for (const r of results.carts) {
-    md.push(`| ${r.target} | ${r.holds.attemptsPerSecond} | ${r.holds.succeeded} / ${r.holds.refused} | ${r.holds.correct ? 'yes' : 'NO'} | ${r.addToCart.ours.requestsPerSecond} | ${r.addToCart.baseline.requestsPerSecond} | ${(r.addToCart.ratio * 100).toFixed(1)} % | ${r.addToCart.ours.latencyMs.p50} / ${r.addToCart.ours.latencyMs.p99} |`);
+    md.push(
+      `| ${r.target} | ${r.holds.attemptsPerSecond} | ${r.holds.succeeded} / ${r.holds.refused} | ${r.holds.correct ? 'yes' : 'NO'} | ${r.addToCart.ours.requestsPerSecond} | ${r.addToCart.baseline.requestsPerSecond} | ${(r.addToCart.ratio * 100).toFixed(1)} % | ${r.addToCart.ours.latencyMs.p50} / ${r.addToCart.ours.latencyMs.p99} |`,
+    );
   }
   md.push('');
 }
 if (results.checkout) {
-  md.push('## Checkout completions', '', `\`POST /v1/checkout-sessions/:id/complete\` with the simulated provider (hold kept, payment authorized, order transaction with the hold converted to a sale, capture), one per ready session, ${LOAD.connections} in flight; ratio to a bare Express endpoint that parses the same body and answers the same order JSON, driven by the same client in the same run.`, '');
-  md.push('| database | what is bought | sessions | bare Express req/s | completions/s | ratio | p50 / p99 ms |', '|---|---|---:|---:|---:|---:|---:|');
-  for (const r of results.checkout) md.push(`| ${r.target} | ${r.stock ?? 'one variant'} | ${r.sessions} | ${r.baseline.requestsPerSecond} | ${r.ours.requestsPerSecond} | ${(r.ratio * 100).toFixed(1)} % | ${r.ours.latencyMs.p50} / ${r.ours.latencyMs.p99} |`);
+  md.push(
+    '## Checkout completions',
+    '',
+    `\`POST /v1/checkout-sessions/:id/complete\` with the simulated provider (hold kept, payment authorized, order transaction with the hold converted to a sale, capture), one per ready session, ${LOAD.connections} in flight; ratio to a bare Express endpoint that parses the same body and answers the same order JSON, driven by the same client in the same run.`,
+    '',
+  );
+  md.push(
+    '| database | what is bought | sessions | bare Express req/s | completions/s | ratio | p50 / p99 ms |',
+    '|---|---|---:|---:|---:|---:|---:|',
+  );
+  for (const r of results.checkout)
+    md.push(
+      `| ${r.target} | ${r.stock ?? 'one variant'} | ${r.sessions} | ${r.baseline.requestsPerSecond} | ${r.ours.requestsPerSecond} | ${(r.ratio * 100).toFixed(1)} % | ${r.ours.latencyMs.p50} / ${r.ours.latencyMs.p99} |`,
+    );
   md.push('');
 }
 if (results.search) {
   const s = results.search;
   const mark = (value, target) => `${value} ms ${value <= target ? '✓' : '✗'} (target ≤ ${target} ms)`;
-  md.push('## Search on PostgreSQL', '', `${s.products} generated products (seeded in ${s.seedSeconds.toFixed(0)} s). Search service timed without HTTP or the response cache: ${s.queries} mixed queries (words, typos, prefixes, two words, filters, facets, sorts) and ${s.prefixes} suggest prefixes, ${s.search.samples / s.queries} rounds after one warm-up.`, '');
+  md.push(
+    '## Search on PostgreSQL',
+    '',
+    `${s.products} generated products (seeded in ${s.seedSeconds.toFixed(0)} s). Search service timed without HTTP or the response cache: ${s.queries} mixed queries (words, typos, prefixes, two words, filters, facets, sorts) and ${s.prefixes} suggest prefixes, ${s.search.samples / s.queries} rounds after one warm-up.`,
+    '',
+  );
   md.push('| what | p50 | p95 | max |', '|---|---:|---:|---:|');
-  md.push(`| search (page + all facets) | ${s.search.p50} ms | ${mark(s.search.p95, s.targets.searchP95Ms)} | ${s.search.max} ms |`);
-  md.push(`| suggest | ${s.suggest.p50} ms | ${mark(s.suggest.p95, s.targets.suggestP95Ms)} | ${s.suggest.max} ms |`, '');
+  md.push(
+    `| search (page + all facets) | ${s.search.p50} ms | ${mark(s.search.p95, s.targets.searchP95Ms)} | ${s.search.max} ms |`,
+  );
+  md.push(
+    `| suggest | ${s.suggest.p50} ms | ${mark(s.suggest.p95, s.targets.suggestP95Ms)} | ${s.suggest.max} ms |`,
+    '',
+  );
   if (s.slowest?.length) {
     md.push('Slowest queries (median of the rounds):', '', '| query | p50 |', '|---|---:|');
     for (const q of s.slowest) md.push(`| \`${q.query}\` | ${q.p50} ms |`);

@@ -11,7 +11,13 @@ const OUTPUTS = [
   'packages/reference-server/dist/cli.js',
   'packages/elements/custom-elements.json',
 ];
-const SOURCES = ['packages/sdk/src', 'packages/elements/src', 'packages/reference-server/src', 'rollup.config.mjs', 'package-lock.json'];
+const SOURCES = [
+  'packages/sdk/src',
+  'packages/elements/src',
+  'packages/reference-server/src',
+  'rollup.config.mjs',
+  'package-lock.json',
+];
 
 function newestMtime(path) {
   if (!existsSync(path)) return 0;
@@ -39,9 +45,13 @@ if (process.argv.includes('--if-stale') && !isStale()) process.exit(0);
 const started = Date.now();
 console.error('Building @shoptag/sdk, @shoptag/elements (+ CDN bundle), @shoptag/reference-server …');
 run('npx', ['rollup', '-c', '--silent'], { env: { ...process.env, NODE_OPTIONS: '--max-old-space-size=4096' } });
-run('npx', ['cem', 'analyze', '--litelement', '--globs', 'src/**/*.ts', '--exclude', 'src/**/*.test.ts', '--outdir', '.'], {
-  cwd: 'packages/elements',
-  stdio: ['ignore', 'ignore', 'inherit'],
-});
+run(
+  'npx',
+  ['cem', 'analyze', '--litelement', '--globs', 'src/**/*.ts', '--exclude', 'src/**/*.test.ts', '--outdir', '.'],
+  {
+    cwd: 'packages/elements',
+    stdio: ['ignore', 'ignore', 'inherit'],
+  },
+);
 run('node', ['scripts/docs-elements.mjs']);
 console.error(`Built in ${((Date.now() - started) / 1000).toFixed(1)} s`);

@@ -9,12 +9,20 @@ const BEGIN = '<!-- BEGIN GENERATED: scripts/docs-elements.mjs from custom-eleme
 const END = '<!-- END GENERATED -->';
 
 /** Table cell text: one line, pipes escaped. */
-const cell = (text) => (text ?? '').replace(/\s*\n\s*/g, ' ').replace(/\|/g, '\\|').trim();
+const cell = (text) =>
+  (text ?? '')
+    .replace(/\s*\n\s*/g, ' ')
+    .replace(/\|/g, '\\|')
+    .trim();
 const code = (text) => (text ? `\`${cell(text).replace(/`/g, '')}\`` : '');
 
 function table(headers, rows) {
   if (rows.length === 0) return '';
-  return [`| ${headers.join(' | ')} |`, `| ${headers.map(() => '---').join(' | ')} |`, ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n');
+  return [
+    `| ${headers.join(' | ')} |`,
+    `| ${headers.map(() => '---').join(' | ')} |`,
+    ...rows.map((r) => `| ${r.join(' | ')} |`),
+  ].join('\n');
 }
 
 function section(title, body) {
@@ -30,14 +38,22 @@ function renderElement(decl) {
     cell(a.description),
   ]);
   const withAttribute = new Set((decl.attributes ?? []).map((a) => a.fieldName));
-  const publicMembers = (decl.members ?? []).filter((m) => !m.static && (m.privacy ?? 'public') === 'public' && !m.inheritedFrom);
+  const publicMembers = (decl.members ?? []).filter(
+    (m) => !m.static && (m.privacy ?? 'public') === 'public' && !m.inheritedFrom,
+  );
   const properties = publicMembers
     .filter((m) => m.kind === 'field' && !withAttribute.has(m.name))
     .map((m) => [code(m.name), code(m.type?.text), m.readonly ? 'read-only' : '', cell(m.description)]);
   const methods = publicMembers
     .filter((m) => m.kind === 'method')
-    .map((m) => [code(`${m.name}(${(m.parameters ?? []).map((p) => p.name).join(', ')})`), code(m.return?.type?.text), cell(m.description)]);
-  const events = (decl.events ?? []).filter((e) => e.name).map((e) => [code(e.name), code(e.type?.text), cell(e.description)]);
+    .map((m) => [
+      code(`${m.name}(${(m.parameters ?? []).map((p) => p.name).join(', ')})`),
+      code(m.return?.type?.text),
+      cell(m.description),
+    ]);
+  const events = (decl.events ?? [])
+    .filter((e) => e.name)
+    .map((e) => [code(e.name), code(e.type?.text), cell(e.description)]);
   const slots = (decl.slots ?? []).map((s) => [s.name ? code(s.name) : '(default)', cell(s.description)]);
   const parts = (decl.cssParts ?? []).map((p) => [code(p.name), cell(p.description)]);
   const cssProperties = (decl.cssProperties ?? []).map((p) => [code(p.name), cell(p.description)]);
@@ -62,7 +78,9 @@ export function generate(manifest) {
   const elements = manifest.modules
     .flatMap((m) => m.declarations ?? [])
     .filter((d) => d.customElement && d.tagName)
-    .sort((a, b) => (a.tagName === 'shop-store' ? -1 : b.tagName === 'shop-store' ? 1 : a.tagName.localeCompare(b.tagName)));
+    .sort((a, b) =>
+      a.tagName === 'shop-store' ? -1 : b.tagName === 'shop-store' ? 1 : a.tagName.localeCompare(b.tagName),
+    );
   const index = elements.map((d) => `- [\`<${d.tagName}>\`](#${d.tagName}): ${cell(d.summary)}`).join('\n');
   return [BEGIN, '', index, '', ...elements.map(renderElement), END].join('\n');
 }

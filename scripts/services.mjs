@@ -6,7 +6,12 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-const PG_BIN_CANDIDATES = ['/usr/lib/postgresql/18/bin', '/usr/lib/postgresql/17/bin', '/usr/lib/postgresql/16/bin', '/usr/lib/postgresql/15/bin'];
+const PG_BIN_CANDIDATES = [
+  '/usr/lib/postgresql/18/bin',
+  '/usr/lib/postgresql/17/bin',
+  '/usr/lib/postgresql/16/bin',
+  '/usr/lib/postgresql/15/bin',
+];
 
 /** A free TCP port on loopback. */
 export function freePort() {
@@ -39,7 +44,9 @@ function asPostgresUser(cmd, args, opts = {}) {
 }
 
 function postgresUid() {
-  const line = readFileSync('/etc/passwd', 'utf8').split('\n').find((l) => l.startsWith('postgres:'));
+  const line = readFileSync('/etc/passwd', 'utf8')
+    .split('\n')
+    .find((l) => l.startsWith('postgres:'));
   if (!line) throw new Error('running as root but there is no "postgres" user to run PostgreSQL as');
   const [, , uid, gid] = line.split(':');
   return { uid: Number(uid), gid: Number(gid) };
@@ -61,8 +68,16 @@ export async function startPostgres({ log = () => {} } = {}) {
   const data = join(dir, 'data');
   asPostgresUser(join(bin, 'initdb'), ['-D', data, '-U', 'postgres', '-A', 'trust', '-E', 'UTF8', '--no-sync']);
   asPostgresUser(join(bin, 'pg_ctl'), [
-    '-D', data, '-l', join(dir, 'server.log'), '-w', '-t', '30', 'start',
-    '-o', `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300`,
+    '-D',
+    data,
+    '-l',
+    join(dir, 'server.log'),
+    '-w',
+    '-t',
+    '30',
+    'start',
+    '-o',
+    `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300`,
   ]);
   log(`postgres ${bin.split('/').at(-2)} on 127.0.0.1:${port}`);
   let stopped = false;
@@ -92,8 +107,22 @@ export async function startRedis({ log = () => {} } = {}) {
   const port = await freePort();
   const pidfile = join(dir, 'redis.pid');
   execFileSync(bin, [
-    '--port', String(port), '--bind', '127.0.0.1', '--daemonize', 'yes', '--pidfile', pidfile,
-    '--dir', dir, '--logfile', join(dir, 'redis.log'), '--save', '', '--appendonly', 'no',
+    '--port',
+    String(port),
+    '--bind',
+    '127.0.0.1',
+    '--daemonize',
+    'yes',
+    '--pidfile',
+    pidfile,
+    '--dir',
+    dir,
+    '--logfile',
+    join(dir, 'redis.log'),
+    '--save',
+    '',
+    '--appendonly',
+    'no',
   ]);
   const deadline = Date.now() + 10_000;
   for (;;) {
@@ -147,8 +176,14 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const cmd = sep === -1 ? [] : process.argv.slice(sep + 1);
   const stop = await startTestServices();
   const cleanup = () => stop();
-  process.on('SIGINT', () => { cleanup(); process.exit(130); });
-  process.on('SIGTERM', () => { cleanup(); process.exit(143); });
+  process.on('SIGINT', () => {
+    cleanup();
+    process.exit(130);
+  });
+  process.on('SIGTERM', () => {
+    cleanup();
+    process.exit(143);
+  });
   if (cmd.length === 0) {
     console.log(`SHOPTAG_TEST_DATABASE_URL=${process.env.SHOPTAG_TEST_DATABASE_URL ?? ''}`);
     console.log(`SHOPTAG_TEST_REDIS_URL=${process.env.SHOPTAG_TEST_REDIS_URL ?? ''}`);

@@ -25,7 +25,11 @@ function testFiles(dir, pattern = /\.test\.ts$/) {
 
 const nodeTest = (dirs, pattern) => {
   const files = dirs.flatMap((d) => testFiles(d, pattern));
-  return ['node', ['--conditions=development', '--import', 'tsx', '--test', '--test-reporter=spec', ...files], files.length];
+  return [
+    'node',
+    ['--conditions=development', '--import', 'tsx', '--test', '--test-reporter=spec', ...files],
+    files.length,
+  ];
 };
 
 const SUITES = {
@@ -33,7 +37,11 @@ const SUITES = {
   tools: () => nodeTest(['bench/test'], /\.test\.mjs$/),
   sdk: () => nodeTest(['packages/sdk/test']),
   server: () => nodeTest(['packages/reference-server/test']),
-  elements: () => ['npx', ['wtr', '--config', 'packages/elements/web-test-runner.config.mjs'], testFiles('packages/elements/src').length],
+  elements: () => [
+    'npx',
+    ['wtr', '--config', 'packages/elements/web-test-runner.config.mjs'],
+    testFiles('packages/elements/src').length,
+  ],
   e2e: () => nodeTest(['test/e2e']),
 };
 
@@ -55,14 +63,26 @@ function runSuite(name) {
     if (fileCount === 0) return resolve({ name, passed: 0, failed: 0, code: 1, note: 'no test files' });
     console.log(`\n━━ ${name} ━━ ${cmd} ${args.filter((a) => !a.endsWith('.ts')).join(' ')} (${fileCount} files)`);
     const started = Date.now();
-    const child = spawn(cmd, args, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, FORCE_COLOR: '0' }, detached: true });
+    const child = spawn(cmd, args, {
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, FORCE_COLOR: '0' },
+      detached: true,
+    });
     let output = '';
-    const take = (stream, sink) => stream.on('data', (chunk) => { output += chunk; sink.write(chunk); });
+    const take = (stream, sink) =>
+      stream.on('data', (chunk) => {
+        output += chunk;
+        sink.write(chunk);
+      });
     take(child.stdout, process.stdout);
     take(child.stderr, process.stderr);
     const timer = setTimeout(() => {
       console.error(`\n${name}: timed out after ${SUITE_TIMEOUT_MS / 60_000} min; stopping it`);
-      try { process.kill(-child.pid, 'SIGKILL'); } catch { /* gone */ }
+      try {
+        process.kill(-child.pid, 'SIGKILL');
+      } catch {
+        /* gone */
+      }
     }, SUITE_TIMEOUT_MS);
     child.on('close', (code) => {
       clearTimeout(timer);
@@ -82,7 +102,10 @@ const suites = requested.length ? requested : Object.keys(SUITES);
 // PostgreSQL and Redis only when a suite that may use them runs.
 const WITHOUT_SERVICES = new Set(['tools']);
 const stopServices = suites.every((name) => WITHOUT_SERVICES.has(name)) ? () => {} : await startTestServices();
-const onSignal = () => { stopServices(); process.exit(130); };
+const onSignal = () => {
+  stopServices();
+  process.exit(130);
+};
 process.on('SIGINT', onSignal);
 process.on('SIGTERM', onSignal);
 
@@ -96,9 +119,19 @@ try {
 console.log('\n━━ summary ━━');
 let ok = true;
 for (const r of results) {
-  const problem = r.note ?? (r.code !== 0 ? `exit code ${r.code}` : r.passed + r.failed === 0 ? 'ran no test' : r.failed ? `${r.failed} failed` : '');
+  const problem =
+    r.note ??
+    (r.code !== 0
+      ? `exit code ${r.code}`
+      : r.passed + r.failed === 0
+        ? 'ran no test'
+        : r.failed
+          ? `${r.failed} failed`
+          : '');
   if (problem) ok = false;
-  console.log(`${problem ? '✗' : '✓'} ${r.name.padEnd(9)} ${String(r.passed).padStart(4)} passed ${String(r.failed).padStart(3)} failed${r.seconds ? `  ${r.seconds.toFixed(1)} s` : ''}${problem ? `  — ${problem}` : ''}`);
+  console.log(
+    `${problem ? '✗' : '✓'} ${r.name.padEnd(9)} ${String(r.passed).padStart(4)} passed ${String(r.failed).padStart(3)} failed${r.seconds ? `  ${r.seconds.toFixed(1)} s` : ''}${problem ? `  — ${problem}` : ''}`,
+  );
 }
 const passed = results.reduce((n, r) => n + r.passed, 0);
 const failed = results.reduce((n, r) => n + r.failed, 0);

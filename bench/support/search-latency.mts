@@ -17,10 +17,16 @@ const rounds = Number(process.env.BENCH_ROUNDS ?? 5);
 const db = createPgDb({ connectionString: process.env.DATABASE_URL ?? '', max: 4 });
 const log = (m: string) => process.stderr.write(`[bench search] ${m}\n`);
 
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0;
+const percentile = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0;
 const summary = (samples: number[]) => {
   const s = [...samples].sort((a, b) => a - b);
-  return { p50: +percentile(s, 50).toFixed(2), p95: +percentile(s, 95).toFixed(2), max: +(s.at(-1) ?? 0).toFixed(2), samples: s.length };
+  return {
+    p50: +percentile(s, 50).toFixed(2),
+    p95: +percentile(s, 95).toFixed(2),
+    max: +(s.at(-1) ?? 0).toFixed(2),
+    samples: s.length,
+  };
 };
 
 try {
@@ -35,10 +41,16 @@ try {
   log(`seeded ${seeded.products} products in ${seedSeconds.toFixed(1)} s`);
 
   const categories = createCategoryRepository(db);
-  const search = createSearchService({ search: createSearchRepository(db), products: createProductRepository(db), categories });
+  const search = createSearchService({
+    search: createSearchRepository(db),
+    products: createProductRepository(db),
+    categories,
+  });
   // Words from the catalog itself, so the queries find something; typos made from them.
   const sample = (await search.search({ limit: 40, sort: 'rating', facets: [] })).data;
-  const words = [...new Set(sample.flatMap((p) => p.name.toLowerCase().split(/\s+/)).filter((w) => w.length >= 5))].slice(0, 8);
+  const words = [
+    ...new Set(sample.flatMap((p) => p.name.toLowerCase().split(/\s+/)).filter((w) => w.length >= 5)),
+  ].slice(0, 8);
   const brands = [...new Set(sample.map((p) => p.brand))].slice(0, 3);
   const swap = (w: string) => `${w.slice(0, 1)}${w[2]}${w[1]}${w.slice(3)}`;
   const tree = await categories.listAll();
@@ -52,7 +64,10 @@ try {
     ...tree.slice(0, 3).map((c, i) => ({ q: words[i] ?? '', category: c.slug, max_price: 10_000 })),
     { q: words[0] ?? '', min_rating: 4, sort: 'rating' as const },
   ];
-  const prefixes = [...words.flatMap((w) => [w.slice(0, 2), w.slice(0, 4)]), ...tree.slice(0, 4).map((c) => c.name.slice(0, 3).toLowerCase())];
+  const prefixes = [
+    ...words.flatMap((w) => [w.slice(0, 2), w.slice(0, 4)]),
+    ...tree.slice(0, 4).map((c) => c.name.slice(0, 3).toLowerCase()),
+  ];
 
   for (const q of queries) await search.search(q); // warm the caches of PostgreSQL
   const searchMs: number[] = [];
@@ -65,7 +80,11 @@ try {
     for (const q of queries) {
       started = performance.now();
       await search.search(q);
-      time(`search ${new URLSearchParams(Object.entries(q).map(([k, v]) => [k, String(v)]))}`, performance.now() - started, searchMs);
+      time(
+        `search ${new URLSearchParams(Object.entries(q).map(([k, v]) => [k, String(v)]))}`,
+        performance.now() - started,
+        searchMs,
+      );
     }
   }
   const suggestMs: number[] = [];
@@ -82,7 +101,9 @@ try {
     .map(([query, ms]) => ({ query, p50: summary(ms).p50 }))
     .sort((a, b) => b.p50 - a.p50)
     .slice(0, 5);
-  process.stdout.write(`${JSON.stringify({ products: seeded.products, seedSeconds, queries: queries.length, prefixes: prefixes.length, search: summary(searchMs), suggest: summary(suggestMs), slowest })}\n`);
+  process.stdout.write(
+    `${JSON.stringify({ products: seeded.products, seedSeconds, queries: queries.length, prefixes: prefixes.length, search: summary(searchMs), suggest: summary(suggestMs), slowest })}\n`,
+  );
 } finally {
   await db.close();
 }

@@ -21,13 +21,19 @@ export async function searchSection({ log, products = 100_000 }) {
   try {
     log(`search: seeding ${products} products on PostgreSQL and timing queries`);
     const out = await new Promise((resolve, reject) => {
-      const child = spawn(process.execPath, ['--conditions=development', '--import', 'tsx', 'bench/support/search-latency.mts'], {
-        env: { ...process.env, DATABASE_URL: url.toString(), BENCH_PRODUCTS: String(products) },
-        stdio: ['ignore', 'pipe', 'inherit'],
-      });
+      const child = spawn(
+        process.execPath,
+        ['--conditions=development', '--import', 'tsx', 'bench/support/search-latency.mts'],
+        {
+          env: { ...process.env, DATABASE_URL: url.toString(), BENCH_PRODUCTS: String(products) },
+          stdio: ['ignore', 'pipe', 'inherit'],
+        },
+      );
       let text = '';
       child.stdout.on('data', (c) => (text += c));
-      child.on('close', (code) => (code === 0 ? resolve(text) : reject(new Error(`search benchmark exited with ${code}`))));
+      child.on('close', (code) =>
+        code === 0 ? resolve(text) : reject(new Error(`search benchmark exited with ${code}`)),
+      );
     });
     return { ...JSON.parse(String(out).trim().split('\n').at(-1)), targets: SEARCH_TARGETS };
   } finally {

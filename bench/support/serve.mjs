@@ -4,7 +4,12 @@ import { startServer } from '@shoptag/reference-server';
 
 const memory = !process.env.DATABASE_URL;
 const srv = await startServer({ port: 0, memory, seed: 'reset', allowedOrigins: ['*'], quiet: true });
-process.stdout.write(`${JSON.stringify({ url: srv.url, publishableKey: srv.publishableKey, secretKey: srv.secretKey })}\n`);
-const stop = async () => { await srv.close(); process.exit(0); };
+process.stdout.write(
+  `${JSON.stringify({ url: srv.url, publishableKey: srv.publishableKey, secretKey: srv.secretKey })}\n`,
+);
+const stop = async () => {
+  await srv.close();
+  process.exit(0);
+};
 process.on('SIGTERM', stop);
 process.on('SIGINT', stop);

@@ -17,11 +17,18 @@ const { startStripeStandIn } = await tsImport('../reference-server/test/support/
 const stripeApi = await startStripeStandIn();
 const stripeEnv = { ...process.env, STRIPE_SECRET_KEY: 'sk_test_stand_in', STRIPE_PUBLISHABLE_KEY: 'pk_test_stand_in' };
 const common = { port: 0, memory: true, seed: true, allowedOrigins: ['*'], quiet: true };
-const [shop, stripeShop] = await Promise.all([startServer(common), startServer({ ...common, env: stripeEnv, stripeApi: stripeApi.api })]);
+const [shop, stripeShop] = await Promise.all([
+  startServer(common),
+  startServer({ ...common, env: stripeEnv, stripeApi: stripeApi.api }),
+]);
 const testShop = {
   endpoint: shop.url,
   publishableKey: shop.publishableKey,
-  stripe: { endpoint: stripeShop.url, publishableKey: stripeShop.publishableKey, api: `http://${stripeApi.api.host}:${stripeApi.api.port}` },
+  stripe: {
+    endpoint: stripeShop.url,
+    publishableKey: stripeShop.publishableKey,
+    api: `http://${stripeApi.api.host}:${stripeApi.api.port}`,
+  },
 };
 
 /** Closes the reference servers when the test run's dev server stops. */
@@ -65,13 +72,27 @@ export default {
       launchOptions: {
         executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
         headless: true,
-        args: ['--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+        args: [
+          '--disable-gpu',
+          '--disable-dev-shm-usage',
+          '--disable-background-networking',
+          '--disable-component-update',
+          '--disable-sync',
+          '--no-first-run',
+        ],
       },
     }),
   ],
   // The root tsconfig carries experimentalDecorators + useDefineForClassFields: false (esbuild does
   // not follow `extends`, so it reads the root file directly), matching the rollup build.
-  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: fileURLToPath(new URL('../../tsconfig.json', import.meta.url)) }), referenceServer],
+  plugins: [
+    esbuildPlugin({
+      ts: true,
+      target: 'es2022',
+      tsconfig: fileURLToPath(new URL('../../tsconfig.json', import.meta.url)),
+    }),
+    referenceServer,
+  ],
   reporters: [defaultReporter(), requireTests()],
   testRunnerHtml: (testFramework) => `<!doctype html>
 <html lang="en">

@@ -36,12 +36,18 @@ describe('the cart on the demo shop', () => {
     const problems = watchProblems(page);
     await page.goto(server.url);
     await productCards(page).nth(23).waitFor();
-    await assert.doesNotReject(cartButton(page).and(page.getByRole('button', { name: 'Cart, 0 items' })).waitFor());
+    await assert.doesNotReject(
+      cartButton(page)
+        .and(page.getByRole('button', { name: 'Cart, 0 items' }))
+        .waitFor(),
+    );
 
     // A product with one variant, several units in stock, under the free-shipping threshold.
     const index = await page.evaluate(() => {
       const grid = document.querySelector('shop-product-grid') as unknown as { products: GridProduct[] };
-      return grid.products.findIndex((p) => p.variants.length === 1 && p.variants[0]!.available_quantity >= 3 && p.price.amount < 2400);
+      return grid.products.findIndex(
+        (p) => p.variants.length === 1 && p.variants[0]!.available_quantity >= 3 && p.price.amount < 2400,
+      );
     });
     assert.ok(index >= 0, 'the first page has a cheap single-variant product in stock');
     const card = productCards(page).nth(index);
@@ -51,13 +57,23 @@ describe('the cart on the demo shop', () => {
     const drawer = page.getByRole('dialog', { name: /Your cart/ });
     await drawer.waitFor();
     await drawer.getByText(name, { exact: true }).waitFor();
-    const progress = await page.evaluate(() => document.querySelector('shop-cart')!.shadowRoot!.querySelector('[part=progress]')?.textContent?.trim());
+    const progress = await page.evaluate(() =>
+      document.querySelector('shop-cart')!.shadowRoot!.querySelector('[part=progress]')?.textContent?.trim(),
+    );
     assert.match(progress ?? '', /^Add \$\d+\.\d\d more for free shipping\.$/);
     await page.getByRole('button', { name: 'Close cart' }).waitFor();
-    assert.equal(await page.evaluate(() => document.querySelector('shop-cart')!.shadowRoot!.activeElement?.getAttribute('aria-label')), 'Close cart');
+    assert.equal(
+      await page.evaluate(() =>
+        document.querySelector('shop-cart')!.shadowRoot!.activeElement?.getAttribute('aria-label'),
+      ),
+      'Close cart',
+    );
 
     await drawer.getByRole('button', { name: `Increase quantity of ${name}` }).click();
-    await drawer.getByLabel(`Quantity of ${name}`).and(page.getByText('2', { exact: true })).waitFor();
+    await drawer
+      .getByLabel(`Quantity of ${name}`)
+      .and(page.getByText('2', { exact: true }))
+      .waitFor();
     await drawer.getByRole('status').getByText(`${name}: quantity 2`, { exact: false }).waitFor();
 
     await drawer.getByRole('textbox', { name: 'Discount code' }).fill('welcome10');
@@ -67,21 +83,27 @@ describe('the cart on the demo shop', () => {
 
     await page.keyboard.press('Escape');
     await drawer.waitFor({ state: 'hidden' });
-    await cartButton(page).and(page.getByRole('button', { name: 'Cart, 2 items' })).waitFor();
+    await cartButton(page)
+      .and(page.getByRole('button', { name: 'Cart, 2 items' }))
+      .waitFor();
 
     // A second tab of the same browser finds the same cart.
     const second = await context.newPage();
     second.setDefaultTimeout(10_000);
     const secondProblems = watchProblems(second);
     await second.goto(server.url);
-    await cartButton(second).and(second.getByRole('button', { name: 'Cart, 2 items' })).waitFor();
+    await cartButton(second)
+      .and(second.getByRole('button', { name: 'Cart, 2 items' }))
+      .waitFor();
     await cartButton(second).click();
     const secondDrawer = second.getByRole('dialog', { name: /Your cart/ });
     await secondDrawer.getByText('WELCOME10', { exact: true }).waitFor();
 
     // A change in the second tab reaches the first one without a reload.
     await secondDrawer.getByRole('button', { name: `Increase quantity of ${name}` }).click();
-    await cartButton(page).and(page.getByRole('button', { name: 'Cart, 3 items' })).waitFor();
+    await cartButton(page)
+      .and(page.getByRole('button', { name: 'Cart, 3 items' }))
+      .waitFor();
 
     assert.deepEqual(problems, []);
     assert.deepEqual(secondProblems, []);

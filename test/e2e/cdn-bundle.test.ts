@@ -61,7 +61,13 @@ describe('the CDN bundle', () => {
 
   test('loads from another origin, finds its chunks next to the script and defaults the endpoint to the script origin', async () => {
     assert.notEqual(new URL(shop.url).origin, new URL(siteUrl).origin);
-    pages.set('/grid', embedPage(shop.url, `<shop-store publishable-key="${shop.publishableKey}"><shop-product-grid limit="4" paging="button"></shop-product-grid></shop-store>`));
+    pages.set(
+      '/grid',
+      embedPage(
+        shop.url,
+        `<shop-store publishable-key="${shop.publishableKey}"><shop-product-grid limit="4" paging="button"></shop-product-grid></shop-store>`,
+      ),
+    );
     const page = await browser.newPage();
     page.setDefaultTimeout(8_000);
     const problems = watchProblems(page);
@@ -72,26 +78,45 @@ describe('the CDN bundle', () => {
     const img = cards.first().locator('img');
     assert.ok((await img.getAttribute('src'))!.startsWith(`${shop.url}/media/`));
     await page.waitForFunction(() => {
-      const card = document.querySelector('shop-product-grid')!.shadowRoot!.querySelector('ul[part=grid] shop-product-card')!;
+      const card = document
+        .querySelector('shop-product-grid')!
+        .shadowRoot!.querySelector('ul[part=grid] shop-product-card')!;
       return (card.shadowRoot!.querySelector('img') as HTMLImageElement).naturalWidth > 0;
     });
-    const chunks = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name).filter((n) => n.includes('/chunks/')));
+    const chunks = await page.evaluate(() =>
+      performance
+        .getEntriesByType('resource')
+        .map((e) => e.name)
+        .filter((n) => n.includes('/chunks/')),
+    );
     assert.ok(chunks.length > 0 && chunks.every((c) => c.startsWith(`${shop.url}/chunks/`)), chunks.join(' '));
     assert.deepEqual(problems, []);
     await page.close();
   });
 
   test('a page with only <shop-money> loads neither the grid nor the card chunk', async () => {
-    pages.set('/money', embedPage(shop.url, '<p>Only <shop-money amount="1999" currency="USD" locale="en-US"></shop-money> this week.</p>'));
+    pages.set(
+      '/money',
+      embedPage(
+        shop.url,
+        '<p>Only <shop-money amount="1999" currency="USD" locale="en-US"></shop-money> this week.</p>',
+      ),
+    );
     const page = await browser.newPage();
     page.setDefaultTimeout(8_000);
     const problems = watchProblems(page);
     await page.goto(`${siteUrl}/money`);
     await page.getByText('$19.99').waitFor();
     const chunks = await page.evaluate(() =>
-      performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname).filter((p) => p.startsWith('/chunks/')),
+      performance
+        .getEntriesByType('resource')
+        .map((e) => new URL(e.name).pathname)
+        .filter((p) => p.startsWith('/chunks/')),
     );
-    assert.ok(chunks.some((c) => /\/money-[\w-]+\.js$/.test(c)), chunks.join(' '));
+    assert.ok(
+      chunks.some((c) => /\/money-[\w-]+\.js$/.test(c)),
+      chunks.join(' '),
+    );
     assert.ok(!chunks.some((c) => /\/(product-grid|product-card|store)-[\w-]+\.js$/.test(c)), chunks.join(' '));
     assert.deepEqual(problems, []);
     await page.close();
@@ -105,7 +130,8 @@ describe('the CDN bundle', () => {
     await page.goto(`${siteUrl}/later`);
     await page.waitForLoadState('load');
     await page.evaluate(() => {
-      document.getElementById('slot')!.innerHTML = '<shop-money amount="1500" currency="JPY" locale="en-US"></shop-money>';
+      document.getElementById('slot')!.innerHTML =
+        '<shop-money amount="1500" currency="JPY" locale="en-US"></shop-money>';
     });
     await page.getByText('¥1,500').waitFor();
     assert.deepEqual(problems, []);
@@ -120,7 +146,10 @@ describe('the CDN bundle', () => {
     page.on('console', (m) => void (m.type() === 'warning' && warnings.push(m.text())));
     await page.goto(`${siteUrl}/nokey`);
     await page.getByText('This shop isn’t connected yet').waitFor();
-    assert.ok(warnings.some((w) => w.startsWith('[shoptag W001]')), warnings.join('\n'));
+    assert.ok(
+      warnings.some((w) => w.startsWith('[shoptag W001]')),
+      warnings.join('\n'),
+    );
     await page.close();
   });
 });

@@ -22,7 +22,8 @@ function filesIn(dir: string, keep: (name: string) => boolean): string[] {
 function devOnlyCodesInSources(): Set<string> {
   const codes = new Set<string>();
   for (const file of filesIn(elementsSrc, (n) => n.endsWith('.ts') && !n.endsWith('.test.ts'))) {
-    for (const m of readFileSync(file, 'utf8').matchAll(/if \(DEV_MODE\)\s*\{?\s*warn\(\s*'([WE]\d{3})'/g)) codes.add(m[1]!);
+    for (const m of readFileSync(file, 'utf8').matchAll(/if \(DEV_MODE\)\s*\{?\s*warn\(\s*'([WE]\d{3})'/g))
+      codes.add(m[1]!);
   }
   return codes;
 }

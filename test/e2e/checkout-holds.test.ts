@@ -21,7 +21,10 @@ function shop(options: StartServerOptions = {}) {
   const ctx = { server: undefined as unknown as StartedServer, browser: undefined as unknown as Browser, dataDir: '' };
   before(async () => {
     ctx.dataDir = mkdtempSync(join(tmpdir(), 'shoptag-e2e-'));
-    [ctx.server, ctx.browser] = await Promise.all([startDemoServer({ dataDir: ctx.dataDir, ...options }), launchBrowser()]);
+    [ctx.server, ctx.browser] = await Promise.all([
+      startDemoServer({ dataDir: ctx.dataDir, ...options }),
+      launchBrowser(),
+    ]);
   });
   after(async () => {
     await ctx.browser?.close();
@@ -31,7 +34,10 @@ function shop(options: StartServerOptions = {}) {
   const admin = async <T>(path: string, init: { method?: string; body?: unknown } = {}): Promise<T> => {
     const res = await fetch(`${ctx.server.url}${path}`, {
       method: init.method ?? 'GET',
-      headers: { authorization: `Bearer ${ctx.server.secretKey}`, ...(init.body ? { 'content-type': 'application/json' } : {}) },
+      headers: {
+        authorization: `Bearer ${ctx.server.secretKey}`,
+        ...(init.body ? { 'content-type': 'application/json' } : {}),
+      },
       ...(init.body ? { body: JSON.stringify(init.body) } : {}),
     });
     assert.ok(res.ok, `${path}: HTTP ${res.status}`);
@@ -71,10 +77,19 @@ describe('Place order clicked many times', () => {
     const confirmation = page.getByText(/Your order ST-\d+ is confirmed/);
     await confirmation.waitFor();
     const number = /ST-\d+/.exec(await confirmation.innerText())![0];
-    const sessionId = await page.evaluate(() => (document.querySelector('shop-checkout') as unknown as { state: { session: { id: string } } }).state.session.id);
+    const sessionId = await page.evaluate(
+      () =>
+        (document.querySelector('shop-checkout') as unknown as { state: { session: { id: string } } }).state.session.id,
+    );
     await page.waitForLoadState('networkidle');
-    const orders = await admin<{ data: { number: string; checkout_session_id: string }[] }>('/v1/admin/orders?email=ada@example.com');
-    assert.deepEqual(orders.data.map((o) => [o.number, o.checkout_session_id]), [[number, sessionId]], 'one order, for this session');
+    const orders = await admin<{ data: { number: string; checkout_session_id: string }[] }>(
+      '/v1/admin/orders?email=ada@example.com',
+    );
+    assert.deepEqual(
+      orders.data.map((o) => [o.number, o.checkout_session_id]),
+      [[number, sessionId]],
+      'one order, for this session',
+    );
     assert.deepEqual(problems, []);
     await page.close();
   });
@@ -109,7 +124,10 @@ describe('a checkout left past its hold', () => {
     // Restocked, the shopper goes back and checks out again: a new hold.
     await admin(`/v1/admin/inventory/${variantId}`, { method: 'PUT', body: { on_hand: held.on_hand } });
     await page.getByRole('button', { name: 'Back to the shop' }).click();
-    await page.locator('shop-cart-button').getByRole('button', { name: /Cart, 1 item/ }).click();
+    await page
+      .locator('shop-cart-button')
+      .getByRole('button', { name: /Cart, 1 item/ })
+      .click();
     await page.getByRole('dialog', { name: /Your cart/ }).waitFor();
     await page.getByRole('link', { name: 'Checkout' }).click();
     await page.getByLabel('Email').waitFor();

@@ -8,11 +8,17 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright';
 import type { StartedServer } from '@shoptag/reference-server';
-import { startStripeStandIn, type StripeStandIn } from '../../packages/reference-server/test/support/stripe-stand-in.js';
+import {
+  startStripeStandIn,
+  type StripeStandIn,
+} from '../../packages/reference-server/test/support/stripe-stand-in.js';
 import { launchBrowser, startDemoServer, watchProblems } from './support/browser.js';
 import { fillToPayment, toCheckout } from './support/checkout-flow.js';
 
-const standInScript = readFileSync(new URL('../../packages/elements/src/testing/stripe-js-stand-in.js', import.meta.url), 'utf8');
+const standInScript = readFileSync(
+  new URL('../../packages/elements/src/testing/stripe-js-stand-in.js', import.meta.url),
+  'utf8',
+);
 
 describe('buying on the demo shop with Stripe', () => {
   let stripe: StripeStandIn;
@@ -30,13 +36,19 @@ describe('buying on the demo shop with Stripe', () => {
     await stripe?.close();
   });
 
-  const admin = async (path: string) => (await fetch(`${server.url}${path}`, { headers: { authorization: `Bearer ${server.secretKey}` } })).json() as Promise<Record<string, unknown>>;
+  const admin = async (path: string) =>
+    (
+      await fetch(`${server.url}${path}`, { headers: { authorization: `Bearer ${server.secretKey}` } })
+    ).json() as Promise<Record<string, unknown>>;
 
   /** Answers js.stripe.com with the Stripe.js stand-in (or fails it, when `reachable` says no) and forwards api.stripe.com to the local stand-in. */
   async function routeStripe(page: Page, reachable: () => boolean): Promise<void> {
     await page.route('https://js.stripe.com/**', (route) =>
       reachable()
-        ? route.fulfill({ contentType: 'text/javascript', body: `window.__STRIPE_STAND_IN__ = { api: 'https://api.stripe.com' };\n${standInScript}` })
+        ? route.fulfill({
+            contentType: 'text/javascript',
+            body: `window.__STRIPE_STAND_IN__ = { api: 'https://api.stripe.com' };\n${standInScript}`,
+          })
         : route.abort('internetdisconnected'),
     );
     await page.route('https://api.stripe.com/**', async (route) => {
@@ -60,7 +72,9 @@ describe('buying on the demo shop with Stripe', () => {
     const confirmation = page.getByText(/Your order ST-\d+ is confirmed/);
     await confirmation.waitFor();
     const number = /ST-\d+/.exec(await confirmation.innerText())![0];
-    const orders = (await admin('/v1/admin/orders?email=ada@example.com')) as { data: { number: string; status: string; payment: { provider: string; reference: string } }[] };
+    const orders = (await admin('/v1/admin/orders?email=ada@example.com')) as {
+      data: { number: string; status: string; payment: { provider: string; reference: string } }[];
+    };
     assert.equal(orders.data.length, 1, 'a double click makes one order');
     assert.equal(orders.data[0]!.number, number);
     assert.equal(orders.data[0]!.status, 'paid');
@@ -79,7 +93,10 @@ describe('buying on the demo shop with Stripe', () => {
     await routeStripe(page, () => reachable);
     await toCheckout(page, server.url, 1);
     await fillToPayment(page);
-    await page.getByRole('alert').getByText(/could not be loaded/).waitFor();
+    await page
+      .getByRole('alert')
+      .getByText(/could not be loaded/)
+      .waitFor();
     reachable = true;
     await page.getByRole('button', { name: 'Try again' }).click();
     await page.locator('iframe[title="Secure payment input frame"]').waitFor();

@@ -26,7 +26,10 @@ describe('buying on the demo shop', () => {
     rmSync(dataDir, { recursive: true, force: true });
   });
 
-  const admin = async (path: string) => (await fetch(`${server.url}${path}`, { headers: { authorization: `Bearer ${server.secretKey}` } })).json() as Promise<Record<string, unknown>>;
+  const admin = async (path: string) =>
+    (
+      await fetch(`${server.url}${path}`, { headers: { authorization: `Bearer ${server.secretKey}` } })
+    ).json() as Promise<Record<string, unknown>>;
 
   const toCheckout = (page: Page, skip: number) => toCheckoutOn(page, server.url, skip);
 
@@ -50,7 +53,9 @@ describe('buying on the demo shop', () => {
     const confirmation = page.getByText(/Your order ST-\d+ is confirmed/);
     await confirmation.waitFor();
     const number = /ST-\d+/.exec(await confirmation.innerText())![0];
-    const orders = (await admin('/v1/admin/orders?email=ada@example.com')) as { data: { number: string; status: string; items: { variant_id: string }[] }[] };
+    const orders = (await admin('/v1/admin/orders?email=ada@example.com')) as {
+      data: { number: string; status: string; items: { variant_id: string }[] }[];
+    };
     assert.equal(orders.data.length, 1, 'a double click makes one order');
     assert.equal(orders.data[0]!.number, number);
     assert.equal(orders.data[0]!.status, 'paid');
@@ -59,7 +64,11 @@ describe('buying on the demo shop', () => {
     const eml = join(dataDir, 'outbox', `${number}.eml`);
     for (let i = 0; i < 100 && !existsSync(eml); i++) await new Promise((r) => setTimeout(r, 50));
     assert.match(readFileSync(eml, 'utf8'), /^To: ada@example\.com$/m);
-    assert.deepEqual(requested.filter((url) => /stripe/i.test(url)), [], 'a shop without Stripe keys loads no Stripe code');
+    assert.deepEqual(
+      requested.filter((url) => /stripe/i.test(url)),
+      [],
+      'a shop without Stripe keys loads no Stripe code',
+    );
     assert.deepEqual(problems, []);
     await page.close();
   });
@@ -72,7 +81,10 @@ describe('buying on the demo shop', () => {
     await page.getByRole('button', { name: 'Place order' }).click();
     await page.getByRole('alert').getByText('Your card was declined.').waitFor();
     await page.goto(server.url);
-    await page.locator('shop-cart-button').getByRole('button', { name: /Cart, 1 item/ }).waitFor();
+    await page
+      .locator('shop-cart-button')
+      .getByRole('button', { name: /Cart, 1 item/ })
+      .waitFor();
     await page.close();
   });
 

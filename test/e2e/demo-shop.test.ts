@@ -37,9 +37,11 @@ describe('the demo shop', () => {
     assert.ok((await cards.count()) >= 24);
 
     mkdirSync(SCREENSHOT_DIR, { recursive: true });
-    await page.waitForFunction(() => [...document.querySelector('shop-product-grid')!.shadowRoot!.querySelectorAll('shop-product-card')]
-      .slice(0, 4)
-      .every((c) => ((c.shadowRoot?.querySelector('img') as HTMLImageElement | null)?.naturalWidth ?? 0) > 0));
+    await page.waitForFunction(() =>
+      [...document.querySelector('shop-product-grid')!.shadowRoot!.querySelectorAll('shop-product-card')]
+        .slice(0, 4)
+        .every((c) => ((c.shadowRoot?.querySelector('img') as HTMLImageElement | null)?.naturalWidth ?? 0) > 0),
+    );
     await page.screenshot({ path: `${SCREENSHOT_DIR}/demo-shop.png` });
 
     for (let i = 0; i < 24; i++) {
@@ -48,8 +50,15 @@ describe('the demo shop', () => {
       assert.match(await card.locator('[part~=price]').innerText(), /\$\d+\.\d\d/);
       assert.ok((await card.locator('[part~=link]').innerText()).length > 0);
       const img = card.locator('img[part~=image]');
-      await assert.doesNotReject(img.evaluate((el: HTMLImageElement) => (el.complete ? Promise.resolve() : new Promise((r) => el.addEventListener('load', r, { once: true })))));
-      const { naturalWidth, alt } = await img.evaluate((el: HTMLImageElement) => ({ naturalWidth: el.naturalWidth, alt: el.alt }));
+      await assert.doesNotReject(
+        img.evaluate((el: HTMLImageElement) =>
+          el.complete ? Promise.resolve() : new Promise((r) => el.addEventListener('load', r, { once: true })),
+        ),
+      );
+      const { naturalWidth, alt } = await img.evaluate((el: HTMLImageElement) => ({
+        naturalWidth: el.naturalWidth,
+        alt: el.alt,
+      }));
       assert.ok(naturalWidth > 0, `image of card ${i + 1} loaded`);
       assert.ok(alt.length > 0, `image of card ${i + 1} has alt text`);
     }
@@ -64,17 +73,25 @@ describe('the demo shop', () => {
     await page.getByLabel('Sort by').selectOption({ label: 'Price: low to high' });
     await sorted;
     await page.waitForFunction(() => new URL(location.href).searchParams.get('sort') === 'price_asc');
-    await page.waitForFunction(() => (document.querySelector('shop-product-grid') as unknown as { products: unknown[] }).products.length >= 24);
+    await page.waitForFunction(
+      () => (document.querySelector('shop-product-grid') as unknown as { products: unknown[] }).products.length >= 24,
+    );
     const prices = await cardPrices(page);
     assert.ok(prices.length >= 24);
-    assert.deepEqual(prices, [...prices].sort((a, b) => a - b));
+    assert.deepEqual(
+      prices,
+      [...prices].sort((a, b) => a - b),
+    );
 
     const resorted = page.waitForResponse((r) => r.url().includes('sort=price_desc'));
     await page.getByLabel('Sort by').selectOption('price_desc');
     await resorted;
     await page.waitForFunction(() => new URL(location.href).searchParams.get('sort') === 'price_desc');
     const descending = await cardPrices(page);
-    assert.deepEqual(descending, [...descending].sort((a, b) => b - a));
+    assert.deepEqual(
+      descending,
+      [...descending].sort((a, b) => b - a),
+    );
     assert.ok(descending[0]! > prices[0]!);
     assert.deepEqual(problems, []);
     await page.close();
@@ -85,7 +102,9 @@ describe('the demo shop', () => {
     await productCards(page).first().waitFor();
     await page.getByRole('navigation', { name: 'Categories' }).getByRole('link', { name: 'Footwear' }).click();
     await page.waitForURL(/\?category=footwear$/);
-    const response = await fetch(`${server.url}/v1/categories/footwear`, { headers: { Authorization: `Bearer ${server.publishableKey}` } });
+    const response = await fetch(`${server.url}/v1/categories/footwear`, {
+      headers: { Authorization: `Bearer ${server.publishableKey}` },
+    });
     const footwear = (await response.json()) as { product_count: number };
     await page.getByText(new RegExp(`^(Showing \\d+ of )?${footwear.product_count} products$`)).waitFor();
     assert.deepEqual(problems, []);
@@ -102,7 +121,10 @@ describe('the demo shop', () => {
     const loadMore = page.getByRole('button', { name: 'Load more' });
     await loadMore.focus();
     await page.keyboard.press('Enter');
-    await page.waitForFunction((n) => (document.querySelector('shop-product-grid') as unknown as { products: unknown[] }).products.length > n, shown);
+    await page.waitForFunction(
+      (n) => (document.querySelector('shop-product-grid') as unknown as { products: unknown[] }).products.length > n,
+      shown,
+    );
     assert.deepEqual(problems, []);
     await page.close();
   });

@@ -17,4 +17,19 @@ import { ShopFacets } from './facets/facets.js';
 import { ShopCheckout } from './checkout/checkout.js';
 import { ShopOrder } from './order/order.js';
 
-for (const element of [ShopStore, ShopProductGrid, ShopProductCard, ShopMoney, ShopImage, ShopProduct, ShopSearch, ShopFacets, ShopBuyButton, ShopCart, ShopCartButton, ShopCheckout, ShopOrder]) defineElement(element);
+for (const element of [
+  ShopStore,
+  ShopProductGrid,
+  ShopProductCard,
+  ShopMoney,
+  ShopImage,
+  ShopProduct,
+  ShopSearch,
+  ShopFacets,
+  ShopBuyButton,
+  ShopCart,
+  ShopCartButton,
+  ShopCheckout,
+  ShopOrder,
+])
+  defineElement(element);

@@ -38,17 +38,26 @@ const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
  * where it is kept, so logs collected from every start do not hold it.
  */
 export function formatBanner(info: BannerInfo): string {
-  const replicas = info.replicaCount === 0 ? '' : ` (+${info.replicaCount} read replica${info.replicaCount > 1 ? 's' : ''} for catalog reads)`;
+  const replicas =
+    info.replicaCount === 0
+      ? ''
+      : ` (+${info.replicaCount} read replica${info.replicaCount > 1 ? 's' : ''} for catalog reads)`;
   const catalog = `${info.products} products${info.seededInMs === null ? '' : ` (seeded just now in ${seconds(info.seededInMs)})`}`;
   const where = info.keysFile ? displayPath(info.keysFile) : null;
   const secret = info.keysCreated ? info.secretKey : displayPrefix(info.secretKey);
-  const keysFile = !where ? '' : info.keysCreated ? `  (stored in ${where}; the secret key is not printed again)` : `  (stored in ${where})`;
+  const keysFile = !where
+    ? ''
+    : info.keysCreated
+      ? `  (stored in ${where}; the secret key is not printed again)`
+      : `  (stored in ${where})`;
   return [
     `Shoptag reference server ${info.version}`,
     `  database  ${info.database}${replicas}`,
     `  cache     ${info.cache}`,
     `  payments  ${info.payments}`,
-    ...(info.rateLimitPerMinute === null ? [] : [`  limits    ${info.rateLimitPerMinute} writes a minute per client (publishable key + IP)`]),
+    ...(info.rateLimitPerMinute === null
+      ? []
+      : [`  limits    ${info.rateLimitPerMinute} writes a minute per client (publishable key + IP)`]),
     `  catalog   ${catalog}`,
     `  keys      publishable ${info.publishableKey}   secret ${secret}${keysFile}`,
     info.demoShop ? `  demo shop ${info.url}` : `  api       ${info.url}/v1`,

@@ -65,9 +65,16 @@ async function main(argv: string[]): Promise<void> {
   if (values.version) return void process.stdout.write(`${readPackageVersion()}\n`);
   const [command, ...rest] = positionals;
   if (values.help || command === undefined || command === 'help') return void process.stdout.write(HELP);
-  if (command === 'import' && rest.length !== 1) throw new UsageError('import needs one CSV file: shoptag-server import products.csv');
+  if (command === 'import' && rest.length !== 1)
+    throw new UsageError('import needs one CSV file: shoptag-server import products.csv');
   if (command !== 'import' && rest.length > 0) throw new UsageError(`unexpected argument: ${rest[0] ?? ''}`);
-  const allowed: Record<string, string[]> = { start: ['port', 'reseed'], migrate: [], seed: ['reset'], import: [], recover: ['older-than'] };
+  const allowed: Record<string, string[]> = {
+    start: ['port', 'reseed'],
+    migrate: [],
+    seed: ['reset'],
+    import: [],
+    recover: ['older-than'],
+  };
   const flags = allowed[command];
   if (!flags) throw new UsageError(`unknown command: ${command}`);
   const misplaced = Object.keys(values).find((flag) => !flags.includes(flag));
@@ -78,7 +85,8 @@ async function main(argv: string[]): Promise<void> {
       let port: number | undefined;
       if (values.port !== undefined) {
         port = Number(values.port);
-        if (!/^\d+$/.test(values.port) || port > 65535) throw new UsageError(`--port must be an integer 0–65535 (got "${values.port}")`);
+        if (!/^\d+$/.test(values.port) || port > 65535)
+          throw new UsageError(`--port must be an integer 0–65535 (got "${values.port}")`);
       }
       const starting = startServer({ port, seed: values.reseed ? 'reset' : true });
       closeOnSignals(starting);
@@ -111,8 +119,12 @@ async function main(argv: string[]): Promise<void> {
     }
     case 'recover': {
       const olderThan = values['older-than'];
-      if (olderThan !== undefined && !/^\d+$/.test(olderThan)) throw new UsageError(`--older-than must be a whole number of seconds (got "${olderThan}")`);
-      const result = await runRecover(loadConfig(), olderThan === undefined ? {} : { olderThanMs: Number(olderThan) * 1000 });
+      if (olderThan !== undefined && !/^\d+$/.test(olderThan))
+        throw new UsageError(`--older-than must be a whole number of seconds (got "${olderThan}")`);
+      const result = await runRecover(
+        loadConfig(),
+        olderThan === undefined ? {} : { olderThanMs: Number(olderThan) * 1000 },
+      );
       process.stdout.write(formatRecoverResult(result));
       return;
     }
@@ -141,13 +153,18 @@ main(process.argv.slice(2)).catch((error: unknown) => {
     process.stderr.write(`shoptag-server: ${error.message}\n`);
     process.exit(65);
   }
-  if (error instanceof UsageError || (error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS'))) {
+  if (
+    error instanceof UsageError ||
+    (error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS'))
+  ) {
     process.stderr.write(`shoptag-server: ${error.message}\nRun "shoptag-server --help" for usage.\n`);
     process.exit(64);
   }
   // Operational failures (port taken, database unreachable) read best as one line; the stack is
   // there for LOG_LEVEL=debug.
   const debug = process.env.LOG_LEVEL === 'debug';
-  process.stderr.write(`shoptag-server: ${error instanceof Error ? (debug ? (error.stack ?? error.message) : error.message) : String(error)}\n`);
+  process.stderr.write(
+    `shoptag-server: ${error instanceof Error ? (debug ? (error.stack ?? error.message) : error.message) : String(error)}\n`,
+  );
   process.exit(1);
 });

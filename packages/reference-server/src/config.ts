@@ -5,7 +5,13 @@ import { DEFAULT_FRAME_ANCESTORS } from './api/demo/page-security.js';
 import { DRAIN_TIMEOUT_MS } from './http-drain.js';
 import { FAULT_POINTS, type FaultPoint } from './fault-injection.js';
 import { LOG_LEVELS, type LogLevel } from './logger.js';
-import { parseMajorUnits, parseTaxRates, type PricingConfig, defaultShippingZones, readShippingFile } from './services/pricing/index.js';
+import {
+  parseMajorUnits,
+  parseTaxRates,
+  type PricingConfig,
+  defaultShippingZones,
+  readShippingFile,
+} from './services/pricing/index.js';
 
 /** The server's settings, parsed from the environment once at startup. */
 export interface Config {
@@ -104,7 +110,31 @@ export class ConfigError extends Error {
 }
 
 /** Every SHOPTAG_* variable the server reads; any other is a typo worth reporting. */
-const SHOPTAG_VARIABLES = ['SHOPTAG_DATA_DIR', 'SHOPTAG_CURRENCY', 'SHOPTAG_ALLOWED_ORIGINS', 'SHOPTAG_MAX_LINE_QUANTITY', 'SHOPTAG_CART_TTL_DAYS', 'SHOPTAG_HOLD_TTL_MINUTES', 'SHOPTAG_HOLD_TTL_SECONDS', 'SHOPTAG_SHIPPING_RATE', 'SHOPTAG_FREE_SHIPPING_OVER', 'SHOPTAG_TAX_RATES', 'SHOPTAG_TAX_COUNTRY', 'SHOPTAG_PRICES_INCLUDE_TAX', 'SHOPTAG_TAX_SHIPPING', 'SHOPTAG_SHIPPING_CONFIG', 'SHOPTAG_PRODUCT_CACHE_MB', 'SHOPTAG_RATE_LIMIT', 'SHOPTAG_TRUST_PROXY', 'SHOPTAG_RECOVERY_INTERVAL_SECONDS', 'SHOPTAG_RECOVERY_AFTER_SECONDS', 'SHOPTAG_IDEMPOTENCY_LEASE_SECONDS', 'SHOPTAG_FAULT_KILL_AT', 'SHOPTAG_DRAIN_TIMEOUT_SECONDS', 'SHOPTAG_FRAME_ANCESTORS'] as const;
+const SHOPTAG_VARIABLES = [
+  'SHOPTAG_DATA_DIR',
+  'SHOPTAG_CURRENCY',
+  'SHOPTAG_ALLOWED_ORIGINS',
+  'SHOPTAG_MAX_LINE_QUANTITY',
+  'SHOPTAG_CART_TTL_DAYS',
+  'SHOPTAG_HOLD_TTL_MINUTES',
+  'SHOPTAG_HOLD_TTL_SECONDS',
+  'SHOPTAG_SHIPPING_RATE',
+  'SHOPTAG_FREE_SHIPPING_OVER',
+  'SHOPTAG_TAX_RATES',
+  'SHOPTAG_TAX_COUNTRY',
+  'SHOPTAG_PRICES_INCLUDE_TAX',
+  'SHOPTAG_TAX_SHIPPING',
+  'SHOPTAG_SHIPPING_CONFIG',
+  'SHOPTAG_PRODUCT_CACHE_MB',
+  'SHOPTAG_RATE_LIMIT',
+  'SHOPTAG_TRUST_PROXY',
+  'SHOPTAG_RECOVERY_INTERVAL_SECONDS',
+  'SHOPTAG_RECOVERY_AFTER_SECONDS',
+  'SHOPTAG_IDEMPOTENCY_LEASE_SECONDS',
+  'SHOPTAG_FAULT_KILL_AT',
+  'SHOPTAG_DRAIN_TIMEOUT_SECONDS',
+  'SHOPTAG_FRAME_ANCESTORS',
+] as const;
 /** Reserved for the test harness (SHOPTAG_TEST_DATABASE_URL …); the server ignores them. */
 const IGNORED_PREFIX = 'SHOPTAG_TEST_';
 
@@ -132,7 +162,10 @@ const postgresUrl = urlWithProtocol(['postgres:', 'postgresql:'], 'postgres://us
 
 function commaList(v: unknown): unknown {
   if (typeof v !== 'string') return v;
-  return v.split(',').map((s) => s.trim()).filter(Boolean);
+  return v
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
 }
 
 const origin = z.string().refine(
@@ -145,32 +178,39 @@ const origin = z.string().refine(
       return false;
     }
   },
-  { message: 'must be a comma-separated list of origins like https://shop.example.com (scheme, host and optional port; no path or trailing slash), or *' },
+  {
+    message:
+      'must be a comma-separated list of origins like https://shop.example.com (scheme, host and optional port; no path or trailing slash), or *',
+  },
 );
 
 /** A CSP source for frame-ancestors: 'self', 'none', or an origin (scheme://host[:port], `*.` allowed before the host). */
 const FRAME_SOURCE = /^(?:'self'|'none'|https?:\/\/(?:\*\.)?[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*(?::\d{1,5})?)$/;
 const frameAncestors = z
-  .array(z.string().transform((v) => (v === 'self' || v === 'none' ? `'${v}'` : v)).pipe(z.string().regex(FRAME_SOURCE)))
+  .array(
+    z
+      .string()
+      .transform((v) => (v === 'self' || v === 'none' ? `'${v}'` : v))
+      .pipe(z.string().regex(FRAME_SOURCE)),
+  )
   .min(1)
   .refine((list) => !list.includes("'none'") || list.length === 1);
 
 const positiveInt = (max: number) => z.string().regex(/^\d+$/).transform(Number).pipe(z.number().int().min(1).max(max));
 
 const prefixed = (prefixes: string[]) =>
-  z.string().refine((v) => prefixes.some((p) => v.startsWith(p)), { message: `must start with ${prefixes.join(' or ')}` });
+  z
+    .string()
+    .refine((v) => prefixes.some((p) => v.startsWith(p)), { message: `must start with ${prefixes.join(' or ')}` });
 
 const EnvSchema = z.object({
   PORT: z.preprocess(
     blankToUndefined,
-    z
-      .string()
-      .regex(/^\d+$/)
-      .transform(Number)
-      .pipe(z.number().int().min(1).max(65535))
-      .optional(),
+    z.string().regex(/^\d+$/).transform(Number).pipe(z.number().int().min(1).max(65535)).optional(),
   ),
-  HOST: optional(z.string().regex(/^[A-Za-z0-9.:[\]-]+$/, { message: 'must be a host name or IP address, e.g. 127.0.0.1' })),
+  HOST: optional(
+    z.string().regex(/^[A-Za-z0-9.:[\]-]+$/, { message: 'must be a host name or IP address, e.g. 127.0.0.1' }),
+  ),
   DATABASE_URL: optional(postgresUrl),
   DATABASE_REPLICA_URLS: z.preprocess(commaList, z.array(postgresUrl).optional()),
   REDIS_URL: optional(urlWithProtocol(['redis:', 'rediss:'], 'redis://localhost:6379')),
@@ -192,7 +232,9 @@ const EnvSchema = z.object({
   SHOPTAG_PRICES_INCLUDE_TAX: optional(z.enum(['true', 'false'])),
   SHOPTAG_TAX_SHIPPING: optional(z.string().regex(/^(\*|[A-Z]{2}(,[A-Z]{2})*)$/)),
   SHOPTAG_SHIPPING_CONFIG: optional(z.string()),
-  SHOPTAG_PRODUCT_CACHE_MB: optional(z.string().regex(/^\d+$/).transform(Number).pipe(z.number().int().min(0).max(65_536))),
+  SHOPTAG_PRODUCT_CACHE_MB: optional(
+    z.string().regex(/^\d+$/).transform(Number).pipe(z.number().int().min(0).max(65_536)),
+  ),
   SHOPTAG_RATE_LIMIT: optional(z.union([z.literal('off'), positiveInt(1_000_000)])),
   SHOPTAG_TRUST_PROXY: optional(z.string().regex(/^\d+$/).transform(Number).pipe(z.number().int().min(0).max(10))),
   SHOPTAG_DRAIN_TIMEOUT_SECONDS: optional(positiveInt(3_600)),
@@ -222,7 +264,8 @@ const EXPECTATIONS: Partial<Record<keyof z.infer<typeof EnvSchema>, string>> = {
   SHOPTAG_RATE_LIMIT: 'must be a whole number of writes per minute 1–1000000, or off',
   SHOPTAG_TRUST_PROXY: 'must be the number of proxies in front of the server, 0–10',
   SHOPTAG_DRAIN_TIMEOUT_SECONDS: 'must be a whole number of seconds 1–3600',
-  SHOPTAG_FRAME_ANCESTORS: "must be 'self', 'none' (alone), or a comma-separated list of 'self' and origins like https://shop.example.com or https://*.example.com",
+  SHOPTAG_FRAME_ANCESTORS:
+    "must be 'self', 'none' (alone), or a comma-separated list of 'self' and origins like https://shop.example.com or https://*.example.com",
   SHOPTAG_RECOVERY_INTERVAL_SECONDS: 'must be a whole number of seconds 1–86400',
   SHOPTAG_RECOVERY_AFTER_SECONDS: 'must be a whole number of seconds 1–86400',
   SHOPTAG_IDEMPOTENCY_LEASE_SECONDS: 'must be a whole number of seconds 2–600',
@@ -265,7 +308,10 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
   const e = parsed.data;
   if ((e.STRIPE_PUBLISHABLE_KEY || e.STRIPE_WEBHOOK_SECRET) && !e.STRIPE_SECRET_KEY) {
     throw new ConfigError([
-      { variable: 'STRIPE_SECRET_KEY', message: 'STRIPE_SECRET_KEY must be set when STRIPE_PUBLISHABLE_KEY or STRIPE_WEBHOOK_SECRET is (not set)' },
+      {
+        variable: 'STRIPE_SECRET_KEY',
+        message: 'STRIPE_SECRET_KEY must be set when STRIPE_PUBLISHABLE_KEY or STRIPE_WEBHOOK_SECRET is (not set)',
+      },
     ]);
   }
   const currency = e.SHOPTAG_CURRENCY ?? 'USD';
@@ -277,7 +323,11 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     databaseReplicaUrls: e.DATABASE_REPLICA_URLS ?? [],
     redisUrl: e.REDIS_URL,
     stripe: e.STRIPE_SECRET_KEY
-      ? { secretKey: e.STRIPE_SECRET_KEY, publishableKey: e.STRIPE_PUBLISHABLE_KEY, webhookSecret: e.STRIPE_WEBHOOK_SECRET }
+      ? {
+          secretKey: e.STRIPE_SECRET_KEY,
+          publishableKey: e.STRIPE_PUBLISHABLE_KEY,
+          webhookSecret: e.STRIPE_WEBHOOK_SECRET,
+        }
       : undefined,
     smtpUrl: e.SMTP_URL,
     dataDir: resolve(cwd, e.SHOPTAG_DATA_DIR ?? DEFAULT_DATA_DIR),
@@ -285,7 +335,8 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     allowedOrigins: e.SHOPTAG_ALLOWED_ORIGINS ?? [],
     logLevel: e.LOG_LEVEL ?? 'info',
     productCacheMb: e.SHOPTAG_PRODUCT_CACHE_MB ?? DEFAULT_PRODUCT_CACHE_MB,
-    rateLimitPerMinute: e.SHOPTAG_RATE_LIMIT === undefined || e.SHOPTAG_RATE_LIMIT === 'off' ? null : e.SHOPTAG_RATE_LIMIT,
+    rateLimitPerMinute:
+      e.SHOPTAG_RATE_LIMIT === undefined || e.SHOPTAG_RATE_LIMIT === 'off' ? null : e.SHOPTAG_RATE_LIMIT,
     trustProxy: e.SHOPTAG_TRUST_PROXY ?? 0,
     drainTimeoutMs: (e.SHOPTAG_DRAIN_TIMEOUT_SECONDS ?? DEFAULT_DRAIN_TIMEOUT_SECONDS) * 1000,
     frameAncestors: e.SHOPTAG_FRAME_ANCESTORS ?? DEFAULT_FRAME_ANCESTORS,
@@ -310,21 +361,37 @@ function commerceConfig(e: z.infer<typeof EnvSchema>, currency: string, cwd: str
       return fallback;
     }
   };
-  const flatRate = attempt('SHOPTAG_SHIPPING_RATE', () => parseMajorUnits(e.SHOPTAG_SHIPPING_RATE ?? DEFAULT_SHIPPING_RATE, currency), 0);
+  const flatRate = attempt(
+    'SHOPTAG_SHIPPING_RATE',
+    () => parseMajorUnits(e.SHOPTAG_SHIPPING_RATE ?? DEFAULT_SHIPPING_RATE, currency),
+    0,
+  );
   const freeOverText = e.SHOPTAG_FREE_SHIPPING_OVER ?? DEFAULT_FREE_SHIPPING_OVER;
-  const freeOver = freeOverText === 'off' ? null : attempt('SHOPTAG_FREE_SHIPPING_OVER', () => parseMajorUnits(freeOverText, currency), null);
+  const freeOver =
+    freeOverText === 'off'
+      ? null
+      : attempt('SHOPTAG_FREE_SHIPPING_OVER', () => parseMajorUnits(freeOverText, currency), null);
   const taxRates = attempt('SHOPTAG_TAX_RATES', () => parseTaxRates(e.SHOPTAG_TAX_RATES ?? ''), {});
   const shipping = { flatRate, freeOver };
   const shippingFile = e.SHOPTAG_SHIPPING_CONFIG;
-  const zones = shippingFile === undefined ? defaultShippingZones({ shipping }) : attempt('SHOPTAG_SHIPPING_CONFIG', () => readShippingFile(resolve(cwd, shippingFile), currency), []);
+  const zones =
+    shippingFile === undefined
+      ? defaultShippingZones({ shipping })
+      : attempt('SHOPTAG_SHIPPING_CONFIG', () => readShippingFile(resolve(cwd, shippingFile), currency), []);
   if (e.SHOPTAG_HOLD_TTL_MINUTES !== undefined && e.SHOPTAG_HOLD_TTL_SECONDS !== undefined) {
-    problems.push({ variable: 'SHOPTAG_HOLD_TTL_SECONDS', message: 'SHOPTAG_HOLD_TTL_SECONDS and SHOPTAG_HOLD_TTL_MINUTES are both set; set one of them' });
+    problems.push({
+      variable: 'SHOPTAG_HOLD_TTL_SECONDS',
+      message: 'SHOPTAG_HOLD_TTL_SECONDS and SHOPTAG_HOLD_TTL_MINUTES are both set; set one of them',
+    });
   }
   if (problems.length) throw new ConfigError(problems);
   return {
     maxLineQuantity: e.SHOPTAG_MAX_LINE_QUANTITY ?? DEFAULT_MAX_LINE_QUANTITY,
     cartTtlMs: (e.SHOPTAG_CART_TTL_DAYS ?? DEFAULT_CART_TTL_DAYS) * 24 * 3_600_000,
-    holdTtlMs: e.SHOPTAG_HOLD_TTL_SECONDS !== undefined ? e.SHOPTAG_HOLD_TTL_SECONDS * 1000 : (e.SHOPTAG_HOLD_TTL_MINUTES ?? DEFAULT_HOLD_TTL_MINUTES) * 60_000,
+    holdTtlMs:
+      e.SHOPTAG_HOLD_TTL_SECONDS !== undefined
+        ? e.SHOPTAG_HOLD_TTL_SECONDS * 1000
+        : (e.SHOPTAG_HOLD_TTL_MINUTES ?? DEFAULT_HOLD_TTL_MINUTES) * 60_000,
     pricing: {
       currency,
       taxRates,

@@ -30,7 +30,9 @@ export function encodeCursor(sort: string, values: readonly (string | number)[])
  */
 export function decodeCursor(cursor: string, sort: string, shape?: readonly CursorValueKind[]): (string | number)[] {
   const invalid = (why: string) =>
-    new InvalidRequestError(`Invalid cursor: ${why}. Pass the next_cursor of a previous page unchanged.`, { param: 'cursor' });
+    new InvalidRequestError(`Invalid cursor: ${why}. Pass the next_cursor of a previous page unchanged.`, {
+      param: 'cursor',
+    });
   if (!/^[A-Za-z0-9_-]+$/.test(cursor)) throw invalid('not a cursor issued by this server');
   let json: unknown;
   try {
@@ -42,7 +44,9 @@ export function decodeCursor(cursor: string, sort: string, shape?: readonly Curs
   if (!parsed.success) throw invalid('not a cursor issued by this server');
   if (parsed.data.s !== sort) throw invalid(`it was issued for sort=${parsed.data.s}, not sort=${sort}`);
   const values = parsed.data.k;
-  if (values.some((v) => typeof v === 'string' && unstorable(v) !== null)) throw invalid('not a cursor issued by this server');
-  if (shape && (values.length !== shape.length || !shape.every((kind, i) => fits(kind, values[i]!)))) throw invalid('not a cursor issued by this server');
+  if (values.some((v) => typeof v === 'string' && unstorable(v) !== null))
+    throw invalid('not a cursor issued by this server');
+  if (shape && (values.length !== shape.length || !shape.every((kind, i) => fits(kind, values[i]!))))
+    throw invalid('not a cursor issued by this server');
   return values;
 }

@@ -9,13 +9,17 @@ export interface Logger {
   debug(message: string): void;
 }
 
-export function createLogger(level: LogLevel, write: (line: string) => void = (line) => process.stderr.write(`${line}\n`)): Logger {
+export function createLogger(
+  level: LogLevel,
+  write: (line: string) => void = (line) => process.stderr.write(`${line}\n`),
+): Logger {
   const rank = LOG_LEVELS.indexOf(level);
   const at = (l: LogLevel) => LOG_LEVELS.indexOf(l) <= rank;
   return {
     error(message, error) {
       if (!at('error')) return;
-      const detail = error instanceof Error ? `\n${error.stack ?? error.message}` : error === undefined ? '' : ` ${String(error)}`;
+      const detail =
+        error instanceof Error ? `\n${error.stack ?? error.message}` : error === undefined ? '' : ` ${String(error)}`;
       write(`[shoptag] error ${message}${detail}`);
     },
     warn(message) {

@@ -24,5 +24,7 @@ export function findElementsCdnDir(): string {
 
 export function readPackageVersion(): string {
   const pkg: unknown = createRequire(import.meta.url)('../package.json');
-  return typeof pkg === 'object' && pkg !== null && 'version' in pkg && typeof pkg.version === 'string' ? pkg.version : '0.0.0';
+  return typeof pkg === 'object' && pkg !== null && 'version' in pkg && typeof pkg.version === 'string'
+    ? pkg.version
+    : '0.0.0';
 }

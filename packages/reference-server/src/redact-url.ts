@@ -14,7 +14,17 @@ export function redactUrl(url: string): string {
 }
 
 /** Query parameters whose values are credentials (`?token=` of old order links and the like). */
-const SECRET_PARAMS = new Set(['token', 'access_token', 'order_token', 'key', 'api_key', 'apikey', 'secret', 'client_secret', 'password']);
+const SECRET_PARAMS = new Set([
+  'token',
+  'access_token',
+  'order_token',
+  'key',
+  'api_key',
+  'apikey',
+  'secret',
+  'client_secret',
+  'password',
+]);
 /** Values that are credentials wherever they appear: API keys and order access tokens. */
 const SECRET_VALUES = /\b(?:(?:pk|sk)_(?:test|live)|otok)_[A-Za-z0-9]+/g;
 const REDACTED = '[redacted]';
@@ -43,7 +53,9 @@ export function redactRequestTarget(target: string): string {
           .split('&')
           .map((pair) => {
             const eq = pair.indexOf('=');
-            return eq !== -1 && SECRET_PARAMS.has(paramName(pair.slice(0, eq))) ? `${pair.slice(0, eq)}=${REDACTED}` : pair;
+            return eq !== -1 && SECRET_PARAMS.has(paramName(pair.slice(0, eq)))
+              ? `${pair.slice(0, eq)}=${REDACTED}`
+              : pair;
           })
           .join('&')}`;
   return `${path}${query}`.replace(SECRET_VALUES, REDACTED);

@@ -43,7 +43,10 @@ export async function openRuntime(options: OpenRuntimeOptions): Promise<Runtime>
   try {
     const migrations = await migrate(db).catch((error: unknown) => {
       if (error instanceof MigrationChangedError) throw error;
-      throw new Error(`cannot prepare the database (${db.description}): ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+      throw new Error(
+        `cannot prepare the database (${db.description}): ${error instanceof Error ? error.message : String(error)}`,
+        { cause: error },
+      );
     });
     const state = await openSharedState({
       redisUrl: config.redisUrl ?? null,
@@ -52,7 +55,9 @@ export async function openRuntime(options: OpenRuntimeOptions): Promise<Runtime>
       rateLimits: config.rateLimitPerMinute !== null,
     });
     shared = state;
-    const payments = config.stripe ? createStripePayments(config.stripe) : createSimulatedPayments({ db, clock: options.clock });
+    const payments = config.stripe
+      ? createStripePayments(config.stripe)
+      : createSimulatedPayments({ db, clock: options.clock });
     return {
       db,
       cache: state.cache,

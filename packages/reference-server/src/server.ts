@@ -16,7 +16,13 @@ import { openRuntime } from './runtime.js';
 import { renderProductImage } from './seed/product-image.js';
 import { generateDemoCatalog } from './seed/demo-catalog.js';
 import { createApiKeyService, hashKey } from './services/keys/index.js';
-import { createCatalogService, createProductFragments, createAdminCatalogService, createImportJobs, createShopifyImporter } from './services/catalog/index.js';
+import {
+  createCatalogService,
+  createProductFragments,
+  createAdminCatalogService,
+  createImportJobs,
+  createShopifyImporter,
+} from './services/catalog/index.js';
 import { createCommerceServices } from './services/commerce.js';
 import { createCheckoutServices, createOrderMailer, startRecoveryJob } from './services/checkout/index.js';
 import { defaultCheckoutPricing } from './services/pricing/index.js';
@@ -87,13 +93,25 @@ function urlHost(host: string | undefined): string {
 async function listen(server: Server, port: number, host: string | undefined): Promise<void> {
   server.listen(port, host);
   try {
-    await Promise.race([once(server, 'listening'), once(server, 'error').then(([error]: unknown[]) => Promise.reject(error))]);
+    await Promise.race([
+      once(server, 'listening'),
+      once(server, 'error').then(([error]: unknown[]) => Promise.reject(error)),
+    ]);
   } catch (error) {
     const code = error instanceof Error && 'code' in error ? error.code : undefined;
     const where = `${host ?? 'every interface'} port ${port}`;
-    if (code === 'EADDRINUSE') throw new Error(`Port ${port} is already in use. Stop the other server or pick another port (PORT=… or --port …).`, { cause: error });
-    if (code === 'EACCES') throw new Error(`No permission to listen on ${where}. Ports below 1024 need privileges; pick another (PORT=… or --port …).`, { cause: error });
-    if (code === 'EADDRNOTAVAIL') throw new Error(`Cannot listen on ${where}: HOST is not an address of this machine.`, { cause: error });
+    if (code === 'EADDRINUSE')
+      throw new Error(
+        `Port ${port} is already in use. Stop the other server or pick another port (PORT=… or --port …).`,
+        { cause: error },
+      );
+    if (code === 'EACCES')
+      throw new Error(
+        `No permission to listen on ${where}. Ports below 1024 need privileges; pick another (PORT=… or --port …).`,
+        { cause: error },
+      );
+    if (code === 'EADDRNOTAVAIL')
+      throw new Error(`Cannot listen on ${where}: HOST is not an address of this machine.`, { cause: error });
     throw error;
   }
 }
@@ -118,28 +136,49 @@ export async function startServer(options: StartServerOptions = {}): Promise<Sta
   const memory = options.memory === true;
   const runtime = await openRuntime({ config, clock, memory, logger });
   try {
-    const seed = options.seed === false ? null : await seedCatalog(runtime.db, () => generateDemoCatalog(), { reset: options.seed === 'reset', clock });
+    const seed =
+      options.seed === false
+        ? null
+        : await seedCatalog(runtime.db, () => generateDemoCatalog(), { reset: options.seed === 'reset', clock });
     if (options.seed !== false) {
-      await seedDemoCoupons(runtime.db, { clock, currency: config.currency, minorPerMajor: 10 ** currencyExponent(config.currency) });
+      await seedDemoCoupons(runtime.db, {
+        clock,
+        currency: config.currency,
+        minorPerMajor: 10 ** currencyExponent(config.currency),
+      });
     }
     const keyRepository = createApiKeyRepository(runtime.db);
     const keysFile = memory ? null : join(config.dataDir, 'keys.json');
-    const keys = await ensureDemoKeys({ keys: keyRepository, file: keysFile, origins: demoOrigins(config.port, config.host, config.allowedOrigins) });
+    const keys = await ensureDemoKeys({
+      keys: keyRepository,
+      file: keysFile,
+      origins: demoOrigins(config.port, config.host, config.allowedOrigins),
+    });
     const products = createProductRepository(runtime.db);
     const keyService = createApiKeyService({ keys: keyRepository, clock });
     const version = readPackageVersion();
     const shopDir = findDemoShopDir();
     const categories = createCategoryRepository(runtime.db);
     // Catalog reads go to the replicas (round robin, primary when none answers); writes stay on the primary.
-    const replicas = !memory && config.databaseUrl
-      ? config.databaseReplicaUrls.map((url, i) => createPgDb({ connectionString: url, applicationName: `shoptag-server-replica-${i + 1}` }))
-      : [];
+    const replicas =
+      !memory && config.databaseUrl
+        ? config.databaseReplicaUrls.map((url, i) =>
+            createPgDb({ connectionString: url, applicationName: `shoptag-server-replica-${i + 1}` }),
+          )
+        : [];
     if (config.databaseReplicaUrls.length > 0 && replicas.length === 0) {
-      logger.warn('DATABASE_REPLICA_URLS is ignored: replicas need DATABASE_URL (the embedded database reads from itself)');
+      logger.warn(
+        'DATABASE_REPLICA_URLS is ignored: replicas need DATABASE_URL (the embedded database reads from itself)',
+      );
     }
-    const reads = replicas.length > 0
-      ? createReadRouter({ primary: runtime.db, replicas, onReplicaDown: (replica) => logger.warn(`read replica unreachable, using another: ${replica.description}`) })
-      : runtime.db;
+    const reads =
+      replicas.length > 0
+        ? createReadRouter({
+            primary: runtime.db,
+            replicas,
+            onReplicaDown: (replica) => logger.warn(`read replica unreachable, using another: ${replica.description}`),
+          })
+        : runtime.db;
     const readProducts = createProductRepository(reads);
     const readCategories = createCategoryRepository(reads);
     const responses = createResponseCache({ cache: runtime.cache, clock });
@@ -147,12 +186,19 @@ export async function startServer(options: StartServerOptions = {}): Promise<Sta
       // Renditions depend only on the image id, so in-memory servers can share one directory.
       cacheDir: memory ? join(tmpdir(), 'shoptag-media-cache') : join(config.dataDir, 'media'),
       loadSource: (imageId) => renderProductImage(imageId),
-      onError: (error) => logger.warn(`image rendition failed: ${error instanceof Error ? error.message : String(error)}`),
+      onError: (error) =>
+        logger.warn(`image rendition failed: ${error instanceof Error ? error.message : String(error)}`),
     });
     const commerce = createCommerceServices({ db: runtime.db, cache: runtime.cache, clock, config: config.commerce });
     const mailer = createOrderMailer({ smtpUrl: config.smtpUrl, outboxDir: join(config.dataDir, 'outbox') });
     const checkout = createCheckoutServices({
-      db: runtime.db, clock, logger, commerce, payments: runtime.payments, pricing: defaultCheckoutPricing(config.commerce.pricing), holdTtlMs: config.commerce.holdTtlMs,
+      db: runtime.db,
+      clock,
+      logger,
+      commerce,
+      payments: runtime.payments,
+      pricing: defaultCheckoutPricing(config.commerce.pricing),
+      holdTtlMs: config.commerce.holdTtlMs,
       onOrderPlaced: async (order) => void (await mailer.sendConfirmation(order)),
       recovery: config.recovery,
       idempotencyLeaseMs: config.idempotencyLeaseMs,
@@ -162,9 +208,16 @@ export async function startServer(options: StartServerOptions = {}): Promise<Sta
       db: runtime.db,
       clock,
       logger,
-      importer: createShopifyImporter({ db: runtime.db, currency: config.currency, invalidate: () => responses.invalidate() }),
+      importer: createShopifyImporter({
+        db: runtime.db,
+        currency: config.currency,
+        invalidate: () => responses.invalidate(),
+      }),
     });
-    if (config.faultKillAt) logger.warn(`SHOPTAG_FAULT_KILL_AT=${config.faultKillAt}: this process kills itself at that step of every checkout (tests only)`);
+    if (config.faultKillAt)
+      logger.warn(
+        `SHOPTAG_FAULT_KILL_AT=${config.faultKillAt}: this process kills itself at that step of every checkout (tests only)`,
+      );
     const app = createApp({
       version,
       logger,
@@ -174,16 +227,31 @@ export async function startServer(options: StartServerOptions = {}): Promise<Sta
         categories: readCategories,
         fragments: createProductFragments({ clock, maxBytes: config.productCacheMb * 1024 * 1024 }),
       }),
-      search: createSearchService({ search: createSearchRepository(reads), products: readProducts, categories: readCategories }),
+      search: createSearchService({
+        search: createSearchRepository(reads),
+        products: readProducts,
+        categories: readCategories,
+      }),
       responses,
-      adminCatalog: createAdminCatalogService({ db: runtime.db, products, categories, currency: config.currency, invalidate: () => responses.invalidate() }),
+      adminCatalog: createAdminCatalogService({
+        db: runtime.db,
+        products,
+        categories,
+        currency: config.currency,
+        invalidate: () => responses.invalidate(),
+      }),
       imports,
       commerce,
       checkout,
       health: createHealthService({ db: runtime.db, cache: runtime.cache, payments: runtime.payments, version }),
       renderProductImage: (imageId) => renderProductImage(imageId),
       renditions,
-      demo: { shopDir, cdnDir: findElementsCdnDir(), publishableKey: keys.publishableKey, frameAncestors: config.frameAncestors },
+      demo: {
+        shopDir,
+        cdnDir: findElementsCdnDir(),
+        publishableKey: keys.publishableKey,
+        frameAncestors: config.frameAncestors,
+      },
       ...(runtime.rateLimiter && config.rateLimitPerMinute !== null
         ? { rateLimit: { limiter: runtime.rateLimiter, limit: config.rateLimitPerMinute, windowMs: 60_000 } }
         : {}),
@@ -195,11 +263,24 @@ export async function startServer(options: StartServerOptions = {}): Promise<Sta
     await listen(server, config.port, config.host);
     // A hold shorter than the default interval is swept at least once per hold lifetime.
     const sweepMs = options.holdSweepIntervalMs ?? Math.min(DEFAULT_SWEEP_INTERVAL_MS, config.commerce.holdTtlMs);
-    const sweeper = startHoldSweeper({ reservations: commerce.reservations, locks: runtime.locks, logger, intervalMs: sweepMs });
-    const recoveryJob = startRecoveryJob({ recovery: checkout.recovery, locks: runtime.locks, logger, intervalMs: config.recovery.intervalMs });
+    const sweeper = startHoldSweeper({
+      reservations: commerce.reservations,
+      locks: runtime.locks,
+      logger,
+      intervalMs: sweepMs,
+    });
+    const recoveryJob = startRecoveryJob({
+      recovery: checkout.recovery,
+      locks: runtime.locks,
+      logger,
+      intervalMs: config.recovery.intervalMs,
+    });
     const port = (server.address() as AddressInfo).port;
     if (port !== config.port) {
-      await keyRepository.setAllowedOrigins(hashKey(keys.publishableKey), demoOrigins(port, config.host, config.allowedOrigins));
+      await keyRepository.setAllowedOrigins(
+        hashKey(keys.publishableKey),
+        demoOrigins(port, config.host, config.allowedOrigins),
+      );
       keyService.invalidate();
     }
     const url = `http://${urlHost(config.host)}:${port}`;
@@ -209,7 +290,10 @@ export async function startServer(options: StartServerOptions = {}): Promise<Sta
       process.stdout.write(
         formatBanner({
           version,
-          database: runtime.db.kind === 'pglite' && !memory ? `PGlite (embedded) at ${displayPath(join(config.dataDir, 'data'))}` : runtime.db.description,
+          database:
+            runtime.db.kind === 'pglite' && !memory
+              ? `PGlite (embedded) at ${displayPath(join(config.dataDir, 'data'))}`
+              : runtime.db.description,
           replicaCount: replicas.length,
           cache: runtime.cache.description,
           payments: runtime.payments.description,
@@ -240,7 +324,10 @@ export async function startServer(options: StartServerOptions = {}): Promise<Sta
           closing = http
             .drain(config.drainTimeoutMs)
             .then(({ cut }) => {
-              if (cut > 0) logger.warn(`${cut} connection(s) still busy after the drain timeout (SHOPTAG_DRAIN_TIMEOUT_SECONDS) were cut`);
+              if (cut > 0)
+                logger.warn(
+                  `${cut} connection(s) still busy after the drain timeout (SHOPTAG_DRAIN_TIMEOUT_SECONDS) were cut`,
+                );
             })
             .finally(() => importsStopped)
             .finally(() => Promise.allSettled([sweeper.stop(), recoveryJob.stop()]))
@@ -265,7 +352,10 @@ const CLOSE_GRACE_MS = 5_000;
  * once. Pass the starting server's promise to install the handlers before it is ready: a
  * supervisor that signals as soon as the banner appears then still gets a clean stop.
  */
-export function closeOnSignals(server: StartedServer | Promise<StartedServer>, logger: Logger = createLogger('info')): void {
+export function closeOnSignals(
+  server: StartedServer | Promise<StartedServer>,
+  logger: Logger = createLogger('info'),
+): void {
   let stopping = false;
   const onSignal = (signal: NodeJS.Signals) => {
     if (stopping) process.exit(1);

@@ -16,7 +16,8 @@ const newProduct = {
   brand: 'Kestrel',
   category: 'shirts',
   short_description: 'A sturdy bag.',
-  description_html: '<p onclick="steal()">Carries <em>everything</em>.</p><script>alert(1)</script><a href="javascript:alert(1)">x</a>',
+  description_html:
+    '<p onclick="steal()">Carries <em>everything</em>.</p><script>alert(1)</script><a href="javascript:alert(1)">x</a>',
   tags: ['bags'],
   attributes: { Material: 'Canvas' },
   seo: { title: 'Canvas Tote | Kestrel', keywords: ['tote', 'bag'] },
@@ -41,7 +42,8 @@ forEachDatabase('admin products API', (target) => {
       headers: body === undefined ? {} : { 'content-type': contentType },
       body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
     });
-  const productCount = async () => Number((await target.db.query<{ n: number }>('SELECT count(*)::int AS n FROM products')).rows[0]?.n);
+  const productCount = async () =>
+    Number((await target.db.query<{ n: number }>('SELECT count(*)::int AS n FROM products')).rows[0]?.n);
 
   test('creates a product with sanitized HTML, options from its variants, stock and SEO', async () => {
     const res = await admin('', 'POST', newProduct);
@@ -50,32 +52,62 @@ forEachDatabase('admin products API', (target) => {
     assert.equal(p.status, 'active');
     assert.equal(p.description_html, '<p>Carries <em>everything</em>.</p><a rel="noopener nofollow">x</a>');
     assert.deepEqual(p.options, [{ name: 'Colour', values: ['Natural', 'Black'] }]);
-    assert.deepEqual(p.variants.map((v) => [v.sku, v.available_quantity, v.enabled, v.weight_grams]), [['TOTE-NAT', 7, true, 300], ['TOTE-BLK', 0, false, null]]);
-    assert.deepEqual(p.seo, { title: 'Canvas Tote | Kestrel', description: 'A sturdy bag.', keywords: ['tote', 'bag'], canonical_url: null, og_image: 'https://cdn.example.com/tote.jpg' });
-    assert.deepEqual(p.category_path.map((c) => c.slug), ['apparel', 'shirts']);
+    assert.deepEqual(
+      p.variants.map((v) => [v.sku, v.available_quantity, v.enabled, v.weight_grams]),
+      [
+        ['TOTE-NAT', 7, true, 300],
+        ['TOTE-BLK', 0, false, null],
+      ],
+    );
+    assert.deepEqual(p.seo, {
+      title: 'Canvas Tote | Kestrel',
+      description: 'A sturdy bag.',
+      keywords: ['tote', 'bag'],
+      canonical_url: null,
+      og_image: 'https://cdn.example.com/tote.jpg',
+    });
+    assert.deepEqual(
+      p.category_path.map((c) => c.slug),
+      ['apparel', 'shirts'],
+    );
     assert.deepEqual(p.attributes, { Material: 'Canvas' });
   });
 
   test('a created product is listed and found by search at once (the cache is invalidated)', async () => {
     const search = SearchResult.parse((await app.request('/v1/search?q=tote')).body);
-    assert.deepEqual(search.data.map((d) => d.handle), ['canvas-tote']);
+    assert.deepEqual(
+      search.data.map((d) => d.handle),
+      ['canvas-tote'],
+    );
     assert.equal(Product.parse((await app.request('/v1/products/canvas-tote')).body).name, 'Canvas Tote');
   });
 
   test('updates fields, keeps unchanged variants and their stock, and the storefront sees it', async () => {
     await app.request('/v1/products/canvas-tote'); // cached before the write
-    const res = await admin('/canvas-tote', 'PATCH', { name: 'Canvas Tote Bag', variants: [{ sku: 'TOTE-NAT', options: { Colour: 'Natural' }, price: 2200 }] });
+    const res = await admin('/canvas-tote', 'PATCH', {
+      name: 'Canvas Tote Bag',
+      variants: [{ sku: 'TOTE-NAT', options: { Colour: 'Natural' }, price: 2200 }],
+    });
     assert.equal(res.status, 200, JSON.stringify(res.body));
     const p = AdminProduct.parse(res.body);
     assert.equal(p.name, 'Canvas Tote Bag');
-    assert.deepEqual(p.variants.map((v) => [v.sku, v.price.amount, v.available_quantity]), [['TOTE-NAT', 2200, 7]]);
+    assert.deepEqual(
+      p.variants.map((v) => [v.sku, v.price.amount, v.available_quantity]),
+      [['TOTE-NAT', 2200, 7]],
+    );
     assert.equal(p.seo.title, 'Canvas Tote | Kestrel');
     assert.equal(Product.parse((await app.request('/v1/products/canvas-tote')).body).name, 'Canvas Tote Bag');
     // Search and suggestions follow the new name and price at once.
     const found = SearchResult.parse((await app.request('/v1/search?q=bag&sort=price_asc')).body);
-    assert.deepEqual(found.data.map((d) => [d.handle, d.price.amount]), [['canvas-tote', 2200]]);
+    assert.deepEqual(
+      found.data.map((d) => [d.handle, d.price.amount]),
+      [['canvas-tote', 2200]],
+    );
     const suggested = SuggestResult.parse((await app.request('/v1/search/suggest?q=tote%20ba')).body);
-    assert.deepEqual(suggested.data.map((d) => d.name), ['Canvas Tote Bag']);
+    assert.deepEqual(
+      suggested.data.map((d) => d.name),
+      ['Canvas Tote Bag'],
+    );
   });
 
   test('a draft product is readable by admin but not listed', async () => {
@@ -101,7 +133,17 @@ forEachDatabase('admin products API', (target) => {
       [{ ...newProduct, variants: [] }, 400, 'variants'],
       [{ ...newProduct, variants: [{ sku: 'A', price: -1 }] }, 400, 'variants.0.price'],
       [{ ...newProduct, variants: [{ sku: 'A', price: 1.5 }] }, 400, 'variants.0.price'],
-      [{ ...newProduct, variants: [{ sku: 'A', price: 1 }, { sku: 'A', price: 2 }] }, 400, 'variants.1.sku'],
+      [
+        {
+          ...newProduct,
+          variants: [
+            { sku: 'A', price: 1 },
+            { sku: 'A', price: 2 },
+          ],
+        },
+        400,
+        'variants.1.sku',
+      ],
       [{ ...newProduct, price: 100 }, 400, 'price'],
       [{ ...newProduct, category: 'nope' }, 404, 'category'],
       [{ ...newProduct, handle: 'linen-shirt' }, 409, 'handle'],
@@ -137,12 +179,23 @@ forEachDatabase('admin products API', (target) => {
       assert.equal(ErrorBody.parse(res.body).error.param, param);
     }
     assert.equal(await productCount(), before);
-    const ok = await admin('', 'POST', { ...newProduct, handle: 'relative-image', sku: 'REL', images: [{ url: '/media/products/x.webp' }], variants: [{ sku: 'REL-1', price: 100 }], seo: { canonical_url: 'https://shop.example/p/relative-image' } });
+    const ok = await admin('', 'POST', {
+      ...newProduct,
+      handle: 'relative-image',
+      sku: 'REL',
+      images: [{ url: '/media/products/x.webp' }],
+      variants: [{ sku: 'REL-1', price: 100 }],
+      seo: { canonical_url: 'https://shop.example/p/relative-image' },
+    });
     assert.equal(ok.status, 201, JSON.stringify(ok.body));
   });
 
   test('a publishable key cannot reach the admin API', async () => {
-    const res = await app.request('/v1/admin/products', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(newProduct) });
+    const res = await app.request('/v1/admin/products', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(newProduct),
+    });
     assert.equal(res.status, 403);
   });
 });
@@ -156,7 +209,11 @@ forEachDatabase('Shopify CSV import', (target) => {
 
   const importCsv = (csv: string, contentType = 'text/csv') => postImport(app, csv, contentType);
   const importedHandles = async () =>
-    (await target.db.query<{ handle: string }>('SELECT handle FROM products WHERE import_checksum IS NOT NULL ORDER BY position')).rows.map((r) => r.handle);
+    (
+      await target.db.query<{ handle: string }>(
+        'SELECT handle FROM products WHERE import_checksum IS NOT NULL ORDER BY position',
+      )
+    ).rows.map((r) => r.handle);
 
   test('groups rows by Handle into products, variants and images, and reports skipped rows', async () => {
     const job = await importAndWait(app, CSV);
@@ -164,29 +221,62 @@ forEachDatabase('Shopify CSV import', (target) => {
     assert.deepEqual([job.rows_total, job.rows_done], [10, 10]);
     assert.deepEqual([job.created, job.updated, job.unchanged, job.skipped], [4, 0, 0, 3]);
     assert.deepEqual(await importedHandles(), ['ocean-hoodie', 'plain-mug', 'secret-draft', 'old-archived']);
-    assert.deepEqual(job.errors.map((s) => [s.row, s.handle]), [[9, 'bad-price'], [10, null], [11, 'Bad Handle!']]);
+    assert.deepEqual(
+      job.errors.map((s) => [s.row, s.handle]),
+      [
+        [9, 'bad-price'],
+        [10, null],
+        [11, 'Bad Handle!'],
+      ],
+    );
     assert.match(job.errors[0]?.reason ?? '', /Variant Price 'ten dollars'/);
 
     const hoodie = Product.parse((await app.request('/v1/products/ocean-hoodie')).body);
     assert.equal(hoodie.brand, 'Tidewell');
     assert.equal(hoodie.category.name, 'Hoodies');
     assert.deepEqual(hoodie.tags, ['fleece', 'winter']);
-    assert.equal(hoodie.description_html, '<p>Warm <strong>fleece</strong> hoodie.</p><img src="https://cdn.example.com/x.png" />');
-    assert.deepEqual(hoodie.options, [{ name: 'Size', values: ['S', 'M'] }, { name: 'Colour', values: ['Navy', 'Sand'] }]);
-    assert.deepEqual(
-      hoodie.variants.map((v) => [v.sku, v.title, v.price.amount, v.compare_at_price?.amount ?? null, v.available_quantity, v.weight_grams]),
-      [['OH-S-NAVY', 'S / Navy', 5900, 7900, 5, 450], ['OH-M-NAVY', 'M / Navy', 5900, 7900, 0, 480], ['OH-M-SAND', 'M / Sand', 6250, null, 2, 480]],
+    assert.equal(
+      hoodie.description_html,
+      '<p>Warm <strong>fleece</strong> hoodie.</p><img src="https://cdn.example.com/x.png" />',
     );
-    assert.deepEqual(hoodie.images.map((i) => [i.url.replace('https://cdn.example.com/', ''), i.alt]), [
-      ['hoodie-front.jpg', 'Hoodie front'], ['hoodie-back.jpg', 'Hoodie back'], ['hoodie-detail.jpg', 'Hoodie detail'], ['hoodie-navy.jpg', 'Ocean Hoodie'],
+    assert.deepEqual(hoodie.options, [
+      { name: 'Size', values: ['S', 'M'] },
+      { name: 'Colour', values: ['Navy', 'Sand'] },
     ]);
+    assert.deepEqual(
+      hoodie.variants.map((v) => [
+        v.sku,
+        v.title,
+        v.price.amount,
+        v.compare_at_price?.amount ?? null,
+        v.available_quantity,
+        v.weight_grams,
+      ]),
+      [
+        ['OH-S-NAVY', 'S / Navy', 5900, 7900, 5, 450],
+        ['OH-M-NAVY', 'M / Navy', 5900, 7900, 0, 480],
+        ['OH-M-SAND', 'M / Sand', 6250, null, 2, 480],
+      ],
+    );
+    assert.deepEqual(
+      hoodie.images.map((i) => [i.url.replace('https://cdn.example.com/', ''), i.alt]),
+      [
+        ['hoodie-front.jpg', 'Hoodie front'],
+        ['hoodie-back.jpg', 'Hoodie back'],
+        ['hoodie-detail.jpg', 'Hoodie detail'],
+        ['hoodie-navy.jpg', 'Ocean Hoodie'],
+      ],
+    );
     const navy = hoodie.images.find((i) => i.url.endsWith('hoodie-navy.jpg'));
     assert.equal(hoodie.variants[0]?.image_id, navy?.id);
     assert.deepEqual([hoodie.seo.title, hoodie.seo.description], ['Ocean Hoodie | Tidewell', 'A warm fleece hoodie']);
 
     const mug = Product.parse((await app.request('/v1/products/plain-mug')).body);
     assert.deepEqual(mug.options, []);
-    assert.deepEqual(mug.variants.map((v) => [v.sku, v.price.amount, v.available_quantity]), [['PLAIN-MUG-1', 1450, 12]]);
+    assert.deepEqual(
+      mug.variants.map((v) => [v.sku, v.price.amount, v.available_quantity]),
+      [['PLAIN-MUG-1', 1450, 12]],
+    );
   });
 
   test('draft and archived products are imported but not listed', async () => {
@@ -197,10 +287,14 @@ forEachDatabase('Shopify CSV import', (target) => {
   });
 
   test('re-importing the same file changes nothing', async () => {
-    const before = (await target.db.query<{ updated_at: Date }>(`SELECT updated_at FROM products WHERE handle = 'ocean-hoodie'`)).rows[0]?.updated_at;
+    const before = (
+      await target.db.query<{ updated_at: Date }>(`SELECT updated_at FROM products WHERE handle = 'ocean-hoodie'`)
+    ).rows[0]?.updated_at;
     const job = await importAndWait(app, CSV);
     assert.deepEqual([job.status, job.created, job.updated, job.unchanged], ['succeeded', 0, 0, 4]);
-    const after = (await target.db.query<{ updated_at: Date }>(`SELECT updated_at FROM products WHERE handle = 'ocean-hoodie'`)).rows[0]?.updated_at;
+    const after = (
+      await target.db.query<{ updated_at: Date }>(`SELECT updated_at FROM products WHERE handle = 'ocean-hoodie'`)
+    ).rows[0]?.updated_at;
     assert.deepEqual(after, before);
   });
 
@@ -209,12 +303,16 @@ forEachDatabase('Shopify CSV import', (target) => {
     const job = await importAndWait(app, CSV.replace('62.50', '64.00'));
     assert.deepEqual([job.status, job.created, job.updated, job.unchanged], ['succeeded', 0, 1, 3]);
     const hoodie = Product.parse((await app.request('/v1/products/ocean-hoodie')).body);
-    assert.deepEqual(hoodie.variants.map((v) => v.id), ids);
+    assert.deepEqual(
+      hoodie.variants.map((v) => v.id),
+      ids,
+    );
     assert.equal(hoodie.variants[2]?.price.amount, 6400);
   });
 
   test('a file that is not a Shopify export, or no file, is a 400 and writes nothing, not even a job', async () => {
-    const count = async (table: string) => (await target.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${table}`)).rows[0]?.n;
+    const count = async (table: string) =>
+      (await target.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${table}`)).rows[0]?.n;
     const before = [await count('products'), await count('import_jobs')];
     const code = (res: { body: unknown }) => ErrorBody.parse(res.body).error.code;
     const notShopify = await importCsv('Name,Price\nA,1\n');

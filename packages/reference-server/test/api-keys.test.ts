@@ -23,9 +23,17 @@ test('random base62 strings use every character and do not repeat', () => {
   assert.equal(new Set(sample.join('')).size, 62);
 });
 
-test('the demo key allows the server\'s own origins plus the configured ones', () => {
-  assert.deepEqual(demoOrigins(3000, undefined, ['https://shop.example']), ['http://localhost:3000', 'http://127.0.0.1:3000', 'https://shop.example']);
-  assert.deepEqual(demoOrigins(8080, '192.168.1.5', []), ['http://localhost:8080', 'http://127.0.0.1:8080', 'http://192.168.1.5:8080']);
+test("the demo key allows the server's own origins plus the configured ones", () => {
+  assert.deepEqual(demoOrigins(3000, undefined, ['https://shop.example']), [
+    'http://localhost:3000',
+    'http://127.0.0.1:3000',
+    'https://shop.example',
+  ]);
+  assert.deepEqual(demoOrigins(8080, '192.168.1.5', []), [
+    'http://localhost:8080',
+    'http://127.0.0.1:8080',
+    'http://192.168.1.5:8080',
+  ]);
 });
 
 forEachDatabase('API key lookups', (target) => {
@@ -34,25 +42,41 @@ forEachDatabase('API key lookups', (target) => {
     const clock: Clock = { now: () => new Date(now) };
     const repository = createApiKeyRepository(target.db);
     const keys = await ensureDemoKeys({ keys: repository, file: null, origins: ['https://shop.example'] });
-    const stored = await target.db.query<{ key_hash: string; display_prefix: string }>('SELECT key_hash, display_prefix FROM api_keys');
+    const stored = await target.db.query<{ key_hash: string; display_prefix: string }>(
+      'SELECT key_hash, display_prefix FROM api_keys',
+    );
     assert.ok(stored.rows.some((r) => r.key_hash === hashKey(keys.publishableKey)));
     assert.doesNotMatch(JSON.stringify(stored.rows), new RegExp(keys.publishableKey));
 
     const service = createApiKeyService({ keys: repository, clock, cacheTtlMs: 1_000 });
     const principal = await service.authenticate(`Bearer ${keys.publishableKey}`);
-    assert.deepEqual([principal.kind, principal.mode, principal.allowedOrigins], ['publishable', 'test', ['https://shop.example']]);
+    assert.deepEqual(
+      [principal.kind, principal.mode, principal.allowedOrigins],
+      ['publishable', 'test', ['https://shop.example']],
+    );
 
     await target.db.query('UPDATE api_keys SET revoked_at = now() WHERE key_hash = $1', [hashKey(keys.publishableKey)]);
     await service.authenticate(`Bearer ${keys.publishableKey}`);
     now += 1_001;
-    await assert.rejects(service.authenticate(`Bearer ${keys.publishableKey}`), (e: unknown) => e instanceof AuthenticationError && e.code === 'api_key_invalid');
+    await assert.rejects(
+      service.authenticate(`Bearer ${keys.publishableKey}`),
+      (e: unknown) => e instanceof AuthenticationError && e.code === 'api_key_invalid',
+    );
   });
 
   test('registering the same keys again changes nothing but their origins', async () => {
     const repository = createApiKeyRepository(target.db);
     const before = await target.db.query<{ n: number }>('SELECT count(*) AS n FROM api_keys');
     const pk = generateKey('publishable', 'test');
-    const row = { id: 'key_again', kind: 'publishable' as const, mode: 'test' as const, keyHash: pk.keyHash, displayPrefix: pk.displayPrefix, label: 'x', allowedOrigins: [] };
+    const row = {
+      id: 'key_again',
+      kind: 'publishable' as const,
+      mode: 'test' as const,
+      keyHash: pk.keyHash,
+      displayPrefix: pk.displayPrefix,
+      label: 'x',
+      allowedOrigins: [],
+    };
     assert.deepEqual(await repository.insert([row]), ['key_again']);
     assert.deepEqual(await repository.insert([{ ...row, id: 'key_again2' }]), []);
     const after = await target.db.query<{ n: number }>('SELECT count(*) AS n FROM api_keys');

@@ -24,7 +24,12 @@ forEachDatabase('keys, origins and request ids', (target) => {
 
   test('a request without a key is a 401 api_key_missing', async () => {
     assertError(await app.request('/v1/products', { key: null }), 401, 'authentication_error', 'api_key_missing');
-    assertError(await app.request('/v1/products', { key: null, headers: { authorization: 'Basic dXNlcjpwdw==' } }), 401, 'authentication_error', 'api_key_missing');
+    assertError(
+      await app.request('/v1/products', { key: null, headers: { authorization: 'Basic dXNlcjpwdw==' } }),
+      401,
+      'authentication_error',
+      'api_key_missing',
+    );
   });
 
   test('an unknown or malformed key is a 401 api_key_invalid that does not echo the whole key', async () => {
@@ -42,7 +47,12 @@ forEachDatabase('keys, origins and request ids', (target) => {
 
   test('admin routes need a secret key', async () => {
     assertError(await app.request('/v1/admin/products'), 403, 'authentication_error', 'secret_key_required');
-    assertError(await app.request('/v1/admin/nothing-here', { key: app.secretKey }), 404, 'invalid_request_error', 'route_unknown');
+    assertError(
+      await app.request('/v1/admin/nothing-here', { key: app.secretKey }),
+      404,
+      'invalid_request_error',
+      'route_unknown',
+    );
   });
 
   test('a secret key sent from a browser is refused', async () => {
@@ -86,7 +96,11 @@ forEachDatabase('keys, origins and request ids', (target) => {
     const res = await app.request('/v1/products', {
       method: 'OPTIONS',
       key: null,
-      headers: { origin: EVIL, 'access-control-request-method': 'GET', 'access-control-request-headers': 'authorization' },
+      headers: {
+        origin: EVIL,
+        'access-control-request-method': 'GET',
+        'access-control-request-headers': 'authorization',
+      },
     });
     assert.equal(res.status, 204);
     assert.equal(res.headers.get('access-control-allow-origin'), EVIL);
@@ -100,7 +114,11 @@ forEachDatabase('keys, origins and request ids', (target) => {
   test('health needs no key and lists the components', async () => {
     const res = await app.request('/v1/health', { key: null, headers: { origin: EVIL } });
     assert.equal(res.status, 200);
-    assert.deepEqual(Health.parse(res.body).components, { database: target.kind, cache: 'memory', payments: 'simulated' });
+    assert.deepEqual(Health.parse(res.body).components, {
+      database: target.kind,
+      cache: 'memory',
+      payments: 'simulated',
+    });
     assert.equal(res.headers.get('access-control-allow-origin'), EVIL);
   });
 
@@ -115,7 +133,8 @@ forEachDatabase('keys, origins and request ids', (target) => {
     const idsSeen = responses.map((r) => r.headers.get('request-id') ?? '');
     for (const id of idsSeen) assert.match(id, /^req_[A-Za-z0-9]{16,}$/);
     assert.equal(new Set(idsSeen).size, idsSeen.length);
-    for (const res of responses.slice(2)) assert.equal(ErrorBody.parse(res.body).error.request_id, res.headers.get('request-id'));
+    for (const res of responses.slice(2))
+      assert.equal(ErrorBody.parse(res.body).error.request_id, res.headers.get('request-id'));
   });
 
   test('an unknown /v1 route is a 404 route_unknown, with or without a key', async () => {
@@ -124,7 +143,11 @@ forEachDatabase('keys, origins and request ids', (target) => {
   });
 
   test('a malformed JSON body is a 400', async () => {
-    const res = await app.request('/v1/products', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"oops":' });
+    const res = await app.request('/v1/products', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"oops":',
+    });
     assertError(res, 400, 'invalid_request_error', 'body_invalid_json');
   });
 
@@ -133,7 +156,12 @@ forEachDatabase('keys, origins and request ids', (target) => {
     const broken = await startTestApp(target.db, {
       catalog: fixtureCatalog(),
       overrides: {
-        logger: { error: (m, e) => logged.push(`${m} ${e instanceof Error ? e.stack : ''}`), warn() {}, info() {}, debug() {} },
+        logger: {
+          error: (m, e) => logged.push(`${m} ${e instanceof Error ? e.stack : ''}`),
+          warn() {},
+          info() {},
+          debug() {},
+        },
         catalog: {
           listProducts: () => Promise.reject(new Error('x')),
           listProductsJson: () => Promise.reject(new Error('connection to 10.0.0.7 refused, password=hunter2')),

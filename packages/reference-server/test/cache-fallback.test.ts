@@ -42,8 +42,16 @@ function standInRedis(clock: ReturnType<typeof manualClock>) {
     ping: () => (state.calls++, Promise.resolve(!state.down)),
     close: async () => {},
   };
-  const sharedLocks: Locks = { kind: 'redis', tryAcquire: (name, ttl) => reach(() => locks.tryAcquire(name, ttl)), close: async () => {} };
-  const rateLimiter: RateLimiter = { kind: 'redis', consume: (key, limit, windowMs) => reach(() => counters.consume(key, limit, windowMs)), close: async () => {} };
+  const sharedLocks: Locks = {
+    kind: 'redis',
+    tryAcquire: (name, ttl) => reach(() => locks.tryAcquire(name, ttl)),
+    close: async () => {},
+  };
+  const rateLimiter: RateLimiter = {
+    kind: 'redis',
+    consume: (key, limit, windowMs) => reach(() => counters.consume(key, limit, windowMs)),
+    close: async () => {},
+  };
   return { state, store, cache, locks: sharedLocks, rateLimiter };
 }
 
@@ -55,9 +63,19 @@ function serverProcess(clock: ReturnType<typeof manualClock>, redis: ReturnType<
     ping: () => redis.cache.ping(),
     logger: silentLogger,
   });
-  const cache = createFallbackCache({ shared: redis.cache, local: createMemoryCache({ clock }), guard, logger: silentLogger, degradedTtlMs: DEGRADED_TTL_MS });
+  const cache = createFallbackCache({
+    shared: redis.cache,
+    local: createMemoryCache({ clock }),
+    guard,
+    logger: silentLogger,
+    degradedTtlMs: DEGRADED_TTL_MS,
+  });
   const locks = createFallbackLocks({ shared: redis.locks, local: createMemoryLocks({ clock }), guard });
-  const rateLimiter = createFallbackRateLimiter({ shared: redis.rateLimiter, local: createMemoryRateLimiter({ clock }), guard });
+  const rateLimiter = createFallbackRateLimiter({
+    shared: redis.rateLimiter,
+    local: createMemoryRateLimiter({ clock }),
+    guard,
+  });
   return { guard, cache, locks, rateLimiter };
 }
 
@@ -121,7 +139,11 @@ describe('the cache in front of Redis', () => {
     redis.state.down = false;
     assert.equal(await a.cache.get('inventory:v1'), undefined, 'still on the fallback until the probe');
     assert.equal(await recover(clock, a.guard), true);
-    assert.equal(await a.cache.get('inventory:v1'), undefined, 'the value deleted during the outage is not read back from Redis');
+    assert.equal(
+      await a.cache.get('inventory:v1'),
+      undefined,
+      'the value deleted during the outage is not read back from Redis',
+    );
     assert.equal(await a.cache.get('inventory:v2'), undefined, 'nor the older value of one changed during it');
     assert.equal(await redis.store.get('inventory:v2'), undefined);
   });
@@ -171,10 +193,18 @@ describe('catalog responses across a Redis outage', () => {
     await a.cache.get('trip');
     name.current = 'New name';
     await responses.invalidate();
-    assert.equal((await responses.get('product', produceName(name))).body, '{"name":"New name"}', 'served from the database during the outage');
+    assert.equal(
+      (await responses.get('product', produceName(name))).body,
+      '{"name":"New name"}',
+      'served from the database during the outage',
+    );
     redis.state.down = false;
     assert.equal(await recover(clock, a.guard), true);
-    assert.equal((await responses.get('product', produceName(name))).body, '{"name":"New name"}', 'not the answer Redis kept from before the outage');
+    assert.equal(
+      (await responses.get('product', produceName(name))).body,
+      '{"name":"New name"}',
+      'not the answer Redis kept from before the outage',
+    );
   });
 
   test("a process that missed another process's write during the outage does not serve Redis's older answer after it", async () => {
@@ -183,7 +213,11 @@ describe('catalog responses across a Redis outage', () => {
     const onB = createResponseCache({ cache: b.cache, clock, generationTtlMs: 0 });
     const name = { current: 'Old name' };
     await onA.get('product', produceName(name));
-    assert.equal((await onB.get('product', produceName({ current: 'never read' }))).body, '{"name":"Old name"}', 'B reads what A cached');
+    assert.equal(
+      (await onB.get('product', produceName({ current: 'never read' }))).body,
+      '{"name":"Old name"}',
+      'B reads what A cached',
+    );
     redis.state.down = true;
     for (const p of [a, b]) {
       await p.cache.get('trip');
@@ -233,8 +267,15 @@ describe('locks in front of Redis', () => {
     redis.state.down = true;
     const lease = await a.locks.tryAcquire('sweep', 10_000, { whenUnavailable: 'local' });
     assert.ok(lease);
-    assert.equal(await a.locks.tryAcquire('sweep', 10_000, { whenUnavailable: 'local' }), null, 'one holder within the process');
-    assert.ok(await b.locks.tryAcquire('sweep', 10_000, { whenUnavailable: 'local' }), 'another process cannot be asked, so it takes its own');
+    assert.equal(
+      await a.locks.tryAcquire('sweep', 10_000, { whenUnavailable: 'local' }),
+      null,
+      'one holder within the process',
+    );
+    assert.ok(
+      await b.locks.tryAcquire('sweep', 10_000, { whenUnavailable: 'local' }),
+      'another process cannot be asked, so it takes its own',
+    );
     await lease.release();
   });
 

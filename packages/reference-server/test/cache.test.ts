@@ -79,7 +79,10 @@ for (const [name, open] of implementations) {
     test('a catalog response cached by one process is sent by another sharing the cache, body and ETag unchanged', async () => {
       const clock = manualClock();
       const [first, second] = [createResponseCache({ cache, clock }), createResponseCache({ cache, clock })];
-      const sent = await first.get('products?[]', async () => ({ name: 'Caf\u00e9 "Noir"\n', price: { amount: 1999, currency: 'USD' } }));
+      const sent = await first.get('products?[]', async () => ({
+        name: 'Caf\u00e9 "Noir"\n',
+        price: { amount: 1999, currency: 'USD' },
+      }));
       let producedAgain = false;
       const read = await second.get('products?[]', async () => {
         producedAgain = true;
@@ -107,7 +110,10 @@ test('the in-process cache drops its oldest entry when full', async () => {
 test('the in-process cache drops its oldest entries to stay within its size budget', async () => {
   const cache = createMemoryCache({ clock: manualClock(), maxChars: 2_500 });
   for (const key of ['a', 'b', 'c']) await cache.setText(key, key.repeat(1_000), 1_000);
-  assert.deepEqual([await cache.getText('a'), (await cache.getText('b'))?.length, (await cache.getText('c'))?.length], [undefined, 1_000, 1_000]);
+  assert.deepEqual(
+    [await cache.getText('a'), (await cache.getText('b'))?.length, (await cache.getText('c'))?.length],
+    [undefined, 1_000, 1_000],
+  );
   // A value larger than the whole budget is not kept (and pushes nothing else out).
   await cache.setText('huge', 'x'.repeat(3_000), 1_000);
   assert.equal(await cache.getText('huge'), undefined);

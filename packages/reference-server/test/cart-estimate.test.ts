@@ -16,7 +16,14 @@ function ok<T>(res: TestResponse, schema: { parse(v: unknown): T }): T {
   return schema.parse(res.body);
 }
 
-const DE_ADDRESS = { ...ADDRESS, city: 'Berlin', region: undefined, postal_code: '10115', country: 'DE', phone: '+49 30 901820' };
+const DE_ADDRESS = {
+  ...ADDRESS,
+  city: 'Berlin',
+  region: undefined,
+  postal_code: '10115',
+  country: 'DE',
+  phone: '+49 30 901820',
+};
 
 for (const inclusive of [true, false]) {
   forEachDatabase(`cart estimate with prices ${inclusive ? 'including' : 'excluding'} tax`, (target) => {
@@ -34,22 +41,64 @@ for (const inclusive of [true, false]) {
     after(() => app?.close());
 
     test('the cart shows the tax, shipping and total that checkout charges for the same country', async () => {
-      const cart = ok(await app.request('/v1/carts', { method: 'POST', ...json({ country: 'DE', items: [{ variant_id: 'var_fx070', quantity: 3 }, { variant_id: 'var_fx050', quantity: 1 }] }) }), Cart);
+      const cart = ok(
+        await app.request('/v1/carts', {
+          method: 'POST',
+          ...json({
+            country: 'DE',
+            items: [
+              { variant_id: 'var_fx070', quantity: 3 },
+              { variant_id: 'var_fx050', quantity: 1 },
+            ],
+          }),
+        }),
+        Cart,
+      );
       const t = cart.totals;
       assert.equal(t.tax_included, inclusive);
       assert.ok(t.tax.amount > 0, 'DE is taxed');
       assert.ok(t.shipping.amount > 0, 'under the free-shipping threshold');
-      assert.equal(t.total.amount, t.subtotal.amount - t.discount.amount + t.shipping.amount + (inclusive ? 0 : t.tax.amount));
-      const session = ok(await app.request('/v1/checkout-sessions', { method: 'POST', ...json({ cart_id: cart.id }) }), CheckoutSession);
-      const ready = ok(await app.request(`/v1/checkout-sessions/${session.id}`, { method: 'PATCH', ...json({ email: 'ada@example.com', shipping_address: DE_ADDRESS, shipping_method_id: 'standard' }) }), CheckoutSession);
+      assert.equal(
+        t.total.amount,
+        t.subtotal.amount - t.discount.amount + t.shipping.amount + (inclusive ? 0 : t.tax.amount),
+      );
+      const session = ok(
+        await app.request('/v1/checkout-sessions', { method: 'POST', ...json({ cart_id: cart.id }) }),
+        CheckoutSession,
+      );
+      const ready = ok(
+        await app.request(`/v1/checkout-sessions/${session.id}`, {
+          method: 'PATCH',
+          ...json({ email: 'ada@example.com', shipping_address: DE_ADDRESS, shipping_method_id: 'standard' }),
+        }),
+        CheckoutSession,
+      );
       assert.deepEqual(ready.totals, t);
     });
 
-    test('a cart without a country is estimated for the shop\'s default country', async () => {
-      const cart = ok(await app.request('/v1/carts', { method: 'POST', ...json({ items: [{ variant_id: 'var_fx070', quantity: 1 }] }) }), Cart);
-      const explicit = ok(await app.request('/v1/carts', { method: 'POST', ...json({ country: 'DE', items: [{ variant_id: 'var_fx070', quantity: 1 }] }) }), Cart);
+    test("a cart without a country is estimated for the shop's default country", async () => {
+      const cart = ok(
+        await app.request('/v1/carts', {
+          method: 'POST',
+          ...json({ items: [{ variant_id: 'var_fx070', quantity: 1 }] }),
+        }),
+        Cart,
+      );
+      const explicit = ok(
+        await app.request('/v1/carts', {
+          method: 'POST',
+          ...json({ country: 'DE', items: [{ variant_id: 'var_fx070', quantity: 1 }] }),
+        }),
+        Cart,
+      );
       assert.deepEqual(cart.totals, explicit.totals);
-      const us = ok(await app.request('/v1/carts', { method: 'POST', ...json({ country: 'US', items: [{ variant_id: 'var_fx070', quantity: 1 }] }) }), Cart);
+      const us = ok(
+        await app.request('/v1/carts', {
+          method: 'POST',
+          ...json({ country: 'US', items: [{ variant_id: 'var_fx070', quantity: 1 }] }),
+        }),
+        Cart,
+      );
       assert.equal(us.totals.tax.amount, 0);
     });
   });

@@ -26,11 +26,16 @@ forEachDatabase('carts', (target) => {
   let app: TestApp;
   const clock = manualClock();
   before(async () => {
-    app = await startTestApp(target.db, { catalog: fixtureCatalog(), clock, commerce: { maxLineQuantity: 6, cartTtlMs: 30 * DAY } });
+    app = await startTestApp(target.db, {
+      catalog: fixtureCatalog(),
+      clock,
+      commerce: { maxLineQuantity: 6, cartTtlMs: 30 * DAY },
+    });
   });
   after(() => app?.close());
 
-  const newCart = async (body: unknown = {}) => cartOf(await app.request('/v1/carts', { method: 'POST', ...json(body) }));
+  const newCart = async (body: unknown = {}) =>
+    cartOf(await app.request('/v1/carts', { method: 'POST', ...json(body) }));
   const add = (id: string, body: unknown) => app.request(`/v1/carts/${id}/items`, { method: 'POST', ...json(body) });
   const read = async (id: string) => cartOf(await app.request(`/v1/carts/${id}`));
 
@@ -67,11 +72,21 @@ forEachDatabase('carts', (target) => {
 
   test('a price sent by the client is ignored', async () => {
     const cart = await newCart();
-    const after = cartOf(await add(cart.id, { variant_id: 'var_fx070', quantity: 1, price: 1, unit_price: { amount: 1, currency: 'USD' } }));
+    const after = cartOf(
+      await add(cart.id, {
+        variant_id: 'var_fx070',
+        quantity: 1,
+        price: 1,
+        unit_price: { amount: 1, currency: 'USD' },
+      }),
+    );
     assert.equal(after.lines[0]!.unit_price.amount, 999);
     // $9.99 + $5.00 flat shipping, and $40.01 more for free shipping.
     assert.equal(after.totals.total.amount, 1499);
-    assert.deepEqual(after.free_shipping, { threshold: { amount: 5000, currency: 'USD' }, remaining: { amount: 4001, currency: 'USD' } });
+    assert.deepEqual(after.free_shipping, {
+      threshold: { amount: 5000, currency: 'USD' },
+      remaining: { amount: 4001, currency: 'USD' },
+    });
   });
 
   test('adding more than is in stock answers 409 out_of_stock with the available quantity and changes nothing', async () => {
@@ -95,26 +110,46 @@ forEachDatabase('carts', (target) => {
   test('adds to one cart at the same time all count, and never past the stock', async () => {
     const cart = await newCart();
     // var_fx050 has plenty; five adds of one unit at once make a line of five.
-    const plenty = await Promise.all(Array.from({ length: 5 }, () => add(cart.id, { variant_id: 'var_fx050', quantity: 1 })));
+    const plenty = await Promise.all(
+      Array.from({ length: 5 }, () => add(cart.id, { variant_id: 'var_fx050', quantity: 1 })),
+    );
     plenty.forEach((res) => cartOf(res));
     // var_fx030 has three: of five adds at once, three succeed and two are refused.
-    const few = await Promise.all(Array.from({ length: 5 }, () => add(cart.id, { variant_id: 'var_fx030', quantity: 1 })));
+    const few = await Promise.all(
+      Array.from({ length: 5 }, () => add(cart.id, { variant_id: 'var_fx030', quantity: 1 })),
+    );
     assert.equal(few.filter((res) => res.status === 200).length, 3);
     few.filter((res) => res.status !== 200).forEach((res) => errorOf(res, 409, 'out_of_stock'));
     const lines = (await read(cart.id)).lines.map((l) => [l.variant_id, l.quantity]);
-    assert.deepEqual(lines.sort(), [['var_fx030', 3], ['var_fx050', 5]]);
+    assert.deepEqual(lines.sort(), [
+      ['var_fx030', 3],
+      ['var_fx050', 5],
+    ]);
   });
 
   test('a line quantity is changed and a line removed', async () => {
     const cart = await newCart({ items: [{ variant_id: 'var_fx050', quantity: 1 }, { variant_id: 'var_fx070' }] });
     assert.equal(cart.lines.length, 2);
     const [first, second] = cart.lines;
-    const changed = cartOf(await app.request(`/v1/carts/${cart.id}/items/${first!.id}`, { method: 'PATCH', ...json({ quantity: 4 }) }));
+    const changed = cartOf(
+      await app.request(`/v1/carts/${cart.id}/items/${first!.id}`, { method: 'PATCH', ...json({ quantity: 4 }) }),
+    );
     assert.equal(changed.lines.find((l) => l.id === first!.id)!.quantity, 4);
-    errorOf(await app.request(`/v1/carts/${cart.id}/items/${first!.id}`, { method: 'PATCH', ...json({ quantity: 11 }) }), 400, 'quantity_limit_exceeded');
+    errorOf(
+      await app.request(`/v1/carts/${cart.id}/items/${first!.id}`, { method: 'PATCH', ...json({ quantity: 11 }) }),
+      400,
+      'quantity_limit_exceeded',
+    );
     const removed = cartOf(await app.request(`/v1/carts/${cart.id}/items/${second!.id}`, { method: 'DELETE' }));
-    assert.deepEqual(removed.lines.map((l) => l.id), [first!.id]);
-    errorOf(await app.request(`/v1/carts/${cart.id}/items/${second!.id}`, { method: 'DELETE' }), 404, 'resource_missing');
+    assert.deepEqual(
+      removed.lines.map((l) => l.id),
+      [first!.id],
+    );
+    errorOf(
+      await app.request(`/v1/carts/${cart.id}/items/${second!.id}`, { method: 'DELETE' }),
+      404,
+      'resource_missing',
+    );
   });
 
   test('a cart untouched for its idle time is gone, and using it keeps it alive', async () => {
@@ -130,14 +165,51 @@ forEachDatabase('carts', (target) => {
 
   test('coupons: applied, replaced, removed, and each refusal has its own code', async () => {
     const now = clock.now().getTime();
-    const admin = (path: string, body: unknown) => app.request(path, { method: 'POST', key: app.secretKey, ...json(body) });
+    const admin = (path: string, body: unknown) =>
+      app.request(path, { method: 'POST', key: app.secretKey, ...json(body) });
     assert.equal((await admin('/v1/admin/coupons', { code: 'ten', type: 'percentage', percent_off: 10 })).status, 200);
     assert.equal((await admin('/v1/admin/coupons', { code: 'SHIPFREE', type: 'free_shipping' })).status, 200);
-    assert.equal((await admin('/v1/admin/coupons', { code: 'BIG5', type: 'fixed_amount', amount_off: 500, minimum_subtotal: 4000 })).status, 200);
-    assert.equal((await admin('/v1/admin/coupons', { code: 'OLD', type: 'free_shipping', ends_at: new Date(now - DAY).toISOString() })).status, 200);
-    assert.equal((await admin('/v1/admin/coupons', { code: 'SOON', type: 'free_shipping', starts_at: new Date(now + DAY).toISOString() })).status, 200);
-    assert.equal((await admin('/v1/admin/coupons', { code: 'GONE', type: 'free_shipping', usage_limit: 1 })).status, 200);
-    await app.commerce.coupons.redeem(target.db, (await app.commerce.coupons.list({ limit: 100 })).data.find((c) => c.code === 'GONE')!.id, 'a@example.com', 'order_1');
+    assert.equal(
+      (
+        await admin('/v1/admin/coupons', {
+          code: 'BIG5',
+          type: 'fixed_amount',
+          amount_off: 500,
+          minimum_subtotal: 4000,
+        })
+      ).status,
+      200,
+    );
+    assert.equal(
+      (
+        await admin('/v1/admin/coupons', {
+          code: 'OLD',
+          type: 'free_shipping',
+          ends_at: new Date(now - DAY).toISOString(),
+        })
+      ).status,
+      200,
+    );
+    assert.equal(
+      (
+        await admin('/v1/admin/coupons', {
+          code: 'SOON',
+          type: 'free_shipping',
+          starts_at: new Date(now + DAY).toISOString(),
+        })
+      ).status,
+      200,
+    );
+    assert.equal(
+      (await admin('/v1/admin/coupons', { code: 'GONE', type: 'free_shipping', usage_limit: 1 })).status,
+      200,
+    );
+    await app.commerce.coupons.redeem(
+      target.db,
+      (await app.commerce.coupons.list({ limit: 100 })).data.find((c) => c.code === 'GONE')!.id,
+      'a@example.com',
+      'order_1',
+    );
 
     const cart = await newCart({ items: [{ variant_id: 'var_fx070', quantity: 2 }] });
     const apply = (code: string) => app.request(`/v1/carts/${cart.id}/coupon`, { method: 'POST', ...json({ code }) });
@@ -166,7 +238,12 @@ forEachDatabase('carts', (target) => {
     cartOf(await app.request(`/v1/carts/${cart.id}/coupon`, { method: 'POST', ...json({ code: 'BIG5' }) }));
     const lineId = (await read(cart.id)).lines[0]!.id;
     await app.request(`/v1/carts/${cart.id}/items/${lineId}`, { method: 'DELETE' });
-    const after = cartOf(await app.request(`/v1/carts/${cart.id}/items`, { method: 'POST', ...json({ variant_id: 'var_fx070', quantity: 1 }) }));
+    const after = cartOf(
+      await app.request(`/v1/carts/${cart.id}/items`, {
+        method: 'POST',
+        ...json({ variant_id: 'var_fx070', quantity: 1 }),
+      }),
+    );
     assert.equal(after.coupon?.applies, false);
     assert.match(after.coupon?.message ?? '', /at least 40\.00 USD/);
     assert.equal(after.totals.discount.amount, 0);
@@ -180,12 +257,54 @@ forEachDatabase('carts', (target) => {
       ['POST', '/v1/carts', { items: 'x' }, 400, 'parameter_invalid', 'items'],
       ['POST', '/v1/carts', { currency: 'EUR' }, 400, 'parameter_unknown', 'currency'],
       ['POST', `/v1/carts/${cart.id}/items`, { quantity: 1 }, 400, 'parameter_missing', 'variant_id'],
-      ['POST', `/v1/carts/${cart.id}/items`, { variant_id: 'var_fx050', quantity: 0 }, 400, 'parameter_invalid', 'quantity'],
-      ['POST', `/v1/carts/${cart.id}/items`, { variant_id: 'var_fx050', quantity: 1.5 }, 400, 'parameter_invalid', 'quantity'],
-      ['POST', `/v1/carts/${cart.id}/items`, { variant_id: 'var_fx050', quantity: '2' }, 400, 'parameter_invalid', 'quantity'],
-      ['POST', `/v1/carts/${cart.id}/items`, { variant_id: 'var_fx050', quantity: 1, discount: 5 }, 400, 'parameter_unknown', 'discount'],
-      ['POST', `/v1/carts/${cart.id}/items`, { variant_id: 'var_nope', quantity: 1 }, 404, 'resource_missing', 'variant_id'],
-      ['POST', `/v1/carts/${cart.id}/items`, { variant_id: 'prod_fx05', quantity: 1 }, 400, 'parameter_invalid', 'variant_id'],
+      [
+        'POST',
+        `/v1/carts/${cart.id}/items`,
+        { variant_id: 'var_fx050', quantity: 0 },
+        400,
+        'parameter_invalid',
+        'quantity',
+      ],
+      [
+        'POST',
+        `/v1/carts/${cart.id}/items`,
+        { variant_id: 'var_fx050', quantity: 1.5 },
+        400,
+        'parameter_invalid',
+        'quantity',
+      ],
+      [
+        'POST',
+        `/v1/carts/${cart.id}/items`,
+        { variant_id: 'var_fx050', quantity: '2' },
+        400,
+        'parameter_invalid',
+        'quantity',
+      ],
+      [
+        'POST',
+        `/v1/carts/${cart.id}/items`,
+        { variant_id: 'var_fx050', quantity: 1, discount: 5 },
+        400,
+        'parameter_unknown',
+        'discount',
+      ],
+      [
+        'POST',
+        `/v1/carts/${cart.id}/items`,
+        { variant_id: 'var_nope', quantity: 1 },
+        404,
+        'resource_missing',
+        'variant_id',
+      ],
+      [
+        'POST',
+        `/v1/carts/${cart.id}/items`,
+        { variant_id: 'prod_fx05', quantity: 1 },
+        400,
+        'parameter_invalid',
+        'variant_id',
+      ],
       ['PATCH', `/v1/carts/${cart.id}/items/${lineId}`, { quantity: -1 }, 400, 'parameter_invalid', 'quantity'],
       ['PATCH', `/v1/carts/${cart.id}/items/${lineId}`, {}, 400, 'parameter_missing', 'quantity'],
       ['PATCH', `/v1/carts/${cart.id}/items/line_nope`, { quantity: 1 }, 404, 'resource_missing', 'itemId'],
@@ -194,7 +313,14 @@ forEachDatabase('carts', (target) => {
       ['POST', `/v1/carts/${cart.id}/coupon`, {}, 400, 'parameter_missing', 'code'],
       ['GET', '/v1/carts/cart_short', undefined, 404, 'resource_missing', 'id'],
       ['GET', '/v1/carts/cart_AAAAAAAAAAAAAAAAAAAAAAAAAAAA', undefined, 404, 'resource_missing', 'id'],
-      ['POST', '/v1/carts/cart_AAAAAAAAAAAAAAAAAAAAAAAAAAAA/items', { variant_id: 'var_fx050' }, 404, 'resource_missing', 'id'],
+      [
+        'POST',
+        '/v1/carts/cart_AAAAAAAAAAAAAAAAAAAAAAAAAAAA/items',
+        { variant_id: 'var_fx050' },
+        404,
+        'resource_missing',
+        'id',
+      ],
     ];
     for (const [method, path, body, status, code, param] of cases) {
       const res = await app.request(path, { method, ...(body === undefined ? {} : json(body)) });
@@ -202,7 +328,11 @@ forEachDatabase('carts', (target) => {
       assert.match(error.request_id, /^req_/);
       if (param) assert.equal(error.param, param, `${method} ${path} ${JSON.stringify(body)}`);
     }
-    const bad = await app.request(`/v1/carts/${cart.id}/items`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"variant_id":' });
+    const bad = await app.request(`/v1/carts/${cart.id}/items`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"variant_id":',
+    });
     errorOf(bad, 400, 'body_invalid_json');
     const after = await read(cart.id);
     assert.deepEqual({ ...after, expires_at: '' }, { ...before, expires_at: '' });
@@ -217,7 +347,11 @@ forEachDatabase('carts', (target) => {
     assert.deepEqual(retry.body, first.body);
     assert.equal(retry.headers.get('idempotent-replayed'), 'true');
     assert.equal((await read(cart.id)).lines[0]!.quantity, 2);
-    const other = await app.request(`/v1/carts/${cart.id}/items`, { method: 'POST', headers, body: JSON.stringify({ variant_id: 'var_fx050', quantity: 1 }) });
+    const other = await app.request(`/v1/carts/${cart.id}/items`, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ variant_id: 'var_fx050', quantity: 1 }),
+    });
     assert.equal(other.status, 409);
     assert.equal(ErrorBody.parse(other.body).error.type, 'idempotency_error');
   });

@@ -20,7 +20,14 @@ forEachDatabase('GET /v1/categories', (target) => {
     assert.equal(res.status, 200);
     const tree = CategoryTree.parse(res.body);
     assert.deepEqual(shape(tree.data), [
-      ['apparel', 7, [['shirts', 3, []], ['shoes', 3, [['running-shoes', 2, []]]]]],
+      [
+        'apparel',
+        7,
+        [
+          ['shirts', 3, []],
+          ['shoes', 3, [['running-shoes', 2, []]]],
+        ],
+      ],
       ['home', 5, [['lamps', 3, []]]],
       ['empty', 0, []],
     ]);

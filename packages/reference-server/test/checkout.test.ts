@@ -3,14 +3,25 @@
 // idempotent completion into one order, and the order read with its token.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { Cart, CheckoutRequiresAction, CheckoutSession, ErrorBody, Order, PaymentStart, ShippingRateList } from '@shoptag/sdk/contract';
+import {
+  Cart,
+  CheckoutRequiresAction,
+  CheckoutSession,
+  ErrorBody,
+  Order,
+  PaymentStart,
+  ShippingRateList,
+} from '@shoptag/sdk/contract';
 import { ADDRESS } from './support/checkout-fixtures.js';
 import { forEachDatabase } from './support/databases.js';
 import { fixtureCatalog } from './support/fixture-catalog.js';
 import { manualClock } from './support/manual-clock.js';
 import { startTestApp, type TestApp, type TestResponse } from './support/test-app.js';
 
-const json = (body: unknown, headers: Record<string, string> = {}) => ({ headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+const json = (body: unknown, headers: Record<string, string> = {}) => ({
+  headers: { 'content-type': 'application/json', ...headers },
+  body: JSON.stringify(body),
+});
 const MINUTE = 60_000;
 
 function ok<T>(res: TestResponse, schema: { parse(v: unknown): T }): T {
@@ -38,8 +49,22 @@ forEachDatabase('checkout', (target) => {
             id: 'all',
             countries: '*',
             methods: [
-              { id: 'standard', name: 'Standard', carrier: 'USPS', estimatedDays: { min: 3, max: 5 }, rate: { type: 'flat', amount: 500 }, freeOver: 10_000 },
-              { id: 'express', name: 'Express', carrier: 'UPS', estimatedDays: { min: 1, max: 2 }, rate: { type: 'weight', base: 1500, perKg: 300 }, freeOver: null },
+              {
+                id: 'standard',
+                name: 'Standard',
+                carrier: 'USPS',
+                estimatedDays: { min: 3, max: 5 },
+                rate: { type: 'flat', amount: 500 },
+                freeOver: 10_000,
+              },
+              {
+                id: 'express',
+                name: 'Express',
+                carrier: 'UPS',
+                estimatedDays: { min: 1, max: 2 },
+                rate: { type: 'weight', base: 1500, perKg: 300 },
+                freeOver: null,
+              },
             ],
           },
         ],
@@ -50,18 +75,40 @@ forEachDatabase('checkout', (target) => {
   after(() => app?.close());
 
   const level = async (variantId: string) =>
-    (await target.db.query<{ on_hand: number; reserved: number }>('SELECT on_hand, reserved FROM inventory_levels WHERE variant_id = $1', [variantId])).rows[0]!;
+    (
+      await target.db.query<{ on_hand: number; reserved: number }>(
+        'SELECT on_hand, reserved FROM inventory_levels WHERE variant_id = $1',
+        [variantId],
+      )
+    ).rows[0]!;
   async function sessionFor(items: { variant_id: string; quantity: number }[]): Promise<CheckoutSession> {
     const cart = await app.request('/v1/carts', { method: 'POST', ...json({ items }) });
     assert.equal(cart.status, 200, JSON.stringify(cart.body));
-    return ok(await app.request('/v1/checkout-sessions', { method: 'POST', ...json({ cart_id: (cart.body as { id: string }).id }) }), CheckoutSession);
+    return ok(
+      await app.request('/v1/checkout-sessions', {
+        method: 'POST',
+        ...json({ cart_id: (cart.body as { id: string }).id }),
+      }),
+      CheckoutSession,
+    );
   }
-  const patch = (id: string, body: unknown) => app.request(`/v1/checkout-sessions/${id}`, { method: 'PATCH', ...json(body) });
-  async function readySession(items: { variant_id: string; quantity: number }[], method = 'standard'): Promise<CheckoutSession> {
+  const patch = (id: string, body: unknown) =>
+    app.request(`/v1/checkout-sessions/${id}`, { method: 'PATCH', ...json(body) });
+  async function readySession(
+    items: { variant_id: string; quantity: number }[],
+    method = 'standard',
+  ): Promise<CheckoutSession> {
     const s = await sessionFor(items);
-    return ok(await patch(s.id, { email: 'ada@example.com', shipping_address: ADDRESS, shipping_method_id: method }), CheckoutSession);
+    return ok(
+      await patch(s.id, { email: 'ada@example.com', shipping_address: ADDRESS, shipping_method_id: method }),
+      CheckoutSession,
+    );
   }
-  const complete = (id: string, body: unknown, key?: string) => app.request(`/v1/checkout-sessions/${id}/complete`, { method: 'POST', ...json(body, key ? { 'idempotency-key': key } : {}) });
+  const complete = (id: string, body: unknown, key?: string) =>
+    app.request(`/v1/checkout-sessions/${id}/complete`, {
+      method: 'POST',
+      ...json(body, key ? { 'idempotency-key': key } : {}),
+    });
 
   test('a session from a cart holds its stock for the TTL, and reading it pushes the expiry on', async () => {
     const before = await level('var_fx050');
@@ -80,13 +127,31 @@ forEachDatabase('checkout', (target) => {
 
   test('an empty or unknown cart cannot start a checkout', async () => {
     const cart = await app.request('/v1/carts', { method: 'POST', ...json({}) });
-    errorOf(await app.request('/v1/checkout-sessions', { method: 'POST', ...json({ cart_id: (cart.body as { id: string }).id }) }), 400, 'cart_empty');
-    errorOf(await app.request('/v1/checkout-sessions', { method: 'POST', ...json({ cart_id: 'cart_00000000000000000000000000' }) }), 404, 'resource_missing');
+    errorOf(
+      await app.request('/v1/checkout-sessions', {
+        method: 'POST',
+        ...json({ cart_id: (cart.body as { id: string }).id }),
+      }),
+      400,
+      'cart_empty',
+    );
+    errorOf(
+      await app.request('/v1/checkout-sessions', {
+        method: 'POST',
+        ...json({ cart_id: 'cart_00000000000000000000000000' }),
+      }),
+      404,
+      'resource_missing',
+    );
   });
 
   test('a bad address is a 400 naming each field at fault, and changes nothing', async () => {
     const s = await sessionFor([{ variant_id: 'var_fx070', quantity: 1 }]);
-    const error = errorOf(await patch(s.id, { shipping_address: { ...ADDRESS, postal_code: 'ABC', region: undefined, phone: '12' } }), 400, 'parameter_invalid');
+    const error = errorOf(
+      await patch(s.id, { shipping_address: { ...ADDRESS, postal_code: 'ABC', region: undefined, phone: '12' } }),
+      400,
+      'parameter_invalid',
+    );
     assert.equal(error.param, 'shipping_address.postal_code');
     const fields = (error.details?.errors as { param: string }[]).map((e) => e.param).sort();
     assert.deepEqual(fields, ['shipping_address.phone', 'shipping_address.postal_code', 'shipping_address.region']);
@@ -103,7 +168,13 @@ forEachDatabase('checkout', (target) => {
     assert.equal(withAddress.billing_same_as_shipping, true);
     assert.deepEqual(withAddress.billing_address, withAddress.shipping_address);
     const rates = ok(await app.request(`/v1/checkout-sessions/${s.id}/shipping-methods`), ShippingRateList);
-    assert.deepEqual(rates.data.map((r) => [r.id, r.carrier, r.price.amount, r.estimated_days.max]), [['standard', 'USPS', 500, 5], ['express', 'UPS', 1800, 2]]);
+    assert.deepEqual(
+      rates.data.map((r) => [r.id, r.carrier, r.price.amount, r.estimated_days.max]),
+      [
+        ['standard', 'USPS', 500, 5],
+        ['express', 'UPS', 1800, 2],
+      ],
+    );
     errorOf(await patch(s.id, { shipping_method_id: 'teleport' }), 400, 'shipping_method_unavailable');
     const chosen = ok(await patch(s.id, { shipping_method_id: 'express' }), CheckoutSession);
     assert.equal(chosen.ready, true);
@@ -120,7 +191,10 @@ forEachDatabase('checkout', (target) => {
   test('pm_card_visa places one order: stock sold, payment captured, cart emptied, order readable with its token', async () => {
     const before = await level('var_fx100');
     const s = await readySession([{ variant_id: 'var_fx100', quantity: 2 }]);
-    const payment = ok(await app.request(`/v1/checkout-sessions/${s.id}/payment`, { method: 'POST', ...json({}) }), PaymentStart);
+    const payment = ok(
+      await app.request(`/v1/checkout-sessions/${s.id}/payment`, { method: 'POST', ...json({}) }),
+      PaymentStart,
+    );
     assert.equal(payment.provider, 'simulated');
     assert.equal(payment.amount.amount, s.totals.total.amount);
     const order = ok(await complete(s.id, { payment_method: 'pm_card_visa' }), Order);
@@ -150,24 +224,47 @@ forEachDatabase('checkout', (target) => {
     const held = await level('var_fx050');
     const declined = errorOf(await complete(s.id, { payment_method: 'pm_card_chargeDeclined' }), 402, 'card_declined');
     assert.equal(declined.type, 'card_error');
-    const poor = errorOf(await complete(s.id, { payment_method: 'pm_card_chargeDeclinedInsufficientFunds' }), 402, 'card_declined');
+    const poor = errorOf(
+      await complete(s.id, { payment_method: 'pm_card_chargeDeclinedInsufficientFunds' }),
+      402,
+      'card_declined',
+    );
     assert.equal(poor.details?.decline_code, 'insufficient_funds');
     assert.deepEqual(await level('var_fx050'), held);
     assert.equal(ok(await app.request(`/v1/checkout-sessions/${s.id}`), CheckoutSession).status, 'open');
-    assert.equal((await app.request(`/v1/carts/${s.cart_id}`)).body && ((await app.request(`/v1/carts/${s.cart_id}`)).body as { item_count: number }).item_count, 1);
+    assert.equal(
+      (await app.request(`/v1/carts/${s.cart_id}`)).body &&
+        ((await app.request(`/v1/carts/${s.cart_id}`)).body as { item_count: number }).item_count,
+      1,
+    );
     assert.equal(ok(await complete(s.id, { payment_method: 'pm_card_visa' }), Order).status, 'paid');
   });
 
   test('the authentication-required card asks for a challenge; completing it places the order, cancelling it declines', async () => {
     const s = await readySession([{ variant_id: 'var_fx050', quantity: 1 }]);
-    const action = ok(await complete(s.id, { payment_method: 'pm_card_authenticationRequired' }), CheckoutRequiresAction);
+    const action = ok(
+      await complete(s.id, { payment_method: 'pm_card_authenticationRequired' }),
+      CheckoutRequiresAction,
+    );
     assert.equal(action.next_action.type, 'simulated_challenge');
-    ok(await app.request(`/v1/checkout-sessions/${s.id}/payment/authenticate`, { method: 'POST', ...json({ result: 'complete' }) }), CheckoutSession);
+    ok(
+      await app.request(`/v1/checkout-sessions/${s.id}/payment/authenticate`, {
+        method: 'POST',
+        ...json({ result: 'complete' }),
+      }),
+      CheckoutSession,
+    );
     assert.equal(ok(await complete(s.id, {}), Order).status, 'paid');
 
     const t = await readySession([{ variant_id: 'var_fx050', quantity: 1 }]);
     ok(await complete(t.id, { payment_method: 'pm_card_authenticationRequired' }), CheckoutRequiresAction);
-    ok(await app.request(`/v1/checkout-sessions/${t.id}/payment/authenticate`, { method: 'POST', ...json({ result: 'cancel' }) }), CheckoutSession);
+    ok(
+      await app.request(`/v1/checkout-sessions/${t.id}/payment/authenticate`, {
+        method: 'POST',
+        ...json({ result: 'cancel' }),
+      }),
+      CheckoutSession,
+    );
     errorOf(await complete(t.id, {}), 402, 'payment_intent_authentication_failure');
     assert.equal(ok(await complete(t.id, { payment_method: 'pm_card_visa' }), Order).status, 'paid');
   });
@@ -178,15 +275,29 @@ forEachDatabase('checkout', (target) => {
     const again = await complete(s.id, { payment_method: 'pm_card_visa' }, 'order-key-1');
     assert.deepEqual(again.body, first.body);
     assert.equal(again.headers.get('idempotent-replayed'), 'true');
-    const mismatch = errorOf(await complete(s.id, { payment_method: 'pm_card_mastercard' }, 'order-key-1'), 409, 'idempotency_key_reused');
+    const mismatch = errorOf(
+      await complete(s.id, { payment_method: 'pm_card_mastercard' }, 'order-key-1'),
+      409,
+      'idempotency_key_reused',
+    );
     assert.equal(mismatch.type, 'idempotency_error');
   });
 
   test('a checkout without email, address or method cannot pay, naming what is missing', async () => {
     const s = await sessionFor([{ variant_id: 'var_fx070', quantity: 1 }]);
-    assert.equal(errorOf(await complete(s.id, { payment_method: 'pm_card_visa' }), 400, 'checkout_incomplete').param, 'email');
+    assert.equal(
+      errorOf(await complete(s.id, { payment_method: 'pm_card_visa' }), 400, 'checkout_incomplete').param,
+      'email',
+    );
     await patch(s.id, { email: 'a@example.com', shipping_address: ADDRESS });
-    assert.equal(errorOf(await app.request(`/v1/checkout-sessions/${s.id}/payment`, { method: 'POST', ...json({}) }), 400, 'checkout_incomplete').param, 'shipping_method_id');
+    assert.equal(
+      errorOf(
+        await app.request(`/v1/checkout-sessions/${s.id}/payment`, { method: 'POST', ...json({}) }),
+        400,
+        'checkout_incomplete',
+      ).param,
+      'shipping_method_id',
+    );
   });
 
   test('a lapsed hold is released by the sweeper; the session then expires if the stock is gone', async () => {
@@ -201,20 +312,41 @@ forEachDatabase('checkout', (target) => {
     errorOf(await complete(s.id, { payment_method: 'pm_card_visa' }), 409, 'out_of_stock');
     assert.equal(ok(await app.request(`/v1/checkout-sessions/${s.id}`), CheckoutSession).status, 'expired');
     errorOf(await complete(s.id, { payment_method: 'pm_card_visa' }), 409, 'checkout_expired');
-    const intents = await target.db.query("SELECT 1 FROM simulated_payment_intents WHERE metadata->>'checkout_session_id' = $1 AND amount_captured > 0", [s.id]);
+    const intents = await target.db.query(
+      "SELECT 1 FROM simulated_payment_intents WHERE metadata->>'checkout_session_id' = $1 AND amount_captured > 0",
+      [s.id],
+    );
     assert.equal(intents.rowCount, 0, 'nothing was captured for it');
   });
 
-  test('starting checkout again answers the open session; once the cart changed, a new one takes the first one\'s stock', async () => {
-    const cart = await app.request('/v1/carts', { method: 'POST', ...json({ items: [{ variant_id: 'var_fx010', quantity: 2 }] }) });
+  test("starting checkout again answers the open session; once the cart changed, a new one takes the first one's stock", async () => {
+    const cart = await app.request('/v1/carts', {
+      method: 'POST',
+      ...json({ items: [{ variant_id: 'var_fx010', quantity: 2 }] }),
+    });
     const cartId = (cart.body as { id: string }).id;
     const before = await level('var_fx010');
-    const a = ok(await app.request('/v1/checkout-sessions', { method: 'POST', ...json({ cart_id: cartId }) }), CheckoutSession);
-    const again = ok(await app.request('/v1/checkout-sessions', { method: 'POST', ...json({ cart_id: cartId }) }), CheckoutSession);
+    const a = ok(
+      await app.request('/v1/checkout-sessions', { method: 'POST', ...json({ cart_id: cartId }) }),
+      CheckoutSession,
+    );
+    const again = ok(
+      await app.request('/v1/checkout-sessions', { method: 'POST', ...json({ cart_id: cartId }) }),
+      CheckoutSession,
+    );
     assert.equal(again.id, a.id, 'the cart has not changed: its open session');
     assert.equal((await level('var_fx010')).reserved, before.reserved + 2);
-    ok(await app.request(`/v1/carts/${cartId}/items`, { method: 'POST', ...json({ variant_id: 'var_fx010', quantity: 1 }) }), Cart);
-    const b = ok(await app.request('/v1/checkout-sessions', { method: 'POST', ...json({ cart_id: cartId }) }), CheckoutSession);
+    ok(
+      await app.request(`/v1/carts/${cartId}/items`, {
+        method: 'POST',
+        ...json({ variant_id: 'var_fx010', quantity: 1 }),
+      }),
+      Cart,
+    );
+    const b = ok(
+      await app.request('/v1/checkout-sessions', { method: 'POST', ...json({ cart_id: cartId }) }),
+      CheckoutSession,
+    );
     assert.notEqual(a.id, b.id);
     assert.equal((await level('var_fx010')).reserved, before.reserved + 3);
     assert.equal(ok(await app.request(`/v1/checkout-sessions/${a.id}`), CheckoutSession).status, 'expired');

@@ -15,7 +15,8 @@ const CSV = fileURLToPath(new URL('./fixtures/shopify-products.csv', import.meta
 
 function cliEnv(dataDir: string): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {};
-  for (const [k, v] of Object.entries(process.env)) if (!/^(PORT|HOST|DATABASE_|REDIS_URL|STRIPE_|SHOPTAG_|LOG_LEVEL)/.test(k)) env[k] = v;
+  for (const [k, v] of Object.entries(process.env))
+    if (!/^(PORT|HOST|DATABASE_|REDIS_URL|STRIPE_|SHOPTAG_|LOG_LEVEL)/.test(k)) env[k] = v;
   return { ...env, SHOPTAG_DATA_DIR: dataDir };
 }
 
@@ -86,7 +87,10 @@ describe('shoptag-server import under SIGTERM', () => {
   after(() => rmSync(dataDir, { recursive: true, force: true }));
 
   test('SIGTERM stops the import after its chunk: it exits 143, says how far it got, and a second run finishes the file', async () => {
-    const child = spawn(process.execPath, ['--conditions=development', '--import', 'tsx', CLI, 'import', file], { env: cliEnv(dataDir), stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--conditions=development', '--import', 'tsx', CLI, 'import', file], {
+      env: cliEnv(dataDir),
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
@@ -110,17 +114,42 @@ describe('shoptag-server import under SIGTERM', () => {
 
     const again = run(['import', file], dataDir);
     assert.equal(again.status, 0, again.stderr);
-    assert.match(again.stdout, new RegExp(`Imported 240 rows: ${120 - created} products created, 0 updated, ${created} unchanged, 0 rows skipped`));
+    assert.match(
+      again.stdout,
+      new RegExp(
+        `Imported 240 rows: ${120 - created} products created, 0 updated, ${created} unchanged, 0 rows skipped`,
+      ),
+    );
   });
 });
 
 test('the progress line fills as rows are done', () => {
-  assert.equal(progressLine(job({ rows_done: 0, rows_total: 4, created: 0, skipped: 0 })), `[${'·'.repeat(30)}] 0/4 rows · 0 created · 0 updated · 0 skipped`);
-  assert.equal(progressLine(job({ rows_done: 2, rows_total: 4 })), `[${'#'.repeat(15)}${'·'.repeat(15)}] 2/4 rows · 1 created · 0 updated · 1 skipped`);
+  assert.equal(
+    progressLine(job({ rows_done: 0, rows_total: 4, created: 0, skipped: 0 })),
+    `[${'·'.repeat(30)}] 0/4 rows · 0 created · 0 updated · 0 skipped`,
+  );
+  assert.equal(
+    progressLine(job({ rows_done: 2, rows_total: 4 })),
+    `[${'#'.repeat(15)}${'·'.repeat(15)}] 2/4 rows · 1 created · 0 updated · 1 skipped`,
+  );
 });
 
 test('the summary lists each skipped row with its reason, and says how many more there are', () => {
-  assert.equal(formatImportSummary(job({})), 'Imported 3 rows: 1 products created, 0 updated, 0 unchanged, 1 rows skipped\n  row 3 (b): no price\n');
-  const cut = formatImportSummary(job({ status: 'cancelled', rows_done: 2, rows_total: 3000, skipped: 250, failure: { code: 'import_interrupted', message: 'Stopped.' } }));
-  assert.equal(cut, 'Import cancelled after 2 of 3000 rows: 1 products created, 0 updated, 0 unchanged, 250 rows skipped\nStopped.\n  row 3 (b): no price\n  … and 249 more skipped rows (the first 1 are listed)\n');
+  assert.equal(
+    formatImportSummary(job({})),
+    'Imported 3 rows: 1 products created, 0 updated, 0 unchanged, 1 rows skipped\n  row 3 (b): no price\n',
+  );
+  const cut = formatImportSummary(
+    job({
+      status: 'cancelled',
+      rows_done: 2,
+      rows_total: 3000,
+      skipped: 250,
+      failure: { code: 'import_interrupted', message: 'Stopped.' },
+    }),
+  );
+  assert.equal(
+    cut,
+    'Import cancelled after 2 of 3000 rows: 1 products created, 0 updated, 0 unchanged, 250 rows skipped\nStopped.\n  row 3 (b): no price\n  … and 249 more skipped rows (the first 1 are listed)\n',
+  );
 });

@@ -22,7 +22,11 @@ function cleanEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
 }
 
 function run(args: string[], env: Record<string, string> = {}) {
-  return spawnSync(process.execPath, [...NODE_ARGS, ...args], { env: cleanEnv(env), encoding: 'utf8', timeout: 60_000 });
+  return spawnSync(process.execPath, [...NODE_ARGS, ...args], {
+    env: cleanEnv(env),
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
 }
 
 describe('shoptag-server', () => {
@@ -32,7 +36,8 @@ describe('shoptag-server', () => {
   test('--help lists the commands', () => {
     const r = run(['--help']);
     assert.equal(r.status, 0);
-    for (const command of ['start', 'migrate', 'seed', 'recover']) assert.match(r.stdout, new RegExp(`\\b${command}\\b`));
+    for (const command of ['start', 'migrate', 'seed', 'recover'])
+      assert.match(r.stdout, new RegExp(`\\b${command}\\b`));
   });
 
   test('an unknown command or flag is a usage error', () => {
@@ -66,7 +71,10 @@ describe('shoptag-server', () => {
       for (const command of [['migrate'], ['start', '--port', '0']]) {
         const r = run(command, env);
         assert.equal(r.status, 65, `${command[0]} exits with 65`);
-        assert.match(r.stderr, /^shoptag-server: migration 0002_catalog_search_media\.sql has changed since it was applied to this database/);
+        assert.match(
+          r.stderr,
+          /^shoptag-server: migration 0002_catalog_search_media\.sql has changed since it was applied to this database/,
+        );
         assert.equal(r.stderr.trim().split('\n').length, 1, 'one line, no stack');
       }
     } finally {
@@ -89,7 +97,10 @@ describe('shoptag-server', () => {
       const port = (blocker.address() as AddressInfo).port;
       const r = run(['start', '--port', String(port)], { SHOPTAG_DATA_DIR: dataDir, HOST: '127.0.0.1' });
       assert.equal(r.status, 1);
-      assert.equal(r.stderr.trim(), `shoptag-server: Port ${port} is already in use. Stop the other server or pick another port (PORT=… or --port …).`);
+      assert.equal(
+        r.stderr.trim(),
+        `shoptag-server: Port ${port} is already in use. Stop the other server or pick another port (PORT=… or --port …).`,
+      );
     } finally {
       blocker.close();
     }
@@ -131,10 +142,13 @@ describe('shoptag-server', () => {
     assert.match(stdout, /database +PGlite \(embedded\) at /);
     assert.match(stdout, /cache +in-process/);
     assert.match(stdout, /payments +simulated/);
-    assert.match(stdout, /keys +publishable pk_test_\w+ +secret sk_test_\w+ +\(stored in .*keys\.json; the secret key is not printed again\)/);
+    assert.match(
+      stdout,
+      /keys +publishable pk_test_\w+ +secret sk_test_\w+ +\(stored in .*keys\.json; the secret key is not printed again\)/,
+    );
   });
 
-  test('a later start prints only the secret key\'s prefix and where it is stored', async () => {
+  test("a later start prints only the secret key's prefix and where it is stored", async () => {
     const secretKey = /secret (sk_test_\w+)/.exec(firstBanner)?.[1];
     assert.ok(secretKey, 'the first start printed the secret key it created');
     const stdout = await startAndStop(bannerDir);

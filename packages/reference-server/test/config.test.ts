@@ -53,7 +53,11 @@ test('every variable is parsed into its typed setting', () => {
   assert.equal(config.productCacheMb, 0);
   assert.equal(config.port, 8080);
   assert.deepEqual(config.databaseReplicaUrls, ['postgres://r1/shop', 'postgresql://r2/shop']);
-  assert.deepEqual(config.stripe, { secretKey: 'sk_test_123', publishableKey: 'pk_test_123', webhookSecret: 'whsec_123' });
+  assert.deepEqual(config.stripe, {
+    secretKey: 'sk_test_123',
+    publishableKey: 'pk_test_123',
+    webhookSecret: 'whsec_123',
+  });
   assert.equal(config.dataDir, '/srv/shop/var/data');
   assert.deepEqual(config.allowedOrigins, ['https://shop.example', 'http://localhost:5173']);
 });
@@ -64,13 +68,21 @@ test('crash recovery and idempotency leases have defaults and read their variabl
   assert.equal(defaults.idempotencyLeaseMs, 6_000);
   assert.equal(defaults.faultKillAt, null);
   const set = loadConfig(
-    { SHOPTAG_RECOVERY_INTERVAL_SECONDS: '5', SHOPTAG_RECOVERY_AFTER_SECONDS: '20', SHOPTAG_IDEMPOTENCY_LEASE_SECONDS: '3', SHOPTAG_FAULT_KILL_AT: 'after-order' },
+    {
+      SHOPTAG_RECOVERY_INTERVAL_SECONDS: '5',
+      SHOPTAG_RECOVERY_AFTER_SECONDS: '20',
+      SHOPTAG_IDEMPOTENCY_LEASE_SECONDS: '3',
+      SHOPTAG_FAULT_KILL_AT: 'after-order',
+    },
     '/srv/shop',
   );
   assert.deepEqual(set.recovery, { intervalMs: 5_000, afterMs: 20_000 });
   assert.equal(set.idempotencyLeaseMs, 3_000);
   assert.equal(set.faultKillAt, 'after-order');
-  assert.match(problem({ SHOPTAG_FAULT_KILL_AT: 'sometimes' }).message, /SHOPTAG_FAULT_KILL_AT must be one of before-payment, after-authorization, after-order, after-capture/);
+  assert.match(
+    problem({ SHOPTAG_FAULT_KILL_AT: 'sometimes' }).message,
+    /SHOPTAG_FAULT_KILL_AT must be one of before-payment, after-authorization, after-order, after-capture/,
+  );
   assert.equal(problem({ SHOPTAG_IDEMPOTENCY_LEASE_SECONDS: '1' }).variable, 'SHOPTAG_IDEMPOTENCY_LEASE_SECONDS');
   assert.equal(problem({ SHOPTAG_RECOVERY_INTERVAL_SECONDS: '0' }).variable, 'SHOPTAG_RECOVERY_INTERVAL_SECONDS');
 });
@@ -107,7 +119,7 @@ test('secrets and URLs are not echoed back in errors', () => {
   assert.doesNotMatch(problem({ DATABASE_URL: 'mysql://u:hunter2@db/shop' }).message, /hunter2/);
 });
 
-test('an unknown SHOPTAG_ variable is an error naming it; SHOPTAG_TEST_ ones are the harness\'s', () => {
+test("an unknown SHOPTAG_ variable is an error naming it; SHOPTAG_TEST_ ones are the harness's", () => {
   const error = problem({ SHOPTAG_DATADIR: '/tmp/x' });
   assert.equal(error.variable, 'SHOPTAG_DATADIR');
   assert.match(error.message, /unknown variable SHOPTAG_DATADIR/);
@@ -143,14 +155,19 @@ test('the drain timeout is whole seconds, 10 by default', () => {
 
 test("frame ancestors are 'self' by default; origins, self and none may be listed, quoted or not", () => {
   assert.deepEqual(loadConfig({}).frameAncestors, ["'self'"]);
-  assert.deepEqual(loadConfig({ SHOPTAG_FRAME_ANCESTORS: "self, https://shop.example, https://*.example.com:8443" }).frameAncestors, [
-    "'self'",
-    'https://shop.example',
-    'https://*.example.com:8443',
-  ]);
+  assert.deepEqual(
+    loadConfig({ SHOPTAG_FRAME_ANCESTORS: 'self, https://shop.example, https://*.example.com:8443' }).frameAncestors,
+    ["'self'", 'https://shop.example', 'https://*.example.com:8443'],
+  );
   assert.deepEqual(loadConfig({ SHOPTAG_FRAME_ANCESTORS: "'none'" }).frameAncestors, ["'none'"]);
   // Anything that could smuggle another directive or header into the policy is refused.
-  for (const value of ["'none', 'self'", 'https://shop.example/path', "https://a.example; script-src *", '*', 'javascript:alert(1)']) {
+  for (const value of [
+    "'none', 'self'",
+    'https://shop.example/path',
+    'https://a.example; script-src *',
+    '*',
+    'javascript:alert(1)',
+  ]) {
     const error = problem({ SHOPTAG_FRAME_ANCESTORS: value });
     assert.equal(error.variable, 'SHOPTAG_FRAME_ANCESTORS', value);
     assert.match(error.message, /'self', 'none' \(alone\), or a comma-separated list/);

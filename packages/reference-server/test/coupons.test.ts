@@ -13,16 +13,41 @@ forEachDatabase('admin coupons', (target) => {
   after(() => app?.close());
 
   const admin = (path: string, method = 'GET', body?: unknown) =>
-    app.request(path, { method, key: app.secretKey, ...(body === undefined ? {} : { headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }) });
+    app.request(path, {
+      method,
+      key: app.secretKey,
+      ...(body === undefined ? {} : { headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }),
+    });
 
   test('a coupon is created, read, listed, changed and deleted', async () => {
-    const created = Coupon.parse((await admin('/v1/admin/coupons', 'POST', { code: 'save-5', type: 'fixed_amount', amount_off: 500, minimum_subtotal: 4000, usage_limit: 100 })).body);
+    const created = Coupon.parse(
+      (
+        await admin('/v1/admin/coupons', 'POST', {
+          code: 'save-5',
+          type: 'fixed_amount',
+          amount_off: 500,
+          minimum_subtotal: 4000,
+          usage_limit: 100,
+        })
+      ).body,
+    );
     assert.equal(created.code, 'SAVE-5');
     assert.deepEqual(created.amount_off, { amount: 500, currency: 'USD' });
     assert.equal(created.times_redeemed, 0);
     assert.deepEqual(Coupon.parse((await admin(`/v1/admin/coupons/${created.id}`)).body), created);
-    const changed = Coupon.parse((await admin(`/v1/admin/coupons/${created.id}`, 'PATCH', { amount_off: 700, active: false, ends_at: '2030-01-01T00:00:00Z' })).body);
-    assert.deepEqual([changed.amount_off?.amount, changed.active, changed.ends_at], [700, false, '2030-01-01T00:00:00.000Z']);
+    const changed = Coupon.parse(
+      (
+        await admin(`/v1/admin/coupons/${created.id}`, 'PATCH', {
+          amount_off: 700,
+          active: false,
+          ends_at: '2030-01-01T00:00:00Z',
+        })
+      ).body,
+    );
+    assert.deepEqual(
+      [changed.amount_off?.amount, changed.active, changed.ends_at],
+      [700, false, '2030-01-01T00:00:00.000Z'],
+    );
     assert.ok(CouponList.parse((await admin('/v1/admin/coupons')).body).data.some((c) => c.id === created.id));
     assert.equal((await admin(`/v1/admin/coupons/${created.id}`, 'DELETE')).status, 200);
     assert.equal((await admin(`/v1/admin/coupons/${created.id}`)).status, 404);
@@ -47,7 +72,12 @@ forEachDatabase('admin coupons', (target) => {
       [{ code: 'X4', type: 'free_shipping', percent_off: 10 }, 400, 'parameter_invalid', 'percent_off'],
       [{ code: 'bad code!', type: 'free_shipping' }, 400, 'parameter_invalid', 'code'],
       [{ code: 'X5', type: 'bogo' }, 400, 'parameter_invalid', 'type'],
-      [{ code: 'X6', type: 'free_shipping', starts_at: '2030-01-02T00:00:00Z', ends_at: '2030-01-01T00:00:00Z' }, 400, 'parameter_invalid', 'ends_at'],
+      [
+        { code: 'X6', type: 'free_shipping', starts_at: '2030-01-02T00:00:00Z', ends_at: '2030-01-01T00:00:00Z' },
+        400,
+        'parameter_invalid',
+        'ends_at',
+      ],
       [{ code: 'X7', type: 'free_shipping', ends_at: 'tomorrow' }, 400, 'parameter_invalid', 'ends_at'],
       [{ code: 'X8', type: 'free_shipping', times_redeemed: 0 }, 400, 'parameter_unknown', 'times_redeemed'],
       [{ code: 'P1', type: 'free_shipping' }, 409, 'coupon_code_taken', 'code'],

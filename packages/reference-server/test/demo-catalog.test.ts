@@ -12,7 +12,10 @@ const escapeXml = (text: string) => text.replace(/[&<>"']/g, (ch) => `&#${ch.cha
 
 test('the catalog is the same on every run', () => {
   assert.deepEqual(generateDemoCatalog(), catalog);
-  assert.equal(JSON.stringify(generateDemoCatalog({ seed: 7, products: 50 })), JSON.stringify(generateDemoCatalog({ seed: 7, products: 50 })));
+  assert.equal(
+    JSON.stringify(generateDemoCatalog({ seed: 7, products: 50 })),
+    JSON.stringify(generateDemoCatalog({ seed: 7, products: 50 })),
+  );
 });
 
 test('a different seed gives a different shop', () => {
@@ -40,7 +43,11 @@ test('at least 8 top-level categories each have 2 to 4 subcategories', () => {
 test('products belong only to subcategories, and every subcategory has products', () => {
   const subcategoryIds = new Set(categories.filter((c) => c.parentId !== null).map((c) => c.id));
   for (const p of products) assert.ok(subcategoryIds.has(p.categoryId), `${p.handle} is in ${p.categoryId}`);
-  for (const id of subcategoryIds) assert.ok(products.some((p) => p.categoryId === id), `${id} is empty`);
+  for (const id of subcategoryIds)
+    assert.ok(
+      products.some((p) => p.categoryId === id),
+      `${id} is empty`,
+    );
 });
 
 test('at least 10 brands sell products', () => {
@@ -48,14 +55,36 @@ test('at least 10 brands sell products', () => {
 });
 
 test('ids, handles, slugs and SKUs are unique and well formed', () => {
-  const unique = (values: string[], what: string) => assert.equal(new Set(values).size, values.length, `${what} repeat`);
-  unique(categories.map((c) => c.id), 'category ids');
-  unique(categories.map((c) => c.slug), 'category slugs');
-  unique(products.map((p) => p.id), 'product ids');
-  unique(products.map((p) => p.handle), 'handles');
-  unique(variants.map((v) => v.id), 'variant ids');
-  unique(variants.map((v) => v.sku), 'SKUs');
-  unique(products.flatMap((p) => p.images.map((i) => i.id)), 'image ids');
+  const unique = (values: string[], what: string) =>
+    assert.equal(new Set(values).size, values.length, `${what} repeat`);
+  unique(
+    categories.map((c) => c.id),
+    'category ids',
+  );
+  unique(
+    categories.map((c) => c.slug),
+    'category slugs',
+  );
+  unique(
+    products.map((p) => p.id),
+    'product ids',
+  );
+  unique(
+    products.map((p) => p.handle),
+    'handles',
+  );
+  unique(
+    variants.map((v) => v.id),
+    'variant ids',
+  );
+  unique(
+    variants.map((v) => v.sku),
+    'SKUs',
+  );
+  unique(
+    products.flatMap((p) => p.images.map((i) => i.id)),
+    'image ids',
+  );
   const handle = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
   for (const c of categories) {
     assert.match(c.id, /^cat_[A-Za-z0-9]+$/);
@@ -92,7 +121,11 @@ test('about a fifth of products are on sale, with compare-at prices above the pr
   const onSale = products.filter((p) => p.variants.some((v) => v.compareAtPrice !== null));
   assert.ok(onSale.length >= products.length * 0.15 && onSale.length <= products.length * 0.25);
   for (const v of variants) if (v.compareAtPrice !== null) assert.ok(v.compareAtPrice > v.price, v.sku);
-  for (const p of onSale) assert.ok(p.variants.every((v) => v.compareAtPrice !== null), `${p.handle} is half on sale`);
+  for (const p of onSale)
+    assert.ok(
+      p.variants.every((v) => v.compareAtPrice !== null),
+      `${p.handle} is half on sale`,
+    );
 });
 
 test('apparel and footwear have sizes, and there are colour-only and single-variant products', () => {
@@ -106,13 +139,24 @@ test('apparel and footwear have sizes, and there are colour-only and single-vari
   assert.ok(products.some((p) => p.options.length === 1 && p.options[0]?.name === 'Colour'));
   const singles = products.filter((p) => p.options.length === 0);
   assert.ok(singles.length > 0);
-  for (const p of singles) assert.deepEqual(p.variants.map((v) => [v.title, v.options]), [['Default', {}]]);
+  for (const p of singles)
+    assert.deepEqual(
+      p.variants.map((v) => [v.title, v.options]),
+      [['Default', {}]],
+    );
   for (const p of products) {
     const combinations = p.options.reduce((n, o) => n * o.values.length, 1);
     assert.equal(p.variants.length, combinations, p.handle);
-    for (const v of p.variants) assert.deepEqual(Object.keys(v.options), p.options.map((o) => o.name));
+    for (const v of p.variants)
+      assert.deepEqual(
+        Object.keys(v.options),
+        p.options.map((o) => o.name),
+      );
   }
-  assert.ok(products.some((p) => new Set(p.variants.map((v) => v.price)).size > 1), 'no variant costs more');
+  assert.ok(
+    products.some((p) => new Set(p.variants.map((v) => v.price)).size > 1),
+    'no variant costs more',
+  );
 });
 
 test('each product has 1 to 3 images and colour variants show their colour', () => {
@@ -147,7 +191,8 @@ test('copy reads like a shop: one-sentence summaries and descriptions in safe ta
   for (const p of products) {
     assert.match(p.shortDescription, /^[A-Z][^.]*\.$/, p.shortDescription);
     const tags = [...p.descriptionHtml.matchAll(/<\/?([a-z]+)[^>]*>/g)].map((m) => m[1]);
-    for (const tag of tags) assert.ok(['p', 'ul', 'li', 'strong', 'em'].includes(tag ?? ''), `${p.handle} uses <${tag}>`);
+    for (const tag of tags)
+      assert.ok(['p', 'ul', 'li', 'strong', 'em'].includes(tag ?? ''), `${p.handle} uses <${tag}>`);
     assert.equal(p.descriptionHtml.match(/<p>/g)?.length, 2);
     assert.equal(p.descriptionHtml.match(/<ul>/g)?.length, 1);
     assert.ok(p.tags.length > 0);
@@ -196,6 +241,8 @@ test('an unknown image id renders nothing', () => {
 test('colour variants of one product get different pictures', () => {
   const product = products.find((p) => p.options.some((o) => o.name === 'Colour'));
   assert.ok(product);
-  const pictures = product.images.map((i) => renderProductImage(i.id)?.replace(/<title.*<\/title>|(t|bg)-img_\d+/g, ''));
+  const pictures = product.images.map((i) =>
+    renderProductImage(i.id)?.replace(/<title.*<\/title>|(t|bg)-img_\d+/g, ''),
+  );
   assert.equal(new Set(pictures).size, pictures.length);
 });

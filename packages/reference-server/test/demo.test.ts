@@ -19,7 +19,10 @@ describe('demo mode', () => {
 
   before(async () => {
     mkdirSync(join(shopDir, 'nested'), { recursive: true });
-    writeFileSync(join(shopDir, 'index.html'), '<shop-store endpoint="%SHOPTAG_ENDPOINT%" publishable-key="%SHOPTAG_PUBLISHABLE_KEY%"></shop-store>');
+    writeFileSync(
+      join(shopDir, 'index.html'),
+      '<shop-store endpoint="%SHOPTAG_ENDPOINT%" publishable-key="%SHOPTAG_PUBLISHABLE_KEY%"></shop-store>',
+    );
     writeFileSync(join(shopDir, 'nested', 'page.html'), '<p>%SHOPTAG_PUBLISHABLE_KEY%</p>');
     writeFileSync(join(shopDir, 'style.css'), 'body { color: %SHOPTAG_PUBLISHABLE_KEY%; }');
     mkdirSync(join(cdnDir, 'chunks'), { recursive: true });
@@ -27,8 +30,14 @@ describe('demo mode', () => {
     writeFileSync(join(cdnDir, 'chunks', 'a-1234.js'), 'export {};');
     db = await createPgliteDb({ dataDir: null });
     await migrate(db);
-    app = await startTestApp(db, { catalog: fixtureCatalog(), overrides: { demo: { shopDir, cdnDir, publishableKey: 'pk_test_demo' } } });
-    bare = await startTestApp(db, { catalog: fixtureCatalog(), overrides: { demo: { shopDir: null, cdnDir: join(root, 'not-built'), publishableKey: 'pk_test_demo' } } });
+    app = await startTestApp(db, {
+      catalog: fixtureCatalog(),
+      overrides: { demo: { shopDir, cdnDir, publishableKey: 'pk_test_demo' } },
+    });
+    bare = await startTestApp(db, {
+      catalog: fixtureCatalog(),
+      overrides: { demo: { shopDir: null, cdnDir: join(root, 'not-built'), publishableKey: 'pk_test_demo' } },
+    });
   });
   after(async () => {
     await app?.close();
@@ -37,7 +46,7 @@ describe('demo mode', () => {
     rmSync(root, { recursive: true, force: true });
   });
 
-  test('the demo page gets its key and this server\'s endpoint filled in', async () => {
+  test("the demo page gets its key and this server's endpoint filled in", async () => {
     const res = await app.request('/', { key: null });
     assert.equal(res.status, 200);
     assert.match(res.headers.get('content-type') ?? '', /text\/html/);

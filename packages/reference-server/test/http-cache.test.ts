@@ -15,7 +15,15 @@ forEachDatabase('catalog responses: ETag, Cache-Control and 304', (target) => {
   });
   after(() => app.close());
 
-  for (const path of ['/v1/products?limit=3', '/v1/products/linen-shirt', '/v1/products/linen-shirt/related', '/v1/categories', '/v1/categories/lamps', '/v1/search?q=lamp', '/v1/search/suggest?q=la']) {
+  for (const path of [
+    '/v1/products?limit=3',
+    '/v1/products/linen-shirt',
+    '/v1/products/linen-shirt/related',
+    '/v1/categories',
+    '/v1/categories/lamps',
+    '/v1/search?q=lamp',
+    '/v1/search/suggest?q=la',
+  ]) {
     test(`GET ${path} sends an ETag and Cache-Control, and answers a matching If-None-Match with an empty 304`, async () => {
       const first = await app.request(path);
       assert.equal(first.status, 200);
@@ -67,20 +75,27 @@ test('entries expire after their TTL', async () => {
   assert.equal(calls, 2);
 });
 
-test('an invalidation in one process reaches another through Redis', { skip: TEST_REDIS_URL ? false : 'no SHOPTAG_TEST_REDIS_URL' }, async () => {
-  const url = TEST_REDIS_URL ?? '';
-  const prefix = `shoptag-test-${Date.now()}:`;
-  const [cacheA, cacheB] = await Promise.all([createRedisCache({ url, keyPrefix: prefix }), createRedisCache({ url, keyPrefix: prefix })]);
-  try {
-    const a = createResponseCache({ cache: cacheA, clock: systemClock, generationTtlMs: 0 });
-    const b = createResponseCache({ cache: cacheB, clock: systemClock, generationTtlMs: 0 });
-    let calls = 0;
-    const produce = async () => ++calls;
-    await a.get('k', produce);
-    assert.equal((await b.get('k', produce)).body, '1', 'B reads what A stored');
-    await a.invalidate();
-    assert.equal((await b.get('k', produce)).body, '2', 'B sees A\'s invalidation');
-  } finally {
-    await Promise.all([cacheA.close(), cacheB.close()]);
-  }
-});
+test(
+  'an invalidation in one process reaches another through Redis',
+  { skip: TEST_REDIS_URL ? false : 'no SHOPTAG_TEST_REDIS_URL' },
+  async () => {
+    const url = TEST_REDIS_URL ?? '';
+    const prefix = `shoptag-test-${Date.now()}:`;
+    const [cacheA, cacheB] = await Promise.all([
+      createRedisCache({ url, keyPrefix: prefix }),
+      createRedisCache({ url, keyPrefix: prefix }),
+    ]);
+    try {
+      const a = createResponseCache({ cache: cacheA, clock: systemClock, generationTtlMs: 0 });
+      const b = createResponseCache({ cache: cacheB, clock: systemClock, generationTtlMs: 0 });
+      let calls = 0;
+      const produce = async () => ++calls;
+      await a.get('k', produce);
+      assert.equal((await b.get('k', produce)).body, '1', 'B reads what A stored');
+      await a.invalidate();
+      assert.equal((await b.get('k', produce)).body, '2', "B sees A's invalidation");
+    } finally {
+      await Promise.all([cacheA.close(), cacheB.close()]);
+    }
+  },
+);

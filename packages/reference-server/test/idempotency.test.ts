@@ -71,7 +71,7 @@ forEachDatabase('Idempotency-Key', (target) => {
       body: (await res.json()) as Record<string, unknown>,
     };
   };
-  const errorCode = (body: Record<string, unknown>) => (body.error as { type: string; code: string });
+  const errorCode = (body: Record<string, unknown>) => body.error as { type: string; code: string };
 
   test('the same key with the same body answers the stored response without running again', async () => {
     const first = await post('/things', 'k-same', { a: 1, b: [1, 2] });
@@ -104,7 +104,8 @@ forEachDatabase('Idempotency-Key', (target) => {
     gate = new Promise((resolve) => (open = resolve));
     const first = post('/slow', 'k-flight', { n: 1 });
     // Let the first claim the key before the duplicate arrives.
-    while (runs === 0 || !(await target.db.query("SELECT 1 FROM idempotency_keys WHERE key = 'k-flight'")).rowCount) await new Promise((r) => setTimeout(r, 5));
+    while (runs === 0 || !(await target.db.query("SELECT 1 FROM idempotency_keys WHERE key = 'k-flight'")).rowCount)
+      await new Promise((r) => setTimeout(r, 5));
     const duplicate = await post('/slow', 'k-flight', { n: 1 });
     assert.equal(duplicate.status, 409);
     assert.equal(errorCode(duplicate.body).type, 'idempotency_error');
@@ -136,7 +137,9 @@ forEachDatabase('Idempotency-Key', (target) => {
     const res = await post('/things', 'k-stuck', { a: 1, b: [1, 2] });
     assert.equal(res.status, 200);
     assert.equal(res.replayed, false);
-    const { rows } = await target.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM idempotency_keys WHERE key = 'k-stuck'`);
+    const { rows } = await target.db.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM idempotency_keys WHERE key = 'k-stuck'`,
+    );
     assert.equal(rows[0]!.n, 1, 'the retry took the stuck row over (the same scope), not a row of its own');
   });
 
@@ -146,12 +149,15 @@ forEachDatabase('Idempotency-Key', (target) => {
     const runsBefore = runs;
     const first = post('/slow', 'k-long', { n: 1 });
     const lockedUntil = async () =>
-      (await target.db.query<{ locked_until: Date }>("SELECT locked_until FROM idempotency_keys WHERE key = 'k-long'")).rows[0]?.locked_until.getTime() ?? 0;
+      (
+        await target.db.query<{ locked_until: Date }>("SELECT locked_until FROM idempotency_keys WHERE key = 'k-long'")
+      ).rows[0]?.locked_until.getTime() ?? 0;
     while (runs === runsBefore || (await lockedUntil()) === 0) await new Promise((r) => setTimeout(r, 5));
     // Twice the lease passes while the request runs; the heartbeat pushes the lease past it.
     clock.advance(10_000);
     const waitUntil = Date.now() + 2_000;
-    while ((await lockedUntil()) <= clock.now().getTime() && Date.now() < waitUntil) await new Promise((r) => setTimeout(r, 5));
+    while ((await lockedUntil()) <= clock.now().getTime() && Date.now() < waitUntil)
+      await new Promise((r) => setTimeout(r, 5));
     const duplicate = await post('/slow', 'k-long', { n: 1 });
     assert.equal(duplicate.status, 409);
     assert.equal(errorCode(duplicate.body).code, 'idempotency_key_in_flight');
@@ -166,7 +172,9 @@ forEachDatabase('Idempotency-Key', (target) => {
 
   test('a key whose holder died is taken over once its lease runs out, and the dead holder can no longer store an answer', async () => {
     // The dead holder's row, in the scope this client's keys are stored under (its key id and address).
-    const { rows } = await target.db.query<{ scope: string }>(`SELECT scope FROM idempotency_keys WHERE key = 'k-same'`);
+    const { rows } = await target.db.query<{ scope: string }>(
+      `SELECT scope FROM idempotency_keys WHERE key = 'k-same'`,
+    );
     const scope = rows[0]!.scope;
     await target.db.query(
       `INSERT INTO idempotency_keys (scope, key, method, path, request_hash, lease_owner, locked_until, created_at)
@@ -199,16 +207,20 @@ forEachDatabase('Idempotency-Key', (target) => {
     assert.equal((await post('/things', 'x'.repeat(256), {})).status, 400);
   });
 
-  test('concurrent requests with one key run the handler once', { skip: target.kind !== 'postgres' && 'PGlite has one connection: nothing contends' }, async () => {
-    const runsBefore = runs;
-    const answers = await Promise.all(Array.from({ length: 20 }, () => post('/things', 'k-race', { race: true })));
-    assert.equal(runs, runsBefore + 1);
-    const ok = answers.filter((a) => a.status === 200);
-    assert.ok(ok.length >= 1);
-    for (const a of ok) assert.deepEqual(a.body, ok[0]!.body);
-    for (const a of answers.filter((x) => x.status !== 200)) {
-      assert.equal(a.status, 409);
-      assert.equal(errorCode(a.body).code, 'idempotency_key_in_flight');
-    }
-  });
+  test(
+    'concurrent requests with one key run the handler once',
+    { skip: target.kind !== 'postgres' && 'PGlite has one connection: nothing contends' },
+    async () => {
+      const runsBefore = runs;
+      const answers = await Promise.all(Array.from({ length: 20 }, () => post('/things', 'k-race', { race: true })));
+      assert.equal(runs, runsBefore + 1);
+      const ok = answers.filter((a) => a.status === 200);
+      assert.ok(ok.length >= 1);
+      for (const a of ok) assert.deepEqual(a.body, ok[0]!.body);
+      for (const a of answers.filter((x) => x.status !== 200)) {
+        assert.equal(a.status, 409);
+        assert.equal(errorCode(a.body).code, 'idempotency_key_in_flight');
+      }
+    },
+  );
 });

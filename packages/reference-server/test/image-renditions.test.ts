@@ -8,7 +8,8 @@ import sharp from 'sharp';
 import { startServer } from '../src/server.js';
 import { createImageRenditions, renditionSources } from '../src/services/media/index.js';
 
-const SVG = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 800 800" width="800" height="800"><rect width="800" height="800" fill="#3366cc"/></svg>';
+const SVG =
+  '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 800 800" width="800" height="800"><rect width="800" height="800" fill="#3366cc"/></svg>';
 
 describe('image renditions', () => {
   const dir = mkdtempSync(join(tmpdir(), 'shoptag-renditions-test-'));
@@ -54,7 +55,9 @@ describe('renditions over HTTP', () => {
   after(() => server?.close());
 
   test('seeded products list their renditions, served as immutable WebP with the right type', async () => {
-    const res = await fetch(`${server.url}/v1/products?limit=1`, { headers: { authorization: `Bearer ${server.publishableKey}` } });
+    const res = await fetch(`${server.url}/v1/products?limit=1`, {
+      headers: { authorization: `Bearer ${server.publishableKey}` },
+    });
     const product = Product.parse(((await res.json()) as { data: unknown[] }).data[0]);
     const source = product.images[0]?.sources.find((s) => s.format === 'webp' && s.width === 320);
     assert.ok(source);

@@ -27,9 +27,12 @@ forEachDatabase('inventory', (target) => {
   });
   after(() => app?.close());
 
-  const admin = (path: string, method = 'GET', body?: unknown) => app.request(path, { method, key: app.secretKey, ...(body === undefined ? {} : json(body)) });
-  const level = async (variantId: string) => InventoryLevel.parse((await admin(`/v1/admin/inventory/${variantId}`)).body);
-  const available = async (ids: string) => AvailabilityList.parse((await app.request(`/v1/inventory?variant_ids=${ids}`)).body).data;
+  const admin = (path: string, method = 'GET', body?: unknown) =>
+    app.request(path, { method, key: app.secretKey, ...(body === undefined ? {} : json(body)) });
+  const level = async (variantId: string) =>
+    InventoryLevel.parse((await admin(`/v1/admin/inventory/${variantId}`)).body);
+  const available = async (ids: string) =>
+    AvailabilityList.parse((await app.request(`/v1/inventory?variant_ids=${ids}`)).body).data;
 
   test('availability answers known variants in request order and leaves unknown ones out', async () => {
     assert.deepEqual(await available('var_fx050,var_fx020,var_nope99'), [
@@ -52,10 +55,17 @@ forEachDatabase('inventory', (target) => {
   test('admins read, set and adjust a level, never below what is reserved', async () => {
     const hold = await app.commerce.reservations.reserve([{ variantId: 'var_fx100', quantity: 4 }]);
     assert.deepEqual(await level('var_fx100').then((l) => [l.on_hand, l.reserved, l.available]), [6, 4, 2]);
-    const error = errorOf(await admin('/v1/admin/inventory/var_fx100', 'PUT', { on_hand: 3 }), 409, 'inventory_reserved');
+    const error = errorOf(
+      await admin('/v1/admin/inventory/var_fx100', 'PUT', { on_hand: 3 }),
+      409,
+      'inventory_reserved',
+    );
     assert.equal(error.details?.reserved, 4);
     errorOf(await admin('/v1/admin/inventory/var_fx100/adjust', 'POST', { delta: -3 }), 409, 'inventory_reserved');
-    assert.equal(InventoryLevel.parse((await admin('/v1/admin/inventory/var_fx100/adjust', 'POST', { delta: -2 })).body).on_hand, 4);
+    assert.equal(
+      InventoryLevel.parse((await admin('/v1/admin/inventory/var_fx100/adjust', 'POST', { delta: -2 })).body).on_hand,
+      4,
+    );
     await app.commerce.reservations.release(hold.id);
     assert.deepEqual(await level('var_fx100').then((l) => [l.on_hand, l.reserved, l.available]), [4, 0, 4]);
   });
@@ -65,13 +75,21 @@ forEachDatabase('inventory', (target) => {
     assert.ok(report.length > 0);
     for (const row of report) assert.ok(row.available <= 1);
     const values = report.map((r) => r.available);
-    assert.deepEqual(values, [...values].sort((a, b) => a - b));
+    assert.deepEqual(
+      values,
+      [...values].sort((a, b) => a - b),
+    );
     assert.ok(report.some((r) => r.variant_id === 'var_fx020'));
   });
 
   test('a hold takes all of its items or none of them', async () => {
     const before = [await level('var_fx030'), await level('var_fx040')];
-    const res = await admin('/v1/admin/inventory/holds', 'POST', { items: [{ variant_id: 'var_fx030', quantity: 1 }, { variant_id: 'var_fx040', quantity: 2 }] });
+    const res = await admin('/v1/admin/inventory/holds', 'POST', {
+      items: [
+        { variant_id: 'var_fx030', quantity: 1 },
+        { variant_id: 'var_fx040', quantity: 2 },
+      ],
+    });
     const error = errorOf(res, 409, 'out_of_stock');
     assert.equal(error.details?.variant_id, 'var_fx040');
     assert.equal(error.details?.available, 1);
@@ -79,12 +97,24 @@ forEachDatabase('inventory', (target) => {
   });
 
   test('quantities of one variant named twice are summed before reserving', async () => {
-    await assert.rejects(app.commerce.reservations.reserve([{ variantId: 'var_fx031', quantity: 1 }]), /No such variant/);
-    const ok = await admin('/v1/admin/inventory/holds', 'POST', { items: [{ variant_id: 'var_fx030', quantity: 2 }, { variant_id: 'var_fx030', quantity: 1 }] });
+    await assert.rejects(
+      app.commerce.reservations.reserve([{ variantId: 'var_fx031', quantity: 1 }]),
+      /No such variant/,
+    );
+    const ok = await admin('/v1/admin/inventory/holds', 'POST', {
+      items: [
+        { variant_id: 'var_fx030', quantity: 2 },
+        { variant_id: 'var_fx030', quantity: 1 },
+      ],
+    });
     const hold = InventoryHold.parse(ok.body);
     assert.deepEqual(hold.items, [{ variant_id: 'var_fx030', quantity: 3 }]);
     assert.equal((await level('var_fx030')).available, 0);
-    errorOf(await admin('/v1/admin/inventory/holds', 'POST', { items: [{ variant_id: 'var_fx030', quantity: 1 }] }), 409, 'out_of_stock');
+    errorOf(
+      await admin('/v1/admin/inventory/holds', 'POST', { items: [{ variant_id: 'var_fx030', quantity: 1 }] }),
+      409,
+      'out_of_stock',
+    );
     assert.equal((await admin(`/v1/admin/inventory/holds/${hold.id}`, 'DELETE')).status, 200);
     assert.equal((await level('var_fx030')).available, 3);
     errorOf(await admin(`/v1/admin/inventory/holds/${hold.id}`, 'DELETE'), 404, 'resource_missing');
@@ -111,16 +141,25 @@ forEachDatabase('inventory', (target) => {
 
   test('converting a hold to a sale takes the units out of stock for good, once', async () => {
     const reservations = app.commerce.reservations;
-    const hold = await reservations.reserve([{ variantId: 'var_fx050', quantity: 2 }, { variantId: 'var_fx081', quantity: 1 }]);
+    const hold = await reservations.reserve([
+      { variantId: 'var_fx050', quantity: 2 },
+      { variantId: 'var_fx081', quantity: 1 },
+    ]);
     const availableNow = async () => [(await level('var_fx050')).available, (await level('var_fx081')).available];
     const availableBefore = await availableNow();
     const sold = await target.db.transaction((tx) => reservations.convertToSale(tx, hold.id));
     // Held units became sold ones: what shoppers can buy is the same, so nothing cached goes stale.
     assert.deepEqual(await availableNow(), availableBefore);
-    assert.deepEqual(sold, [{ variantId: 'var_fx050', quantity: 2 }, { variantId: 'var_fx081', quantity: 1 }]);
+    assert.deepEqual(sold, [
+      { variantId: 'var_fx050', quantity: 2 },
+      { variantId: 'var_fx081', quantity: 1 },
+    ]);
     assert.deepEqual(await level('var_fx050').then((l) => [l.on_hand, l.reserved]), [8, 0]);
     assert.deepEqual(await level('var_fx081').then((l) => [l.on_hand, l.reserved]), [3, 0]);
-    await assert.rejects(target.db.transaction((tx) => reservations.convertToSale(tx, hold.id)), /lapsed/);
+    await assert.rejects(
+      target.db.transaction((tx) => reservations.convertToSale(tx, hold.id)),
+      /lapsed/,
+    );
     assert.equal((await level('var_fx050')).on_hand, 8);
   });
 
@@ -129,7 +168,10 @@ forEachDatabase('inventory', (target) => {
     const hold = await reservations.reserve([{ variantId: 'var_fx050', quantity: 1 }], { ttlMs: MINUTE });
     clock.advance(2 * MINUTE);
     await reservations.releaseExpired();
-    await assert.rejects(target.db.transaction((tx) => reservations.convertToSale(tx, hold.id)), (e: unknown) => (e as { code?: string }).code === 'hold_expired');
+    await assert.rejects(
+      target.db.transaction((tx) => reservations.convertToSale(tx, hold.id)),
+      (e: unknown) => (e as { code?: string }).code === 'hold_expired',
+    );
     assert.equal((await level('var_fx050')).on_hand, 8);
   });
 
@@ -160,7 +202,14 @@ forEachDatabase('inventory', (target) => {
       ['GET', '/v1/inventory', undefined, 400, 'parameter_missing', 'variant_ids'],
       ['GET', '/v1/inventory?variant_ids=', undefined, 400, 'parameter_invalid', 'variant_ids'],
       ['GET', '/v1/inventory?variant_ids=prod_1', undefined, 400, 'parameter_invalid', 'variant_ids.0'],
-      ['GET', `/v1/inventory?variant_ids=${Array.from({ length: 101 }, (_, i) => `var_${i}`).join(',')}`, undefined, 400, 'parameter_invalid', 'variant_ids'],
+      [
+        'GET',
+        `/v1/inventory?variant_ids=${Array.from({ length: 101 }, (_, i) => `var_${i}`).join(',')}`,
+        undefined,
+        400,
+        'parameter_invalid',
+        'variant_ids',
+      ],
       ['GET', '/v1/inventory?variant_ids=var_fx050&x=1', undefined, 400, 'parameter_unknown', 'x'],
       ['GET', '/v1/admin/inventory/var_fx050', undefined, 403, 'secret_key_required', undefined, 'publishable'],
       ['GET', '/v1/admin/inventory/var_nope', undefined, 404, 'resource_missing', 'variantId'],
@@ -174,12 +223,30 @@ forEachDatabase('inventory', (target) => {
       ['POST', '/v1/admin/inventory/var_fx050/adjust', { delta: -100 }, 409, 'inventory_reserved', 'delta'],
       ['GET', '/v1/admin/inventory/low-stock?threshold=-1', undefined, 400, 'parameter_invalid', 'threshold'],
       ['POST', '/v1/admin/inventory/holds', { items: [] }, 400, 'parameter_invalid', 'items'],
-      ['POST', '/v1/admin/inventory/holds', { items: [{ variant_id: 'var_fx050', quantity: 0 }] }, 400, 'parameter_invalid', 'items.0.quantity'],
-      ['POST', '/v1/admin/inventory/holds', { items: [{ variant_id: 'var_nope', quantity: 1 }] }, 404, 'resource_missing', 'variant_id'],
+      [
+        'POST',
+        '/v1/admin/inventory/holds',
+        { items: [{ variant_id: 'var_fx050', quantity: 0 }] },
+        400,
+        'parameter_invalid',
+        'items.0.quantity',
+      ],
+      [
+        'POST',
+        '/v1/admin/inventory/holds',
+        { items: [{ variant_id: 'var_nope', quantity: 1 }] },
+        404,
+        'resource_missing',
+        'variant_id',
+      ],
       ['DELETE', '/v1/admin/inventory/holds/hold_nope', undefined, 404, 'resource_missing', 'hold_id'],
     ];
     for (const [method, path, body, status, code, param, key] of cases) {
-      const res = await app.request(path, { method, key: key === 'publishable' ? app.publishableKey : app.secretKey, ...(body === undefined ? {} : json(body)) });
+      const res = await app.request(path, {
+        method,
+        key: key === 'publishable' ? app.publishableKey : app.secretKey,
+        ...(body === undefined ? {} : json(body)),
+      });
       const error = errorOf(res, status, code);
       if (param) assert.equal(error.param, param, `${method} ${path}`);
     }

@@ -27,7 +27,11 @@ if (redisUrl) {
     async () => {
       // Two connections stand for two server processes.
       const keyPrefix = `shoptag-test-${process.pid}-${Date.now()}:lock:`;
-      return { a: await createRedisLocks({ url: redisUrl, keyPrefix }), b: await createRedisLocks({ url: redisUrl, keyPrefix }), lapse: (ms) => sleep(ms) };
+      return {
+        a: await createRedisLocks({ url: redisUrl, keyPrefix }),
+        b: await createRedisLocks({ url: redisUrl, keyPrefix }),
+        lapse: (ms) => sleep(ms),
+      };
     },
   ]);
 }
@@ -67,7 +71,9 @@ for (const [name, open] of implementations) {
     });
 
     test('of many processes asking at once, exactly one gets the lock', async () => {
-      const leases = await Promise.all(Array.from({ length: 20 }, (_, i) => (i % 2 ? a : b).tryAcquire('race', 10_000)));
+      const leases = await Promise.all(
+        Array.from({ length: 20 }, (_, i) => (i % 2 ? a : b).tryAcquire('race', 10_000)),
+      );
       assert.equal(leases.filter(Boolean).length, 1);
       await leases.find(Boolean)?.release();
     });
@@ -92,7 +98,11 @@ for (const [name, open] of implementations) {
       await Promise.all([one.stop(), two.stop()]);
       assert.equal(most, 1);
       assert.equal(sweeps, 1);
-      assert.equal(results.filter((n) => n === 1).length, 2, 'the process that swept answers its count to both of its callers');
+      assert.equal(
+        results.filter((n) => n === 1).length,
+        2,
+        'the process that swept answers its count to both of its callers',
+      );
     });
   });
 }

@@ -14,7 +14,9 @@ async function schemaSnapshot(db: Queryable): Promise<string[]> {
     `SELECT table_name || '.' || column_name || ' ' || data_type || ' ' || is_nullable AS line
      FROM information_schema.columns WHERE table_schema = 'public'`,
   );
-  const indexes = await db.query<{ line: string }>(`SELECT indexdef AS line FROM pg_indexes WHERE schemaname = 'public'`);
+  const indexes = await db.query<{ line: string }>(
+    `SELECT indexdef AS line FROM pg_indexes WHERE schemaname = 'public'`,
+  );
   const constraints = await db.query<{ line: string }>(
     `SELECT conrelid::regclass::text || ' ' || conname AS line FROM pg_constraint WHERE connamespace = 'public'::regnamespace`,
   );
@@ -26,18 +28,28 @@ forEachDatabase(
   (target) => {
     test('apply once, then a second run changes nothing', async () => {
       const first = await migrate(target.db);
-      assert.deepEqual(first.applied, readMigrations().map((m) => m.version));
+      assert.deepEqual(
+        first.applied,
+        readMigrations().map((m) => m.version),
+      );
       const before = await schemaSnapshot(target.db);
       assert.ok(before.some((line) => line.startsWith('products.search_vector tsvector')));
       const second = await migrate(target.db);
       assert.deepEqual(second.applied, []);
       assert.deepEqual(await schemaSnapshot(target.db), before);
-      const recorded = await target.db.query<{ version: string }>('SELECT version FROM schema_migrations ORDER BY version');
-      assert.deepEqual(recorded.rows.map((r) => r.version), first.applied);
+      const recorded = await target.db.query<{ version: string }>(
+        'SELECT version FROM schema_migrations ORDER BY version',
+      );
+      assert.deepEqual(
+        recorded.rows.map((r) => r.version),
+        first.applied,
+      );
     });
 
     test('an applied migration whose file has changed stops migrate with an error naming the file, and applies nothing', async () => {
-      const edited = readMigrations().map((m) => (m.version === '0003_carts_inventory' ? { ...m, sql: `${m.sql}\nALTER TABLE carts ADD COLUMN note text;\n` } : m));
+      const edited = readMigrations().map((m) =>
+        m.version === '0003_carts_inventory' ? { ...m, sql: `${m.sql}\nALTER TABLE carts ADD COLUMN note text;\n` } : m,
+      );
       const extra = { version: '9999_later', sql: 'CREATE TABLE later_things (id text PRIMARY KEY);' };
       await assert.rejects(migrate(target.db, [...edited, extra]), (error: unknown) => {
         assert.ok(error instanceof MigrationChangedError);
@@ -47,7 +59,9 @@ forEachDatabase(
       });
       const later = await target.db.query(`SELECT 1 FROM information_schema.tables WHERE table_name = 'later_things'`);
       assert.equal(later.rows.length, 0, 'the pending migration after it was not applied');
-      const note = await target.db.query(`SELECT 1 FROM information_schema.columns WHERE table_name = 'carts' AND column_name = 'note'`);
+      const note = await target.db.query(
+        `SELECT 1 FROM information_schema.columns WHERE table_name = 'carts' AND column_name = 'note'`,
+      );
       assert.equal(note.rows.length, 0);
     });
 
@@ -58,20 +72,28 @@ forEachDatabase(
 
     test('stock can go neither negative on hand nor negative reserved', async () => {
       await seedCatalog(target.db, fixtureCatalog, { clock: systemClock });
-      await assert.rejects(target.db.query(`UPDATE inventory_levels SET reserved = -1 WHERE variant_id = 'var_fx010'`), /check constraint/);
-      await assert.rejects(target.db.query(`UPDATE inventory_levels SET on_hand = -1 WHERE variant_id = 'var_fx010'`), /check constraint/);
+      await assert.rejects(
+        target.db.query(`UPDATE inventory_levels SET reserved = -1 WHERE variant_id = 'var_fx010'`),
+        /check constraint/,
+      );
+      await assert.rejects(
+        target.db.query(`UPDATE inventory_levels SET on_hand = -1 WHERE variant_id = 'var_fx010'`),
+        /check constraint/,
+      );
     });
 
     test('handles and SKUs are unique', async () => {
-      await assert.rejects(target.db.query(`UPDATE products SET handle = 'fixture-product-2' WHERE id = 'prod_fx01'`), /unique/);
+      await assert.rejects(
+        target.db.query(`UPDATE products SET handle = 'fixture-product-2' WHERE id = 'prod_fx01'`),
+        /unique/,
+      );
       await assert.rejects(target.db.query(`UPDATE variants SET sku = 'FX-02-S' WHERE id = 'var_fx010'`), /unique/);
     });
 
     test('the search vector weighs the name, brand, category name and description', async () => {
       const weights = async () =>
-        (
-          await target.db.query<{ v: string }>(`SELECT search_vector::text AS v FROM products WHERE id = 'prod_fx04'`)
-        ).rows[0]?.v ?? '';
+        (await target.db.query<{ v: string }>(`SELECT search_vector::text AS v FROM products WHERE id = 'prod_fx04'`))
+          .rows[0]?.v ?? '';
       const v = await weights();
       assert.match(v, /'fixtur':1A/);
       assert.match(v, /'strider':\d+B/);
@@ -87,16 +109,25 @@ forEachDatabase(
   { migrate: false },
 );
 
-test('two processes migrating one fresh PostgreSQL database apply each migration once', { skip: !process.env.SHOPTAG_TEST_DATABASE_URL }, async () => {
-  const scratch = await createScratchDatabase();
-  const a = createPgDb({ connectionString: scratch.url, max: 1 });
-  const b = createPgDb({ connectionString: scratch.url, max: 1 });
-  try {
-    const results = await Promise.all([migrate(a), migrate(b)]);
-    const applied = results.flatMap((r) => r.applied);
-    assert.deepEqual(applied.sort(), readMigrations().map((m) => m.version).sort());
-  } finally {
-    await Promise.all([a.close(), b.close()]);
-    await scratch.drop();
-  }
-});
+test(
+  'two processes migrating one fresh PostgreSQL database apply each migration once',
+  { skip: !process.env.SHOPTAG_TEST_DATABASE_URL },
+  async () => {
+    const scratch = await createScratchDatabase();
+    const a = createPgDb({ connectionString: scratch.url, max: 1 });
+    const b = createPgDb({ connectionString: scratch.url, max: 1 });
+    try {
+      const results = await Promise.all([migrate(a), migrate(b)]);
+      const applied = results.flatMap((r) => r.applied);
+      assert.deepEqual(
+        applied.sort(),
+        readMigrations()
+          .map((m) => m.version)
+          .sort(),
+      );
+    } finally {
+      await Promise.all([a.close(), b.close()]);
+      await scratch.drop();
+    }
+  },
+);

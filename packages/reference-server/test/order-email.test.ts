@@ -22,7 +22,10 @@ forEachDatabase('order confirmation email', (target) => {
   before(async () => {
     outbox = join(mkdtempSync(join(tmpdir(), 'shoptag-mail-')), 'outbox');
     const mailer = createOrderMailer({ smtpUrl: undefined, outboxDir: outbox });
-    app = await startTestApp(target.db, { catalog: fixtureCatalog(), onOrderPlaced: async (order) => void (await mailer.sendConfirmation(order)) });
+    app = await startTestApp(target.db, {
+      catalog: fixtureCatalog(),
+      onOrderPlaced: async (order) => void (await mailer.sendConfirmation(order)),
+    });
   });
   after(async () => {
     await app?.close();
@@ -30,10 +33,30 @@ forEachDatabase('order confirmation email', (target) => {
   });
 
   test('placing an order writes its confirmation to the outbox as an .eml file', async () => {
-    const cart = await app.request('/v1/carts', { method: 'POST', ...json({ items: [{ variant_id: 'var_fx070', quantity: 2 }] }) });
-    const s = CheckoutSession.parse((await app.request('/v1/checkout-sessions', { method: 'POST', ...json({ cart_id: (cart.body as { id: string }).id }) })).body);
-    await app.request(`/v1/checkout-sessions/${s.id}`, { method: 'PATCH', ...json({ email: 'grace@example.com', shipping_address: ADDRESS, shipping_method_id: 'standard' }) });
-    const order = Order.parse((await app.request(`/v1/checkout-sessions/${s.id}/complete`, { method: 'POST', ...json({ payment_method: 'pm_card_visa' }) })).body);
+    const cart = await app.request('/v1/carts', {
+      method: 'POST',
+      ...json({ items: [{ variant_id: 'var_fx070', quantity: 2 }] }),
+    });
+    const s = CheckoutSession.parse(
+      (
+        await app.request('/v1/checkout-sessions', {
+          method: 'POST',
+          ...json({ cart_id: (cart.body as { id: string }).id }),
+        })
+      ).body,
+    );
+    await app.request(`/v1/checkout-sessions/${s.id}`, {
+      method: 'PATCH',
+      ...json({ email: 'grace@example.com', shipping_address: ADDRESS, shipping_method_id: 'standard' }),
+    });
+    const order = Order.parse(
+      (
+        await app.request(`/v1/checkout-sessions/${s.id}/complete`, {
+          method: 'POST',
+          ...json({ payment_method: 'pm_card_visa' }),
+        })
+      ).body,
+    );
     // The email goes out after the answer: wait for it.
     const file = join(outbox, `${order.number}.eml`);
     const deadline = Date.now() + 5_000;
@@ -78,16 +101,58 @@ test('with SMTP_URL the confirmation goes over SMTP to the shopper', async () =>
   server.listen(0, '127.0.0.1');
   await once(server, 'listening');
   try {
-    const mailer = createOrderMailer({ smtpUrl: `smtp://127.0.0.1:${(server.address() as AddressInfo).port}`, outboxDir: '/nonexistent' });
+    const mailer = createOrderMailer({
+      smtpUrl: `smtp://127.0.0.1:${(server.address() as AddressInfo).port}`,
+      outboxDir: '/nonexistent',
+    });
     const order = {
-      object: 'order', id: 'ord_1', number: 'ST-100999', status: 'paid', currency: 'JPY', email: 'kenji@example.jp',
-      shipping_address: { name: 'Kenji', line1: '1-1 Chiyoda', city: 'Chiyoda-ku', region: '13', postal_code: '100-0001', country: 'JP' },
-      billing_address: { name: 'Kenji', line1: '1-1 Chiyoda', city: 'Chiyoda-ku', region: '13', postal_code: '100-0001', country: 'JP' },
-      shipping_method: { id: 'standard', name: 'Standard', carrier: 'Japan Post', price: { amount: 500, currency: 'JPY' }, estimated_days: { min: 1, max: 3 } },
-      items: [], coupon_code: null,
-      totals: { subtotal: { amount: 3000, currency: 'JPY' }, discount: { amount: 0, currency: 'JPY' }, shipping: { amount: 500, currency: 'JPY' }, tax: { amount: 318, currency: 'JPY' }, total: { amount: 3500, currency: 'JPY' }, refunded: { amount: 0, currency: 'JPY' }, tax_included: true },
-      payment: { provider: 'simulated', reference: 'pi_sim_1', captured: { amount: 3500, currency: 'JPY' } }, refunds: [], fulfillment: null,
-      checkout_session_id: 'cs_00000000000000000000000000', token: 'otok_x', created_at: '2026-11-25T00:00:00.000Z', updated_at: '2026-11-25T00:00:00.000Z',
+      object: 'order',
+      id: 'ord_1',
+      number: 'ST-100999',
+      status: 'paid',
+      currency: 'JPY',
+      email: 'kenji@example.jp',
+      shipping_address: {
+        name: 'Kenji',
+        line1: '1-1 Chiyoda',
+        city: 'Chiyoda-ku',
+        region: '13',
+        postal_code: '100-0001',
+        country: 'JP',
+      },
+      billing_address: {
+        name: 'Kenji',
+        line1: '1-1 Chiyoda',
+        city: 'Chiyoda-ku',
+        region: '13',
+        postal_code: '100-0001',
+        country: 'JP',
+      },
+      shipping_method: {
+        id: 'standard',
+        name: 'Standard',
+        carrier: 'Japan Post',
+        price: { amount: 500, currency: 'JPY' },
+        estimated_days: { min: 1, max: 3 },
+      },
+      items: [],
+      coupon_code: null,
+      totals: {
+        subtotal: { amount: 3000, currency: 'JPY' },
+        discount: { amount: 0, currency: 'JPY' },
+        shipping: { amount: 500, currency: 'JPY' },
+        tax: { amount: 318, currency: 'JPY' },
+        total: { amount: 3500, currency: 'JPY' },
+        refunded: { amount: 0, currency: 'JPY' },
+        tax_included: true,
+      },
+      payment: { provider: 'simulated', reference: 'pi_sim_1', captured: { amount: 3500, currency: 'JPY' } },
+      refunds: [],
+      fulfillment: null,
+      checkout_session_id: 'cs_00000000000000000000000000',
+      token: 'otok_x',
+      created_at: '2026-11-25T00:00:00.000Z',
+      updated_at: '2026-11-25T00:00:00.000Z',
     } satisfies Order;
     await mailer.sendConfirmation(order);
     const message = received.join('\n');

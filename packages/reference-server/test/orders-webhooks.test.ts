@@ -18,10 +18,30 @@ function ok<T>(res: TestResponse, schema: { parse(v: unknown): T }): T {
   return schema.parse(res.body);
 }
 
-async function readySession(app: TestApp, variantId: string, quantity: number, email = 'ada@example.com'): Promise<CheckoutSession> {
-  const cart = await app.request('/v1/carts', { method: 'POST', ...json({ items: [{ variant_id: variantId, quantity }] }) });
-  const s = ok(await app.request('/v1/checkout-sessions', { method: 'POST', ...json({ cart_id: (cart.body as { id: string }).id }) }), CheckoutSession);
-  return ok(await app.request(`/v1/checkout-sessions/${s.id}`, { method: 'PATCH', ...json({ email, shipping_address: ADDRESS, shipping_method_id: 'standard' }) }), CheckoutSession);
+async function readySession(
+  app: TestApp,
+  variantId: string,
+  quantity: number,
+  email = 'ada@example.com',
+): Promise<CheckoutSession> {
+  const cart = await app.request('/v1/carts', {
+    method: 'POST',
+    ...json({ items: [{ variant_id: variantId, quantity }] }),
+  });
+  const s = ok(
+    await app.request('/v1/checkout-sessions', {
+      method: 'POST',
+      ...json({ cart_id: (cart.body as { id: string }).id }),
+    }),
+    CheckoutSession,
+  );
+  return ok(
+    await app.request(`/v1/checkout-sessions/${s.id}`, {
+      method: 'PATCH',
+      ...json({ email, shipping_address: ADDRESS, shipping_method_id: 'standard' }),
+    }),
+    CheckoutSession,
+  );
 }
 
 forEachDatabase('admin orders', (target) => {
@@ -31,11 +51,23 @@ forEachDatabase('admin orders', (target) => {
   });
   after(() => app?.close());
   const admin = (path: string, init: { method?: string; body?: unknown } = {}) =>
-    app.request(path, { key: app.secretKey, method: init.method ?? 'GET', ...(init.body === undefined ? {} : json(init.body)) });
-  const onHand = async (v: string) => (await target.db.query<{ on_hand: number }>('SELECT on_hand FROM inventory_levels WHERE variant_id = $1', [v])).rows[0]!.on_hand;
+    app.request(path, {
+      key: app.secretKey,
+      method: init.method ?? 'GET',
+      ...(init.body === undefined ? {} : json(init.body)),
+    });
+  const onHand = async (v: string) =>
+    (await target.db.query<{ on_hand: number }>('SELECT on_hand FROM inventory_levels WHERE variant_id = $1', [v]))
+      .rows[0]!.on_hand;
   const place = async (variantId: string, quantity: number, email?: string) => {
     const s = await readySession(app, variantId, quantity, email);
-    return ok(await app.request(`/v1/checkout-sessions/${s.id}/complete`, { method: 'POST', ...json({ payment_method: 'pm_card_visa' }) }), Order);
+    return ok(
+      await app.request(`/v1/checkout-sessions/${s.id}/complete`, {
+        method: 'POST',
+        ...json({ payment_method: 'pm_card_visa' }),
+      }),
+      Order,
+    );
   };
 
   test('admins list orders newest first, filtered by status and email, page by page', async () => {
@@ -46,20 +78,38 @@ forEachDatabase('admin orders', (target) => {
     assert.equal(page.has_more, true);
     const next = ok(await admin(`/v1/admin/orders?limit=1&cursor=${page.next_cursor}`), OrderList);
     assert.equal(next.data[0]?.id, a.id);
-    assert.deepEqual(ok(await admin('/v1/admin/orders?email=FIRST@example.com'), OrderList).data.map((o) => o.id), [a.id]);
+    assert.deepEqual(
+      ok(await admin('/v1/admin/orders?email=FIRST@example.com'), OrderList).data.map((o) => o.id),
+      [a.id],
+    );
     assert.equal(ok(await admin('/v1/admin/orders?status=fulfilled'), OrderList).data.length, 0);
     assert.equal((await app.request('/v1/admin/orders')).status, 403, 'a publishable key cannot list orders');
   });
 
   test('fulfil moves a paid order on; partial then full refunds add up and set the status', async () => {
     const order = await place('var_fx070', 2);
-    const fulfilled = ok(await admin(`/v1/admin/orders/${order.id}/fulfil`, { method: 'POST', body: { carrier: 'UPS', tracking_number: '1Z999' } }), Order);
+    const fulfilled = ok(
+      await admin(`/v1/admin/orders/${order.id}/fulfil`, {
+        method: 'POST',
+        body: { carrier: 'UPS', tracking_number: '1Z999' },
+      }),
+      Order,
+    );
     assert.equal(fulfilled.status, 'fulfilled');
     assert.equal(fulfilled.fulfillment?.tracking_number, '1Z999');
-    const partial = ok(await admin(`/v1/admin/orders/${order.id}/refunds`, { method: 'POST', body: { amount: 500, reason: 'scratched' } }), Order);
+    const partial = ok(
+      await admin(`/v1/admin/orders/${order.id}/refunds`, {
+        method: 'POST',
+        body: { amount: 500, reason: 'scratched' },
+      }),
+      Order,
+    );
     assert.equal(partial.status, 'partially_refunded');
     assert.equal(partial.totals.refunded.amount, 500);
-    const tooMuch = await admin(`/v1/admin/orders/${order.id}/refunds`, { method: 'POST', body: { amount: order.totals.total.amount } });
+    const tooMuch = await admin(`/v1/admin/orders/${order.id}/refunds`, {
+      method: 'POST',
+      body: { amount: order.totals.total.amount },
+    });
     assert.equal(tooMuch.status, 400);
     assert.equal(ErrorBody.parse(tooMuch.body).error.code, 'amount_too_large');
     const rest = ok(await admin(`/v1/admin/orders/${order.id}/refunds`, { method: 'POST', body: {} }), Order);
@@ -72,7 +122,10 @@ forEachDatabase('admin orders', (target) => {
     const before = await onHand('var_fx100');
     const order = await place('var_fx100', 2);
     assert.equal(await onHand('var_fx100'), before - 2);
-    const cancelled = ok(await admin(`/v1/admin/orders/${order.id}/cancel`, { method: 'POST', body: { reason: 'customer asked' } }), Order);
+    const cancelled = ok(
+      await admin(`/v1/admin/orders/${order.id}/cancel`, { method: 'POST', body: { reason: 'customer asked' } }),
+      Order,
+    );
     assert.equal(cancelled.status, 'cancelled');
     assert.equal(cancelled.totals.refunded.amount, order.totals.total.amount);
     assert.equal(await onHand('var_fx100'), before);
@@ -89,7 +142,13 @@ forEachDatabase('Stripe checkout and webhooks', (target) => {
   const signer = new Stripe('sk_test_signer');
   before(async () => {
     standIn = await startStripeStandIn();
-    const payments = createStripePayments({ secretKey: 'sk_test_standin', publishableKey: 'pk_test_standin', webhookSecret: secret, api: standIn.api, maxNetworkRetries: 0 });
+    const payments = createStripePayments({
+      secretKey: 'sk_test_standin',
+      publishableKey: 'pk_test_standin',
+      webhookSecret: secret,
+      api: standIn.api,
+      maxNetworkRetries: 0,
+    });
     app = await startTestApp(target.db, { catalog: fixtureCatalog(), payments });
   });
   after(async () => {
@@ -102,22 +161,40 @@ forEachDatabase('Stripe checkout and webhooks', (target) => {
     return app.request('/v1/webhooks/stripe', {
       key: null,
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'stripe-signature': signer.webhooks.generateTestHeaderString({ payload, secret: signingSecret }) },
+      headers: {
+        'content-type': 'application/json',
+        'stripe-signature': signer.webhooks.generateTestHeaderString({ payload, secret: signingSecret }),
+      },
       body: payload,
     });
   };
-  const event = (id: string, type: string, intentId: string) => ({ id, object: 'event', type, data: { object: { id: intentId, object: 'payment_intent' } } });
-  const ordersOf = async (sessionId: string) => (await target.db.query('SELECT id FROM orders WHERE checkout_session_id = $1', [sessionId])).rowCount;
+  const event = (id: string, type: string, intentId: string) => ({
+    id,
+    object: 'event',
+    type,
+    data: { object: { id: intentId, object: 'payment_intent' } },
+  });
+  const ordersOf = async (sessionId: string) =>
+    (await target.db.query('SELECT id FROM orders WHERE checkout_session_id = $1', [sessionId])).rowCount;
 
   test('with Stripe, payment starts a PaymentIntent and a signed webhook completes the checkout once', async () => {
     const s = await readySession(app, 'var_fx050', 1);
-    const payment = ok(await app.request(`/v1/checkout-sessions/${s.id}/payment`, { method: 'POST', ...json({}) }), PaymentStart);
+    const payment = ok(
+      await app.request(`/v1/checkout-sessions/${s.id}/payment`, { method: 'POST', ...json({}) }),
+      PaymentStart,
+    );
     assert.equal(payment.provider, 'stripe');
     assert.equal(payment.publishable_key, 'pk_test_standin');
     assert.equal(standIn.intents.get(payment.intent_id)?.amount, s.totals.total.amount);
-    assert.ok(standIn.requests.some((r) => r.idempotencyKey === `${s.id}:intent`), 'the intent key derives from the session');
+    assert.ok(
+      standIn.requests.some((r) => r.idempotencyKey === `${s.id}:intent`),
+      'the intent key derives from the session',
+    );
     // An event for an intent the shopper has not confirmed yet changes nothing.
-    assert.equal((await send(event('evt_early', 'payment_intent.amount_capturable_updated', payment.intent_id))).status, 200);
+    assert.equal(
+      (await send(event('evt_early', 'payment_intent.amount_capturable_updated', payment.intent_id))).status,
+      200,
+    );
     assert.equal(await ordersOf(s.id), 0);
     // The browser confirms with Stripe.js (here: the stand-in), then Stripe sends the event.
     const intent = standIn.intents.get(payment.intent_id)!;
@@ -127,19 +204,28 @@ forEachDatabase('Stripe checkout and webhooks', (target) => {
     assert.deepEqual(res.body, { received: true, duplicate: false });
     assert.equal(await ordersOf(s.id), 1);
     assert.equal(standIn.intents.get(payment.intent_id)?.status, 'succeeded', 'captured after the order was written');
-    assert.deepEqual((await send(event('evt_ready', 'payment_intent.amount_capturable_updated', payment.intent_id))).body, { received: true, duplicate: true });
+    assert.deepEqual(
+      (await send(event('evt_ready', 'payment_intent.amount_capturable_updated', payment.intent_id))).body,
+      { received: true, duplicate: true },
+    );
     // A late, out-of-order event is read against the intent as it is now: nothing changes.
     assert.equal((await send(event('evt_late', 'payment_intent.succeeded', payment.intent_id))).status, 200);
     assert.equal(await ordersOf(s.id), 1);
     // The browser's complete call after the webhook answers the same order.
-    const order = ok(await app.request(`/v1/checkout-sessions/${s.id}/complete`, { method: 'POST', ...json({}) }), Order);
+    const order = ok(
+      await app.request(`/v1/checkout-sessions/${s.id}/complete`, { method: 'POST', ...json({}) }),
+      Order,
+    );
     assert.equal(order.payment.reference, payment.intent_id);
     assert.equal(order.status, 'paid');
   });
 
   test('a webhook with a bad signature is a 400 and changes nothing', async () => {
     const s = await readySession(app, 'var_fx050', 1);
-    const payment = ok(await app.request(`/v1/checkout-sessions/${s.id}/payment`, { method: 'POST', ...json({}) }), PaymentStart);
+    const payment = ok(
+      await app.request(`/v1/checkout-sessions/${s.id}/payment`, { method: 'POST', ...json({}) }),
+      PaymentStart,
+    );
     const intent = standIn.intents.get(payment.intent_id)!;
     intent.status = 'requires_capture';
     intent.amount_capturable = intent.amount;
@@ -152,9 +238,21 @@ forEachDatabase('Stripe checkout and webhooks', (target) => {
 
   test('with Stripe, a declined confirmation is a 402 card_error from the library', async () => {
     const s = await readySession(app, 'var_fx050', 1);
-    const res = await app.request(`/v1/checkout-sessions/${s.id}/complete`, { method: 'POST', ...json({ payment_method: 'pm_card_chargeDeclined' }) });
+    const res = await app.request(`/v1/checkout-sessions/${s.id}/complete`, {
+      method: 'POST',
+      ...json({ payment_method: 'pm_card_chargeDeclined' }),
+    });
     assert.equal(res.status, 402);
     assert.equal(ErrorBody.parse(res.body).error.code, 'card_declined');
-    assert.equal(ok(await app.request(`/v1/checkout-sessions/${s.id}/complete`, { method: 'POST', ...json({ payment_method: 'pm_card_visa' }) }), Order).status, 'paid');
+    assert.equal(
+      ok(
+        await app.request(`/v1/checkout-sessions/${s.id}/complete`, {
+          method: 'POST',
+          ...json({ payment_method: 'pm_card_visa' }),
+        }),
+        Order,
+      ).status,
+      'paid',
+    );
   });
 });

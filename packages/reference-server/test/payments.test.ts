@@ -30,7 +30,12 @@ async function rejectsWithCard(promise: Promise<unknown>, code: string, declineC
 function sharedBehaviour(provider: () => PaymentProvider) {
   test('pm_card_visa authorizes; capture takes the amount; a second capture changes nothing', async () => {
     const p = provider();
-    const intent = await p.createIntent({ amount: 4200, currency: 'USD', metadata: { checkout_session_id: 'cs_x' }, idempotencyKey: key('create') });
+    const intent = await p.createIntent({
+      amount: 4200,
+      currency: 'USD',
+      metadata: { checkout_session_id: 'cs_x' },
+      idempotencyKey: key('create'),
+    });
     assert.equal(intent.status, 'requires_payment_method');
     assert.equal(intent.amount, 4200);
     assert.ok(intent.clientSecret.startsWith(intent.id));
@@ -56,23 +61,37 @@ function sharedBehaviour(provider: () => PaymentProvider) {
   test('pm_card_chargeDeclined is a 402 card_declined and leaves the intent payable', async () => {
     const p = provider();
     const intent = await p.createIntent({ amount: 500, currency: 'USD', metadata: {}, idempotencyKey: key('c') });
-    await rejectsWithCard(p.confirmIntent(intent.id, 'pm_card_chargeDeclined', { idempotencyKey: key('d') }), 'card_declined', 'generic_decline');
+    await rejectsWithCard(
+      p.confirmIntent(intent.id, 'pm_card_chargeDeclined', { idempotencyKey: key('d') }),
+      'card_declined',
+      'generic_decline',
+    );
     const after = await p.retrieveIntent(intent.id);
     assert.equal(after.status, 'requires_payment_method');
     assert.equal(after.lastError?.code, 'card_declined');
-    assert.equal((await p.confirmIntent(intent.id, 'pm_card_visa', { idempotencyKey: key('v') })).status, 'requires_capture');
+    assert.equal(
+      (await p.confirmIntent(intent.id, 'pm_card_visa', { idempotencyKey: key('v') })).status,
+      'requires_capture',
+    );
   });
 
   test('pm_card_chargeDeclinedInsufficientFunds declines with insufficient_funds', async () => {
     const p = provider();
     const intent = await p.createIntent({ amount: 500, currency: 'USD', metadata: {}, idempotencyKey: key('c') });
-    await rejectsWithCard(p.confirmIntent(intent.id, 'pm_card_chargeDeclinedInsufficientFunds', { idempotencyKey: key('d') }), 'card_declined', 'insufficient_funds');
+    await rejectsWithCard(
+      p.confirmIntent(intent.id, 'pm_card_chargeDeclinedInsufficientFunds', { idempotencyKey: key('d') }),
+      'card_declined',
+      'insufficient_funds',
+    );
   });
 
   test('pm_card_authenticationRequired needs the shopper before it authorizes', async () => {
     const p = provider();
     const intent = await p.createIntent({ amount: 700, currency: 'USD', metadata: {}, idempotencyKey: key('c') });
-    assert.equal((await p.confirmIntent(intent.id, 'pm_card_authenticationRequired', { idempotencyKey: key('a') })).status, 'requires_action');
+    assert.equal(
+      (await p.confirmIntent(intent.id, 'pm_card_authenticationRequired', { idempotencyKey: key('a') })).status,
+      'requires_action',
+    );
   });
 
   test('cancelling an authorization releases it, and partial then full refunds add up to the capture', async () => {
@@ -86,7 +105,11 @@ function sharedBehaviour(provider: () => PaymentProvider) {
     await p.captureIntent(paid.id, { idempotencyKey: key('cap') });
     const first = await p.refund(paid.id, 300, { idempotencyKey: 'refund_1' + paid.id });
     assert.equal(first.amount, 300);
-    assert.equal((await p.refund(paid.id, 300, { idempotencyKey: 'refund_1' + paid.id })).id, first.id, 'same key, same refund');
+    assert.equal(
+      (await p.refund(paid.id, 300, { idempotencyKey: 'refund_1' + paid.id })).id,
+      first.id,
+      'same key, same refund',
+    );
     assert.equal((await p.refund(paid.id, 700, { idempotencyKey: 'refund_2' + paid.id })).amount, 700);
   });
 }
@@ -114,13 +137,19 @@ forEachDatabase('simulated payments', (target) => {
     const paid = await p.createIntent({ amount: 1000, currency: 'USD', metadata: {}, idempotencyKey: key('c') });
     await p.confirmIntent(paid.id, 'pm_card_visa', { idempotencyKey: key('v') });
     await p.captureIntent(paid.id, { idempotencyKey: key('cap') });
-    await assert.rejects(p.refund(paid.id, 1001, { idempotencyKey: key('r') }), (e: unknown) => e instanceof InvalidRequestError && e.code === 'amount_too_large');
+    await assert.rejects(
+      p.refund(paid.id, 1001, { idempotencyKey: key('r') }),
+      (e: unknown) => e instanceof InvalidRequestError && e.code === 'amount_too_large',
+    );
   });
 
   test('an unknown PaymentMethod id is a 400 naming payment_method', async () => {
     const p = provider();
     const intent = await p.createIntent({ amount: 100, currency: 'USD', metadata: {}, idempotencyKey: key('c') });
-    await assert.rejects(p.confirmIntent(intent.id, 'pm_4242424242424242', { idempotencyKey: key('x') }), (e: unknown) => e instanceof InvalidRequestError && e.param === 'payment_method');
+    await assert.rejects(
+      p.confirmIntent(intent.id, 'pm_4242424242424242', { idempotencyKey: key('x') }),
+      (e: unknown) => e instanceof InvalidRequestError && e.param === 'payment_method',
+    );
   });
 
   test('an uncaptured authorization cannot be refunded, and a captured one cannot be cancelled', async () => {
@@ -140,14 +169,27 @@ describe('Stripe payments through the real stripe library', () => {
     standIn = await startStripeStandIn();
   });
   after(() => standIn.close());
-  const provider = () => createStripePayments({ secretKey: 'sk_test_standin', publishableKey: 'pk_test_standin', webhookSecret, api: standIn.api });
+  const provider = () =>
+    createStripePayments({
+      secretKey: 'sk_test_standin',
+      publishableKey: 'pk_test_standin',
+      webhookSecret,
+      api: standIn.api,
+    });
 
   sharedBehaviour(provider);
 
   test('intents use automatic payment methods, manual capture and our idempotency keys', async () => {
     const p = provider();
-    const intent = await p.createIntent({ amount: 1234, currency: 'EUR', metadata: { checkout_session_id: 'cs_abc' }, idempotencyKey: 'cs_abc:intent:1' });
-    const request = standIn.requests.find((r) => r.method === 'POST' && r.path === '/v1/payment_intents' && r.idempotencyKey === 'cs_abc:intent:1');
+    const intent = await p.createIntent({
+      amount: 1234,
+      currency: 'EUR',
+      metadata: { checkout_session_id: 'cs_abc' },
+      idempotencyKey: 'cs_abc:intent:1',
+    });
+    const request = standIn.requests.find(
+      (r) => r.method === 'POST' && r.path === '/v1/payment_intents' && r.idempotencyKey === 'cs_abc:intent:1',
+    );
     assert.ok(request, 'the create request carried our key');
     assert.equal(request.form['automatic_payment_methods[enabled]'], 'true');
     assert.equal(request.form.capture_method, 'manual');
@@ -179,19 +221,36 @@ describe('Stripe payments through the real stripe library', () => {
   });
 
   test('a webhook signed with the secret parses to its event and PaymentIntent', () => {
-    const payload = JSON.stringify({ id: 'evt_1', object: 'event', type: 'payment_intent.succeeded', data: { object: { id: 'pi_123', object: 'payment_intent' } } });
+    const payload = JSON.stringify({
+      id: 'evt_1',
+      object: 'event',
+      type: 'payment_intent.succeeded',
+      data: { object: { id: 'pi_123', object: 'payment_intent' } },
+    });
     const header = new Stripe('sk_test_x').webhooks.generateTestHeaderString({ payload, secret: webhookSecret });
-    assert.deepEqual(provider().parseWebhook(Buffer.from(payload), header), { id: 'evt_1', type: 'payment_intent.succeeded', intentId: 'pi_123' });
+    assert.deepEqual(provider().parseWebhook(Buffer.from(payload), header), {
+      id: 'evt_1',
+      type: 'payment_intent.succeeded',
+      intentId: 'pi_123',
+    });
   });
 
   test('a webhook with a bad signature, a re-serialized body or no header is a 400', () => {
-    const payload = JSON.stringify({ id: 'evt_2', object: 'event', type: 'payment_intent.succeeded', data: { object: { id: 'pi_1', object: 'payment_intent' } } });
+    const payload = JSON.stringify({
+      id: 'evt_2',
+      object: 'event',
+      type: 'payment_intent.succeeded',
+      data: { object: { id: 'pi_1', object: 'payment_intent' } },
+    });
     const stripe = new Stripe('sk_test_x');
     const wrong = stripe.webhooks.generateTestHeaderString({ payload, secret: 'whsec_other' });
     const right = stripe.webhooks.generateTestHeaderString({ payload, secret: webhookSecret });
     const invalid = (e: unknown) => e instanceof InvalidRequestError && e.statusCode === 400;
     assert.throws(() => provider().parseWebhook(Buffer.from(payload), wrong), invalid);
-    assert.throws(() => provider().parseWebhook(Buffer.from(JSON.stringify(JSON.parse(payload), null, 2)), right), invalid);
+    assert.throws(
+      () => provider().parseWebhook(Buffer.from(JSON.stringify(JSON.parse(payload), null, 2)), right),
+      invalid,
+    );
     assert.throws(() => provider().parseWebhook(Buffer.from(payload), undefined), invalid);
   });
 });

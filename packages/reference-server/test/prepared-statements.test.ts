@@ -21,10 +21,16 @@ forEachDatabase('prepared statements', (target) => {
   test('a failing prepared statement throws the database error and the connection stays usable', async () => {
     const divide = 'SELECT 10 / $1::int AS q';
     assert.equal((await target.db.query<{ q: number }>(divide, [2], { prepare: true })).rows[0]?.q, 5);
-    await assert.rejects(target.db.query(divide, [0], { prepare: true }), (error: { code?: string }) => error.code === '22012');
+    await assert.rejects(
+      target.db.query(divide, [0], { prepare: true }),
+      (error: { code?: string }) => error.code === '22012',
+    );
     assert.equal((await target.db.query<{ q: number }>(divide, [5], { prepare: true })).rows[0]?.q, 2);
     // A statement that does not parse fails as it would unprepared.
-    await assert.rejects(target.db.query('SELEC 1', [], { prepare: true }), (error: { code?: string }) => error.code === '42601');
+    await assert.rejects(
+      target.db.query('SELEC 1', [], { prepare: true }),
+      (error: { code?: string }) => error.code === '42601',
+    );
     assert.equal((await target.db.query<{ q: number }>(divide, [1], { prepare: true })).rows[0]?.q, 10);
   });
 

@@ -19,7 +19,8 @@ forEachDatabase('products reused across catalog pages', (target) => {
   });
   after(() => app.close());
 
-  const admin = (path: string, method: string, body: unknown) => app.request(path, { method, key: app.secretKey, ...json(body) });
+  const admin = (path: string, method: string, body: unknown) =>
+    app.request(path, { method, key: app.secretKey, ...json(body) });
   // Each call asks with another limit, so the response cache never answers: every page is new.
   let limit = 40;
   const freshPage = async (): Promise<Product[]> => {

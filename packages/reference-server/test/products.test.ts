@@ -28,26 +28,84 @@ forEachDatabase('GET /v1/products', (target) => {
     assert.deepEqual(ids(body), ['01', '02', '03', '04', '05', '06', '07', '08', '09', '10', '11', '12']);
   });
 
-  test('a product carries its lowest variant price, that variant\'s compare-at price and stock', async () => {
+  test("a product carries its lowest variant price, that variant's compare-at price and stock", async () => {
     const body = ProductList.parse(await list('?brand=strider&sort=price_asc'));
     const p8 = body.data.find((p) => p.id === 'prod_fx08');
     assert.deepEqual(p8?.price, { amount: 9900, currency: 'USD' });
     assert.deepEqual(p8?.compare_at_price, { amount: 12000, currency: 'USD' });
     assert.equal(p8?.in_stock, true);
-    assert.deepEqual(p8?.variants.map((v) => [v.available_quantity, v.in_stock]), [[0, false], [4, true]]);
+    assert.deepEqual(
+      p8?.variants.map((v) => [v.available_quantity, v.in_stock]),
+      [
+        [0, false],
+        [4, true],
+      ],
+    );
     assert.deepEqual(p8?.category, { id: 'cat_running', slug: 'running-shoes', name: 'Running shoes' });
     assert.deepEqual(p8?.options, [{ name: 'Size', values: ['S', 'M'] }]);
     assert.equal(p8?.images[0]?.url, '/media/products/img_fx08.svg');
   });
 
   test('sorts by lowest price both ways, ties broken by id', async () => {
-    assert.deepEqual(ids(await list('?sort=price_asc')), ['07', '01', '02', '11', '09', '05', '06', '10', '12', '03', '08', '04']);
-    assert.deepEqual(ids(await list('?sort=price_desc')), ['04', '08', '03', '12', '10', '05', '06', '09', '01', '02', '11', '07']);
+    assert.deepEqual(ids(await list('?sort=price_asc')), [
+      '07',
+      '01',
+      '02',
+      '11',
+      '09',
+      '05',
+      '06',
+      '10',
+      '12',
+      '03',
+      '08',
+      '04',
+    ]);
+    assert.deepEqual(ids(await list('?sort=price_desc')), [
+      '04',
+      '08',
+      '03',
+      '12',
+      '10',
+      '05',
+      '06',
+      '09',
+      '01',
+      '02',
+      '11',
+      '07',
+    ]);
   });
 
   test('sorts by rating (average, then count) and by newest', async () => {
-    assert.deepEqual(ids(await list('?sort=rating')), ['04', '08', '02', '09', '01', '05', '11', '03', '10', '06', '12', '07']);
-    assert.deepEqual(ids(await list('?sort=newest')), ['12', '11', '10', '09', '08', '07', '06', '05', '04', '03', '02', '01']);
+    assert.deepEqual(ids(await list('?sort=rating')), [
+      '04',
+      '08',
+      '02',
+      '09',
+      '01',
+      '05',
+      '11',
+      '03',
+      '10',
+      '06',
+      '12',
+      '07',
+    ]);
+    assert.deepEqual(ids(await list('?sort=newest')), [
+      '12',
+      '11',
+      '10',
+      '09',
+      '08',
+      '07',
+      '06',
+      '05',
+      '04',
+      '03',
+      '02',
+      '01',
+    ]);
   });
 
   test('a category filter includes every level of its subcategories, by id or slug', async () => {
@@ -68,7 +126,14 @@ forEachDatabase('GET /v1/products', (target) => {
   });
 
   test('price bounds apply to the lowest variant price, inclusive', async () => {
-    assert.deepEqual(ids(await list('?min_price=2000&max_price=4500&sort=price_asc')), ['01', '02', '11', '09', '05', '06']);
+    assert.deepEqual(ids(await list('?min_price=2000&max_price=4500&sort=price_asc')), [
+      '01',
+      '02',
+      '11',
+      '09',
+      '05',
+      '06',
+    ]);
     assert.deepEqual(ids(await list('?min_price=9900&max_price=9900')), ['08']);
   });
 
@@ -116,7 +181,9 @@ forEachDatabase('GET /v1/products', (target) => {
   }
 
   test('page numbers are 1-based and agree with cursor paging', async () => {
-    const pages = await Promise.all([1, 2, 3, 4].map(async (page) => ids(await list(`?sort=price_asc&limit=5&page=${page}`))));
+    const pages = await Promise.all(
+      [1, 2, 3, 4].map(async (page) => ids(await list(`?sort=price_asc&limit=5&page=${page}`))),
+    );
     assert.deepEqual(pages, [['07', '01', '02', '11', '09'], ['05', '06', '10', '12', '03'], ['08', '04'], []]);
     const beyond = ProductList.parse(await list('?limit=5&page=4'));
     assert.equal(beyond.total, 12);

@@ -2,7 +2,12 @@ import assert from 'node:assert/strict';
 import { before, test } from 'node:test';
 import { systemClock } from '../src/clock.js';
 import { generateDemoCatalog } from '../src/seed/demo-catalog.js';
-import { createCatalogService, createProductFragments, type ProductFragments, createProductHydrator } from '../src/services/catalog/index.js';
+import {
+  createCatalogService,
+  createProductFragments,
+  type ProductFragments,
+  createProductHydrator,
+} from '../src/services/catalog/index.js';
 import { seedCatalog } from '../src/seed/seed-service.js';
 import { createCategoryRepository } from '../src/store/category-repository.js';
 import type { Queryable } from '../src/store/db.js';
@@ -29,7 +34,11 @@ function counting(db: Queryable): Queryable & { count: number } {
 /** A catalog service on a counting connection, and the statements one call of it sends. */
 function countedCatalog(db: Queryable, fragments?: ProductFragments) {
   const counted = counting(db);
-  const catalog = createCatalogService({ products: createProductRepository(counted), categories: createCategoryRepository(counted), ...(fragments ? { fragments } : {}) });
+  const catalog = createCatalogService({
+    products: createProductRepository(counted),
+    categories: createCategoryRepository(counted),
+    ...(fragments ? { fragments } : {}),
+  });
   const cost = async (run: () => Promise<unknown>) => {
     counted.count = 0;
     await run();
@@ -53,7 +62,10 @@ forEachDatabase('catalog queries', (target) => {
     // The page's products, then their variants, images and category paths in one statement.
     assert.equal(await cost(() => catalog.listProducts({ limit: 1 })), 2);
     assert.equal(await cost(() => catalog.listProducts({ limit: 100 })), 2);
-    assert.equal(await cost(() => catalog.listProducts({ limit: 100, sort: 'rating', in_stock: true, max_price: 100_000 })), 2);
+    assert.equal(
+      await cost(() => catalog.listProducts({ limit: 100, sort: 'rating', in_stock: true, max_price: 100_000 })),
+      2,
+    );
     const tree = await catalog.listCategories();
     // A category filter first looks the category up, so an unknown one is a 404.
     assert.equal(await cost(() => catalog.listProducts({ limit: 100, category: tree.data[0]?.slug })), 3);

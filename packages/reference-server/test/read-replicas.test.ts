@@ -57,9 +57,15 @@ describe('catalog reads on a streaming replica', { skip: pgBin ? false : 'no Pos
     const second = createPgDb({ connectionString: cluster.replicaUrl, max: 2 });
     const used: string[] = [];
     const tag = (db: Db, name: string): Db => ({ ...db, query: (t, p) => (used.push(name), db.query(t, p)) });
-    const router = createReadRouter({ primary: tag(primary, 'primary'), replicas: [tag(replica, 'r1'), tag(second, 'r2')] });
+    const router = createReadRouter({
+      primary: tag(primary, 'primary'),
+      replicas: [tag(replica, 'r1'), tag(second, 'r2')],
+    });
     try {
-      const catalog = createCatalogService({ products: createProductRepository(router), categories: createCategoryRepository(router) });
+      const catalog = createCatalogService({
+        products: createProductRepository(router),
+        categories: createCategoryRepository(router),
+      });
       // A page is one statement: four pages make four reads.
       for (let i = 0; i < 4; i++) {
         const list = await catalog.listProducts({ limit: 3 });
@@ -96,24 +102,38 @@ describe('catalog reads on a streaming replica', { skip: pgBin ? false : 'no Pos
       port: 0,
       quiet: true,
       seed: false,
-      env: { DATABASE_URL: cluster.primaryUrl, DATABASE_REPLICA_URLS: cluster.replicaUrl, SHOPTAG_DATA_DIR: `/tmp/shoptag-replica-${process.pid}` },
+      env: {
+        DATABASE_URL: cluster.primaryUrl,
+        DATABASE_REPLICA_URLS: cluster.replicaUrl,
+        SHOPTAG_DATA_DIR: `/tmp/shoptag-replica-${process.pid}`,
+      },
     });
     try {
       const created = await fetch(`${server.url}/v1/admin/products`, {
         method: 'POST',
         headers: { authorization: `Bearer ${server.secretKey}`, 'content-type': 'application/json' },
-        body: JSON.stringify({ handle: 'replica-mug', name: 'Replica Mug', category: 'shirts', variants: [{ sku: 'RM-1', price: 1200, stock: 3 }] }),
+        body: JSON.stringify({
+          handle: 'replica-mug',
+          name: 'Replica Mug',
+          category: 'shirts',
+          variants: [{ sku: 'RM-1', price: 1200, stock: 3 }],
+        }),
       });
       assert.equal(created.status, 201, await created.clone().text());
       AdminProduct.parse(await created.json());
-      const read = () => fetch(`${server.url}/v1/products/replica-mug`, { headers: { authorization: `Bearer ${server.publishableKey}` } });
+      const read = () =>
+        fetch(`${server.url}/v1/products/replica-mug`, {
+          headers: { authorization: `Bearer ${server.publishableKey}` },
+        });
       const product = await until('the new product on the replica', async () => {
         const res = await read();
         return res.status === 200 ? Product.parse(await res.json()) : undefined;
       });
       assert.equal(product.name, 'Replica Mug');
       cluster.stopReplica();
-      const list = await fetch(`${server.url}/v1/products?limit=2&sort=newest`, { headers: { authorization: `Bearer ${server.publishableKey}` } });
+      const list = await fetch(`${server.url}/v1/products?limit=2&sort=newest`, {
+        headers: { authorization: `Bearer ${server.publishableKey}` },
+      });
       assert.equal(list.status, 200);
     } finally {
       await server.close();

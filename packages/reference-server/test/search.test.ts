@@ -29,13 +29,20 @@ forEachDatabase('GET /v1/search', (target) => {
 
   test('finds a product when one letter of a word is wrong, missing, extra or swapped', async () => {
     for (const typo of ['aurira', 'auora', 'auroraa', 'aruora', 'auorra']) {
-      assert.deepEqual(ids((await search(`q=${typo}`)).data).sort((a, b) => a - b), [7, 8, 9, 10], typo);
+      assert.deepEqual(
+        ids((await search(`q=${typo}`)).data).sort((a, b) => a - b),
+        [7, 8, 9, 10],
+        typo,
+      );
     }
     assert.deepEqual(ids((await search('q=lnien')).data), [1, 5]);
   });
 
   test('matches partial words by prefix, and every word must match', async () => {
-    assert.deepEqual(ids((await search('q=auro')).data).sort((a, b) => a - b), [7, 8, 9, 10]);
+    assert.deepEqual(
+      ids((await search('q=auro')).data).sort((a, b) => a - b),
+      [7, 8, 9, 10],
+    );
     assert.deepEqual(ids((await search('q=linen%20shi')).data), [1]);
     assert.deepEqual(ids((await search('q=linen%20shrit')).data), [1]);
     assert.equal((await search('q=zzzzqqq')).total, 0);
@@ -73,10 +80,19 @@ forEachDatabase('GET /v1/search', (target) => {
       { min: 20000, max: null, count: 0 },
     ]);
     assert.deepEqual(facets.in_stock, { in_stock: 2, out_of_stock: 0 });
-    assert.deepEqual(facets.rating, [{ min: 4, count: 1 }, { min: 3, count: 1 }, { min: 2, count: 2 }, { min: 1, count: 2 }]);
+    assert.deepEqual(facets.rating, [
+      { min: 4, count: 1 },
+      { min: 3, count: 1 },
+      { min: 2, count: 2 },
+      { min: 1, count: 2 },
+    ]);
     assert.deepEqual(facets.options, [{ name: 'Size', values: [{ value: 'One size', count: 2 }] }]);
     const shirts = await search('category=shirts&in_stock=true');
-    assert.deepEqual(shirts.facets.brand, [{ value: 'Kestrel', count: 2 }, { value: 'Acme', count: 1 }, { value: 'Aurora', count: 1 }]);
+    assert.deepEqual(shirts.facets.brand, [
+      { value: 'Kestrel', count: 2 },
+      { value: 'Acme', count: 1 },
+      { value: 'Aurora', count: 1 },
+    ]);
     assert.deepEqual(shirts.facets.in_stock, { in_stock: 4, out_of_stock: 0 });
   });
 
@@ -137,13 +153,20 @@ forEachDatabase('GET /v1/search', (target) => {
 
   test('a product whose last unit is reserved or sold drops out of in_stock=true, and comes back when restocked', async () => {
     const admin = async (path: string, method: string, body?: unknown) => {
-      const init = { method, key: app.secretKey, headers: { 'content-type': 'application/json' }, ...(body === undefined ? {} : { body: JSON.stringify(body) }) };
+      const init = {
+        method,
+        key: app.secretKey,
+        headers: { 'content-type': 'application/json' },
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      };
       const res = await app.request(path, init);
       assert.equal(res.status, 200, JSON.stringify(res.body));
       return res.body as { id: string };
     };
     // The last unit of lamp 6 held by a checkout, as the storefront does it.
-    const hold = await admin('/v1/admin/inventory/holds', 'POST', { items: [{ variant_id: 'var_sx060', quantity: 1 }] });
+    const hold = await admin('/v1/admin/inventory/holds', 'POST', {
+      items: [{ variant_id: 'var_sx060', quantity: 1 }],
+    });
     await app.invalidateCache();
     try {
       assert.deepEqual(ids((await search('q=lamp&in_stock=true')).data), [5]);
@@ -161,10 +184,13 @@ forEachDatabase('GET /v1/search', (target) => {
       await admin('/v1/admin/inventory/var_sx060', 'PUT', { on_hand: 1 });
       await app.invalidateCache();
     }
-    assert.deepEqual(ids((await search('q=lamp&in_stock=true')).data).sort((a, b) => a - b), [5, 6]);
+    assert.deepEqual(
+      ids((await search('q=lamp&in_stock=true')).data).sort((a, b) => a - b),
+      [5, 6],
+    );
   });
 
-  test('holds racing for the last unit leave search\'s in-stock right, and so does giving it back', async () => {
+  test("holds racing for the last unit leave search's in-stock right, and so does giving it back", async () => {
     // Each attempt wants every unit of one lamp: 1 of lamp 6, or all 4 of lamp 5.
     const hold = (variantId: string, quantity: number) =>
       app.request('/v1/admin/inventory/holds', {
@@ -173,17 +199,21 @@ forEachDatabase('GET /v1/search', (target) => {
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ items: [{ variant_id: variantId, quantity }] }),
       });
-    const attempts = await Promise.all(Array.from({ length: 12 }, (_, i) => (i % 2 === 0 ? hold('var_sx060', 1) : hold('var_sx050', 4))));
+    const attempts = await Promise.all(
+      Array.from({ length: 12 }, (_, i) => (i % 2 === 0 ? hold('var_sx060', 1) : hold('var_sx050', 4))),
+    );
     const held = attempts.filter((r) => r.status === 200).map((r) => (r.body as { id: string }).id);
     assert.equal(held.length, 2);
     await app.invalidateCache();
     assert.deepEqual((await search('q=lamp')).facets.in_stock, { in_stock: 0, out_of_stock: 2 });
-    await Promise.all(held.map((id) => app.request(`/v1/admin/inventory/holds/${id}`, { method: 'DELETE', key: app.secretKey })));
+    await Promise.all(
+      held.map((id) => app.request(`/v1/admin/inventory/holds/${id}`, { method: 'DELETE', key: app.secretKey })),
+    );
     await app.invalidateCache();
     assert.deepEqual((await search('q=lamp')).facets.in_stock, { in_stock: 2, out_of_stock: 0 });
   });
 
-  test('stock changed behind the server\'s back (plain SQL) reaches search on the next hold sweep', async () => {
+  test("stock changed behind the server's back (plain SQL) reaches search on the next hold sweep", async () => {
     await target.db.query(`UPDATE inventory_levels SET reserved = 1 WHERE variant_id = 'var_sx060'`);
     try {
       await app.commerce.reservations.releaseExpired();
@@ -194,7 +224,10 @@ forEachDatabase('GET /v1/search', (target) => {
       await app.commerce.reservations.releaseExpired();
       await app.invalidateCache();
     }
-    assert.deepEqual(ids((await search('q=lamp&in_stock=true')).data).sort((a, b) => a - b), [5, 6]);
+    assert.deepEqual(
+      ids((await search('q=lamp&in_stock=true')).data).sort((a, b) => a - b),
+      [5, 6],
+    );
   });
 
   test('bad input is a 400 naming the parameter', async () => {
@@ -242,9 +275,20 @@ forEachDatabase('GET /v1/search/suggest', (target) => {
 
   test('suggests categories then products for a prefix', async () => {
     const data = await suggest('q=aur');
-    assert.deepEqual(data[0], { type: 'category', id: 'cat_collection', slug: 'aurora-collection', name: 'Aurora collection' });
+    assert.deepEqual(data[0], {
+      type: 'category',
+      id: 'cat_collection',
+      slug: 'aurora-collection',
+      name: 'Aurora collection',
+    });
     // Product suggestions match names and brands (not categories or descriptions).
-    assert.deepEqual(data.slice(1).map((s) => s.id).sort(), ['prod_sx07', 'prod_sx08']);
+    assert.deepEqual(
+      data
+        .slice(1)
+        .map((s) => s.id)
+        .sort(),
+      ['prod_sx07', 'prod_sx08'],
+    );
     assert.equal(data[1]?.id, 'prod_sx07', 'a name match comes first');
     const lamp = await suggest('q=Lam');
     assert.equal(lamp[0]?.type, 'category');
@@ -260,7 +304,13 @@ forEachDatabase('GET /v1/search/suggest', (target) => {
   });
 
   test('bad input is a 400', async () => {
-    for (const [query, param] of [['', 'q'], ['q=', 'q'], ['q=lamp&limit=11', 'limit'], [`q=${'x'.repeat(101)}`, 'q'], ['q=a&x=1', 'x']]) {
+    for (const [query, param] of [
+      ['', 'q'],
+      ['q=', 'q'],
+      ['q=lamp&limit=11', 'limit'],
+      [`q=${'x'.repeat(101)}`, 'q'],
+      ['q=a&x=1', 'x'],
+    ]) {
       const res = await app.request(`/v1/search/suggest?${query}`);
       assert.equal(res.status, 400, query);
       assert.equal(ErrorBody.parse(res.body).error.param, param, query);

@@ -56,7 +56,12 @@ for (const kind of databaseKinds()) {
       const res = await getJson(server, '/v1/health', null);
       assert.equal(res.status, 200);
       const cache = kind === 'postgres' && TEST_REDIS_URL ? 'redis' : 'memory';
-      assert.deepEqual(Health.parse(res.body), { status: 'ok', version: '0.1.0', components: { database: kind, cache, payments: 'simulated' }, unavailable: [] });
+      assert.deepEqual(Health.parse(res.body), {
+        status: 'ok',
+        version: '0.1.0',
+        components: { database: kind, cache, payments: 'simulated' },
+        unavailable: [],
+      });
     });
 
     test('every demo product is listed once when paging by cursor, each shaped by the contract', async () => {
@@ -120,7 +125,10 @@ describe('a file-backed data directory', () => {
     await first.close();
     const file = join(dataDir, 'keys.json');
     assert.equal(statSync(file).mode & 0o777, 0o600);
-    assert.deepEqual(JSON.parse(readFileSync(file, 'utf8')), { publishableKey: first.publishableKey, secretKey: first.secretKey });
+    assert.deepEqual(JSON.parse(readFileSync(file, 'utf8')), {
+      publishableKey: first.publishableKey,
+      secretKey: first.secretKey,
+    });
     const second = await startServer({ env: {}, dataDir, port: 0, quiet: true });
     try {
       assert.equal(second.publishableKey, first.publishableKey);
@@ -163,7 +171,13 @@ describe('closing the server', () => {
 
   test('startServer close() stops the server and can be called twice', async () => {
     // memory: true asks for PGlite explicitly, whatever DATABASE_URL the environment carries.
-    const server = await startServer({ env: { DATABASE_URL: 'postgres://nowhere.invalid:1/shop' }, port: 0, memory: true, seed: false, quiet: true });
+    const server = await startServer({
+      env: { DATABASE_URL: 'postgres://nowhere.invalid:1/shop' },
+      port: 0,
+      memory: true,
+      seed: false,
+      quiet: true,
+    });
     const health = await getJson(server, '/v1/health', null);
     assert.equal(Health.parse(health.body).components.database, 'pglite');
     await Promise.all([server.close(), server.close()]);
@@ -176,7 +190,10 @@ describe('one data directory, two processes', () => {
     const dataDir = tempDir();
     const first = await startServer({ env: {}, dataDir, port: 0, seed: false, quiet: true });
     try {
-      await assert.rejects(startServer({ env: {}, dataDir, port: 0, seed: false, quiet: true }), /in use by another Shoptag process/);
+      await assert.rejects(
+        startServer({ env: {}, dataDir, port: 0, seed: false, quiet: true }),
+        /in use by another Shoptag process/,
+      );
     } finally {
       await first.close();
     }

@@ -16,7 +16,14 @@ const EXAMPLE = fileURLToPath(new URL('../../../examples/shipping/shipping.json'
 const dir = mkdtempSync(join(tmpdir(), 'shoptag-shipping-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
 
-const method = { id: 'standard', name: 'Standard', carrier: 'DHL', estimated_days: { min: 2, max: 4 }, rate: { type: 'flat', amount: '4.99' }, free_over: '50' };
+const method = {
+  id: 'standard',
+  name: 'Standard',
+  carrier: 'DHL',
+  estimated_days: { min: 2, max: 4 },
+  rate: { type: 'flat', amount: '4.99' },
+  free_over: '50',
+};
 let files = 0;
 function file(content: unknown): string {
   const path = join(dir, `shipping-${++files}.json`);
@@ -41,15 +48,40 @@ test('without a shipping file the built-in zones are used', () => {
 
 test('the example file gives flat, weight-based and free-over methods with carrier and delivery days', () => {
   const { zones } = loadConfig({ SHOPTAG_SHIPPING_CONFIG: EXAMPLE }).commerce.pricing;
-  assert.deepEqual(zones.map((z) => [z.id, z.countries]), [['domestic', ['US']], ['europe', ['DE', 'FR', 'GB', 'NL']], ['world', '*']]);
+  assert.deepEqual(
+    zones.map((z) => [z.id, z.countries]),
+    [
+      ['domestic', ['US']],
+      ['europe', ['DE', 'FR', 'GB', 'NL']],
+      ['world', '*'],
+    ],
+  );
   assert.deepEqual(zones[0]!.methods, [
-    { id: 'ground', name: 'Ground', carrier: 'USPS', estimatedDays: { min: 3, max: 5 }, rate: { type: 'flat', amount: 499 }, freeOver: 5000 },
-    { id: 'express', name: 'Express', carrier: 'UPS', estimatedDays: { min: 1, max: 2 }, rate: { type: 'weight', base: 1200, perKg: 150 }, freeOver: null },
+    {
+      id: 'ground',
+      name: 'Ground',
+      carrier: 'USPS',
+      estimatedDays: { min: 3, max: 5 },
+      rate: { type: 'flat', amount: 499 },
+      freeOver: 5000,
+    },
+    {
+      id: 'express',
+      name: 'Express',
+      carrier: 'UPS',
+      estimatedDays: { min: 1, max: 2 },
+      rate: { type: 'weight', base: 1200, perKg: 150 },
+      freeOver: null,
+    },
   ]);
 });
 
 test('amounts are read in major units of the shop currency, as strings or JSON numbers', () => {
-  const path = file({ zones: [{ id: 'jp', countries: ['JP'], methods: [{ ...method, rate: { type: 'flat', amount: 600 }, free_over: '5000' }] }] });
+  const path = file({
+    zones: [
+      { id: 'jp', countries: ['JP'], methods: [{ ...method, rate: { type: 'flat', amount: 600 }, free_over: '5000' }] },
+    ],
+  });
   const [zone] = loadConfig({ SHOPTAG_SHIPPING_CONFIG: path, SHOPTAG_CURRENCY: 'JPY' }).commerce.pricing.zones;
   assert.deepEqual([zone!.methods[0]!.rate, zone!.methods[0]!.freeOver], [{ type: 'flat', amount: 600 }, 5000]);
 });
@@ -65,36 +97,88 @@ test('a bad file is refused with the variable, the file and the field at fault',
   assert.match(problemWith('{ "zones": ['), /SHOPTAG_SHIPPING_CONFIG .*shipping-\d+\.json is not valid JSON/);
   assert.match(problemWith({ zones: [] }), /SHOPTAG_SHIPPING_CONFIG .*: zones /);
   assert.match(problemWith(zone({ ...method, rate: { type: 'flat' } })), /: zones\[0\]\.methods\[0\]\.rate\.amount /);
-  assert.match(problemWith(zone({ ...method, rate: { type: 'percent', amount: '1' } })), /: zones\[0\]\.methods\[0\]\.rate\.type /);
-  assert.match(problemWith(zone({ ...method, rate: { type: 'flat', amount: '-1' } })), /: zones\[0\]\.methods\[0\]\.rate\.amount "-1" is not an amount like 4\.99/);
-  assert.match(problemWith(zone({ ...method, rate: { type: 'weight', base: '1', per_kg: '0.125' } })), /: zones\[0\]\.methods\[0\]\.rate\.per_kg .*more than 2 decimal places/);
-  assert.match(problemWith(zone({ ...method, estimated_days: { min: 5, max: 2 } })), /: zones\[0\]\.methods\[0\]\.estimated_days min must not be above max/);
+  assert.match(
+    problemWith(zone({ ...method, rate: { type: 'percent', amount: '1' } })),
+    /: zones\[0\]\.methods\[0\]\.rate\.type /,
+  );
+  assert.match(
+    problemWith(zone({ ...method, rate: { type: 'flat', amount: '-1' } })),
+    /: zones\[0\]\.methods\[0\]\.rate\.amount "-1" is not an amount like 4\.99/,
+  );
+  assert.match(
+    problemWith(zone({ ...method, rate: { type: 'weight', base: '1', per_kg: '0.125' } })),
+    /: zones\[0\]\.methods\[0\]\.rate\.per_kg .*more than 2 decimal places/,
+  );
+  assert.match(
+    problemWith(zone({ ...method, estimated_days: { min: 5, max: 2 } })),
+    /: zones\[0\]\.methods\[0\]\.estimated_days min must not be above max/,
+  );
   assert.match(problemWith(zone({ ...method, speed: 'fast' })), /: zones\[0\]\.methods\[0\] .*speed/);
-  assert.match(problemWith({ zones: [{ id: 'us', countries: ['us'], methods: [method] }] }), /: zones\[0\]\.countries\[0\] must be a two-letter/);
-  assert.match(problemWith({ zones: [{ id: 'a', countries: ['US'], methods: [method] }, { id: 'b', countries: ['US'], methods: [method] }] }), /: zones\[1\]\.countries\[0\] US is in zone "a" already/);
-  assert.match(problemWith({ zones: [{ id: 'a', countries: '*', methods: [method] }, { id: 'b', countries: '*', methods: [method] }] }), /: zones\[1\]\.countries is "\*" in zone "a" already/);
-  assert.match(problemWith(zone(method, { methods: [method, method] })), /: zones\[0\]\.methods\[1\]\.id repeats the method id "standard"/);
-  assert.throws(() => loadConfig({ SHOPTAG_SHIPPING_CONFIG: join(dir, 'missing.json') }), /SHOPTAG_SHIPPING_CONFIG cannot read .*missing\.json \(ENOENT\)/);
+  assert.match(
+    problemWith({ zones: [{ id: 'us', countries: ['us'], methods: [method] }] }),
+    /: zones\[0\]\.countries\[0\] must be a two-letter/,
+  );
+  assert.match(
+    problemWith({
+      zones: [
+        { id: 'a', countries: ['US'], methods: [method] },
+        { id: 'b', countries: ['US'], methods: [method] },
+      ],
+    }),
+    /: zones\[1\]\.countries\[0\] US is in zone "a" already/,
+  );
+  assert.match(
+    problemWith({
+      zones: [
+        { id: 'a', countries: '*', methods: [method] },
+        { id: 'b', countries: '*', methods: [method] },
+      ],
+    }),
+    /: zones\[1\]\.countries is "\*" in zone "a" already/,
+  );
+  assert.match(
+    problemWith(zone(method, { methods: [method, method] })),
+    /: zones\[0\]\.methods\[1\]\.id repeats the method id "standard"/,
+  );
+  assert.throws(
+    () => loadConfig({ SHOPTAG_SHIPPING_CONFIG: join(dir, 'missing.json') }),
+    /SHOPTAG_SHIPPING_CONFIG cannot read .*missing\.json \(ENOENT\)/,
+  );
 });
 
 test('the CLI refuses a bad shipping file with exit code 78 and one line naming the field', () => {
   const run = spawnSync(process.execPath, ['--conditions=development', '--import', 'tsx', CLI, 'start'], {
-    env: { ...process.env, SHOPTAG_SHIPPING_CONFIG: file({ zones: [{ id: 'all', countries: '*', methods: [{ ...method, name: '' }] }] }) },
+    env: {
+      ...process.env,
+      SHOPTAG_SHIPPING_CONFIG: file({ zones: [{ id: 'all', countries: '*', methods: [{ ...method, name: '' }] }] }),
+    },
     encoding: 'utf8',
     timeout: 30_000,
   });
   assert.equal(run.status, 78);
-  assert.match(run.stderr.trim(), /^Invalid configuration: SHOPTAG_SHIPPING_CONFIG .*: zones\[0\]\.methods\[0\]\.name .*$/);
+  assert.match(
+    run.stderr.trim(),
+    /^Invalid configuration: SHOPTAG_SHIPPING_CONFIG .*: zones\[0\]\.methods\[0\]\.name .*$/,
+  );
   assert.equal(run.stdout, '');
 });
 
 test('a hold TTL can be given in seconds, but not in minutes and seconds at once', () => {
   assert.equal(loadConfig({ SHOPTAG_HOLD_TTL_SECONDS: '5' }).commerce.holdTtlMs, 5_000);
   assert.equal(loadConfig({ SHOPTAG_HOLD_TTL_MINUTES: '2' }).commerce.holdTtlMs, 120_000);
-  assert.throws(() => loadConfig({ SHOPTAG_HOLD_TTL_SECONDS: '0' }), (e: unknown) => e instanceof ConfigError && /SHOPTAG_HOLD_TTL_SECONDS must be a whole number of seconds 1–604800 \(got "0"\)/.test(e.message));
-  assert.throws(() => loadConfig({ SHOPTAG_HOLD_TTL_SECONDS: '30s' }), (e: unknown) => e instanceof ConfigError && e.variable === 'SHOPTAG_HOLD_TTL_SECONDS');
+  assert.throws(
+    () => loadConfig({ SHOPTAG_HOLD_TTL_SECONDS: '0' }),
+    (e: unknown) =>
+      e instanceof ConfigError &&
+      /SHOPTAG_HOLD_TTL_SECONDS must be a whole number of seconds 1–604800 \(got "0"\)/.test(e.message),
+  );
+  assert.throws(
+    () => loadConfig({ SHOPTAG_HOLD_TTL_SECONDS: '30s' }),
+    (e: unknown) => e instanceof ConfigError && e.variable === 'SHOPTAG_HOLD_TTL_SECONDS',
+  );
   assert.throws(
     () => loadConfig({ SHOPTAG_HOLD_TTL_SECONDS: '30', SHOPTAG_HOLD_TTL_MINUTES: '1' }),
-    (e: unknown) => e instanceof ConfigError && /SHOPTAG_HOLD_TTL_SECONDS and SHOPTAG_HOLD_TTL_MINUTES are both set/.test(e.message),
+    (e: unknown) =>
+      e instanceof ConfigError && /SHOPTAG_HOLD_TTL_SECONDS and SHOPTAG_HOLD_TTL_MINUTES are both set/.test(e.message),
   );
 });

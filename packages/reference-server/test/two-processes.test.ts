@@ -8,8 +8,12 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { AvailabilityList, InventoryLevel, ProductList } from '@shoptag/sdk/contract';
 import { createScratchDatabase, TEST_REDIS_URL } from './support/databases.js';
-import { skipWithoutPostgresAndRedis, spawnServer, stopServer, type ServerProcess as Proc } from './support/server-processes.js';
-
+import {
+  skipWithoutPostgresAndRedis,
+  spawnServer,
+  stopServer,
+  type ServerProcess as Proc,
+} from './support/server-processes.js';
 
 const skip = skipWithoutPostgresAndRedis;
 
@@ -23,7 +27,10 @@ describe('two server processes on one PostgreSQL and one Redis', { skip }, () =>
   const call = (p: Proc, path: string, init: { method?: string; body?: unknown; key?: string } = {}) =>
     fetch(`${p.url}${path}`, {
       method: init.method ?? 'GET',
-      headers: { authorization: `Bearer ${init.key ?? p.secretKey}`, ...(init.body === undefined ? {} : { 'content-type': 'application/json' }) },
+      headers: {
+        authorization: `Bearer ${init.key ?? p.secretKey}`,
+        ...(init.body === undefined ? {} : { 'content-type': 'application/json' }),
+      },
       body: init.body === undefined ? undefined : JSON.stringify(init.body),
     });
 
@@ -50,12 +57,16 @@ describe('two server processes on one PostgreSQL and one Redis', { skip }, () =>
   });
 
   test('200 hold requests split across both processes for 10 units: exactly 10 succeed and stock never goes negative', async () => {
-    assert.equal((await call(a, `/v1/admin/inventory/${variantId}`, { method: 'PUT', body: { on_hand: 10 } })).status, 200);
+    assert.equal(
+      (await call(a, `/v1/admin/inventory/${variantId}`, { method: 'PUT', body: { on_hand: 10 } })).status,
+      200,
+    );
     const statuses = await Promise.all(
       Array.from({ length: 200 }, (_, i) =>
-        call(i % 2 ? a : b, '/v1/admin/inventory/holds', { method: 'POST', body: { items: [{ variant_id: variantId, quantity: 1 }], ttl_seconds: 10 } }).then(
-          async (r) => (await r.arrayBuffer(), r.status),
-        ),
+        call(i % 2 ? a : b, '/v1/admin/inventory/holds', {
+          method: 'POST',
+          body: { items: [{ variant_id: variantId, quantity: 1 }], ttl_seconds: 10 },
+        }).then(async (r) => (await r.arrayBuffer(), r.status)),
       ),
     );
     assert.equal(statuses.filter((s) => s === 200).length, 10);
@@ -64,7 +75,9 @@ describe('two server processes on one PostgreSQL and one Redis', { skip }, () =>
     assert.deepEqual([level.on_hand, level.reserved, level.available], [10, 10, 0]);
     // Either process answers availability from the shared cache, invalidated by the other's writes.
     for (const p of [a, b]) {
-      const list = AvailabilityList.parse(await (await call(p, `/v1/inventory?variant_ids=${variantId}`, { key: p.publishableKey })).json());
+      const list = AvailabilityList.parse(
+        await (await call(p, `/v1/inventory?variant_ids=${variantId}`, { key: p.publishableKey })).json(),
+      );
       assert.equal(list.data[0]!.available, 0);
     }
   });
@@ -73,7 +86,9 @@ describe('two server processes on one PostgreSQL and one Redis', { skip }, () =>
     const deadline = Date.now() + 30_000;
     let available = 0;
     while (Date.now() < deadline) {
-      const list = AvailabilityList.parse(await (await call(a, `/v1/inventory?variant_ids=${variantId}`, { key: a.publishableKey })).json());
+      const list = AvailabilityList.parse(
+        await (await call(a, `/v1/inventory?variant_ids=${variantId}`, { key: a.publishableKey })).json(),
+      );
       available = list.data[0]!.available;
       if (available === 10) break;
       await new Promise((r) => setTimeout(r, 200));

@@ -48,16 +48,24 @@ export interface ShopClient {
 const KNOWN_OPTIONS = new Set<string>(['endpoint', 'publishableKey', 'fetch', 'retries', 'timeout', 'storage']);
 
 function checkOptions(options: ShopClientOptions): void {
-  if (typeof options !== 'object' || options === null) throw new TypeError('createShopClient expects an options object');
+  if (typeof options !== 'object' || options === null)
+    throw new TypeError('createShopClient expects an options object');
   const unknown = Object.keys(options).filter((key) => !KNOWN_OPTIONS.has(key));
   if (unknown.length) {
-    throw new TypeError(`createShopClient: unknown option${unknown.length > 1 ? 's' : ''} ${unknown.map((k) => `"${k}"`).join(', ')}; known options are ${[...KNOWN_OPTIONS].join(', ')}`);
+    throw new TypeError(
+      `createShopClient: unknown option${unknown.length > 1 ? 's' : ''} ${unknown.map((k) => `"${k}"`).join(', ')}; known options are ${[...KNOWN_OPTIONS].join(', ')}`,
+    );
   }
   if (typeof options.endpoint !== 'string' || !/^https?:\/\//.test(options.endpoint)) {
-    throw new TypeError(`createShopClient: "endpoint" must be an http(s) URL such as "https://shop.example.com" (got ${JSON.stringify(options.endpoint)})`);
+    throw new TypeError(
+      `createShopClient: "endpoint" must be an http(s) URL such as "https://shop.example.com" (got ${JSON.stringify(options.endpoint)})`,
+    );
   }
   if (typeof options.publishableKey !== 'string' || !/^pk_(test|live)_[A-Za-z0-9]+$/.test(options.publishableKey)) {
-    const hint = typeof options.publishableKey === 'string' && options.publishableKey.startsWith('sk_') ? ' — never put a secret key in a client' : '';
+    const hint =
+      typeof options.publishableKey === 'string' && options.publishableKey.startsWith('sk_')
+        ? ' — never put a secret key in a client'
+        : '';
     throw new TypeError(`createShopClient: "publishableKey" must be a publishable key (pk_test_… or pk_live_…)${hint}`);
   }
   for (const key of ['retries', 'timeout'] as const) {

@@ -110,18 +110,22 @@ export function createShopError(input: {
   message?: string;
   cause?: unknown;
 }): ShopError {
-  const raw = typeof input.body === 'object' && input.body !== null ? (input.body as { error?: unknown }).error : undefined;
+  const raw =
+    typeof input.body === 'object' && input.body !== null ? (input.body as { error?: unknown }).error : undefined;
   const obj = isErrorObject(raw) ? raw : undefined;
   const statusType = input.statusCode === undefined ? 'connection_error' : typeForStatus(input.statusCode);
   const type: ShopErrorType = input.type ?? (obj && obj.type in BY_TYPE ? obj.type : statusType);
   const Ctor = BY_TYPE[type];
   return new Ctor({
     type,
-    code: input.code ?? obj?.code ?? (input.statusCode === undefined ? 'connection_failed' : `http_${input.statusCode}`),
+    code:
+      input.code ?? obj?.code ?? (input.statusCode === undefined ? 'connection_failed' : `http_${input.statusCode}`),
     message:
       input.message ??
       obj?.message ??
-      (input.statusCode === undefined ? 'Could not reach the shop server.' : `The shop server answered HTTP ${input.statusCode}.`),
+      (input.statusCode === undefined
+        ? 'Could not reach the shop server.'
+        : `The shop server answered HTTP ${input.statusCode}.`),
     param: obj?.param,
     requestId: obj?.request_id ?? input.requestId ?? undefined,
     statusCode: input.statusCode,
@@ -139,7 +143,14 @@ export function isShopError(value: unknown): value is ShopError {
  * `error` as a ShopError: itself when it is one, else a new one of the `fallback` type and code
  * carrying the thrown value as its `cause` (and its message when it is an Error).
  */
-export function toShopError(error: unknown, fallback: { type: ShopErrorType; code: string; message: string }): ShopError {
+export function toShopError(
+  error: unknown,
+  fallback: { type: ShopErrorType; code: string; message: string },
+): ShopError {
   if (isShopError(error)) return error;
-  return createShopError({ ...fallback, message: error instanceof Error ? error.message : fallback.message, cause: error });
+  return createShopError({
+    ...fallback,
+    message: error instanceof Error ? error.message : fallback.message,
+    cause: error,
+  });
 }

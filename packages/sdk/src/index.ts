@@ -61,7 +61,15 @@ export type {
   Rating,
 } from './contract/catalog.js';
 export type { Health } from './contract/health.js';
-export type { Cart, CartLine, CartCoupon, CartTotals, CartCreate, CartItemCreate, CouponType } from './contract/carts.js';
+export type {
+  Cart,
+  CartLine,
+  CartCoupon,
+  CartTotals,
+  CartCreate,
+  CartItemCreate,
+  CouponType,
+} from './contract/carts.js';
 export type { Availability, AvailabilityList } from './contract/inventory.js';
 export type { Address, AddressInput } from './contract/address.js';
 export type {

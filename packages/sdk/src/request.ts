@@ -139,7 +139,11 @@ export function createTransport(config: TransportConfig): Transport {
         const response = await config.fetch(url, { method: spec.method, headers, body, signal: controller.signal });
         const payload = await readBody(response);
         if (response.ok) return payload as T;
-        failure = createShopError({ statusCode: response.status, body: payload, requestId: response.headers.get('request-id') });
+        failure = createShopError({
+          statusCode: response.status,
+          body: payload,
+          requestId: response.headers.get('request-id'),
+        });
         if (!isRetryable(failure)) throw failure;
         retryAfter = response.headers.get('retry-after');
       } catch (err) {

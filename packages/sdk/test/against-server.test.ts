@@ -31,7 +31,10 @@ test('filters and sort reach the server: in-stock products under $50, cheapest f
     assert.equal(p.in_stock, true);
   }
   const prices = page.data.map((p) => p.price.amount);
-  assert.deepEqual(prices, [...prices].sort((a, b) => a - b));
+  assert.deepEqual(
+    prices,
+    [...prices].sort((a, b) => a - b),
+  );
 });
 
 test('iterate walks every product of a category exactly once', async () => {
@@ -72,7 +75,11 @@ test('an unknown product arrives as a 404 resource_missing', async () => {
 });
 
 test('a wrong key arrives as AuthenticationError', async () => {
-  const stranger = createShopClient({ endpoint: server.url, publishableKey: 'pk_test_notarealkeynotarealkey00', retries: 0 });
+  const stranger = createShopClient({
+    endpoint: server.url,
+    publishableKey: 'pk_test_notarealkeynotarealkey00',
+    retries: 0,
+  });
   await assert.rejects(stranger.products.list(), AuthenticationError);
 });
 

@@ -25,12 +25,20 @@ const countingFetch: typeof fetch = (input, init) => {
 let variants: ProductVariant[];
 
 const newClient = (storage = createMemoryStorage()): ShopClient =>
-  createShopClient({ endpoint: server.url, publishableKey: server.publishableKey, retries: 2, fetch: countingFetch, storage });
+  createShopClient({
+    endpoint: server.url,
+    publishableKey: server.publishableKey,
+    retries: 2,
+    fetch: countingFetch,
+    storage,
+  });
 
 before(async () => {
   server = await startServer({ port: 0, memory: true, seed: true, allowedOrigins: ['*'], quiet: true });
   const page = await newClient().products.list({ in_stock: true, limit: 50 });
-  variants = page.data.flatMap((p) => p.variants).filter((v) => v.available_quantity >= 3 && v.available_quantity <= 15);
+  variants = page.data
+    .flatMap((p) => p.variants)
+    .filter((v) => v.available_quantity >= 3 && v.available_quantity <= 15);
   assert.ok(variants.length >= 4, 'the demo catalog has variants with a few units in stock');
 });
 after(() => server?.close());
@@ -58,7 +66,10 @@ test('client.carts creates, changes and reads a cart the server prices', async (
 test('client.inventory answers availability for variant ids', async () => {
   const list = await newClient().inventory.get([variants[0]!.id, 'var_doesnotexist']);
   AvailabilityList.parse(list);
-  assert.deepEqual(list.data.map((d) => d.variant_id), [variants[0]!.id]);
+  assert.deepEqual(
+    list.data.map((d) => d.variant_id),
+    [variants[0]!.id],
+  );
 });
 
 test('out of stock arrives as InvalidRequestError with the available quantity, without retries', async () => {
@@ -66,13 +77,16 @@ test('out of stock arrives as InvalidRequestError with the available quantity, w
   const v = variants[1]!;
   const cart = await shop.carts.create();
   const before = fetchCount;
-  await assert.rejects(shop.carts.addItem(cart.id, { variant_id: v.id, quantity: v.available_quantity + 1 }), (err: unknown) => {
-    assert.ok(err instanceof InvalidRequestError);
-    assert.equal(err.statusCode, 409);
-    assert.equal(err.code, 'out_of_stock');
-    assert.equal(err.details?.available, v.available_quantity);
-    return true;
-  });
+  await assert.rejects(
+    shop.carts.addItem(cart.id, { variant_id: v.id, quantity: v.available_quantity + 1 }),
+    (err: unknown) => {
+      assert.ok(err instanceof InvalidRequestError);
+      assert.equal(err.statusCode, 409);
+      assert.equal(err.code, 'out_of_stock');
+      assert.equal(err.details?.available, v.available_quantity);
+      return true;
+    },
+  );
   assert.equal(fetchCount - before, 1);
 });
 
@@ -143,7 +157,10 @@ test('changes fired together run one at a time and end exactly on the server car
     store.applyCoupon('NOT-A-CODE'),
     store.applyCoupon('WELCOME10'),
   ]);
-  assert.deepEqual(results.map((r) => r.status), ['fulfilled', 'fulfilled', 'fulfilled', 'fulfilled', 'fulfilled', 'rejected', 'fulfilled']);
+  assert.deepEqual(
+    results.map((r) => r.status),
+    ['fulfilled', 'fulfilled', 'fulfilled', 'fulfilled', 'fulfilled', 'rejected', 'fulfilled'],
+  );
   const shown = store.$cart.get() as Cart;
   const server = await shop.carts.get(shown.id);
   assert.deepEqual({ ...shown, expires_at: '' }, { ...server, expires_at: '' });
@@ -168,12 +185,17 @@ test('a stored cart id that expired is forgotten and the next add starts a new c
 });
 
 test('createShopClient accepts a storage option and still rejects unknown options', () => {
-  assert.doesNotThrow(() => createShopClient({ endpoint: server.url, publishableKey: server.publishableKey, storage: createMemoryStorage() }));
+  assert.doesNotThrow(() =>
+    createShopClient({ endpoint: server.url, publishableKey: server.publishableKey, storage: createMemoryStorage() }),
+  );
   assert.throws(
     () => createShopClient({ endpoint: server.url, publishableKey: server.publishableKey, storage: {} as never }),
     /storage/,
   );
-  assert.throws(() => createShopClient({ endpoint: server.url, publishableKey: server.publishableKey, store: 1 } as never), /unknown option "store"/);
+  assert.throws(
+    () => createShopClient({ endpoint: server.url, publishableKey: server.publishableKey, store: 1 } as never),
+    /unknown option "store"/,
+  );
 });
 
 test('clear() forgets the cart even when a change sent before it answers after it', async () => {

@@ -9,14 +9,25 @@ import { Order, ProductList } from '@shoptag/sdk/contract';
 let server: Awaited<ReturnType<typeof startServer>>;
 let shop: ShopClient;
 let variantId: string;
-const address = { name: 'Ada Lovelace', line1: '1 Market St', city: 'San Francisco', region: 'CA', postal_code: '94105', country: 'US' };
+const address = {
+  name: 'Ada Lovelace',
+  line1: '1 Market St',
+  city: 'San Francisco',
+  region: 'CA',
+  postal_code: '94105',
+  country: 'US',
+};
 
 before(async () => {
   server = await startServer({ port: 0, memory: true, seed: true, allowedOrigins: ['*'], quiet: true });
   shop = createShopClient({ endpoint: server.url, publishableKey: server.publishableKey, retries: 0 });
   const page = ProductList.parse(await shop.products.list({ in_stock: true, limit: 1 }));
   variantId = page.data[0]!.variants.find((v) => v.in_stock)!.id;
-  await fetch(`${server.url}/v1/admin/inventory/${variantId}`, { method: 'PUT', headers: { authorization: `Bearer ${server.secretKey}`, 'content-type': 'application/json' }, body: JSON.stringify({ on_hand: 50 }) });
+  await fetch(`${server.url}/v1/admin/inventory/${variantId}`, {
+    method: 'PUT',
+    headers: { authorization: `Bearer ${server.secretKey}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ on_hand: 50 }),
+  });
 });
 after(() => server?.close());
 
@@ -55,7 +66,13 @@ test('field errors from the server land on their fields and the step stays', asy
   const cart = await shop.carts.create({ items: [{ variant_id: variantId, quantity: 1 }] });
   const checkout = createCheckoutStore(shop);
   await checkout.start(cart.id);
-  assert.equal(await checkout.update({ email: 'ada@example.com', shipping_address: { ...address, postal_code: '9410', region: 'XX' } }), null);
+  assert.equal(
+    await checkout.update({
+      email: 'ada@example.com',
+      shipping_address: { ...address, postal_code: '9410', region: 'XX' },
+    }),
+    null,
+  );
   const state = checkout.$checkout.get();
   assert.equal(state.status, 'error');
   assert.match(state.fieldErrors['shipping_address.postal_code'] ?? '', /postal code/);
@@ -84,9 +101,21 @@ test('the authentication-required card waits for the challenge, then places the 
 test('client.checkout sends every POST with an idempotency key that a retry can reuse', async () => {
   const cart = await shop.carts.create({ items: [{ variant_id: variantId, quantity: 1 }] });
   const session = await shop.checkout.create(cart.id);
-  await shop.checkout.update(session.id, { email: 'b@example.com', shipping_address: address, shipping_method_id: 'standard' });
-  const first = await shop.checkout.complete(session.id, { payment_method: 'pm_card_visa' }, { idempotencyKey: 'sdk-retry-1' });
-  const again = await shop.checkout.complete(session.id, { payment_method: 'pm_card_visa' }, { idempotencyKey: 'sdk-retry-1' });
+  await shop.checkout.update(session.id, {
+    email: 'b@example.com',
+    shipping_address: address,
+    shipping_method_id: 'standard',
+  });
+  const first = await shop.checkout.complete(
+    session.id,
+    { payment_method: 'pm_card_visa' },
+    { idempotencyKey: 'sdk-retry-1' },
+  );
+  const again = await shop.checkout.complete(
+    session.id,
+    { payment_method: 'pm_card_visa' },
+    { idempotencyKey: 'sdk-retry-1' },
+  );
   assert.deepEqual(again, first);
 });
 

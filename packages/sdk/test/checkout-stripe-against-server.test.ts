@@ -4,19 +4,40 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { startServer } from '@shoptag/reference-server';
-import { createCheckoutStore, createShopClient, createShopError, type PaymentStart, type ShopClient } from '@shoptag/sdk';
+import {
+  createCheckoutStore,
+  createShopClient,
+  createShopError,
+  type PaymentStart,
+  type ShopClient,
+} from '@shoptag/sdk';
 import { startStripeStandIn, type StripeStandIn } from '../../reference-server/test/support/stripe-stand-in.js';
 
 let stripe: StripeStandIn;
 let server: Awaited<ReturnType<typeof startServer>>;
 let shop: ShopClient;
 let variantId: string;
-const address = { name: 'Ada Lovelace', line1: '1 Market St', city: 'San Francisco', region: 'CA', postal_code: '94105', country: 'US' };
+const address = {
+  name: 'Ada Lovelace',
+  line1: '1 Market St',
+  city: 'San Francisco',
+  region: 'CA',
+  postal_code: '94105',
+  country: 'US',
+};
 
 before(async () => {
   stripe = await startStripeStandIn();
   const env = { ...process.env, STRIPE_SECRET_KEY: 'sk_test_stand_in', STRIPE_PUBLISHABLE_KEY: 'pk_test_stand_in' };
-  server = await startServer({ port: 0, memory: true, seed: true, allowedOrigins: ['*'], quiet: true, env, stripeApi: stripe.api });
+  server = await startServer({
+    port: 0,
+    memory: true,
+    seed: true,
+    allowedOrigins: ['*'],
+    quiet: true,
+    env,
+    stripeApi: stripe.api,
+  });
   shop = createShopClient({ endpoint: server.url, publishableKey: server.publishableKey, retries: 0 });
   const page = await shop.products.list({ in_stock: true, limit: 1 });
   variantId = page.data[0]!.variants.find((v) => v.in_stock)!.id;
@@ -30,9 +51,14 @@ after(async () => {
 async function confirmInBrowser(payment: PaymentStart, paymentMethod: string): Promise<void> {
   const { api } = stripe;
   const body = new URLSearchParams({ client_secret: payment.client_secret, payment_method: paymentMethod });
-  const res = await fetch(`${api.protocol}://${api.host}:${api.port}/v1/payment_intents/${payment.intent_id}/confirm`, { method: 'POST', headers: { authorization: `Bearer ${payment.publishable_key}` }, body });
+  const res = await fetch(`${api.protocol}://${api.host}:${api.port}/v1/payment_intents/${payment.intent_id}/confirm`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${payment.publishable_key}` },
+    body,
+  });
   const answer = (await res.json()) as { error?: { type: string; code: string; message: string } };
-  if (answer.error) throw createShopError({ type: 'card_error', code: answer.error.code, message: answer.error.message });
+  if (answer.error)
+    throw createShopError({ type: 'card_error', code: answer.error.code, message: answer.error.message });
 }
 
 async function readyStore() {
@@ -62,7 +88,11 @@ test('confirmAndPlaceOrder confirms once and places one order however often it i
     confirmations++;
     await confirmInBrowser(payment, 'pm_card_visa');
   };
-  const [a, b, c] = await Promise.all([checkout.confirmAndPlaceOrder(confirm), checkout.confirmAndPlaceOrder(confirm), checkout.confirmAndPlaceOrder(confirm)]);
+  const [a, b, c] = await Promise.all([
+    checkout.confirmAndPlaceOrder(confirm),
+    checkout.confirmAndPlaceOrder(confirm),
+    checkout.confirmAndPlaceOrder(confirm),
+  ]);
   assert.equal(confirmations, 1);
   assert.ok(a && b && c);
   assert.equal(a.id, b.id);

@@ -143,7 +143,11 @@ for (const [name, { route, call }] of Object.entries(CALLS)) {
 
     if (spec.headers) {
       // The route's own headers, by the names the schema gives them (HTTP matches them in any case).
-      const sent = Object.fromEntries(Object.keys(spec.headers.shape).flatMap((name) => (request.headers.has(name) ? [[name, request.headers.get(name)]] : [])));
+      const sent = Object.fromEntries(
+        Object.keys(spec.headers.shape).flatMap((name) =>
+          request.headers.has(name) ? [[name, request.headers.get(name)]] : [],
+        ),
+      );
       const parsed = spec.headers.safeParse(sent);
       assert.ok(parsed.success, `headers ${JSON.stringify(sent)}: ${parsed.error?.message ?? ''}`);
     }

@@ -39,7 +39,10 @@ test('each error type in a response body becomes its own subclass', () => {
 });
 
 test('param and details of the server error are kept', () => {
-  const err = createShopError({ statusCode: 409, body: body('invalid_request_error', { param: 'quantity', details: { available: 2 } }) });
+  const err = createShopError({
+    statusCode: 409,
+    body: body('invalid_request_error', { param: 'quantity', details: { available: 2 } }),
+  });
   assert.equal(err.param, 'quantity');
   assert.deepEqual(err.details, { available: 2 });
 });

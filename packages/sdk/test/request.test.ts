@@ -14,7 +14,9 @@ import { hangUp, json, never, startFaultServer } from './support/fault-server.js
 
 const KEY = 'pk_test_abcdefghijklmnopqrstuvwx';
 const emptyList = { object: 'list', data: [], has_more: false, next_cursor: null, total: 0 };
-const apiError = (type: string, code: string) => ({ error: { type, code, message: `${code} happened`, request_id: 'req_1' } });
+const apiError = (type: string, code: string) => ({
+  error: { type, code, message: `${code} happened`, request_id: 'req_1' },
+});
 
 function client(endpoint: string, extra: Partial<ShopClientOptions> = {}) {
   return createShopClient({ endpoint, publishableKey: KEY, ...extra });
@@ -50,7 +52,10 @@ test('a 503 is retried and the later success is returned', async (t) => {
 });
 
 test('a 429 is retried after the Retry-After the server asked for', async (t) => {
-  const srv = await startFaultServer([json(429, apiError('rate_limit_error', 'rate_limited'), { 'Retry-After': '0' }), json(200, emptyList)]);
+  const srv = await startFaultServer([
+    json(429, apiError('rate_limit_error', 'rate_limited'), { 'Retry-After': '0' }),
+    json(200, emptyList),
+  ]);
   t.after(srv.close);
   await client(srv.endpoint).products.list();
   assert.equal(srv.requests.length, 2);
@@ -110,7 +115,12 @@ test('aborting the signal cancels the request and its retries', async (t) => {
 });
 
 test('a non-JSON error page still becomes a typed error', async (t) => {
-  const srv = await startFaultServer([(_req, res) => { res.writeHead(429, { 'Content-Type': 'text/html', 'Retry-After': '0' }); res.end('<h1>slow down</h1>'); }]);
+  const srv = await startFaultServer([
+    (_req, res) => {
+      res.writeHead(429, { 'Content-Type': 'text/html', 'Retry-After': '0' });
+      res.end('<h1>slow down</h1>');
+    },
+  ]);
   t.after(srv.close);
   await assert.rejects(client(srv.endpoint, { retries: 0 }).products.list(), RateLimitError);
 });
@@ -130,20 +140,45 @@ test('iterate follows next_cursor through every page', async (t) => {
 
 test('unknown client options are rejected by name', () => {
   assert.throws(
-    () => createShopClient({ endpoint: 'http://x.test', publishableKey: KEY, retry: 3 } as unknown as ShopClientOptions),
+    () =>
+      createShopClient({ endpoint: 'http://x.test', publishableKey: KEY, retry: 3 } as unknown as ShopClientOptions),
     /unknown option "retry"/,
   );
-  assert.throws(() => createShopClient({ endpoint: 'x.test', publishableKey: KEY }), /"endpoint" must be an http\(s\) URL/);
-  assert.throws(() => createShopClient({ endpoint: 'http://x.test', publishableKey: 'sk_test_abc' }), /never put a secret key/);
-  assert.throws(() => createShopClient({ endpoint: 'http://x.test', publishableKey: KEY, retries: -1 }), /"retries" must be/);
+  assert.throws(
+    () => createShopClient({ endpoint: 'x.test', publishableKey: KEY }),
+    /"endpoint" must be an http\(s\) URL/,
+  );
+  assert.throws(
+    () => createShopClient({ endpoint: 'http://x.test', publishableKey: 'sk_test_abc' }),
+    /never put a secret key/,
+  );
+  assert.throws(
+    () => createShopClient({ endpoint: 'http://x.test', publishableKey: KEY, retries: -1 }),
+    /"retries" must be/,
+  );
 });
 
 test('backoff grows with attempts, stays capped and jittered, and honours Retry-After', () => {
-  assert.equal(retryDelay(0, null, () => 0), 125);
-  assert.equal(retryDelay(0, null, () => 1), 250);
-  assert.equal(retryDelay(10, null, () => 1), 4000);
-  assert.equal(retryDelay(0, '2', () => 0.5), 2000);
-  assert.equal(retryDelay(0, '3600', () => 0.5), 20000);
+  assert.equal(
+    retryDelay(0, null, () => 0),
+    125,
+  );
+  assert.equal(
+    retryDelay(0, null, () => 1),
+    250,
+  );
+  assert.equal(
+    retryDelay(10, null, () => 1),
+    4000,
+  );
+  assert.equal(
+    retryDelay(0, '2', () => 0.5),
+    2000,
+  );
+  assert.equal(
+    retryDelay(0, '3600', () => 0.5),
+    20000,
+  );
 });
 
 test('query encoding drops undefined values and joins lists', () => {

@@ -18,25 +18,47 @@ after(() => server?.close());
 test('search.query sends q, filters, facets, sort and paging, and answers the contract shape', async () => {
   const [first] = (await shop.products.list({ limit: 1 })).data;
   const word = first!.name.split(' ').at(-1)!.toLowerCase();
-  const result = await shop.search.query({ q: word, in_stock: true, sort: 'price_asc', limit: 5, facets: ['brand', 'price'] });
+  const result = await shop.search.query({
+    q: word,
+    in_stock: true,
+    sort: 'price_asc',
+    limit: 5,
+    facets: ['brand', 'price'],
+  });
   SearchResult.parse(result);
   assert.ok(result.total > 0);
   assert.deepEqual(Object.keys(result.facets).sort(), ['brand', 'price']);
   const prices = result.data.map((p) => p.price.amount);
-  assert.deepEqual(prices, [...prices].sort((a, b) => a - b));
+  assert.deepEqual(
+    prices,
+    [...prices].sort((a, b) => a - b),
+  );
   assert.ok(result.data.every((p) => p.in_stock));
   if (result.has_more) {
-    const next = await shop.search.query({ q: word, in_stock: true, sort: 'price_asc', limit: 5, cursor: result.next_cursor ?? undefined });
+    const next = await shop.search.query({
+      q: word,
+      in_stock: true,
+      sort: 'price_asc',
+      limit: 5,
+      cursor: result.next_cursor ?? undefined,
+    });
     assert.equal(next.data.filter((p) => result.data.some((q) => q.id === p.id)).length, 0);
   }
 });
 
 test('search.query tolerates a typo', async () => {
   const [first] = (await shop.products.list({ limit: 1 })).data;
-  const word = first!.name.split(' ').filter((w) => w.length >= 5).at(-1)!.toLowerCase();
+  const word = first!.name
+    .split(' ')
+    .filter((w) => w.length >= 5)
+    .at(-1)!
+    .toLowerCase();
   const typo = `${word.slice(0, 2)}${word[3]}${word[2]}${word.slice(4)}`;
   const result = await shop.search.query({ q: typo, limit: 100 });
-  assert.ok(result.data.some((p) => p.id === first!.id), `${typo} finds ${first!.name}`);
+  assert.ok(
+    result.data.some((p) => p.id === first!.id),
+    `${typo} finds ${first!.name}`,
+  );
 });
 
 test('search.suggest answers at most ten suggestions for a prefix', async () => {
@@ -59,7 +81,10 @@ test('products.related never includes the product itself', async () => {
 });
 
 test('a bad search parameter arrives as InvalidRequestError naming it', async () => {
-  await assert.rejects(shop.search.query({ min_rating: 9 }), (err: unknown) => err instanceof InvalidRequestError && err.param === 'min_rating');
+  await assert.rejects(
+    shop.search.query({ min_rating: 9 }),
+    (err: unknown) => err instanceof InvalidRequestError && err.param === 'min_rating',
+  );
 });
 
 test('each call can be aborted with an AbortSignal', async () => {
@@ -71,6 +96,9 @@ test('each call can be aborted with an AbortSignal', async () => {
   ]) {
     const controller = new AbortController();
     controller.abort(new DOMException('stop', 'AbortError'));
-    await assert.rejects(call(controller.signal), (err: unknown) => err instanceof DOMException && err.name === 'AbortError');
+    await assert.rejects(
+      call(controller.signal),
+      (err: unknown) => err instanceof DOMException && err.name === 'AbortError',
+    );
   }
 });

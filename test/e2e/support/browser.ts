@@ -16,7 +16,14 @@ export function launchBrowser(): Promise<Browser> {
   return chromium.launch({
     executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
     headless: true,
-    args: ['--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    args: [
+      '--disable-gpu',
+      '--disable-dev-shm-usage',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
   });
 }
 
@@ -43,7 +50,8 @@ export function watchProblems(page: Page): string[] {
 /** The money amounts shown on the product cards, in order (the current price of each). */
 export async function cardPrices(page: Page): Promise<number[]> {
   return page.evaluate(() => {
-    const grid = document.querySelector('shop-product-grid') as (Element & { products: { price: { amount: number } }[] }) | null;
+    const grid = document.querySelector('shop-product-grid') as
+      (Element & { products: { price: { amount: number } }[] }) | null;
     return grid ? grid.products.map((p) => p.price.amount) : [];
   });
 }

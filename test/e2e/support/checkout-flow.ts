@@ -17,7 +17,9 @@ export async function toCheckout(page: Page, shopUrl: string, skip: number): Pro
   await cards.nth(11).waitFor();
   const { index, variantId } = await page.evaluate((n) => {
     const grid = document.querySelector('shop-product-grid') as unknown as { products: GridProduct[] };
-    const matches = grid.products.map((p, i) => ({ p, i })).filter(({ p }) => p.variants.length === 1 && p.variants[0]!.available_quantity >= 3);
+    const matches = grid.products
+      .map((p, i) => ({ p, i }))
+      .filter(({ p }) => p.variants.length === 1 && p.variants[0]!.available_quantity >= 3);
     const pick = matches[Math.min(n, matches.length - 1)]!;
     return { index: pick.i, variantId: pick.p.variants[0]!.id };
   }, skip);

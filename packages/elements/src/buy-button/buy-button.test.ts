@@ -14,7 +14,9 @@ describe('<shop-buy-button>', () => {
   afterEach(() => document.querySelectorAll('body > shop-cart').forEach((c) => c.remove()));
 
   it('adds the variant to the cart and fires shop-add-to-cart shaped like GA4, in major units', async () => {
-    const product = await findProduct((p) => p.variants.length === 1 && p.variants[0]!.available_quantity >= 3 && p.price.amount % 100 !== 0);
+    const product = await findProduct(
+      (p) => p.variants.length === 1 && p.variants[0]!.available_quantity >= 3 && p.price.amount % 100 !== 0,
+    );
     const store = await inStore(html`<shop-buy-button product=${product.handle} quantity="2"></shop-buy-button>`);
     const el = store.querySelector('shop-buy-button')!;
     await until(() => !button(el).disabled);
@@ -56,7 +58,9 @@ describe('<shop-buy-button>', () => {
   it('never submits a surrounding form', async () => {
     const product = await findProduct((p) => p.variants.length === 1 && p.in_stock);
     let submitted = false;
-    const store = await inStore(html`<form @submit=${(e: Event) => ((submitted = true), e.preventDefault())}><shop-buy-button product=${product.handle}></shop-buy-button></form>`);
+    const store = await inStore(
+      html`<form @submit=${(e: Event) => ((submitted = true), e.preventDefault())}><shop-buy-button product=${product.handle}></shop-buy-button></form>`,
+    );
     const el = store.querySelector('shop-buy-button')!;
     await until(() => !button(el).disabled);
     const changed = nextEvent(el, 'shop-cart-change');
@@ -74,9 +78,13 @@ describe('<shop-buy-button>', () => {
   });
 
   it('works from a variant id alone, and once everything available is in the cart it says so and disables itself', async () => {
-    const product = await findProduct((p) => p.variants.some((v) => v.available_quantity > 0 && v.available_quantity <= 3));
+    const product = await findProduct((p) =>
+      p.variants.some((v) => v.available_quantity > 0 && v.available_quantity <= 3),
+    );
     const variant = product.variants.find((v) => v.available_quantity > 0 && v.available_quantity <= 3)!;
-    const store = await inStore(html`<shop-buy-button variant=${variant.id} quantity=${variant.available_quantity}></shop-buy-button>`);
+    const store = await inStore(
+      html`<shop-buy-button variant=${variant.id} quantity=${variant.available_quantity}></shop-buy-button>`,
+    );
     const el = store.querySelector('shop-buy-button')!;
     await until(() => !button(el).disabled);
     const changed = nextEvent(el, 'shop-cart-change');
@@ -120,7 +128,9 @@ describe('<shop-buy-button>', () => {
   it('in checkout mode with a checkout-url adds and goes to the checkout page', async () => {
     const product = await findProduct((p) => p.variants.length === 1 && p.variants[0]!.available_quantity >= 1);
     // A same-document URL, so going there does not unload the test page.
-    const store = await inStore(html`<shop-buy-button mode="checkout" checkout-url="#checkout" product=${product.handle}></shop-buy-button>`);
+    const store = await inStore(
+      html`<shop-buy-button mode="checkout" checkout-url="#checkout" product=${product.handle}></shop-buy-button>`,
+    );
     const el = store.querySelector('shop-buy-button')!;
     await until(() => !button(el).disabled);
     const changed = nextEvent(el, 'shop-cart-change');
@@ -134,7 +144,7 @@ describe('<shop-buy-button>', () => {
 });
 
 describe('<shop-product-card buy-button>', () => {
-  it('puts an add-to-cart button on the card that adds the card\'s product without loading it again', async () => {
+  it("puts an add-to-cart button on the card that adds the card's product without loading it again", async () => {
     const product = await findProduct((p) => p.variants.length === 1 && p.in_stock);
     const store = await inStore(html`<shop-product-card buy-button .product=${product}></shop-product-card>`);
     const card = store.querySelector('shop-product-card')!;

@@ -89,18 +89,24 @@ export class ShopBuyButton extends LitElement {
 
   /** This element's shop: its own `publishable-key`, else the enclosing or page's store. */
   private get shop(): ShopStoreValue | undefined {
-    return this.publishableKey ? ownStoreValue(ShopBuyButton.tagName, this.endpoint, this.publishableKey) : this.store.value;
+    return this.publishableKey
+      ? ownStoreValue(ShopBuyButton.tagName, this.endpoint, this.publishableKey)
+      : this.store.value;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     const client = this.shop?.client;
     this.cartController.use(client);
     if (!client && this.store.status === 'missing') {
-      warn('W001', '<shop-buy-button> found no store: set its publishable-key, wrap it in <shop-store publishable-key="pk_…">, or set window.shoptag.');
+      warn(
+        'W001',
+        '<shop-buy-button> found no store: set its publishable-key, wrap it in <shop-store publishable-key="pk_…">, or set window.shoptag.',
+      );
     }
     if (!client || this.data) return;
     const last = this.loadedFrom;
-    if (last?.client === client && last.product === this.product && (this.product || last.variant === this.variant)) return;
+    if (last?.client === client && last.product === this.product && (this.product || last.variant === this.variant))
+      return;
     this.loadedFrom = { client, product: this.product, variant: this.variant };
     if (this.product) void this.loadProduct(client);
     else if (this.variant) void this.loadAvailability(client, this.variant);
@@ -194,19 +200,24 @@ export class ShopBuyButton extends LitElement {
     const product = this.loadedProduct;
     const needsSelect = product !== undefined && product.variants.length > 1 && !this.noVariantSelect;
     const soldOut = this.soldOut;
-    const loading = (!this.publishableKey && this.store.status === 'pending') || (!this.data && this.product !== '' && this.loader.status !== 'ready' && this.loader.status !== 'error');
+    const loading =
+      (!this.publishableKey && this.store.status === 'pending') ||
+      (!this.data && this.product !== '' && this.loader.status !== 'ready' && this.loader.status !== 'error');
     const label = this.busy ? 'Adding…' : soldOut ? 'Sold out' : this.mode === 'checkout' ? 'Buy now' : 'Add to cart';
     const available = this.available;
     const tooMany = available !== undefined && !soldOut && available < Math.max(1, this.quantity);
     return html`<div part="base" class="base">
-      ${needsSelect
-        ? html`<select part="variant-select" class="select" aria-label=${`Options for ${product.name}`} .value=${this.variant} @change=${this.onSelect}>
+      ${
+        needsSelect
+          ? html`<select part="variant-select" class="select" aria-label=${`Options for ${product.name}`} .value=${this.variant} @change=${this.onSelect}>
             <option value="" ?selected=${!this.variant}>Choose…</option>
             ${product.variants.map(
-              (v) => html`<option value=${v.id} ?selected=${v.id === this.variant} ?disabled=${!v.in_stock}>${v.title}${v.in_stock ? '' : ' — sold out'}</option>`,
+              (v) =>
+                html`<option value=${v.id} ?selected=${v.id === this.variant} ?disabled=${!v.in_stock}>${v.title}${v.in_stock ? '' : ' — sold out'}</option>`,
             )}
           </select>`
-        : nothing}
+          : nothing
+      }
       <button
         part="button"
         class="button primary"

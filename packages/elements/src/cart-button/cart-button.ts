@@ -25,7 +25,10 @@ export class ShopCartButton extends LitElement {
   static override shadowRootOptions: ShadowRootInit = { ...LitElement.shadowRootOptions, delegatesFocus: true };
 
   private readonly cartController = new CartController(this);
-  private readonly store = new StoreConsumer(this, { required: true, onChange: (value) => this.cartController.use(value?.client) });
+  private readonly store = new StoreConsumer(this, {
+    required: true,
+    onChange: (value) => this.cartController.use(value?.client),
+  });
 
   /** Items in the cart, as the badge shows. */
   get count(): number {

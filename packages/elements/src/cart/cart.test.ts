@@ -7,13 +7,18 @@ import type { ShopBuyButton } from '../buy-button/buy-button.js';
 import { findProduct, nextEvent } from '../testing/test-shop.test.js';
 import { cartOf, inStore, until } from '../testing/cart-fixtures.test.js';
 
-const q = <T extends Element = HTMLElement>(cart: ShopCart, selector: string) => cart.shadowRoot!.querySelector<T>(selector);
+const q = <T extends Element = HTMLElement>(cart: ShopCart, selector: string) =>
+  cart.shadowRoot!.querySelector<T>(selector);
 const byLabel = (cart: ShopCart, label: string) => q<HTMLButtonElement>(cart, `[aria-label="${label}"]`)!;
 const buyButton = (el: ShopBuyButton) => el.shadowRoot!.querySelector<HTMLButtonElement>('[part~="button"]')!;
 
 async function pageWithCart() {
-  const product = await findProduct((p) => p.variants.length === 1 && p.variants[0]!.available_quantity >= 4 && p.price.amount < 2000);
-  const store = await inStore(html`<button id="before">before</button><shop-buy-button product=${product.handle}></shop-buy-button><shop-cart></shop-cart>`);
+  const product = await findProduct(
+    (p) => p.variants.length === 1 && p.variants[0]!.available_quantity >= 4 && p.price.amount < 2000,
+  );
+  const store = await inStore(
+    html`<button id="before">before</button><shop-buy-button product=${product.handle}></shop-buy-button><shop-cart></shop-cart>`,
+  );
   const buy = store.querySelector('shop-buy-button')!;
   const cart = store.querySelector('shop-cart')!;
   await until(() => !buyButton(buy).disabled);
@@ -44,7 +49,9 @@ describe('<shop-cart>', () => {
     await until(() => q(cart, '.line') !== null);
     const price = product.variants[0]!.price.amount;
     expect(q(cart, '.line-total')!.textContent).to.equal(`$${(price / 100).toFixed(2)}`);
-    expect(q(cart, '[part="progress"]')!.textContent!.trim()).to.equal(`Add $${((5000 - price) / 100).toFixed(2)} more for free shipping.`);
+    expect(q(cart, '[part="progress"]')!.textContent!.trim()).to.equal(
+      `Add $${((5000 - price) / 100).toFixed(2)} more for free shipping.`,
+    );
     const summary = q(cart, '[part="summary"]')!.textContent!.replace(/\s+/g, ' ');
     expect(summary).to.contain('Shipping $5.00');
     expect(summary).to.contain(`Total $${((price + 500) / 100).toFixed(2)}`);
@@ -61,7 +68,7 @@ describe('<shop-cart>', () => {
     expect(q(cart, '[role="status"]')!.getAttribute('aria-live')).to.equal('polite');
   });
 
-  it('applies a coupon, shows the server\'s message inline for a bad one, and removes it', async () => {
+  it("applies a coupon, shows the server's message inline for a bad one, and removes it", async () => {
     const { buy, cart } = await pageWithCart();
     const changed = nextEvent(buy, 'shop-cart-change');
     buyButton(buy).click();
@@ -107,7 +114,9 @@ describe('<shop-cart>', () => {
 
   it('stays closed on add when open-on-add is false', async () => {
     const product = await findProduct((p) => p.variants.length === 1 && p.in_stock);
-    const store = await inStore(html`<shop-buy-button product=${product.handle}></shop-buy-button><shop-cart open-on-add="false"></shop-cart>`);
+    const store = await inStore(
+      html`<shop-buy-button product=${product.handle}></shop-buy-button><shop-cart open-on-add="false"></shop-cart>`,
+    );
     const buy = store.querySelector('shop-buy-button')!;
     const cart = store.querySelector('shop-cart')!;
     expect(cart.openOnAdd).to.equal(false);

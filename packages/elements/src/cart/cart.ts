@@ -70,7 +70,8 @@ export class ShopCart extends LitElement {
   @property({ type: Boolean, reflect: true }) open = false;
 
   /** Open when anything is added to the cart on this page (default true; `open-on-add="false"` turns it off). */
-  @property({ attribute: 'open-on-add', converter: { fromAttribute: (value: string | null) => value !== 'false' } }) openOnAdd = true;
+  @property({ attribute: 'open-on-add', converter: { fromAttribute: (value: string | null) => value !== 'false' } })
+  openOnAdd = true;
 
   @state() private announcement = '';
   @state() private couponError = '';
@@ -104,7 +105,10 @@ export class ShopCart extends LitElement {
     const shop = this.shop;
     this.cartController.use(shop?.client);
     if (!shop && this.store.status === 'missing') {
-      warn('W001', '<shop-cart> found no store: set its publishable-key, wrap it in <shop-store publishable-key="pk_…">, or set window.shoptag.');
+      warn(
+        'W001',
+        '<shop-cart> found no store: set its publishable-key, wrap it in <shop-store publishable-key="pk_…">, or set window.shoptag.',
+      );
     }
   }
 
@@ -158,8 +162,10 @@ export class ShopCart extends LitElement {
     try {
       const cart = await store.update(line.id, quantity);
       const delta = quantity - line.quantity;
-      if (delta > 0) this.dispatchEvent(new ShopAddToCartEvent(analyticsFor(cart.currency, [{ line, quantity: delta }])));
-      if (delta < 0) this.dispatchEvent(new ShopRemoveFromCartEvent(analyticsFor(cart.currency, [{ line, quantity: -delta }])));
+      if (delta > 0)
+        this.dispatchEvent(new ShopAddToCartEvent(analyticsFor(cart.currency, [{ line, quantity: delta }])));
+      if (delta < 0)
+        this.dispatchEvent(new ShopRemoveFromCartEvent(analyticsFor(cart.currency, [{ line, quantity: -delta }])));
       this.announce(`${line.name}: quantity ${quantity}. Total ${this.money(cart.totals.total)}.`);
       this.changed(cart);
     } catch (error) {
@@ -247,13 +253,19 @@ export class ShopCart extends LitElement {
 
   private renderLines(cart: Cart) {
     const free = cart.free_shipping;
-    return html`${free
+    return html`${
+      free
         ? html`<p part="progress" class="progress">
             ${free.remaining.amount > 0 ? `Add ${this.money(free.remaining)} more for free shipping.` : 'Your order ships free.'}
           </p>`
-        : nothing}
+        : nothing
+    }
       <ul aria-label="Items">
-        ${repeat(cart.lines, (line) => line.id, (line) => this.renderLine(line, cart))}
+        ${repeat(
+          cart.lines,
+          (line) => line.id,
+          (line) => this.renderLine(line, cart),
+        )}
       </ul>`;
   }
 
@@ -262,9 +274,11 @@ export class ShopCart extends LitElement {
     const short = line.available_quantity < line.quantity;
     const error = this.lineError?.lineId === line.id ? this.lineError.text : '';
     return html`<li part="line" class="line">
-      ${line.image
-        ? html`<img part="line-image" src=${mediaUrl(line.image.url, this.shop?.endpoint)} alt="" width="72" height="72" loading="lazy" />`
-        : html`<span class="no-image" part="line-image"></span>`}
+      ${
+        line.image
+          ? html`<img part="line-image" src=${mediaUrl(line.image.url, this.shop?.endpoint)} alt="" width="72" height="72" loading="lazy" />`
+          : html`<span class="no-image" part="line-image"></span>`
+      }
       <div>
         <p class="line-name">${line.name}</p>
         ${line.variant_title ? html`<p class="line-options">${line.variant_title}</p>` : nothing}
@@ -286,12 +300,14 @@ export class ShopCart extends LitElement {
     const t = cart.totals;
     const coupon = cart.coupon;
     return html`<footer>
-      ${coupon
-        ? html`<p class="coupon-applied">
+      ${
+        coupon
+          ? html`<p class="coupon-applied">
             <span>Code <strong>${coupon.code}</strong>${coupon.applies ? '' : html` — ${coupon.message}`}</span>
             <button class="remove" type="button" aria-label=${`Remove code ${coupon.code}`} @click=${this.removeCoupon}>Remove</button>
           </p>`
-        : nothing}
+          : nothing
+      }
       <form part="coupon-form" @submit=${this.applyCoupon} novalidate>
         <input
           name="code"

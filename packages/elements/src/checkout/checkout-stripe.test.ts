@@ -35,7 +35,11 @@ const lightContainer = (el: ShopCheckout) => el.querySelector<HTMLElement>('[slo
 async function withStripeReady(style = ''): Promise<ShopCheckout> {
   const el = await checkoutFor(stripeShop, style);
   await toPayment(el);
-  await until(() => lightContainer(el)?.querySelector('iframe') !== null && root(el).querySelector('[part~="primary"][type="submit"]:enabled') !== null);
+  await until(
+    () =>
+      lightContainer(el)?.querySelector('iframe') !== null &&
+      root(el).querySelector('[part~="primary"][type="submit"]:enabled') !== null,
+  );
   return el;
 }
 
@@ -59,7 +63,10 @@ describe('<shop-checkout> with Stripe', () => {
     const slot = root(el).querySelector<HTMLSlotElement>('[part~="stripe-payment"] slot')!;
     expect(slot.assignedElements()).to.deep.equal([lightContainer(el)]);
     expect(calls('mount')[0]).to.include({ type: 'payment', inShadowRoot: false });
-    const [elements] = calls('elements') as unknown as { clientSecret: string; appearance: { variables: Record<string, string> } }[];
+    const [elements] = calls('elements') as unknown as {
+      clientSecret: string;
+      appearance: { variables: Record<string, string> };
+    }[];
     expect(elements!.clientSecret).to.equal(el.state?.payment?.client_secret);
     expect(elements!.appearance.variables).to.include({ colorPrimary: '#123456', borderRadius: '3px' });
     expect(calls('Stripe')[0]).to.deep.include({ key: 'pk_test_stand_in' });
@@ -84,7 +91,9 @@ describe('<shop-checkout> with Stripe', () => {
     expect(more).to.have.length(0);
     // Still mounted while the review step shows (confirming needs it), and the return address names the session.
     expect(confirm).to.include({ redirect: 'if_required', connected: true });
-    expect(new URL(confirm!.returnUrl as string).searchParams.get('shop_checkout_session')).to.equal(order.checkout_session_id);
+    expect(new URL(confirm!.returnUrl as string).searchParams.get('shop_checkout_session')).to.equal(
+      order.checkout_session_id,
+    );
   });
 
   it('shows a card Stripe declines inline, keeps the cart, and places the order with another card', async () => {
@@ -114,23 +123,50 @@ describe('<shop-checkout> with Stripe', () => {
     window.__STRIPE_STAND_IN__.failLoad = false;
     const retry = [...root(el).querySelectorAll('button')].find((b) => b.textContent === 'Try again')!;
     retry.click();
-    await until(() => lightContainer(el)?.querySelector('iframe') !== null && root(el).querySelector('[part~="error"]') === null);
+    await until(
+      () => lightContainer(el)?.querySelector('iframe') !== null && root(el).querySelector('[part~="error"]') === null,
+    );
   });
 
   it('completes the session named in the address when Stripe redirects back to the page', async () => {
     const client = createShopClient({ endpoint: stripeShop.endpoint, publishableKey: stripeShop.publishableKey });
     const product = (await client.products.list({ in_stock: true, limit: 1 })).data[0]!;
-    const cart = await client.carts.create({ items: [{ variant_id: product.variants.find((v) => v.in_stock)!.id, quantity: 1 }] });
+    const cart = await client.carts.create({
+      items: [{ variant_id: product.variants.find((v) => v.in_stock)!.id, quantity: 1 }],
+    });
     const session = await client.checkout.create(cart.id);
-    await client.checkout.update(session.id, { email: 'ada@example.com', shipping_address: { name: 'Ada Lovelace', line1: '1 Market St', city: 'San Francisco', region: 'CA', postal_code: '94105', country: 'US' }, shipping_method_id: 'standard' });
+    await client.checkout.update(session.id, {
+      email: 'ada@example.com',
+      shipping_address: {
+        name: 'Ada Lovelace',
+        line1: '1 Market St',
+        city: 'San Francisco',
+        region: 'CA',
+        postal_code: '94105',
+        country: 'US',
+      },
+      shipping_method_id: 'standard',
+    });
     const payment = await client.checkout.startPayment(session.id);
     // What Stripe.js and the bank's page did before sending the shopper back.
     const form = new URLSearchParams({ client_secret: payment.client_secret, payment_method: 'pm_card_visa' });
-    await fetch(`${stripeShop.api}/v1/payment_intents/${payment.intent_id}/confirm`, { method: 'POST', headers: { authorization: `Bearer ${payment.publishable_key}` }, body: form });
+    await fetch(`${stripeShop.api}/v1/payment_intents/${payment.intent_id}/confirm`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${payment.publishable_key}` },
+      body: form,
+    });
     const back = new URL(address);
-    for (const [k, v] of Object.entries({ shop_checkout_session: session.id, payment_intent: payment.intent_id, payment_intent_client_secret: payment.client_secret, redirect_status: 'succeeded' })) back.searchParams.set(k, v);
+    for (const [k, v] of Object.entries({
+      shop_checkout_session: session.id,
+      payment_intent: payment.intent_id,
+      payment_intent_client_secret: payment.client_secret,
+      redirect_status: 'succeeded',
+    }))
+      back.searchParams.set(k, v);
     history.replaceState(history.state, '', back.href);
-    const store = await fixture(html`<shop-store endpoint=${stripeShop.endpoint} publishable-key=${stripeShop.publishableKey}><shop-checkout></shop-checkout></shop-store>`);
+    const store = await fixture(
+      html`<shop-store endpoint=${stripeShop.endpoint} publishable-key=${stripeShop.publishableKey}><shop-checkout></shop-checkout></shop-store>`,
+    );
     const el = store.querySelector('shop-checkout')!;
     const { order } = (await nextEvent(el, 'shop-checkout-complete')).detail;
     expect(order.checkout_session_id).to.equal(session.id);

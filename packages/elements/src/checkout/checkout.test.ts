@@ -20,7 +20,9 @@ describe('<shop-checkout>', () => {
   it('uses autofill tokens, shows server field errors inline and keeps the input', async () => {
     const el = await checkoutFor();
     expect(root(el).querySelector('input[name="email"]')!.getAttribute('autocomplete')).to.equal('email');
-    expect(root(el).querySelector('input[name="postal_code"]')!.getAttribute('autocomplete')).to.equal('shipping postal-code');
+    expect(root(el).querySelector('input[name="postal_code"]')!.getAttribute('autocomplete')).to.equal(
+      'shipping postal-code',
+    );
     expect(root(el).querySelector('[aria-current="step"]')!.textContent).to.contain('Contact');
     await fillContact(el, '123');
     await until(() => Object.keys(el.state?.fieldErrors ?? {}).length > 0);
@@ -78,13 +80,17 @@ describe('<shop-order>', () => {
     const done = nextEvent(el, 'shop-checkout-complete');
     click(el, '[part~="place-order"]');
     const { order } = (await done).detail;
-    const shown = await fixture<HTMLElement>(html`<shop-store endpoint=${testShop.endpoint} publishable-key=${testShop.publishableKey}><shop-order order-id=${order.id} token=${order.token}></shop-order></shop-store>`);
+    const shown = await fixture<HTMLElement>(
+      html`<shop-store endpoint=${testShop.endpoint} publishable-key=${testShop.publishableKey}><shop-order order-id=${order.id} token=${order.token}></shop-order></shop-store>`,
+    );
     const view = shown.querySelector('shop-order') as ShopOrder;
     await until(() => view.value !== null);
     await view.updateComplete;
     expect(view.shadowRoot!.querySelector('h2')!.textContent).to.contain(order.number);
     expect(view.shadowRoot!.querySelector('[part~="status"]')!.textContent).to.contain('Paid');
-    const wrong = await fixture<HTMLElement>(html`<shop-store endpoint=${testShop.endpoint} publishable-key=${testShop.publishableKey}><shop-order order-id=${order.id} token="otok_wrong"></shop-order></shop-store>`);
+    const wrong = await fixture<HTMLElement>(
+      html`<shop-store endpoint=${testShop.endpoint} publishable-key=${testShop.publishableKey}><shop-order order-id=${order.id} token="otok_wrong"></shop-order></shop-store>`,
+    );
     const denied = wrong.querySelector('shop-order') as ShopOrder;
     await until(() => denied.shadowRoot!.querySelector('[part~="error"]') !== null);
   });

@@ -1,6 +1,16 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { createCheckoutStore, formatMoney, getCartStore, minorToDecimalString, type CheckoutState, type CheckoutStep, type CheckoutStore, type Money, type ShopClient } from '@shoptag/sdk';
+import {
+  createCheckoutStore,
+  formatMoney,
+  getCartStore,
+  minorToDecimalString,
+  type CheckoutState,
+  type CheckoutStep,
+  type CheckoutStore,
+  type Money,
+  type ShopClient,
+} from '@shoptag/sdk';
 import { StoreConsumer } from '../internal/store-consumer.js';
 import { ShopCheckoutCompleteEvent } from '../events/checkout-complete.js';
 import { CONTACT_FIELDS, COUNTRIES, EMPTY_CONTACT, field, type ContactForm } from './checkout-fields.js';
@@ -8,7 +18,13 @@ import { testPaymentMethod } from './test-cards.js';
 import { STRIPE_SLOT, StripePaymentController, stripeReturn, withoutStripeReturn } from './stripe-payment.js';
 import { checkoutStyles } from './checkout.styles.js';
 
-const STEP_LABELS: Record<CheckoutStep, string> = { contact: 'Contact & address', shipping: 'Shipping', payment: 'Payment', review: 'Review', confirmation: 'Confirmation' };
+const STEP_LABELS: Record<CheckoutStep, string> = {
+  contact: 'Contact & address',
+  shipping: 'Shipping',
+  payment: 'Payment',
+  review: 'Review',
+  confirmation: 'Confirmation',
+};
 const STEPS: CheckoutStep[] = ['contact', 'shipping', 'payment', 'review', 'confirmation'];
 
 /**
@@ -90,7 +106,8 @@ export class ShopCheckout extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     const client = this.store.value?.client;
-    if (client && (client !== this.client || changed.has('cartId') || changed.has('sessionId'))) void this.begin(client);
+    if (client && (client !== this.client || changed.has('cartId') || changed.has('sessionId')))
+      void this.begin(client);
   }
 
   private async begin(client: ShopClient): Promise<void> {
@@ -112,7 +129,8 @@ export class ShopCheckout extends LitElement {
         await checkout.placeOrder();
       } else if (this.sessionId) await checkout.load(this.sessionId);
       else {
-        const cartId = this.cartId || getCartStore(client).$cart.get()?.id || (await getCartStore(client).refresh())?.id;
+        const cartId =
+          this.cartId || getCartStore(client).$cart.get()?.id || (await getCartStore(client).refresh())?.id;
         if (!cartId) return;
         await checkout.start(cartId);
       }
@@ -125,7 +143,18 @@ export class ShopCheckout extends LitElement {
     const session = this.view?.session;
     if (session?.shipping_address) {
       const a = session.shipping_address;
-      this.contact = { ...this.contact, email: session.email ?? '', name: a.name, line1: a.line1, line2: a.line2 ?? '', city: a.city, region: a.region ?? '', postal_code: a.postal_code ?? '', country: a.country, phone: a.phone ?? '' };
+      this.contact = {
+        ...this.contact,
+        email: session.email ?? '',
+        name: a.name,
+        line1: a.line1,
+        line2: a.line2 ?? '',
+        city: a.city,
+        region: a.region ?? '',
+        postal_code: a.postal_code ?? '',
+        country: a.country,
+        phone: a.phone ?? '',
+      };
     }
   }
 
@@ -140,7 +169,15 @@ export class ShopCheckout extends LitElement {
       transaction_id: order.number,
       tax: major(order.totals.tax),
       shipping: major(order.totals.shipping),
-      items: order.items.map((i) => ({ item_id: i.sku || i.variant_id, item_name: i.name, item_brand: '', item_category: '', item_variant: i.variant_title, price: major(i.unit_price), quantity: i.quantity })),
+      items: order.items.map((i) => ({
+        item_id: i.sku || i.variant_id,
+        item_name: i.name,
+        item_brand: '',
+        item_category: '',
+        item_variant: i.variant_title,
+        price: major(i.unit_price),
+        quantity: i.quantity,
+      })),
     };
     this.dispatchEvent(new ShopCheckoutCompleteEvent({ order, ecommerce }));
   }
@@ -155,7 +192,16 @@ export class ShopCheckout extends LitElement {
     const optional = (v: string) => (v.trim() ? v.trim() : undefined);
     await this.checkout?.update({
       email: c.email.trim(),
-      shipping_address: { name: c.name, line1: c.line1, line2: optional(c.line2), city: c.city, region: optional(c.region), postal_code: optional(c.postal_code), country: c.country, phone: optional(c.phone) },
+      shipping_address: {
+        name: c.name,
+        line1: c.line1,
+        line2: optional(c.line2),
+        city: c.city,
+        region: optional(c.region),
+        postal_code: optional(c.postal_code),
+        country: c.country,
+        phone: optional(c.phone),
+      },
       billing_same_as_shipping: true,
     });
   }
@@ -169,7 +215,7 @@ export class ShopCheckout extends LitElement {
     e.preventDefault();
     const pm = testPaymentMethod(this.card.number);
     if (!pm) {
-      this.cardError = 'Use one of Stripe\'s test card numbers, e.g. 4242 4242 4242 4242.';
+      this.cardError = "Use one of Stripe's test card numbers, e.g. 4242 4242 4242 4242.";
       return;
     }
     this.cardError = '';
@@ -208,7 +254,8 @@ export class ShopCheckout extends LitElement {
 
   private place(): void {
     const session = this.view?.session;
-    if (session?.payment_provider === 'stripe') void this.checkout?.confirmAndPlaceOrder(() => this.stripe.confirm(location.href, session.id));
+    if (session?.payment_provider === 'stripe')
+      void this.checkout?.confirmAndPlaceOrder(() => this.stripe.confirm(location.href, session.id));
     else void this.checkout?.placeOrder(testPaymentMethod(this.card.number) ?? undefined);
   }
 
@@ -251,7 +298,9 @@ export class ShopCheckout extends LitElement {
         return html`<fieldset aria-label="Shipping method">
             <legend>Shipping method</legend>
             ${v.shippingMethods.map(
-              (m) => html`<label class="method"><input type="radio" name="shipping" .checked=${session.shipping_method?.id === m.id} @change=${() => this.choose(m.id)} />
+              (
+                m,
+              ) => html`<label class="method"><input type="radio" name="shipping" .checked=${session.shipping_method?.id === m.id} @change=${() => this.choose(m.id)} />
                 <span>${m.name} · ${m.carrier}</span><span>${m.estimated_days.min}–${m.estimated_days.max} days</span><span>${m.price.amount === 0 ? 'Free' : this.money(m.price)}</span></label>`,
             )}
           </fieldset>
@@ -293,9 +342,11 @@ export class ShopCheckout extends LitElement {
       ${this.cardError ? html`<p part="field-error" role="alert">${this.cardError}</p>` : nothing}
       <div class="actions">
         <button type="button" @click=${() => this.checkout?.goTo('shipping')}>Back</button>
-        ${failed
-          ? html`<button part="primary" type="button" @click=${() => this.showStripe()}>Try again</button>`
-          : html`<button part="primary" type="submit" ?disabled=${busy || status !== 'ready'}>Review order</button>`}
+        ${
+          failed
+            ? html`<button part="primary" type="button" @click=${() => this.showStripe()}>Try again</button>`
+            : html`<button part="primary" type="submit" ?disabled=${busy || status !== 'ready'}>Review order</button>`
+        }
       </div>
     </form>`;
   }

@@ -25,7 +25,8 @@ export function stripeReturn(href: string): { sessionId: string; clientSecret: s
 /** `href` without what Stripe's redirect added, so a reload does not complete the session again. */
 export function withoutStripeReturn(href: string): string {
   const url = new URL(href);
-  for (const name of [RETURN_SESSION_PARAM, 'payment_intent', 'payment_intent_client_secret', 'redirect_status']) url.searchParams.delete(name);
+  for (const name of [RETURN_SESSION_PARAM, 'payment_intent', 'payment_intent_client_secret', 'redirect_status'])
+    url.searchParams.delete(name);
   return url.href;
 }
 
@@ -54,12 +55,20 @@ function appearanceOf(host: HTMLElement): Appearance {
 
 /** A PaymentIntent a retry finds already confirmed (the order request failed after Stripe answered). */
 function alreadyConfirmed(error: StripeError): boolean {
-  return error.code === 'payment_intent_unexpected_state' && ['requires_capture', 'succeeded', 'processing'].includes(error.payment_intent?.status ?? '');
+  return (
+    error.code === 'payment_intent_unexpected_state' &&
+    ['requires_capture', 'succeeded', 'processing'].includes(error.payment_intent?.status ?? '')
+  );
 }
 
 function toShopError(error: StripeError) {
   return createShopError({
-    type: error.type === 'card_error' ? 'card_error' : error.type === 'validation_error' || error.type === 'invalid_request_error' ? 'invalid_request_error' : 'api_error',
+    type:
+      error.type === 'card_error'
+        ? 'card_error'
+        : error.type === 'validation_error' || error.type === 'invalid_request_error'
+          ? 'invalid_request_error'
+          : 'api_error',
     code: error.code ?? 'payment_failed',
     message: error.message ?? 'The payment failed.',
   });
@@ -138,7 +147,9 @@ export class StripePaymentController implements ReactiveController {
       this.elements = stripe.elements({ clientSecret: payment.client_secret, appearance: appearanceOf(this.host) });
       const element = (this.element = this.elements.create('payment', { layout: 'tabs' }));
       element.on('change', (event) => this.set({ complete: event.complete }));
-      element.on('loaderror', (event) => this.set({ status: 'failed', problem: event.error.message ?? 'The payment form could not be loaded.' }));
+      element.on('loaderror', (event) =>
+        this.set({ status: 'failed', problem: event.error.message ?? 'The payment form could not be loaded.' }),
+      );
       const ready = new Promise<void>((resolve) => element.on('ready', () => resolve()));
       if (!this.container) {
         this.container = document.createElement('div');
@@ -152,7 +163,10 @@ export class StripePaymentController implements ReactiveController {
       this.clientSecret = '';
       this.elements = null;
       console.error('[shoptag E002] Stripe.js could not be loaded:', error);
-      this.set({ status: 'failed', problem: 'The secure payment form could not be loaded. Check your connection and try again.' });
+      this.set({
+        status: 'failed',
+        problem: 'The secure payment form could not be loaded. Check your connection and try again.',
+      });
     }
   }
 
@@ -161,8 +175,17 @@ export class StripePaymentController implements ReactiveController {
    * redirects only for payment methods that need it). Throws a `ShopError` when Stripe refuses.
    */
   async confirm(href: string, sessionId: string): Promise<void> {
-    if (!this.stripe || !this.elements || this.status !== 'ready') throw createShopError({ type: 'invalid_request_error', code: 'payment_form_not_ready', message: 'The payment form is not ready yet.' });
-    const { error } = await this.stripe.confirmPayment({ elements: this.elements, redirect: 'if_required', confirmParams: { return_url: returnUrl(href, sessionId) } });
+    if (!this.stripe || !this.elements || this.status !== 'ready')
+      throw createShopError({
+        type: 'invalid_request_error',
+        code: 'payment_form_not_ready',
+        message: 'The payment form is not ready yet.',
+      });
+    const { error } = await this.stripe.confirmPayment({
+      elements: this.elements,
+      redirect: 'if_required',
+      confirmParams: { return_url: returnUrl(href, sessionId) },
+    });
     if (error && !alreadyConfirmed(error)) throw toShopError(error);
   }
 

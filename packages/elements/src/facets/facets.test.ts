@@ -5,7 +5,9 @@ import type { ShopFacets } from './facets.js';
 import type { ShopProductGrid } from '../product-grid/product-grid.js';
 import { nextEvent, testClient, testShop, until } from '../testing/test-shop.test.js';
 
-async function render(gridAttrs: { query?: string; syncUrl?: boolean } = {}): Promise<{ facets: ShopFacets; grid: ShopProductGrid }> {
+async function render(
+  gridAttrs: { query?: string; syncUrl?: boolean } = {},
+): Promise<{ facets: ShopFacets; grid: ShopProductGrid }> {
   const store = await fixture(html`<shop-store endpoint=${testShop.endpoint} publishable-key=${testShop.publishableKey}>
     <shop-facets for="facet-grid"></shop-facets>
     <shop-product-grid id="facet-grid" limit="6" paging="button" query=${gridAttrs.query ?? ''} ?sync-url=${gridAttrs.syncUrl ?? false}></shop-product-grid>
@@ -18,15 +20,18 @@ async function render(gridAttrs: { query?: string; syncUrl?: boolean } = {}): Pr
 }
 
 const groups = (facets: ShopFacets) =>
-  Object.fromEntries([...facets.shadowRoot!.querySelectorAll('fieldset')].map((f) => [f.querySelector('legend')!.textContent!, f]));
+  Object.fromEntries(
+    [...facets.shadowRoot!.querySelectorAll('fieldset')].map((f) => [f.querySelector('legend')!.textContent!, f]),
+  );
 
 describe('<shop-facets>', () => {
   afterEach(() => history.replaceState(null, '', location.pathname));
 
-  it('shows brand, category, price, rating and stock counts for the grid\'s products', async () => {
+  it("shows brand, category, price, rating and stock counts for the grid's products", async () => {
     const { facets } = await render();
     const byName = groups(facets);
-    for (const name of ['Category', 'Brand', 'Price', 'Rating', 'Availability']) expect(byName[name], name).to.not.equal(undefined);
+    for (const name of ['Category', 'Brand', 'Price', 'Rating', 'Availability'])
+      expect(byName[name], name).to.not.equal(undefined);
     const all = await testClient().search.query({ limit: 1 });
     const brandCounts = [...byName['Brand']!.querySelectorAll('[part~="count"]')].map((c) => Number(c.textContent));
     expect(brandCounts.reduce((a, b) => a + b, 0)).to.equal(all.total);

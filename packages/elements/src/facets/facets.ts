@@ -53,7 +53,9 @@ export class ShopFacets extends LitElement {
 
   private attach(): void {
     if (!this.isConnected) return;
-    const grid = (this.for ? document.getElementById(this.for) : document.querySelector('shop-product-grid')) as ShopProductGrid | null;
+    const grid = (
+      this.for ? document.getElementById(this.for) : document.querySelector('shop-product-grid')
+    ) as ShopProductGrid | null;
     if (!grid || grid === this.grid) return;
     this.grid?.removeEventListener('shop-products-loaded', this.onLoaded);
     this.grid = grid;
@@ -92,7 +94,10 @@ export class ShopFacets extends LitElement {
   }
 
   private selectedOptions(): string[] {
-    return (this.grid?.options ?? '').split(',').map((o) => o.trim()).filter(Boolean);
+    return (this.grid?.options ?? '')
+      .split(',')
+      .map((o) => o.trim())
+      .filter(Boolean);
   }
 
   private toggleOption(pair: string, on: boolean): void {
@@ -105,39 +110,64 @@ export class ShopFacets extends LitElement {
     const grid = this.grid;
     if (!facets || !grid) return nothing;
     const currency = this.store.value?.currency ?? 'USD';
-    const money = (amount: number) => formatMoney({ amount, currency }, this.store.value?.locale || document.documentElement.lang || undefined);
-    const filtered = Boolean(grid.brand || grid.category || grid.options || grid.minPrice !== undefined || grid.maxPrice !== undefined || grid.inStock || grid.minRating);
-    const radio = (group: string, checked: boolean, label: string, count: number | null, onChange: () => void) => html`<label part="option">
+    const money = (amount: number) =>
+      formatMoney({ amount, currency }, this.store.value?.locale || document.documentElement.lang || undefined);
+    const filtered = Boolean(
+      grid.brand ||
+      grid.category ||
+      grid.options ||
+      grid.minPrice !== undefined ||
+      grid.maxPrice !== undefined ||
+      grid.inStock ||
+      grid.minRating,
+    );
+    const radio = (
+      group: string,
+      checked: boolean,
+      label: string,
+      count: number | null,
+      onChange: () => void,
+    ) => html`<label part="option">
       <input type="radio" name=${`${this.ids}-${group}`} .checked=${checked} ?disabled=${count === 0 && !checked} @change=${onChange} />
       <span>${label}</span>${count === null ? nothing : html`<span part="count" class="count">${count}</span>`}
     </label>`;
     return html`
-      ${filtered
-        ? html`<button part="clear" class="clear" type="button"
+      ${
+        filtered
+          ? html`<button part="clear" class="clear" type="button"
             @click=${() => this.apply({ brand: '', category: '', options: '', minPrice: undefined, maxPrice: undefined, inStock: false, minRating: undefined })}>Clear filters</button>`
-        : nothing}
-      ${facets.category?.length
-        ? html`<fieldset part="group"><legend part="legend">Category</legend>
+          : nothing
+      }
+      ${
+        facets.category?.length
+          ? html`<fieldset part="group"><legend part="legend">Category</legend>
             ${grid.category ? radio('category', false, 'All categories', null, () => this.apply({ category: '' })) : nothing}
             ${facets.category.map((c) => radio('category', grid.category === c.slug || grid.category === c.id, c.name, c.count, () => this.apply({ category: c.slug })))}
           </fieldset>`
-        : nothing}
-      ${facets.brand?.length
-        ? html`<fieldset part="group"><legend part="legend">Brand</legend>
+          : nothing
+      }
+      ${
+        facets.brand?.length
+          ? html`<fieldset part="group"><legend part="legend">Brand</legend>
             ${grid.brand ? radio('brand', false, 'All brands', null, () => this.apply({ brand: '' })) : nothing}
             ${facets.brand.map((b) => radio('brand', grid.brand.toLowerCase() === b.value.toLowerCase(), b.value, b.count, () => this.apply({ brand: b.value })))}
           </fieldset>`
-        : nothing}
-      ${facets.price?.length
-        ? html`<fieldset part="group"><legend part="legend">Price</legend>
+          : nothing
+      }
+      ${
+        facets.price?.length
+          ? html`<fieldset part="group"><legend part="legend">Price</legend>
             ${grid.minPrice !== undefined || grid.maxPrice !== undefined ? radio('price', false, 'Any price', null, () => this.apply({ minPrice: undefined, maxPrice: undefined })) : nothing}
             ${facets.price.map((p) => {
               const max = p.max === null ? undefined : p.max - 1;
               const label = p.max === null ? `${money(p.min)} and up` : `${money(p.min)} – ${money(p.max)}`;
-              return radio('price', grid.minPrice === p.min && grid.maxPrice === max, label, p.count, () => this.apply({ minPrice: p.min, maxPrice: max }));
+              return radio('price', grid.minPrice === p.min && grid.maxPrice === max, label, p.count, () =>
+                this.apply({ minPrice: p.min, maxPrice: max }),
+              );
             })}
           </fieldset>`
-        : nothing}
+          : nothing
+      }
       ${(facets.options ?? []).map(
         (option) => html`<fieldset part="group"><legend part="legend">${option.name}</legend>
           ${option.values.map((v) => {
@@ -150,20 +180,24 @@ export class ShopFacets extends LitElement {
           })}
         </fieldset>`,
       )}
-      ${facets.rating?.length
-        ? html`<fieldset part="group"><legend part="legend">Rating</legend>
+      ${
+        facets.rating?.length
+          ? html`<fieldset part="group"><legend part="legend">Rating</legend>
             ${grid.minRating ? radio('rating', false, 'Any rating', null, () => this.apply({ minRating: undefined })) : nothing}
             ${facets.rating.map((r) => radio('rating', grid.minRating === r.min, `${r.min} stars & up`, r.count, () => this.apply({ minRating: r.min })))}
           </fieldset>`
-        : nothing}
-      ${facets.in_stock
-        ? html`<fieldset part="group"><legend part="legend">Availability</legend>
+          : nothing
+      }
+      ${
+        facets.in_stock
+          ? html`<fieldset part="group"><legend part="legend">Availability</legend>
             <label part="option">
               <input type="checkbox" .checked=${grid.inStock} @change=${(e: Event) => this.apply({ inStock: (e.target as HTMLInputElement).checked })} />
               <span>In stock only</span><span part="count" class="count">${facets.in_stock.in_stock}</span>
             </label>
           </fieldset>`
-        : nothing}
+          : nothing
+      }
     `;
   }
 }

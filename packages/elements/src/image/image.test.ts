@@ -29,7 +29,9 @@ describe('<shop-image>', () => {
     const el = await render(withSources(product.images[0]!));
     const sources = [...el.shadowRoot!.querySelectorAll('source')];
     expect(sources.map((s) => s.type)).to.deep.equal(['image/avif', 'image/webp']);
-    expect(sources[1]!.getAttribute('srcset')).to.equal(`${testShop.endpoint}/media/products/a-320.webp 320w, ${testShop.endpoint}/media/products/a-640.webp 640w`);
+    expect(sources[1]!.getAttribute('srcset')).to.equal(
+      `${testShop.endpoint}/media/products/a-320.webp 320w, ${testShop.endpoint}/media/products/a-640.webp 640w`,
+    );
     expect(sources[1]!.getAttribute('sizes')).to.equal('300px');
     const img = el.shadowRoot!.querySelector('img')!;
     expect(img.src).to.equal(new URL(product.images[0]!.url, `${testShop.endpoint}/`).href);
@@ -48,7 +50,13 @@ describe('<shop-image>', () => {
   it('reserves its box from width and height before the image arrives', async () => {
     const product = await findProduct((p) => p.images.length > 0);
     // No renditions and an original that never arrives: only width and height can size the box.
-    const image = { ...product.images[0]!, url: '/media/products/never-loads.png', width: 800, height: 600, sources: [] };
+    const image = {
+      ...product.images[0]!,
+      url: '/media/products/never-loads.png',
+      width: 800,
+      height: 600,
+      sources: [],
+    };
     const img = (await render(image)).shadowRoot!.querySelector('img')!;
     expect(img.getAttribute('width')).to.equal('800');
     expect(img.getAttribute('height')).to.equal('600');

@@ -24,7 +24,10 @@ export interface AnalyticsEcommerce {
 const major = (amount: number, currency: string) => Number(minorToDecimalString(amount, currency));
 
 /** GA4 items for lines of a cart, each with `quantity` units (the line's own quantity by default). */
-export function analyticsFor(currency: string, lines: readonly { line: CartLine; quantity?: number }[]): AnalyticsEcommerce {
+export function analyticsFor(
+  currency: string,
+  lines: readonly { line: CartLine; quantity?: number }[],
+): AnalyticsEcommerce {
   let total = 0;
   const items = lines.map(({ line, quantity = line.quantity }) => {
     total += line.unit_price.amount * quantity;
@@ -45,5 +48,8 @@ export function analyticsFor(currency: string, lines: readonly { line: CartLine;
 /** GA4 `view_cart` shape for the whole cart (empty when there is none). */
 export function analyticsForCart(cart: Cart | null, fallbackCurrency = 'USD'): AnalyticsEcommerce {
   if (!cart) return { currency: fallbackCurrency, value: 0, items: [] };
-  return analyticsFor(cart.currency, cart.lines.map((line) => ({ line })));
+  return analyticsFor(
+    cart.currency,
+    cart.lines.map((line) => ({ line })),
+  );
 }

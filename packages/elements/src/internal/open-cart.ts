@@ -10,6 +10,8 @@ export function openCartDrawer(own: { publishableKey?: string; endpoint?: string
     document.body.append(drawer);
   }
   const target = drawer;
-  customElements.whenDefined('shop-cart').then(() => target.show?.(), () => undefined);
+  customElements.whenDefined('shop-cart').then(
+    () => target.show?.(),
+    () => undefined,
+  );
 }
-

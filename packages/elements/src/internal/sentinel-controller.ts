@@ -24,9 +24,12 @@ export class SentinelController implements ReactiveController {
     if (this.observed) this.observer?.unobserve(this.observed);
     this.observed = sentinel;
     if (!sentinel) return;
-    this.observer ??= new IntersectionObserver((entries) => {
-      if (entries.some((e) => e.isIntersecting)) this.onNear();
-    }, { rootMargin: `0px 0px ${this.marginPx}px 0px` });
+    this.observer ??= new IntersectionObserver(
+      (entries) => {
+        if (entries.some((e) => e.isIntersecting)) this.onNear();
+      },
+      { rootMargin: `0px 0px ${this.marginPx}px 0px` },
+    );
     this.observer.observe(sentinel);
   }
 

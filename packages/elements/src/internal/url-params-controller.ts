@@ -54,7 +54,8 @@ export class UrlParamsController<K extends string> implements ReactiveController
   private readonly read = (): void => {
     const params = new URLSearchParams(location.search);
     for (const name of this.names) {
-      (this.host as { [P in K]: string })[name] = params.get(this.params[name] ?? name) ?? this.defaults.get(name) ?? '';
+      (this.host as { [P in K]: string })[name] =
+        params.get(this.params[name] ?? name) ?? this.defaults.get(name) ?? '';
     }
   };
 }

@@ -28,12 +28,15 @@ describe('<shop-money>', () => {
   });
 
   it('keeps the largest safe integer exact', async () => {
-    const el = await fixture<ShopMoney>(html`<shop-money amount="9007199254740991" currency="USD" locale="en-US"></shop-money>`);
+    const el = await fixture<ShopMoney>(
+      html`<shop-money amount="9007199254740991" currency="USD" locale="en-US"></shop-money>`,
+    );
     expect(text(el)).to.equal('$90,071,992,547,409.91');
   });
 
   it('takes currency and locale from its store when it has none', async () => {
-    const store = await fixture(html`<shop-store endpoint=${testShop.endpoint} publishable-key=${testShop.publishableKey} currency="eur" locale="fr-FR">
+    const store =
+      await fixture(html`<shop-store endpoint=${testShop.endpoint} publishable-key=${testShop.publishableKey} currency="eur" locale="fr-FR">
       <shop-money amount="123456"></shop-money>
     </shop-store>`);
     const el = store.querySelector('shop-money')!;

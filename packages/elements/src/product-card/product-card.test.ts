@@ -69,10 +69,14 @@ describe('<shop-product-card>', () => {
   });
 
   it('shows the brand and the price formatted for the currency', async () => {
-    const product = await findProduct((p) => p.compare_at_price === null && p.variants.every((v) => v.price.amount === p.price.amount));
+    const product = await findProduct(
+      (p) => p.compare_at_price === null && p.variants.every((v) => v.price.amount === p.price.amount),
+    );
     const card = await renderCard(product);
     expect(part(card, 'brand')!.textContent).to.equal(product.brand);
-    const expected = new Intl.NumberFormat('en', { style: 'currency', currency: product.price.currency }).format(product.price.amount / 100);
+    const expected = new Intl.NumberFormat('en', { style: 'currency', currency: product.price.currency }).format(
+      product.price.amount / 100,
+    );
     expect(part(card, 'price')!.textContent!.trim()).to.equal(expected);
   });
 
@@ -106,7 +110,8 @@ describe('<shop-product-card>', () => {
 
   it('a handle attribute loads that product from the store', async () => {
     const product = await findProduct(() => true);
-    const store = await fixture(html`<shop-store endpoint=${testShop.endpoint} publishable-key=${testShop.publishableKey}>
+    const store =
+      await fixture(html`<shop-store endpoint=${testShop.endpoint} publishable-key=${testShop.publishableKey}>
       <shop-product-card handle=${product.handle}></shop-product-card>
     </shop-store>`);
     const card = store.querySelector('shop-product-card')!;

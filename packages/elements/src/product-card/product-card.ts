@@ -14,7 +14,8 @@ import { productCardStyles } from './product-card.styles.js';
 const LOW_STOCK_THRESHOLD = 5;
 
 const STAR = 'M10 1.5l2.6 5.5 6 .7-4.4 4.1 1.2 5.9L10 14.8l-5.4 2.9 1.2-5.9L1.4 7.7l6-.7z';
-const stars = (className: string) => svg`<g class=${className}>${[0, 1, 2, 3, 4].map((i) => svg`<path transform="translate(${i * 20} 0)" d=${STAR}></path>`)}</g>`;
+const stars = (className: string) =>
+  svg`<g class=${className}>${[0, 1, 2, 3, 4].map((i) => svg`<path transform="translate(${i * 20} 0)" d=${STAR}></path>`)}</g>`;
 
 /**
  * A product tile: image, brand, name, rating and price, with Sale and Sold out badges. Give it a
@@ -149,7 +150,8 @@ export class ShopProductCard extends LitElement {
     const image = product.images[0];
     const soldOut = !product.in_stock;
     const compareAt = product.compare_at_price;
-    const onSale = compareAt !== null && compareAt.currency === product.price.currency && compareAt.amount > product.price.amount;
+    const onSale =
+      compareAt !== null && compareAt.currency === product.price.currency && compareAt.amount > product.price.amount;
     const href = this.href(product);
     const available = product.variants.reduce((sum, v) => sum + v.available_quantity, 0);
     const lowStock = !soldOut && available > 0 && available <= LOW_STOCK_THRESHOLD;
@@ -162,8 +164,9 @@ export class ShopProductCard extends LitElement {
 
     return html`<article part="card" class="card interactive ${soldOut ? 'sold-out' : ''}">
       <div part="media" class="media">
-        ${image
-          ? html`<img
+        ${
+          image
+            ? html`<img
               part="image"
               class="image"
               src=${mediaUrl(image.url, this.store.value?.endpoint)}
@@ -173,7 +176,8 @@ export class ShopProductCard extends LitElement {
               loading="lazy"
               decoding="async"
             />`
-          : nothing}
+            : nothing
+        }
         <div class="badges">
           ${onSale && !soldOut ? html`<span part="badge sale-badge" class="badge">Sale</span>` : nothing}
           ${soldOut ? html`<span part="badge sold-out-badge" class="badge sold-out-badge">Sold out</span>` : nothing}
@@ -185,11 +189,13 @@ export class ShopProductCard extends LitElement {
         ${product.rating.count > 0 ? this.renderRating(product.rating.average, product.rating.count) : nothing}
         <p part="price" class="price">
           ${priceVaries ? html`<span class="from">From</span>` : nothing}
-          ${onSale
-            ? html`<span class="sr-only">Was ${this.money(compareAt)}, now ${this.money(product.price)}</span>
+          ${
+            onSale
+              ? html`<span class="sr-only">Was ${this.money(compareAt)}, now ${this.money(product.price)}</span>
                 <span class="sale" aria-hidden="true">${this.money(product.price)}</span>
                 <s part="compare-at-price" aria-hidden="true">${this.money(compareAt)}</s>`
-            : html`<span>${this.money(product.price)}</span>`}
+              : html`<span>${this.money(product.price)}</span>`
+          }
         </p>
         ${lowStock ? html`<p part="stock" class="stock">Only ${available} left</p>` : nothing}
         ${this.buyButton ? html`<shop-buy-button part="buy-button" class="buy" .data=${product}></shop-buy-button>` : nothing}

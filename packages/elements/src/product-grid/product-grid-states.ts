@@ -29,7 +29,13 @@ export function notConfiguredState() {
 }
 
 /** The grid's status line: "Loading products…", "Showing 24 of 240 products", "3 products". */
-export function countText(state: { loading: boolean; ready: boolean; shown: number; total: number | undefined; hasMore: boolean }): string {
+export function countText(state: {
+  loading: boolean;
+  ready: boolean;
+  shown: number;
+  total: number | undefined;
+  hasMore: boolean;
+}): string {
   if (state.loading) return 'Loading products…';
   if (!state.ready) return '';
   const { shown, total } = state;

@@ -10,14 +10,19 @@ import type { ShopProductsLoadedEvent } from '../events/products-loaded.js';
 import type { ShopErrorEvent } from '../events/error.js';
 import { captureWarnings, nextEvent, testClient, testShop } from '../testing/test-shop.test.js';
 
-const cards = (grid: ShopProductGrid) => [...grid.shadowRoot!.querySelectorAll<ShopProductCard>('ul[part=grid] shop-product-card')];
+const cards = (grid: ShopProductGrid) => [
+  ...grid.shadowRoot!.querySelectorAll<ShopProductCard>('ul[part=grid] shop-product-card'),
+];
 const part = (grid: ShopProductGrid, name: string) => grid.shadowRoot!.querySelector<HTMLElement>(`[part~="${name}"]`);
 
 /** Renders a grid in a store; `loaded` resolves with its first `shop-products-loaded`. */
-async function renderGrid(attrs: { category?: string; brand?: string; limit?: number; paging?: string; key?: string } = {}) {
+async function renderGrid(
+  attrs: { category?: string; brand?: string; limit?: number; paging?: string; key?: string } = {},
+) {
   let onLoaded!: (e: ShopProductsLoadedEvent) => void;
   const loaded = new Promise<ShopProductsLoadedEvent>((resolve) => (onLoaded = resolve));
-  const store = await fixture(html`<shop-store endpoint=${testShop.endpoint} publishable-key=${attrs.key ?? testShop.publishableKey}>
+  const store =
+    await fixture(html`<shop-store endpoint=${testShop.endpoint} publishable-key=${attrs.key ?? testShop.publishableKey}>
     <shop-product-grid
       category=${attrs.category ?? nothing}
       brand=${attrs.brand ?? nothing}
@@ -40,7 +45,14 @@ function watchFetches() {
   window.fetch = (input, init) => {
     const answer = real(input, init);
     const url = new URL(input instanceof Request ? input.url : String(input));
-    sent.push({ url, signal: init?.signal, outcome: answer.then(() => 'answered', (e: unknown) => (e as Error).name) });
+    sent.push({
+      url,
+      signal: init?.signal,
+      outcome: answer.then(
+        () => 'answered',
+        (e: unknown) => (e as Error).name,
+      ),
+    });
     return answer;
   };
   return Object.assign(sent, { restore: () => void (window.fetch = real) });
@@ -103,12 +115,15 @@ describe('<shop-product-grid>', () => {
     const event = await loaded;
     expect(event.detail.query.category).to.equal(parent.slug);
     expect(event.detail.products.length).to.be.greaterThan(0);
-    for (const card of cards(grid)) expect(ids.has(card.product!.category.id), card.product!.category.slug).to.equal(true);
+    for (const card of cards(grid))
+      expect(ids.has(card.product!.category.id), card.product!.category.slug).to.equal(true);
     expect(event.detail.total).to.equal(parent.product_count);
   });
 
   it('min-price, max-price and in-stock narrow the products to that price range, in stock', async () => {
-    const store = await fixture(html`<shop-store endpoint=${testShop.endpoint} publishable-key=${testShop.publishableKey}></shop-store>`);
+    const store = await fixture(
+      html`<shop-store endpoint=${testShop.endpoint} publishable-key=${testShop.publishableKey}></shop-store>`,
+    );
     const grid = document.createElement('shop-product-grid');
     grid.setAttribute('min-price', '2000');
     grid.setAttribute('max-price', '5000');
@@ -173,7 +188,8 @@ describe('<shop-product-grid>', () => {
   });
 
   it('the empty slot replaces the default empty message', async () => {
-    const store = await fixture(html`<shop-store endpoint=${testShop.endpoint} publishable-key=${testShop.publishableKey}>
+    const store =
+      await fixture(html`<shop-store endpoint=${testShop.endpoint} publishable-key=${testShop.publishableKey}>
       <shop-product-grid brand="no-such-brand-anywhere"><p slot="empty">Nothing here yet — try our bestsellers.</p></shop-product-grid>
     </shop-store>`);
     const grid = store.querySelector('shop-product-grid')!;
@@ -183,7 +199,9 @@ describe('<shop-product-grid>', () => {
   });
 
   it('a wrong key shows the error state, and Retry asks the server again (real 401)', async () => {
-    const store = await fixture(html`<shop-store endpoint=${testShop.endpoint} publishable-key="pk_test_WrongKey0000000000"></shop-store>`);
+    const store = await fixture(
+      html`<shop-store endpoint=${testShop.endpoint} publishable-key="pk_test_WrongKey0000000000"></shop-store>`,
+    );
     const grid = document.createElement('shop-product-grid');
     let failed = nextEvent(grid, 'shop-error');
     store.append(grid);
@@ -203,7 +221,9 @@ describe('<shop-product-grid>', () => {
   });
 
   it('a new key on the store reloads the grid inside it', async () => {
-    const store = await fixture(html`<shop-store endpoint=${testShop.endpoint} publishable-key="pk_test_WrongKey0000000000"></shop-store>`);
+    const store = await fixture(
+      html`<shop-store endpoint=${testShop.endpoint} publishable-key="pk_test_WrongKey0000000000"></shop-store>`,
+    );
     const grid = document.createElement('shop-product-grid');
     const failed = nextEvent(grid, 'shop-error');
     store.append(grid);
@@ -274,7 +294,9 @@ describe('<shop-product-grid>', () => {
     const category = (await testClient().categories.list()).data[0]!;
     history.replaceState(null, '', `?category=${category.slug}&sort=price_asc`);
     try {
-      const store = await fixture(html`<shop-store endpoint=${testShop.endpoint} publishable-key=${testShop.publishableKey}></shop-store>`);
+      const store = await fixture(
+        html`<shop-store endpoint=${testShop.endpoint} publishable-key=${testShop.publishableKey}></shop-store>`,
+      );
       const grid = document.createElement('shop-product-grid');
       grid.setAttribute('sync-url', '');
       let loaded = nextEvent(grid, 'shop-products-loaded');
@@ -305,7 +327,9 @@ describe('<shop-product-grid>', () => {
   });
 
   it('passes the axe accessibility checks in its error state', async () => {
-    const store = await fixture(html`<shop-store endpoint=${testShop.endpoint} publishable-key="pk_test_WrongKey0000000000"></shop-store>`);
+    const store = await fixture(
+      html`<shop-store endpoint=${testShop.endpoint} publishable-key="pk_test_WrongKey0000000000"></shop-store>`,
+    );
     const grid = document.createElement('shop-product-grid');
     const failed = nextEvent(grid, 'shop-error');
     store.append(grid);

@@ -30,7 +30,8 @@ const SORT_OPTIONS: readonly { value: ProductSort; label: string }[] = [
 ];
 
 /** Parts of each card that the grid forwards, so `shop-product-grid::part(price)` reaches every card. */
-const CARD_PARTS = 'card, media, image, badge, sale-badge, sold-out-badge, body, brand, name, link, rating, price, compare-at-price, stock';
+const CARD_PARTS =
+  'card, media, image, badge, sale-badge, sold-out-badge, body, brand, name, link, rating, price, compare-at-price, stock';
 
 let nextId = 0;
 
@@ -178,10 +179,20 @@ export class ShopProductGrid extends LitElement {
    * Changes filters as one step: with `sync-url`, the page URL gets one new history entry, so Back
    * restores the previous filters (used by `<shop-facets>`).
    */
-  applyFilters(filters: { query?: string; category?: string; brand?: string; options?: string; minPrice?: number; maxPrice?: number; minRating?: number; inStock?: boolean }): void {
+  applyFilters(filters: {
+    query?: string;
+    category?: string;
+    brand?: string;
+    options?: string;
+    minPrice?: number;
+    maxPrice?: number;
+    minRating?: number;
+    inStock?: boolean;
+  }): void {
     Object.assign(this, filters);
     const url: Partial<Record<'query' | 'category' | 'brand' | 'options', string>> = {};
-    for (const key of ['query', 'category', 'brand', 'options'] as const) if (key in filters) url[key] = filters[key] ?? '';
+    for (const key of ['query', 'category', 'brand', 'options'] as const)
+      if (key in filters) url[key] = filters[key] ?? '';
     this.url.writeAll(url, 'push');
   }
 
@@ -189,14 +200,22 @@ export class ShopProductGrid extends LitElement {
   get currentQuery(): ProductListStoreQuery {
     const query: ProductListStoreQuery = { limit: this.pageSize };
     if (this.query.trim()) query.q = this.query.trim();
-    const options = this.options.split(',').map((o) => o.trim()).filter((o) => o.includes(':'));
+    const options = this.options
+      .split(',')
+      .map((o) => o.trim())
+      .filter((o) => o.includes(':'));
     if (options.length > 0) query.options = options;
-    if (Number.isInteger(this.minRating) && this.minRating! >= 1 && this.minRating! <= 5) query.min_rating = this.minRating;
+    if (Number.isInteger(this.minRating) && this.minRating! >= 1 && this.minRating! <= 5)
+      query.min_rating = this.minRating;
     if (this.category) query.category = this.category;
     if (this.brand) query.brand = this.brand;
     if (this.sort && this.sort !== 'relevance') {
       if (SORT_OPTIONS.some((o) => o.value === this.sort)) query.sort = this.sort;
-      else if (DEV_MODE) warn('W003', `<shop-product-grid sort="${this.sort}"> is not one of ${SORT_OPTIONS.map((o) => o.value).join(', ')}.`);
+      else if (DEV_MODE)
+        warn(
+          'W003',
+          `<shop-product-grid sort="${this.sort}"> is not one of ${SORT_OPTIONS.map((o) => o.value).join(', ')}.`,
+        );
     }
     if (Number.isSafeInteger(this.minPrice) && this.minPrice! >= 0) query.min_price = this.minPrice;
     if (Number.isSafeInteger(this.maxPrice) && this.maxPrice! >= 0) query.max_price = this.maxPrice;
@@ -225,7 +244,8 @@ export class ShopProductGrid extends LitElement {
   private async settle(pending: Promise<ProductListOutcome>): Promise<void> {
     const outcome = await pending;
     if (outcome.status === 'loaded') void this.announce(outcome);
-    else if (outcome.status === 'failed') void this.updateComplete.then(() => this.dispatchEvent(new ShopErrorEvent({ error: outcome.error })));
+    else if (outcome.status === 'failed')
+      void this.updateComplete.then(() => this.dispatchEvent(new ShopErrorEvent({ error: outcome.error })));
   }
 
   private async announce({ page, query, append }: Extract<ProductListOutcome, { status: 'loaded' }>): Promise<void> {
@@ -274,21 +294,25 @@ export class ShopProductGrid extends LitElement {
     const { status, products, total, hasMore, loadingMore, error } = this.list.state;
     const storeMissing = this.store.status === 'missing';
     const loading = !storeMissing && (status === 'loading' || status === 'idle');
-    const count = storeMissing ? '' : countText({ loading, ready: status === 'ready', shown: products.length, total, hasMore });
+    const count = storeMissing
+      ? ''
+      : countText({ loading, ready: status === 'ready', shown: products.length, total, hasMore });
     return html`<div part="base" class="base" aria-busy=${loading || loadingMore ? 'true' : 'false'}>
       <div part="toolbar" class="toolbar">
         <p part="count" class="count" role="status">${count}</p>
         ${this.hideSort ? nothing : this.renderSort()}
       </div>
-      ${storeMissing
-        ? notConfiguredState()
-        : loading
-          ? this.renderSkeletons()
-          : status === 'error'
-            ? errorState(error, () => void this.retry())
-            : products.length === 0
-              ? emptyState()
-              : this.renderProducts(products)}
+      ${
+        storeMissing
+          ? notConfiguredState()
+          : loading
+            ? this.renderSkeletons()
+            : status === 'error'
+              ? errorState(error, () => void this.retry())
+              : products.length === 0
+                ? emptyState()
+                : this.renderProducts(products)
+      }
     </div>`;
   }
 
@@ -320,8 +344,9 @@ export class ShopProductGrid extends LitElement {
           </li>`,
         )}
       </ul>
-      ${hasMore
-        ? html`<div class="footer">
+      ${
+        hasMore
+          ? html`<div class="footer">
             ${this.paging === 'infinite' ? html`<div class="sentinel" aria-hidden="true"></div>` : nothing}
             ${moreError !== undefined ? html`<p class="state-detail" role="alert">${describeError(moreError)}</p>` : nothing}
             <button
@@ -334,7 +359,8 @@ export class ShopProductGrid extends LitElement {
               ${loadingMore ? 'Loading…' : moreError !== undefined ? 'Try again' : 'Load more'}
             </button>
           </div>`
-        : nothing}`;
+          : nothing
+      }`;
   }
 }
 

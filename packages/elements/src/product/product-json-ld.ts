@@ -1,7 +1,11 @@
 import { minorToDecimalString, type Product } from '@shoptag/sdk';
 
 /** schema.org Product markup for search engines, from the wire product. */
-export function productJsonLd(product: Product, imageUrl: (url: string) => string, pageUrl: string): Record<string, unknown> {
+export function productJsonLd(
+  product: Product,
+  imageUrl: (url: string) => string,
+  pageUrl: string,
+): Record<string, unknown> {
   const text = new DOMParser().parseFromString(product.description_html, 'text/html').body.textContent?.trim() ?? '';
   const offers = product.variants.map((v) => ({
     '@type': 'Offer',
@@ -23,7 +27,15 @@ export function productJsonLd(product: Product, imageUrl: (url: string) => strin
     image: product.images.map((i) => imageUrl(i.url)),
     offers,
     ...(product.rating.count > 0
-      ? { aggregateRating: { '@type': 'AggregateRating', ratingValue: product.rating.average, reviewCount: product.rating.count, bestRating: 5, worstRating: 1 } }
+      ? {
+          aggregateRating: {
+            '@type': 'AggregateRating',
+            ratingValue: product.rating.average,
+            reviewCount: product.rating.count,
+            bestRating: 5,
+            worstRating: 1,
+          },
+        }
       : {}),
   };
 }

@@ -10,9 +10,11 @@ const part = (el: ShopProduct, name: string) => el.shadowRoot!.querySelector<HTM
 
 async function render(handleOrProduct: string | Product): Promise<ShopProduct> {
   const store = await fixture(html`<shop-store endpoint=${testShop.endpoint} publishable-key=${testShop.publishableKey}>
-    ${typeof handleOrProduct === 'string'
-      ? html`<shop-product handle=${handleOrProduct}><button slot="buy">Buy</button></shop-product>`
-      : html`<shop-product .product=${handleOrProduct}><button slot="buy">Buy</button></shop-product>`}
+    ${
+      typeof handleOrProduct === 'string'
+        ? html`<shop-product handle=${handleOrProduct}><button slot="buy">Buy</button></shop-product>`
+        : html`<shop-product .product=${handleOrProduct}><button slot="buy">Buy</button></shop-product>`
+    }
   </shop-store>`);
   const el = store.querySelector('shop-product')!;
   for (let i = 0; i < 100 && !el.shown; i++) await new Promise((r) => setTimeout(r, 20));
@@ -27,13 +29,17 @@ describe('<shop-product>', () => {
     expect(part(el, 'name')!.textContent).to.equal(product.name);
     expect(part(el, 'name')!.getAttribute('aria-level')).to.equal('1');
     expect(part(el, 'brand')!.textContent).to.equal(product.brand);
-    expect(part(el, 'rating')!.getAttribute('aria-label')).to.contain(`Rated ${product.rating.average.toFixed(1)} out of 5`);
+    expect(part(el, 'rating')!.getAttribute('aria-label')).to.contain(
+      `Rated ${product.rating.average.toFixed(1)} out of 5`,
+    );
     const slot = el.shadowRoot!.querySelector<HTMLSlotElement>('slot[name="buy"]')!;
     expect(slot.assignedElements()[0]!.textContent).to.equal('Buy');
   });
 
   it('offers each option as a labelled radio group and fires shop-variant-change with the matching variant', async () => {
-    const product = await findProduct((p) => p.options.length > 0 && p.options[0]!.values.length > 1 && p.variants.filter((v) => v.in_stock).length > 1);
+    const product = await findProduct(
+      (p) => p.options.length > 0 && p.options[0]!.values.length > 1 && p.variants.filter((v) => v.in_stock).length > 1,
+    );
     const el = await render(product.handle);
     const groups = [...el.shadowRoot!.querySelectorAll('fieldset')];
     expect(groups.length).to.equal(product.options.length);
@@ -49,8 +55,11 @@ describe('<shop-product>', () => {
   });
 
   it('keeps a slotted buy button on the variant the shopper picks', async () => {
-    const product = await findProduct((p) => p.options.length > 0 && p.options[0]!.values.length > 1 && p.variants.filter((v) => v.in_stock).length > 1);
-    const store = await fixture(html`<shop-store endpoint=${testShop.endpoint} publishable-key=${testShop.publishableKey}>
+    const product = await findProduct(
+      (p) => p.options.length > 0 && p.options[0]!.values.length > 1 && p.variants.filter((v) => v.in_stock).length > 1,
+    );
+    const store =
+      await fixture(html`<shop-store endpoint=${testShop.endpoint} publishable-key=${testShop.publishableKey}>
       <shop-product .product=${product}><shop-buy-button slot="buy"></shop-buy-button></shop-product>
     </shop-store>`);
     const el = store.querySelector<ShopProduct>('shop-product')!;
@@ -59,8 +68,13 @@ describe('<shop-product>', () => {
     expect(button.data?.id).to.equal(product.id);
     expect(button.variant).to.equal(el.variant!.id);
     await button.updateComplete;
-    expect(button.shadowRoot!.querySelector('select'), 'the picker chooses, so the button shows no select of its own').to.equal(null);
-    const radio = [...el.shadowRoot!.querySelectorAll<HTMLInputElement>('fieldset input[type="radio"]')].find((r) => !r.checked && !r.disabled)!;
+    expect(
+      button.shadowRoot!.querySelector('select'),
+      'the picker chooses, so the button shows no select of its own',
+    ).to.equal(null);
+    const radio = [...el.shadowRoot!.querySelectorAll<HTMLInputElement>('fieldset input[type="radio"]')].find(
+      (r) => !r.checked && !r.disabled,
+    )!;
     radio.click();
     await el.updateComplete;
     expect(button.variant).to.equal(el.variant!.id);
@@ -68,7 +82,9 @@ describe('<shop-product>', () => {
   });
 
   it('disables option values that no purchasable variant has', async () => {
-    const product = await findProduct((p) => p.options.length === 1 && p.variants.some((v) => !v.in_stock) && p.variants.some((v) => v.in_stock));
+    const product = await findProduct(
+      (p) => p.options.length === 1 && p.variants.some((v) => !v.in_stock) && p.variants.some((v) => v.in_stock),
+    );
     const el = await render(product.handle);
     const soldOut = product.variants.filter((v) => !v.in_stock).map((v) => v.options[product.options[0]!.name]);
     const radios = [...el.shadowRoot!.querySelectorAll<HTMLInputElement>('input[type="radio"]')];
@@ -76,7 +92,14 @@ describe('<shop-product>', () => {
   });
 
   it('shows the compare-at price and the discount for a variant on sale', async () => {
-    const product = await findProduct((p) => p.compare_at_price !== null && p.in_stock && p.variants[0]!.in_stock && p.variants[0]!.compare_at_price !== null && p.options.length <= 1);
+    const product = await findProduct(
+      (p) =>
+        p.compare_at_price !== null &&
+        p.in_stock &&
+        p.variants[0]!.in_stock &&
+        p.variants[0]!.compare_at_price !== null &&
+        p.options.length <= 1,
+    );
     const el = await render(product.handle);
     const v = el.variant!;
     const percent = Math.round((1 - v.price.amount / v.compare_at_price!.amount) * 100);
@@ -85,7 +108,9 @@ describe('<shop-product>', () => {
   });
 
   it('says "Only N left" when stock is low', async () => {
-    const product = await findProduct((p) => p.variants.length === 1 && p.variants[0]!.in_stock && p.variants[0]!.available_quantity <= 5);
+    const product = await findProduct(
+      (p) => p.variants.length === 1 && p.variants[0]!.in_stock && p.variants[0]!.available_quantity <= 5,
+    );
     const el = await render(product.handle);
     expect(part(el, 'stock')!.textContent).to.equal(`Only ${product.variants[0]!.available_quantity} left`);
   });
@@ -104,7 +129,11 @@ describe('<shop-product>', () => {
 
   it('sanitizes the description HTML before it renders', async () => {
     const product = await findProduct(() => true);
-    const evil = { ...product, description_html: '<p>Safe <b>text</b></p><img src="x" onerror="window.__pwned = true"><script>window.__pwned = true</script>' };
+    const evil = {
+      ...product,
+      description_html:
+        '<p>Safe <b>text</b></p><img src="x" onerror="window.__pwned = true"><script>window.__pwned = true</script>',
+    };
     const el = await render(evil);
     const description = part(el, 'description')!;
     expect(description.querySelector('script')).to.equal(null);
@@ -118,7 +147,9 @@ describe('<shop-product>', () => {
     const product = await findProduct((p) => p.rating.count > 0);
     const el = await render(product.handle);
     const script = el.querySelector('script[type="application/ld+json"]')!;
-    const json = JSON.parse(script.textContent!) as Record<string, unknown> & { offers: { price: string; priceCurrency: string }[] };
+    const json = JSON.parse(script.textContent!) as Record<string, unknown> & {
+      offers: { price: string; priceCurrency: string }[];
+    };
     expect(json['@type']).to.equal('Product');
     expect(json.name).to.equal(product.name);
     expect(json.offers.length).to.equal(product.variants.length);

@@ -99,7 +99,9 @@ export class ShopProduct extends LitElement {
     const product = this.shown;
     if (!product) return null;
     if (product.options.length === 0) return product.variants[0] ?? null;
-    return product.variants.find((v) => product.options.every((o) => v.options[o.name] === this.selected[o.name])) ?? null;
+    return (
+      product.variants.find((v) => product.options.every((o) => v.options[o.name] === this.selected[o.name])) ?? null
+    );
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -133,7 +135,9 @@ export class ShopProduct extends LitElement {
     const product = this.shown;
     if (!product) return;
     const variantId = this.variant?.id ?? '';
-    for (const button of this.querySelectorAll<HTMLElement & { data?: Product; variant?: string; noVariantSelect?: boolean }>(':scope > shop-buy-button[slot="buy"]')) {
+    for (const button of this.querySelectorAll<
+      HTMLElement & { data?: Product; variant?: string; noVariantSelect?: boolean }
+    >(':scope > shop-buy-button[slot="buy"]')) {
       button.noVariantSelect = true;
       if (button.data !== product) button.data = product;
       if (button.variant !== variantId) button.variant = variantId;
@@ -174,7 +178,10 @@ export class ShopProduct extends LitElement {
   /** Whether choosing `value` for `name` (keeping the other choices) gives a variant that can be bought. */
   private canBuy(product: Product, name: string, value: string): boolean {
     return product.variants.some(
-      (v) => purchasable(v) && v.options[name] === value && product.options.every((o) => o.name === name || v.options[o.name] === this.selected[o.name]),
+      (v) =>
+        purchasable(v) &&
+        v.options[name] === value &&
+        product.options.every((o) => o.name === name || v.options[o.name] === this.selected[o.name]),
     );
   }
 
@@ -186,7 +193,9 @@ export class ShopProduct extends LitElement {
   private choose(product: Product, name: string, value: string): void {
     const next = { ...this.selected, [name]: value };
     // When the new value cannot go with the other choices, move them to a combination that can.
-    if (!product.variants.some((v) => purchasable(v) && product.options.every((o) => v.options[o.name] === next[o.name]))) {
+    if (
+      !product.variants.some((v) => purchasable(v) && product.options.every((o) => v.options[o.name] === next[o.name]))
+    ) {
       const fallback = product.variants.find((v) => purchasable(v) && v.options[name] === value);
       if (fallback) Object.assign(next, fallback.options);
     }
@@ -202,7 +211,8 @@ export class ShopProduct extends LitElement {
   protected override render() {
     const product = this.shown;
     if (product) return this.renderProduct(product);
-    if (this.loader.status === 'error') return html`<p class="message" role="alert">${describeError(this.loader.error)}</p>`;
+    if (this.loader.status === 'error')
+      return html`<p class="message" role="alert">${describeError(this.loader.error)}</p>`;
     if (this.store.status === 'missing') return nothing;
     return html`<p class="message" role="status">Loading product…</p>`;
   }
@@ -232,8 +242,9 @@ export class ShopProduct extends LitElement {
     if (!main) return html`<div part="gallery" class="gallery"></div>`;
     return html`<div part="gallery" class="gallery">
       <shop-image part="main-image" class="main-image" .image=${main} alt=${main.alt || product.name} priority sizes="(min-width: 48rem) 50vw, 100vw"></shop-image>
-      ${images.length > 1
-        ? html`<ul part="thumbnails" class="thumbnails" aria-label="Images">
+      ${
+        images.length > 1
+          ? html`<ul part="thumbnails" class="thumbnails" aria-label="Images">
             ${images.map(
               (image, i) => html`<li>
                 <button
@@ -249,7 +260,8 @@ export class ShopProduct extends LitElement {
               </li>`,
             )}
           </ul>`
-        : nothing}
+          : nothing
+      }
     </div>`;
   }
 
@@ -303,7 +315,8 @@ export class ShopProduct extends LitElement {
   }
 
   private renderStock(variant: ProductVariant | null) {
-    if (!variant || !purchasable(variant)) return html`<p part="stock" class="stock out" role="status">${variant ? 'Sold out' : 'Unavailable'}</p>`;
+    if (!variant || !purchasable(variant))
+      return html`<p part="stock" class="stock out" role="status">${variant ? 'Sold out' : 'Unavailable'}</p>`;
     const n = variant.available_quantity;
     if (n <= LOW_STOCK_THRESHOLD) return html`<p part="stock" class="stock low" role="status">Only ${n} left</p>`;
     return html`<p part="stock" class="stock" role="status">In stock</p>`;

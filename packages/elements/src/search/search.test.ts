@@ -24,7 +24,8 @@ async function type(el: ShopSearch, input: HTMLInputElement, text: string): Prom
   }
 }
 
-const key = (input: HTMLInputElement, k: string) => input.dispatchEvent(new KeyboardEvent('keydown', { key: k, bubbles: true, composed: true, cancelable: true }));
+const key = (input: HTMLInputElement, k: string) =>
+  input.dispatchEvent(new KeyboardEvent('keydown', { key: k, bubbles: true, composed: true, cancelable: true }));
 
 describe('<shop-search>', () => {
   beforeEach(() => localStorage.removeItem('shoptag:recent-searches'));

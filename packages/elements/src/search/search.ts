@@ -14,13 +14,17 @@ type Option = { kind: 'recent'; q: string } | { kind: 'suggestion'; suggestion: 
 
 /** Splits `text` into runs, marking those that start a word with one of the typed words. */
 export function highlight(text: string, q: string): { text: string; match: boolean }[] {
-  const words = q.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  const words = q
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean);
   if (words.length === 0) return [{ text, match: false }];
   const runs: { text: string; match: boolean }[] = [];
   const re = /[\p{L}\p{N}]+|[^\p{L}\p{N}]+/gu;
   for (const [token] of text.matchAll(re)) {
     const word = words.find((w) => token.toLowerCase().startsWith(w));
-    if (word) runs.push({ text: token.slice(0, word.length), match: true }, { text: token.slice(word.length), match: false });
+    if (word)
+      runs.push({ text: token.slice(0, word.length), match: true }, { text: token.slice(word.length), match: false });
     else runs.push({ text: token, match: false });
   }
   return runs.filter((r) => r.text !== '');
@@ -173,10 +177,14 @@ export class ShopSearch extends LitElement {
 
   private hrefFor(q: string, suggestion: Suggestion | null): string | null {
     if (suggestion?.type === 'product' && this.productHrefTemplate) {
-      return this.productHrefTemplate.replaceAll('{handle}', encodeURIComponent(suggestion.handle)).replaceAll('{id}', encodeURIComponent(suggestion.id));
+      return this.productHrefTemplate
+        .replaceAll('{handle}', encodeURIComponent(suggestion.handle))
+        .replaceAll('{id}', encodeURIComponent(suggestion.id));
     }
     if (suggestion?.type === 'category') {
-      return this.categoryHrefTemplate ? this.categoryHrefTemplate.replaceAll('{slug}', encodeURIComponent(suggestion.slug)) : this.resultsHref({ category: suggestion.slug });
+      return this.categoryHrefTemplate
+        ? this.categoryHrefTemplate.replaceAll('{slug}', encodeURIComponent(suggestion.slug))
+        : this.resultsHref({ category: suggestion.slug });
     }
     return q ? this.resultsHref({ q }) : null;
   }

@@ -6,14 +6,17 @@ import { captureWarnings, testShop } from '../testing/test-shop.test.js';
 
 describe('<shop-store>', () => {
   it('creates a client for its endpoint and key that talks to the server', async () => {
-    const store = await fixture<ShopStore>(html`<shop-store endpoint=${testShop.endpoint} publishable-key=${testShop.publishableKey}></shop-store>`);
+    const store = await fixture<ShopStore>(
+      html`<shop-store endpoint=${testShop.endpoint} publishable-key=${testShop.publishableKey}></shop-store>`,
+    );
     expect(store.client!.endpoint).to.equal(testShop.endpoint);
     const health = await store.client!.health();
     expect(health.status).to.equal('ok');
   });
 
   it('gives elements inside it the same client, locale and currency', async () => {
-    const store = await fixture<ShopStore>(html`<shop-store endpoint=${testShop.endpoint} publishable-key=${testShop.publishableKey} locale="de-DE" currency="EUR">
+    const store =
+      await fixture<ShopStore>(html`<shop-store endpoint=${testShop.endpoint} publishable-key=${testShop.publishableKey} locale="de-DE" currency="EUR">
       <div><shop-money amount="500"></shop-money></div>
     </shop-store>`);
     const money = store.querySelector('shop-money')!;
@@ -23,7 +26,8 @@ describe('<shop-store>', () => {
   });
 
   it('the nearest store wins when stores are nested', async () => {
-    const outer = await fixture<ShopStore>(html`<shop-store endpoint=${testShop.endpoint} publishable-key=${testShop.publishableKey} currency="USD">
+    const outer =
+      await fixture<ShopStore>(html`<shop-store endpoint=${testShop.endpoint} publishable-key=${testShop.publishableKey} currency="USD">
       <shop-store endpoint=${testShop.endpoint} publishable-key=${testShop.publishableKey} currency="JPY"><shop-money amount="500"></shop-money></shop-store>
     </shop-store>`);
     const money = outer.querySelector('shop-money')!;
@@ -41,7 +45,9 @@ describe('<shop-store>', () => {
 
   it('warns W002 for a secret key and provides no client', async () => {
     const warnings = await captureWarnings(async () => {
-      const store = await fixture<ShopStore>(html`<shop-store endpoint=${testShop.endpoint} publishable-key="sk_test_abc"></shop-store>`);
+      const store = await fixture<ShopStore>(
+        html`<shop-store endpoint=${testShop.endpoint} publishable-key="sk_test_abc"></shop-store>`,
+      );
       expect(store.client).to.equal(undefined);
     });
     expect(warnings.some((w) => w.startsWith('[shoptag W002]') && w.includes('never put a secret key'))).to.equal(true);
@@ -50,7 +56,9 @@ describe('<shop-store>', () => {
   it('without an endpoint it uses window.shoptag.endpoint, then the page origin', async () => {
     window.shoptag = { endpoint: testShop.endpoint };
     try {
-      const store = await fixture<ShopStore>(html`<shop-store publishable-key=${testShop.publishableKey}></shop-store>`);
+      const store = await fixture<ShopStore>(
+        html`<shop-store publishable-key=${testShop.publishableKey}></shop-store>`,
+      );
       expect(store.client!.endpoint).to.equal(testShop.endpoint);
     } finally {
       delete window.shoptag;

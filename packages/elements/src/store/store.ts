@@ -55,13 +55,18 @@ export class ShopStore extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('endpoint') || changed.has('publishableKey') || changed.has('currency') || changed.has('locale')) this.configure(true);
+    if (changed.has('endpoint') || changed.has('publishableKey') || changed.has('currency') || changed.has('locale'))
+      this.configure(true);
   }
 
   private configure(report: boolean): void {
     let value: ShopStoreValue | undefined;
     if (!this.publishableKey) {
-      if (report) warn('W001', '<shop-store> has no publishable-key: set publishable-key="pk_test_…" (find it in the server\'s startup output).');
+      if (report)
+        warn(
+          'W001',
+          '<shop-store> has no publishable-key: set publishable-key="pk_test_…" (find it in the server\'s startup output).',
+        );
     } else {
       try {
         value = storeValueFrom({

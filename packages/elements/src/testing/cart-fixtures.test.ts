@@ -7,7 +7,9 @@ import { testShop } from './test-shop.test.js';
 
 /** Renders `content` inside a `<shop-store>` for the test server, with an empty cart. */
 export async function inStore(content: TemplateResult): Promise<ShopStore> {
-  const store = await fixture<ShopStore>(html`<shop-store endpoint=${testShop.endpoint} publishable-key=${testShop.publishableKey}>${content}</shop-store>`);
+  const store = await fixture<ShopStore>(
+    html`<shop-store endpoint=${testShop.endpoint} publishable-key=${testShop.publishableKey}>${content}</shop-store>`,
+  );
   getCartStore(store.client!).clear();
   return store;
 }

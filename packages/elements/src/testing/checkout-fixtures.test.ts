@@ -25,10 +25,15 @@ export const click = (el: ShopCheckout, selector: string) => root(el).querySelec
 /** A checkout on `server` for a new one-item cart, at its contact step; `style` sets tokens on the element. */
 export async function checkoutFor(server: TestServer = testShop, style = ''): Promise<ShopCheckout> {
   const client = createShopClient({ endpoint: server.endpoint, publishableKey: server.publishableKey });
-  const product = await findProduct((p) => p.in_stock && p.variants.some((v) => v.in_stock && v.available_quantity >= 3), client);
+  const product = await findProduct(
+    (p) => p.in_stock && p.variants.some((v) => v.in_stock && v.available_quantity >= 3),
+    client,
+  );
   const variant = product.variants.find((v) => v.in_stock && v.available_quantity >= 3)!;
   const cart = await client.carts.create({ items: [{ variant_id: variant.id, quantity: 1 }] });
-  const store = await fixture(html`<shop-store endpoint=${server.endpoint} publishable-key=${server.publishableKey}><shop-checkout cart-id=${cart.id} style=${style}></shop-checkout></shop-store>`);
+  const store = await fixture(
+    html`<shop-store endpoint=${server.endpoint} publishable-key=${server.publishableKey}><shop-checkout cart-id=${cart.id} style=${style}></shop-checkout></shop-store>`,
+  );
   const el = store.querySelector('shop-checkout')!;
   await until(() => (el.state?.session ?? null) !== null && el.state?.step === 'contact');
   return el;
@@ -36,7 +41,15 @@ export async function checkoutFor(server: TestServer = testShop, style = ''): Pr
 
 export async function fillContact(el: ShopCheckout, postal = '94105'): Promise<void> {
   await el.updateComplete;
-  for (const [name, value] of [['email', 'ada@example.com'], ['name', 'Ada Lovelace'], ['line1', '1 Market St'], ['city', 'San Francisco'], ['region', 'CA'], ['postal_code', postal]]) type(el, name!, value!);
+  for (const [name, value] of [
+    ['email', 'ada@example.com'],
+    ['name', 'Ada Lovelace'],
+    ['line1', '1 Market St'],
+    ['city', 'San Francisco'],
+    ['region', 'CA'],
+    ['postal_code', postal],
+  ])
+    type(el, name!, value!);
   await el.updateComplete;
   click(el, 'button[type="submit"]');
 }

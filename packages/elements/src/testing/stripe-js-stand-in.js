@@ -52,7 +52,13 @@
                 mounted = box;
                 setTimeout(() => {
                   emit('ready', { elementType: type });
-                  emit('change', { elementType: type, empty: false, complete: config().complete ?? true, collapsed: false, value: { type: 'card' } });
+                  emit('change', {
+                    elementType: type,
+                    empty: false,
+                    complete: config().complete ?? true,
+                    collapsed: false,
+                    value: { type: 'card' },
+                  });
                 }, 0);
               },
               on(name, fn) {
@@ -70,7 +76,11 @@
         };
       },
       async confirmPayment({ elements, redirect, confirmParams }) {
-        record('confirmPayment', { redirect, returnUrl: confirmParams?.return_url, connected: elements.mounted?.isConnected === true });
+        record('confirmPayment', {
+          redirect,
+          returnUrl: confirmParams?.return_url,
+          connected: elements.mounted?.isConnected === true,
+        });
         const secret = elements.clientSecret;
         const body = await api(key, 'POST', `/v1/payment_intents/${intentOf(secret)}/confirm`, {
           client_secret: secret,
@@ -81,7 +91,9 @@
       },
       async handleNextAction({ clientSecret }) {
         record('handleNextAction', { clientSecret });
-        const body = await api(key, 'GET', `/v1/payment_intents/${intentOf(clientSecret)}`, { client_secret: clientSecret });
+        const body = await api(key, 'GET', `/v1/payment_intents/${intentOf(clientSecret)}`, {
+          client_secret: clientSecret,
+        });
         return body.error ? { error: body.error } : { paymentIntent: body };
       },
     };

@@ -9,7 +9,11 @@ declare global {
      * simulated payments, and one (`stripe`) taking payments through Stripe, whose API is a local
      * stand-in at `api`.
      */
-    __SHOPTAG_TEST__: { endpoint: string; publishableKey: string; stripe: { endpoint: string; publishableKey: string; api: string } };
+    __SHOPTAG_TEST__: {
+      endpoint: string;
+      publishableKey: string;
+      stripe: { endpoint: string; publishableKey: string; api: string };
+    };
   }
 }
 
@@ -31,8 +35,13 @@ export async function findProduct(match: (p: Product) => boolean, client: ShopCl
 }
 
 /** Resolves with the next event of `type` on `target`. */
-export function nextEvent<K extends keyof GlobalEventHandlersEventMap>(target: EventTarget, type: K): Promise<GlobalEventHandlersEventMap[K]> {
-  return new Promise((resolve) => target.addEventListener(type, (e) => resolve(e as GlobalEventHandlersEventMap[K]), { once: true }));
+export function nextEvent<K extends keyof GlobalEventHandlersEventMap>(
+  target: EventTarget,
+  type: K,
+): Promise<GlobalEventHandlersEventMap[K]> {
+  return new Promise((resolve) =>
+    target.addEventListener(type, (e) => resolve(e as GlobalEventHandlersEventMap[K]), { once: true }),
+  );
 }
 
 /** Captures console.warn calls while `fn` runs and until its promise settles. */

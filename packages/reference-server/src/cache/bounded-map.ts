@@ -13,7 +13,11 @@ export interface BoundedMap<V> {
   readonly chars: number;
 }
 
-export function createBoundedMap<V>(options: { maxEntries: number; maxChars: number; charsOf: (value: V) => number }): BoundedMap<V> {
+export function createBoundedMap<V>(options: {
+  maxEntries: number;
+  maxChars: number;
+  charsOf: (value: V) => number;
+}): BoundedMap<V> {
   const entries = new Map<string, { value: V; chars: number }>();
   let chars = 0;
   const remove = (key: string) => {

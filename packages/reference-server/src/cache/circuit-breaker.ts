@@ -46,7 +46,8 @@ export function createCircuitBreaker(options: CircuitBreakerOptions): CircuitBre
   const threshold = options.failureThreshold ?? DEFAULT_FAILURE_THRESHOLD;
   const baseOpenMs = options.openMs ?? DEFAULT_OPEN_MS;
   const maxOpenMs = options.maxOpenMs ?? DEFAULT_MAX_OPEN_MS;
-  if (!(threshold >= 1 && baseOpenMs > 0 && maxOpenMs >= baseOpenMs)) throw new RangeError('circuit breaker: need failureThreshold ≥ 1 and 0 < openMs ≤ maxOpenMs');
+  if (!(threshold >= 1 && baseOpenMs > 0 && maxOpenMs >= baseOpenMs))
+    throw new RangeError('circuit breaker: need failureThreshold ≥ 1 and 0 < openMs ≤ maxOpenMs');
   const now = () => options.clock.now().getTime();
   let state: CircuitState = 'closed';
   let failures = 0;

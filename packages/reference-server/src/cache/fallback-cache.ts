@@ -53,7 +53,9 @@ export function createFallbackCache(options: FallbackCacheOptions): Cache {
       for (const key of batch) pending.delete(key);
     }
     if (overflowed) {
-      logger.warn(`more than ${maxPending} cache keys changed while Redis was down; older copies of the others lapse with their time to live`);
+      logger.warn(
+        `more than ${maxPending} cache keys changed while Redis was down; older copies of the others lapse with their time to live`,
+      );
       overflowed = false;
     }
   });
@@ -61,10 +63,20 @@ export function createFallbackCache(options: FallbackCacheOptions): Cache {
   return {
     kind: shared.kind,
     get description() {
-      return guard.available ? shared.description : `${shared.description} (not answering: using the in-process cache until it does)`;
+      return guard.available
+        ? shared.description
+        : `${shared.description} (not answering: using the in-process cache until it does)`;
     },
-    get: (key) => guard.run(() => shared.get(key), () => local.get(key)),
-    getText: (key) => guard.run(() => shared.getText(key), () => local.getText(key)),
+    get: (key) =>
+      guard.run(
+        () => shared.get(key),
+        () => local.get(key),
+      ),
+    getText: (key) =>
+      guard.run(
+        () => shared.getText(key),
+        () => local.getText(key),
+      ),
     set: (key, value, ttlMs) =>
       guard.run(
         () => shared.set(key, value, ttlMs),

@@ -23,7 +23,13 @@ export function createFallbackLocks(options: { shared: Locks; local: Locks; guar
         async () => {
           const lease = await shared.tryAcquire(name, ttlMs);
           if (!lease) return null;
-          return { release: () => guard.run(() => lease.release(), async () => undefined) };
+          return {
+            release: () =>
+              guard.run(
+                () => lease.release(),
+                async () => undefined,
+              ),
+          };
         },
         fallback,
         { write: true },

@@ -6,7 +6,11 @@ import type { RateLimiter } from './rate-limiter.js';
  * they do not. During an outage each process counts alone, so a client may send up to the limit
  * to each process: looser, but the shop stays open and the limit still bounds abuse.
  */
-export function createFallbackRateLimiter(options: { shared: RateLimiter; local: RateLimiter; guard: OutageGuard }): RateLimiter {
+export function createFallbackRateLimiter(options: {
+  shared: RateLimiter;
+  local: RateLimiter;
+  guard: OutageGuard;
+}): RateLimiter {
   const { shared, local, guard } = options;
   return {
     kind: shared.kind,

@@ -23,7 +23,8 @@ export function createMemoryCache(options: { clock: Clock; maxEntries?: number; 
     }
     return entry;
   };
-  const put = (key: string, entry: { data: string | Buffer; text: boolean; expiresAt: number }) => entries.set(key, entry);
+  const put = (key: string, entry: { data: string | Buffer; text: boolean; expiresAt: number }) =>
+    entries.set(key, entry);
   return {
     kind: 'memory',
     description: 'in-process',

@@ -4,7 +4,11 @@ import { windowOf, type RateLimiter } from './rate-limiter.js';
 
 /** Counters for a single process, bounded in entries (the oldest client is forgotten first). */
 export function createMemoryRateLimiter(options: { clock: Clock; maxEntries?: number }): RateLimiter {
-  const counts = createBoundedMap<number>({ maxEntries: options.maxEntries ?? 100_000, maxChars: Number.MAX_SAFE_INTEGER, charsOf: () => 1 });
+  const counts = createBoundedMap<number>({
+    maxEntries: options.maxEntries ?? 100_000,
+    maxChars: Number.MAX_SAFE_INTEGER,
+    charsOf: () => 1,
+  });
   return {
     kind: 'memory',
     async consume(key, limit, windowMs) {

@@ -23,7 +23,8 @@ export function boundedRedisOptions(keyPrefix: string): RedisOptions {
     maxRetriesPerRequest: 0,
     enableOfflineQueue: false,
     autoResendUnfulfilledCommands: false,
-    retryStrategy: (attempt) => Math.min(50 * 2 ** Math.min(attempt, 10), REDIS_MAX_RECONNECT_DELAY_MS) * (0.75 + Math.random() / 2),
+    retryStrategy: (attempt) =>
+      Math.min(50 * 2 ** Math.min(attempt, 10), REDIS_MAX_RECONNECT_DELAY_MS) * (0.75 + Math.random() / 2),
   };
 }
 
@@ -55,7 +56,10 @@ export async function connectRedis(url: string, keyPrefix: string): Promise<Redi
     await redis.connect();
   } catch (error) {
     redis.disconnect();
-    throw new Error(`cannot connect to Redis at ${redactUrl(url)}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+    throw new Error(
+      `cannot connect to Redis at ${redactUrl(url)}: ${error instanceof Error ? error.message : String(error)}`,
+      { cause: error },
+    );
   }
   return redis;
 }

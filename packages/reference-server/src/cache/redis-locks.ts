@@ -5,7 +5,8 @@ import type { Lease, Locks } from './locks.js';
 
 // Deletes the key only while it still holds our token, so a lease that lapsed and was taken
 // by another process is never released by us.
-const RELEASE_SCRIPT = "if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) else return 0 end";
+const RELEASE_SCRIPT =
+  "if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) else return 0 end";
 
 export interface RedisLocksOptions {
   url: string;

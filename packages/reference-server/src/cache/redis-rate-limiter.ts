@@ -27,7 +27,11 @@ export function redisRateLimiterOn(redis: Redis, options: { clock: Clock; keyPre
       const { index, resetMs } = windowOf(options.clock.now().getTime(), windowMs);
       const bucket = `${prefix}${key}:${index}`;
       // One round trip; the key outlives its window a little, so clocks a moment apart agree.
-      const replies = await redis.multi().incr(bucket).pexpire(bucket, windowMs + 1_000).exec();
+      const replies = await redis
+        .multi()
+        .incr(bucket)
+        .pexpire(bucket, windowMs + 1_000)
+        .exec();
       const reply = replies?.[0];
       // A transaction that failed (EXECABORT, a timeout) is a failure, not a count of 0.
       if (!reply || reply[0]) throw reply?.[0] ?? new Error('rate counter transaction failed');

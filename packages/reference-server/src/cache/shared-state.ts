@@ -60,7 +60,8 @@ export async function openSharedState(options: SharedStateOptions): Promise<Shar
     return {
       ...local,
       guard: null,
-      close: async () => void (await Promise.allSettled([local.cache.close(), local.locks.close(), local.rateLimiter?.close()])),
+      close: async () =>
+        void (await Promise.allSettled([local.cache.close(), local.locks.close(), local.rateLimiter?.close()])),
     };
   }
   const prefix = options.keyPrefix ?? 'shoptag:';
@@ -86,7 +87,8 @@ export async function openSharedState(options: SharedStateOptions): Promise<Shar
   });
   const cache = createFallbackCache({ shared: shared.cache, local: local.cache, guard, logger });
   const locks = createFallbackLocks({ shared: shared.locks, local: local.locks, guard });
-  const rateLimiter = local.rateLimiter && createFallbackRateLimiter({ shared: shared.rateLimiter, local: local.rateLimiter, guard });
+  const rateLimiter =
+    local.rateLimiter && createFallbackRateLimiter({ shared: shared.rateLimiter, local: local.rateLimiter, guard });
   return {
     cache,
     locks,

@@ -43,7 +43,9 @@ export interface PaymentProvider {
   readonly description: string;
   /** What the browser needs besides the client secret (Stripe's publishable key), or null. */
   readonly publishableKey: string | null;
-  createIntent(input: Idempotent & { amount: number; currency: string; metadata: Record<string, string> }): Promise<PaymentIntent>;
+  createIntent(
+    input: Idempotent & { amount: number; currency: string; metadata: Record<string, string> },
+  ): Promise<PaymentIntent>;
   /** Changes the amount of an intent that is not yet confirmed (shipping or address changed). */
   updateAmount(intentId: string, amount: number, options: Idempotent): Promise<PaymentIntent>;
   retrieveIntent(intentId: string): Promise<PaymentIntent>;

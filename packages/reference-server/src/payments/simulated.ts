@@ -42,12 +42,19 @@ export function createSimulatedPayments(deps: SimulatedPaymentsDeps): PaymentPro
     return row;
   }
 
-  async function move(id: string, from: readonly string[], change: Parameters<typeof repo.transition>[2]): Promise<SimulatedIntentRow | undefined> {
+  async function move(
+    id: string,
+    from: readonly string[],
+    change: Parameters<typeof repo.transition>[2],
+  ): Promise<SimulatedIntentRow | undefined> {
     return repo.transition(id, from, change, clock.now());
   }
 
   const unexpected = (row: SimulatedIntentRow, action: string) =>
-    new ConflictError(`This PaymentIntent's status is ${row.status}; it cannot be ${action}.`, { code: 'payment_intent_unexpected_state', details: { status: row.status } });
+    new ConflictError(`This PaymentIntent's status is ${row.status}; it cannot be ${action}.`, {
+      code: 'payment_intent_unexpected_state',
+      details: { status: row.status },
+    });
 
   return {
     kind: 'simulated',
@@ -56,12 +63,26 @@ export function createSimulatedPayments(deps: SimulatedPaymentsDeps): PaymentPro
 
     async createIntent({ amount, currency, metadata, idempotencyKey }) {
       const id = randomId('pi_sim');
-      const row = await repo.insertOnce({ id, idempotency_key: idempotencyKey, amount, currency, client_secret: `${id}_secret_${randomId('s', 24).slice(2)}`, metadata }, clock.now());
+      const row = await repo.insertOnce(
+        {
+          id,
+          idempotency_key: idempotencyKey,
+          amount,
+          currency,
+          client_secret: `${id}_secret_${randomId('s', 24).slice(2)}`,
+          metadata,
+        },
+        clock.now(),
+      );
       return toIntent(row);
     },
 
     async updateAmount(intentId, amount) {
-      const row = await move(intentId, ['requires_payment_method', 'requires_confirmation'], { status: 'requires_payment_method', amount, lastError: null });
+      const row = await move(intentId, ['requires_payment_method', 'requires_confirmation'], {
+        status: 'requires_payment_method',
+        amount,
+        lastError: null,
+      });
       if (row) return toIntent(row);
       const current = await load(intentId);
       if (current.amount === amount) return toIntent(current);
@@ -73,14 +94,21 @@ export function createSimulatedPayments(deps: SimulatedPaymentsDeps): PaymentPro
     async confirmIntent(intentId, paymentMethod) {
       const outcome = TEST_PAYMENT_METHODS[paymentMethod];
       if (!outcome) {
-        throw new InvalidRequestError(`No such PaymentMethod: '${paymentMethod}'. The simulated provider takes Stripe's test ids, e.g. pm_card_visa.`, {
-          code: 'resource_missing',
-          param: 'payment_method',
-        });
+        throw new InvalidRequestError(
+          `No such PaymentMethod: '${paymentMethod}'. The simulated provider takes Stripe's test ids, e.g. pm_card_visa.`,
+          {
+            code: 'resource_missing',
+            param: 'payment_method',
+          },
+        );
       }
       const current = await load(intentId);
       // Confirming again once authorized (a retry) answers the intent as it is.
-      if (['requires_capture', 'succeeded', 'requires_action'].includes(current.status) && current.payment_method === paymentMethod) return toIntent(current);
+      if (
+        ['requires_capture', 'succeeded', 'requires_action'].includes(current.status) &&
+        current.payment_method === paymentMethod
+      )
+        return toIntent(current);
       const from = ['requires_payment_method', 'requires_confirmation'];
       if (outcome.kind === 'declined') {
         const lastError = { code: outcome.code, declineCode: outcome.declineCode, message: outcome.message };
@@ -96,7 +124,11 @@ export function createSimulatedPayments(deps: SimulatedPaymentsDeps): PaymentPro
       if (row) return toIntent(row);
       // A concurrent confirmation with the same method won the race: answer its result.
       const now = await load(intentId);
-      if (['requires_capture', 'succeeded', 'requires_action'].includes(now.status) && now.payment_method === paymentMethod) return toIntent(now);
+      if (
+        ['requires_capture', 'succeeded', 'requires_action'].includes(now.status) &&
+        now.payment_method === paymentMethod
+      )
+        return toIntent(now);
       throw unexpected(now, 'confirmed');
     },
 
@@ -104,7 +136,11 @@ export function createSimulatedPayments(deps: SimulatedPaymentsDeps): PaymentPro
       const row =
         result === 'complete'
           ? await move(intentId, ['requires_action'], { status: 'requires_capture', lastError: null })
-          : await move(intentId, ['requires_action'], { status: 'requires_payment_method', paymentMethod: null, lastError: AUTHENTICATION_FAILURE });
+          : await move(intentId, ['requires_action'], {
+              status: 'requires_payment_method',
+              paymentMethod: null,
+              lastError: AUTHENTICATION_FAILURE,
+            });
       if (row) return toIntent(row);
       const current = await load(intentId);
       const done = result === 'complete' ? ['requires_capture', 'succeeded'] : ['requires_payment_method'];
@@ -121,7 +157,11 @@ export function createSimulatedPayments(deps: SimulatedPaymentsDeps): PaymentPro
     },
 
     async cancelIntent(intentId) {
-      const row = await move(intentId, ['requires_payment_method', 'requires_confirmation', 'requires_action', 'requires_capture'], { status: 'canceled' });
+      const row = await move(
+        intentId,
+        ['requires_payment_method', 'requires_confirmation', 'requires_action', 'requires_capture'],
+        { status: 'canceled' },
+      );
       if (row) return toIntent(row);
       const current = await load(intentId);
       if (current.status === 'canceled') return toIntent(current);
@@ -130,20 +170,34 @@ export function createSimulatedPayments(deps: SimulatedPaymentsDeps): PaymentPro
 
     async refund(intentId, amount, { idempotencyKey }) {
       const current = await load(intentId);
-      const refund = await db.transaction((tx) => createSimulatedPaymentRepository(tx).refundOnce(randomId('re_sim'), intentId, idempotencyKey, amount, clock.now()));
+      const refund = await db.transaction((tx) =>
+        createSimulatedPaymentRepository(tx).refundOnce(
+          randomId('re_sim'),
+          intentId,
+          idempotencyKey,
+          amount,
+          clock.now(),
+        ),
+      );
       if (!refund) {
-        throw new InvalidRequestError(`Refund amount (${amount}) is greater than what is left to refund (${current.amount_captured - current.amount_refunded}).`, {
-          code: 'amount_too_large',
-          param: 'amount',
-        });
+        throw new InvalidRequestError(
+          `Refund amount (${amount}) is greater than what is left to refund (${current.amount_captured - current.amount_refunded}).`,
+          {
+            code: 'amount_too_large',
+            param: 'amount',
+          },
+        );
       }
       return refund;
     },
 
     parseWebhook() {
-      throw new InvalidRequestError('The simulated payment provider sends no webhooks; configure STRIPE_WEBHOOK_SECRET to receive Stripe events.', {
-        code: 'webhooks_not_configured',
-      });
+      throw new InvalidRequestError(
+        'The simulated payment provider sends no webhooks; configure STRIPE_WEBHOOK_SECRET to receive Stripe events.',
+        {
+          code: 'webhooks_not_configured',
+        },
+      );
     },
   };
 }

@@ -22,7 +22,8 @@ export function toStripeAmount(amount: number, currency: string): number {
     if (amount % factor !== 0) throw new RangeError(`${amount} ${code} cannot be charged exactly through Stripe`);
     return amount / factor;
   }
-  if (STRIPE_THREE_DECIMAL.has(code) && amount % 10 !== 0) throw new RangeError(`Stripe charges ${code} in multiples of 10 minor units; ${amount} is not`);
+  if (STRIPE_THREE_DECIMAL.has(code) && amount % 10 !== 0)
+    throw new RangeError(`Stripe charges ${code} in multiples of 10 minor units; ${amount} is not`);
   return amount * 10 ** shift;
 }
 

@@ -29,7 +29,13 @@ function toIntent(pi: Stripe.PaymentIntent): PaymentIntent {
     amountCapturable: fromStripeAmount(pi.amount_capturable, currency),
     amountCaptured: fromStripeAmount(pi.amount_received, currency),
     metadata: pi.metadata,
-    lastError: error ? { code: error.code ?? 'card_declined', declineCode: error.decline_code ?? null, message: error.message ?? 'The payment failed.' } : null,
+    lastError: error
+      ? {
+          code: error.code ?? 'card_declined',
+          declineCode: error.decline_code ?? null,
+          message: error.message ?? 'The payment failed.',
+        }
+      : null,
   };
 }
 
@@ -89,46 +95,74 @@ export function createStripePayments(options: StripePaymentsOptions): PaymentPro
     updateAmount: (intentId, amount, { idempotencyKey }) =>
       translate(async () => {
         const current = await stripe.paymentIntents.retrieve(intentId);
-        return toIntent(await stripe.paymentIntents.update(intentId, { amount: toStripeAmount(amount, CURRENCY_OF_INTENT(current)) }, { idempotencyKey }));
+        return toIntent(
+          await stripe.paymentIntents.update(
+            intentId,
+            { amount: toStripeAmount(amount, CURRENCY_OF_INTENT(current)) },
+            { idempotencyKey },
+          ),
+        );
       }),
 
     retrieveIntent: (intentId) => translate(async () => toIntent(await stripe.paymentIntents.retrieve(intentId))),
 
     confirmIntent: (intentId, paymentMethod, { idempotencyKey }) =>
-      translate(async () => toIntent(await stripe.paymentIntents.confirm(intentId, { payment_method: paymentMethod }, { idempotencyKey }))),
+      translate(async () =>
+        toIntent(await stripe.paymentIntents.confirm(intentId, { payment_method: paymentMethod }, { idempotencyKey })),
+      ),
 
-    captureIntent: (intentId, { idempotencyKey }) => translate(async () => toIntent(await stripe.paymentIntents.capture(intentId, {}, { idempotencyKey }))),
+    captureIntent: (intentId, { idempotencyKey }) =>
+      translate(async () => toIntent(await stripe.paymentIntents.capture(intentId, {}, { idempotencyKey }))),
 
-    cancelIntent: (intentId, { idempotencyKey }) => translate(async () => toIntent(await stripe.paymentIntents.cancel(intentId, {}, { idempotencyKey }))),
+    cancelIntent: (intentId, { idempotencyKey }) =>
+      translate(async () => toIntent(await stripe.paymentIntents.cancel(intentId, {}, { idempotencyKey }))),
 
     refund: (intentId, amount, { idempotencyKey }) =>
       translate(async () => {
         const current = await stripe.paymentIntents.retrieve(intentId);
         const currency = CURRENCY_OF_INTENT(current);
-        const refund = await stripe.refunds.create({ payment_intent: intentId, amount: toStripeAmount(amount, currency) }, { idempotencyKey });
+        const refund = await stripe.refunds.create(
+          { payment_intent: intentId, amount: toStripeAmount(amount, currency) },
+          { idempotencyKey },
+        );
         return { id: refund.id, amount: fromStripeAmount(refund.amount, currency) };
       }),
 
     parseWebhook(rawBody, signature) {
       if (!options.webhookSecret) {
-        throw new InvalidRequestError('Webhooks are not configured (no STRIPE_WEBHOOK_SECRET).', { code: 'webhooks_not_configured' });
+        throw new InvalidRequestError('Webhooks are not configured (no STRIPE_WEBHOOK_SECRET).', {
+          code: 'webhooks_not_configured',
+        });
       }
       if (!signature) throw new InvalidRequestError('Missing Stripe-Signature header.', { code: 'signature_missing' });
       let event: Stripe.Event;
       try {
         event = stripe.webhooks.constructEvent(rawBody, signature, options.webhookSecret);
       } catch (error) {
-        throw new InvalidRequestError('The webhook signature does not verify.', { code: 'signature_invalid', cause: error });
+        throw new InvalidRequestError('The webhook signature does not verify.', {
+          code: 'signature_invalid',
+          cause: error,
+        });
       }
       // Signed, but not an event as Stripe sends them: refuse it rather than fail on it.
       const fields = event as Partial<Record<'id' | 'type' | 'data', unknown>>;
       const data = fields.data as { object?: unknown } | null | undefined;
-      if (typeof fields.id !== 'string' || fields.id === '' || typeof fields.type !== 'string' || typeof data?.object !== 'object' || data.object === null) {
+      if (
+        typeof fields.id !== 'string' ||
+        fields.id === '' ||
+        typeof fields.type !== 'string' ||
+        typeof data?.object !== 'object' ||
+        data.object === null
+      ) {
         throw new InvalidRequestError('The webhook event has no id, type or data.object.', { code: 'event_invalid' });
       }
-      if (unstorable(fields.id) || fields.id.length > 255 || unstorable(fields.type)) throw new InvalidRequestError('The webhook event id or type is not valid.', { code: 'event_invalid' });
+      if (unstorable(fields.id) || fields.id.length > 255 || unstorable(fields.type))
+        throw new InvalidRequestError('The webhook event id or type is not valid.', { code: 'event_invalid' });
       const object = data.object as { object?: unknown; id?: unknown };
-      const intentId = object.object === 'payment_intent' && typeof object.id === 'string' && !unstorable(object.id) ? object.id : null;
+      const intentId =
+        object.object === 'payment_intent' && typeof object.id === 'string' && !unstorable(object.id)
+          ? object.id
+          : null;
       return { id: fields.id, type: fields.type, intentId };
     },
   };

@@ -7,7 +7,12 @@ export type TestCardOutcome =
   | { kind: 'declined'; code: string; declineCode: string | null; message: string }
   | { kind: 'requires_action' };
 
-const declined = (code: string, declineCode: string | null, message: string): TestCardOutcome => ({ kind: 'declined', code, declineCode, message });
+const declined = (code: string, declineCode: string | null, message: string): TestCardOutcome => ({
+  kind: 'declined',
+  code,
+  declineCode,
+  message,
+});
 
 export const TEST_PAYMENT_METHODS: Readonly<Record<string, TestCardOutcome>> = Object.freeze({
   pm_card_visa: { kind: 'succeeds' },
@@ -15,7 +20,11 @@ export const TEST_PAYMENT_METHODS: Readonly<Record<string, TestCardOutcome>> = O
   pm_card_mastercard: { kind: 'succeeds' },
   pm_card_amex: { kind: 'succeeds' },
   pm_card_chargeDeclined: declined('card_declined', 'generic_decline', 'Your card was declined.'),
-  pm_card_chargeDeclinedInsufficientFunds: declined('card_declined', 'insufficient_funds', 'Your card has insufficient funds.'),
+  pm_card_chargeDeclinedInsufficientFunds: declined(
+    'card_declined',
+    'insufficient_funds',
+    'Your card has insufficient funds.',
+  ),
   pm_card_chargeDeclinedLostCard: declined('card_declined', 'lost_card', 'Your card was declined.'),
   pm_card_chargeDeclinedExpiredCard: declined('expired_card', null, 'Your card has expired.'),
   pm_card_chargeDeclinedIncorrectCvc: declined('incorrect_cvc', null, "Your card's security code is incorrect."),

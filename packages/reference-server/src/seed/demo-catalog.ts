@@ -86,7 +86,14 @@ function buildCategories(): { categories: SeedCategory[]; idBySlug: Map<string, 
   const nextId = () => `cat_${String(categories.length + 1).padStart(3, '0')}`;
   CATEGORY_TREE.forEach((top, topPosition) => {
     const topId = nextId();
-    categories.push({ id: topId, slug: top.slug, name: top.name, description: top.description, parentId: null, position: topPosition });
+    categories.push({
+      id: topId,
+      slug: top.slug,
+      name: top.name,
+      description: top.description,
+      parentId: null,
+      position: topPosition,
+    });
     idBySlug.set(top.slug, topId);
     top.children.forEach((sub, position) => {
       const id = nextId();
@@ -99,7 +106,9 @@ function buildCategories(): { categories: SeedCategory[]; idBySlug: Map<string, 
 
 /** Splits the products over subcategories by weight (largest remainder), then shuffles the order. */
 function allocateSlots(count: number, rng: Rng, idBySlug: ReadonlyMap<string, string>): Slot[] {
-  const all = CATEGORY_TREE.flatMap((top) => top.children.map((sub) => ({ top, sub, categoryId: idBySlug.get(sub.slug) ?? '' })));
+  const all = CATEGORY_TREE.flatMap((top) =>
+    top.children.map((sub) => ({ top, sub, categoryId: idBySlug.get(sub.slug) ?? '' })),
+  );
   const totalWeight = all.reduce((sum, s) => sum + s.sub.weight, 0);
   const quotas = all.map((slot, i) => {
     const exact = (count * slot.sub.weight) / totalWeight;

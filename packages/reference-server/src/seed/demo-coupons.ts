@@ -5,7 +5,17 @@ import { randomId } from '../ids.js';
 
 /** The demo shop's codes; amounts in minor units of a two-decimal currency (scaled for others). */
 function demoCoupons(currency: string, scale: number): CouponFields[] {
-  const base = { currency, starts_at: null, ends_at: null, usage_limit: null, per_email_limit: null, active: true, percent_off: null, amount_off: null, minimum_subtotal: null };
+  const base = {
+    currency,
+    starts_at: null,
+    ends_at: null,
+    usage_limit: null,
+    per_email_limit: null,
+    active: true,
+    percent_off: null,
+    amount_off: null,
+    minimum_subtotal: null,
+  };
   return [
     { ...base, code: 'WELCOME10', type: 'percentage', percent_off: 10, per_email_limit: 1 },
     { ...base, code: 'FREESHIP', type: 'free_shipping' },
@@ -14,7 +24,10 @@ function demoCoupons(currency: string, scale: number): CouponFields[] {
 }
 
 /** Adds the demo coupons that do not exist yet (by code); answers how many it added. */
-export async function seedDemoCoupons(db: Db, options: { clock: Clock; currency: string; minorPerMajor: number }): Promise<number> {
+export async function seedDemoCoupons(
+  db: Db,
+  options: { clock: Clock; currency: string; minorPerMajor: number },
+): Promise<number> {
   const repo = createCouponRepository(db);
   let added = 0;
   for (const fields of demoCoupons(options.currency, options.minorPerMajor)) {

@@ -87,6 +87,7 @@ export async function ensureDemoKeys(options: EnsureDemoKeysOptions): Promise<En
 /** Origins the demo publishable key accepts: the server's own, plus configured extras. */
 export function demoOrigins(port: number, host: string | undefined, extra: readonly string[]): string[] {
   const hosts = ['localhost', '127.0.0.1'];
-  if (host && !['0.0.0.0', '::', 'localhost', '127.0.0.1'].includes(host)) hosts.push(host.includes(':') ? `[${host}]` : host);
+  if (host && !['0.0.0.0', '::', 'localhost', '127.0.0.1'].includes(host))
+    hosts.push(host.includes(':') ? `[${host}]` : host);
   return [...new Set([...hosts.map((h) => `http://${h}:${port}`), ...extra])];
 }

@@ -54,7 +54,9 @@ function paintFor(hex: string): { paint: Paint; background: [string, string] } {
   const pale = luminance(hex) > 0.6;
   return {
     paint: { main: hex, dark: mix(hex, '#15171c', pale ? 0.3 : 0.38), light: mix(hex, '#ffffff', 0.4) },
-    background: pale ? [mix(hex, NEUTRAL, 0.3), mix(hex, NEUTRAL, 0.1)] : [mix(hex, '#ffffff', 0.72), mix(hex, '#ffffff', 0.92)],
+    background: pale
+      ? [mix(hex, NEUTRAL, 0.3), mix(hex, NEUTRAL, 0.1)]
+      : [mix(hex, '#ffffff', 0.72), mix(hex, '#ffffff', 0.92)],
   };
 }
 

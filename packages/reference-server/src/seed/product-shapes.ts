@@ -31,22 +31,34 @@ const faint = (opacity: number) => ` opacity="${opacity}"`;
  */
 export const SHAPES: Readonly<Record<ShapeName, (p: Paint) => string>> = {
   tshirt: (p) =>
-    fill('M300 190L250 205L160 285L220 365L268 335V620H532V335L580 365L640 285L550 205L500 190Q400 250 300 190Z', p.main) +
+    fill(
+      'M300 190L250 205L160 285L220 365L268 335V620H532V335L580 365L640 285L550 205L500 190Q400 250 300 190Z',
+      p.main,
+    ) +
     stroke('M300 190Q400 252 500 190', p.dark, 16) +
     stroke('M268 335L250 262M532 335L550 262', p.dark, 5, faint(0.35)) +
     circle(462, 300, 14, p.light),
   hoodie: (p) =>
-    fill('M305 215L235 235L180 330L150 570L215 580L250 400L262 630H538L550 400L585 580L650 570L620 330L565 235L495 215Z', p.main) +
+    fill(
+      'M305 215L235 235L180 330L150 570L215 580L250 400L262 630H538L550 400L585 580L650 570L620 330L565 235L495 215Z',
+      p.main,
+    ) +
     fill('M300 225Q300 130 400 130Q500 130 500 225Q400 285 300 225Z', p.dark) +
     fill('M335 222Q400 175 465 222Q400 258 335 222Z', INK, faint(0.45)) +
     stroke('M382 252V330M418 252V330', p.light, 7) +
     fill('M310 480H490L515 575H285Z', p.dark, faint(0.35)) +
     fill('M150 570L215 580L212 602L147 592ZM650 570L585 580L588 602L653 592ZM262 608H538V632H262Z', p.dark),
   jacket: (p) =>
-    fill('M310 200L240 225L185 330L160 580L225 588L255 400L262 635H538L545 400L575 588L640 580L615 330L560 225L490 200Z', p.main) +
+    fill(
+      'M310 200L240 225L185 330L160 580L225 588L255 400L262 635H538L545 400L575 588L640 580L615 330L560 225L490 200Z',
+      p.main,
+    ) +
     fill('M310 200L400 290L490 200L470 185L400 245L330 185Z', p.dark) +
     stroke('M400 290V632', INK, 6, faint(0.7)) +
-    fill('M300 470H370V492H300ZM430 470H500V492H430ZM160 580L225 588L223 610L158 602ZM640 580L575 588L577 610L642 602Z', p.dark),
+    fill(
+      'M300 470H370V492H300ZM430 470H500V492H430ZM160 580L225 588L223 610L158 602ZM640 580L575 588L577 610L642 602Z',
+      p.dark,
+    ),
   sneaker: (p) =>
     fill('M170 520Q160 440 220 420L340 360Q380 340 410 362L470 410Q590 420 640 470Q665 495 655 520Z', p.main) +
     fill('M560 440Q630 455 655 520H560Q540 480 560 440Z', p.light, faint(0.6)) +
@@ -68,7 +80,14 @@ export const SHAPES: Readonly<Record<ShapeName, (p: Paint) => string>> = {
     ellipse(380, 290, 140, 24, p.dark) +
     ellipse(380, 293, 124, 16, INK, faint(0.55)) +
     stroke('M275 335V570', p.light, 18, faint(0.5)) +
-    [[330, 380], [420, 440], [470, 360], [360, 520], [450, 560], [310, 470]]
+    [
+      [330, 380],
+      [420, 440],
+      [470, 360],
+      [360, 520],
+      [450, 560],
+      [310, 470],
+    ]
       .map(([x, y]) => circle(x ?? 0, y ?? 0, 4, p.dark, faint(0.4)))
       .join(''),
   candle: (p) =>
@@ -123,7 +142,11 @@ export const SHAPES: Readonly<Record<ShapeName, (p: Paint) => string>> = {
     stroke('M350 330V410M450 330V410', p.dark, 16) +
     rect(336, 395, 28, 22, 4, p.light) +
     rect(436, 395, 28, 22, 4, p.light) +
-    fill('M300 445H500Q520 445 520 465V580Q520 600 500 600H300Q280 600 280 580V465Q280 445 300 445Z', p.dark, faint(0.35)) +
+    fill(
+      'M300 445H500Q520 445 520 465V580Q520 600 500 600H300Q280 600 280 580V465Q280 445 300 445Z',
+      p.dark,
+      faint(0.35),
+    ) +
     stroke('M305 475H495', p.light, 5),
   bottle: (p) =>
     stroke('M450 162Q495 162 495 190Q495 215 450 215', p.dark, 12) +
@@ -158,14 +181,27 @@ export const SHAPES: Readonly<Record<ShapeName, (p: Paint) => string>> = {
   sunglasses: (p) =>
     `<g transform="translate(0 30)">` +
     stroke('M205 362L150 332M595 362L650 332', p.main, 14) +
-    fill('M205 360H380Q385 450 330 480Q260 500 220 460Q195 430 205 360Z', INK, ` stroke="${p.main}" stroke-width="18" stroke-linejoin="round"`) +
-    fill('M420 360H595Q605 430 580 460Q540 500 470 480Q415 450 420 360Z', INK, ` stroke="${p.main}" stroke-width="18" stroke-linejoin="round"`) +
+    fill(
+      'M205 360H380Q385 450 330 480Q260 500 220 460Q195 430 205 360Z',
+      INK,
+      ` stroke="${p.main}" stroke-width="18" stroke-linejoin="round"`,
+    ) +
+    fill(
+      'M420 360H595Q605 430 580 460Q540 500 470 480Q415 450 420 360Z',
+      INK,
+      ` stroke="${p.main}" stroke-width="18" stroke-linejoin="round"`,
+    ) +
     stroke('M380 378Q400 356 420 378', p.main, 14) +
     stroke('M238 396Q262 380 300 386M455 396Q479 380 517 386', PAPER, 10, faint(0.35)) +
     `</g>`,
   jar: (p) =>
     rect(285, 300, 230, 72, 14, p.dark) +
-    stroke('M310 320V352M340 320V352M370 320V352M400 320V352M430 320V352M460 320V352M490 320V352', p.light, 4, faint(0.3)) +
+    stroke(
+      'M310 320V352M340 320V352M370 320V352M400 320V352M430 320V352M460 320V352M490 320V352',
+      p.light,
+      4,
+      faint(0.3),
+    ) +
     fill('M270 372H530V590Q530 625 495 625H305Q270 625 270 590Z', p.main) +
     rect(310, 440, 180, 110, 10, PAPER) +
     rect(345, 478, 110, 8, 4, INK, faint(0.5)) +

@@ -21,7 +21,13 @@ export function ratingDistribution(average: number, count: number): number[] {
 
 /** The seed catalog in table shape. Products keep the seed's order as their curated position. */
 export function toCatalogRows(catalog: SeedCatalog): CatalogRows {
-  const rows: CatalogRows = { categories: catalog.categories.map((c) => ({ ...c })), products: [], options: [], images: [], variants: [] };
+  const rows: CatalogRows = {
+    categories: catalog.categories.map((c) => ({ ...c })),
+    products: [],
+    options: [],
+    images: [],
+    variants: [],
+  };
   catalog.products.forEach((p, index) => {
     rows.products.push({
       id: p.id,
@@ -39,7 +45,9 @@ export function toCatalogRows(catalog: SeedCatalog): CatalogRows {
       position: index,
       createdAt: p.createdAt,
     });
-    p.options.forEach((o, position) => rows.options.push({ productId: p.id, position, name: o.name, values: o.values }));
+    p.options.forEach((o, position) =>
+      rows.options.push({ productId: p.id, position, name: o.name, values: o.values }),
+    );
     for (const image of p.images) rows.images.push({ ...image, productId: p.id, sources: renditionSources(image.url) });
     for (const v of p.variants) {
       rows.variants.push({

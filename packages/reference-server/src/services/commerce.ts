@@ -4,7 +4,12 @@ import type { CommerceConfig } from '../config.js';
 import type { Db } from '../store/db.js';
 import { createCartService, type CartService } from './cart/index.js';
 import { createCouponService, type CouponService } from './coupons/index.js';
-import { createInventoryService, type InventoryService, createReservationService, type ReservationService } from './inventory/index.js';
+import {
+  createInventoryService,
+  type InventoryService,
+  createReservationService,
+  type ReservationService,
+} from './inventory/index.js';
 
 /** The services behind carts, coupons and stock, built together because they share their deps. */
 export interface CommerceServices {
@@ -14,12 +19,24 @@ export interface CommerceServices {
   reservations: ReservationService;
 }
 
-export function createCommerceServices(deps: { db: Db; cache: Cache; clock: Clock; config: CommerceConfig }): CommerceServices {
+export function createCommerceServices(deps: {
+  db: Db;
+  cache: Cache;
+  clock: Clock;
+  config: CommerceConfig;
+}): CommerceServices {
   const { db, cache, clock, config } = deps;
   const coupons = createCouponService({ db, clock, currency: config.pricing.currency });
   return {
     coupons,
-    carts: createCartService({ db, clock, coupons, pricing: config.pricing, maxLineQuantity: config.maxLineQuantity, cartTtlMs: config.cartTtlMs }),
+    carts: createCartService({
+      db,
+      clock,
+      coupons,
+      pricing: config.pricing,
+      maxLineQuantity: config.maxLineQuantity,
+      cartTtlMs: config.cartTtlMs,
+    }),
     inventory: createInventoryService({ db, cache, clock }),
     reservations: createReservationService({ db, cache, clock, holdTtlMs: config.holdTtlMs }),
   };

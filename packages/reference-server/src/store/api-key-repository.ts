@@ -29,7 +29,10 @@ export function createApiKeyRepository(db: Queryable) {
   return {
     /** A key that has not been revoked, by the sha256 of its plaintext. */
     async findActiveByHash(keyHash: string): Promise<ApiKeyRow | null> {
-      const { rows } = await db.query<ApiKeyRow>(`SELECT ${COLUMNS} FROM api_keys WHERE key_hash = $1 AND revoked_at IS NULL`, [keyHash]);
+      const { rows } = await db.query<ApiKeyRow>(
+        `SELECT ${COLUMNS} FROM api_keys WHERE key_hash = $1 AND revoked_at IS NULL`,
+        [keyHash],
+      );
       return rows[0] ?? null;
     },
 

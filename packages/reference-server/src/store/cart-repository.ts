@@ -64,7 +64,10 @@ function splitLines(row: (CartRow & { lines: CartLineRow[] }) | undefined): Cart
 
 export function createCartRepository(q: Queryable) {
   return {
-    async insert(cart: { id: string; currency: string; country: string | null; expiresAt: Date }, now: Date): Promise<CartRow> {
+    async insert(
+      cart: { id: string; currency: string; country: string | null; expiresAt: Date },
+      now: Date,
+    ): Promise<CartRow> {
       const { rows } = await q.query<CartRow>(
         `INSERT INTO carts (id, currency, country, created_at, updated_at, expires_at) VALUES ($1, $2, $3, $4, $4, $5) RETURNING ${CART_COLUMNS}`,
         [cart.id, cart.currency, cart.country, now, cart.expiresAt],
@@ -77,7 +80,12 @@ export function createCartRepository(q: Queryable) {
      * while it is used). Inside a transaction the row stays locked until it ends, so changes to
      * one cart apply one at a time.
      */
-    async touch(id: string, now: Date, expiresAt: Date, options: { changed?: boolean; lock?: boolean } = {}): Promise<CartRow | undefined> {
+    async touch(
+      id: string,
+      now: Date,
+      expiresAt: Date,
+      options: { changed?: boolean; lock?: boolean } = {},
+    ): Promise<CartRow | undefined> {
       // The UPDATE takes the row lock itself, held until the transaction ends (so `lock` needs no
       // statement of its own; it says what the caller relies on).
       const { rows } = await q.query<CartRow>(
@@ -99,9 +107,13 @@ export function createCartRepository(q: Queryable) {
             [id, now, expiresAt],
             { prepare: true },
           )
-        : await q.query<CartRow & { lines: CartLineRow[] }>(`SELECT ${CART_COLUMNS}, ${LINES_JSON} FROM carts WHERE id = $1 AND expires_at > $2`, [id, now], {
-            prepare: true,
-          });
+        : await q.query<CartRow & { lines: CartLineRow[] }>(
+            `SELECT ${CART_COLUMNS}, ${LINES_JSON} FROM carts WHERE id = $1 AND expires_at > $2`,
+            [id, now],
+            {
+              prepare: true,
+            },
+          );
       return splitLines(rows[0]);
     },
 
@@ -148,7 +160,10 @@ export function createCartRepository(q: Queryable) {
       return { variant, added };
     },
 
-    async line(cartId: string, lineId: string): Promise<{ id: string; variant_id: string; quantity: number } | undefined> {
+    async line(
+      cartId: string,
+      lineId: string,
+    ): Promise<{ id: string; variant_id: string; quantity: number } | undefined> {
       const { rows } = await q.query<{ id: string; variant_id: string; quantity: number }>(
         'SELECT id, variant_id, quantity FROM cart_lines WHERE cart_id = $1 AND id = $2',
         [cartId, lineId],
@@ -157,7 +172,12 @@ export function createCartRepository(q: Queryable) {
     },
 
     async setLineQuantity(cartId: string, lineId: string, quantity: number, now: Date): Promise<void> {
-      await q.query('UPDATE cart_lines SET quantity = $3, updated_at = $4 WHERE cart_id = $1 AND id = $2', [cartId, lineId, quantity, now]);
+      await q.query('UPDATE cart_lines SET quantity = $3, updated_at = $4 WHERE cart_id = $1 AND id = $2', [
+        cartId,
+        lineId,
+        quantity,
+        now,
+      ]);
     },
 
     async deleteLine(cartId: string, lineId: string): Promise<boolean> {
@@ -171,7 +191,10 @@ export function createCartRepository(q: Queryable) {
 
     /** Drops carts that expired before `now`; their lines go with them. */
     async deleteExpired(now: Date, limit: number): Promise<number> {
-      const { rowCount } = await q.query('DELETE FROM carts WHERE id IN (SELECT id FROM carts WHERE expires_at <= $1 LIMIT $2)', [now, limit]);
+      const { rowCount } = await q.query(
+        'DELETE FROM carts WHERE id IN (SELECT id FROM carts WHERE expires_at <= $1 LIMIT $2)',
+        [now, limit],
+      );
       return rowCount;
     },
   };

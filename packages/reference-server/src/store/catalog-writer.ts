@@ -2,7 +2,14 @@ import type { Queryable } from './db.js';
 
 /** A whole catalog in table shape, ready to be written in a handful of statements. */
 export interface CatalogRows {
-  categories: { id: string; slug: string; name: string; description: string; parentId: string | null; position: number }[];
+  categories: {
+    id: string;
+    slug: string;
+    name: string;
+    description: string;
+    parentId: string | null;
+    position: number;
+  }[];
   products: {
     id: string;
     handle: string;
@@ -70,7 +77,9 @@ export function createCatalogWriter(tx: Queryable) {
 
     /** Empties the catalog tables (and, by cascade, anything that references them). */
     async truncate(): Promise<void> {
-      await tx.exec('TRUNCATE inventory_levels, variants, product_images, product_options, products, categories CASCADE');
+      await tx.exec(
+        'TRUNCATE inventory_levels, variants, product_images, product_options, products, categories CASCADE',
+      );
     },
 
     /**
@@ -92,7 +101,14 @@ export function createCatalogWriter(tx: Queryable) {
       await tx.query(
         `INSERT INTO categories (id, slug, name, description, parent_id, position)
          SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::int[])`,
-        [col(categories, 'id'), col(categories, 'slug'), col(categories, 'name'), col(categories, 'description'), col(categories, 'parentId'), col(categories, 'position')],
+        [
+          col(categories, 'id'),
+          col(categories, 'slug'),
+          col(categories, 'name'),
+          col(categories, 'description'),
+          col(categories, 'parentId'),
+          col(categories, 'position'),
+        ],
       );
       await tx.query(
         `INSERT INTO products (id, handle, name, brand, category_id, short_description, description_html, tags,
@@ -105,17 +121,32 @@ export function createCatalogWriter(tx: Queryable) {
               AS t(id, handle, name, brand, category_id, short_description, description_html, tags,
                    rating_average, rating_count, status, position, created_at, dist)`,
         [
-          col(products, 'id'), col(products, 'handle'), col(products, 'name'), col(products, 'brand'), col(products, 'categoryId'),
-          col(products, 'shortDescription'), col(products, 'descriptionHtml'), products.map((p) => JSON.stringify(p.tags)),
-          col(products, 'ratingAverage'), col(products, 'ratingCount'), col(products, 'status'), col(products, 'position'),
-          col(products, 'createdAt'), products.map((p) => JSON.stringify(p.ratingDistribution)),
+          col(products, 'id'),
+          col(products, 'handle'),
+          col(products, 'name'),
+          col(products, 'brand'),
+          col(products, 'categoryId'),
+          col(products, 'shortDescription'),
+          col(products, 'descriptionHtml'),
+          products.map((p) => JSON.stringify(p.tags)),
+          col(products, 'ratingAverage'),
+          col(products, 'ratingCount'),
+          col(products, 'status'),
+          col(products, 'position'),
+          col(products, 'createdAt'),
+          products.map((p) => JSON.stringify(p.ratingDistribution)),
         ],
       );
       await tx.query(
         `INSERT INTO product_options (product_id, position, name, "values")
          SELECT product_id, position, name, ARRAY(SELECT jsonb_array_elements_text(vals::jsonb))
          FROM unnest($1::text[], $2::int[], $3::text[], $4::text[]) AS t(product_id, position, name, vals)`,
-        [col(options, 'productId'), col(options, 'position'), col(options, 'name'), options.map((o) => JSON.stringify(o.values))],
+        [
+          col(options, 'productId'),
+          col(options, 'position'),
+          col(options, 'name'),
+          options.map((o) => JSON.stringify(o.values)),
+        ],
       );
       await tx.query(
         `INSERT INTO product_images (id, product_id, url, alt, width, height, position, sources)
@@ -123,8 +154,14 @@ export function createCatalogWriter(tx: Queryable) {
          FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::int[], $6::int[], $7::int[], $8::text[])
               AS t(id, product_id, url, alt, width, height, position, sources)`,
         [
-          col(images, 'id'), col(images, 'productId'), col(images, 'url'), col(images, 'alt'), col(images, 'width'), col(images, 'height'),
-          col(images, 'position'), images.map((i) => JSON.stringify(i.sources)),
+          col(images, 'id'),
+          col(images, 'productId'),
+          col(images, 'url'),
+          col(images, 'alt'),
+          col(images, 'width'),
+          col(images, 'height'),
+          col(images, 'position'),
+          images.map((i) => JSON.stringify(i.sources)),
         ],
       );
       await tx.query(
@@ -133,9 +170,16 @@ export function createCatalogWriter(tx: Queryable) {
          FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::bigint[], $7::bigint[], $8::text[], $9::int[], $10::text[])
               AS t(id, product_id, sku, title, options, price_amount, compare_at_amount, currency, position, image_id)`,
         [
-          col(variants, 'id'), col(variants, 'productId'), col(variants, 'sku'), col(variants, 'title'),
-          variants.map((v) => JSON.stringify(v.options)), col(variants, 'priceAmount'), col(variants, 'compareAtAmount'),
-          col(variants, 'currency'), col(variants, 'position'), col(variants, 'imageId'),
+          col(variants, 'id'),
+          col(variants, 'productId'),
+          col(variants, 'sku'),
+          col(variants, 'title'),
+          variants.map((v) => JSON.stringify(v.options)),
+          col(variants, 'priceAmount'),
+          col(variants, 'compareAtAmount'),
+          col(variants, 'currency'),
+          col(variants, 'position'),
+          col(variants, 'imageId'),
         ],
       );
       await tx.query(

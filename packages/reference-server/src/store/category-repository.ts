@@ -20,13 +20,17 @@ export function createCategoryRepository(db: Queryable) {
   return {
     /** Every category, siblings in position order; the caller builds the tree. */
     async listAll(): Promise<CategoryRow[]> {
-      const { rows } = await db.query<CategoryRow>(`SELECT ${COLUMNS} FROM categories c ORDER BY c.position, c.name, c.id`);
+      const { rows } = await db.query<CategoryRow>(
+        `SELECT ${COLUMNS} FROM categories c ORDER BY c.position, c.name, c.id`,
+      );
       return rows;
     },
 
     /** Every category without counts: cheap enough for every product read (category paths). */
     async listRefs(): Promise<Pick<CategoryRow, 'id' | 'slug' | 'name' | 'parent_id'>[]> {
-      const { rows } = await db.query<Pick<CategoryRow, 'id' | 'slug' | 'name' | 'parent_id'>>('SELECT id, slug, name, parent_id FROM categories');
+      const { rows } = await db.query<Pick<CategoryRow, 'id' | 'slug' | 'name' | 'parent_id'>>(
+        'SELECT id, slug, name, parent_id FROM categories',
+      );
       return rows;
     },
 
@@ -40,9 +44,10 @@ export function createCategoryRepository(db: Queryable) {
     },
 
     async find(idOrSlug: string): Promise<CategoryRow | null> {
-      const { rows } = await db.query<CategoryRow>(`SELECT ${COLUMNS} FROM categories c WHERE c.id = $1 OR c.slug = $1 LIMIT 1`, [
-        idOrSlug,
-      ]);
+      const { rows } = await db.query<CategoryRow>(
+        `SELECT ${COLUMNS} FROM categories c WHERE c.id = $1 OR c.slug = $1 LIMIT 1`,
+        [idOrSlug],
+      );
       return rows[0] ?? null;
     },
   };

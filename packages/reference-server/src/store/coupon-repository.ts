@@ -21,11 +21,22 @@ export interface CouponRow {
 export type CouponFields = Omit<CouponRow, 'id' | 'times_redeemed' | 'created_at' | 'updated_at'>;
 export type CouponChanges = Partial<Omit<CouponFields, 'code' | 'type' | 'currency'>>;
 
-const COLUMNS = 'id, code, type, percent_off, amount_off, minimum_subtotal, currency, starts_at, ends_at, usage_limit, per_email_limit, times_redeemed, active, created_at, updated_at';
-const CHANGEABLE = ['percent_off', 'amount_off', 'minimum_subtotal', 'starts_at', 'ends_at', 'usage_limit', 'per_email_limit', 'active'] as const;
+const COLUMNS =
+  'id, code, type, percent_off, amount_off, minimum_subtotal, currency, starts_at, ends_at, usage_limit, per_email_limit, times_redeemed, active, created_at, updated_at';
+const CHANGEABLE = [
+  'percent_off',
+  'amount_off',
+  'minimum_subtotal',
+  'starts_at',
+  'ends_at',
+  'usage_limit',
+  'per_email_limit',
+  'active',
+] as const;
 
 /** Why `redeem` refused: the total limit or this email's limit is reached, or the coupon is gone. */
-export type RedeemOutcome = { ok: true; timesRedeemed: number } | { ok: false; reason: 'used_up' | 'email_used_up' | 'missing' };
+export type RedeemOutcome =
+  { ok: true; timesRedeemed: number } | { ok: false; reason: 'used_up' | 'email_used_up' | 'missing' };
 
 export function createCouponRepository(q: Queryable) {
   return {
@@ -35,8 +46,21 @@ export function createCouponRepository(q: Queryable) {
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $13)
          ON CONFLICT (code) DO NOTHING
          RETURNING ${COLUMNS}`,
-        [id, fields.code, fields.type, fields.percent_off, fields.amount_off, fields.minimum_subtotal, fields.currency, fields.starts_at, fields.ends_at,
-          fields.usage_limit, fields.per_email_limit, fields.active, now],
+        [
+          id,
+          fields.code,
+          fields.type,
+          fields.percent_off,
+          fields.amount_off,
+          fields.minimum_subtotal,
+          fields.currency,
+          fields.starts_at,
+          fields.ends_at,
+          fields.usage_limit,
+          fields.per_email_limit,
+          fields.active,
+          now,
+        ],
       );
       return rows[0];
     },
@@ -70,7 +94,10 @@ export function createCouponRepository(q: Queryable) {
         params.push(changes[key]);
         sets.push(`${key} = $${params.length}`);
       }
-      const { rows } = await q.query<CouponRow>(`UPDATE coupons SET ${[...sets, 'updated_at = $2'].join(', ')} WHERE id = $1 RETURNING ${COLUMNS}`, params);
+      const { rows } = await q.query<CouponRow>(
+        `UPDATE coupons SET ${[...sets, 'updated_at = $2'].join(', ')} WHERE id = $1 RETURNING ${COLUMNS}`,
+        params,
+      );
       return rows[0];
     },
 
@@ -96,15 +123,24 @@ export function createCouponRepository(q: Queryable) {
       if (!row) return { ok: false, reason: (await this.get(couponId)) ? 'used_up' : 'missing' };
       const normalized = email.trim().toLowerCase();
       if (row.per_email_limit !== null) {
-        const { rows } = await q.query<{ n: number }>('SELECT count(*) AS n FROM coupon_redemptions WHERE coupon_id = $1 AND email = $2', [couponId, normalized]);
+        const { rows } = await q.query<{ n: number }>(
+          'SELECT count(*) AS n FROM coupon_redemptions WHERE coupon_id = $1 AND email = $2',
+          [couponId, normalized],
+        );
         if ((rows[0]?.n ?? 0) >= row.per_email_limit) return { ok: false, reason: 'email_used_up' };
       }
-      await q.query('INSERT INTO coupon_redemptions (coupon_id, email, reference, created_at) VALUES ($1, $2, $3, $4)', [couponId, normalized, reference, now]);
+      await q.query(
+        'INSERT INTO coupon_redemptions (coupon_id, email, reference, created_at) VALUES ($1, $2, $3, $4)',
+        [couponId, normalized, reference, now],
+      );
       return { ok: true, timesRedeemed: row.times_redeemed };
     },
 
     async redemptionsFor(couponId: string, email: string): Promise<number> {
-      const { rows } = await q.query<{ n: number }>('SELECT count(*) AS n FROM coupon_redemptions WHERE coupon_id = $1 AND email = $2', [couponId, email.trim().toLowerCase()]);
+      const { rows } = await q.query<{ n: number }>(
+        'SELECT count(*) AS n FROM coupon_redemptions WHERE coupon_id = $1 AND email = $2',
+        [couponId, email.trim().toLowerCase()],
+      );
       return rows[0]?.n ?? 0;
     },
   };

@@ -27,7 +27,10 @@ export function lockDataDir(dir: string): () => void {
       if (!(error instanceof Error && 'code' in error && error.code === 'EEXIST')) throw error;
       const owner = Number(readFileSync(file, 'utf8').trim());
       if (Number.isInteger(owner) && owner > 0 && isRunning(owner)) {
-        throw new Error(`${dir} is in use by another Shoptag process (pid ${owner}). Stop it first, or use a separate SHOPTAG_DATA_DIR.`, { cause: error });
+        throw new Error(
+          `${dir} is in use by another Shoptag process (pid ${owner}). Stop it first, or use a separate SHOPTAG_DATA_DIR.`,
+          { cause: error },
+        );
       }
       rmSync(file, { force: true });
     }

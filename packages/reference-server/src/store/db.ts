@@ -16,7 +16,11 @@ export interface QueryOptions {
 /** Something that runs SQL: the database itself, or one transaction on it. */
 export interface Queryable {
   /** Runs one parameterized statement (`$1`, `$2` …). */
-  query<R extends object = Record<string, unknown>>(text: string, params?: readonly unknown[], options?: QueryOptions): Promise<QueryResult<R>>;
+  query<R extends object = Record<string, unknown>>(
+    text: string,
+    params?: readonly unknown[],
+    options?: QueryOptions,
+  ): Promise<QueryResult<R>>;
   /** Runs a script of several statements without parameters (migrations). */
   exec(text: string): Promise<void>;
 }

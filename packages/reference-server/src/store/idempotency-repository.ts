@@ -16,7 +16,16 @@ export interface IdempotencyRow {
 export function createIdempotencyRepository(q: Queryable) {
   return {
     /** Claims the key for a first request; false when a row already exists. */
-    async claim(scope: string, key: string, method: string, path: string, hash: string, owner: string, lockedUntil: Date, now: Date): Promise<boolean> {
+    async claim(
+      scope: string,
+      key: string,
+      method: string,
+      path: string,
+      hash: string,
+      owner: string,
+      lockedUntil: Date,
+      now: Date,
+    ): Promise<boolean> {
       const { rowCount } = await q.query(
         `INSERT INTO idempotency_keys (scope, key, method, path, request_hash, lease_owner, locked_until, created_at)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (scope, key) DO NOTHING`,
@@ -34,7 +43,14 @@ export function createIdempotencyRepository(q: Queryable) {
     },
 
     /** Takes over a key whose first request never answered and whose lease has run out (its holder died). */
-    async takeOver(scope: string, key: string, hash: string, owner: string, lockedUntil: Date, now: Date): Promise<boolean> {
+    async takeOver(
+      scope: string,
+      key: string,
+      hash: string,
+      owner: string,
+      lockedUntil: Date,
+      now: Date,
+    ): Promise<boolean> {
       const { rowCount } = await q.query(
         `UPDATE idempotency_keys SET lease_owner = $4, locked_until = $5
           WHERE scope = $1 AND key = $2 AND request_hash = $3 AND response_status IS NULL AND locked_until <= $6`,
@@ -44,7 +60,17 @@ export function createIdempotencyRepository(q: Queryable) {
     },
 
     /** Replaces a row older than the retention (a key may be reused after it) with a fresh claim. */
-    async reclaimExpired(scope: string, key: string, method: string, path: string, hash: string, owner: string, lockedUntil: Date, createdBefore: Date, now: Date): Promise<boolean> {
+    async reclaimExpired(
+      scope: string,
+      key: string,
+      method: string,
+      path: string,
+      hash: string,
+      owner: string,
+      lockedUntil: Date,
+      createdBefore: Date,
+      now: Date,
+    ): Promise<boolean> {
       const { rowCount } = await q.query(
         `UPDATE idempotency_keys SET method = $3, path = $4, request_hash = $5, response_status = NULL, response_body = NULL, lease_owner = $9, locked_until = $6, created_at = $8
           WHERE scope = $1 AND key = $2 AND created_at < $7 AND (response_status IS NOT NULL OR locked_until <= $8)`,
@@ -55,12 +81,22 @@ export function createIdempotencyRepository(q: Queryable) {
 
     /** Pushes the leases of running requests forward (one statement for every key this process holds). */
     async renew(owners: readonly string[], lockedUntil: Date): Promise<number> {
-      const { rowCount } = await q.query('UPDATE idempotency_keys SET locked_until = $2 WHERE lease_owner = ANY($1::text[]) AND response_status IS NULL', [owners, lockedUntil]);
+      const { rowCount } = await q.query(
+        'UPDATE idempotency_keys SET locked_until = $2 WHERE lease_owner = ANY($1::text[]) AND response_status IS NULL',
+        [owners, lockedUntil],
+      );
       return rowCount ?? 0;
     },
 
     /** Stores the answer, if `owner` still holds the key (a request that lost its lease stores nothing). */
-    async finish(scope: string, key: string, owner: string, status: number, body: unknown, now: Date): Promise<boolean> {
+    async finish(
+      scope: string,
+      key: string,
+      owner: string,
+      status: number,
+      body: unknown,
+      now: Date,
+    ): Promise<boolean> {
       const { rowCount } = await q.query(
         'UPDATE idempotency_keys SET response_status = $4, response_body = $5, locked_until = $6 WHERE scope = $1 AND key = $2 AND lease_owner = $3 AND response_status IS NULL',
         [scope, key, owner, status, JSON.stringify(body ?? null), now],
@@ -70,7 +106,10 @@ export function createIdempotencyRepository(q: Queryable) {
 
     /** Forgets an unanswered claim of `owner` (the request failed on our side), so a retry runs again. */
     async release(scope: string, key: string, owner: string): Promise<void> {
-      await q.query('DELETE FROM idempotency_keys WHERE scope = $1 AND key = $2 AND lease_owner = $3 AND response_status IS NULL', [scope, key, owner]);
+      await q.query(
+        'DELETE FROM idempotency_keys WHERE scope = $1 AND key = $2 AND lease_owner = $3 AND response_status IS NULL',
+        [scope, key, owner],
+      );
     },
   };
 }

@@ -60,7 +60,12 @@ export function createInventoryRepository(q: Queryable) {
       return rowCount === 1;
     },
 
-    async insertHold(id: string, items: readonly { variantId: string; quantity: number }[], expiresAt: Date, now: Date): Promise<void> {
+    async insertHold(
+      id: string,
+      items: readonly { variantId: string; quantity: number }[],
+      expiresAt: Date,
+      now: Date,
+    ): Promise<void> {
       await q.query(
         `INSERT INTO inventory_holds (id, variant_id, quantity, expires_at, created_at)
          SELECT $1, v, n, $4, $5 FROM unnest($2::text[], $3::int[]) AS t (v, n)`,
@@ -83,7 +88,10 @@ export function createInventoryRepository(q: Queryable) {
     },
 
     async hold(id: string): Promise<HoldRow[]> {
-      const { rows } = await q.query<HoldRow>('SELECT id, variant_id, quantity, expires_at FROM inventory_holds WHERE id = $1 ORDER BY variant_id', [id]);
+      const { rows } = await q.query<HoldRow>(
+        'SELECT id, variant_id, quantity, expires_at FROM inventory_holds WHERE id = $1 ORDER BY variant_id',
+        [id],
+      );
       return rows;
     },
 
@@ -99,21 +107,27 @@ export function createInventoryRepository(q: Queryable) {
 
     /** Gives reserved units back to stock. */
     async unreserve(variantId: string, quantity: number, now: Date): Promise<void> {
-      await q.query('UPDATE inventory_levels SET reserved = reserved - $2, updated_at = $3 WHERE variant_id = $1', [variantId, quantity, now]);
-    },
-
-    /** Turns reserved units into a sale: they leave stock for good. */
-    async sell(variantId: string, quantity: number, now: Date): Promise<void> {
-      await q.query('UPDATE inventory_levels SET on_hand = on_hand - $2, reserved = reserved - $2, updated_at = $3 WHERE variant_id = $1', [
+      await q.query('UPDATE inventory_levels SET reserved = reserved - $2, updated_at = $3 WHERE variant_id = $1', [
         variantId,
         quantity,
         now,
       ]);
     },
 
+    /** Turns reserved units into a sale: they leave stock for good. */
+    async sell(variantId: string, quantity: number, now: Date): Promise<void> {
+      await q.query(
+        'UPDATE inventory_levels SET on_hand = on_hand - $2, reserved = reserved - $2, updated_at = $3 WHERE variant_id = $1',
+        [variantId, quantity, now],
+      );
+    },
+
     /** Moves a live hold's expiry; false when the hold has lapsed or does not exist. */
     async extendHold(id: string, expiresAt: Date, now: Date): Promise<boolean> {
-      const { rowCount } = await q.query('UPDATE inventory_holds SET expires_at = $2 WHERE id = $1 AND expires_at > $3', [id, expiresAt, now]);
+      const { rowCount } = await q.query(
+        'UPDATE inventory_holds SET expires_at = $2 WHERE id = $1 AND expires_at > $3',
+        [id, expiresAt, now],
+      );
       return rowCount > 0;
     },
 
@@ -128,11 +142,10 @@ export function createInventoryRepository(q: Queryable) {
 
     /** Sets units on hand, never below the units reserved; undefined when the variant has no stock row or it would be. */
     async setOnHand(variantId: string, onHand: number, now: Date): Promise<boolean> {
-      const { rowCount } = await q.query('UPDATE inventory_levels SET on_hand = $2, updated_at = $3 WHERE variant_id = $1 AND reserved <= $2', [
-        variantId,
-        onHand,
-        now,
-      ]);
+      const { rowCount } = await q.query(
+        'UPDATE inventory_levels SET on_hand = $2, updated_at = $3 WHERE variant_id = $1 AND reserved <= $2',
+        [variantId, onHand, now],
+      );
       return rowCount === 1;
     },
 

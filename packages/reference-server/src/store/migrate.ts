@@ -69,12 +69,18 @@ export async function migrate(db: Db, migrations: Migration[] = readMigrations()
         checksum   text NOT NULL,
         applied_at timestamptz NOT NULL DEFAULT now()
       )`);
-    const done = await tx.query<{ version: string; checksum: string }>('SELECT version, checksum FROM schema_migrations');
+    const done = await tx.query<{ version: string; checksum: string }>(
+      'SELECT version, checksum FROM schema_migrations',
+    );
     const recorded = new Map(done.rows.map((r) => [r.version, r.checksum]));
     for (const migration of migrations) {
       const checksum = recorded.get(migration.version);
       // Versions before this check hashed the file as read, CRLF included: that still matches.
-      if (checksum !== undefined && checksum !== migrationChecksum(migration.sql) && checksum !== sha256(migration.sql)) {
+      if (
+        checksum !== undefined &&
+        checksum !== migrationChecksum(migration.sql) &&
+        checksum !== sha256(migration.sql)
+      ) {
         throw new MigrationChangedError(migration.version);
       }
     }
@@ -84,9 +90,15 @@ export async function migrate(db: Db, migrations: Migration[] = readMigrations()
       try {
         await tx.exec(migration.sql);
       } catch (error) {
-        throw new Error(`migration ${migration.version} failed: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+        throw new Error(
+          `migration ${migration.version} failed: ${error instanceof Error ? error.message : String(error)}`,
+          { cause: error },
+        );
       }
-      await tx.query('INSERT INTO schema_migrations (version, checksum) VALUES ($1, $2)', [migration.version, migrationChecksum(migration.sql)]);
+      await tx.query('INSERT INTO schema_migrations (version, checksum) VALUES ($1, $2)', [
+        migration.version,
+        migrationChecksum(migration.sql),
+      ]);
       applied.push(migration.version);
     }
     return { applied };

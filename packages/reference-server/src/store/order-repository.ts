@@ -61,22 +61,44 @@ const ORDER_COLUMNS = `id, number, checkout_session_id, status, currency, email,
   subtotal, discount, shipping, tax, tax_included, total, refunded, payment_provider, payment_reference, captured, token, fulfillment,
   cancel_reason, created_at, updated_at`;
 
-export type NewOrder = Omit<OrderRow, 'number' | 'refunded' | 'captured' | 'fulfillment' | 'cancel_reason' | 'updated_at'>;
+export type NewOrder = Omit<
+  OrderRow,
+  'number' | 'refunded' | 'captured' | 'fulfillment' | 'cancel_reason' | 'updated_at'
+>;
 
 /** Orders, their item snapshots and refunds. */
 export function createOrderRepository(q: Queryable) {
   return {
     /** Inserts the order with the next order number; false when the session already has one (the unique constraint). */
-    async insert(order: NewOrder, items: readonly Omit<OrderItemRow, 'order_id' | 'refunded_quantity'>[]): Promise<boolean> {
+    async insert(
+      order: NewOrder,
+      items: readonly Omit<OrderItemRow, 'order_id' | 'refunded_quantity'>[],
+    ): Promise<boolean> {
       const { rowCount } = await q.query(
         `INSERT INTO orders (id, number, checkout_session_id, status, currency, email, shipping_address, billing_address, shipping_method, coupon_code,
                              subtotal, discount, shipping, tax, tax_included, total, payment_provider, payment_reference, token, created_at, updated_at)
          VALUES ($1, 'ST-' || nextval('order_number_seq'), $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $19)
          ON CONFLICT (checkout_session_id) DO NOTHING`,
         [
-          order.id, order.checkout_session_id, order.status, order.currency, order.email, JSON.stringify(order.shipping_address),
-          JSON.stringify(order.billing_address), JSON.stringify(order.shipping_method), order.coupon_code, order.subtotal, order.discount,
-          order.shipping, order.tax, order.tax_included, order.total, order.payment_provider, order.payment_reference, order.token, order.created_at,
+          order.id,
+          order.checkout_session_id,
+          order.status,
+          order.currency,
+          order.email,
+          JSON.stringify(order.shipping_address),
+          JSON.stringify(order.billing_address),
+          JSON.stringify(order.shipping_method),
+          order.coupon_code,
+          order.subtotal,
+          order.discount,
+          order.shipping,
+          order.tax,
+          order.tax_included,
+          order.total,
+          order.payment_provider,
+          order.payment_reference,
+          order.token,
+          order.created_at,
         ],
       );
       if (rowCount !== 1) return false;
@@ -84,20 +106,39 @@ export function createOrderRepository(q: Queryable) {
         await q.query(
           `INSERT INTO order_items (id, order_id, position, variant_id, product_id, name, variant_title, options, sku, image, unit_price, quantity, line_total, tax)
            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)`,
-          [item.id, order.id, item.position, item.variant_id, item.product_id, item.name, item.variant_title, JSON.stringify(item.options), item.sku,
-            item.image ? JSON.stringify(item.image) : null, item.unit_price, item.quantity, item.line_total, item.tax],
+          [
+            item.id,
+            order.id,
+            item.position,
+            item.variant_id,
+            item.product_id,
+            item.name,
+            item.variant_title,
+            JSON.stringify(item.options),
+            item.sku,
+            item.image ? JSON.stringify(item.image) : null,
+            item.unit_price,
+            item.quantity,
+            item.line_total,
+            item.tax,
+          ],
         );
       }
       return true;
     },
 
     async get(id: string, options: { lock?: boolean } = {}): Promise<OrderRow | undefined> {
-      const { rows } = await q.query<OrderRow>(`SELECT ${ORDER_COLUMNS} FROM orders WHERE id = $1${options.lock ? ' FOR UPDATE' : ''}`, [id]);
+      const { rows } = await q.query<OrderRow>(
+        `SELECT ${ORDER_COLUMNS} FROM orders WHERE id = $1${options.lock ? ' FOR UPDATE' : ''}`,
+        [id],
+      );
       return rows[0];
     },
 
     async bySession(sessionId: string): Promise<OrderRow | undefined> {
-      const { rows } = await q.query<OrderRow>(`SELECT ${ORDER_COLUMNS} FROM orders WHERE checkout_session_id = $1`, [sessionId]);
+      const { rows } = await q.query<OrderRow>(`SELECT ${ORDER_COLUMNS} FROM orders WHERE checkout_session_id = $1`, [
+        sessionId,
+      ]);
       return rows[0];
     },
 
@@ -119,7 +160,12 @@ export function createOrderRepository(q: Queryable) {
     },
 
     /** Newest first, keyset-paged on (created_at, id). */
-    async list(filter: { status?: OrderStatus | undefined; email?: string | undefined; after?: { createdAt: Date; id: string } | undefined; limit: number }): Promise<OrderRow[]> {
+    async list(filter: {
+      status?: OrderStatus | undefined;
+      email?: string | undefined;
+      after?: { createdAt: Date; id: string } | undefined;
+      limit: number;
+    }): Promise<OrderRow[]> {
       const where: string[] = [];
       const params: unknown[] = [];
       if (filter.status) {
@@ -143,30 +189,51 @@ export function createOrderRepository(q: Queryable) {
     },
 
     /** Moves the order to `status` only from one of `from`; false when it was elsewhere. */
-    async transition(id: string, from: readonly OrderStatus[], status: OrderStatus, now: Date, extra: { captured?: number; fulfillment?: OrderRow['fulfillment']; cancelReason?: string | null } = {}): Promise<boolean> {
+    async transition(
+      id: string,
+      from: readonly OrderStatus[],
+      status: OrderStatus,
+      now: Date,
+      extra: { captured?: number; fulfillment?: OrderRow['fulfillment']; cancelReason?: string | null } = {},
+    ): Promise<boolean> {
       const { rowCount } = await q.query(
         `UPDATE orders SET status = $3, updated_at = $4,
                 captured = coalesce($5, captured),
                 fulfillment = coalesce($6, fulfillment),
                 cancel_reason = coalesce($7, cancel_reason)
           WHERE id = $1 AND status = ANY($2::text[])`,
-        [id, from, status, now, extra.captured ?? null, extra.fulfillment ? JSON.stringify(extra.fulfillment) : null, extra.cancelReason ?? null],
+        [
+          id,
+          from,
+          status,
+          now,
+          extra.captured ?? null,
+          extra.fulfillment ? JSON.stringify(extra.fulfillment) : null,
+          extra.cancelReason ?? null,
+        ],
       );
       return rowCount === 1;
     },
 
     /** Records a refund and raises `refunded`, within what was captured; false when it would pass it. */
     async addRefund(refund: RefundRow, status: OrderStatus, now: Date): Promise<boolean> {
-      const { rowCount } = await q.query('UPDATE orders SET refunded = refunded + $2, status = $3, updated_at = $4 WHERE id = $1 AND refunded + $2 <= captured', [
-        refund.order_id,
-        refund.amount,
-        status,
-        now,
-      ]);
+      const { rowCount } = await q.query(
+        'UPDATE orders SET refunded = refunded + $2, status = $3, updated_at = $4 WHERE id = $1 AND refunded + $2 <= captured',
+        [refund.order_id, refund.amount, status, now],
+      );
       if (rowCount !== 1) return false;
-      await q.query('INSERT INTO refunds (id, order_id, amount, reason, restocked, provider_reference, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7)', [
-        refund.id, refund.order_id, refund.amount, refund.reason, refund.restocked, refund.provider_reference, refund.created_at,
-      ]);
+      await q.query(
+        'INSERT INTO refunds (id, order_id, amount, reason, restocked, provider_reference, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7)',
+        [
+          refund.id,
+          refund.order_id,
+          refund.amount,
+          refund.reason,
+          refund.restocked,
+          refund.provider_reference,
+          refund.created_at,
+        ],
+      );
       return true;
     },
 
@@ -177,7 +244,11 @@ export function createOrderRepository(q: Queryable) {
     /** Puts units back on hand (a cancelled or refunded order that is restocked). */
     async restock(items: readonly { variantId: string; quantity: number }[], now: Date): Promise<void> {
       for (const { variantId, quantity } of [...items].sort((a, b) => (a.variantId < b.variantId ? -1 : 1))) {
-        await q.query('UPDATE inventory_levels SET on_hand = on_hand + $2, updated_at = $3 WHERE variant_id = $1', [variantId, quantity, now]);
+        await q.query('UPDATE inventory_levels SET on_hand = on_hand + $2, updated_at = $3 WHERE variant_id = $1', [
+          variantId,
+          quantity,
+          now,
+        ]);
       }
     },
   };

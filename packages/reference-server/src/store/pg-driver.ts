@@ -26,10 +26,16 @@ function statementName(text: string): string {
 
 function wrap(client: pg.Pool | pg.PoolClient): Queryable {
   return {
-    async query<R extends object>(text: string, params: readonly unknown[] = [], options?: QueryOptions): Promise<QueryResult<R>> {
+    async query<R extends object>(
+      text: string,
+      params: readonly unknown[] = [],
+      options?: QueryOptions,
+    ): Promise<QueryResult<R>> {
       // pg keeps a named statement prepared on each connection that has run it.
       const name = options?.prepare ? statementName(text) : undefined;
-      const result = await client.query<R>(name ? { name, text, values: params as unknown[] } : { text, values: params as unknown[] });
+      const result = await client.query<R>(
+        name ? { name, text, values: params as unknown[] } : { text, values: params as unknown[] },
+      );
       return { rows: result.rows, rowCount: result.rowCount ?? 0 };
     },
     async exec(text: string): Promise<void> {

@@ -45,7 +45,11 @@ function createPreparedStatements(pglite: PGlite) {
     if (known || prepared.size >= MAX_PREPARED) return known;
     const name = `shoptag_${prepared.size + 1}`;
     const messages = await pglite.execProtocolStream(
-      concatMessages([serialize.parse({ name, text, types: [] }), serialize.describe({ type: 'S', name }), serialize.sync()]),
+      concatMessages([
+        serialize.parse({ name, text, types: [] }),
+        serialize.describe({ type: 'S', name }),
+        serialize.sync(),
+      ]),
       { throwOnError: false },
     );
     const error = messages.find((m) => m instanceof Error);
@@ -68,7 +72,12 @@ function createPreparedStatements(pglite: PGlite) {
       });
       // Sync ends the cycle even when a step fails, so the connection is ready for the next statement.
       const messages = await pglite.execProtocolStream(
-        concatMessages([serialize.bind({ statement: statement.name, values }), serialize.describe({ type: 'P' }), serialize.execute({}), serialize.sync()]),
+        concatMessages([
+          serialize.bind({ statement: statement.name, values }),
+          serialize.describe({ type: 'P' }),
+          serialize.execute({}),
+          serialize.sync(),
+        ]),
         { throwOnError: false },
       );
       const error = messages.find((m) => m instanceof Error);
@@ -96,7 +105,10 @@ export async function createPgliteDb(options: PgliteDbOptions): Promise<Db> {
   }
   let pglite: PGlite;
   try {
-    pglite = await PGlite.create({ ...(options.dataDir === null ? {} : { dataDir: options.dataDir }), extensions: { pg_trgm, fuzzystrmatch } });
+    pglite = await PGlite.create({
+      ...(options.dataDir === null ? {} : { dataDir: options.dataDir }),
+      extensions: { pg_trgm, fuzzystrmatch },
+    });
   } catch (error) {
     unlock();
     throw error;
@@ -104,7 +116,11 @@ export async function createPgliteDb(options: PgliteDbOptions): Promise<Db> {
   const queue = new SerialQueue();
   const statements = createPreparedStatements(pglite);
   const raw: Queryable = {
-    async query<R extends object>(text: string, params: readonly unknown[] = [], options?: QueryOptions): Promise<QueryResult<R>> {
+    async query<R extends object>(
+      text: string,
+      params: readonly unknown[] = [],
+      options?: QueryOptions,
+    ): Promise<QueryResult<R>> {
       const done = options?.prepare ? await statements.run<R>(text, params) : undefined;
       if (done) return done;
       const result = await pglite.query<R>(text, params as unknown[]);

@@ -1,7 +1,12 @@
 import type { ProductSort } from '@shoptag/sdk/contract';
 import type { Queryable } from './db.js';
 import { keysetCondition, orderBy, sortValuesFit, type SortKey, type SortValues } from './keyset.js';
-import { PRODUCT_BASE_COLUMNS, productDocumentsSql, stockSignatureSql, type ProductDocumentRow } from './product-document-sql.js';
+import {
+  PRODUCT_BASE_COLUMNS,
+  productDocumentsSql,
+  stockSignatureSql,
+  type ProductDocumentRow,
+} from './product-document-sql.js';
 import type { ImageRow, ProductRow, VariantRow } from './product-rows.js';
 
 export interface ProductListFilter {
@@ -40,7 +45,10 @@ export interface ListedProductRef {
 }
 
 /** What the list sorts read from a row. */
-type SortableRow = Pick<ListedProductRef, 'id' | 'position' | 'min_price' | 'rating_average' | 'rating_count' | 'created_at'>;
+type SortableRow = Pick<
+  ListedProductRef,
+  'id' | 'position' | 'min_price' | 'rating_average' | 'rating_count' | 'created_at'
+>;
 
 export interface ProductPage {
   rows: ListedProductRef[];
@@ -60,7 +68,10 @@ const SORT_KEYS: Record<ProductSort, SortKey<SortableRow>[]> = {
     { sql: 'l.rating_count', direction: 'desc', type: 'integer', read: (r) => r.rating_count },
     id,
   ],
-  newest: [{ sql: 'l.created_at', direction: 'desc', type: 'timestamptz', read: (r) => r.created_at.toISOString() }, id],
+  newest: [
+    { sql: 'l.created_at', direction: 'desc', type: 'timestamptz', read: (r) => r.created_at.toISOString() },
+    id,
+  ],
 };
 
 export const PRODUCT_COLUMNS = `${PRODUCT_BASE_COLUMNS},
@@ -237,7 +248,9 @@ export function createProductRepository(db: Queryable) {
 
     /** Ids of images the server renders itself (the demo catalog's SVGs), for warming renditions. */
     async renderedImageIds(): Promise<string[]> {
-      const { rows } = await db.query<{ id: string }>(`SELECT id FROM product_images WHERE url LIKE '/media/products/%.svg' ORDER BY product_id, position`);
+      const { rows } = await db.query<{ id: string }>(
+        `SELECT id FROM product_images WHERE url LIKE '/media/products/%.svg' ORDER BY product_id, position`,
+      );
       return rows.map((r) => r.id);
     },
 

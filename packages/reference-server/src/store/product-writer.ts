@@ -12,7 +12,13 @@ export interface ProductDraft {
   tags: string[];
   attributes: Record<string, string>;
   status: 'active' | 'draft' | 'archived';
-  seo: { title: string | null; description: string | null; keywords: string[]; canonicalUrl: string | null; ogImage: string | null };
+  seo: {
+    title: string | null;
+    description: string | null;
+    keywords: string[];
+    canonicalUrl: string | null;
+    ogImage: string | null;
+  };
   /** In display order. */
   images: { url: string; alt: string; width: number; height: number }[];
   /** Option names in order with their values in order of appearance. */
@@ -90,9 +96,22 @@ export function createProductWriter(tx: Queryable, newId: (prefix: string) => st
     async save(draft: ProductDraft, existingId?: string): Promise<string> {
       return guard(async () => {
         const fields = [
-          draft.handle, draft.name, draft.sku, draft.brand, draft.categoryId, draft.shortDescription, draft.descriptionHtml,
-          draft.tags, JSON.stringify(draft.attributes), draft.status, draft.seo.title, draft.seo.description, draft.seo.keywords,
-          draft.seo.canonicalUrl, draft.seo.ogImage, draft.importChecksum,
+          draft.handle,
+          draft.name,
+          draft.sku,
+          draft.brand,
+          draft.categoryId,
+          draft.shortDescription,
+          draft.descriptionHtml,
+          draft.tags,
+          JSON.stringify(draft.attributes),
+          draft.status,
+          draft.seo.title,
+          draft.seo.description,
+          draft.seo.keywords,
+          draft.seo.canonicalUrl,
+          draft.seo.ogImage,
+          draft.importChecksum,
         ];
         let id = existingId;
         if (id === undefined) {
@@ -117,11 +136,17 @@ export function createProductWriter(tx: Queryable, newId: (prefix: string) => st
         await tx.query('DELETE FROM product_options WHERE product_id = $1', [productId]);
         for (const [position, option] of draft.options.entries()) {
           await tx.query('INSERT INTO product_options (product_id, position, name, "values") VALUES ($1, $2, $3, $4)', [
-            productId, position, option.name, option.values,
+            productId,
+            position,
+            option.name,
+            option.values,
           ]);
         }
         // Images keep their ids when their URL stays, so cached media URLs stay valid.
-        const existingImages = await tx.query<{ id: string; url: string }>('SELECT id, url FROM product_images WHERE product_id = $1', [productId]);
+        const existingImages = await tx.query<{ id: string; url: string }>(
+          'SELECT id, url FROM product_images WHERE product_id = $1',
+          [productId],
+        );
         const imageIdByUrl = new Map(existingImages.rows.map((r) => [r.url, r.id]));
         const keep = new Set(draft.images.map((i) => i.url));
         const stale = existingImages.rows.filter((r) => !keep.has(r.url)).map((r) => r.id);
@@ -130,24 +155,43 @@ export function createProductWriter(tx: Queryable, newId: (prefix: string) => st
           const imageId = imageIdByUrl.get(image.url);
           if (imageId) {
             await tx.query('UPDATE product_images SET alt = $2, position = $3, width = $4, height = $5 WHERE id = $1', [
-              imageId, image.alt, position, image.width, image.height,
+              imageId,
+              image.alt,
+              position,
+              image.width,
+              image.height,
             ]);
           } else {
             const newImageId = newId('img');
             imageIdByUrl.set(image.url, newImageId);
-            await tx.query('INSERT INTO product_images (id, product_id, url, alt, width, height, position) VALUES ($1, $2, $3, $4, $5, $6, $7)', [
-              newImageId, productId, image.url, image.alt, image.width, image.height, position,
-            ]);
+            await tx.query(
+              'INSERT INTO product_images (id, product_id, url, alt, width, height, position) VALUES ($1, $2, $3, $4, $5, $6, $7)',
+              [newImageId, productId, image.url, image.alt, image.width, image.height, position],
+            );
           }
         }
-        const existingVariants = await tx.query<{ id: string; sku: string }>('SELECT id, sku FROM variants WHERE product_id = $1', [productId]);
+        const existingVariants = await tx.query<{ id: string; sku: string }>(
+          'SELECT id, sku FROM variants WHERE product_id = $1',
+          [productId],
+        );
         const variantIdBySku = new Map(existingVariants.rows.map((r) => [r.sku, r.id]));
         const skus = new Set(draft.variants.map((v) => v.sku));
         const gone = existingVariants.rows.filter((r) => !skus.has(r.sku)).map((r) => r.id);
         if (gone.length > 0) await tx.query('DELETE FROM variants WHERE id = ANY($1::text[])', [gone]);
         for (const [position, v] of draft.variants.entries()) {
           const imageId = v.imageUrl === null ? null : (imageIdByUrl.get(v.imageUrl) ?? null);
-          const values = [v.sku, v.title, JSON.stringify(v.options), v.price, v.compareAt, draft.currency, position, imageId, v.enabled, v.weightGrams];
+          const values = [
+            v.sku,
+            v.title,
+            JSON.stringify(v.options),
+            v.price,
+            v.compareAt,
+            draft.currency,
+            position,
+            imageId,
+            v.enabled,
+            v.weightGrams,
+          ];
           const variantId = variantIdBySku.get(v.sku);
           if (variantId) {
             await tx.query(
@@ -170,7 +214,10 @@ export function createProductWriter(tx: Queryable, newId: (prefix: string) => st
                VALUES ($1, $2, $3::jsonb, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
               [...values, newVariantId, productId],
             );
-            await tx.query('INSERT INTO inventory_levels (variant_id, on_hand) VALUES ($1, $2)', [newVariantId, v.stock ?? 0]);
+            await tx.query('INSERT INTO inventory_levels (variant_id, on_hand) VALUES ($1, $2)', [
+              newVariantId,
+              v.stock ?? 0,
+            ]);
           }
         }
         // Stock set here is a catalog write, not a sale: the search document follows it now,

@@ -64,7 +64,11 @@ export function createReadRouter(options: ReadRouterOptions): ReadRouter {
 
   return {
     stats,
-    query<R extends object = Record<string, unknown>>(text: string, params?: readonly unknown[], options?: QueryOptions): Promise<QueryResult<R>> {
+    query<R extends object = Record<string, unknown>>(
+      text: string,
+      params?: readonly unknown[],
+      options?: QueryOptions,
+    ): Promise<QueryResult<R>> {
       return route((db) => db.query<R>(text, params, options));
     },
     exec(text: string): Promise<void> {

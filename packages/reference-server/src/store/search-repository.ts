@@ -73,10 +73,13 @@ function listedSql(filter: SearchFilter, params: unknown[], columns: string, wit
   let rank = '0::float4';
   const words = filter.words ?? [];
   for (const word of words) {
-    where.push(`(d.name_vector @@ to_tsquery('english', ${add(word.prefix)}) OR d.text_vector @@ to_tsquery('english', ${add(word.exact)}))`);
+    where.push(
+      `(d.name_vector @@ to_tsquery('english', ${add(word.prefix)}) OR d.text_vector @@ to_tsquery('english', ${add(word.exact)}))`,
+    );
   }
   // Name, brand and category words rank by weight; a match only in the description ranks last.
-  if (withRank && words.length > 0) rank = `ts_rank(d.name_vector, to_tsquery('english', ${add(words.map((w) => `${w.prefix} | ${w.exact}`).join(' | '))}))`;
+  if (withRank && words.length > 0)
+    rank = `ts_rank(d.name_vector, to_tsquery('english', ${add(words.map((w) => `${w.prefix} | ${w.exact}`).join(' | '))}))`;
   if (filter.categoryId !== undefined) {
     ctes.push(`subtree(id) AS (
       SELECT id FROM categories WHERE id = ${add(filter.categoryId)}
@@ -86,7 +89,9 @@ function listedSql(filter: SearchFilter, params: unknown[], columns: string, wit
   if (filter.brand !== undefined) where.push(`lower(d.brand) = lower(${add(filter.brand)})`);
   if (filter.minRating !== undefined) where.push(`d.rating_average >= ${add(filter.minRating)}`);
   for (const [name, values] of filter.options ?? []) {
-    where.push(`d.option_ids && ARRAY(SELECT ov.id FROM search_option_values ov WHERE lower(ov.name) = lower(${add(name)}) AND ov.value = ANY (${add(values)}::text[]))`);
+    where.push(
+      `d.option_ids && ARRAY(SELECT ov.id FROM search_option_values ov WHERE lower(ov.name) = lower(${add(name)}) AND ov.value = ANY (${add(values)}::text[]))`,
+    );
   }
   if (filter.minPrice !== undefined) where.push(`d.min_price >= ${add(filter.minPrice)}`);
   if (filter.maxPrice !== undefined) where.push(`d.min_price <= ${add(filter.maxPrice)}`);
@@ -125,7 +130,8 @@ const FACET_SQL: Record<FacetName, string> = {
 /** Columns the facet queries need. */
 const FACET_COLUMNS = 'd.brand, d.category_id, d.min_price, d.rating_average, d.in_stock, d.option_ids';
 /** Columns a page is sorted on; the full rows are read for the page only. */
-const SORT_COLUMNS = 'd.product_id, d.position, d.min_price, d.rating_average, d.rating_count, d.created_at, d.in_stock';
+const SORT_COLUMNS =
+  'd.product_id, d.position, d.min_price, d.rating_average, d.rating_count, d.created_at, d.in_stock';
 
 /** `value` with LIKE's wildcards escaped. */
 function escapeLike(value: string): string {
@@ -144,7 +150,10 @@ export function createSearchRepository(db: Queryable) {
      * away (a letter wrong, missing or extra) or with two neighbouring letters swapped.
      * `swaps` pairs each word with its transpositions.
      */
-    async corrections(words: readonly string[], swaps: readonly { word: string; swap: string }[]): Promise<Map<string, string[]>> {
+    async corrections(
+      words: readonly string[],
+      swaps: readonly { word: string; swap: string }[],
+    ): Promise<Map<string, string[]>> {
       if (words.length === 0) return new Map();
       const { rows } = await db.query<{ word: string; term: string }>(
         `WITH unknown AS (
@@ -191,7 +200,10 @@ export function createSearchRepository(db: Queryable) {
     },
 
     /** How many documents match, and counts per facet value over all of them, in one statement. */
-    async countAndFacets(filter: SearchFilter, names: readonly FacetName[]): Promise<{ total: number; facets: SearchFacets }> {
+    async countAndFacets(
+      filter: SearchFilter,
+      names: readonly FacetName[],
+    ): Promise<{ total: number; facets: SearchFacets }> {
       const params: unknown[] = [];
       const withSql = listedSql(filter, params, FACET_COLUMNS);
       const { rows } = await db.query<SearchFacets & { total: number }>(

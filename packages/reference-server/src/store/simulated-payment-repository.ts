@@ -21,7 +21,10 @@ const COLUMNS = `id, idempotency_key, amount, currency, status, payment_method, 
 export function createSimulatedPaymentRepository(q: Queryable) {
   return {
     /** Inserts the intent unless one exists for `idempotency_key`; answers the stored one either way. */
-    async insertOnce(row: Omit<SimulatedIntentRow, 'status' | 'payment_method' | 'amount_captured' | 'amount_refunded' | 'last_error'>, now: Date): Promise<SimulatedIntentRow> {
+    async insertOnce(
+      row: Omit<SimulatedIntentRow, 'status' | 'payment_method' | 'amount_captured' | 'amount_refunded' | 'last_error'>,
+      now: Date,
+    ): Promise<SimulatedIntentRow> {
       const inserted = await q.query<SimulatedIntentRow>(
         `INSERT INTO simulated_payment_intents (id, idempotency_key, amount, currency, status, client_secret, metadata, created_at, updated_at)
          VALUES ($1, $2, $3, $4, 'requires_payment_method', $5, $6, $7, $7) ON CONFLICT (idempotency_key) DO NOTHING
@@ -29,12 +32,18 @@ export function createSimulatedPaymentRepository(q: Queryable) {
         [row.id, row.idempotency_key, row.amount, row.currency, row.client_secret, JSON.stringify(row.metadata), now],
       );
       if (inserted.rows[0]) return inserted.rows[0];
-      const { rows } = await q.query<SimulatedIntentRow>(`SELECT ${COLUMNS} FROM simulated_payment_intents WHERE idempotency_key = $1`, [row.idempotency_key]);
+      const { rows } = await q.query<SimulatedIntentRow>(
+        `SELECT ${COLUMNS} FROM simulated_payment_intents WHERE idempotency_key = $1`,
+        [row.idempotency_key],
+      );
       return rows[0]!;
     },
 
     async get(id: string): Promise<SimulatedIntentRow | undefined> {
-      const { rows } = await q.query<SimulatedIntentRow>(`SELECT ${COLUMNS} FROM simulated_payment_intents WHERE id = $1`, [id]);
+      const { rows } = await q.query<SimulatedIntentRow>(
+        `SELECT ${COLUMNS} FROM simulated_payment_intents WHERE id = $1`,
+        [id],
+      );
       return rows[0];
     },
 
@@ -42,7 +51,13 @@ export function createSimulatedPaymentRepository(q: Queryable) {
     async transition(
       id: string,
       from: readonly string[],
-      change: { status: string; paymentMethod?: string | null; amount?: number; captured?: boolean; lastError?: SimulatedIntentRow['last_error'] },
+      change: {
+        status: string;
+        paymentMethod?: string | null;
+        amount?: number;
+        captured?: boolean;
+        lastError?: SimulatedIntentRow['last_error'];
+      },
       now: Date,
     ): Promise<SimulatedIntentRow | undefined> {
       const { rows } = await q.query<SimulatedIntentRow>(
@@ -71,15 +86,27 @@ export function createSimulatedPaymentRepository(q: Queryable) {
     },
 
     /** Records a refund once per key, within what was captured; answers it (undefined when it would exceed the capture). */
-    async refundOnce(id: string, intentId: string, idempotencyKey: string, amount: number, now: Date): Promise<{ id: string; amount: number } | undefined> {
-      const existing = await q.query<{ id: string; amount: number }>('SELECT id, amount FROM simulated_refunds WHERE idempotency_key = $1', [idempotencyKey]);
+    async refundOnce(
+      id: string,
+      intentId: string,
+      idempotencyKey: string,
+      amount: number,
+      now: Date,
+    ): Promise<{ id: string; amount: number } | undefined> {
+      const existing = await q.query<{ id: string; amount: number }>(
+        'SELECT id, amount FROM simulated_refunds WHERE idempotency_key = $1',
+        [idempotencyKey],
+      );
       if (existing.rows[0]) return existing.rows[0];
       const { rowCount } = await q.query(
         'UPDATE simulated_payment_intents SET amount_refunded = amount_refunded + $2, updated_at = $3 WHERE id = $1 AND amount_refunded + $2 <= amount_captured',
         [intentId, amount, now],
       );
       if (rowCount !== 1) return undefined;
-      await q.query('INSERT INTO simulated_refunds (id, intent_id, idempotency_key, amount, created_at) VALUES ($1, $2, $3, $4, $5)', [id, intentId, idempotencyKey, amount, now]);
+      await q.query(
+        'INSERT INTO simulated_refunds (id, intent_id, idempotency_key, amount, created_at) VALUES ($1, $2, $3, $4, $5)',
+        [id, intentId, idempotencyKey, amount, now],
+      );
       return { id, amount };
     },
   };

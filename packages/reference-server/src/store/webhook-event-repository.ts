@@ -8,7 +8,10 @@ export function createWebhookEventRepository(q: Queryable) {
     },
     /** Records the event; false when it was already recorded. */
     async record(id: string, provider: string, type: string, now: Date): Promise<boolean> {
-      const { rowCount } = await q.query('INSERT INTO webhook_events (id, provider, type, received_at) VALUES ($1, $2, $3, $4) ON CONFLICT (id) DO NOTHING', [id, provider, type, now]);
+      const { rowCount } = await q.query(
+        'INSERT INTO webhook_events (id, provider, type, received_at) VALUES ($1, $2, $3, $4) ON CONFLICT (id) DO NOTHING',
+        [id, provider, type, now],
+      );
       return rowCount === 1;
     },
   };

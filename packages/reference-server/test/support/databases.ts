@@ -56,7 +56,11 @@ export interface ForEachDatabaseOptions {
 }
 
 /** Declares `body` once per available database, each in its own `describe` with a fresh database. */
-export function forEachDatabase(title: string, body: (target: DatabaseTarget) => void, options: ForEachDatabaseOptions = {}): void {
+export function forEachDatabase(
+  title: string,
+  body: (target: DatabaseTarget) => void,
+  options: ForEachDatabaseOptions = {},
+): void {
   for (const kind of databaseKinds()) {
     describe(`${title} (${kind === 'pglite' ? 'PGlite' : 'PostgreSQL'})`, () => {
       let db: Db | undefined;

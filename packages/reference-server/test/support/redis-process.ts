@@ -58,10 +58,15 @@ export async function startRedisProcess(port?: number): Promise<RedisProcess> {
   let child: ChildProcess | null = null;
 
   async function start() {
-    child = spawn(bin, ['--port', String(onPort), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--loglevel', 'warning'], { stdio: 'ignore' });
+    child = spawn(
+      bin,
+      ['--port', String(onPort), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--loglevel', 'warning'],
+      { stdio: 'ignore' },
+    );
     const deadline = Date.now() + 10_000;
     while (!(await pong(onPort))) {
-      if (Date.now() > deadline || child.exitCode !== null) throw new Error(`redis-server did not answer on port ${onPort}`);
+      if (Date.now() > deadline || child.exitCode !== null)
+        throw new Error(`redis-server did not answer on port ${onPort}`);
       await new Promise((r) => setTimeout(r, 25));
     }
   }

@@ -10,7 +10,9 @@ const server = await startServer({
   // TEST_SEED=false starts on an empty catalog (quicker when a test brings its own products).
   seed: process.env.TEST_SEED !== 'false',
 });
-process.stdout.write(`${JSON.stringify({ url: server.url, publishableKey: server.publishableKey, secretKey: server.secretKey })}\n`);
+process.stdout.write(
+  `${JSON.stringify({ url: server.url, publishableKey: server.publishableKey, secretKey: server.secretKey })}\n`,
+);
 const stop = () => {
   server.close().then(
     () => process.exit(0),

@@ -22,7 +22,9 @@ export const serverIsBuilt = existsSync(fileURLToPath(new URL('../../dist/index.
 
 /** Why a multi-process suite is skipped, or false when PostgreSQL and Redis are both there. */
 export const skipWithoutPostgresAndRedis =
-  TEST_DATABASE_URL && TEST_REDIS_URL ? false : 'needs PostgreSQL and Redis (SHOPTAG_TEST_DATABASE_URL, SHOPTAG_TEST_REDIS_URL)';
+  TEST_DATABASE_URL && TEST_REDIS_URL
+    ? false
+    : 'needs PostgreSQL and Redis (SHOPTAG_TEST_DATABASE_URL, SHOPTAG_TEST_REDIS_URL)';
 
 /** Starts a server process; `built` runs dist/ (build first) instead of the sources. */
 export function spawnServer(env: Record<string, string>, options: { built?: boolean } = {}): Promise<ServerProcess> {

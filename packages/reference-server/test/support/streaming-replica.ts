@@ -6,7 +6,12 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-const CANDIDATES = ['/usr/lib/postgresql/18/bin', '/usr/lib/postgresql/17/bin', '/usr/lib/postgresql/16/bin', '/usr/lib/postgresql/15/bin'];
+const CANDIDATES = [
+  '/usr/lib/postgresql/18/bin',
+  '/usr/lib/postgresql/17/bin',
+  '/usr/lib/postgresql/16/bin',
+  '/usr/lib/postgresql/15/bin',
+];
 
 export function findPgBin(): string | null {
   if (process.env.PG_BIN && existsSync(join(process.env.PG_BIN, 'pg_ctl'))) return process.env.PG_BIN;
@@ -52,10 +57,24 @@ export async function startStreamingReplica(bin: string): Promise<StreamingRepli
     for (const d of [dir, sockP, sockR]) chownSync(d, uid, gid);
   }
   const [pp, rp] = [await freePort(), await freePort()];
-  const opts = (port: number, sock: string) => `-p ${port} -k ${sock} -c listen_addresses=127.0.0.1 -c fsync=off -c full_page_writes=off`;
+  const opts = (port: number, sock: string) =>
+    `-p ${port} -k ${sock} -c listen_addresses=127.0.0.1 -c fsync=off -c full_page_writes=off`;
   asPostgres(join(bin, 'initdb'), ['-D', primary, '-A', 'trust', '-U', 'postgres', '--no-sync']);
-  asPostgres(join(bin, 'pg_ctl'), ['-D', primary, '-l', join(dir, 'primary.log'), '-w', '-t', '30', '-o', opts(pp, sockP), 'start']);
-  const stops: (() => void)[] = [() => asPostgres(join(bin, 'pg_ctl'), ['-D', primary, '-m', 'immediate', '-w', 'stop'])];
+  asPostgres(join(bin, 'pg_ctl'), [
+    '-D',
+    primary,
+    '-l',
+    join(dir, 'primary.log'),
+    '-w',
+    '-t',
+    '30',
+    '-o',
+    opts(pp, sockP),
+    'start',
+  ]);
+  const stops: (() => void)[] = [
+    () => asPostgres(join(bin, 'pg_ctl'), ['-D', primary, '-m', 'immediate', '-w', 'stop']),
+  ];
   let replicaRunning = false;
   const stopReplica = () => {
     if (!replicaRunning) return;
@@ -63,8 +82,31 @@ export async function startStreamingReplica(bin: string): Promise<StreamingRepli
     asPostgres(join(bin, 'pg_ctl'), ['-D', replica, '-m', 'immediate', '-w', 'stop']);
   };
   try {
-    asPostgres(join(bin, 'pg_basebackup'), ['-h', '127.0.0.1', '-p', String(pp), '-U', 'postgres', '-D', replica, '-R', '-X', 'stream']);
-    asPostgres(join(bin, 'pg_ctl'), ['-D', replica, '-l', join(dir, 'replica.log'), '-w', '-t', '30', '-o', opts(rp, sockR), 'start']);
+    asPostgres(join(bin, 'pg_basebackup'), [
+      '-h',
+      '127.0.0.1',
+      '-p',
+      String(pp),
+      '-U',
+      'postgres',
+      '-D',
+      replica,
+      '-R',
+      '-X',
+      'stream',
+    ]);
+    asPostgres(join(bin, 'pg_ctl'), [
+      '-D',
+      replica,
+      '-l',
+      join(dir, 'replica.log'),
+      '-w',
+      '-t',
+      '30',
+      '-o',
+      opts(rp, sockR),
+      'start',
+    ]);
     replicaRunning = true;
   } catch (error) {
     stops.forEach((s) => s());

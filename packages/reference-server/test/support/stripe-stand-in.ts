@@ -43,8 +43,16 @@ export interface StripeStandIn {
 }
 
 const DECLINES: Record<string, { code: string; decline_code?: string; message: string }> = {
-  pm_card_chargeDeclined: { code: 'card_declined', decline_code: 'generic_decline', message: 'Your card was declined.' },
-  pm_card_chargeDeclinedInsufficientFunds: { code: 'card_declined', decline_code: 'insufficient_funds', message: 'Your card has insufficient funds.' },
+  pm_card_chargeDeclined: {
+    code: 'card_declined',
+    decline_code: 'generic_decline',
+    message: 'Your card was declined.',
+  },
+  pm_card_chargeDeclinedInsufficientFunds: {
+    code: 'card_declined',
+    decline_code: 'insufficient_funds',
+    message: 'Your card has insufficient funds.',
+  },
 };
 
 const id = (prefix: string) => `${prefix}_${randomBytes(12).toString('hex')}`;
@@ -68,25 +76,46 @@ export async function startStripeStandIn(): Promise<StripeStandIn> {
   const replays = new Map<string, { status: number; body: unknown }>();
   let failures = 0;
 
-  const error = (status: number, type: string, message: string, extra: Record<string, unknown> = {}) => ({ status, body: { error: { type, message, ...extra } } });
+  const error = (status: number, type: string, message: string, extra: Record<string, unknown> = {}) => ({
+    status,
+    body: { error: { type, message, ...extra } },
+  });
 
   /** What a publishable key may not do (anything but its own intent, named with its client secret), or null. */
-  function refusedToBrowser(method: string, path: string, form: Record<string, string>): { status: number; body: unknown } | null {
+  function refusedToBrowser(
+    method: string,
+    path: string,
+    form: Record<string, string>,
+  ): { status: number; body: unknown } | null {
     const m = /^\/v1\/payment_intents\/([^/]+)(\/confirm)?$/.exec(path);
     const allowed = m && (method === 'GET' ? !m[2] : method === 'POST' && m[2]);
-    if (!allowed) return error(401, 'invalid_request_error', 'This API call cannot be made with a publishable API key.', { code: 'secret_key_required' });
+    if (!allowed)
+      return error(401, 'invalid_request_error', 'This API call cannot be made with a publishable API key.', {
+        code: 'secret_key_required',
+      });
     const intent = intents.get(m[1]!);
-    if (!intent || form.client_secret !== intent.client_secret) return error(404, 'invalid_request_error', `No such payment_intent: '${m[1]!}'`, { code: 'resource_missing' });
+    if (!intent || form.client_secret !== intent.client_secret)
+      return error(404, 'invalid_request_error', `No such payment_intent: '${m[1]!}'`, { code: 'resource_missing' });
     return null;
   }
 
   function handle(method: string, path: string, form: Record<string, string>): { status: number; body: unknown } {
     if (method === 'POST' && path === '/v1/payment_intents') {
       const intent: StandInIntent = {
-        id: id('pi'), object: 'payment_intent', amount: Number(form.amount), amount_capturable: 0, amount_received: 0, currency: form.currency ?? 'usd',
-        status: 'requires_payment_method', capture_method: form.capture_method ?? 'automatic_async', client_secret: '', payment_method: null,
+        id: id('pi'),
+        object: 'payment_intent',
+        amount: Number(form.amount),
+        amount_capturable: 0,
+        amount_received: 0,
+        currency: form.currency ?? 'usd',
+        status: 'requires_payment_method',
+        capture_method: form.capture_method ?? 'automatic_async',
+        client_secret: '',
+        payment_method: null,
         automatic_payment_methods: form['automatic_payment_methods[enabled]'] === 'true' ? { enabled: true } : null,
-        metadata: metadataOf(form), last_payment_error: null, created: Math.floor(Date.now() / 1000),
+        metadata: metadataOf(form),
+        last_payment_error: null,
+        created: Math.floor(Date.now() / 1000),
       };
       intent.client_secret = `${intent.id}_secret_${randomBytes(8).toString('hex')}`;
       intents.set(intent.id, intent);
@@ -96,11 +125,24 @@ export async function startStripeStandIn(): Promise<StripeStandIn> {
       const intent = intents.get(form.payment_intent ?? '');
       if (!intent) return error(404, 'invalid_request_error', 'No such payment_intent', { code: 'resource_missing' });
       const amount = form.amount ? Number(form.amount) : intent.amount_received;
-      return { status: 200, body: { id: id('re'), object: 'refund', amount, payment_intent: intent.id, status: 'succeeded', currency: intent.currency } };
+      return {
+        status: 200,
+        body: {
+          id: id('re'),
+          object: 'refund',
+          amount,
+          payment_intent: intent.id,
+          status: 'succeeded',
+          currency: intent.currency,
+        },
+      };
     }
     const m = /^\/v1\/payment_intents\/([^/]+)(?:\/(confirm|capture|cancel))?$/.exec(path);
     const intent = m ? intents.get(m[1]!) : undefined;
-    if (!m || !intent) return error(404, 'invalid_request_error', `No such payment_intent: '${m?.[1] ?? ''}'`, { code: 'resource_missing' });
+    if (!m || !intent)
+      return error(404, 'invalid_request_error', `No such payment_intent: '${m?.[1] ?? ''}'`, {
+        code: 'resource_missing',
+      });
     const action = m[2];
     if (method === 'GET' && !action) return { status: 200, body: intent };
     if (method === 'POST' && !action) {
@@ -114,7 +156,12 @@ export async function startStripeStandIn(): Promise<StripeStandIn> {
       if (decline) {
         intent.status = 'requires_payment_method';
         intent.last_payment_error = { ...decline, type: 'card_error' };
-        return error(402, 'card_error', decline.message, { code: decline.code, decline_code: decline.decline_code, param: 'payment_method', payment_intent: intent });
+        return error(402, 'card_error', decline.message, {
+          code: decline.code,
+          decline_code: decline.decline_code,
+          param: 'payment_method',
+          payment_intent: intent,
+        });
       }
       intent.last_payment_error = null;
       if (pm === 'pm_card_authenticationRequired') intent.status = 'requires_action';
@@ -128,7 +175,10 @@ export async function startStripeStandIn(): Promise<StripeStandIn> {
       return { status: 200, body: intent };
     }
     if (action === 'capture') {
-      if (intent.status !== 'requires_capture') return error(400, 'invalid_request_error', 'This PaymentIntent could not be captured.', { code: 'payment_intent_unexpected_state' });
+      if (intent.status !== 'requires_capture')
+        return error(400, 'invalid_request_error', 'This PaymentIntent could not be captured.', {
+          code: 'payment_intent_unexpected_state',
+        });
       intent.status = 'succeeded';
       intent.amount_received = intent.amount_capturable;
       intent.amount_capturable = 0;
@@ -142,7 +192,11 @@ export async function startStripeStandIn(): Promise<StripeStandIn> {
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
     res.setHeader('access-control-allow-origin', '*');
     if (req.method === 'OPTIONS') {
-      res.writeHead(204, { 'access-control-allow-methods': 'GET, POST', 'access-control-allow-headers': 'authorization, content-type', 'access-control-max-age': '600' });
+      res.writeHead(204, {
+        'access-control-allow-methods': 'GET, POST',
+        'access-control-allow-headers': 'authorization, content-type',
+        'access-control-max-age': '600',
+      });
       res.end();
       return;
     }

@@ -11,7 +11,14 @@ import { silentLogger, type Logger } from '../../src/logger.js';
 import { createSimulatedPayments } from '../../src/payments/simulated.js';
 import type { SeedCatalog } from '../../src/seed/seed-types.js';
 import { createApiKeyService } from '../../src/services/keys/index.js';
-import { createCatalogService, createAdminCatalogService, createImportJobs, createShopifyImporter, type ImportJobs, type ImportJobsDeps } from '../../src/services/catalog/index.js';
+import {
+  createCatalogService,
+  createAdminCatalogService,
+  createImportJobs,
+  createShopifyImporter,
+  type ImportJobs,
+  type ImportJobsDeps,
+} from '../../src/services/catalog/index.js';
 import { createCommerceServices, type CommerceServices } from '../../src/services/commerce.js';
 import { createCheckoutServices, type CheckoutServices } from '../../src/services/checkout/index.js';
 import { defaultCheckoutPricing, type CheckoutPricingConfig } from '../../src/services/pricing/index.js';
@@ -93,7 +100,11 @@ export async function startTestApp(db: Db, options: TestAppOptions): Promise<Tes
   const clock = options.clock ?? systemClock;
   await seedCatalog(db, () => options.catalog, { reset: true, clock });
   const keyRepository = createApiKeyRepository(db);
-  const keys = await ensureDemoKeys({ keys: keyRepository, file: null, origins: options.origins ?? ['https://shop.example'] });
+  const keys = await ensureDemoKeys({
+    keys: keyRepository,
+    file: null,
+    origins: options.origins ?? ['https://shop.example'],
+  });
   const responses = createResponseCache({ cache: createMemoryCache({ clock }), clock, generationTtlMs: 0 });
   const commerce = createCommerceServices({
     db,
@@ -125,13 +136,26 @@ export async function startTestApp(db: Db, options: TestAppOptions): Promise<Tes
     logger: options.logger ?? silentLogger,
     keys: createApiKeyService({ keys: keyRepository, clock }),
     catalog: createCatalogService({ products: createProductRepository(db), categories: createCategoryRepository(db) }),
-    search: createSearchService({ search: createSearchRepository(db), products: createProductRepository(db), categories: createCategoryRepository(db) }),
+    search: createSearchService({
+      search: createSearchRepository(db),
+      products: createProductRepository(db),
+      categories: createCategoryRepository(db),
+    }),
     responses,
     adminCatalog: createAdminCatalogService({
-      db, products: createProductRepository(db), categories: createCategoryRepository(db), currency: 'USD', invalidate: () => responses.invalidate(),
+      db,
+      products: createProductRepository(db),
+      categories: createCategoryRepository(db),
+      currency: 'USD',
+      invalidate: () => responses.invalidate(),
     }),
     imports,
-    health: createHealthService({ db, cache: createMemoryCache({ clock }), payments: createSimulatedPayments({ db, clock }), version: '0.0.0-test' }),
+    health: createHealthService({
+      db,
+      cache: createMemoryCache({ clock }),
+      payments: createSimulatedPayments({ db, clock }),
+      version: '0.0.0-test',
+    }),
     renderProductImage: () => null,
     commerce,
     checkout,
@@ -152,7 +176,10 @@ export async function startTestApp(db: Db, options: TestAppOptions): Promise<Tes
     imports,
     async request(path, init = {}) {
       const key = init.key === undefined ? keys.publishableKey : init.key;
-      const headers: Record<string, string> = { ...(key === null ? {} : { authorization: `Bearer ${key}` }), ...init.headers };
+      const headers: Record<string, string> = {
+        ...(key === null ? {} : { authorization: `Bearer ${key}` }),
+        ...init.headers,
+      };
       const res = await fetch(`${url}${path}`, { method: init.method ?? 'GET', headers, body: init.body });
       const text = await res.text();
       let body: unknown = text;

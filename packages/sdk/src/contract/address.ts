@@ -16,30 +16,57 @@ export const Address = z
     line1: line(200),
     line2: z.string().trim().max(200).optional(),
     city: line(100),
-    region: z.string().trim().toUpperCase().max(10).optional().meta({ description: 'State, province or prefecture code (ISO 3166-2 without the country), required for US, CA, JP, AU' }),
+    region: z.string().trim().toUpperCase().max(10).optional().meta({
+      description: 'State, province or prefecture code (ISO 3166-2 without the country), required for US, CA, JP, AU',
+    }),
     postal_code: z.string().trim().toUpperCase().max(20).optional(),
     country: CountryCode,
-    phone: z.string().trim().max(40).optional().meta({ description: 'Phone in the country\'s national or international format' }),
+    phone: z
+      .string()
+      .trim()
+      .max(40)
+      .optional()
+      .meta({ description: "Phone in the country's national or international format" }),
   })
   .strict()
   .superRefine((address, ctx) => {
     const rules = addressRules(address.country);
     if (rules.postalCode) {
       if (!address.postal_code) {
-        ctx.addIssue({ code: 'custom', path: ['postal_code'], message: `A postal code is required for ${rules.name}.` });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['postal_code'],
+          message: `A postal code is required for ${rules.name}.`,
+        });
       } else if (!rules.postalCode.test(address.postal_code)) {
-        ctx.addIssue({ code: 'custom', path: ['postal_code'], message: `"${address.postal_code}" is not a postal code of ${rules.name} (e.g. ${rules.postalExample}).` });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['postal_code'],
+          message: `"${address.postal_code}" is not a postal code of ${rules.name} (e.g. ${rules.postalExample}).`,
+        });
       }
     }
     if (rules.regions) {
       if (!address.region) {
-        ctx.addIssue({ code: 'custom', path: ['region'], message: `A ${rules.regionLabel ?? 'region'} is required for ${rules.name}.` });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['region'],
+          message: `A ${rules.regionLabel ?? 'region'} is required for ${rules.name}.`,
+        });
       } else if (!rules.regions.includes(address.region)) {
-        ctx.addIssue({ code: 'custom', path: ['region'], message: `"${address.region}" is not a ${rules.regionLabel ?? 'region'} of ${rules.name}.` });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['region'],
+          message: `"${address.region}" is not a ${rules.regionLabel ?? 'region'} of ${rules.name}.`,
+        });
       }
     }
     if (address.phone && !rules.phone.test(compactPhone(address.phone))) {
-      ctx.addIssue({ code: 'custom', path: ['phone'], message: `"${address.phone}" is not a phone number of ${rules.name} (e.g. ${rules.phoneExample}).` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['phone'],
+        message: `"${address.phone}" is not a phone number of ${rules.name} (e.g. ${rules.phoneExample}).`,
+      });
     }
   })
   .meta({ id: 'Address' });

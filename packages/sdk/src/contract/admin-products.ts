@@ -3,7 +3,11 @@ import { Product } from './catalog.js';
 import { MAX_ON_HAND } from './inventory.js';
 import { MAX_AMOUNT } from './limits.js';
 
-const Handle = z.string().min(1).max(200).regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be lower-case words joined by hyphens');
+const Handle = z
+  .string()
+  .min(1)
+  .max(200)
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be lower-case words joined by hyphens');
 const Minor = z.number().int().min(0).max(MAX_AMOUNT);
 const Text = (max: number) => z.string().max(max);
 
@@ -43,7 +47,13 @@ export const VariantInput = z
     options: z.record(z.string().min(1).max(100), z.string().min(1).max(200)).default({}),
     price: Minor.meta({ description: 'Minor units of the shop currency' }),
     compare_at_price: Minor.nullable().optional(),
-    stock: z.number().int().min(0).max(MAX_ON_HAND).optional().meta({ description: 'Units on hand; only set on create' }),
+    stock: z
+      .number()
+      .int()
+      .min(0)
+      .max(MAX_ON_HAND)
+      .optional()
+      .meta({ description: 'Units on hand; only set on create' }),
     weight_grams: z.number().int().min(0).max(10_000_000).nullable().optional(),
     enabled: z.boolean().optional(),
     image_url: WebUrl.nullable().optional().meta({ description: 'One of the product images, by URL' }),
@@ -77,7 +87,9 @@ const productFields = {
   brand: Text(200).optional(),
   category: z.string().min(1).max(200).meta({ description: 'Category id or slug' }),
   short_description: Text(1000).optional(),
-  description_html: Text(100_000).optional().meta({ description: 'Sanitized on write: scripts, handlers and unknown tags are removed' }),
+  description_html: Text(100_000)
+    .optional()
+    .meta({ description: 'Sanitized on write: scripts, handlers and unknown tags are removed' }),
   tags: z.array(Text(100)).max(100).optional(),
   attributes: z.record(z.string().min(1).max(100), Text(500)).optional(),
   status: ProductStatus.optional(),
@@ -100,16 +112,21 @@ export const ProductUpdate = z
   .partial()
   .strict()
   .superRefine((p, ctx) => {
-    if (Object.keys(p).length === 0) ctx.addIssue({ code: 'custom', message: 'Nothing to update: pass at least one field.' });
+    if (Object.keys(p).length === 0)
+      ctx.addIssue({ code: 'custom', message: 'Nothing to update: pass at least one field.' });
     if (p.variants) checkVariants(p.variants, ctx);
   });
 export type ProductUpdate = z.input<typeof ProductUpdate>;
 export type ProductUpdateParsed = z.output<typeof ProductUpdate>;
 
-function checkVariants(variants: { sku: string; compare_at_price?: number | null | undefined; price: number }[], ctx: z.RefinementCtx): void {
+function checkVariants(
+  variants: { sku: string; compare_at_price?: number | null | undefined; price: number }[],
+  ctx: z.RefinementCtx,
+): void {
   const seen = new Set<string>();
   variants.forEach((v, i) => {
-    if (seen.has(v.sku)) ctx.addIssue({ code: 'custom', message: `Duplicate variant SKU '${v.sku}'.`, path: ['variants', i, 'sku'] });
+    if (seen.has(v.sku))
+      ctx.addIssue({ code: 'custom', message: `Duplicate variant SKU '${v.sku}'.`, path: ['variants', i, 'sku'] });
     seen.add(v.sku);
   });
 }
@@ -118,7 +135,12 @@ function checkVariants(variants: { sku: string; compare_at_price?: number | null
 export const AdminProduct = Product.extend({ status: ProductStatus }).meta({ id: 'AdminProduct' });
 export type AdminProduct = z.infer<typeof AdminProduct>;
 
-export const DeletedProduct = z.object({ object: z.literal('product'), id: z.string(), deleted: z.literal(true) }).meta({ id: 'DeletedProduct' });
+export const DeletedProduct = z
+  .object({ object: z.literal('product'), id: z.string(), deleted: z.literal(true) })
+  .meta({ id: 'DeletedProduct' });
 
 /** `POST /v1/admin/products/import` body: Shopify's product CSV export, sent as `text/csv`. */
-export const ProductImportCsv = z.string().min(1).meta({ description: "Shopify's product CSV export (header row first)" });
+export const ProductImportCsv = z
+  .string()
+  .min(1)
+  .meta({ description: "Shopify's product CSV export (header row first)" });

@@ -8,10 +8,19 @@ export const CartId = z
   .string()
   .regex(/^cart_[A-Za-z0-9]{26,64}$/, 'must be a cart id (cart_…)')
   .meta({ description: 'Cart id; an unguessable capability', example: 'cart_4fQ1wR8sZk2mN7pX0cV5bL3hJ9' });
-export const CartLineId = z.string().regex(/^line_[A-Za-z0-9]{1,64}$/, 'must be a cart line id (line_…)').meta({ example: 'line_8Jx2k' });
-export const VariantId = z.string().regex(/^var_[A-Za-z0-9]{1,64}$/, 'must be a variant id (var_…)').meta({ example: 'var_0001a' });
+export const CartLineId = z
+  .string()
+  .regex(/^line_[A-Za-z0-9]{1,64}$/, 'must be a cart line id (line_…)')
+  .meta({ example: 'line_8Jx2k' });
+export const VariantId = z
+  .string()
+  .regex(/^var_[A-Za-z0-9]{1,64}$/, 'must be a variant id (var_…)')
+  .meta({ example: 'var_0001a' });
 /** Two-letter ISO 3166-1 country code, upper case. */
-export const CountryCode = z.string().regex(/^[A-Z]{2}$/, 'must be a two-letter ISO 3166-1 country code, e.g. "US"').meta({ example: 'US' });
+export const CountryCode = z
+  .string()
+  .regex(/^[A-Z]{2}$/, 'must be a two-letter ISO 3166-1 country code, e.g. "US"')
+  .meta({ example: 'US' });
 
 /** Most units of one variant any request may name; the server's per-line maximum is usually lower. */
 export const ABSOLUTE_MAX_QUANTITY = 9_999;
@@ -44,15 +53,33 @@ export type CartItemUpdate = z.input<typeof CartItemUpdate>;
 /** Body of `POST /v1/carts`: optionally the first items and the country used to estimate tax. */
 export const CartCreate = z
   .object({
-    items: z.array(z.object({ variant_id: VariantId, quantity: Quantity.default(1), price: ignoredPrice, unit_price: ignoredPrice }).strict().transform(withoutPrices)).max(100).optional(),
-    country: CountryCode.optional().meta({ description: 'Country for the tax estimate; the shop default when omitted' }),
+    items: z
+      .array(
+        z
+          .object({
+            variant_id: VariantId,
+            quantity: Quantity.default(1),
+            price: ignoredPrice,
+            unit_price: ignoredPrice,
+          })
+          .strict()
+          .transform(withoutPrices),
+      )
+      .max(100)
+      .optional(),
+    country: CountryCode.optional().meta({
+      description: 'Country for the tax estimate; the shop default when omitted',
+    }),
   })
   .strict()
   .meta({ id: 'CartCreate' });
 export type CartCreate = z.input<typeof CartCreate>;
 
 /** Body of `POST /v1/carts/:id/coupon`. */
-export const CartCouponApply = z.object({ code: z.string().trim().min(1).max(64) }).strict().meta({ id: 'CartCouponApply' });
+export const CartCouponApply = z
+  .object({ code: z.string().trim().min(1).max(64) })
+  .strict()
+  .meta({ id: 'CartCouponApply' });
 export type CartCouponApply = z.input<typeof CartCouponApply>;
 
 /** Path parameters. */
@@ -76,7 +103,11 @@ export const CartLine = z
     quantity: z.number().int().positive(),
     unit_price: Money,
     line_total: Money.meta({ description: 'unit_price × quantity' }),
-    available_quantity: z.number().int().nonnegative().meta({ description: 'Units that can be bought now; below quantity means the line cannot be checked out as is' }),
+    available_quantity: z
+      .number()
+      .int()
+      .nonnegative()
+      .meta({ description: 'Units that can be bought now; below quantity means the line cannot be checked out as is' }),
   })
   .meta({ id: 'CartLine' });
 export type CartLine = z.infer<typeof CartLine>;
@@ -92,7 +123,9 @@ export const CartCoupon = z
     type: CouponType,
     percent_off: z.number().int().nullable(),
     amount_off: Money.nullable(),
-    applies: z.boolean().meta({ description: 'False when the cart no longer meets the coupon\'s conditions (see message)' }),
+    applies: z
+      .boolean()
+      .meta({ description: "False when the cart no longer meets the coupon's conditions (see message)" }),
     message: z.string().nullable(),
   })
   .meta({ id: 'CartCoupon' });
@@ -109,7 +142,10 @@ export const CartTotals = z
     shipping: Money.meta({ description: 'Estimated shipping; 0 when free' }),
     tax: Money.meta({ description: 'Estimated tax' }),
     total: Money,
-    tax_included: z.boolean().meta({ description: 'True when prices already include tax (tax is then part of subtotal and shipping, shown for information)' }),
+    tax_included: z.boolean().meta({
+      description:
+        'True when prices already include tax (tax is then part of subtotal and shipping, shown for information)',
+    }),
   })
   .meta({ id: 'CartTotals' });
 export type CartTotals = z.infer<typeof CartTotals>;

@@ -3,7 +3,11 @@ import { Money } from './money.js';
 import { listOf, PageQuery } from './pagination.js';
 import { queryBoolean, queryInt } from './query.js';
 
-const Id = (prefix: string) => z.string().regex(new RegExp(`^${prefix}_[A-Za-z0-9]+$`)).meta({ example: `${prefix}_01` });
+const Id = (prefix: string) =>
+  z
+    .string()
+    .regex(new RegExp(`^${prefix}_[A-Za-z0-9]+$`))
+    .meta({ example: `${prefix}_01` });
 const Timestamp = z.string().meta({ description: 'ISO 8601 date-time in UTC', example: '2026-11-25T09:00:00.000Z' });
 const Handle = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be lower-case words joined by hyphens');
 
@@ -43,10 +47,16 @@ export const ProductVariant = z
     id: Id('var'),
     sku: z.string(),
     title: z.string().meta({ description: 'Option values joined, e.g. "M / Blue"' }),
-    options: z.record(z.string(), z.string()).meta({ description: 'Option name → value', example: { Size: 'M', Colour: 'Blue' } }),
+    options: z
+      .record(z.string(), z.string())
+      .meta({ description: 'Option name → value', example: { Size: 'M', Colour: 'Blue' } }),
     price: Money,
     compare_at_price: Money.nullable(),
-    available_quantity: z.number().int().nonnegative().meta({ description: 'Units that can be bought now (on hand minus reserved)' }),
+    available_quantity: z
+      .number()
+      .int()
+      .nonnegative()
+      .meta({ description: 'Units that can be bought now (on hand minus reserved)' }),
     in_stock: z.boolean(),
     image_id: z.string().nullable(),
     enabled: z.boolean().meta({ description: 'A disabled variant is shown as unavailable and cannot be bought' }),
@@ -63,7 +73,13 @@ export const Rating = z
     average: z.number().min(0).max(5).meta({ description: 'Mean rating, 0–5, one decimal' }),
     count: z.number().int().nonnegative(),
     distribution: z
-      .object({ 1: z.number().int().nonnegative(), 2: z.number().int().nonnegative(), 3: z.number().int().nonnegative(), 4: z.number().int().nonnegative(), 5: z.number().int().nonnegative() })
+      .object({
+        1: z.number().int().nonnegative(),
+        2: z.number().int().nonnegative(),
+        3: z.number().int().nonnegative(),
+        4: z.number().int().nonnegative(),
+        5: z.number().int().nonnegative(),
+      })
       .meta({ description: 'Number of ratings with each star value; sums to `count`' }),
   })
   .meta({ id: 'Rating' });
@@ -96,14 +112,18 @@ export const Product = z
     options: z.array(ProductOption),
     variants: z.array(ProductVariant),
     price: Money.meta({ description: 'Lowest variant price' }),
-    compare_at_price: Money.nullable().meta({ description: 'Compare-at price of the lowest-priced variant, when it has one' }),
+    compare_at_price: Money.nullable().meta({
+      description: 'Compare-at price of the lowest-priced variant, when it has one',
+    }),
     in_stock: z.boolean(),
     rating: Rating,
     tags: z.array(z.string()),
     created_at: Timestamp,
     updated_at: Timestamp,
     sku: z.string().nullable().meta({ description: 'Product-level SKU (each variant has its own)' }),
-    category_path: z.array(CategoryRef).meta({ description: 'The category and its ancestors, root first, ending with `category`' }),
+    category_path: z
+      .array(CategoryRef)
+      .meta({ description: 'The category and its ancestors, root first, ending with `category`' }),
     attributes: z.record(z.string(), z.string()).meta({ example: { Material: 'Cotton' } }),
     seo: ProductSeo,
   })
@@ -116,7 +136,12 @@ export type ProductSort = z.infer<typeof ProductSort>;
 
 /** Filters shared by the product list and search. Prices are minor units of the shop currency. */
 export const ProductFilters = z.object({
-  category: z.string().min(1).max(200).optional().meta({ description: 'Category id or slug; includes its subcategories' }),
+  category: z
+    .string()
+    .min(1)
+    .max(200)
+    .optional()
+    .meta({ description: 'Category id or slug; includes its subcategories' }),
   brand: z.string().min(1).max(200).optional().meta({ description: 'Brand name (case-insensitive)' }),
   min_price: queryInt({ min: 0 }).optional().meta({ description: 'Minimum price in minor units' }),
   max_price: queryInt({ min: 0 }).optional().meta({ description: 'Maximum price in minor units' }),
@@ -142,7 +167,11 @@ export const ProductList = listOf(Product).meta({ id: 'ProductList' });
 export type ProductList = z.infer<typeof ProductList>;
 
 /** Path parameter: a product id (`prod_…`) or handle. */
-export const ProductIdOrHandle = z.string().min(1).max(200).regex(/^[A-Za-z0-9_-]+$/, 'must be a product id or handle');
+export const ProductIdOrHandle = z
+  .string()
+  .min(1)
+  .max(200)
+  .regex(/^[A-Za-z0-9_-]+$/, 'must be a product id or handle');
 
 /** A category with its place in the tree. */
 export const Category = z
@@ -153,7 +182,11 @@ export const Category = z
     name: z.string(),
     description: z.string(),
     parent_id: Id('cat').nullable(),
-    product_count: z.number().int().nonnegative().meta({ description: 'Listed products in this category and its subcategories' }),
+    product_count: z
+      .number()
+      .int()
+      .nonnegative()
+      .meta({ description: 'Listed products in this category and its subcategories' }),
     get children(): z.ZodArray<typeof Category> {
       return z.array(Category);
     },
@@ -171,7 +204,13 @@ export type Category = {
 };
 
 /** `GET /v1/categories`: the top-level categories, each with its children. */
-export const CategoryTree = z.object({ object: z.literal('list'), data: z.array(Category) }).meta({ id: 'CategoryTree' });
+export const CategoryTree = z
+  .object({ object: z.literal('list'), data: z.array(Category) })
+  .meta({ id: 'CategoryTree' });
 export type CategoryTree = { object: 'list'; data: Category[] };
 
-export const CategoryIdOrSlug = z.string().min(1).max(200).regex(/^[A-Za-z0-9_-]+$/, 'must be a category id or slug');
+export const CategoryIdOrSlug = z
+  .string()
+  .min(1)
+  .max(200)
+  .regex(/^[A-Za-z0-9_-]+$/, 'must be a category id or slug');

@@ -19,16 +19,23 @@ export type CheckoutStatus = z.infer<typeof CheckoutStatus>;
 /** A shipping method offered for an address and a set of items, priced by the server. */
 export const ShippingRate = z
   .object({
-    id: z.string().regex(/^[a-z0-9_-]{1,64}$/).meta({ example: 'standard' }),
+    id: z
+      .string()
+      .regex(/^[a-z0-9_-]{1,64}$/)
+      .meta({ example: 'standard' }),
     name: z.string().meta({ example: 'Standard' }),
     carrier: z.string().meta({ example: 'USPS' }),
     price: Money,
-    estimated_days: z.object({ min: z.number().int().nonnegative(), max: z.number().int().nonnegative() }).meta({ description: 'Business days to delivery' }),
+    estimated_days: z
+      .object({ min: z.number().int().nonnegative(), max: z.number().int().nonnegative() })
+      .meta({ description: 'Business days to delivery' }),
   })
   .meta({ id: 'ShippingRate' });
 export type ShippingRate = z.infer<typeof ShippingRate>;
 
-export const ShippingRateList = z.object({ object: z.literal('list'), data: z.array(ShippingRate) }).meta({ id: 'ShippingRateList' });
+export const ShippingRateList = z
+  .object({ object: z.literal('list'), data: z.array(ShippingRate) })
+  .meta({ id: 'ShippingRateList' });
 export type ShippingRateList = z.infer<typeof ShippingRateList>;
 
 /** Body of `POST /v1/checkout-sessions`. */
@@ -40,9 +47,14 @@ export const CheckoutSessionUpdate = z
   .object({
     email: z.email({ message: 'must be an email address' }).max(254).optional(),
     shipping_address: Address.optional(),
-    billing_address: Address.nullable().optional().meta({ description: 'null (or billing_same_as_shipping) bills the shipping address' }),
+    billing_address: Address.nullable()
+      .optional()
+      .meta({ description: 'null (or billing_same_as_shipping) bills the shipping address' }),
     billing_same_as_shipping: z.boolean().optional(),
-    shipping_method_id: z.string().regex(/^[a-z0-9_-]{1,64}$/, 'must be a shipping method id').optional(),
+    shipping_method_id: z
+      .string()
+      .regex(/^[a-z0-9_-]{1,64}$/, 'must be a shipping method id')
+      .optional(),
   })
   .strict()
   .meta({ id: 'CheckoutSessionUpdate' });
@@ -56,7 +68,15 @@ export const PAYMENT_PROVIDERS = ['stripe', 'simulated'] as const;
 export const PaymentProviderKind = z.enum(PAYMENT_PROVIDERS);
 export type PaymentProviderKind = z.infer<typeof PaymentProviderKind>;
 
-export const PAYMENT_STATUSES = ['requires_payment_method', 'requires_confirmation', 'requires_action', 'processing', 'requires_capture', 'succeeded', 'canceled'] as const;
+export const PAYMENT_STATUSES = [
+  'requires_payment_method',
+  'requires_confirmation',
+  'requires_action',
+  'processing',
+  'requires_capture',
+  'succeeded',
+  'canceled',
+] as const;
 export const PaymentStatus = z.enum(PAYMENT_STATUSES);
 export type PaymentStatus = z.infer<typeof PaymentStatus>;
 
@@ -69,14 +89,17 @@ export const CheckoutSession = z
     currency: CurrencyCode,
     email: z.string().nullable(),
     shipping_address: Address.nullable(),
-    billing_address: Address.nullable().meta({ description: 'The billing address; equals shipping_address when billing_same_as_shipping' }),
+    billing_address: Address.nullable().meta({
+      description: 'The billing address; equals shipping_address when billing_same_as_shipping',
+    }),
     billing_same_as_shipping: z.boolean(),
     shipping_method: ShippingRate.nullable(),
     lines: z.array(CartLine),
     coupon_code: z.string().nullable(),
     totals: CheckoutTotals,
     payment_provider: PaymentProviderKind.meta({
-      description: 'How this session is paid: `stripe` (the browser collects the card with the Stripe Payment Element) or `simulated` (Stripe test cards, offline)',
+      description:
+        'How this session is paid: `stripe` (the browser collects the card with the Stripe Payment Element) or `simulated` (Stripe test cards, offline)',
     }),
     payment: z
       .object({ provider: PaymentProviderKind, intent_id: z.string(), status: PaymentStatus })
@@ -112,14 +135,20 @@ export const CheckoutComplete = z
       .string()
       .regex(/^pm_[A-Za-z0-9_]{1,100}$/, 'must be a PaymentMethod id (pm_…)')
       .optional()
-      .meta({ description: 'Simulated provider: one of Stripe\'s test PaymentMethod ids, e.g. pm_card_visa. Omit with Stripe (the client confirmed the PaymentIntent).' }),
+      .meta({
+        description:
+          "Simulated provider: one of Stripe's test PaymentMethod ids, e.g. pm_card_visa. Omit with Stripe (the client confirmed the PaymentIntent).",
+      }),
   })
   .strict()
   .meta({ id: 'CheckoutComplete' });
 export type CheckoutComplete = z.input<typeof CheckoutComplete>;
 
 /** Body of `POST /v1/checkout-sessions/:id/payment/authenticate` (simulated provider): the shopper's answer to the challenge. */
-export const PaymentAuthenticate = z.object({ result: z.enum(['complete', 'cancel']) }).strict().meta({ id: 'PaymentAuthenticate' });
+export const PaymentAuthenticate = z
+  .object({ result: z.enum(['complete', 'cancel']) })
+  .strict()
+  .meta({ id: 'PaymentAuthenticate' });
 export type PaymentAuthenticate = z.input<typeof PaymentAuthenticate>;
 
 /** Answer of `complete` when the payment needs the shopper first (3-D Secure). Complete again afterwards. */

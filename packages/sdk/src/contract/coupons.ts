@@ -31,8 +31,18 @@ export const Coupon = z
     minimum_subtotal: Money.nullable(),
     starts_at: Timestamp.nullable(),
     ends_at: Timestamp.nullable(),
-    usage_limit: z.number().int().positive().nullable().meta({ description: 'Orders that may use it in total; null for no limit' }),
-    per_email_limit: z.number().int().positive().nullable().meta({ description: 'Orders per customer email; null for no limit' }),
+    usage_limit: z
+      .number()
+      .int()
+      .positive()
+      .nullable()
+      .meta({ description: 'Orders that may use it in total; null for no limit' }),
+    per_email_limit: z
+      .number()
+      .int()
+      .positive()
+      .nullable()
+      .meta({ description: 'Orders per customer email; null for no limit' }),
     times_redeemed: z.number().int().nonnegative(),
     active: z.boolean(),
     created_at: Timestamp,
@@ -45,8 +55,22 @@ const couponFields = {
   code: CouponCode,
   type: CouponType,
   percent_off: z.number().int().min(1).max(100).nullable().optional(),
-  amount_off: z.number().int().min(1).max(MAX_AMOUNT).nullable().optional().meta({ description: 'Minor units of the shop currency (fixed_amount)' }),
-  minimum_subtotal: z.number().int().min(0).max(MAX_AMOUNT).nullable().optional().meta({ description: 'Minor units of the shop currency' }),
+  amount_off: z
+    .number()
+    .int()
+    .min(1)
+    .max(MAX_AMOUNT)
+    .nullable()
+    .optional()
+    .meta({ description: 'Minor units of the shop currency (fixed_amount)' }),
+  minimum_subtotal: z
+    .number()
+    .int()
+    .min(0)
+    .max(MAX_AMOUNT)
+    .nullable()
+    .optional()
+    .meta({ description: 'Minor units of the shop currency' }),
   starts_at: DateTimeInput.nullable().optional(),
   ends_at: DateTimeInput.nullable().optional(),
   usage_limit: z.number().int().min(1).max(MAX_INT32).nullable().optional(),
@@ -54,14 +78,35 @@ const couponFields = {
   active: z.boolean().optional(),
 };
 
-type CouponShape = { type?: string | undefined; percent_off?: number | null | undefined; amount_off?: number | null | undefined; starts_at?: string | null | undefined; ends_at?: string | null | undefined };
+type CouponShape = {
+  type?: string | undefined;
+  percent_off?: number | null | undefined;
+  amount_off?: number | null | undefined;
+  starts_at?: string | null | undefined;
+  ends_at?: string | null | undefined;
+};
 const checks = <T extends z.ZodType<CouponShape>>(schema: T) =>
   schema
-    .refine((c) => c.type !== 'percentage' || typeof c.percent_off === 'number', { message: 'percent_off is required for a percentage coupon', path: ['percent_off'] })
-    .refine((c) => c.type !== 'fixed_amount' || typeof c.amount_off === 'number', { message: 'amount_off is required for a fixed_amount coupon', path: ['amount_off'] })
-    .refine((c) => c.type === undefined || c.type === 'percentage' || c.percent_off == null, { message: 'percent_off applies to percentage coupons only', path: ['percent_off'] })
-    .refine((c) => c.type === undefined || c.type === 'fixed_amount' || c.amount_off == null, { message: 'amount_off applies to fixed_amount coupons only', path: ['amount_off'] })
-    .refine((c) => !c.starts_at || !c.ends_at || Date.parse(c.starts_at) < Date.parse(c.ends_at), { message: 'ends_at must be after starts_at', path: ['ends_at'] });
+    .refine((c) => c.type !== 'percentage' || typeof c.percent_off === 'number', {
+      message: 'percent_off is required for a percentage coupon',
+      path: ['percent_off'],
+    })
+    .refine((c) => c.type !== 'fixed_amount' || typeof c.amount_off === 'number', {
+      message: 'amount_off is required for a fixed_amount coupon',
+      path: ['amount_off'],
+    })
+    .refine((c) => c.type === undefined || c.type === 'percentage' || c.percent_off == null, {
+      message: 'percent_off applies to percentage coupons only',
+      path: ['percent_off'],
+    })
+    .refine((c) => c.type === undefined || c.type === 'fixed_amount' || c.amount_off == null, {
+      message: 'amount_off applies to fixed_amount coupons only',
+      path: ['amount_off'],
+    })
+    .refine((c) => !c.starts_at || !c.ends_at || Date.parse(c.starts_at) < Date.parse(c.ends_at), {
+      message: 'ends_at must be after starts_at',
+      path: ['ends_at'],
+    });
 
 /** Body of `POST /v1/admin/coupons`. */
 export const CouponCreate = checks(z.object(couponFields).strict()).meta({ id: 'CouponCreate' });
@@ -87,7 +132,12 @@ export const CouponListQuery = PageQuery.pick({ limit: true, cursor: true }).str
 export type CouponListQuery = z.input<typeof CouponListQuery>;
 
 export const CouponList = z
-  .object({ object: z.literal('list'), data: z.array(Coupon), has_more: z.boolean(), next_cursor: z.string().nullable() })
+  .object({
+    object: z.literal('list'),
+    data: z.array(Coupon),
+    has_more: z.boolean(),
+    next_cursor: z.string().nullable(),
+  })
   .meta({ id: 'CouponList' });
 export type CouponList = z.infer<typeof CouponList>;
 

@@ -19,9 +19,15 @@ export const ErrorBody = z
       type: ErrorType,
       code: z.string().meta({ example: 'parameter_invalid' }),
       message: z.string(),
-      param: z.string().optional().meta({ description: 'The request parameter the error is about, dotted for nested fields' }),
+      param: z
+        .string()
+        .optional()
+        .meta({ description: 'The request parameter the error is about, dotted for nested fields' }),
       request_id: z.string(),
-      details: z.record(z.string(), z.unknown()).optional().meta({ description: 'Extra machine-readable facts, e.g. the available quantity' }),
+      details: z
+        .record(z.string(), z.unknown())
+        .optional()
+        .meta({ description: 'Extra machine-readable facts, e.g. the available quantity' }),
     }),
   })
   .meta({ id: 'Error' });

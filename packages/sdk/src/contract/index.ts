@@ -107,7 +107,17 @@ export {
   InventoryHold,
   HoldReleased,
 } from './inventory.js';
-export { CouponCode, CouponId, CouponParams, Coupon, CouponCreate, CouponUpdate, CouponListQuery, CouponList, CouponDeleted } from './coupons.js';
+export {
+  CouponCode,
+  CouponId,
+  CouponParams,
+  Coupon,
+  CouponCreate,
+  CouponUpdate,
+  CouponListQuery,
+  CouponList,
+  CouponDeleted,
+} from './coupons.js';
 export { ORDER_TOKEN_HEADER } from './headers.js';
 export { ADDRESS_COUNTRIES, DEFAULT_ADDRESS_RULES, addressRules, compactPhone } from './address-countries.js';
 export type { CountryAddressRules } from './address-countries.js';
@@ -151,7 +161,14 @@ export {
   OrderCancel,
   RefundCreate,
 } from './orders.js';
-export { RECOVERY_ACTORS, RecoveryEvent, UnresolvedPayment, UnresolvedPaymentList, UnresolvedPaymentQuery, OrderResolve } from './recovery.js';
+export {
+  RECOVERY_ACTORS,
+  RecoveryEvent,
+  UnresolvedPayment,
+  UnresolvedPaymentList,
+  UnresolvedPaymentQuery,
+  OrderResolve,
+} from './recovery.js';
 export { Health } from './health.js';
 export { OpenApiDocument } from './openapi-document.js';
 export { ROUTES } from './routes.js';

@@ -8,7 +8,9 @@ const Timestamp = z.string().meta({ description: 'ISO 8601 date-time in UTC', ex
 /** Query of `GET /v1/inventory`. */
 export const InventoryQuery = z
   .object({
-    variant_ids: queryList(VariantId, 100).pipe(z.array(VariantId).min(1, 'name at least one variant')).meta({ description: 'Comma-separated variant ids (1–100)' }),
+    variant_ids: queryList(VariantId, 100)
+      .pipe(z.array(VariantId).min(1, 'name at least one variant'))
+      .meta({ description: 'Comma-separated variant ids (1–100)' }),
   })
   .strict();
 export type InventoryQuery = z.input<typeof InventoryQuery>;
@@ -17,14 +19,20 @@ export type InventoryQuery = z.input<typeof InventoryQuery>;
 export const Availability = z
   .object({
     variant_id: VariantId,
-    available: z.number().int().nonnegative().meta({ description: 'Units that can be bought now (on hand minus reserved)' }),
+    available: z
+      .number()
+      .int()
+      .nonnegative()
+      .meta({ description: 'Units that can be bought now (on hand minus reserved)' }),
     in_stock: z.boolean(),
   })
   .meta({ id: 'Availability' });
 export type Availability = z.infer<typeof Availability>;
 
 /** `GET /v1/inventory`: one entry per known variant requested, in request order; unknown ids are left out. */
-export const AvailabilityList = z.object({ object: z.literal('list'), data: z.array(Availability) }).meta({ id: 'AvailabilityList' });
+export const AvailabilityList = z
+  .object({ object: z.literal('list'), data: z.array(Availability) })
+  .meta({ id: 'AvailabilityList' });
 export type AvailabilityList = z.infer<typeof AvailabilityList>;
 
 /** A variant's stock as an admin sees it. */
@@ -42,7 +50,9 @@ export const InventoryLevel = z
   .meta({ id: 'InventoryLevel' });
 export type InventoryLevel = z.infer<typeof InventoryLevel>;
 
-export const InventoryLevelList = z.object({ object: z.literal('list'), data: z.array(InventoryLevel) }).meta({ id: 'InventoryLevelList' });
+export const InventoryLevelList = z
+  .object({ object: z.literal('list'), data: z.array(InventoryLevel) })
+  .meta({ id: 'InventoryLevelList' });
 export type InventoryLevelList = z.infer<typeof InventoryLevelList>;
 
 export const InventoryParams = z.object({ variantId: VariantId });
@@ -51,12 +61,22 @@ export const InventoryParams = z.object({ variantId: VariantId });
 export const MAX_ON_HAND = 1_000_000;
 
 /** Body of `PUT /v1/admin/inventory/:variantId`. */
-export const InventorySet = z.object({ on_hand: z.number().int().min(0).max(MAX_ON_HAND) }).strict().meta({ id: 'InventorySet' });
+export const InventorySet = z
+  .object({ on_hand: z.number().int().min(0).max(MAX_ON_HAND) })
+  .strict()
+  .meta({ id: 'InventorySet' });
 export type InventorySet = z.input<typeof InventorySet>;
 
 /** Body of `POST /v1/admin/inventory/:variantId/adjust`: a non-zero change of units on hand. */
 export const InventoryAdjust = z
-  .object({ delta: z.number().int().min(-MAX_ON_HAND).max(MAX_ON_HAND).refine((d) => d !== 0, 'must not be 0') })
+  .object({
+    delta: z
+      .number()
+      .int()
+      .min(-MAX_ON_HAND)
+      .max(MAX_ON_HAND)
+      .refine((d) => d !== 0, 'must not be 0'),
+  })
   .strict()
   .meta({ id: 'InventoryAdjust' });
 export type InventoryAdjust = z.input<typeof InventoryAdjust>;
@@ -66,8 +86,12 @@ export const DEFAULT_LOW_STOCK_THRESHOLD = 5;
 /** Query of `GET /v1/admin/inventory/low-stock`. */
 export const LowStockQuery = z
   .object({
-    threshold: queryInt({ min: 0, max: MAX_ON_HAND }).optional().meta({ description: `Variants with available ≤ threshold (default ${DEFAULT_LOW_STOCK_THRESHOLD})` }),
-    limit: queryInt({ min: 1, max: MAX_PAGE_LIMIT }).optional().meta({ description: `At most this many, lowest first (default ${MAX_PAGE_LIMIT})` }),
+    threshold: queryInt({ min: 0, max: MAX_ON_HAND })
+      .optional()
+      .meta({ description: `Variants with available ≤ threshold (default ${DEFAULT_LOW_STOCK_THRESHOLD})` }),
+    limit: queryInt({ min: 1, max: MAX_PAGE_LIMIT })
+      .optional()
+      .meta({ description: `At most this many, lowest first (default ${MAX_PAGE_LIMIT})` }),
   })
   .strict();
 export type LowStockQuery = z.input<typeof LowStockQuery>;
@@ -77,8 +101,17 @@ export const HoldId = z.string().regex(/^hold_[A-Za-z0-9]{1,64}$/, 'must be a ho
 /** Body of `POST /v1/admin/inventory/holds`: reserve stock for an outside channel (a till, a marketplace). */
 export const HoldCreate = z
   .object({
-    items: z.array(z.object({ variant_id: VariantId, quantity: z.number().int().min(1).max(MAX_ON_HAND) }).strict()).min(1).max(100),
-    ttl_seconds: z.number().int().min(1).max(7 * 24 * 3600).optional().meta({ description: 'Seconds until the hold lapses (default: the checkout hold TTL)' }),
+    items: z
+      .array(z.object({ variant_id: VariantId, quantity: z.number().int().min(1).max(MAX_ON_HAND) }).strict())
+      .min(1)
+      .max(100),
+    ttl_seconds: z
+      .number()
+      .int()
+      .min(1)
+      .max(7 * 24 * 3600)
+      .optional()
+      .meta({ description: 'Seconds until the hold lapses (default: the checkout hold TTL)' }),
   })
   .strict()
   .meta({ id: 'HoldCreate' });

@@ -10,7 +10,7 @@ export type CurrencyCode = z.infer<typeof CurrencyCode>;
 /** An amount of money: integer minor units (cents for USD, yen for JPY, fils for KWD) plus currency. */
 export const Money = z
   .object({
-    amount: z.number().int().meta({ description: 'Integer amount in the currency\'s minor units', example: 1999 }),
+    amount: z.number().int().meta({ description: "Integer amount in the currency's minor units", example: 1999 }),
     currency: CurrencyCode,
   })
   .meta({ id: 'Money' });

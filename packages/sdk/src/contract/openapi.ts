@@ -37,7 +37,10 @@ function toSchema(schema: z.ZodType, io: 'input' | 'output', components: Record<
 function parameters(spec: RouteSpec, components: Record<string, JsonSchema>) {
   const out: JsonSchema[] = [];
   const add = (where: 'path' | 'header' | 'query', schema: z.ZodType) => {
-    const json = toSchema(schema, 'input', components) as { properties?: Record<string, JsonSchema>; required?: string[] };
+    const json = toSchema(schema, 'input', components) as {
+      properties?: Record<string, JsonSchema>;
+      required?: string[];
+    };
     for (const [name, prop] of Object.entries(json.properties ?? {})) {
       const { description, deprecated, ...schemaOnly } = prop;
       out.push({
@@ -61,7 +64,10 @@ export function buildOpenApiDocument(options: { version: string; serverUrl?: str
   const components: Record<string, JsonSchema> = {};
   const paths: Record<string, Record<string, JsonSchema>> = {};
   const errorRef = toSchema(ErrorBody, 'output', components);
-  const errorResponse = (status: number) => ({ description: STATUS_TEXT[status] ?? 'Error', content: { 'application/json': { schema: errorRef } } });
+  const errorResponse = (status: number) => ({
+    description: STATUS_TEXT[status] ?? 'Error',
+    content: { 'application/json': { schema: errorRef } },
+  });
   for (const [operationId, spec] of Object.entries(ROUTES) as [string, RouteSpec][]) {
     const path = spec.path.replace(/:([A-Za-z]+)/g, '{$1}');
     const statuses = new Set<number>([
@@ -73,7 +79,10 @@ export function buildOpenApiDocument(options: { version: string; serverUrl?: str
     ]);
     const success = spec.status ?? 200;
     const responses: Record<string, unknown> = {
-      [success]: { description: success === 201 ? 'Created' : success === 202 ? 'Accepted' : 'OK', content: { 'application/json': { schema: toSchema(spec.response, 'output', components) } } },
+      [success]: {
+        description: success === 201 ? 'Created' : success === 202 ? 'Accepted' : 'OK',
+        content: { 'application/json': { schema: toSchema(spec.response, 'output', components) } },
+      },
     };
     for (const status of [...statuses].sort()) responses[status] = errorResponse(status);
     (paths[path] ??= {})[spec.method] = {
@@ -82,7 +91,14 @@ export function buildOpenApiDocument(options: { version: string; serverUrl?: str
       tags: [spec.tag],
       ...(spec.auth === 'none' ? { security: [] } : {}),
       parameters: parameters(spec, components),
-      ...(spec.body ? { requestBody: { required: true, content: { [spec.bodyType ?? 'application/json']: { schema: toSchema(spec.body, 'input', components) } } } } : {}),
+      ...(spec.body
+        ? {
+            requestBody: {
+              required: true,
+              content: { [spec.bodyType ?? 'application/json']: { schema: toSchema(spec.body, 'input', components) } },
+            },
+          }
+        : {}),
       responses,
     };
   }
@@ -91,14 +107,21 @@ export function buildOpenApiDocument(options: { version: string; serverUrl?: str
     info: {
       title: 'Shoptag API',
       version: options.version,
-      description: 'Storefront and admin API of a Shoptag server. Money is integer minor units plus an ISO 4217 currency.',
+      description:
+        'Storefront and admin API of a Shoptag server. Money is integer minor units plus an ISO 4217 currency.',
     },
     ...(options.serverUrl ? { servers: [{ url: options.serverUrl }] } : {}),
     security: [{ apiKey: [] }],
     tags: [...new Set(Object.values(ROUTES).map((r) => r.tag))].map((name) => ({ name })),
     paths,
     components: {
-      securitySchemes: { apiKey: { type: 'http', scheme: 'bearer', description: 'A publishable key (pk_…) for storefront routes, a secret key (sk_…) for admin routes' } },
+      securitySchemes: {
+        apiKey: {
+          type: 'http',
+          scheme: 'bearer',
+          description: 'A publishable key (pk_…) for storefront routes, a secret key (sk_…) for admin routes',
+        },
+      },
       schemas: components,
     },
   };

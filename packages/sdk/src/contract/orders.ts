@@ -8,17 +8,37 @@ import { PageQuery, listOf } from './pagination.js';
 
 const Timestamp = z.string().meta({ description: 'ISO 8601 date-time in UTC', example: '2026-11-25T09:00:00.000Z' });
 
-export const OrderId = z.string().regex(/^ord_[A-Za-z0-9]{1,64}$/, 'must be an order id (ord_…)').meta({ example: 'ord_4fQ1wR8sZk2mN7pX0cV5bL3hJ9' });
+export const OrderId = z
+  .string()
+  .regex(/^ord_[A-Za-z0-9]{1,64}$/, 'must be an order id (ord_…)')
+  .meta({ example: 'ord_4fQ1wR8sZk2mN7pX0cV5bL3hJ9' });
 export const OrderParams = z.object({ id: OrderId });
 const OrderToken = z.string().min(1).max(200);
 /** `?token=` of old order links: still accepted, never logged; clients send the header instead. */
 export const OrderTokenQuery = z
-  .object({ token: OrderToken.optional().meta({ description: `Deprecated: send the token in the ${ORDER_TOKEN_HEADER} header, which stays out of logs and Referer headers`, deprecated: true }) })
+  .object({
+    token: OrderToken.optional().meta({
+      description: `Deprecated: send the token in the ${ORDER_TOKEN_HEADER} header, which stays out of logs and Referer headers`,
+      deprecated: true,
+    }),
+  })
   .strict();
 /** The order's access token, returned when the order was placed (header names are matched case-insensitively). */
-export const OrderTokenHeaders = z.object({ [ORDER_TOKEN_HEADER]: OrderToken.optional().meta({ description: 'The access token returned when the order was placed' }) });
+export const OrderTokenHeaders = z.object({
+  [ORDER_TOKEN_HEADER]: OrderToken.optional().meta({
+    description: 'The access token returned when the order was placed',
+  }),
+});
 
-export const ORDER_STATUSES = ['pending', 'paid', 'fulfilled', 'delivered', 'cancelled', 'refunded', 'partially_refunded'] as const;
+export const ORDER_STATUSES = [
+  'pending',
+  'paid',
+  'fulfilled',
+  'delivered',
+  'cancelled',
+  'refunded',
+  'partially_refunded',
+] as const;
 export const OrderStatus = z.enum(ORDER_STATUSES);
 export type OrderStatus = z.infer<typeof OrderStatus>;
 
@@ -56,7 +76,15 @@ export const Refund = z
 export type Refund = z.infer<typeof Refund>;
 
 export const OrderTotals = z
-  .object({ subtotal: Money, discount: Money, shipping: Money, tax: Money, total: Money, refunded: Money, tax_included: z.boolean() })
+  .object({
+    subtotal: Money,
+    discount: Money,
+    shipping: Money,
+    tax: Money,
+    total: Money,
+    refunded: Money,
+    tax_included: z.boolean(),
+  })
   .meta({ id: 'OrderTotals' });
 export type OrderTotals = z.infer<typeof OrderTotals>;
 
@@ -74,9 +102,15 @@ export const Order = z
     items: z.array(OrderItem),
     coupon_code: z.string().nullable(),
     totals: OrderTotals,
-    payment: z.object({ provider: PaymentProviderKind, reference: z.string().meta({ description: 'PaymentIntent id' }), captured: Money }),
+    payment: z.object({
+      provider: PaymentProviderKind,
+      reference: z.string().meta({ description: 'PaymentIntent id' }),
+      captured: Money,
+    }),
     refunds: z.array(Refund),
-    fulfillment: z.object({ carrier: z.string().nullable(), tracking_number: z.string().nullable(), fulfilled_at: Timestamp }).nullable(),
+    fulfillment: z
+      .object({ carrier: z.string().nullable(), tracking_number: z.string().nullable(), fulfilled_at: Timestamp })
+      .nullable(),
     checkout_session_id: CheckoutSessionId,
     token: z.string().meta({ description: 'Access token: with the id, lets the shopper read the order' }),
     created_at: Timestamp,
@@ -98,20 +132,35 @@ export const OrderList = listOf(Order).meta({ id: 'OrderList' });
 export type OrderList = z.infer<typeof OrderList>;
 
 export const OrderFulfil = z
-  .object({ carrier: z.string().trim().min(1).max(100).optional(), tracking_number: z.string().trim().min(1).max(100).optional() })
+  .object({
+    carrier: z.string().trim().min(1).max(100).optional(),
+    tracking_number: z.string().trim().min(1).max(100).optional(),
+  })
   .strict()
   .meta({ id: 'OrderFulfil' });
 export type OrderFulfil = z.input<typeof OrderFulfil>;
 
-export const OrderCancel = z.object({ reason: z.string().trim().max(500).optional() }).strict().meta({ id: 'OrderCancel' });
+export const OrderCancel = z
+  .object({ reason: z.string().trim().max(500).optional() })
+  .strict()
+  .meta({ id: 'OrderCancel' });
 export type OrderCancel = z.input<typeof OrderCancel>;
 
 /** Body of `POST /v1/admin/orders/:id/refunds`: the whole remaining amount unless `amount` (minor units) says less. */
 export const RefundCreate = z
   .object({
-    amount: z.number().int().positive().max(MAX_AMOUNT).optional().meta({ description: 'Minor units; default what has not been refunded yet' }),
+    amount: z
+      .number()
+      .int()
+      .positive()
+      .max(MAX_AMOUNT)
+      .optional()
+      .meta({ description: 'Minor units; default what has not been refunded yet' }),
     reason: z.string().trim().max(500).optional(),
-    restock: z.boolean().optional().meta({ description: 'Put the items back in stock (full refunds of an unfulfilled order)' }),
+    restock: z
+      .boolean()
+      .optional()
+      .meta({ description: 'Put the items back in stock (full refunds of an unfulfilled order)' }),
   })
   .strict()
   .meta({ id: 'RefundCreate' });

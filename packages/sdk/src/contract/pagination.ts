@@ -6,9 +6,18 @@ export const MAX_PAGE_LIMIT = 100;
 
 /** Paging parameters shared by every list: `limit` (1–100), an opaque `cursor`, or a 1-based `page`. */
 export const PageQuery = z.object({
-  limit: queryInt({ min: 1, max: MAX_PAGE_LIMIT }).optional().meta({ description: `Items per page, 1–${MAX_PAGE_LIMIT} (default ${DEFAULT_PAGE_LIMIT})` }),
-  cursor: z.string().min(1).max(512).optional().meta({ description: 'Opaque cursor from a previous page\'s next_cursor' }),
-  page: queryInt({ min: 1, max: 10_000 }).optional().meta({ description: '1-based page number; an alternative to cursor' }),
+  limit: queryInt({ min: 1, max: MAX_PAGE_LIMIT })
+    .optional()
+    .meta({ description: `Items per page, 1–${MAX_PAGE_LIMIT} (default ${DEFAULT_PAGE_LIMIT})` }),
+  cursor: z
+    .string()
+    .min(1)
+    .max(512)
+    .optional()
+    .meta({ description: "Opaque cursor from a previous page's next_cursor" }),
+  page: queryInt({ min: 1, max: 10_000 })
+    .optional()
+    .meta({ description: '1-based page number; an alternative to cursor' }),
 });
 export type PageQuery = z.input<typeof PageQuery>;
 

@@ -9,7 +9,14 @@ export function queryInt(options: { min?: number; max?: number } = {}) {
   if (options.min !== undefined) target = target.min(options.min);
   if (options.max !== undefined) target = target.max(options.max);
   return z
-    .union([z.number(), z.string().trim().regex(/^-?\d+$/, 'must be an integer').transform(Number)])
+    .union([
+      z.number(),
+      z
+        .string()
+        .trim()
+        .regex(/^-?\d+$/, 'must be an integer')
+        .transform(Number),
+    ])
     .pipe(target);
 }
 
@@ -20,6 +27,14 @@ export const queryBoolean = z
 /** A comma-separated list in the query string, or an array from the SDK. */
 export function queryList<T extends z.ZodType<string, string>>(item: T, max = 100) {
   return z
-    .union([z.array(z.string()), z.string().transform((v) => v.split(',').map((s) => s.trim()).filter(Boolean))])
+    .union([
+      z.array(z.string()),
+      z.string().transform((v) =>
+        v
+          .split(',')
+          .map((s) => s.trim())
+          .filter(Boolean),
+      ),
+    ])
     .pipe(z.array(item).max(max));
 }

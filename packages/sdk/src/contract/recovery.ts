@@ -15,13 +15,11 @@ export const RecoveryEvent = z
     actor: z
       .enum(RECOVERY_ACTORS)
       .meta({ description: 'Who acted: the recovery job, a retried complete, the payment webhook, or an admin' }),
-    action: z
-      .string()
-      .meta({
-        description:
-          'placed · captured · marked_paid · cancelled · authorization_cancelled · refunded · cleared · undecided',
-        example: 'captured',
-      }),
+    action: z.string().meta({
+      description:
+        'placed · captured · marked_paid · cancelled · authorization_cancelled · refunded · cleared · undecided',
+      example: 'captured',
+    }),
     detail: z.string(),
     at: Timestamp,
   })
@@ -69,12 +67,10 @@ export type UnresolvedPaymentQuery = z.input<typeof UnresolvedPaymentQuery>;
 /** Body of `POST /v1/admin/orders/:id/resolve`: capture a pending order's payment, or cancel the order. */
 export const OrderResolve = z
   .object({
-    action: z
-      .enum(['capture', 'cancel'])
-      .meta({
-        description:
-          'capture: take the authorized payment and mark the order paid; cancel: void the authorization (or refund a capture), cancel the order and return its stock',
-      }),
+    action: z.enum(['capture', 'cancel']).meta({
+      description:
+        'capture: take the authorized payment and mark the order paid; cancel: void the authorization (or refund a capture), cancel the order and return its stock',
+    }),
     reason: z.string().trim().max(500).optional(),
   })
   .strict()

@@ -22,11 +22,19 @@ export function createCartsResource(send: Transport): CartsResource {
   return {
     create: (body = {}, options = {}) => send<Cart>({ method: 'POST', path: '/carts', body, ...options }),
     get: (cartId, options = {}) => send<Cart>({ method: 'GET', path: path(cartId), ...options }),
-    addItem: (cartId, item, options = {}) => send<Cart>({ method: 'POST', path: path(cartId, '/items'), body: item, ...options }),
+    addItem: (cartId, item, options = {}) =>
+      send<Cart>({ method: 'POST', path: path(cartId, '/items'), body: item, ...options }),
     updateItem: (cartId, lineId, quantity, options = {}) =>
-      send<Cart>({ method: 'PATCH', path: path(cartId, `/items/${encodeURIComponent(lineId)}`), body: { quantity }, ...options }),
-    removeItem: (cartId, lineId, options = {}) => send<Cart>({ method: 'DELETE', path: path(cartId, `/items/${encodeURIComponent(lineId)}`), ...options }),
-    applyCoupon: (cartId, code, options = {}) => send<Cart>({ method: 'POST', path: path(cartId, '/coupon'), body: { code }, ...options }),
+      send<Cart>({
+        method: 'PATCH',
+        path: path(cartId, `/items/${encodeURIComponent(lineId)}`),
+        body: { quantity },
+        ...options,
+      }),
+    removeItem: (cartId, lineId, options = {}) =>
+      send<Cart>({ method: 'DELETE', path: path(cartId, `/items/${encodeURIComponent(lineId)}`), ...options }),
+    applyCoupon: (cartId, code, options = {}) =>
+      send<Cart>({ method: 'POST', path: path(cartId, '/coupon'), body: { code }, ...options }),
     removeCoupon: (cartId, options = {}) => send<Cart>({ method: 'DELETE', path: path(cartId, '/coupon'), ...options }),
   };
 }

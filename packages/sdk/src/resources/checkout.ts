@@ -1,4 +1,10 @@
-import type { CheckoutComplete, CheckoutSession, CheckoutSessionUpdate, PaymentStart, ShippingRateList } from '../contract/checkout.js';
+import type {
+  CheckoutComplete,
+  CheckoutSession,
+  CheckoutSessionUpdate,
+  PaymentStart,
+  ShippingRateList,
+} from '../contract/checkout.js';
 import type { CheckoutCompletion } from '../contract/orders.js';
 import type { RequestOptions, Transport } from '../request.js';
 
@@ -24,12 +30,18 @@ export interface CheckoutResource {
 export function createCheckoutResource(send: Transport): CheckoutResource {
   const path = (id: string, rest = '') => `/checkout-sessions/${encodeURIComponent(id)}${rest}`;
   return {
-    create: (cartId, options = {}) => send<CheckoutSession>({ method: 'POST', path: '/checkout-sessions', body: { cart_id: cartId }, ...options }),
+    create: (cartId, options = {}) =>
+      send<CheckoutSession>({ method: 'POST', path: '/checkout-sessions', body: { cart_id: cartId }, ...options }),
     get: (id, options = {}) => send<CheckoutSession>({ method: 'GET', path: path(id), ...options }),
-    update: (id, changes, options = {}) => send<CheckoutSession>({ method: 'PATCH', path: path(id), body: changes, ...options }),
-    shippingMethods: (id, options = {}) => send<ShippingRateList>({ method: 'GET', path: path(id, '/shipping-methods'), ...options }),
-    startPayment: (id, options = {}) => send<PaymentStart>({ method: 'POST', path: path(id, '/payment'), body: {}, ...options }),
-    authenticate: (id, result, options = {}) => send<CheckoutSession>({ method: 'POST', path: path(id, '/payment/authenticate'), body: { result }, ...options }),
-    complete: (id, body = {}, options = {}) => send<CheckoutCompletion>({ method: 'POST', path: path(id, '/complete'), body, ...options }),
+    update: (id, changes, options = {}) =>
+      send<CheckoutSession>({ method: 'PATCH', path: path(id), body: changes, ...options }),
+    shippingMethods: (id, options = {}) =>
+      send<ShippingRateList>({ method: 'GET', path: path(id, '/shipping-methods'), ...options }),
+    startPayment: (id, options = {}) =>
+      send<PaymentStart>({ method: 'POST', path: path(id, '/payment'), body: {}, ...options }),
+    authenticate: (id, result, options = {}) =>
+      send<CheckoutSession>({ method: 'POST', path: path(id, '/payment/authenticate'), body: { result }, ...options }),
+    complete: (id, body = {}, options = {}) =>
+      send<CheckoutCompletion>({ method: 'POST', path: path(id, '/complete'), body, ...options }),
   };
 }

@@ -9,6 +9,7 @@ export interface InventoryResource {
 
 export function createInventoryResource(send: Transport): InventoryResource {
   return {
-    get: (variantIds, options = {}) => send<AvailabilityList>({ method: 'GET', path: '/inventory', query: { variant_ids: variantIds }, ...options }),
+    get: (variantIds, options = {}) =>
+      send<AvailabilityList>({ method: 'GET', path: '/inventory', query: { variant_ids: variantIds }, ...options }),
   };
 }

@@ -13,6 +13,12 @@ export interface OrdersResource {
 
 export function createOrdersResource(send: Transport): OrdersResource {
   return {
-    get: (orderId, token, options = {}) => send<Order>({ method: 'GET', path: `/orders/${encodeURIComponent(orderId)}`, headers: { [ORDER_TOKEN_HEADER]: token }, ...options }),
+    get: (orderId, token, options = {}) =>
+      send<Order>({
+        method: 'GET',
+        path: `/orders/${encodeURIComponent(orderId)}`,
+        headers: { [ORDER_TOKEN_HEADER]: token },
+        ...options,
+      }),
   };
 }

@@ -14,7 +14,10 @@ export interface ProductsResource {
    * Every product matching `query`, page after page, e.g.
    * `for await (const product of client.products.iterate({ category: 'mugs' })) { … }`.
    */
-  iterate(query?: Omit<ProductListQuery, 'cursor' | 'page'>, options?: RequestOptions): AsyncGenerator<Product, void, undefined>;
+  iterate(
+    query?: Omit<ProductListQuery, 'cursor' | 'page'>,
+    options?: RequestOptions,
+  ): AsyncGenerator<Product, void, undefined>;
 }
 
 export function createProductsResource(send: Transport): ProductsResource {
@@ -25,7 +28,12 @@ export function createProductsResource(send: Transport): ProductsResource {
     get: (idOrHandle, options = {}) =>
       send<Product>({ method: 'GET', path: `/products/${encodeURIComponent(idOrHandle)}`, ...options }),
     related: (idOrHandle, { limit, ...options } = {}) =>
-      send<RelatedList>({ method: 'GET', path: `/products/${encodeURIComponent(idOrHandle)}/related`, query: { limit }, ...options }),
+      send<RelatedList>({
+        method: 'GET',
+        path: `/products/${encodeURIComponent(idOrHandle)}/related`,
+        query: { limit },
+        ...options,
+      }),
     async *iterate(query = {}, options = {}) {
       let cursor: string | undefined;
       do {

@@ -15,6 +15,7 @@ export interface SearchResource {
 export function createSearchResource(send: Transport): SearchResource {
   return {
     query: (query = {}, options = {}) => send<SearchResult>({ method: 'GET', path: '/search', query, ...options }),
-    suggest: (q, { limit, ...options } = {}) => send<SuggestResult>({ method: 'GET', path: '/search/suggest', query: { q, limit }, ...options }),
+    suggest: (q, { limit, ...options } = {}) =>
+      send<SuggestResult>({ method: 'GET', path: '/search/suggest', query: { q, limit }, ...options }),
   };
 }

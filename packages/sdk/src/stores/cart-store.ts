@@ -6,7 +6,8 @@ import type { KeyValueStorage } from '../storage.js';
 import { createCartSync, type CartSync } from './cart-sync.js';
 
 /** What the cart store is doing: nothing, waiting for the server, or failed (the cart shown is the server's last word). */
-export type CartStatus = { state: 'idle'; error: null } | { state: 'pending'; error: null } | { state: 'error'; error: ShopError };
+export type CartStatus =
+  { state: 'idle'; error: null } | { state: 'pending'; error: null } | { state: 'error'; error: ShopError };
 
 export interface CartStoreOptions {
   /** Where the cart id is kept; defaults to the client's storage (localStorage in browsers). */
@@ -75,8 +76,14 @@ export function createCartStore(client: ShopClient, options: CartStoreOptions = 
   const key = storageKey(client);
   // One atom for the server's cart and the changes not yet answered, so every update notifies once
   // with a consistent cart (no flicker between "answer applied" and "change dropped").
-  const $state = atom<{ confirmed: Cart | null; patches: readonly Patch[]; extraCount: number }>({ confirmed: null, patches: [], extraCount: 0 });
-  const $cart = computed($state, ({ confirmed, patches }) => (confirmed ? patches.reduce((c, patch) => patch(c), confirmed) : confirmed));
+  const $state = atom<{ confirmed: Cart | null; patches: readonly Patch[]; extraCount: number }>({
+    confirmed: null,
+    patches: [],
+    extraCount: 0,
+  });
+  const $cart = computed($state, ({ confirmed, patches }) =>
+    confirmed ? patches.reduce((c, patch) => patch(c), confirmed) : confirmed,
+  );
   const $cartCount = computed([$cart, $state], (cart, { extraCount }) => (cart?.item_count ?? 0) + extraCount);
   const $cartStatus = atom<CartStatus>(IDLE);
   let queue: Promise<unknown> = Promise.resolve();
@@ -148,7 +155,11 @@ export function createCartStore(client: ShopClient, options: CartStoreOptions = 
       },
       (error: unknown) => {
         settle(null);
-        const shopError = toShopError(error, { type: 'connection_error', code: 'cart_failed', message: 'The cart could not be updated.' });
+        const shopError = toShopError(error, {
+          type: 'connection_error',
+          code: 'cart_failed',
+          message: 'The cart could not be updated.',
+        });
         $cartStatus.set({ state: 'error', error: shopError });
         throw shopError;
       },
@@ -164,7 +175,19 @@ export function createCartStore(client: ShopClient, options: CartStoreOptions = 
   /** Runs `fn` on the cart; a cart that expired meanwhile is forgotten and the error rethrown. */
   async function onCart(fn: (id: string) => Promise<Cart>): Promise<Cart> {
     const id = await currentId();
-    if (!id) throw createShopError({ statusCode: 404, body: { error: { type: 'invalid_request_error', code: 'resource_missing', message: 'There is no cart yet.', param: 'id', request_id: '' } } });
+    if (!id)
+      throw createShopError({
+        statusCode: 404,
+        body: {
+          error: {
+            type: 'invalid_request_error',
+            code: 'resource_missing',
+            message: 'There is no cart yet.',
+            param: 'id',
+            request_id: '',
+          },
+        },
+      });
     try {
       return await fn(id);
     } catch (error) {
@@ -210,7 +233,9 @@ export function createCartStore(client: ShopClient, options: CartStoreOptions = 
     $cartStatus,
     add(variantId, quantity = 1) {
       const known = $cart.get()?.lines.find((l) => l.variant_id === variantId);
-      const patch: Patch | null = known ? (cart) => withLine(cart, known.id, (cart.lines.find((l) => l.id === known.id)?.quantity ?? 0) + quantity) : null;
+      const patch: Patch | null = known
+        ? (cart) => withLine(cart, known.id, (cart.lines.find((l) => l.id === known.id)?.quantity ?? 0) + quantity)
+        : null;
       return enqueue(patch, patch ? 0 : quantity, async () => {
         const id = await currentId();
         if (id) {
@@ -223,10 +248,25 @@ export function createCartStore(client: ShopClient, options: CartStoreOptions = 
         return client.carts.create({ items: [{ variant_id: variantId, quantity }] });
       });
     },
-    update: (lineId, quantity) => enqueue((cart) => withLine(cart, lineId, quantity), 0, () => onCart((id) => client.carts.updateItem(id, lineId, quantity))),
-    remove: (lineId) => enqueue((cart) => withLine(cart, lineId, null), 0, () => onCart((id) => client.carts.removeItem(id, lineId))),
+    update: (lineId, quantity) =>
+      enqueue(
+        (cart) => withLine(cart, lineId, quantity),
+        0,
+        () => onCart((id) => client.carts.updateItem(id, lineId, quantity)),
+      ),
+    remove: (lineId) =>
+      enqueue(
+        (cart) => withLine(cart, lineId, null),
+        0,
+        () => onCart((id) => client.carts.removeItem(id, lineId)),
+      ),
     applyCoupon: (code) => enqueue(null, 0, () => onCart((id) => client.carts.applyCoupon(id, code))),
-    removeCoupon: () => enqueue((cart) => ({ ...cart, coupon: null }), 0, () => onCart((id) => client.carts.removeCoupon(id))),
+    removeCoupon: () =>
+      enqueue(
+        (cart) => ({ ...cart, coupon: null }),
+        0,
+        () => onCart((id) => client.carts.removeCoupon(id)),
+      ),
     refresh,
     clear() {
       epoch++;

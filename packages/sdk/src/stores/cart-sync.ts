@@ -24,7 +24,11 @@ interface StorageEventLike {
  * `storage` event (fired in the other tabs when one writes to localStorage). Outside browsers
  * neither exists and this does nothing.
  */
-export function createCartSync(key: string, storage: KeyValueStorage, onMessage: (message: CartSyncMessage) => void): CartSync {
+export function createCartSync(
+  key: string,
+  storage: KeyValueStorage,
+  onMessage: (message: CartSyncMessage) => void,
+): CartSync {
   const from = Math.random().toString(36).slice(2);
   const Channel = (globalThis as { BroadcastChannel?: typeof BroadcastChannel }).BroadcastChannel;
   if (Channel) {
@@ -37,7 +41,10 @@ export function createCartSync(key: string, storage: KeyValueStorage, onMessage:
       close: () => channel.close(),
     };
   }
-  const target = globalThis as { addEventListener?: (type: 'storage', fn: (event: StorageEventLike) => void) => void; removeEventListener?: (type: 'storage', fn: (event: StorageEventLike) => void) => void };
+  const target = globalThis as {
+    addEventListener?: (type: 'storage', fn: (event: StorageEventLike) => void) => void;
+    removeEventListener?: (type: 'storage', fn: (event: StorageEventLike) => void) => void;
+  };
   const syncKey = `${key}:sync`;
   const onStorage = (event: StorageEventLike) => {
     if (event.key !== syncKey || !event.newValue) return;

@@ -1,6 +1,12 @@
 import { atom, type ReadableAtom } from 'nanostores';
 import type { ShopClient } from '../client.js';
-import type { CheckoutRequiresAction, CheckoutSession, CheckoutSessionUpdate, PaymentStart, ShippingRate } from '../contract/checkout.js';
+import type {
+  CheckoutRequiresAction,
+  CheckoutSession,
+  CheckoutSessionUpdate,
+  PaymentStart,
+  ShippingRate,
+} from '../contract/checkout.js';
 import type { Order } from '../contract/orders.js';
 import { CardError, createShopError, isShopError, type ShopError } from '../errors.js';
 import { newIdempotencyKey } from '../request.js';
@@ -56,7 +62,17 @@ export interface CheckoutStore {
   reset(): void;
 }
 
-const INITIAL: CheckoutState = { step: 'contact', session: null, shippingMethods: [], payment: null, action: null, order: null, status: 'idle', error: null, fieldErrors: {} };
+const INITIAL: CheckoutState = {
+  step: 'contact',
+  session: null,
+  shippingMethods: [],
+  payment: null,
+  action: null,
+  order: null,
+  status: 'idle',
+  error: null,
+  fieldErrors: {},
+};
 
 /** The furthest step a session's state allows. */
 export function reachableStep(session: CheckoutSession): CheckoutStep {
@@ -86,7 +102,9 @@ export function createCheckoutStore(client: ShopClient): CheckoutStore {
   let completeKey: string | null = null;
 
   function fail(error: unknown): null {
-    const shopError = isShopError(error) ? error : createShopError({ type: 'api_error', message: error instanceof Error ? error.message : String(error) });
+    const shopError = isShopError(error)
+      ? error
+      : createShopError({ type: 'api_error', message: error instanceof Error ? error.message : String(error) });
     const expired = shopError.code === 'checkout_expired' || shopError.code === 'out_of_stock';
     set({ status: expired ? 'expired' : 'error', error: shopError, fieldErrors: fieldErrorsOf(shopError) });
     return null;
@@ -110,20 +128,29 @@ export function createCheckoutStore(client: ShopClient): CheckoutStore {
    */
   async function noticeEnded(sessionId: string): Promise<void> {
     const { status, error } = $checkout.get();
-    if (status !== 'error' || !error || error instanceof CardError || !error.statusCode || error.statusCode >= 500) return;
+    if (status !== 'error' || !error || error instanceof CardError || !error.statusCode || error.statusCode >= 500)
+      return;
     const fresh = await client.checkout.get(sessionId).catch(() => null);
     if (fresh?.status === 'expired' && $checkout.get().error === error) set({ session: fresh, status: 'expired' });
   }
 
   function showSession(session: CheckoutSession, step?: CheckoutStep): void {
-    set({ session, step: step ?? $checkout.get().step, ...(session.status === 'expired' ? { status: 'expired' as const } : {}) });
+    set({
+      session,
+      step: step ?? $checkout.get().step,
+      ...(session.status === 'expired' ? { status: 'expired' as const } : {}),
+    });
   }
 
   async function complete(paymentMethod: string | undefined): Promise<Order | null> {
     const session = $checkout.get().session;
     if (!session) return null;
     completeKey ??= newIdempotencyKey();
-    const result = await run(() => client.checkout.complete(session.id, paymentMethod ? { payment_method: paymentMethod } : {}, { idempotencyKey: completeKey ?? undefined }));
+    const result = await run(() =>
+      client.checkout.complete(session.id, paymentMethod ? { payment_method: paymentMethod } : {}, {
+        idempotencyKey: completeKey ?? undefined,
+      }),
+    );
     if (!result) {
       // A refused payment may be tried again with another card: that is a new request.
       completeKey = null;
@@ -135,7 +162,13 @@ export function createCheckoutStore(client: ShopClient): CheckoutStore {
       set({ status: 'requires_action', action: result });
       return null;
     }
-    set({ order: result, action: null, step: 'confirmation', status: 'idle', session: { ...session, status: 'complete', order_id: result.id } });
+    set({
+      order: result,
+      action: null,
+      step: 'confirmation',
+      status: 'idle',
+      session: { ...session, status: 'complete', order_id: result.id },
+    });
     return result;
   }
 
@@ -158,7 +191,12 @@ export function createCheckoutStore(client: ShopClient): CheckoutStore {
     },
     async load(sessionId) {
       const session = await client.checkout.get(sessionId);
-      set({ ...INITIAL, session, step: reachableStep(session), status: session.status === 'expired' ? 'expired' : 'idle' });
+      set({
+        ...INITIAL,
+        session,
+        step: reachableStep(session),
+        status: session.status === 'expired' ? 'expired' : 'idle',
+      });
       return session;
     },
     async update(changes) {
@@ -167,7 +205,9 @@ export function createCheckoutStore(client: ShopClient): CheckoutStore {
       const updated = await run(() => client.checkout.update(session.id, changes));
       if (!updated) return null;
       set({ fieldErrors: {} });
-      const shippingMethods = updated.shipping_address ? (await run(() => client.checkout.shippingMethods(session.id)))?.data ?? [] : [];
+      const shippingMethods = updated.shipping_address
+        ? ((await run(() => client.checkout.shippingMethods(session.id)))?.data ?? [])
+        : [];
       const current = CHECKOUT_STEPS.indexOf($checkout.get().step);
       const reachable = CHECKOUT_STEPS.indexOf(reachableStep(updated));
       showSession(updated, CHECKOUT_STEPS[Math.min(reachable, current + 1)]);

@@ -31,14 +31,20 @@ export async function startFaultServer(replies: Reply[]) {
   return {
     endpoint: `http://127.0.0.1:${port}`,
     requests,
-    close: () => new Promise<void>((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }
 
-export const json = (status: number, body: unknown, headers: Record<string, string> = {}): Reply => (_req, res) => {
-  res.writeHead(status, { 'Content-Type': 'application/json', 'Request-Id': 'req_fault', ...headers });
-  res.end(JSON.stringify(body));
-};
+export const json =
+  (status: number, body: unknown, headers: Record<string, string> = {}): Reply =>
+  (_req, res) => {
+    res.writeHead(status, { 'Content-Type': 'application/json', 'Request-Id': 'req_fault', ...headers });
+    res.end(JSON.stringify(body));
+  };
 
 export const hangUp: Reply = (_req, res) => res.socket?.destroy();
 

@@ -1,4 +1,11 @@
-import { CartCouponApply, CartCreate, CartItemCreate, CartItemUpdate, CartLineParams, CartParams } from '@shoptag/sdk/contract';
+import {
+  CartCouponApply,
+  CartCreate,
+  CartItemCreate,
+  CartItemUpdate,
+  CartLineParams,
+  CartParams,
+} from '@shoptag/sdk/contract';
 import { Router } from 'express';
 import type { CartService } from '../../services/cart/index.js';
 import { parseInput, parsePathId } from '../middleware/validate.js';

@@ -18,7 +18,8 @@ export function categoriesRouter(catalog: CatalogService, responses: ResponseCac
   });
   router.get('/:idOrSlug', async (req, res) => {
     const idOrSlug = req.params.idOrSlug;
-    if (!CategoryIdOrSlug.safeParse(idOrSlug).success) throw new NotFoundError(`No such category: '${idOrSlug}'`, { param: 'id' });
+    if (!CategoryIdOrSlug.safeParse(idOrSlug).success)
+      throw new NotFoundError(`No such category: '${idOrSlug}'`, { param: 'id' });
     sendCached(req, res, await responses.get(`category:${idOrSlug}`, () => catalog.getCategory(idOrSlug)));
   });
   return router;

@@ -1,4 +1,10 @@
-import { CheckoutComplete, CheckoutSessionCreate, CheckoutSessionParams, CheckoutSessionUpdate, PaymentAuthenticate } from '@shoptag/sdk/contract';
+import {
+  CheckoutComplete,
+  CheckoutSessionCreate,
+  CheckoutSessionParams,
+  CheckoutSessionUpdate,
+  PaymentAuthenticate,
+} from '@shoptag/sdk/contract';
 import { Router } from 'express';
 import type { CheckoutService } from '../../services/checkout/index.js';
 import { parseFormInput } from '../middleware/field-errors.js';

@@ -17,7 +17,8 @@ export interface DemoOptions {
 }
 
 const SHORT = 'public, max-age=300';
-const NOT_BUILT = 'The Shoptag element bundle is not built yet. Run `npm run build` in the repository root, then reload.';
+const NOT_BUILT =
+  'The Shoptag element bundle is not built yet. Run `npm run build` in the repository root, then reload.';
 const HOST = /^[A-Za-z0-9.[\]:-]+$/;
 
 /** The origin the browser used to reach us; the page's SDK calls the API there. */
@@ -58,7 +59,15 @@ export function demoRouter(options: DemoOptions): Router {
     });
   cdnFile('shoptag.js', SHORT);
   cdnFile('shoptag.js.map', SHORT);
-  router.use('/chunks', express.static(join(options.cdnDir, 'chunks'), { index: false, immutable: true, maxAge: '365d', fallthrough: true }));
+  router.use(
+    '/chunks',
+    express.static(join(options.cdnDir, 'chunks'), {
+      index: false,
+      immutable: true,
+      maxAge: '365d',
+      fallthrough: true,
+    }),
+  );
 
   const shopDir = options.shopDir;
   if (shopDir === null) return router;

@@ -11,9 +11,12 @@ export function authenticate(keys: ApiKeyService): RequestHandler {
   return async (req, res, next) => {
     const principal = await keys.authenticate(req.get('authorization'));
     if (principal.kind === 'secret' && looksLikeBrowser(req.headers)) {
-      throw new PermissionError('Secret keys must not be used from a browser. Use a publishable key (pk_…) in web pages.', {
-        code: 'secret_key_in_browser',
-      });
+      throw new PermissionError(
+        'Secret keys must not be used from a browser. Use a publishable key (pk_…) in web pages.',
+        {
+          code: 'secret_key_in_browser',
+        },
+      );
     }
     res.locals.principal = principal;
     next();
@@ -24,9 +27,12 @@ export function authenticate(keys: ApiKeyService): RequestHandler {
 export function requireSecretKey(): RequestHandler {
   return (_req, res, next) => {
     if (res.locals.principal?.kind !== 'secret') {
-      throw new PermissionError('This route needs a secret key (sk_…); publishable keys reach storefront routes only.', {
-        code: 'secret_key_required',
-      });
+      throw new PermissionError(
+        'This route needs a secret key (sk_…); publishable keys reach storefront routes only.',
+        {
+          code: 'secret_key_required',
+        },
+      );
     }
     next();
   };

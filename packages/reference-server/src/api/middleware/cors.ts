@@ -48,9 +48,12 @@ export function corsForKey(): RequestHandler {
     const principal = res.locals.principal;
     if (!origin || !principal) return next();
     if (!isOriginAllowed(principal, origin)) {
-      throw new PermissionError(`Origin ${origin} is not allowed for this publishable key. Add it to the key's allowed origins (SHOPTAG_ALLOWED_ORIGINS for the demo key).`, {
-        code: 'origin_not_allowed',
-      });
+      throw new PermissionError(
+        `Origin ${origin} is not allowed for this publishable key. Add it to the key's allowed origins (SHOPTAG_ALLOWED_ORIGINS for the demo key).`,
+        {
+          code: 'origin_not_allowed',
+        },
+      );
     }
     allowOrigin(res, origin);
     next();

@@ -19,7 +19,8 @@ function isClientHttpError(error: unknown): error is Error & HttpError {
 /** What went wrong reading the request, in the API's codes (a 4xx from the HTTP layer is never a 500). */
 function fromHttpLayer(error: Error & HttpError, req: Request): ShoptagError {
   // The router throws while decoding a path parameter with a malformed percent-escape.
-  if (error instanceof URIError) return new InvalidRequestError('The URL path has a malformed percent-escape.', { code: 'path_invalid' });
+  if (error instanceof URIError)
+    return new InvalidRequestError('The URL path has a malformed percent-escape.', { code: 'path_invalid' });
   switch (error.type) {
     case 'entity.parse.failed':
       return new InvalidRequestError('The request body is not valid JSON.', { code: 'body_invalid_json' });
@@ -32,14 +33,24 @@ function fromHttpLayer(error: Error & HttpError, req: Request): ShoptagError {
         statusCode: 415,
       });
     case 'charset.unsupported':
-      return new InvalidRequestError('Unsupported charset: send JSON in UTF-8.', { code: 'charset_unsupported', param: 'Content-Type', statusCode: 415 });
+      return new InvalidRequestError('Unsupported charset: send JSON in UTF-8.', {
+        code: 'charset_unsupported',
+        param: 'Content-Type',
+        statusCode: 415,
+      });
   }
   // zlib refusing a body that its Content-Encoding says is compressed (raw-body's own errors have a type).
   const encoding = req.get('content-encoding')?.toLowerCase();
   if (error.type === undefined && encoding !== undefined && encoding !== 'identity') {
-    return new InvalidRequestError('The request body does not decode with its Content-Encoding.', { code: 'body_encoding_invalid', param: 'Content-Encoding' });
+    return new InvalidRequestError('The request body does not decode with its Content-Encoding.', {
+      code: 'body_encoding_invalid',
+      param: 'Content-Encoding',
+    });
   }
-  return new InvalidRequestError('The request body could not be read.', { code: 'body_invalid', statusCode: error.status });
+  return new InvalidRequestError('The request body could not be read.', {
+    code: 'body_invalid',
+    statusCode: error.status,
+  });
 }
 
 function send(res: Response, error: ShoptagError): void {
@@ -65,7 +76,9 @@ export const ROUTE_UNKNOWN = 'route_unknown';
 /** Unknown routes under /v1 answer the error shape rather than Express's HTML page. */
 export function notFound(): RequestHandler {
   return (req) => {
-    throw new NotFoundError(`Unrecognized request URL (${req.method}: ${req.originalUrl.split('?')[0] ?? ''}).`, { code: ROUTE_UNKNOWN });
+    throw new NotFoundError(`Unrecognized request URL (${req.method}: ${req.originalUrl.split('?')[0] ?? ''}).`, {
+      code: ROUTE_UNKNOWN,
+    });
   };
 }
 
@@ -80,9 +93,17 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
     if (error instanceof ShoptagError) typed = error;
     else if (isClientHttpError(error)) typed = fromHttpLayer(error, req);
     else {
-      logger.error(`${req.method} ${redactRequestTarget(req.originalUrl)} failed (request ${res.locals.requestId})`, error);
+      logger.error(
+        `${req.method} ${redactRequestTarget(req.originalUrl)} failed (request ${res.locals.requestId})`,
+        error,
+      );
       res.status(500).json({
-        error: { type: 'api_error', code: 'internal_error', message: 'An unexpected error occurred on the server.', request_id: res.locals.requestId },
+        error: {
+          type: 'api_error',
+          code: 'internal_error',
+          message: 'An unexpected error occurred on the server.',
+          request_id: res.locals.requestId,
+        },
       } satisfies ErrorBody);
       return;
     }

@@ -14,5 +14,9 @@ export function parseFormInput<S extends z.ZodType>(schema: S, input: unknown): 
     const one = toInvalidRequest({ ...result.error, issues: [issue] } as z.ZodError, input);
     return { param: one.param ?? '', message: one.message };
   });
-  throw new InvalidRequestError(first.message, { code: first.code, ...(first.param === undefined ? {} : { param: first.param }), details: { errors } });
+  throw new InvalidRequestError(first.message, {
+    code: first.code,
+    ...(first.param === undefined ? {} : { param: first.param }),
+    details: { errors },
+  });
 }

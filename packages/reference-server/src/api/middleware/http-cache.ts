@@ -12,7 +12,12 @@ function matches(ifNoneMatch: string | undefined, etag: string): boolean {
 }
 
 /** Sends a serialized JSON answer with its ETag, or 304 when the client already has it. */
-export function sendCached(req: Request, res: Response, entry: CachedBody, cacheControl: string = CATALOG_CACHE_CONTROL): void {
+export function sendCached(
+  req: Request,
+  res: Response,
+  entry: CachedBody,
+  cacheControl: string = CATALOG_CACHE_CONTROL,
+): void {
   res.setHeader('ETag', entry.etag);
   res.setHeader('Cache-Control', cacheControl);
   // The answer depends on the key (and its origin), so shared caches keep one per key.

@@ -18,7 +18,10 @@ export function idempotency(service: IdempotencyService, logger: Logger): Reques
     const key = req.get('idempotency-key');
     if (req.method !== 'POST' || key === undefined) return next();
     if (key.length === 0 || key.length > MAX_KEY_LENGTH) {
-      throw new InvalidRequestError(`Idempotency-Key must be 1–${MAX_KEY_LENGTH} characters.`, { code: 'idempotency_key_invalid', param: 'Idempotency-Key' });
+      throw new InvalidRequestError(`Idempotency-Key must be 1–${MAX_KEY_LENGTH} characters.`, {
+        code: 'idempotency_key_invalid',
+        param: 'Idempotency-Key',
+      });
     }
     const path = req.originalUrl.split('?')[0] ?? '';
     const requestBody: unknown = req.body ?? null;
@@ -42,7 +45,10 @@ export function idempotency(service: IdempotencyService, logger: Logger): Reques
         res.statusCode >= 500
           ? service.release(request, owner)
           : service.finish(request, owner, res.statusCode, body).then((stored) => {
-              if (!stored) logger.warn(`Idempotency-Key ${key}: the request outlived its lease and another took the key over; its answer is not stored`);
+              if (!stored)
+                logger.warn(
+                  `Idempotency-Key ${key}: the request outlived its lease and another took the key over; its answer is not stored`,
+                );
             });
       settle.then(
         () => send(body),

@@ -38,10 +38,13 @@ export function rateLimit(options: RateLimitOptions): RequestHandler {
     if (result.allowed) return next();
     res.setHeader('Retry-After', String(resetSeconds));
     next(
-      new RateLimitError(`Too many requests from this client: at most ${limit} changes per ${windowMs / 1000} s. Try again in ${resetSeconds} s.`, {
-        code: 'rate_limited',
-        details: { limit, retry_after_seconds: resetSeconds },
-      }),
+      new RateLimitError(
+        `Too many requests from this client: at most ${limit} changes per ${windowMs / 1000} s. Try again in ${resetSeconds} s.`,
+        {
+          code: 'rate_limited',
+          details: { limit, retry_after_seconds: resetSeconds },
+        },
+      ),
     );
   };
 }

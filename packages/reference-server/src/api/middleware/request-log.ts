@@ -7,7 +7,9 @@ export function requestLog(logger: Logger, now: () => number = () => performance
   return (req, res, next) => {
     const started = now();
     res.on('finish', () => {
-      logger.debug(`${req.method} ${redactRequestTarget(req.originalUrl)} ${res.statusCode} ${(now() - started).toFixed(1)} ms ${res.locals.requestId}`);
+      logger.debug(
+        `${req.method} ${redactRequestTarget(req.originalUrl)} ${res.statusCode} ${(now() - started).toFixed(1)} ms ${res.locals.requestId}`,
+      );
     });
     next();
   };

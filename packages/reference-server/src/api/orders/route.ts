@@ -12,7 +12,9 @@ export function ordersRouter(orders: OrderService): Router {
   const router = Router();
   router.get('/:id', async (req, res) => {
     const { id } = parsePathId(OrderParams, req.params, 'order');
-    const header = parseInput(OrderTokenHeaders, { [ORDER_TOKEN_HEADER]: req.get(ORDER_TOKEN_HEADER) })[ORDER_TOKEN_HEADER];
+    const header = parseInput(OrderTokenHeaders, { [ORDER_TOKEN_HEADER]: req.get(ORDER_TOKEN_HEADER) })[
+      ORDER_TOKEN_HEADER
+    ];
     const { token } = parseInput(OrderTokenQuery, req.query);
     res.setHeader('Cache-Control', 'private, no-store');
     res.json(await orders.get(id, { token: header ?? token, admin: res.locals.principal?.kind === 'secret' }));

@@ -9,7 +9,8 @@ import { parseInput } from '../middleware/validate.js';
 
 function productParam(idOrHandle: string): string {
   // Something that cannot be an id or handle names no product: 404, like any unknown id.
-  if (!ProductIdOrHandle.safeParse(idOrHandle).success) throw new NotFoundError(`No such product: '${idOrHandle}'`, { param: 'id' });
+  if (!ProductIdOrHandle.safeParse(idOrHandle).success)
+    throw new NotFoundError(`No such product: '${idOrHandle}'`, { param: 'id' });
   return idOrHandle;
 }
 
@@ -18,7 +19,11 @@ export function productsRouter(catalog: CatalogService, search: SearchService, r
   const router = Router();
   router.get('/', async (req, res) => {
     const query = parseInput(ProductListQuery, req.query);
-    sendCached(req, res, await responses.getJson(queryKey('products', query), (generation) => catalog.listProductsJson(query, generation)));
+    sendCached(
+      req,
+      res,
+      await responses.getJson(queryKey('products', query), (generation) => catalog.listProductsJson(query, generation)),
+    );
   });
   router.get('/:idOrHandle', async (req, res) => {
     const idOrHandle = productParam(req.params.idOrHandle);
@@ -27,7 +32,11 @@ export function productsRouter(catalog: CatalogService, search: SearchService, r
   router.get('/:idOrHandle/related', async (req, res) => {
     const idOrHandle = productParam(req.params.idOrHandle);
     const { limit } = parseInput(RelatedQuery, req.query);
-    sendCached(req, res, await responses.get(`related:${idOrHandle}:${limit ?? ''}`, () => search.related(idOrHandle, limit)));
+    sendCached(
+      req,
+      res,
+      await responses.get(`related:${idOrHandle}:${limit ?? ''}`, () => search.related(idOrHandle, limit)),
+    );
   });
   return router;
 }

@@ -14,7 +14,11 @@ export function searchRouter(search: SearchService, responses: ResponseCache): R
   });
   router.get('/suggest', async (req, res) => {
     const { q, limit } = parseInput(SuggestQuery, req.query);
-    sendCached(req, res, await responses.get(`suggest:${limit ?? ''}:${q.toLowerCase()}`, () => search.suggest(q, limit)));
+    sendCached(
+      req,
+      res,
+      await responses.get(`suggest:${limit ?? ''}:${q.toLowerCase()}`, () => search.suggest(q, limit)),
+    );
   });
   return router;
 }

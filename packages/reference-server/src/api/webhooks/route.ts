@@ -8,7 +8,8 @@ const WEBHOOK_BODY_LIMIT = '512kb';
 export function webhooksRouter(webhooks: WebhookService): Router {
   const router = Router();
   router.post('/stripe', express.raw({ type: () => true, limit: WEBHOOK_BODY_LIMIT }), async (req, res) => {
-    if (!Buffer.isBuffer(req.body)) throw new InvalidRequestError('Expected the raw event body.', { code: 'body_invalid' });
+    if (!Buffer.isBuffer(req.body))
+      throw new InvalidRequestError('Expected the raw event body.', { code: 'body_invalid' });
     res.json(await webhooks.handle(req.body, req.get('stripe-signature')));
   });
   return router;

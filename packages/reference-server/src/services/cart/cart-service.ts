@@ -27,7 +27,11 @@ export interface CartServiceDeps {
 export function createCartService(deps: CartServiceDeps) {
   const { db, clock, pricing } = deps;
 
-  const missing = (id: string) => new NotFoundError(`No such cart: '${id}'. It may have expired; start a new one.`, { param: 'id', code: 'resource_missing' });
+  const missing = (id: string) =>
+    new NotFoundError(`No such cart: '${id}'. It may have expired; start a new one.`, {
+      param: 'id',
+      code: 'resource_missing',
+    });
 
   function checkQuantity(quantity: number, available: number, requested: number, variantId: string): void {
     if (quantity > deps.maxLineQuantity) {
@@ -48,8 +52,16 @@ export function createCartService(deps: CartServiceDeps) {
 
   async function addIn(tx: Queryable, cartId: string, variantId: string, quantity: number, now: Date): Promise<void> {
     // One statement checks and writes; it writes only what checkQuantity accepts.
-    const { variant, added } = await createCartRepository(tx).addUnits(cartId, randomId('line', 16), variantId, quantity, deps.maxLineQuantity, now);
-    if (!variant || variant.status !== 'active') throw new NotFoundError(`No such variant: '${variantId}'`, { param: 'variant_id' });
+    const { variant, added } = await createCartRepository(tx).addUnits(
+      cartId,
+      randomId('line', 16),
+      variantId,
+      quantity,
+      deps.maxLineQuantity,
+      now,
+    );
+    if (!variant || variant.status !== 'active')
+      throw new NotFoundError(`No such variant: '${variantId}'`, { param: 'variant_id' });
     checkQuantity(variant.in_cart + quantity, variant.available, quantity, variantId);
     if (!added) throw new Error(`adding ${quantity} of ${variantId} passed the checks but wrote no line`);
   }
@@ -58,7 +70,9 @@ export function createCartService(deps: CartServiceDeps) {
   async function change(id: string, fn: (tx: Queryable, cart: CartRow, now: Date) => Promise<void>): Promise<Cart> {
     await db.transaction(async (tx) => {
       const now = clock.now();
-      const cart = await createCartRepository(tx).touch(id, now, new Date(now.getTime() + deps.cartTtlMs), { changed: true });
+      const cart = await createCartRepository(tx).touch(id, now, new Date(now.getTime() + deps.cartTtlMs), {
+        changed: true,
+      });
       if (!cart) throw missing(id);
       await fn(tx, cart, now);
     });
@@ -66,7 +80,11 @@ export function createCartService(deps: CartServiceDeps) {
     return view(id, false);
   }
 
-  const priceLineOf = (row: CartLineRow): PricedLineInput => ({ unitPrice: row.price_amount, quantity: row.quantity, weightGrams: row.weight_grams });
+  const priceLineOf = (row: CartLineRow): PricedLineInput => ({
+    unitPrice: row.price_amount,
+    quantity: row.quantity,
+    weightGrams: row.weight_grams,
+  });
 
   function toLine(row: CartLineRow, lineTotal: number): Cart['lines'][number] {
     return {
@@ -90,20 +108,29 @@ export function createCartService(deps: CartServiceDeps) {
 
   async function view(id: string, touch = true): Promise<Cart> {
     const now = clock.now();
-    const read = await createCartRepository(db).withLines(id, now, touch ? new Date(now.getTime() + deps.cartTtlMs) : undefined);
+    const read = await createCartRepository(db).withLines(
+      id,
+      now,
+      touch ? new Date(now.getTime() + deps.cartTtlMs) : undefined,
+    );
     if (!read) throw missing(id);
     const { cart, lines } = read;
     const couponRow = cart.coupon_id === null ? undefined : await createCouponRepository(db).get(cart.coupon_id);
     const priceLines = lines.map(priceLineOf);
     const problem = couponRow ? couponProblem(couponRow, subtotalOf(priceLines), now) : null;
-    const priced = priceCart(pricing, { lines: priceLines, coupon: couponRow && !problem ? toCouponEffect(couponRow) : null, country: cart.country });
+    const priced = priceCart(pricing, {
+      lines: priceLines,
+      coupon: couponRow && !problem ? toCouponEffect(couponRow) : null,
+      country: cart.country,
+    });
     const money = (amount: number) => ({ amount, currency: cart.currency });
     const coupon: CartCoupon | null = couponRow
       ? {
           code: couponRow.code,
           type: couponRow.type,
           percent_off: couponRow.percent_off,
-          amount_off: couponRow.amount_off === null ? null : { amount: couponRow.amount_off, currency: couponRow.currency },
+          amount_off:
+            couponRow.amount_off === null ? null : { amount: couponRow.amount_off, currency: couponRow.currency },
           applies: problem === null,
           message: problem?.message ?? null,
         }
@@ -124,7 +151,9 @@ export function createCartService(deps: CartServiceDeps) {
         total: money(priced.total),
         tax_included: priced.taxIncluded,
       },
-      free_shipping: priced.freeShipping ? { threshold: money(priced.freeShipping.threshold), remaining: money(priced.freeShipping.remaining) } : null,
+      free_shipping: priced.freeShipping
+        ? { threshold: money(priced.freeShipping.threshold), remaining: money(priced.freeShipping.remaining) }
+        : null,
       max_line_quantity: deps.maxLineQuantity,
       expires_at: cart.expires_at.toISOString(),
       created_at: cart.created_at.toISOString(),
@@ -134,11 +163,21 @@ export function createCartService(deps: CartServiceDeps) {
 
   return {
     /** A new cart, optionally with its first items (all added or none). */
-    async create(input: { items?: { variant_id: string; quantity: number }[] | undefined; country?: string | undefined } = {}): Promise<Cart> {
+    async create(
+      input: { items?: { variant_id: string; quantity: number }[] | undefined; country?: string | undefined } = {},
+    ): Promise<Cart> {
       const id = randomId('cart');
       await db.transaction(async (tx) => {
         const now = clock.now();
-        await createCartRepository(tx).insert({ id, currency: pricing.currency, country: input.country ?? null, expiresAt: new Date(now.getTime() + deps.cartTtlMs) }, now);
+        await createCartRepository(tx).insert(
+          {
+            id,
+            currency: pricing.currency,
+            country: input.country ?? null,
+            expiresAt: new Date(now.getTime() + deps.cartTtlMs),
+          },
+          now,
+        );
         for (const item of input.items ?? []) await addIn(tx, id, item.variant_id, item.quantity, now);
       });
       return view(id, false);
@@ -148,7 +187,8 @@ export function createCartService(deps: CartServiceDeps) {
     get: (id: string) => view(id),
 
     /** Adds units of a variant (to its line when it has one); 409 `out_of_stock` with `details.available` when there are not enough. */
-    addItem: (id: string, variantId: string, quantity: number) => change(id, (tx, _cart, now) => addIn(tx, id, variantId, quantity, now)),
+    addItem: (id: string, variantId: string, quantity: number) =>
+      change(id, (tx, _cart, now) => addIn(tx, id, variantId, quantity, now)),
 
     async updateItem(id: string, lineId: string, quantity: number): Promise<Cart> {
       return change(id, async (tx, _cart, now) => {
@@ -168,7 +208,8 @@ export function createCartService(deps: CartServiceDeps) {
 
     removeItem: (id: string, lineId: string) =>
       change(id, async (tx) => {
-        if (!(await createCartRepository(tx).deleteLine(id, lineId))) throw new NotFoundError(`No such line in this cart: '${lineId}'`, { param: 'itemId' });
+        if (!(await createCartRepository(tx).deleteLine(id, lineId)))
+          throw new NotFoundError(`No such line in this cart: '${lineId}'`, { param: 'itemId' });
       }),
 
     /** Applies a code (replacing any other): 422 with `coupon_unknown`, `coupon_expired`, `coupon_not_yet_valid`, `coupon_below_minimum` or `coupon_used_up`. */

@@ -18,7 +18,9 @@ export function newId(prefix: string): string {
 }
 
 /** Option names in first-seen order, each with its values in first-seen order. */
-export function optionsOf(variants: readonly { options: Record<string, string> }[]): { name: string; values: string[] }[] {
+export function optionsOf(
+  variants: readonly { options: Record<string, string> }[],
+): { name: string; values: string[] }[] {
   const byName = new Map<string, string[]>();
   for (const v of variants) {
     for (const [name, value] of Object.entries(v.options)) {
@@ -32,10 +34,23 @@ export function optionsOf(variants: readonly { options: Record<string, string> }
 
 function conflict(error: UniqueViolation): InvalidRequestError {
   if (/sku/.test(error.constraint) && /variants/.test(error.constraint)) {
-    return new InvalidRequestError('A variant SKU is already used by another product.', { code: 'sku_taken', param: 'variants', statusCode: 409 });
+    return new InvalidRequestError('A variant SKU is already used by another product.', {
+      code: 'sku_taken',
+      param: 'variants',
+      statusCode: 409,
+    });
   }
-  if (/sku/.test(error.constraint)) return new InvalidRequestError('This SKU is already used by another product.', { code: 'sku_taken', param: 'sku', statusCode: 409 });
-  return new InvalidRequestError('A product with this handle already exists.', { code: 'handle_taken', param: 'handle', statusCode: 409 });
+  if (/sku/.test(error.constraint))
+    return new InvalidRequestError('This SKU is already used by another product.', {
+      code: 'sku_taken',
+      param: 'sku',
+      statusCode: 409,
+    });
+  return new InvalidRequestError('A product with this handle already exists.', {
+    code: 'handle_taken',
+    param: 'handle',
+    statusCode: 409,
+  });
 }
 
 export interface AdminCatalogDeps {
@@ -55,9 +70,15 @@ export function createAdminCatalogService(deps: AdminCatalogDeps) {
     const writer = createProductWriter(tx, newId);
     const categoryId = await writer.findCategory(input.category);
     if (!categoryId) throw new NotFoundError(`No such category: '${input.category}'`, { param: 'category' });
-    const images = (input.images ?? []).map((i) => ({ url: i.url, alt: i.alt ?? '', width: i.width ?? DEFAULT_IMAGE_SIZE, height: i.height ?? DEFAULT_IMAGE_SIZE }));
+    const images = (input.images ?? []).map((i) => ({
+      url: i.url,
+      alt: i.alt ?? '',
+      width: i.width ?? DEFAULT_IMAGE_SIZE,
+      height: i.height ?? DEFAULT_IMAGE_SIZE,
+    }));
     const variants = input.variants.map((v) => {
-      if (v.image_url && !images.some((i) => i.url === v.image_url)) images.push({ url: v.image_url, alt: input.name, width: DEFAULT_IMAGE_SIZE, height: DEFAULT_IMAGE_SIZE });
+      if (v.image_url && !images.some((i) => i.url === v.image_url))
+        images.push({ url: v.image_url, alt: input.name, width: DEFAULT_IMAGE_SIZE, height: DEFAULT_IMAGE_SIZE });
       return {
         sku: v.sku,
         title: Object.values(v.options).join(' / ') || 'Default',
@@ -161,7 +182,11 @@ export function createAdminCatalogService(deps: AdminCatalogDeps) {
         canonical_url: row?.seo_canonical_url ?? null,
         og_image: row?.seo_og_image ?? null,
       };
-      const merged: ProductCreateParsed = { ...base, ...patch, seo: patch.seo ? { ...base.seo, ...patch.seo } : base.seo };
+      const merged: ProductCreateParsed = {
+        ...base,
+        ...patch,
+        seo: patch.seo ? { ...base.seo, ...patch.seo } : base.seo,
+      };
       return write(async (tx) => {
         const writer = createProductWriter(tx, newId);
         const existing = await writer.findProduct(current.id);

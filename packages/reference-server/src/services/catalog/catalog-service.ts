@@ -83,13 +83,22 @@ export function createCatalogService(deps: CatalogServiceDeps) {
     if (query.cursor !== undefined) {
       after = decodeCursor(query.cursor, sort);
       if (!products.isValidCursor(sort, after)) {
-        throw new InvalidRequestError('Invalid cursor: not a cursor issued by this server. Pass the next_cursor of a previous page unchanged.', {
-          param: 'cursor',
-        });
+        throw new InvalidRequestError(
+          'Invalid cursor: not a cursor issued by this server. Pass the next_cursor of a previous page unchanged.',
+          {
+            param: 'cursor',
+          },
+        );
       }
     }
     const page = await products.listPage({
-      filter: { categoryId, brand: query.brand, minPrice: query.min_price, maxPrice: query.max_price, inStock: query.in_stock },
+      filter: {
+        categoryId,
+        brand: query.brand,
+        minPrice: query.min_price,
+        maxPrice: query.max_price,
+        inStock: query.in_stock,
+      },
       sort,
       limit: limit + 1,
       after,
@@ -103,7 +112,9 @@ export function createCatalogService(deps: CatalogServiceDeps) {
     // A ProductList's keys in its declared order, as JSON.stringify of the object would write them.
     const parts: Buffer[] = [Buffer.from('{"object":"list","data":[')];
     data.forEach((product, i) => parts.push(...(i === 0 ? [product] : [COMMA, product])));
-    parts.push(Buffer.from(`],"has_more":${hasMore},"next_cursor":${JSON.stringify(nextCursor)},"total":${page.total}}`));
+    parts.push(
+      Buffer.from(`],"has_more":${hasMore},"next_cursor":${JSON.stringify(nextCursor)},"total":${page.total}}`),
+    );
     return Buffer.concat(parts);
   }
 

@@ -69,7 +69,8 @@ export function createProductFragments(options: ProductFragmentsOptions) {
           const json = Buffer.from(JSON.stringify(product));
           found.set(row.id, json);
           // Kept under the stock the document itself was read with, which may be newer than the page's.
-          if (generation !== undefined) kept.set(keyOf(generation, row.id, row.stock_signature), { json, expiresAt: now + ttlMs });
+          if (generation !== undefined)
+            kept.set(keyOf(generation, row.id, row.stock_signature), { json, expiresAt: now + ttlMs });
         }
       }
       return refs.flatMap((ref) => found.get(ref.id) ?? []);

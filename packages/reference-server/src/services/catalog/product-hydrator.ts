@@ -5,10 +5,17 @@ import type { ProductRow } from '../../store/product-rows.js';
 import { groupByProduct, toProduct } from './product-mapper.js';
 
 /** The category and its ancestors, root first. */
-function categoryPath(byId: Map<string, Pick<CategoryRow, 'id' | 'slug' | 'name' | 'parent_id'>>, id: string): CategoryRef[] {
+function categoryPath(
+  byId: Map<string, Pick<CategoryRow, 'id' | 'slug' | 'name' | 'parent_id'>>,
+  id: string,
+): CategoryRef[] {
   const path: CategoryRef[] = [];
   const seen = new Set<string>();
-  for (let row = byId.get(id); row && !seen.has(row.id); row = row.parent_id === null ? undefined : byId.get(row.parent_id)) {
+  for (
+    let row = byId.get(id);
+    row && !seen.has(row.id);
+    row = row.parent_id === null ? undefined : byId.get(row.parent_id)
+  ) {
     seen.add(row.id);
     path.unshift({ id: row.id, slug: row.slug, name: row.name });
   }
@@ -30,7 +37,9 @@ export function createProductHydrator(deps: { products: ProductRepository; categ
     const byId = new Map(categories.map((c) => [c.id, c]));
     return rows
       .filter((row) => variantsBy.has(row.id))
-      .map((row) => toProduct(row, variantsBy.get(row.id) ?? [], imagesBy.get(row.id) ?? [], categoryPath(byId, row.category_id)));
+      .map((row) =>
+        toProduct(row, variantsBy.get(row.id) ?? [], imagesBy.get(row.id) ?? [], categoryPath(byId, row.category_id)),
+      );
   };
 }
 

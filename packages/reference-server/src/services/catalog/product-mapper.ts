@@ -20,7 +20,15 @@ function toVariant(row: DocumentVariant): ProductVariant {
 }
 
 function toImage(row: DocumentImage): ProductImage {
-  return { id: row.id, url: row.url, alt: row.alt, width: row.width, height: row.height, position: row.position, sources: row.sources };
+  return {
+    id: row.id,
+    url: row.url,
+    alt: row.alt,
+    width: row.width,
+    height: row.height,
+    position: row.position,
+    sources: row.sources,
+  };
 }
 
 /**
@@ -55,12 +63,19 @@ export function toProduct(
     price: lowest.price,
     compare_at_price: lowest.compare_at_price,
     in_stock: wireVariants.some((v) => v.in_stock),
-    rating: { average: row.rating_average, count: row.rating_count, distribution: toDistribution(row.rating_distribution) },
+    rating: {
+      average: row.rating_average,
+      count: row.rating_count,
+      distribution: toDistribution(row.rating_distribution),
+    },
     tags: row.tags,
     created_at: row.created_at.toISOString(),
     updated_at: row.updated_at.toISOString(),
     sku: row.sku,
-    category_path: categoryPath.length > 0 ? [...categoryPath] : [{ id: row.category_id, slug: row.category_slug, name: row.category_name }],
+    category_path:
+      categoryPath.length > 0
+        ? [...categoryPath]
+        : [{ id: row.category_id, slug: row.category_slug, name: row.category_name }],
     attributes: row.attributes,
     seo: {
       title: row.seo_title ?? row.name,

@@ -2,7 +2,13 @@ import type { CartLine, CheckoutSession, ShippingRate } from '@shoptag/sdk/contr
 import type { CheckoutSessionRow, VariantSnapshotRow } from '../../store/checkout-repository.js';
 import type { CouponRow } from '../../store/coupon-repository.js';
 import { couponProblem, toCouponEffect, type CouponProblem } from '../coupons/index.js';
-import { quoteCheckout, subtotalOf, type CheckoutPricing, type CheckoutPricingConfig, type ShippingQuote } from '../pricing/index.js';
+import {
+  quoteCheckout,
+  subtotalOf,
+  type CheckoutPricing,
+  type CheckoutPricingConfig,
+  type ShippingQuote,
+} from '../pricing/index.js';
 
 /** A session with everything priced: its lines as they are now, the quotes for its address, the totals. */
 export interface PricedSession {
@@ -21,20 +27,40 @@ export interface PricedSession {
 }
 
 export function toRate(quote: ShippingQuote, currency: string): ShippingRate {
-  return { id: quote.id, name: quote.name, carrier: quote.carrier, price: { amount: quote.amount, currency }, estimated_days: quote.estimatedDays };
+  return {
+    id: quote.id,
+    name: quote.name,
+    carrier: quote.carrier,
+    price: { amount: quote.amount, currency },
+    estimated_days: quote.estimatedDays,
+  };
 }
 
 /** Prices a session from its lines, the variants as they are now, its coupon and its address. */
-export function priceSession(config: CheckoutPricingConfig, row: CheckoutSessionRow, variants: readonly VariantSnapshotRow[], coupon: CouponRow | null, now: Date): PricedSession {
+export function priceSession(
+  config: CheckoutPricingConfig,
+  row: CheckoutSessionRow,
+  variants: readonly VariantSnapshotRow[],
+  coupon: CouponRow | null,
+  now: Date,
+): PricedSession {
   const byId = new Map(variants.map((v) => [v.variant_id, v]));
   const lines = row.lines.flatMap((line) => {
     const variant = byId.get(line.variant_id);
     return variant ? [{ line, variant }] : [];
   });
-  const priceLines = lines.map(({ line, variant }) => ({ unitPrice: variant.price_amount, quantity: line.quantity, weightGrams: variant.weight_grams }));
+  const priceLines = lines.map(({ line, variant }) => ({
+    unitPrice: variant.price_amount,
+    quantity: line.quantity,
+    weightGrams: variant.weight_grams,
+  }));
   const problem = coupon ? couponProblem(coupon, subtotalOf(priceLines), now) : null;
   const couponApplies = coupon !== null && problem === null;
-  const couponLapse = !row.coupon_id ? null : coupon ? problem : { code: 'coupon_unknown' as const, message: 'The code of this checkout is no longer valid.' };
+  const couponLapse = !row.coupon_id
+    ? null
+    : coupon
+      ? problem
+      : { code: 'coupon_unknown' as const, message: 'The code of this checkout is no longer valid.' };
   const address = row.shipping_address;
   const { quotes, method, pricing } = quoteCheckout(config, {
     lines: priceLines,
@@ -45,7 +71,13 @@ export function priceSession(config: CheckoutPricingConfig, row: CheckoutSession
   return { row, lines, coupon, couponApplies, couponLapse, quotes, method, pricing };
 }
 
-function toLine(variant: VariantSnapshotRow, quantity: number, lineTotal: number, currency: string, lineId: string): CartLine {
+function toLine(
+  variant: VariantSnapshotRow,
+  quantity: number,
+  lineTotal: number,
+  currency: string,
+  lineId: string,
+): CartLine {
   return {
     id: lineId,
     variant_id: variant.variant_id,
@@ -66,7 +98,11 @@ function toLine(variant: VariantSnapshotRow, quantity: number, lineTotal: number
 }
 
 /** The wire shape of a priced session. */
-export function toCheckoutSession(priced: PricedSession, provider: CheckoutSession['payment_provider'], paymentStatus: CheckoutSession['payment']): CheckoutSession {
+export function toCheckoutSession(
+  priced: PricedSession,
+  provider: CheckoutSession['payment_provider'],
+  paymentStatus: CheckoutSession['payment'],
+): CheckoutSession {
   const { row, pricing } = priced;
   const money = (amount: number) => ({ amount, currency: row.currency });
   const billing = row.billing_same_as_shipping ? row.shipping_address : row.billing_address;
@@ -81,7 +117,9 @@ export function toCheckoutSession(priced: PricedSession, provider: CheckoutSessi
     billing_address: billing,
     billing_same_as_shipping: row.billing_same_as_shipping,
     shipping_method: priced.method ? toRate(priced.method, row.currency) : null,
-    lines: priced.lines.map(({ variant, line }, i) => toLine(variant, line.quantity, pricing.lineTotals[i] ?? 0, row.currency, `line_${String(i + 1)}`)),
+    lines: priced.lines.map(({ variant, line }, i) =>
+      toLine(variant, line.quantity, pricing.lineTotals[i] ?? 0, row.currency, `line_${String(i + 1)}`),
+    ),
     coupon_code: priced.coupon && priced.couponApplies ? priced.coupon.code : null,
     totals: {
       subtotal: money(pricing.subtotal),
@@ -102,7 +140,9 @@ export function toCheckoutSession(priced: PricedSession, provider: CheckoutSessi
 }
 
 /** The first thing a session still needs before payment, as the parameter that sets it; null when ready. */
-export function missingField(priced: PricedSession): 'email' | 'shipping_address' | 'billing_address' | 'shipping_method_id' | null {
+export function missingField(
+  priced: PricedSession,
+): 'email' | 'shipping_address' | 'billing_address' | 'shipping_method_id' | null {
   const { row } = priced;
   if (!row.email) return 'email';
   if (!row.shipping_address) return 'shipping_address';

@@ -1,4 +1,10 @@
-import type { CheckoutCompletion, CheckoutSession, CheckoutSessionUpdate, PaymentStart, ShippingRateList } from '@shoptag/sdk/contract';
+import type {
+  CheckoutCompletion,
+  CheckoutSession,
+  CheckoutSessionUpdate,
+  PaymentStart,
+  ShippingRateList,
+} from '@shoptag/sdk/contract';
 import type { z } from 'zod';
 import type { Clock } from '../../clock.js';
 import { CardError, ConflictError, InvalidRequestError, NotFoundError } from '../../errors.js';
@@ -6,7 +12,11 @@ import type { FaultInjector } from '../../fault-injection.js';
 import type { Logger } from '../../logger.js';
 import type { PaymentIntent, PaymentProvider } from '../../payments/payment-provider.js';
 import { createCartRepository } from '../../store/cart-repository.js';
-import { createCheckoutRepository, type CheckoutSessionRow, type SessionLine } from '../../store/checkout-repository.js';
+import {
+  createCheckoutRepository,
+  type CheckoutSessionRow,
+  type SessionLine,
+} from '../../store/checkout-repository.js';
 import { createCouponRepository } from '../../store/coupon-repository.js';
 import type { Db } from '../../store/db.js';
 import { createPlacementRecoveryRepository } from '../../store/placement-recovery-repository.js';
@@ -37,7 +47,11 @@ export interface CheckoutServiceDeps {
 
 /** A provider's answer that the intent is no longer in a state to be confirmed (ours or Stripe's code). */
 function isUnexpectedState(error: unknown): boolean {
-  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 'payment_intent_unexpected_state';
+  return (
+    typeof error === 'object' &&
+    error !== null &&
+    (error as { code?: unknown }).code === 'payment_intent_unexpected_state'
+  );
 }
 
 /** Whether a session's lines are the cart's lines now (the same quantity of each variant). */
@@ -62,7 +76,10 @@ export function createCheckoutService(deps: CheckoutServiceDeps) {
     const repo = createCheckoutRepository(db);
     const row = await repo.get(id);
     if (!row) throw missing(id);
-    const [variants, coupon] = await Promise.all([repo.variants(row.lines.map((l) => l.variant_id)), row.coupon_id ? createCouponRepository(db).get(row.coupon_id) : undefined]);
+    const [variants, coupon] = await Promise.all([
+      repo.variants(row.lines.map((l) => l.variant_id)),
+      row.coupon_id ? createCouponRepository(db).get(row.coupon_id) : undefined,
+    ]);
     return priceSession(deps.pricing, row, variants, coupon ?? null, clock.now());
   }
 
@@ -75,7 +92,6 @@ export function createCheckoutService(deps: CheckoutServiceDeps) {
     }
     return toCheckoutSession(priced, payments.kind, payment);
   }
-
 
   /**
    * Keeps an open session's stock held: refreshes the hold, or (once it lapsed) takes a new one
@@ -100,7 +116,11 @@ export function createCheckoutService(deps: CheckoutServiceDeps) {
         const locked = await repo.get(row.id, { lock: true });
         if (!locked || locked.status !== 'open') return locked;
         if (locked.hold_id && locked.hold_id !== row.hold_id) return locked;
-        const hold = await reservations.reserveIn(tx, locked.lines.map((l) => ({ variantId: l.variant_id, quantity: l.quantity })), ttl);
+        const hold = await reservations.reserveIn(
+          tx,
+          locked.lines.map((l) => ({ variantId: l.variant_id, quantity: l.quantity })),
+          ttl,
+        );
         await repo.update(row.id, { hold_id: hold.id, expires_at: hold.expiresAt }, clock.now());
         return { ...locked, hold_id: hold.id, expires_at: hold.expiresAt };
       });
@@ -109,7 +129,8 @@ export function createCheckoutService(deps: CheckoutServiceDeps) {
       return taken;
     } catch (error) {
       // Its units are gone: the session ends, and any authorization of its payment is released.
-      if (error instanceof ConflictError && error.code === 'out_of_stock') await deps.ending.end(row.id, { cancelPayment: true });
+      if (error instanceof ConflictError && error.code === 'out_of_stock')
+        await deps.ending.end(row.id, { cancelPayment: true });
       throw error;
     }
   }
@@ -120,8 +141,13 @@ export function createCheckoutService(deps: CheckoutServiceDeps) {
    */
   async function active(id: string, loaded?: PricedSession): Promise<PricedSession> {
     const priced = loaded ?? (await load(id));
-    if (priced.row.status === 'complete') throw new ConflictError('This checkout is complete; its order has been placed.', { code: 'checkout_complete', details: { order_id: priced.row.order_id } });
-    if (priced.row.status === 'expired') throw new ConflictError('This checkout has expired; start again from the cart.', { code: 'checkout_expired' });
+    if (priced.row.status === 'complete')
+      throw new ConflictError('This checkout is complete; its order has been placed.', {
+        code: 'checkout_complete',
+        details: { order_id: priced.row.order_id },
+      });
+    if (priced.row.status === 'expired')
+      throw new ConflictError('This checkout has expired; start again from the cart.', { code: 'checkout_expired' });
     const row = await keepHold(priced.row);
     return row === priced.row ? priced : { ...priced, row };
   }
@@ -129,10 +155,19 @@ export function createCheckoutService(deps: CheckoutServiceDeps) {
   function requireReady(priced: PricedSession): void {
     const field = missingField(priced);
     if (field) {
-      const what = { email: 'an email address', shipping_address: 'a shipping address', billing_address: 'a billing address', shipping_method_id: 'a shipping method' }[field];
-      throw new InvalidRequestError(`The checkout needs ${what} before payment.`, { code: 'checkout_incomplete', param: field });
+      const what = {
+        email: 'an email address',
+        shipping_address: 'a shipping address',
+        billing_address: 'a billing address',
+        shipping_method_id: 'a shipping method',
+      }[field];
+      throw new InvalidRequestError(`The checkout needs ${what} before payment.`, {
+        code: 'checkout_incomplete',
+        param: field,
+      });
     }
-    if (priced.lines.length !== priced.row.lines.length) throw new ConflictError('An item in this checkout is no longer sold.', { code: 'item_unavailable' });
+    if (priced.lines.length !== priced.row.lines.length)
+      throw new ConflictError('An item in this checkout is no longer sold.', { code: 'item_unavailable' });
   }
 
   /**
@@ -152,11 +187,21 @@ export function createCheckoutService(deps: CheckoutServiceDeps) {
     const total = pricing.total;
     if (row.payment_intent_id) {
       const intent = await payments.retrieveIntent(row.payment_intent_id);
-      if (intent.amount === total || !['requires_payment_method', 'requires_confirmation'].includes(intent.status)) return intent;
+      if (intent.amount === total || !['requires_payment_method', 'requires_confirmation'].includes(intent.status))
+        return intent;
       return payments.updateAmount(intent.id, total, { idempotencyKey: `${row.id}:amount:${intent.id}:${total}` });
     }
-    const intent = await payments.createIntent({ amount: total, currency: row.currency, metadata: { checkout_session_id: row.id }, idempotencyKey: `${row.id}:intent` });
-    await createCheckoutRepository(db).update(row.id, { payment_provider: payments.kind, payment_intent_id: intent.id }, clock.now());
+    const intent = await payments.createIntent({
+      amount: total,
+      currency: row.currency,
+      metadata: { checkout_session_id: row.id },
+      idempotencyKey: `${row.id}:intent`,
+    });
+    await createCheckoutRepository(db).update(
+      row.id,
+      { payment_provider: payments.kind, payment_intent_id: intent.id },
+      clock.now(),
+    );
     return intent;
   }
 
@@ -176,18 +221,33 @@ export function createCheckoutService(deps: CheckoutServiceDeps) {
         const cart = await repo.lockCart(cartId, now);
         if (!cart) throw new NotFoundError(`No such cart: '${cartId}'`, { param: 'cart_id' });
         const lines = await createCartRepository(tx).lines(cartId);
-        if (lines.length === 0) throw new InvalidRequestError('The cart is empty.', { code: 'cart_empty', param: 'cart_id' });
+        if (lines.length === 0)
+          throw new InvalidRequestError('The cart is empty.', { code: 'cart_empty', param: 'cart_id' });
         const coupon = cart.coupon_id ? await createCouponRepository(tx).get(cart.coupon_id) : undefined;
         const subtotal = subtotalOf(lines.map((l) => ({ unitPrice: l.price_amount, quantity: l.quantity })));
         const couponId = coupon && couponProblem(coupon, subtotal, now) === null ? coupon.id : null;
         const items = lines.map((l) => ({ variant_id: l.variant_id, quantity: l.quantity }));
         for (const open of await repo.openForCart(cartId)) {
-          if (open.currency === cart.currency && open.coupon_id === couponId && sameLines(open.lines, items)) return { existing: open.id };
+          if (open.currency === cart.currency && open.coupon_id === couponId && sameLines(open.lines, items))
+            return { existing: open.id };
           await repo.update(open.id, { status: 'expired', hold_id: null }, now);
           if (open.hold_id) released.push(open.hold_id);
         }
-        const hold = await reservations.reserveIn(tx, items.map((l) => ({ variantId: l.variant_id, quantity: l.quantity })), deps.holdTtlMs);
-        await repo.insert({ id, cart_id: cartId, currency: cart.currency, lines: items, coupon_id: couponId, hold_id: hold.id, expires_at: hold.expiresAt, created_at: now });
+        const hold = await reservations.reserveIn(
+          tx,
+          items.map((l) => ({ variantId: l.variant_id, quantity: l.quantity })),
+          deps.holdTtlMs,
+        );
+        await repo.insert({
+          id,
+          cart_id: cartId,
+          currency: cart.currency,
+          lines: items,
+          coupon_id: couponId,
+          hold_id: hold.id,
+          expires_at: hold.expiresAt,
+          created_at: now,
+        });
         return { variantIds: items.map((l) => l.variant_id) };
       });
       // The open session answers as a read would: its hold refreshed (or taken again once lapsed).
@@ -223,14 +283,30 @@ export function createCheckoutService(deps: CheckoutServiceDeps) {
         change.billing_same_as_shipping = input.billing_same_as_shipping;
         if (input.billing_same_as_shipping) change.billing_address = null;
         else if (!input.billing_address && !priced.row.billing_address) {
-          throw new InvalidRequestError('Give billing_address when it is not the shipping address.', { code: 'parameter_missing', param: 'billing_address' });
+          throw new InvalidRequestError('Give billing_address when it is not the shipping address.', {
+            code: 'parameter_missing',
+            param: 'billing_address',
+          });
         }
       }
-      const next = priceSession(deps.pricing, { ...priced.row, ...change }, priced.lines.map((l) => l.variant), priced.coupon, clock.now());
+      const next = priceSession(
+        deps.pricing,
+        { ...priced.row, ...change },
+        priced.lines.map((l) => l.variant),
+        priced.coupon,
+        clock.now(),
+      );
       if (input.shipping_method_id !== undefined) {
-        if (!next.row.shipping_address) throw new InvalidRequestError('Set shipping_address before choosing a shipping method.', { code: 'shipping_address_required', param: 'shipping_address' });
+        if (!next.row.shipping_address)
+          throw new InvalidRequestError('Set shipping_address before choosing a shipping method.', {
+            code: 'shipping_address_required',
+            param: 'shipping_address',
+          });
         if (!next.quotes.some((q) => q.id === input.shipping_method_id)) {
-          throw new InvalidRequestError(`No shipping method '${input.shipping_method_id}' for this address.`, { code: 'shipping_method_unavailable', param: 'shipping_method_id' });
+          throw new InvalidRequestError(`No shipping method '${input.shipping_method_id}' for this address.`, {
+            code: 'shipping_method_unavailable',
+            param: 'shipping_method_id',
+          });
         }
         change.shipping_method_id = input.shipping_method_id;
       } else if (priced.row.shipping_method_id && !next.quotes.some((q) => q.id === priced.row.shipping_method_id)) {
@@ -238,7 +314,10 @@ export function createCheckoutService(deps: CheckoutServiceDeps) {
         change.shipping_method_id = null;
       }
       if (next.row.shipping_address && next.quotes.length === 0) {
-        throw new InvalidRequestError(`We do not ship to ${next.row.shipping_address.country}.`, { code: 'shipping_unavailable', param: 'shipping_address.country' });
+        throw new InvalidRequestError(`We do not ship to ${next.row.shipping_address.country}.`, {
+          code: 'shipping_unavailable',
+          param: 'shipping_address.country',
+        });
       }
       await createCheckoutRepository(db).update(id, change, clock.now(), 'open');
       return view(await load(id));
@@ -246,7 +325,11 @@ export function createCheckoutService(deps: CheckoutServiceDeps) {
 
     async shippingMethods(id: string): Promise<ShippingRateList> {
       const priced = await active(id);
-      if (!priced.row.shipping_address) throw new InvalidRequestError('Set shipping_address to see shipping methods.', { code: 'shipping_address_required', param: 'shipping_address' });
+      if (!priced.row.shipping_address)
+        throw new InvalidRequestError('Set shipping_address to see shipping methods.', {
+          code: 'shipping_address_required',
+          param: 'shipping_address',
+        });
       return { object: 'list', data: priced.quotes.map((q) => toRate(q, priced.row.currency)) };
     },
 
@@ -270,7 +353,9 @@ export function createCheckoutService(deps: CheckoutServiceDeps) {
     async authenticate(id: string, result: 'complete' | 'cancel'): Promise<CheckoutSession> {
       const priced = await active(id);
       if (!payments.authenticate || !priced.row.payment_intent_id) {
-        throw new InvalidRequestError('There is no payment challenge to answer for this checkout.', { code: 'no_challenge' });
+        throw new InvalidRequestError('There is no payment challenge to answer for this checkout.', {
+          code: 'no_challenge',
+        });
       }
       await payments.authenticate(priced.row.payment_intent_id, result);
       return view(await load(id));
@@ -282,7 +367,11 @@ export function createCheckoutService(deps: CheckoutServiceDeps) {
      * Answers the order, a `requires_action` step, or throws a 402 `card_error`. A session whose
      * order exists answers that order, finishing its payment first if a crash left it pending.
      */
-    async complete(id: string, input: { payment_method?: string | undefined }, requestKey: string | undefined): Promise<CheckoutCompletion> {
+    async complete(
+      id: string,
+      input: { payment_method?: string | undefined },
+      requestKey: string | undefined,
+    ): Promise<CheckoutCompletion> {
       const first = await load(id);
       if (first.row.status === 'complete') return placement.orderOfSession(id);
       let priced: PricedSession;
@@ -306,7 +395,9 @@ export function createCheckoutService(deps: CheckoutServiceDeps) {
       deps.faults.reach('before-payment');
       if (input.payment_method && ['requires_payment_method', 'requires_confirmation'].includes(intent.status)) {
         try {
-          intent = await payments.confirmIntent(intent.id, input.payment_method, { idempotencyKey: `${id}:confirm:${requestKey ?? randomId('k', 16)}` });
+          intent = await payments.confirmIntent(intent.id, input.payment_method, {
+            idempotencyKey: `${id}:confirm:${requestKey ?? randomId('k', 16)}`,
+          });
         } catch (error) {
           if (error instanceof CardError) await unmark();
           // Another request (a double click on another server) confirmed it meanwhile: go on with the intent as it is now.
@@ -321,18 +412,31 @@ export function createCheckoutService(deps: CheckoutServiceDeps) {
             object: 'checkout_action',
             status: 'requires_action',
             checkout_session_id: id,
-            next_action: { type: payments.kind === 'stripe' ? 'use_stripe_sdk' : 'simulated_challenge', intent_id: intent.id, client_secret: intent.clientSecret },
+            next_action: {
+              type: payments.kind === 'stripe' ? 'use_stripe_sdk' : 'simulated_challenge',
+              intent_id: intent.id,
+              client_secret: intent.clientSecret,
+            },
           };
         case 'requires_payment_method':
         case 'requires_confirmation':
           await unmark();
           if (intent.lastError) {
-            throw new CardError(intent.lastError.message, { code: intent.lastError.code, param: 'payment_method', details: { decline_code: intent.lastError.declineCode, payment_intent: intent.id } });
+            throw new CardError(intent.lastError.message, {
+              code: intent.lastError.code,
+              param: 'payment_method',
+              details: { decline_code: intent.lastError.declineCode, payment_intent: intent.id },
+            });
           }
-          throw new InvalidRequestError('Give payment_method (or confirm the payment in the browser) to complete the checkout.', { code: 'payment_method_required', param: 'payment_method' });
+          throw new InvalidRequestError(
+            'Give payment_method (or confirm the payment in the browser) to complete the checkout.',
+            { code: 'payment_method_required', param: 'payment_method' },
+          );
         case 'processing':
           // Left marked: the job watches it until it is authorized or fails.
-          throw new ConflictError('The payment is still processing; try again shortly.', { code: 'payment_processing' });
+          throw new ConflictError('The payment is still processing; try again shortly.', {
+            code: 'payment_processing',
+          });
         case 'canceled':
           await unmark();
           throw new ConflictError('The payment was canceled; start the payment again.', { code: 'payment_canceled' });

@@ -1,6 +1,10 @@
 import type { Order } from '@shoptag/sdk/contract';
 import type { Clock } from '../../clock.js';
-import { DEFAULT_RECOVERY_AFTER_SECONDS, DEFAULT_RECOVERY_INTERVAL_SECONDS, type RecoveryConfig } from '../../config.js';
+import {
+  DEFAULT_RECOVERY_AFTER_SECONDS,
+  DEFAULT_RECOVERY_INTERVAL_SECONDS,
+  type RecoveryConfig,
+} from '../../config.js';
 import { noFaults, type FaultInjector } from '../../fault-injection.js';
 import type { Logger } from '../../logger.js';
 import type { PaymentProvider } from '../../payments/payment-provider.js';
@@ -29,7 +33,10 @@ export interface CheckoutServices {
 }
 
 /** Defaults of the recovery settings for callers that do not pass them (tests). */
-export const DEFAULT_RECOVERY: RecoveryConfig = { intervalMs: DEFAULT_RECOVERY_INTERVAL_SECONDS * 1000, afterMs: DEFAULT_RECOVERY_AFTER_SECONDS * 1000 };
+export const DEFAULT_RECOVERY: RecoveryConfig = {
+  intervalMs: DEFAULT_RECOVERY_INTERVAL_SECONDS * 1000,
+  afterMs: DEFAULT_RECOVERY_AFTER_SECONDS * 1000,
+};
 
 export interface CheckoutServicesDeps {
   db: Db;
@@ -56,14 +63,50 @@ export function createCheckoutServices(deps: CheckoutServicesDeps): CheckoutServ
   const recoveryConfig = deps.recovery ?? DEFAULT_RECOVERY;
   const { reservations, coupons } = deps.commerce;
   const ending = createCheckoutEnding({ db, clock, logger, reservations, payments });
-  const settlement = createOrderSettlement({ db, clock, logger, payments, reservations, views, faults, ...(deps.onOrderPlaced ? { onPaid: deps.onOrderPlaced } : {}) });
-  const placement = createOrderPlacement({ db, clock, logger, payments, reservations, coupons, pricing: deps.pricing, orders: views, settlement, ending, faults });
+  const settlement = createOrderSettlement({
+    db,
+    clock,
+    logger,
+    payments,
+    reservations,
+    views,
+    faults,
+    ...(deps.onOrderPlaced ? { onPaid: deps.onOrderPlaced } : {}),
+  });
+  const placement = createOrderPlacement({
+    db,
+    clock,
+    logger,
+    payments,
+    reservations,
+    coupons,
+    pricing: deps.pricing,
+    orders: views,
+    settlement,
+    ending,
+    faults,
+  });
   return {
-    sessions: createCheckoutService({ db, clock, logger, reservations, payments, placement, ending, pricing: deps.pricing, holdTtlMs: deps.holdTtlMs, faults }),
+    sessions: createCheckoutService({
+      db,
+      clock,
+      logger,
+      reservations,
+      payments,
+      placement,
+      ending,
+      pricing: deps.pricing,
+      holdTtlMs: deps.holdTtlMs,
+      faults,
+    }),
     orders: createOrderService({ db, clock, payments, reservations, views, settlement }),
     webhooks: createWebhookService({ db, clock, logger, payments, placement }),
     recovery: createPlacementRecovery({ db, clock, logger, payments, placement, settlement, ...recoveryConfig }),
-    idempotency: createIdempotencyService({ db, clock, ...(deps.idempotencyLeaseMs ? { lockMs: deps.idempotencyLeaseMs } : {}) }),
+    idempotency: createIdempotencyService({
+      db,
+      clock,
+      ...(deps.idempotencyLeaseMs ? { lockMs: deps.idempotencyLeaseMs } : {}),
+    }),
     payments,
   };
 }

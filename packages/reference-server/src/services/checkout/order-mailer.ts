@@ -26,7 +26,14 @@ const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt
 /** The confirmation as plain text and HTML: items, totals, addresses, how to follow the order. */
 export function renderConfirmation(order: Order, shopName: string): { subject: string; text: string; html: string } {
   const a = order.shipping_address;
-  const address = [a.name, a.company, a.line1, a.line2, `${a.postal_code ?? ''} ${a.city}${a.region ? `, ${a.region}` : ''}`.trim(), a.country].filter(Boolean) as string[];
+  const address = [
+    a.name,
+    a.company,
+    a.line1,
+    a.line2,
+    `${a.postal_code ?? ''} ${a.city}${a.region ? `, ${a.region}` : ''}`.trim(),
+    a.country,
+  ].filter(Boolean) as string[];
   const rows: [string, string][] = [
     ['Subtotal', price(order.totals.subtotal)],
     ...(order.totals.discount.amount ? [['Discount', `-${price(order.totals.discount)}`] as [string, string]] : []),
@@ -34,7 +41,9 @@ export function renderConfirmation(order: Order, shopName: string): { subject: s
     [order.totals.tax_included ? 'Tax included' : 'Tax', price(order.totals.tax)],
     ['Total', price(order.totals.total)],
   ];
-  const items = order.items.map((i) => `${i.quantity} × ${i.name}${i.variant_title ? ` (${i.variant_title})` : ''} — ${price(i.line_total)}`);
+  const items = order.items.map(
+    (i) => `${i.quantity} × ${i.name}${i.variant_title ? ` (${i.variant_title})` : ''} — ${price(i.line_total)}`,
+  );
   const text = [
     `Thank you for your order ${order.number}.`,
     '',

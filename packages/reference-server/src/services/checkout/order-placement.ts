@@ -62,13 +62,19 @@ export function createOrderPlacement(deps: OrderPlacementDeps) {
     } catch (error) {
       if (error instanceof ShoptagError) throw error;
       deps.logger.error(`settling the payment of order ${orderId} failed`, error);
-      throw new UnfinishedError('The order is placed and its payment is being finished; retry with the same Idempotency-Key.', { code: 'order_pending', cause: error });
+      throw new UnfinishedError(
+        'The order is placed and its payment is being finished; retry with the same Idempotency-Key.',
+        { code: 'order_pending', cause: error },
+      );
     }
     if (settled.outcome === 'undecided') {
-      throw new UnfinishedError(`The order is placed and its payment is ${settled.paymentStatus}; retry shortly with the same Idempotency-Key.`, {
-        code: 'order_pending',
-        details: { order_id: orderId, payment_status: settled.paymentStatus },
-      });
+      throw new UnfinishedError(
+        `The order is placed and its payment is ${settled.paymentStatus}; retry shortly with the same Idempotency-Key.`,
+        {
+          code: 'order_pending',
+          details: { order_id: orderId, payment_status: settled.paymentStatus },
+        },
+      );
     }
     return deps.orders.toOrder(settled.order);
   }
@@ -98,9 +104,16 @@ export function createOrderPlacement(deps: OrderPlacementDeps) {
           const orders = createOrderRepository(tx);
           const existing = await orders.bySession(sessionId);
           if (existing) return { orderId: existing.id, created: false };
-          if (session.payment_intent_id !== intent.id) throw new ConflictError('The payment does not belong to this checkout.', { code: 'payment_mismatch' });
-          if (session.status !== 'open' || !session.hold_id) throw new ConflictError('This checkout has expired; its stock is no longer held.', { code: 'checkout_expired' });
-          const [variants, coupon] = await Promise.all([repo.variants(session.lines.map((l) => l.variant_id)), session.coupon_id ? createCouponRepository(tx).get(session.coupon_id) : undefined]);
+          if (session.payment_intent_id !== intent.id)
+            throw new ConflictError('The payment does not belong to this checkout.', { code: 'payment_mismatch' });
+          if (session.status !== 'open' || !session.hold_id)
+            throw new ConflictError('This checkout has expired; its stock is no longer held.', {
+              code: 'checkout_expired',
+            });
+          const [variants, coupon] = await Promise.all([
+            repo.variants(session.lines.map((l) => l.variant_id)),
+            session.coupon_id ? createCouponRepository(tx).get(session.coupon_id) : undefined,
+          ]);
           const priced = priceSession(deps.pricing, session, variants, coupon ?? null, clock.now());
           if (missingField(priced) !== null || priced.lines.length !== session.lines.length || !priced.method) {
             throw new ConflictError('The checkout is not ready for an order.', { code: 'checkout_incomplete' });
@@ -108,7 +121,10 @@ export function createOrderPlacement(deps: OrderPlacementDeps) {
           // Its coupon ran out (another order took the last use) or stopped applying: the coupon's own error, as when it is applied.
           if (priced.couponLapse) throw couponLapsedError(priced.couponLapse);
           if (priced.pricing.total !== intent.amount) {
-            throw new ConflictError('The total changed after the payment was authorized; pay again.', { code: 'amount_mismatch', details: { total: priced.pricing.total, authorized: intent.amount } });
+            throw new ConflictError('The total changed after the payment was authorized; pay again.', {
+              code: 'amount_mismatch',
+              details: { total: priced.pricing.total, authorized: intent.amount },
+            });
           }
           const now = clock.now();
           const orderId = randomId('ord');
@@ -153,7 +169,8 @@ export function createOrderPlacement(deps: OrderPlacementDeps) {
             })),
           );
           // The unique constraint on checkout_session_id: another placement won (cannot happen under the row lock, but the constraint is the guarantee).
-          if (!inserted) throw new ConflictError('An order for this checkout already exists.', { code: 'order_exists' });
+          if (!inserted)
+            throw new ConflictError('An order for this checkout already exists.', { code: 'order_exists' });
           if (priced.couponApplies && coupon) await deps.coupons.redeem(tx, coupon.id, row.email!, orderId);
           await repo.update(sessionId, { status: 'complete', order_id: orderId, hold_id: null }, now);
           await repo.emptyCart(session.cart_id, now);

@@ -1,6 +1,11 @@
 import type { Order } from '@shoptag/sdk/contract';
 import type { Db } from '../../store/db.js';
-import { createOrderRepository, type OrderItemRow, type OrderRow, type RefundRow } from '../../store/order-repository.js';
+import {
+  createOrderRepository,
+  type OrderItemRow,
+  type OrderRow,
+  type RefundRow,
+} from '../../store/order-repository.js';
 
 /** Builds the wire shape of orders (items and refunds read in one query each). */
 export function createOrderViews(db: Db) {
@@ -63,7 +68,13 @@ export function createOrderViews(db: Db) {
     const ids = rows.map((r) => r.id);
     const repo = createOrderRepository(db);
     const [items, refunds] = await Promise.all([repo.items(ids), repo.refunds(ids)]);
-    return rows.map((row) => build(row, items.filter((i) => i.order_id === row.id), refunds.filter((r) => r.order_id === row.id)));
+    return rows.map((row) =>
+      build(
+        row,
+        items.filter((i) => i.order_id === row.id),
+        refunds.filter((r) => r.order_id === row.id),
+      ),
+    );
   }
 
   return {

@@ -21,7 +21,13 @@ export interface WebhookResult {
  * out-of-order deliveries change nothing. A ready payment completes through the same order
  * placement as `complete`.
  */
-export function createWebhookService(deps: { db: Db; clock: Clock; logger: Logger; payments: PaymentProvider; placement: OrderPlacement }) {
+export function createWebhookService(deps: {
+  db: Db;
+  clock: Clock;
+  logger: Logger;
+  payments: PaymentProvider;
+  placement: OrderPlacement;
+}) {
   return {
     async handle(rawBody: Buffer, signature: string | undefined): Promise<WebhookResult> {
       const event = deps.payments.parseWebhook(rawBody, signature);
@@ -29,7 +35,10 @@ export function createWebhookService(deps: { db: Db; clock: Clock; logger: Logge
       if (await events.seen(event.id)) return { received: true, duplicate: true };
       // An intent no checkout of this shop started (another integration on the same Stripe
       // account) is none of its business: acknowledged and ignored, never retrieved.
-      const session = PAYMENT_READY.has(event.type) && event.intentId ? await createCheckoutRepository(deps.db).byPaymentIntent(event.intentId) : null;
+      const session =
+        PAYMENT_READY.has(event.type) && event.intentId
+          ? await createCheckoutRepository(deps.db).byPaymentIntent(event.intentId)
+          : null;
       if (session && event.intentId) {
         const intent = await deps.payments.retrieveIntent(event.intentId);
         if (['requires_capture', 'succeeded'].includes(intent.status) && session.status !== 'expired') {

@@ -1,4 +1,10 @@
-import { type Coupon, type CouponCreate, type CouponList, type CouponUpdate, minorToDecimalString } from '@shoptag/sdk/contract';
+import {
+  type Coupon,
+  type CouponCreate,
+  type CouponList,
+  type CouponUpdate,
+  minorToDecimalString,
+} from '@shoptag/sdk/contract';
 import type { Clock } from '../../clock.js';
 import { ConflictError, InvalidRequestError, NotFoundError, UnprocessableError } from '../../errors.js';
 import type { Db, Queryable } from '../../store/db.js';
@@ -8,7 +14,8 @@ import { randomId } from '../../ids.js';
 import { meetsMinimumSubtotal, type CouponEffect } from '../pricing/index.js';
 
 /** Why a coupon does not apply to a cart now; each is its own error code. */
-export type CouponProblem = 'coupon_unknown' | 'coupon_expired' | 'coupon_not_yet_valid' | 'coupon_below_minimum' | 'coupon_used_up';
+export type CouponProblem =
+  'coupon_unknown' | 'coupon_expired' | 'coupon_not_yet_valid' | 'coupon_below_minimum' | 'coupon_used_up';
 
 export function toCouponEffect(row: CouponRow): CouponEffect {
   if (row.type === 'percentage') return { type: 'percentage', percentOff: row.percent_off ?? 0 };
@@ -20,11 +27,18 @@ export function toCouponEffect(row: CouponRow): CouponEffect {
  * The first reason `row` does not apply at `now` to lines whose subtotal (the pricing domain's
  * `subtotalOf`, before any discount) is `subtotal`, or null when it applies.
  */
-export function couponProblem(row: CouponRow, subtotal: number, now: Date): { code: CouponProblem; message: string; details?: Record<string, unknown> } | null {
+export function couponProblem(
+  row: CouponRow,
+  subtotal: number,
+  now: Date,
+): { code: CouponProblem; message: string; details?: Record<string, unknown> } | null {
   if (!row.active) return { code: 'coupon_unknown', message: `The code ${row.code} is not valid.` };
-  if (row.starts_at && row.starts_at > now) return { code: 'coupon_not_yet_valid', message: `The code ${row.code} is not valid yet.` };
-  if (row.ends_at && row.ends_at <= now) return { code: 'coupon_expired', message: `The code ${row.code} has expired.` };
-  if (row.usage_limit !== null && row.times_redeemed >= row.usage_limit) return { code: 'coupon_used_up', message: `The code ${row.code} has been used up.` };
+  if (row.starts_at && row.starts_at > now)
+    return { code: 'coupon_not_yet_valid', message: `The code ${row.code} is not valid yet.` };
+  if (row.ends_at && row.ends_at <= now)
+    return { code: 'coupon_expired', message: `The code ${row.code} has expired.` };
+  if (row.usage_limit !== null && row.times_redeemed >= row.usage_limit)
+    return { code: 'coupon_used_up', message: `The code ${row.code} has been used up.` };
   if (row.minimum_subtotal !== null && !meetsMinimumSubtotal(subtotal, row.minimum_subtotal)) {
     const minimum = { amount: row.minimum_subtotal, currency: row.currency };
     return {
@@ -99,7 +113,11 @@ export function createCouponService(deps: CouponServiceDeps) {
         },
         clock.now(),
       );
-      if (!row) throw new ConflictError(`A coupon with code ${input.code.toUpperCase()} already exists.`, { code: 'coupon_code_taken', param: 'code' });
+      if (!row)
+        throw new ConflictError(`A coupon with code ${input.code.toUpperCase()} already exists.`, {
+          code: 'coupon_code_taken',
+          param: 'code',
+        });
       return toCoupon(row);
     },
 
@@ -110,7 +128,8 @@ export function createCouponService(deps: CouponServiceDeps) {
       let after: { createdAt: Date; id: string } | undefined;
       if (query.cursor !== undefined) {
         const [createdAt, id] = decodeCursor(query.cursor, 'coupons', ['timestamp', 'text']);
-        if (typeof createdAt !== 'string' || typeof id !== 'string') throw new InvalidRequestError('Invalid cursor: pass next_cursor from a previous page.', { param: 'cursor' });
+        if (typeof createdAt !== 'string' || typeof id !== 'string')
+          throw new InvalidRequestError('Invalid cursor: pass next_cursor from a previous page.', { param: 'cursor' });
         after = { createdAt: new Date(createdAt), id };
       }
       const rows = await repo.list(limit + 1, after);
@@ -127,14 +146,22 @@ export function createCouponService(deps: CouponServiceDeps) {
 
     async update(id: string, input: CouponUpdateParsed): Promise<Coupon> {
       const current = await mustGet(id);
-      if (input.percent_off != null && current.type !== 'percentage') throw new InvalidRequestError('percent_off applies to percentage coupons only.', { param: 'percent_off' });
-      if (input.amount_off != null && current.type !== 'fixed_amount') throw new InvalidRequestError('amount_off applies to fixed_amount coupons only.', { param: 'amount_off' });
-      if ((input.percent_off === null && current.type === 'percentage') || (input.amount_off === null && current.type === 'fixed_amount')) {
-        throw new InvalidRequestError('The amount of a coupon cannot be removed.', { param: current.type === 'percentage' ? 'percent_off' : 'amount_off' });
+      if (input.percent_off != null && current.type !== 'percentage')
+        throw new InvalidRequestError('percent_off applies to percentage coupons only.', { param: 'percent_off' });
+      if (input.amount_off != null && current.type !== 'fixed_amount')
+        throw new InvalidRequestError('amount_off applies to fixed_amount coupons only.', { param: 'amount_off' });
+      if (
+        (input.percent_off === null && current.type === 'percentage') ||
+        (input.amount_off === null && current.type === 'fixed_amount')
+      ) {
+        throw new InvalidRequestError('The amount of a coupon cannot be removed.', {
+          param: current.type === 'percentage' ? 'percent_off' : 'amount_off',
+        });
       }
-      const startsAt = input.starts_at === undefined ? current.starts_at : date(input.starts_at) ?? null;
-      const endsAt = input.ends_at === undefined ? current.ends_at : date(input.ends_at) ?? null;
-      if (startsAt && endsAt && startsAt >= endsAt) throw new InvalidRequestError('ends_at must be after starts_at.', { param: 'ends_at' });
+      const startsAt = input.starts_at === undefined ? current.starts_at : (date(input.starts_at) ?? null);
+      const endsAt = input.ends_at === undefined ? current.ends_at : (date(input.ends_at) ?? null);
+      if (startsAt && endsAt && startsAt >= endsAt)
+        throw new InvalidRequestError('ends_at must be after starts_at.', { param: 'ends_at' });
       const row = await repo.update(
         id,
         {
@@ -161,9 +188,18 @@ export function createCouponService(deps: CouponServiceDeps) {
     /** The coupon for `code` if it applies to a cart with `subtotal` now; otherwise the 422 that says why. Inside a transaction, pass it as `q`. */
     async forCart(code: string, subtotal: number, q: Queryable = db): Promise<CouponRow> {
       const row = await createCouponRepository(q).findByCode(code.trim());
-      if (!row) throw new UnprocessableError(`The code ${code.trim().toUpperCase()} is not valid.`, { code: 'coupon_unknown', param: 'code' });
+      if (!row)
+        throw new UnprocessableError(`The code ${code.trim().toUpperCase()} is not valid.`, {
+          code: 'coupon_unknown',
+          param: 'code',
+        });
       const problem = couponProblem(row, subtotal, clock.now());
-      if (problem) throw new UnprocessableError(problem.message, { code: problem.code, param: 'code', ...(problem.details ? { details: problem.details } : {}) });
+      if (problem)
+        throw new UnprocessableError(problem.message, {
+          code: problem.code,
+          param: 'code',
+          ...(problem.details ? { details: problem.details } : {}),
+        });
       return row;
     },
 
@@ -174,9 +210,12 @@ export function createCouponService(deps: CouponServiceDeps) {
     async redeem(tx: Queryable, couponId: string, email: string, orderReference: string): Promise<void> {
       const outcome = await createCouponRepository(tx).redeem(couponId, email, orderReference, clock.now());
       if (outcome.ok) return;
-      if (outcome.reason === 'missing') throw new UnprocessableError('The coupon no longer exists.', { code: 'coupon_unknown', param: 'code' });
+      if (outcome.reason === 'missing')
+        throw new UnprocessableError('The coupon no longer exists.', { code: 'coupon_unknown', param: 'code' });
       throw new UnprocessableError(
-        outcome.reason === 'email_used_up' ? 'This code has already been used with this email address.' : 'The code has been used up.',
+        outcome.reason === 'email_used_up'
+          ? 'This code has already been used with this email address.'
+          : 'The code has been used up.',
         { code: 'coupon_used_up', param: 'code' },
       );
     },

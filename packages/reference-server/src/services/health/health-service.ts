@@ -26,7 +26,10 @@ export function createHealthService(deps: HealthServiceDeps) {
         answersWithin(deps.db.query('SELECT 1'), DATABASE_CHECK_TIMEOUT_MS),
         deps.cache.ping().catch(() => false),
       ]);
-      const unavailable: Health['unavailable'] = [...(database ? [] : ['database' as const]), ...(cache ? [] : ['cache' as const])];
+      const unavailable: Health['unavailable'] = [
+        ...(database ? [] : ['database' as const]),
+        ...(cache ? [] : ['cache' as const]),
+      ];
       return {
         status: !database ? 'down' : cache ? 'ok' : 'degraded',
         version: deps.version,
@@ -40,7 +43,13 @@ export function createHealthService(deps: HealthServiceDeps) {
 function answersWithin(query: Promise<unknown>, ms: number): Promise<boolean> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), ms)));
-  return Promise.race([query.then(() => true, () => false), timeout]).finally(() => clearTimeout(timer));
+  return Promise.race([
+    query.then(
+      () => true,
+      () => false,
+    ),
+    timeout,
+  ]).finally(() => clearTimeout(timer));
 }
 
 export type HealthService = ReturnType<typeof createHealthService>;

@@ -41,7 +41,9 @@ export function canonicalJson(value: unknown): string {
 }
 
 function requestHash(request: IdempotentRequest): string {
-  return createHash('sha256').update(`${request.method} ${request.path}\n${canonicalJson(request.body)}`).digest('hex');
+  return createHash('sha256')
+    .update(`${request.method} ${request.path}\n${canonicalJson(request.body)}`)
+    .digest('hex');
 }
 
 export interface IdempotencyServiceDeps {
@@ -113,7 +115,20 @@ export function createIdempotencyService(deps: IdempotencyServiceDeps) {
     // The row went between the two statements (its first request failed): try again.
     if (!row) return begin(request);
     if (row.created_at.getTime() < now.getTime() - IDEMPOTENCY_RETENTION_MS) {
-      if (await repo.reclaimExpired(scope, key, method, path, hash, owner, lockedUntil, new Date(now.getTime() - IDEMPOTENCY_RETENTION_MS), now)) return hold(owner);
+      if (
+        await repo.reclaimExpired(
+          scope,
+          key,
+          method,
+          path,
+          hash,
+          owner,
+          lockedUntil,
+          new Date(now.getTime() - IDEMPOTENCY_RETENTION_MS),
+          now,
+        )
+      )
+        return hold(owner);
     }
     if (row.request_hash !== hash) {
       throw new IdempotencyError(
@@ -122,13 +137,17 @@ export function createIdempotencyService(deps: IdempotencyServiceDeps) {
       );
     }
     if (row.response_status !== null) return { kind: 'replay', status: row.response_status, body: row.response_body };
-    if (row.locked_until.getTime() <= now.getTime() && (await repo.takeOver(scope, key, hash, owner, lockedUntil, now))) return hold(owner);
+    if (row.locked_until.getTime() <= now.getTime() && (await repo.takeOver(scope, key, hash, owner, lockedUntil, now)))
+      return hold(owner);
     // Its holder renews the lease while it runs; if it has died, the key is free when the lease ends.
     const retryAfterSeconds = Math.max(1, Math.ceil((row.locked_until.getTime() - now.getTime()) / 1000));
-    throw new IdempotencyError(`There is currently another in-progress request using the idempotency key '${key}'. Try again later.`, {
-      code: 'idempotency_key_in_flight',
-      details: { retry_after_seconds: retryAfterSeconds },
-    });
+    throw new IdempotencyError(
+      `There is currently another in-progress request using the idempotency key '${key}'. Try again later.`,
+      {
+        code: 'idempotency_key_in_flight',
+        details: { retry_after_seconds: retryAfterSeconds },
+      },
+    );
   }
 
   return {
@@ -138,7 +157,12 @@ export function createIdempotencyService(deps: IdempotencyServiceDeps) {
      * Stores the answer of the request that holds the key as `owner`; false when it had lost the
      * key (it stalled past its lease and a retry took over), so its answer is not stored.
      */
-    async finish(request: Pick<IdempotentRequest, 'scope' | 'key'>, owner: string, status: number, body: unknown): Promise<boolean> {
+    async finish(
+      request: Pick<IdempotentRequest, 'scope' | 'key'>,
+      owner: string,
+      status: number,
+      body: unknown,
+    ): Promise<boolean> {
       try {
         return await repo.finish(request.scope, request.key, owner, status, body, deps.clock.now());
       } finally {

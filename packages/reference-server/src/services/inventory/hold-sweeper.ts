@@ -15,7 +15,12 @@ export interface HoldSweeper {
  * Releases lapsed stock holds every `intervalMs`. Several processes may run one: a lock
  * (Redis `SET NX PX` when configured) lets one sweep at a time, so they never fight over rows.
  */
-export function startHoldSweeper(deps: { reservations: ReservationService; locks: Locks; logger: Logger; intervalMs?: number }): HoldSweeper {
+export function startHoldSweeper(deps: {
+  reservations: ReservationService;
+  locks: Locks;
+  logger: Logger;
+  intervalMs?: number;
+}): HoldSweeper {
   const intervalMs = deps.intervalMs ?? DEFAULT_SWEEP_INTERVAL_MS;
   let running: Promise<number> | null = null;
   let stopped = false;
@@ -45,7 +50,10 @@ export function startHoldSweeper(deps: { reservations: ReservationService; locks
     if (stopped) return;
     sweep().then(
       (n) => n > 0 && deps.logger.debug(`released ${n} lapsed stock hold${n === 1 ? '' : 's'}`),
-      (error: unknown) => deps.logger.warn(`stock hold sweep failed (${error instanceof Error ? error.message : String(error)}); retrying next interval`),
+      (error: unknown) =>
+        deps.logger.warn(
+          `stock hold sweep failed (${error instanceof Error ? error.message : String(error)}); retrying next interval`,
+        ),
     );
   }, intervalMs);
   timer.unref();

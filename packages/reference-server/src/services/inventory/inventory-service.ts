@@ -1,4 +1,11 @@
-import { DEFAULT_LOW_STOCK_THRESHOLD, MAX_ON_HAND, MAX_PAGE_LIMIT, type AvailabilityList, type InventoryLevel, type InventoryLevelList } from '@shoptag/sdk/contract';
+import {
+  DEFAULT_LOW_STOCK_THRESHOLD,
+  MAX_ON_HAND,
+  MAX_PAGE_LIMIT,
+  type AvailabilityList,
+  type InventoryLevel,
+  type InventoryLevelList,
+} from '@shoptag/sdk/contract';
 import type { Cache } from '../../cache/cache.js';
 import type { Clock } from '../../clock.js';
 import { ConflictError, NotFoundError } from '../../errors.js';
@@ -15,7 +22,10 @@ const cacheKey = (variantId: string) => `inventory:${variantId}`;
  * brings search's in-stock flags up to date (stock transactions only note which products crossed
  * zero; see 0006_search_documents.sql).
  */
-export async function stockChanged(deps: { cache: Cache; db: Queryable }, variantIds: readonly string[]): Promise<void> {
+export async function stockChanged(
+  deps: { cache: Cache; db: Queryable },
+  variantIds: readonly string[],
+): Promise<void> {
   // The stock change has committed: a refresh that fails (say, a lock timeout) leaves the
   // changes queued for the next stock change or sweeper pass rather than failing the request.
   const refreshed = createSearchRepository(deps.db)
@@ -104,17 +114,23 @@ export function createInventoryService(deps: InventoryServiceDeps) {
       if (!(await repo.adjustOnHand(variantId, delta, clock.now(), MAX_ON_HAND))) {
         const current = await level(variantId);
         if (current.on_hand + delta > MAX_ON_HAND) {
-          throw new ConflictError(`Cannot add ${delta} units: ${current.on_hand} on hand, and a stock count holds at most ${MAX_ON_HAND}.`, {
-            code: 'inventory_limit_exceeded',
-            param: 'delta',
-            details: { on_hand: current.on_hand, max_on_hand: MAX_ON_HAND },
-          });
+          throw new ConflictError(
+            `Cannot add ${delta} units: ${current.on_hand} on hand, and a stock count holds at most ${MAX_ON_HAND}.`,
+            {
+              code: 'inventory_limit_exceeded',
+              param: 'delta',
+              details: { on_hand: current.on_hand, max_on_hand: MAX_ON_HAND },
+            },
+          );
         }
-        throw new ConflictError(`Cannot take ${-delta} units: ${current.on_hand} on hand, ${current.reserved} of them reserved.`, {
-          code: 'inventory_reserved',
-          param: 'delta',
-          details: { reserved: current.reserved, on_hand: current.on_hand },
-        });
+        throw new ConflictError(
+          `Cannot take ${-delta} units: ${current.on_hand} on hand, ${current.reserved} of them reserved.`,
+          {
+            code: 'inventory_reserved',
+            param: 'delta',
+            details: { reserved: current.reserved, on_hand: current.on_hand },
+          },
+        );
       }
       await stockChanged(deps, [variantId]);
       return level(variantId);

@@ -41,10 +41,13 @@ function outOfStock(variantId: string, available: number, requested: number): Co
 export function normalizeItems(items: readonly HoldItem[]): HoldItem[] {
   const sums = new Map<string, number>();
   for (const { variantId, quantity } of items) {
-    if (!Number.isSafeInteger(quantity) || quantity <= 0) throw new RangeError(`quantity must be a positive integer, got ${quantity}`);
+    if (!Number.isSafeInteger(quantity) || quantity <= 0)
+      throw new RangeError(`quantity must be a positive integer, got ${quantity}`);
     sums.set(variantId, (sums.get(variantId) ?? 0) + quantity);
   }
-  return [...sums].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([variantId, quantity]) => ({ variantId, quantity }));
+  return [...sums]
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([variantId, quantity]) => ({ variantId, quantity }));
 }
 
 /**
@@ -65,7 +68,8 @@ export function createReservationService(deps: ReservationServiceDeps) {
     const now = clock.now();
     const known = new Set(await repo.lockLevels(wanted.map((i) => i.variantId)));
     for (const { variantId, quantity } of wanted) {
-      if (!known.has(variantId)) throw new NotFoundError(`No such variant: '${variantId}'`, { param: 'variant_id', code: 'resource_missing' });
+      if (!known.has(variantId))
+        throw new NotFoundError(`No such variant: '${variantId}'`, { param: 'variant_id', code: 'resource_missing' });
       if (!(await repo.reserve(variantId, quantity, now))) {
         const [row] = await repo.availability([variantId]);
         throw outOfStock(variantId, row?.available ?? 0, quantity);
@@ -82,7 +86,8 @@ export function createReservationService(deps: ReservationServiceDeps) {
     if ((await repo.lockHoldLevels(holdId)).length === 0) return [];
     const rows = await repo.deleteHold(holdId, expiredBefore);
     const now = clock.now();
-    for (const row of rows.sort((a, b) => (a.variant_id < b.variant_id ? -1 : 1))) await repo.unreserve(row.variant_id, row.quantity, now);
+    for (const row of rows.sort((a, b) => (a.variant_id < b.variant_id ? -1 : 1)))
+      await repo.unreserve(row.variant_id, row.quantity, now);
     return rows.map((r) => r.variant_id);
   }
 
@@ -93,18 +98,27 @@ export function createReservationService(deps: ReservationServiceDeps) {
       // units most attempts end here. A stale read only ever errs towards the locked path below,
       // which decides (or towards a refusal a moment early, as if the request came a moment earlier).
       const wanted = normalizeItems(items);
-      const seen = new Map((await createInventoryRepository(db).availability(wanted.map((i) => i.variantId))).map((r) => [r.variant_id, r.available]));
+      const seen = new Map(
+        (await createInventoryRepository(db).availability(wanted.map((i) => i.variantId))).map((r) => [
+          r.variant_id,
+          r.available,
+        ]),
+      );
       for (const { variantId, quantity } of wanted) {
         const available = seen.get(variantId);
         if (available !== undefined && available < quantity) throw outOfStock(variantId, available, quantity);
       }
       const hold = await db.transaction((tx) => reserveIn(tx, wanted, options.ttlMs ?? deps.holdTtlMs));
-      await stockChanged(deps, hold.items.map((i) => i.variantId));
+      await stockChanged(
+        deps,
+        hold.items.map((i) => i.variantId),
+      );
       return hold;
     },
 
     /** The same, inside a transaction the caller owns (a checkout creating its session). */
-    reserveIn: (tx: Queryable, items: readonly HoldItem[], ttlMs: number = deps.holdTtlMs) => reserveIn(tx, items, ttlMs),
+    reserveIn: (tx: Queryable, items: readonly HoldItem[], ttlMs: number = deps.holdTtlMs) =>
+      reserveIn(tx, items, ttlMs),
 
     /** Pushes a live hold's expiry to now + TTL; 409 `hold_expired` once it has lapsed. */
     async refresh(holdId: string, ttlMs: number = deps.holdTtlMs): Promise<Date> {
@@ -130,7 +144,8 @@ export function createReservationService(deps: ReservationServiceDeps) {
      */
     async convertToSale(tx: Queryable, holdId: string): Promise<HoldItem[]> {
       const repo = createInventoryRepository(tx);
-      const lapsed = () => new ConflictError('The stock hold has lapsed; the order cannot be placed.', { code: 'hold_expired' });
+      const lapsed = () =>
+        new ConflictError('The stock hold has lapsed; the order cannot be placed.', { code: 'hold_expired' });
       if ((await repo.lockHoldLevels(holdId)).length === 0) throw lapsed();
       const rows = await repo.deleteHold(holdId);
       // The sweeper may have released the hold while this waited for the stock locks.
@@ -147,7 +162,11 @@ export function createReservationService(deps: ReservationServiceDeps) {
     async get(holdId: string): Promise<Hold | undefined> {
       const rows = await createInventoryRepository(db).hold(holdId);
       if (rows.length === 0) return undefined;
-      return { id: holdId, items: rows.map((r) => ({ variantId: r.variant_id, quantity: r.quantity })), expiresAt: rows[0]!.expires_at };
+      return {
+        id: holdId,
+        items: rows.map((r) => ({ variantId: r.variant_id, quantity: r.quantity })),
+        expiresAt: rows[0]!.expires_at,
+      };
     },
 
     /** Releases holds that lapsed by now, each in its own short transaction; answers how many. */

@@ -65,7 +65,9 @@ export function createApiKeyService(deps: ApiKeyServiceDeps) {
     /** The principal for an `Authorization` header value, or an {@link AuthenticationError}. */
     async authenticate(authorization: string | undefined): Promise<Principal> {
       if (!authorization) {
-        throw new AuthenticationError('No API key provided. Send it as "Authorization: Bearer <key>".', { code: 'api_key_missing' });
+        throw new AuthenticationError('No API key provided. Send it as "Authorization: Bearer <key>".', {
+          code: 'api_key_missing',
+        });
       }
       const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization);
       if (!match) {

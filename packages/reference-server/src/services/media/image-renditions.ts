@@ -16,10 +16,13 @@ const AVIF_EFFORT = 2;
 export function renditionSources(url: string): ImageSource[] {
   const m = /^\/media\/products\/(img_[A-Za-z0-9]+)\.svg$/.exec(url);
   if (!m) return [];
-  return RENDITION_FORMATS.flatMap((format) => RENDITION_WIDTHS.map((width) => ({ url: `/media/products/${m[1]}-${width}.${format}`, width, format })));
+  return RENDITION_FORMATS.flatMap((format) =>
+    RENDITION_WIDTHS.map((width) => ({ url: `/media/products/${m[1]}-${width}.${format}`, width, format })),
+  );
 }
 
-export type RenditionResult = { kind: 'image'; body: Buffer; format: RenditionFormat } | { kind: 'redirect'; to: string } | null;
+export type RenditionResult =
+  { kind: 'image'; body: Buffer; format: RenditionFormat } | { kind: 'redirect'; to: string } | null;
 
 export interface ImageRenditionsOptions {
   /** Where finished renditions are kept; survives restarts. */
@@ -40,7 +43,8 @@ export function createImageRenditions(options: ImageRenditionsOptions) {
   const queue: (() => Promise<void>)[] = [];
   let draining = false;
 
-  const file = (imageId: string, width: number, format: RenditionFormat) => join(options.cacheDir, `${imageId}-${width}.${format}`);
+  const file = (imageId: string, width: number, format: RenditionFormat) =>
+    join(options.cacheDir, `${imageId}-${width}.${format}`);
 
   async function render(imageId: string, width: number, format: RenditionFormat): Promise<Buffer | null> {
     const path = file(imageId, width, format);
@@ -53,8 +57,14 @@ export function createImageRenditions(options: ImageRenditionsOptions) {
       if (source === null) return null;
       const input = typeof source === 'string' ? Buffer.from(source) : source;
       // SVG rasterizes at its own size unless told a density; ask for enough pixels for the width.
-      const pipeline = sharp(input, { density: typeof source === 'string' ? Math.max(72, Math.ceil((72 * width) / 800)) : 72 }).resize({ width });
-      const body = await (format === 'webp' ? pipeline.webp({ quality: WEBP_QUALITY }) : pipeline.avif({ quality: AVIF_QUALITY, effort: AVIF_EFFORT })).toBuffer();
+      const pipeline = sharp(input, {
+        density: typeof source === 'string' ? Math.max(72, Math.ceil((72 * width) / 800)) : 72,
+      }).resize({ width });
+      const body = await (
+        format === 'webp'
+          ? pipeline.webp({ quality: WEBP_QUALITY })
+          : pipeline.avif({ quality: AVIF_QUALITY, effort: AVIF_EFFORT })
+      ).toBuffer();
       const temp = `${path}.${process.pid}.tmp`;
       writeFileSync(temp, body);
       renameSync(temp, path);
@@ -75,7 +85,12 @@ export function createImageRenditions(options: ImageRenditionsOptions) {
   }
 
   function enqueue(imageId: string, width: number, format: RenditionFormat): void {
-    queue.push(() => render(imageId, width, format).then(() => undefined, (error: unknown) => options.onError?.(error)));
+    queue.push(() =>
+      render(imageId, width, format).then(
+        () => undefined,
+        (error: unknown) => options.onError?.(error),
+      ),
+    );
     void drain();
   }
 

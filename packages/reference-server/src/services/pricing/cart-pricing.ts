@@ -45,9 +45,28 @@ export function priceCart(config: PricingConfig, input: CartPricingInput): CartP
     coupon: input.coupon,
   });
   const shipping = estimate?.amount ?? 0;
-  const p = priceCheckout(tax, { lines: input.lines, coupon: input.coupon, shipping, destination: country === null ? null : { country, region: null } });
+  const p = priceCheckout(tax, {
+    lines: input.lines,
+    coupon: input.coupon,
+    shipping,
+    destination: country === null ? null : { country, region: null },
+  });
   const freeOver = estimate?.freeOver ?? null;
   const freeShipping =
-    freeOver === null ? null : { threshold: freeOver, remaining: shipping === 0 && itemCount > 0 ? 0 : Math.max(0, freeOver - (p.subtotal - p.discount)) };
-  return { lineTotals: p.lineTotals, subtotal: p.subtotal, discount: p.discount, shipping, tax: p.tax, taxIncluded: p.taxIncluded, total: p.total, freeShipping };
+    freeOver === null
+      ? null
+      : {
+          threshold: freeOver,
+          remaining: shipping === 0 && itemCount > 0 ? 0 : Math.max(0, freeOver - (p.subtotal - p.discount)),
+        };
+  return {
+    lineTotals: p.lineTotals,
+    subtotal: p.subtotal,
+    discount: p.discount,
+    shipping,
+    tax: p.tax,
+    taxIncluded: p.taxIncluded,
+    total: p.total,
+    freeShipping,
+  };
 }

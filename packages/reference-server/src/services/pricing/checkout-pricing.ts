@@ -61,7 +61,18 @@ export function priceCheckout(tax: TaxConfig, input: CheckoutPricingInput): Chec
   const taxTotal = lineTaxes.reduce((a, b) => a + b, 0) + shippingTax;
   const total = subtotal - discount + input.shipping + (inclusive ? 0 : taxTotal);
   if (!Number.isSafeInteger(total)) throw new RangeError('total is out of the safe integer range');
-  return { lineTotals, lineDiscounts, lineTaxes, subtotal, discount, shipping: input.shipping, shippingTax, tax: taxTotal, taxIncluded: inclusive, total };
+  return {
+    lineTotals,
+    lineDiscounts,
+    lineTaxes,
+    subtotal,
+    discount,
+    shipping: input.shipping,
+    shippingTax,
+    tax: taxTotal,
+    taxIncluded: inclusive,
+    total,
+  };
 }
 
 /** What the goods cost after the coupon's discount: what free-shipping thresholds compare with. */

@@ -27,7 +27,8 @@ export function parseMajorUnits(value: string, currency: string): number {
   const match = /^(\d{1,12})(?:\.(\d+))?$/.exec(value.trim());
   if (!match) throw new RangeError(`"${value}" is not an amount like 4.99`);
   const fraction = match[2] ?? '';
-  if (fraction.length > exponent) throw new RangeError(`"${value}" has more than ${exponent} decimal places for ${currency}`);
+  if (fraction.length > exponent)
+    throw new RangeError(`"${value}" has more than ${exponent} decimal places for ${currency}`);
   return Number(match[1]) * 10 ** exponent + Number(fraction.padEnd(exponent, '0') || '0');
 }
 
@@ -44,7 +45,10 @@ export function parsePercentToBasisPoints(value: string): number {
 /** `"US=0,DE=19,GB=20,US-CA=7.25"` → `{ US: 0, DE: 1900, GB: 2000, 'US-CA': 725 }` (a region key applies at checkout, where the address has a region). */
 export function parseTaxRates(value: string): Record<string, number> {
   const rates: Record<string, number> = {};
-  for (const part of value.split(',').map((s) => s.trim()).filter(Boolean)) {
+  for (const part of value
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)) {
     const [country, rate, ...rest] = part.split('=');
     if (!country || rate === undefined || rest.length || !/^[A-Z]{2}(-[A-Z0-9]{1,3})?$/.test(country.trim())) {
       throw new RangeError(`"${part}" is not COUNTRY=PERCENT or COUNTRY-REGION=PERCENT, e.g. DE=19 or US-CA=7.25`);

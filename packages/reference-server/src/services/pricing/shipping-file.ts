@@ -4,7 +4,9 @@ import { parseMajorUnits } from './pricing-config.js';
 import type { ShippingMethodConfig, ShippingZone } from './shipping.js';
 
 /** An amount in major units of the shop currency: `"4.99"` (or the JSON number `4.99`), never negative. */
-const Amount = z.union([z.string(), z.number()], { error: 'must be an amount in major units, e.g. "4.99"' }).transform((v) => String(v));
+const Amount = z
+  .union([z.string(), z.number()], { error: 'must be an amount in major units, e.g. "4.99"' })
+  .transform((v) => String(v));
 const Days = z.number().int().min(0).max(365);
 const Id = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, { message: 'must be 1–64 letters, digits, _ or -' });
 
@@ -12,7 +14,9 @@ const Method = z.strictObject({
   id: Id,
   name: z.string().min(1).max(100),
   carrier: z.string().max(100).default(''),
-  estimated_days: z.strictObject({ min: Days, max: Days }).refine((d) => d.min <= d.max, { message: 'min must not be above max' }),
+  estimated_days: z
+    .strictObject({ min: Days, max: Days })
+    .refine((d) => d.min <= d.max, { message: 'min must not be above max' }),
   rate: z.discriminatedUnion('type', [
     z.strictObject({ type: z.literal('flat'), amount: Amount }),
     z.strictObject({ type: z.literal('weight'), base: Amount, per_kg: Amount }),
@@ -22,36 +26,59 @@ const Method = z.strictObject({
 
 const Zone = z.strictObject({
   id: Id,
-  countries: z.union([z.literal('*'), z.array(z.string().regex(/^[A-Z]{2}$/, { message: 'must be a two-letter ISO 3166-1 country code in upper case, e.g. US' })).min(1)]),
+  countries: z.union([
+    z.literal('*'),
+    z
+      .array(
+        z
+          .string()
+          .regex(/^[A-Z]{2}$/, { message: 'must be a two-letter ISO 3166-1 country code in upper case, e.g. US' }),
+      )
+      .min(1),
+  ]),
   methods: z.array(Method).min(1),
 });
 
-const ShippingFile = z
-  .strictObject({ zones: z.array(Zone).min(1) })
-  .superRefine((file, ctx) => {
-    const zoneIds = new Set<string>();
-    const countries = new Map<string, string>();
-    file.zones.forEach((zone, z) => {
-      if (zoneIds.has(zone.id)) ctx.addIssue({ code: 'custom', path: ['zones', z, 'id'], message: `repeats the zone id "${zone.id}"` });
-      zoneIds.add(zone.id);
-      if (zone.countries === '*') {
-        const other = countries.get('*');
-        if (other) ctx.addIssue({ code: 'custom', path: ['zones', z, 'countries'], message: `is "*" in zone "${other}" already; only one zone may serve everywhere else` });
-        else countries.set('*', zone.id);
-      } else {
-        zone.countries.forEach((country, c) => {
-          const other = countries.get(country);
-          if (other) ctx.addIssue({ code: 'custom', path: ['zones', z, 'countries', c], message: `${country} is in zone "${other}" already` });
-          else countries.set(country, zone.id);
+const ShippingFile = z.strictObject({ zones: z.array(Zone).min(1) }).superRefine((file, ctx) => {
+  const zoneIds = new Set<string>();
+  const countries = new Map<string, string>();
+  file.zones.forEach((zone, z) => {
+    if (zoneIds.has(zone.id))
+      ctx.addIssue({ code: 'custom', path: ['zones', z, 'id'], message: `repeats the zone id "${zone.id}"` });
+    zoneIds.add(zone.id);
+    if (zone.countries === '*') {
+      const other = countries.get('*');
+      if (other)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['zones', z, 'countries'],
+          message: `is "*" in zone "${other}" already; only one zone may serve everywhere else`,
         });
-      }
-      const methodIds = new Set<string>();
-      zone.methods.forEach((method, m) => {
-        if (methodIds.has(method.id)) ctx.addIssue({ code: 'custom', path: ['zones', z, 'methods', m, 'id'], message: `repeats the method id "${method.id}" in zone "${zone.id}"` });
-        methodIds.add(method.id);
+      else countries.set('*', zone.id);
+    } else {
+      zone.countries.forEach((country, c) => {
+        const other = countries.get(country);
+        if (other)
+          ctx.addIssue({
+            code: 'custom',
+            path: ['zones', z, 'countries', c],
+            message: `${country} is in zone "${other}" already`,
+          });
+        else countries.set(country, zone.id);
       });
+    }
+    const methodIds = new Set<string>();
+    zone.methods.forEach((method, m) => {
+      if (methodIds.has(method.id))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['zones', z, 'methods', m, 'id'],
+          message: `repeats the method id "${method.id}" in zone "${zone.id}"`,
+        });
+      methodIds.add(method.id);
     });
   });
+});
 
 /** A problem in a shipping file, naming the field at fault (`zones[0].methods[1].rate.amount`). */
 export class ShippingFileError extends Error {
@@ -62,7 +89,12 @@ export class ShippingFileError extends Error {
 }
 
 function fieldPath(path: readonly PropertyKey[]): string {
-  return path.reduce<string>((out, key) => (typeof key === 'number' ? `${out}[${key}]` : out ? `${out}.${String(key)}` : String(key)), '') || '(the whole file)';
+  return (
+    path.reduce<string>(
+      (out, key) => (typeof key === 'number' ? `${out}[${key}]` : out ? `${out}.${String(key)}` : String(key)),
+      '',
+    ) || '(the whole file)'
+  );
 }
 
 /**
@@ -76,20 +108,26 @@ export function readShippingFile(path: string, currency: string): ShippingZone[]
   try {
     text = readFileSync(path, 'utf8');
   } catch (error) {
-    throw new ShippingFileError(`cannot read ${path} (${error instanceof Error && 'code' in error ? String(error.code) : String(error)})`);
+    throw new ShippingFileError(
+      `cannot read ${path} (${error instanceof Error && 'code' in error ? String(error.code) : String(error)})`,
+    );
   }
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch (error) {
-    throw new ShippingFileError(`${path} is not valid JSON (${error instanceof Error ? error.message : String(error)})`);
+    throw new ShippingFileError(
+      `${path} is not valid JSON (${error instanceof Error ? error.message : String(error)})`,
+    );
   }
   return parseShippingZones(json, currency, path);
 }
 
 /** The zones of an already parsed shipping file; `source` names it in messages. */
 export function parseShippingZones(json: unknown, currency: string, source = 'the shipping file'): ShippingZone[] {
-  const parsed = ShippingFile.safeParse(json, { error: (issue) => (issue.input === undefined ? 'is required' : undefined) });
+  const parsed = ShippingFile.safeParse(json, {
+    error: (issue) => (issue.input === undefined ? 'is required' : undefined),
+  });
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     throw new ShippingFileError(`${source}: ${fieldPath(issue.path)} ${issue.message}`);
@@ -111,9 +149,14 @@ export function parseShippingZones(json: unknown, currency: string, source = 'th
         name: m.name,
         carrier: m.carrier,
         estimatedDays: { min: m.estimated_days.min, max: m.estimated_days.max },
-        rate: m.rate.type === 'flat'
-          ? { type: 'flat', amount: amount(m.rate.amount, `${at}.rate.amount`) }
-          : { type: 'weight', base: amount(m.rate.base, `${at}.rate.base`), perKg: amount(m.rate.per_kg, `${at}.rate.per_kg`) },
+        rate:
+          m.rate.type === 'flat'
+            ? { type: 'flat', amount: amount(m.rate.amount, `${at}.rate.amount`) }
+            : {
+                type: 'weight',
+                base: amount(m.rate.base, `${at}.rate.base`),
+                perKg: amount(m.rate.per_kg, `${at}.rate.per_kg`),
+              },
         freeOver: m.free_over === null ? null : amount(m.free_over, `${at}.free_over`),
       };
     }),

@@ -50,7 +50,9 @@ export interface ShippingQuote {
 
 /** The zone that serves `country`: the first naming it, else the first `*` zone; `undefined` when none ships there. */
 export function zoneFor(zones: readonly ShippingZone[], country: string): ShippingZone | undefined {
-  return zones.find((z) => z.countries !== '*' && z.countries.includes(country)) ?? zones.find((z) => z.countries === '*');
+  return (
+    zones.find((z) => z.countries !== '*' && z.countries.includes(country)) ?? zones.find((z) => z.countries === '*')
+  );
 }
 
 /** The price of one method for a parcel: flat or by started kilogram, free over its threshold or with a free-shipping coupon. */
@@ -64,7 +66,13 @@ export function shippingPrice(method: ShippingMethodConfig, input: Omit<Shipping
 
 function quoteZone(zone: ShippingZone, input: Omit<ShippingQuoteInput, 'country'>): ShippingQuote[] {
   return zone.methods
-    .map((m) => ({ id: m.id, name: m.name, carrier: m.carrier, amount: shippingPrice(m, input), estimatedDays: m.estimatedDays }))
+    .map((m) => ({
+      id: m.id,
+      name: m.name,
+      carrier: m.carrier,
+      amount: shippingPrice(m, input),
+      estimatedDays: m.estimatedDays,
+    }))
     .sort((a, b) => a.amount - b.amount || a.estimatedDays.max - b.estimatedDays.max || (a.id < b.id ? -1 : 1));
 }
 
@@ -82,7 +90,8 @@ export function estimateShipping(
   zones: readonly ShippingZone[],
   input: Omit<ShippingQuoteInput, 'country'> & { country: string | null },
 ): { amount: number; freeOver: number | null } | null {
-  const zone = input.country === null ? (zones.find((z) => z.countries === '*') ?? zones[0]) : zoneFor(zones, input.country);
+  const zone =
+    input.country === null ? (zones.find((z) => z.countries === '*') ?? zones[0]) : zoneFor(zones, input.country);
   const cheapest = zone ? quoteZone(zone, input)[0] : undefined;
   if (!zone || !cheapest) return null;
   return { amount: cheapest.amount, freeOver: zone.methods.find((m) => m.id === cheapest.id)?.freeOver ?? null };
@@ -100,8 +109,22 @@ export function defaultShippingZones(pricing: { shipping: ShippingConfig }): Shi
       id: 'everywhere',
       countries: '*',
       methods: [
-        { id: 'standard', name: 'Standard', carrier: 'Shoptag Post', estimatedDays: { min: 3, max: 5 }, rate: { type: 'flat', amount: flatRate }, freeOver },
-        { id: 'express', name: 'Express', carrier: 'Shoptag Express', estimatedDays: { min: 1, max: 2 }, rate: { type: 'weight', base: flatRate * 2, perKg: Math.ceil(flatRate / 2) }, freeOver: null },
+        {
+          id: 'standard',
+          name: 'Standard',
+          carrier: 'Shoptag Post',
+          estimatedDays: { min: 3, max: 5 },
+          rate: { type: 'flat', amount: flatRate },
+          freeOver,
+        },
+        {
+          id: 'express',
+          name: 'Express',
+          carrier: 'Shoptag Express',
+          estimatedDays: { min: 1, max: 2 },
+          rate: { type: 'weight', base: flatRate * 2, perKg: Math.ceil(flatRate / 2) },
+          freeOver: null,
+        },
       ],
     },
   ];

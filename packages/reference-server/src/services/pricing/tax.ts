@@ -11,12 +11,24 @@ export interface TaxConfig {
 }
 
 /** The tax rules of the shop's pricing settings. */
-export function taxConfigOf(pricing: { taxRates: TaxConfig['rates']; pricesIncludeTax: boolean; shippingTaxable: TaxConfig['shippingTaxable'] }): TaxConfig {
-  return { rates: pricing.taxRates, pricesIncludeTax: pricing.pricesIncludeTax, shippingTaxable: pricing.shippingTaxable };
+export function taxConfigOf(pricing: {
+  taxRates: TaxConfig['rates'];
+  pricesIncludeTax: boolean;
+  shippingTaxable: TaxConfig['shippingTaxable'];
+}): TaxConfig {
+  return {
+    rates: pricing.taxRates,
+    pricesIncludeTax: pricing.pricesIncludeTax,
+    shippingTaxable: pricing.shippingTaxable,
+  };
 }
 
 /** The rate for a destination: the region's when configured, else the country's, else 0. */
-export function taxRateFor(rates: Readonly<Record<string, number>>, country: string | null, region: string | null = null): number {
+export function taxRateFor(
+  rates: Readonly<Record<string, number>>,
+  country: string | null,
+  region: string | null = null,
+): number {
   if (country === null) return 0;
   if (region !== null) {
     const regional = rates[`${country}-${region}`];

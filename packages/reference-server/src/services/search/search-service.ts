@@ -58,7 +58,10 @@ export const MIN_DESCRIPTION_PREFIX_LENGTH = 4;
  * The tsquery parts of each word: `word:*` as a prefix, and `word | fix1 | fix2` (or, from
  * four letters, `word:* | fix1 | fix2`) for the whole text. Every word must match one of them.
  */
-export function buildSearchWords(words: readonly string[], corrections: ReadonlyMap<string, readonly string[]> = new Map()): SearchWord[] {
+export function buildSearchWords(
+  words: readonly string[],
+  corrections: ReadonlyMap<string, readonly string[]> = new Map(),
+): SearchWord[] {
   return words.map((w) => {
     const whole = [...w].length >= MIN_DESCRIPTION_PREFIX_LENGTH ? `${w}:*` : w;
     return { prefix: `${w}:*`, exact: [whole, ...(corrections.get(w) ?? [])].join(' | ') };
@@ -80,7 +83,10 @@ export function createSearchService(deps: SearchServiceDeps) {
     if (typed.length === 0) return undefined;
     const candidates = typed.filter((w) => [...w].length >= MIN_CORRECTED_LENGTH);
     const swaps = candidates.flatMap((word) => transpositions(word).map((swap) => ({ word, swap })));
-    const [stop, corrections] = await Promise.all([deps.search.stopWords(typed), deps.search.corrections(candidates, swaps)]);
+    const [stop, corrections] = await Promise.all([
+      deps.search.stopWords(typed),
+      deps.search.corrections(candidates, swaps),
+    ]);
     // Stop words match nothing; a query of stop words alone matches everything, like no query.
     const words = typed.filter((w) => !stop.has(w));
     return words.length === 0 ? undefined : buildSearchWords(words, corrections);
@@ -121,17 +127,26 @@ export function createSearchService(deps: SearchServiceDeps) {
       if (query.cursor !== undefined) {
         const [value] = decodeCursor(query.cursor, sort);
         if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 0 || value > MAX_OFFSET) {
-          throw new InvalidRequestError('Invalid cursor: not a cursor issued by this server. Pass the next_cursor of a previous page unchanged.', {
-            param: 'cursor',
-          });
+          throw new InvalidRequestError(
+            'Invalid cursor: not a cursor issued by this server. Pass the next_cursor of a previous page unchanged.',
+            {
+              param: 'cursor',
+            },
+          );
         }
         offset = value;
       }
-      if (offset > MAX_OFFSET) throw new InvalidRequestError(`Invalid page: search pages stop after ${MAX_OFFSET} results; narrow the query.`, { param: 'page' });
+      if (offset > MAX_OFFSET)
+        throw new InvalidRequestError(
+          `Invalid page: search pages stop after ${MAX_OFFSET} results; narrow the query.`,
+          { param: 'page' },
+        );
       const filter = await filterFor(query);
       // The page is read (and hydrated) while the facets are counted.
       const [{ data, hasMore }, counted] = await Promise.all([
-        deps.search.page({ filter, sort, limit: limit + 1, offset }).then(async (rows) => ({ data: await hydrate(rows.slice(0, limit)), hasMore: rows.length > limit })),
+        deps.search
+          .page({ filter, sort, limit: limit + 1, offset })
+          .then(async (rows) => ({ data: await hydrate(rows.slice(0, limit)), hasMore: rows.length > limit })),
         deps.search.countAndFacets(filter, query.facets ?? FACET_NAMES),
       ]);
       return {

@@ -1,4 +1,11 @@
-import { HoldCreate, HoldParams, InventoryAdjust, InventoryParams, InventorySet, LowStockQuery } from '@shoptag/sdk/contract';
+import {
+  HoldCreate,
+  HoldParams,
+  InventoryAdjust,
+  InventoryParams,
+  InventorySet,
+  LowStockQuery,
+} from '@shoptag/sdk/contract';
 import { Router } from 'express';
 import type { InventoryService, ReservationService } from '../../../services/inventory/index.js';
 import { parseInput, parsePathId } from '../../middleware/validate.js';

@@ -1,4 +1,11 @@
-import { OrderCancel, OrderFulfil, OrderListQuery, OrderParams, OrderResolve, RefundCreate } from '@shoptag/sdk/contract';
+import {
+  OrderCancel,
+  OrderFulfil,
+  OrderListQuery,
+  OrderParams,
+  OrderResolve,
+  RefundCreate,
+} from '@shoptag/sdk/contract';
 import { Router } from 'express';
 import type { OrderService } from '../../../services/checkout/index.js';
 import { parseInput, parsePathId } from '../../middleware/validate.js';

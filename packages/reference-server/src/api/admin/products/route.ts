@@ -10,7 +10,8 @@ const MAX_CSV = '20mb';
 export const CSV_MEDIA_TYPES = ['text/csv', 'text/plain', 'application/csv'];
 
 function productParam(idOrHandle: string): string {
-  if (!ProductIdOrHandle.safeParse(idOrHandle).success) throw new NotFoundError(`No such product: '${idOrHandle}'`, { param: 'id' });
+  if (!ProductIdOrHandle.safeParse(idOrHandle).success)
+    throw new NotFoundError(`No such product: '${idOrHandle}'`, { param: 'id' });
   return idOrHandle;
 }
 
@@ -29,7 +30,9 @@ export function adminProductsRouter(admin: AdminCatalogService, imports: ImportJ
   const router = Router();
   router.post('/import', express.text({ type: CSV_MEDIA_TYPES, limit: MAX_CSV }), async (req, res) => {
     if (typeof req.body !== 'string' || req.body.trim() === '') {
-      throw new InvalidRequestError('Send the CSV file as the body with Content-Type: text/csv.', { code: 'body_missing' });
+      throw new InvalidRequestError('Send the CSV file as the body with Content-Type: text/csv.', {
+        code: 'body_missing',
+      });
     }
     assertSafeValue(req.body, 'body');
     const job = await imports.submit(textSource(req.body), 'api');
