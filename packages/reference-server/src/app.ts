@@ -30,9 +30,10 @@ import { securityHeaders, strictTransportSecurity } from './api/middleware/secur
 import { productsRouter } from './api/products/route.js';
 import { searchRouter } from './api/search/route.js';
 import { adminProductsRouter, CSV_MEDIA_TYPES } from './api/admin/products/route.js';
+import { adminImportsRouter } from './api/admin/imports/route.js';
 import type { Logger } from './logger.js';
 import type { ApiKeyService } from './services/keys/index.js';
-import type { CatalogService, AdminCatalogService, ShopifyImporter } from './services/catalog/index.js';
+import type { CatalogService, AdminCatalogService, ImportJobs } from './services/catalog/index.js';
 import type { CommerceServices } from './services/commerce.js';
 import type { CheckoutServices } from './services/checkout/index.js';
 import type { HealthService } from './services/health/index.js';
@@ -48,9 +49,10 @@ export interface AppDeps {
   search: SearchService;
   /** Cached catalog responses (ETag, generation-based invalidation). */
   responses: ResponseCache;
-  /** Product writes and the Shopify CSV import (secret key). */
+  /** Product writes (secret key). */
   adminCatalog: AdminCatalogService;
-  importProducts: ShopifyImporter;
+  /** Shopify CSV imports, run as background jobs (secret key). */
+  imports: ImportJobs;
   health: HealthService;
   /** Carts, coupons, stock and holds. */
   commerce: CommerceServices;
@@ -120,7 +122,8 @@ export function createApp(deps: AppDeps): Express {
   v1.use('/checkout-sessions', ...keyed, idempotent, checkoutSessionsRouter(deps.checkout.sessions));
   v1.use('/orders', ...keyed, ordersRouter(deps.checkout.orders));
   v1.use('/admin', ...keyed, requireSecretKey());
-  v1.use('/admin/products', adminProductsRouter(deps.adminCatalog, deps.importProducts));
+  v1.use('/admin/products', adminProductsRouter(deps.adminCatalog, deps.imports));
+  v1.use('/admin/imports', adminImportsRouter(deps.imports));
   v1.use('/admin/inventory', idempotent, adminInventoryRouter(deps.commerce.inventory, deps.commerce.reservations));
   v1.use('/admin/coupons', idempotent, adminCouponsRouter(deps.commerce.coupons));
   v1.use('/admin/orders', idempotent, adminOrdersRouter(deps.checkout.orders));

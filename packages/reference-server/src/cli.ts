@@ -17,7 +17,8 @@ Commands:
   start [--port N] [--reseed]   migrate, seed an empty catalog, create demo keys, and serve
   migrate                       apply pending database migrations
   seed [--reset]                seed the demo catalog when it is empty (--reset: replace it)
-  import <file.csv>             import a Shopify product CSV export (re-importing changes nothing)
+  import <file.csv>             import a Shopify product CSV export as a job, with progress
+                                (re-importing changes nothing; SIGINT/SIGTERM stop it after a chunk)
   recover [--older-than S]      finish checkouts cut short by a crash (one pass of the recovery job),
                                 then list what is still unresolved; S: seconds untouched (default
                                 SHOPTAG_RECOVERY_AFTER_SECONDS)
@@ -90,8 +91,22 @@ async function main(argv: string[]): Promise<void> {
       return;
     }
     case 'import': {
-      const summary = await runImport(rest[0] ?? '', loadConfig());
-      process.stdout.write(formatImportSummary(summary));
+      // SIGINT/SIGTERM stop the import after its current chunk (committed chunks stay, the job
+      // says cancelled); a second signal exits at once.
+      const controller = new AbortController();
+      let signalled: NodeJS.Signals | null = null;
+      const stop = (signal: NodeJS.Signals) => {
+        if (signalled) process.exit(1);
+        signalled = signal;
+        process.stderr.write(`\n${signal}: stopping the import after its current chunk\n`);
+        controller.abort();
+      };
+      process.on('SIGINT', stop);
+      process.on('SIGTERM', stop);
+      const job = await runImport(rest[0] ?? '', loadConfig(), { signal: controller.signal });
+      process.stdout.write(formatImportSummary(job));
+      if (job.status === 'failed') process.exitCode = 1;
+      else if (job.status === 'cancelled') process.exitCode = signalled === 'SIGINT' ? 130 : 143;
       return;
     }
     case 'recover': {

@@ -16,7 +16,7 @@ import { openRuntime } from './runtime.js';
 import { renderProductImage } from './seed/product-image.js';
 import { generateDemoCatalog } from './seed/demo-catalog.js';
 import { createApiKeyService, hashKey } from './services/keys/index.js';
-import { createCatalogService, createProductFragments, createAdminCatalogService, createShopifyImporter } from './services/catalog/index.js';
+import { createCatalogService, createProductFragments, createAdminCatalogService, createImportJobs, createShopifyImporter } from './services/catalog/index.js';
 import { createCommerceServices } from './services/commerce.js';
 import { createCheckoutServices, createOrderMailer, startRecoveryJob } from './services/checkout/index.js';
 import { defaultCheckoutPricing } from './services/pricing/index.js';
@@ -72,7 +72,8 @@ export interface StartedServer {
   drainTimeoutMs: number;
   /**
    * Stops accepting connections, answers every request already received (with
-   * `Connection: close`), closes idle keep-alive connections, then closes the pools.
+   * `Connection: close`), closes idle keep-alive connections, stops a running import after its
+   * current chunk (the job says cancelled), then closes the pools.
    */
   close(): Promise<void>;
 }
@@ -157,6 +158,12 @@ export async function startServer(options: StartServerOptions = {}): Promise<Sta
       idempotencyLeaseMs: config.idempotencyLeaseMs,
       faults: createFaultInjector(config.faultKillAt),
     });
+    const imports = createImportJobs({
+      db: runtime.db,
+      clock,
+      logger,
+      importer: createShopifyImporter({ db: runtime.db, currency: config.currency, invalidate: () => responses.invalidate() }),
+    });
     if (config.faultKillAt) logger.warn(`SHOPTAG_FAULT_KILL_AT=${config.faultKillAt}: this process kills itself at that step of every checkout (tests only)`);
     const app = createApp({
       version,
@@ -170,7 +177,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Sta
       search: createSearchService({ search: createSearchRepository(reads), products: readProducts, categories: readCategories }),
       responses,
       adminCatalog: createAdminCatalogService({ db: runtime.db, products, categories, currency: config.currency, invalidate: () => responses.invalidate() }),
-      importProducts: createShopifyImporter({ db: runtime.db, currency: config.currency, invalidate: () => responses.invalidate() }),
+      imports,
       commerce,
       checkout,
       health: createHealthService({ db: runtime.db, cache: runtime.cache, payments: runtime.payments, version }),
@@ -227,14 +234,19 @@ export async function startServer(options: StartServerOptions = {}): Promise<Sta
       secretKey: keys.secretKey,
       drainTimeoutMs: config.drainTimeoutMs,
       close() {
-        closing ??= http
-          .drain(config.drainTimeoutMs)
-          .then(({ cut }) => {
-            if (cut > 0) logger.warn(`${cut} connection(s) still busy after the drain timeout (SHOPTAG_DRAIN_TIMEOUT_SECONDS) were cut`);
-          })
-          .finally(() => Promise.allSettled([sweeper.stop(), recoveryJob.stop()]))
-          .finally(() => Promise.allSettled(replicas.map((r) => r.close())))
-          .finally(() => runtime.close());
+        if (!closing) {
+          // A running import stops after its current chunk while requests in flight finish.
+          const importsStopped = imports.shutdown();
+          closing = http
+            .drain(config.drainTimeoutMs)
+            .then(({ cut }) => {
+              if (cut > 0) logger.warn(`${cut} connection(s) still busy after the drain timeout (SHOPTAG_DRAIN_TIMEOUT_SECONDS) were cut`);
+            })
+            .finally(() => importsStopped)
+            .finally(() => Promise.allSettled([sweeper.stop(), recoveryJob.stop()]))
+            .finally(() => Promise.allSettled(replicas.map((r) => r.close())))
+            .finally(() => runtime.close());
+        }
         return closing;
       },
     };

@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, test } from 'node:test';
-import { AdminProduct, DeletedProduct, ErrorBody, ImportSummary, Product, SearchResult, SuggestResult } from '@shoptag/sdk/contract';
+import { AdminProduct, DeletedProduct, ErrorBody, Product, SearchResult, SuggestResult } from '@shoptag/sdk/contract';
 import { forEachDatabase } from './support/databases.js';
+import { importAndWait, postImport } from './support/import-jobs.js';
 import { searchCatalog } from './support/search-catalog.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
@@ -117,6 +118,29 @@ forEachDatabase('admin products API', (target) => {
     assert.equal(await productCount(), before);
   });
 
+  test('image, variant image, canonical and og:image URLs must be http(s) or a path on the server', async () => {
+    const before = await productCount();
+    const image = (url: string) => ({ ...newProduct, images: [{ url }] });
+    const cases: [unknown, string][] = [
+      [image('javascript:alert(1)'), 'images.0.url'],
+      [image(' JavaScript:alert(1)'), 'images.0.url'],
+      [image('data:image/svg+xml,<svg onload=alert(1)>'), 'images.0.url'],
+      [image('//evil.example/x.png'), 'images.0.url'],
+      [image('/\\evil.example/x.png'), 'images.0.url'],
+      [{ ...newProduct, variants: [{ sku: 'A', price: 1, image_url: 'vbscript:msgbox(1)' }] }, 'variants.0.image_url'],
+      [{ ...newProduct, seo: { canonical_url: 'javascript:alert(1)' } }, 'seo.canonical_url'],
+      [{ ...newProduct, seo: { og_image: 'data:text/html,<script>alert(1)</script>' } }, 'seo.og_image'],
+    ];
+    for (const [body, param] of cases) {
+      const res = await admin('', 'POST', body);
+      assert.equal(res.status, 400, JSON.stringify(res.body));
+      assert.equal(ErrorBody.parse(res.body).error.param, param);
+    }
+    assert.equal(await productCount(), before);
+    const ok = await admin('', 'POST', { ...newProduct, handle: 'relative-image', sku: 'REL', images: [{ url: '/media/products/x.webp' }], variants: [{ sku: 'REL-1', price: 100 }], seo: { canonical_url: 'https://shop.example/p/relative-image' } });
+    assert.equal(ok.status, 201, JSON.stringify(ok.body));
+  });
+
   test('a publishable key cannot reach the admin API', async () => {
     const res = await app.request('/v1/admin/products', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(newProduct) });
     assert.equal(res.status, 403);
@@ -130,18 +154,18 @@ forEachDatabase('Shopify CSV import', (target) => {
   });
   after(() => app.close());
 
-  const importCsv = (csv: string, contentType = 'text/csv') =>
-    app.request('/v1/admin/products/import', { method: 'POST', key: app.secretKey, headers: { 'content-type': contentType }, body: csv });
+  const importCsv = (csv: string, contentType = 'text/csv') => postImport(app, csv, contentType);
+  const importedHandles = async () =>
+    (await target.db.query<{ handle: string }>('SELECT handle FROM products WHERE import_checksum IS NOT NULL ORDER BY position')).rows.map((r) => r.handle);
 
   test('groups rows by Handle into products, variants and images, and reports skipped rows', async () => {
-    const res = await importCsv(CSV);
-    assert.equal(res.status, 200, JSON.stringify(res.body));
-    const summary = ImportSummary.parse(res.body);
-    assert.equal(summary.rows, 10);
-    assert.deepEqual(summary.products, { created: 4, updated: 0, unchanged: 0 });
-    assert.deepEqual(summary.created, ['ocean-hoodie', 'plain-mug', 'secret-draft', 'old-archived']);
-    assert.deepEqual(summary.skipped.map((s) => [s.row, s.handle]), [[9, 'bad-price'], [10, null], [11, 'Bad Handle!']]);
-    assert.match(summary.skipped[0]?.reason ?? '', /Variant Price 'ten dollars'/);
+    const job = await importAndWait(app, CSV);
+    assert.equal(job.status, 'succeeded', JSON.stringify(job));
+    assert.deepEqual([job.rows_total, job.rows_done], [10, 10]);
+    assert.deepEqual([job.created, job.updated, job.unchanged, job.skipped], [4, 0, 0, 3]);
+    assert.deepEqual(await importedHandles(), ['ocean-hoodie', 'plain-mug', 'secret-draft', 'old-archived']);
+    assert.deepEqual(job.errors.map((s) => [s.row, s.handle]), [[9, 'bad-price'], [10, null], [11, 'Bad Handle!']]);
+    assert.match(job.errors[0]?.reason ?? '', /Variant Price 'ten dollars'/);
 
     const hoodie = Product.parse((await app.request('/v1/products/ocean-hoodie')).body);
     assert.equal(hoodie.brand, 'Tidewell');
@@ -174,28 +198,34 @@ forEachDatabase('Shopify CSV import', (target) => {
 
   test('re-importing the same file changes nothing', async () => {
     const before = (await target.db.query<{ updated_at: Date }>(`SELECT updated_at FROM products WHERE handle = 'ocean-hoodie'`)).rows[0]?.updated_at;
-    const summary = ImportSummary.parse((await importCsv(CSV)).body);
-    assert.deepEqual(summary.products, { created: 0, updated: 0, unchanged: 4 });
+    const job = await importAndWait(app, CSV);
+    assert.deepEqual([job.status, job.created, job.updated, job.unchanged], ['succeeded', 0, 0, 4]);
     const after = (await target.db.query<{ updated_at: Date }>(`SELECT updated_at FROM products WHERE handle = 'ocean-hoodie'`)).rows[0]?.updated_at;
     assert.deepEqual(after, before);
   });
 
   test('a changed row updates its product and keeps variant ids', async () => {
     const ids = Product.parse((await app.request('/v1/products/ocean-hoodie')).body).variants.map((v) => v.id);
-    const summary = ImportSummary.parse((await importCsv(CSV.replace('62.50', '64.00'))).body);
-    assert.deepEqual(summary.products, { created: 0, updated: 1, unchanged: 3 });
+    const job = await importAndWait(app, CSV.replace('62.50', '64.00'));
+    assert.deepEqual([job.status, job.created, job.updated, job.unchanged], ['succeeded', 0, 1, 3]);
     const hoodie = Product.parse((await app.request('/v1/products/ocean-hoodie')).body);
     assert.deepEqual(hoodie.variants.map((v) => v.id), ids);
     assert.equal(hoodie.variants[2]?.price.amount, 6400);
   });
 
-  test('a file that is not a Shopify export, or no file, is a 400 and writes nothing', async () => {
-    const count = async () => (await target.db.query<{ n: number }>('SELECT count(*)::int AS n FROM products')).rows[0]?.n;
-    const before = await count();
-    assert.equal((await importCsv('Name,Price\nA,1\n')).status, 400);
-    assert.equal((await importCsv('Handle,Title\n"unterminated,x\n')).status, 400);
+  test('a file that is not a Shopify export, or no file, is a 400 and writes nothing, not even a job', async () => {
+    const count = async (table: string) => (await target.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${table}`)).rows[0]?.n;
+    const before = [await count('products'), await count('import_jobs')];
+    const code = (res: { body: unknown }) => ErrorBody.parse(res.body).error.code;
+    const notShopify = await importCsv('Name,Price\nA,1\n');
+    assert.deepEqual([notShopify.status, code(notShopify)], [400, 'csv_invalid']);
+    const unterminated = await importCsv('Handle,Title\n"unterminated,x\n');
+    assert.deepEqual([unterminated.status, code(unterminated)], [400, 'csv_invalid']);
+    // The fault is at the end of the file: the whole file is checked before anything is written.
+    const malformed = await importCsv(`${CSV}ocean-hoodie,"unterminated,x\n`);
+    assert.deepEqual([malformed.status, code(malformed)], [400, 'csv_invalid']);
     assert.equal((await importCsv('')).status, 400);
     assert.equal((await importCsv('{"a":1}', 'application/json')).status, 400);
-    assert.equal(await count(), before);
+    assert.deepEqual([await count('products'), await count('import_jobs')], before);
   });
 });

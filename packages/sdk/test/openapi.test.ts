@@ -52,8 +52,11 @@ test('every path parameter of a route is described by its params schema', () => 
   }
 });
 
-test('a route that creates answers 201 in the document, and the CSV import takes a text/csv body', () => {
+test('a route that creates answers 201 in the document, and the CSV import takes a text/csv body and answers 202 with its job', () => {
   assert.deepEqual(Object.keys(doc.paths['/v1/admin/products']!.post!.responses).filter((s) => s.startsWith('2')), ['201']);
+  const importResponses = doc.paths['/v1/admin/products/import']!.post!.responses;
+  assert.deepEqual(Object.keys(importResponses).filter((s) => s.startsWith('2')), ['202']);
+  assert.match(JSON.stringify(importResponses['202']), /#\/components\/schemas\/ImportJob/);
   const importBody = (doc.paths['/v1/admin/products/import']!.post! as unknown as { requestBody: { content: Record<string, unknown> } }).requestBody;
   assert.deepEqual(Object.keys(importBody.content), ['text/csv']);
 });

@@ -7,6 +7,8 @@ const server = await startServer({
   host: '127.0.0.1',
   quiet: true,
   holdSweepIntervalMs: Number(process.env.TEST_SWEEP_INTERVAL_MS ?? 30_000),
+  // TEST_SEED=false starts on an empty catalog (quicker when a test brings its own products).
+  seed: process.env.TEST_SEED !== 'false',
 });
 process.stdout.write(`${JSON.stringify({ url: server.url, publishableKey: server.publishableKey, secretKey: server.secretKey })}\n`);
 const stop = () => {

@@ -11,7 +11,7 @@ import { silentLogger, type Logger } from '../../src/logger.js';
 import { createSimulatedPayments } from '../../src/payments/simulated.js';
 import type { SeedCatalog } from '../../src/seed/seed-types.js';
 import { createApiKeyService } from '../../src/services/keys/index.js';
-import { createCatalogService, createAdminCatalogService, createShopifyImporter } from '../../src/services/catalog/index.js';
+import { createCatalogService, createAdminCatalogService, createImportJobs, createShopifyImporter, type ImportJobs, type ImportJobsDeps } from '../../src/services/catalog/index.js';
 import { createCommerceServices, type CommerceServices } from '../../src/services/commerce.js';
 import { createCheckoutServices, type CheckoutServices } from '../../src/services/checkout/index.js';
 import { defaultCheckoutPricing, type CheckoutPricingConfig } from '../../src/services/pricing/index.js';
@@ -58,6 +58,8 @@ export interface TestApp {
   commerce: CommerceServices;
   /** Checkout sessions, orders and webhooks the app uses. */
   checkout: CheckoutServices;
+  /** The import jobs of this app's process (`shutdown()` is what SIGTERM does to them). */
+  imports: ImportJobs;
   /** Forgets cached catalog responses (after writing to the database directly). */
   invalidateCache(): Promise<void>;
   close(): Promise<void>;
@@ -81,6 +83,8 @@ export interface TestAppOptions {
   checkoutPricing?: CheckoutPricingConfig;
   /** Called once per order placed. */
   onOrderPlaced?: (order: Order) => Promise<void>;
+  /** Import job settings (heartbeat, abandon time, queue size). */
+  imports?: Pick<ImportJobsDeps, 'heartbeatMs' | 'abandonAfterMs' | 'maxPending'>;
   /** Crash points of the placement (tests throw there to leave what a crash leaves). */
   faults?: FaultInjector;
 }
@@ -109,6 +113,13 @@ export async function startTestApp(db: Db, options: TestAppOptions): Promise<Tes
     ...(options.onOrderPlaced ? { onOrderPlaced: options.onOrderPlaced } : {}),
     ...(options.faults ? { faults: options.faults } : {}),
   });
+  const imports = createImportJobs({
+    db,
+    clock,
+    logger: options.logger ?? silentLogger,
+    importer: createShopifyImporter({ db, currency: 'USD', invalidate: () => responses.invalidate() }),
+    ...options.imports,
+  });
   const app = createApp({
     version: '0.0.0-test',
     logger: options.logger ?? silentLogger,
@@ -119,7 +130,7 @@ export async function startTestApp(db: Db, options: TestAppOptions): Promise<Tes
     adminCatalog: createAdminCatalogService({
       db, products: createProductRepository(db), categories: createCategoryRepository(db), currency: 'USD', invalidate: () => responses.invalidate(),
     }),
-    importProducts: createShopifyImporter({ db, currency: 'USD', invalidate: () => responses.invalidate() }),
+    imports,
     health: createHealthService({ db, cache: createMemoryCache({ clock }), payments: createSimulatedPayments({ db, clock }), version: '0.0.0-test' }),
     renderProductImage: () => null,
     commerce,
@@ -138,6 +149,7 @@ export async function startTestApp(db: Db, options: TestAppOptions): Promise<Tes
     express: app,
     commerce,
     checkout,
+    imports,
     async request(path, init = {}) {
       const key = init.key === undefined ? keys.publishableKey : init.key;
       const headers: Record<string, string> = { ...(key === null ? {} : { authorization: `Bearer ${key}` }), ...init.headers };
@@ -153,6 +165,7 @@ export async function startTestApp(db: Db, options: TestAppOptions): Promise<Tes
     },
     invalidateCache: () => responses.invalidate(),
     async close() {
+      await imports.shutdown();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },

@@ -7,6 +7,32 @@ const Handle = z.string().min(1).max(200).regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'm
 const Minor = z.number().int().min(0).max(MAX_AMOUNT);
 const Text = (max: number) => z.string().max(max);
 
+/**
+ * Whether `text` is a URL a page may load or link to: absolute `http:`/`https:`, or a path on the
+ * server's own origin (`/media/…`). Anything else (`javascript:`, `data:`, `vbscript:`, a bare
+ * word) is refused, so no stored URL can run script or smuggle content when a page renders it.
+ */
+export function isWebUrl(text: string): boolean {
+  // Browsers read backslashes, spaces and control characters in surprising ways ("/\host" is "//host").
+  if (/[\p{Cc}\s\\]/u.test(text)) return false;
+  if (text.startsWith('/')) return !text.startsWith('//');
+  if (!/^https?:\/\//i.test(text)) return false;
+  try {
+    const url = new URL(text);
+    return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname !== '';
+  } catch {
+    return false;
+  }
+}
+
+/** An image or page URL: `http(s)://…` or a path on this server, at most 2,000 characters. */
+export const WebUrl = z
+  .string()
+  .min(1)
+  .max(2000)
+  .refine(isWebUrl, { message: 'must be an http or https URL, or a path starting with /' })
+  .meta({ description: 'An absolute http(s) URL, or a path on the server (starting with /)' });
+
 export const PRODUCT_STATUSES = ['active', 'draft', 'archived'] as const;
 export const ProductStatus = z.enum(PRODUCT_STATUSES);
 export type ProductStatus = z.infer<typeof ProductStatus>;
@@ -20,14 +46,14 @@ export const VariantInput = z
     stock: z.number().int().min(0).max(MAX_ON_HAND).optional().meta({ description: 'Units on hand; only set on create' }),
     weight_grams: z.number().int().min(0).max(10_000_000).nullable().optional(),
     enabled: z.boolean().optional(),
-    image_url: z.string().min(1).max(2000).nullable().optional().meta({ description: 'One of the product images, by URL' }),
+    image_url: WebUrl.nullable().optional().meta({ description: 'One of the product images, by URL' }),
   })
   .strict();
 export type VariantInput = z.input<typeof VariantInput>;
 
 export const ImageInput = z
   .object({
-    url: z.string().min(1).max(2000),
+    url: WebUrl,
     alt: Text(500).optional(),
     width: z.number().int().positive().max(20_000).optional(),
     height: z.number().int().positive().max(20_000).optional(),
@@ -39,8 +65,8 @@ export const SeoInput = z
     title: Text(300).optional(),
     description: Text(1000).optional(),
     keywords: z.array(Text(100)).max(50).optional(),
-    canonical_url: Text(2000).nullable().optional(),
-    og_image: Text(2000).nullable().optional(),
+    canonical_url: WebUrl.nullable().optional(),
+    og_image: WebUrl.nullable().optional(),
   })
   .strict();
 
@@ -96,19 +122,3 @@ export const DeletedProduct = z.object({ object: z.literal('product'), id: z.str
 
 /** `POST /v1/admin/products/import` body: Shopify's product CSV export, sent as `text/csv`. */
 export const ProductImportCsv = z.string().min(1).meta({ description: "Shopify's product CSV export (header row first)" });
-
-/** One row of an import that was not applied, and why. */
-export const ImportSkip = z.object({ row: z.number().int().positive().meta({ description: 'Line number in the file (header is line 1)' }), handle: z.string().nullable(), reason: z.string() });
-
-/** `POST /v1/admin/products/import`: what the import did. */
-export const ImportSummary = z
-  .object({
-    object: z.literal('import_summary'),
-    rows: z.number().int().nonnegative(),
-    products: z.object({ created: z.number().int(), updated: z.number().int(), unchanged: z.number().int() }),
-    created: z.array(z.string()).meta({ description: 'Handles of products created' }),
-    updated: z.array(z.string()),
-    skipped: z.array(ImportSkip),
-  })
-  .meta({ id: 'ImportSummary' });
-export type ImportSummary = z.infer<typeof ImportSummary>;

@@ -56,9 +56,19 @@ export {
   ProductImportCsv,
   AdminProduct,
   DeletedProduct,
-  ImportSkip,
-  ImportSummary,
+  WebUrl,
+  isWebUrl,
 } from './admin-products.js';
+export {
+  MAX_IMPORT_ERRORS,
+  IMPORT_JOB_STATUSES,
+  ImportJobStatus,
+  ImportJobId,
+  ImportJobParams,
+  ImportSkip,
+  ImportJob,
+  isImportFinished,
+} from './imports.js';
 export type { ProductCreateParsed, ProductUpdateParsed } from './admin-products.js';
 export {
   CartId,

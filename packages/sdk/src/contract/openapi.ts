@@ -73,7 +73,7 @@ export function buildOpenApiDocument(options: { version: string; serverUrl?: str
     ]);
     const success = spec.status ?? 200;
     const responses: Record<string, unknown> = {
-      [success]: { description: success === 201 ? 'Created' : 'OK', content: { 'application/json': { schema: toSchema(spec.response, 'output', components) } } },
+      [success]: { description: success === 201 ? 'Created' : success === 202 ? 'Accepted' : 'OK', content: { 'application/json': { schema: toSchema(spec.response, 'output', components) } } },
     };
     for (const status of [...statuses].sort()) responses[status] = errorResponse(status);
     (paths[path] ??= {})[spec.method] = {

@@ -29,7 +29,8 @@ import {
   InventorySet,
   LowStockQuery,
 } from './inventory.js';
-import { AdminProduct, DeletedProduct, ImportSummary, ProductCreate, ProductImportCsv, ProductUpdate } from './admin-products.js';
+import { AdminProduct, DeletedProduct, ProductCreate, ProductImportCsv, ProductUpdate } from './admin-products.js';
+import { ImportJob, ImportJobParams } from './imports.js';
 import { RelatedList, RelatedQuery, SearchQuery, SearchResult, SuggestQuery, SuggestResult } from './search.js';
 import { OrderResolve, UnresolvedPaymentList, UnresolvedPaymentQuery } from './recovery.js';
 
@@ -52,7 +53,7 @@ export interface RouteSpec {
   /** Media type of `body` (default `application/json`). */
   bodyType?: 'application/json' | 'text/csv';
   /** Status of a successful answer (default 200). */
-  status?: 200 | 201;
+  status?: 200 | 201 | 202;
   response: z.ZodType;
   /** HTTP statuses this operation answers with the error shape, besides 400/401/5xx. */
   errors?: number[];
@@ -101,8 +102,16 @@ export const ROUTES = {
     params: z.object({ idOrHandle: ProductIdOrHandle }), response: DeletedProduct, errors: [404],
   },
   adminImportProducts: {
-    method: 'post', path: '/v1/admin/products/import', summary: "Import Shopify's product CSV export (text/csv body)", tag: 'Admin', auth: 'secret',
-    body: ProductImportCsv, bodyType: 'text/csv', response: ImportSummary,
+    method: 'post', path: '/v1/admin/products/import', summary: "Import Shopify's product CSV export (text/csv body) as a background job", tag: 'Admin', auth: 'secret',
+    body: ProductImportCsv, bodyType: 'text/csv', status: 202, response: ImportJob, errors: [429],
+  },
+  getImportJob: {
+    method: 'get', path: '/v1/admin/imports/:id', summary: 'An import job: its status, progress, counts and skipped rows', tag: 'Admin', auth: 'secret',
+    params: ImportJobParams, response: ImportJob, errors: [404],
+  },
+  cancelImportJob: {
+    method: 'post', path: '/v1/admin/imports/:id/cancel', summary: 'Stop an import after the chunk it is writing (committed chunks stay)', tag: 'Admin', auth: 'secret',
+    params: ImportJobParams, response: ImportJob, errors: [404, 409],
   },
   listCategories: { method: 'get', path: '/v1/categories', summary: 'The category tree', tag: 'Catalog', auth: 'publishable', response: CategoryTree },
   getCategory: {

@@ -1,217 +1,274 @@
-import { createHash } from 'node:crypto';
-import { currencyExponent, type ImportSummary } from '@shoptag/sdk/contract';
-import { parse } from 'csv-parse/sync';
-import { InvalidRequestError } from '../../errors.js';
-import type { Db } from '../../store/db.js';
-import { createProductWriter, UniqueViolation, type ProductDraft } from '../../store/product-writer.js';
-import { DEFAULT_IMAGE_SIZE, newId, optionsOf } from './admin-catalog-service.js';
-import { sanitizeProductHtml } from './sanitize.js';
+import { currencyExponent, MAX_IMPORT_ERRORS } from '@shoptag/sdk/contract';
+import type { Db, Queryable } from '../../store/db.js';
+import { createProductWriter, UniqueViolation } from '../../store/product-writer.js';
+import { newId } from './admin-catalog-service.js';
+import { createYielder, readCsvRecords, type CsvRecord, type CsvSource } from './csv-records.js';
+import { buildImportedProduct, type ImportedProduct, type ProductRows, type RowSkip } from './shopify-product.js';
 
-type Row = Record<string, string>;
-
-/** Columns of Shopify's product CSV export that the importer reads. */
+/** Columns of Shopify's product CSV export that the importer needs. */
 const REQUIRED_COLUMNS = ['Handle'];
-const HANDLE = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+const NOT_SHOPIFY = 'This is not a Shopify product export: the Handle column is missing.';
 
+/** Rows read between commits: each chunk is one transaction with the job's progress. */
+const CHUNK_ROWS = 500;
+/** …or this long since the last commit, so progress moves while slow rows are read. */
+const CHUNK_MS = 250;
+/** Longest a chunk's transaction keeps writing products before it commits (PGlite has one connection: others wait meanwhile). */
+const WRITE_BUDGET_MS = 100;
+/** Longest stretch of parsing or checking rows before other callbacks get a turn. */
+const YIELD_MS = 20;
+/** A product has at most 250 variants and 50 images: more rows than this cannot be one product. */
+export const MAX_PRODUCT_ROWS = 500;
+const TOO_MANY_ROWS = `a product spans at most ${MAX_PRODUCT_ROWS} rows (250 variants, 50 images); this one has more`;
+
+const slugify = (s: string) =>
+  s
+    .normalize('NFKD')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '') || 'imported';
+
+/** Totals of an import so far: rows whose fate is committed, products by outcome, rows skipped. */
 export interface ImportProgress {
-  done: number;
-  total: number;
+  rowsDone: number;
+  created: number;
+  updated: number;
+  unchanged: number;
+  skipped: number;
+  /** The first {@link MAX_IMPORT_ERRORS} skipped rows, by row. */
+  errors: RowSkip[];
 }
+
+export interface ImportRunOptions {
+  /** Aborted (server shutdown, a signal to the CLI): the import stops after the chunk it is writing. */
+  signal: AbortSignal;
+  /**
+   * Called in each chunk's transaction after its writes, with the totals so far, so the job's
+   * record commits with exactly the rows it counts. Answers true to stop after this chunk.
+   */
+  onChunk(tx: Queryable, progress: ImportProgress): Promise<boolean>;
+}
+
+/** How a run ended: every row read, stopped by the signal, or stopped because `onChunk` asked. */
+export type ImportEnd = 'finished' | 'aborted' | 'stopped';
 
 export interface ShopifyImportDeps {
   db: Db;
   currency: string;
+  /** Drops cached catalog answers; called once after an import that changed products. */
   invalidate: () => Promise<void>;
 }
 
-/** "29.99" → 2999 in a two-decimal currency, without floating point. */
-export function parseDecimal(text: string, exponent: number): number | null {
-  const m = /^\s*(\d{1,12})(?:\.(\d+))?\s*$/.exec(text);
-  if (!m) return null;
-  const fraction = (m[2] ?? '').replace(/0+$/, '');
-  if (fraction.length > exponent) return null;
-  return Number(m[1]) * 10 ** exponent + Number(fraction.padEnd(exponent, '0') || '0');
-}
-
-const slugify = (s: string) => s.normalize('NFKD').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '') || 'imported';
-const get = (row: Row, column: string) => (row[column] ?? '').trim();
-
-interface Group {
-  handle: string;
-  rows: { line: number; row: Row }[];
-}
-
-interface Skip {
-  row: number;
-  handle: string | null;
-  reason: string;
-}
-
-/**
- * A product group → a draft, or the reason it cannot be imported. Variant rows are those with a
- * price or option value; image-only rows only add images.
- */
-function toDraft(group: Group, exponent: number, currency: string, skips: Skip[]): Omit<ProductDraft, 'categoryId'> & { categoryName: string } | null {
-  const first = group.rows[0];
-  if (!first) return null;
-  const head = first.row;
-  const skipAll = (reason: string) => {
-    const already = new Set(skips.map((s) => s.row));
-    for (const { line } of group.rows) if (!already.has(line)) skips.push({ row: line, handle: group.handle, reason });
-    return null;
-  };
-  if (!HANDLE.test(group.handle)) return skipAll(`Handle '${group.handle}' must be lower-case words joined by hyphens`);
-  const title = get(head, 'Title');
-  if (!title) return skipAll('the first row of a product needs a Title');
-  const optionNames = [1, 2, 3].map((n) => get(head, `Option${n} Name`));
-  const images = new Map<string, { url: string; alt: string; position: number }>();
-  const addImage = (url: string, alt: string, position: number) => {
-    if (!images.has(url)) images.set(url, { url, alt, position });
-  };
-  const variants: ProductDraft['variants'] = [];
-  for (const { line, row } of group.rows) {
-    const src = get(row, 'Image Src');
-    if (src) addImage(src, get(row, 'Image Alt Text'), Number(get(row, 'Image Position')) || images.size + 1);
-    const priceText = get(row, 'Variant Price');
-    const hasVariant = priceText !== '' || get(row, 'Option1 Value') !== '' || get(row, 'Variant SKU') !== '';
-    if (!hasVariant) continue;
-    const price = parseDecimal(priceText, exponent);
-    if (price === null) {
-      skips.push({ row: line, handle: group.handle, reason: `Variant Price '${priceText}' is not a price in ${currency}` });
-      continue;
-    }
-    const compareText = get(row, 'Variant Compare At Price');
-    const compareAt = compareText === '' ? null : parseDecimal(compareText, exponent);
-    if (compareAt === null && compareText !== '') {
-      skips.push({ row: line, handle: group.handle, reason: `Variant Compare At Price '${compareText}' is not a price` });
-      continue;
-    }
-    const qtyText = get(row, 'Variant Inventory Qty');
-    const qty = qtyText === '' ? 0 : Number(qtyText);
-    if (!Number.isInteger(qty)) {
-      skips.push({ row: line, handle: group.handle, reason: `Variant Inventory Qty '${qtyText}' is not a whole number` });
-      continue;
-    }
-    const gramsText = get(row, 'Variant Grams');
-    const grams = gramsText === '' ? null : Math.round(Number(gramsText));
-    const options: Record<string, string> = {};
-    optionNames.forEach((name, i) => {
-      const value = get(row, `Option${i + 1} Value`);
-      // Shopify's single-variant products have Title: Default Title, which is no option at all.
-      if (name && value && !(name === 'Title' && value === 'Default Title')) options[name] = value;
-    });
-    const sku = get(row, 'Variant SKU') || `${group.handle}-${variants.length + 1}`.toUpperCase();
-    if (variants.some((v) => v.sku === sku)) {
-      skips.push({ row: line, handle: group.handle, reason: `Variant SKU '${sku}' appears twice in this product` });
-      continue;
-    }
-    const variantImage = get(row, 'Variant Image');
-    if (variantImage) addImage(variantImage, title, Number.MAX_SAFE_INTEGER);
-    variants.push({
-      sku,
-      title: Object.values(options).join(' / ') || 'Default',
-      options,
-      price,
-      compareAt: compareAt !== null && compareAt > price ? compareAt : null,
-      stock: Math.max(0, qty),
-      weightGrams: grams !== null && Number.isFinite(grams) && grams >= 0 ? grams : null,
-      enabled: true,
-      imageUrl: variantImage || null,
-    });
-  }
-  if (variants.length === 0) return skipAll('a product needs at least one row with a Variant Price');
-  const statusText = get(head, 'Status').toLowerCase();
-  const status = statusText === 'draft' || statusText === 'archived' ? statusText : get(head, 'Published').toLowerCase() === 'false' ? 'draft' : 'active';
-  const type = get(head, 'Type') || get(head, 'Product Category').split('>').at(-1)?.trim() || 'Imported';
-  const ordered = [...images.values()].sort((a, b) => a.position - b.position);
+/** The skipped rows of an import: all counted, the first few (by row) kept, in bounded memory. */
+function createSkipLog(max: number) {
+  const first: RowSkip[] = [];
+  let count = 0;
   return {
-    handle: group.handle,
-    name: title,
-    sku: null,
-    brand: get(head, 'Vendor'),
-    categoryName: type,
-    shortDescription: '',
-    descriptionHtml: sanitizeProductHtml(get(head, 'Body (HTML)')),
-    tags: get(head, 'Tags').split(',').map((t) => t.trim()).filter(Boolean),
-    attributes: {},
-    status,
-    seo: { title: get(head, 'SEO Title') || null, description: get(head, 'SEO Description') || null, keywords: [], canonicalUrl: null, ogImage: null },
-    // External image URLs are stored as given: their size is unknown until fetched, so square.
-    images: ordered.map((i) => ({ url: i.url, alt: i.alt, width: DEFAULT_IMAGE_SIZE, height: DEFAULT_IMAGE_SIZE })),
-    options: optionsOf(variants),
-    variants,
-    currency,
-    importChecksum: null,
+    add(skip: RowSkip): void {
+      count += 1;
+      if (first.length === max && skip.row >= first[max - 1]!.row) return;
+      let i = first.length;
+      while (i > 0 && first[i - 1]!.row > skip.row) i -= 1;
+      first.splice(i, 0, skip);
+      if (first.length > max) first.pop();
+    },
+    get count() {
+      return count;
+    },
+    snapshot: (): RowSkip[] => first.slice(),
   };
 }
 
-/** Parses the CSV and groups rows by Handle, in file order. Line numbers count the header as 1. */
-export function readShopifyCsv(csv: string | Buffer): { groups: Group[]; rows: number; skips: Skip[] } {
-  let records: Row[];
-  try {
-    records = parse(csv, { columns: true, bom: true, skip_empty_lines: true, relax_column_count: true, trim: false }) as Row[];
-  } catch (error) {
-    throw new InvalidRequestError(`The CSV could not be parsed: ${error instanceof Error ? error.message : String(error)}`, { code: 'csv_invalid' });
-  }
-  const columns = Object.keys(records[0] ?? {});
-  if (records.length > 0 && !REQUIRED_COLUMNS.every((c) => columns.includes(c))) {
-    throw new InvalidRequestError('This is not a Shopify product export: the Handle column is missing.', { code: 'csv_invalid' });
-  }
-  const groups = new Map<string, Group>();
-  const skips: Skip[] = [];
-  records.forEach((row, i) => {
-    const line = i + 2;
-    const handle = get(row, 'Handle');
-    if (!handle) {
-      skips.push({ row: line, handle: null, reason: 'the row has no Handle' });
-      return;
-    }
-    const group = groups.get(handle) ?? { handle, rows: [] };
-    group.rows.push({ line, row });
-    groups.set(handle, group);
-  });
-  return { groups: [...groups.values()], rows: records.length, skips };
+interface PendingProduct {
+  product: ImportedProduct | null;
+  /** Rows of the product that were not skipped (skipped if the write conflicts). */
+  rows: number[];
+  /** Every row up to this one is decided once this product is written. */
+  throughRow: number;
 }
 
 /**
- * Imports Shopify's product CSV export. Each product is written in its own transaction; one that
- * equals what the last import of it wrote (same checksum) is left alone, so re-importing a file
- * changes nothing.
+ * Imports Shopify's product CSV export, streamed: rows are parsed as they are read, grouped into
+ * products (consecutive rows sharing a Handle), checked against the contract, and written in
+ * chunks of about {@link CHUNK_ROWS} rows, each chunk one transaction that also records the
+ * progress. Between chunks (and every {@link YIELD_MS} of parsing) the event loop gets a turn,
+ * so requests keep being answered and a shutdown signal is heard. Work is linear in the rows;
+ * memory holds one chunk, one product and the handles seen. A product equal to what its last
+ * import wrote (same checksum) is left alone, so importing a file again changes nothing.
  */
 export function createShopifyImporter(deps: ShopifyImportDeps) {
-  return async function importCsv(csv: string | Buffer, onProgress?: (progress: ImportProgress) => void): Promise<ImportSummary> {
-    const { groups, rows, skips } = readShopifyCsv(csv);
-    const exponent = currencyExponent(deps.currency);
-    const summary: ImportSummary = { object: 'import_summary', rows, products: { created: 0, updated: 0, unchanged: 0 }, created: [], updated: [], skipped: skips };
-    let done = 0;
-    for (const group of groups) {
-      const draft = toDraft(group, exponent, deps.currency, summary.skipped);
-      if (draft) {
-        const { categoryName, ...rest } = draft;
-        const checksum = createHash('sha256').update(JSON.stringify(draft)).digest('hex');
-        try {
-          const outcome = await deps.db.transaction(async (tx) => {
-            const writer = createProductWriter(tx, newId);
-            const existing = await writer.findProduct(group.handle);
-            if (existing?.import_checksum === checksum) return 'unchanged' as const;
-            const categoryId = await writer.ensureCategory(categoryName, slugify(categoryName));
-            await writer.save({ ...rest, categoryId, importChecksum: checksum }, existing?.id);
-            return existing ? ('updated' as const) : ('created' as const);
-          });
-          summary.products[outcome] += 1;
-          if (outcome !== 'unchanged') summary[outcome].push(group.handle);
-        } catch (error) {
-          if (!(error instanceof UniqueViolation)) throw error;
-          const reason = /sku/.test(error.constraint) ? 'a Variant SKU is already used by another product' : 'conflicts with an existing product';
-          for (const { line } of group.rows) summary.skipped.push({ row: line, handle: group.handle, reason });
-        }
+  const exponent = currencyExponent(deps.currency);
+  const get = (record: CsvRecord, column: string) => (record.fields[column] ?? '').trim();
+  const records = (source: CsvSource) => readCsvRecords(source, REQUIRED_COLUMNS, NOT_SHOPIFY);
+
+  async function writeProduct(
+    tx: Queryable,
+    product: ImportedProduct,
+  ): Promise<'created' | 'updated' | 'unchanged' | UniqueViolation> {
+    // A savepoint per product: a handle or SKU taken by another product skips this one, not the chunk.
+    await tx.query('SAVEPOINT import_product');
+    try {
+      const writer = createProductWriter(tx, newId);
+      const existing = await writer.findProduct(product.handle);
+      let outcome: 'created' | 'updated' | 'unchanged' = 'unchanged';
+      if (existing?.import_checksum !== product.checksum) {
+        const categoryId = await writer.ensureCategory(product.categoryName, slugify(product.categoryName));
+        await writer.save({ ...product.draft, categoryId, importChecksum: product.checksum }, existing?.id);
+        outcome = existing ? 'updated' : 'created';
       }
-      done += 1;
-      onProgress?.({ done, total: groups.length });
+      await tx.query('RELEASE SAVEPOINT import_product');
+      return outcome;
+    } catch (error) {
+      if (!(error instanceof UniqueViolation)) throw error;
+      await tx.query('ROLLBACK TO SAVEPOINT import_product');
+      return error;
     }
-    summary.skipped.sort((a, b) => a.row - b.row);
-    if (summary.products.created + summary.products.updated > 0) await deps.invalidate();
-    return summary;
+  }
+
+  return {
+    /**
+     * Reads the whole file once without writing: answers its number of data rows, or throws
+     * `csv_invalid` for a file that does not parse or is not a Shopify export.
+     */
+    async countRows(source: CsvSource): Promise<number> {
+      const yielder = createYielder(YIELD_MS);
+      let rows = 0;
+      for await (const _record of records(source)) {
+        rows += 1;
+        await yielder.maybeYield();
+      }
+      return rows;
+    },
+
+    /** Imports the file; see {@link ImportRunOptions} for chunks, progress and stopping. */
+    async run(source: CsvSource, options: ImportRunOptions): Promise<{ end: ImportEnd; progress: ImportProgress }> {
+      const yielder = createYielder(YIELD_MS);
+      const skips = createSkipLog(MAX_IMPORT_ERRORS);
+      const skip = (s: RowSkip) => skips.add(s);
+      const totals = { rowsDone: 0, created: 0, updated: 0, unchanged: 0 };
+      const progress = (): ImportProgress => ({ ...totals, skipped: skips.count, errors: skips.snapshot() });
+      const seen = new Set<string>();
+      let pending: PendingProduct[] = [];
+      let current = null as (ProductRows & { overflow: boolean }) | null;
+      let lastRow = 1;
+      let rowsSinceCommit = 0;
+      let lastCommit = performance.now();
+
+      /** Checks a product whose rows are all read and queues it for the next chunk; rows up to `throughRow` are then decided. */
+      const close = (group: ProductRows & { overflow: boolean }, throughRow: number) => {
+        const skipped = new Set<number>();
+        const skipRow = (s: RowSkip) => {
+          skipped.add(s.row);
+          skip(s);
+        };
+        let product: ImportedProduct | null = null;
+        if (group.overflow) {
+          for (const { row } of group.rows) skipRow({ row, handle: group.handle, reason: TOO_MANY_ROWS });
+        } else {
+          product = buildImportedProduct(group, { currency: deps.currency, exponent }, skipRow);
+        }
+        pending.push({ product, rows: group.rows.map((r) => r.row).filter((row) => !skipped.has(row)), throughRow });
+      };
+
+      /**
+       * Writes the pending products in one or more transactions (each at most
+       * {@link WRITE_BUDGET_MS} of writing), recording progress through `decidedThrough` in the
+       * last. Answers true when `onChunk` asked to stop.
+       */
+      const commit = async (decidedThrough: number): Promise<boolean> => {
+        do {
+          const started = performance.now();
+          const chunk = await deps.db.transaction(async (tx) => {
+            const counts = { created: 0, updated: 0, unchanged: 0 };
+            let written = 0;
+            while (written < pending.length && (written === 0 || performance.now() - started < WRITE_BUDGET_MS)) {
+              const item = pending[written]!;
+              written += 1;
+              if (!item.product) continue;
+              const outcome = await writeProduct(tx, item.product);
+              if (outcome instanceof UniqueViolation) {
+                const reason = /sku/.test(outcome.constraint)
+                  ? 'a Variant SKU is already used by another product'
+                  : 'conflicts with an existing product';
+                for (const row of item.rows) skip({ row, handle: item.product.handle, reason });
+              } else {
+                counts[outcome] += 1;
+              }
+            }
+            const through = written === pending.length ? decidedThrough : pending[written - 1]!.throughRow;
+            const stop = await options.onChunk(tx, {
+              ...progress(),
+              rowsDone: Math.max(totals.rowsDone, through - 1),
+              created: totals.created + counts.created,
+              updated: totals.updated + counts.updated,
+              unchanged: totals.unchanged + counts.unchanged,
+            });
+            return { counts, written, through, stop };
+          });
+          totals.created += chunk.counts.created;
+          totals.updated += chunk.counts.updated;
+          totals.unchanged += chunk.counts.unchanged;
+          totals.rowsDone = Math.max(totals.rowsDone, chunk.through - 1);
+          pending = pending.slice(chunk.written);
+          rowsSinceCommit = 0;
+          await yielder.yieldNow();
+          lastCommit = performance.now();
+          if (chunk.stop) return true;
+          if (options.signal.aborted) return false;
+        } while (pending.length > 0);
+        return false;
+      };
+
+      let end: ImportEnd = 'finished';
+      try {
+        for await (const record of records(source)) {
+          if (options.signal.aborted) break;
+          const { row } = record;
+          lastRow = row;
+          rowsSinceCommit += 1;
+          const handle = get(record, 'Handle');
+          if (!handle) {
+            skip({ row, handle: null, reason: 'the row has no Handle' });
+          } else if (current?.handle === handle) {
+            if (current.rows.length < MAX_PRODUCT_ROWS) current.rows.push(record);
+            else {
+              current.overflow = true;
+              skip({ row, handle, reason: TOO_MANY_ROWS });
+            }
+          } else {
+            if (current) close(current, row - 1);
+            current = null;
+            if (seen.has(handle)) {
+              skip({
+                row,
+                handle,
+                reason: `the rows of '${handle.slice(0, 80)}' must follow one another, as in Shopify's export; this one comes after another product's`,
+              });
+            } else {
+              seen.add(handle);
+              current = { handle, rows: [record], overflow: false };
+            }
+          }
+          if (rowsSinceCommit >= CHUNK_ROWS || performance.now() - lastCommit >= CHUNK_MS) {
+            if (await commit(current ? current.rows[0]!.row - 1 : row)) {
+              end = 'stopped';
+              break;
+            }
+          }
+          await yielder.maybeYield();
+        }
+        if (end === 'finished' && options.signal.aborted) end = 'aborted';
+        if (end === 'finished') {
+          if (current) close(current, lastRow);
+          current = null;
+          if (await commit(lastRow)) end = 'stopped';
+          else if (options.signal.aborted && pending.length > 0) end = 'aborted';
+        }
+      } finally {
+        if (totals.created + totals.updated > 0) await deps.invalidate();
+      }
+      return { end, progress: progress() };
+    },
   };
 }
 

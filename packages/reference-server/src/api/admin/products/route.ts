@@ -1,7 +1,7 @@
 import { ProductCreate, ProductIdOrHandle, ProductUpdate } from '@shoptag/sdk/contract';
 import express, { Router } from 'express';
 import { InvalidRequestError, NotFoundError } from '../../../errors.js';
-import type { AdminCatalogService, ShopifyImporter } from '../../../services/catalog/index.js';
+import { textSource, type AdminCatalogService, type ImportJobs } from '../../../services/catalog/index.js';
 import { assertSafeValue } from '../../middleware/safe-input.js';
 import { parseInput } from '../../middleware/validate.js';
 
@@ -21,15 +21,19 @@ function jsonBody(body: unknown): unknown {
   return body;
 }
 
-/** `/v1/admin/products`: create, read, update, delete, and `POST /import` of a Shopify CSV. */
-export function adminProductsRouter(admin: AdminCatalogService, importCsv: ShopifyImporter): Router {
+/**
+ * `/v1/admin/products`: create, read, update, delete, and `POST /import` of a Shopify CSV, which
+ * answers 202 with the import job (`GET /v1/admin/imports/:id` follows it).
+ */
+export function adminProductsRouter(admin: AdminCatalogService, imports: ImportJobs): Router {
   const router = Router();
   router.post('/import', express.text({ type: CSV_MEDIA_TYPES, limit: MAX_CSV }), async (req, res) => {
     if (typeof req.body !== 'string' || req.body.trim() === '') {
       throw new InvalidRequestError('Send the CSV file as the body with Content-Type: text/csv.', { code: 'body_missing' });
     }
     assertSafeValue(req.body, 'body');
-    res.json(await importCsv(req.body));
+    const job = await imports.submit(textSource(req.body), 'api');
+    res.status(202).location(`/v1/admin/imports/${job.id}`).json(job);
   });
   router.post('/', async (req, res) => {
     res.status(201).json(await admin.create(parseInput(ProductCreate, jsonBody(req.body))));
