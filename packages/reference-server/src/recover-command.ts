@@ -4,9 +4,8 @@ import { systemClock } from './clock.js';
 import type { Config } from './config.js';
 import { createLogger } from './logger.js';
 import { openRuntime } from './runtime.js';
-import { defaultCheckoutPricing } from './services/pricing/index.js';
-import { createCheckoutServices, type RecoveryReport } from './services/checkout/index.js';
-import { createCommerceServices } from './services/commerce.js';
+import { wireCheckout } from './checkout-wiring.js';
+import type { RecoveryReport } from './services/checkout/index.js';
 
 export interface RecoverResult {
   report: RecoveryReport;
@@ -45,17 +44,7 @@ export async function runRecover(config: Config, options: { olderThanMs?: number
   const runtime = await openRuntime({ config, clock });
   try {
     const logger = createLogger(config.logLevel);
-    const commerce = createCommerceServices({ db: runtime.db, cache: runtime.cache, clock, config: config.commerce });
-    const checkout = createCheckoutServices({
-      db: runtime.db,
-      clock,
-      logger,
-      commerce,
-      payments: runtime.payments,
-      pricing: defaultCheckoutPricing(config.commerce.pricing),
-      holdTtlMs: config.commerce.holdTtlMs,
-      recovery: config.recovery,
-    });
+    const { checkout } = wireCheckout(config, runtime, clock, logger);
     const report = await checkout.recovery.runOnce(options);
     const unresolved = await checkout.recovery.unresolved({
       olderThanMs: options.olderThanMs ?? config.recovery.afterMs,

@@ -13,6 +13,7 @@ import { createLogger, silentLogger, type Logger } from './logger.js';
 import { currencyExponent } from '@shoptag/sdk/contract';
 import { findDemoShopDir, findElementsCdnDir, readPackageVersion } from './paths.js';
 import { openRuntime } from './runtime.js';
+import { wireCheckout } from './checkout-wiring.js';
 import { renderProductImage } from './seed/product-image.js';
 import { generateDemoCatalog } from './seed/demo-catalog.js';
 import { createApiKeyService, hashKey } from './services/keys/index.js';
@@ -23,9 +24,7 @@ import {
   createImportJobs,
   createShopifyImporter,
 } from './services/catalog/index.js';
-import { createCommerceServices } from './services/commerce.js';
-import { createCheckoutServices, createOrderMailer, startRecoveryJob } from './services/checkout/index.js';
-import { defaultCheckoutPricing } from './services/pricing/index.js';
+import { createOrderMailer, startRecoveryJob } from './services/checkout/index.js';
 import { seedDemoCoupons } from './seed/demo-coupons.js';
 import { DEFAULT_SWEEP_INTERVAL_MS, startHoldSweeper } from './services/inventory/index.js';
 import { createResponseCache } from './services/http/index.js';
@@ -189,18 +188,9 @@ export async function startServer(options: StartServerOptions = {}): Promise<Sta
       onError: (error) =>
         logger.warn(`image rendition failed: ${error instanceof Error ? error.message : String(error)}`),
     });
-    const commerce = createCommerceServices({ db: runtime.db, cache: runtime.cache, clock, config: config.commerce });
     const mailer = createOrderMailer({ smtpUrl: config.smtpUrl, outboxDir: join(config.dataDir, 'outbox') });
-    const checkout = createCheckoutServices({
-      db: runtime.db,
-      clock,
-      logger,
-      commerce,
-      payments: runtime.payments,
-      pricing: defaultCheckoutPricing(config.commerce.pricing),
-      holdTtlMs: config.commerce.holdTtlMs,
+    const { commerce, checkout } = wireCheckout(config, runtime, clock, logger, {
       onOrderPlaced: async (order) => void (await mailer.sendConfirmation(order)),
-      recovery: config.recovery,
       idempotencyLeaseMs: config.idempotencyLeaseMs,
       faults: createFaultInjector(config.faultKillAt),
     });

@@ -1,0 +1,36 @@
+import type { Clock } from './clock.js';
+import type { Config } from './config.js';
+import type { Logger } from './logger.js';
+import type { Runtime } from './runtime.js';
+import { createCheckoutServices, type CheckoutServicesDeps } from './services/checkout/index.js';
+import { createCommerceServices } from './services/commerce.js';
+import { defaultCheckoutPricing } from './services/pricing/index.js';
+
+/** What only a serving process adds to checkout: the confirmation email, idempotency leases, test faults. */
+export type ServingCheckoutOptions = Pick<CheckoutServicesDeps, 'onOrderPlaced' | 'idempotencyLeaseMs' | 'faults'>;
+
+/**
+ * The commerce and checkout services of one process, wired from its config and runtime. The server
+ * and `shoptag-server recover` share it, so recovery runs with the same pricing and settings as checkout.
+ */
+export function wireCheckout(
+  config: Config,
+  runtime: Runtime,
+  clock: Clock,
+  logger: Logger,
+  serving: ServingCheckoutOptions = {},
+) {
+  const commerce = createCommerceServices({ db: runtime.db, cache: runtime.cache, clock, config: config.commerce });
+  const checkout = createCheckoutServices({
+    db: runtime.db,
+    clock,
+    logger,
+    commerce,
+    payments: runtime.payments,
+    pricing: defaultCheckoutPricing(config.commerce.pricing),
+    holdTtlMs: config.commerce.holdTtlMs,
+    recovery: config.recovery,
+    ...serving,
+  });
+  return { commerce, checkout };
+}
