@@ -14,7 +14,8 @@ import { openDatabase } from './store/open-database.js';
 const HELP = `Usage: shoptag-server <command> [options]
 
 Commands:
-  start [--port N] [--reseed]   migrate, seed an empty catalog, create demo keys, and serve
+  start [--port N] [--demo] [--reseed]
+                                migrate and serve; --demo seeds an empty catalog and creates demo keys
   migrate                       apply pending database migrations
   seed [--reset]                seed the demo catalog when it is empty (--reset: replace it)
   import <file.csv>             import a Shopify product CSV export as a job, with progress
@@ -56,6 +57,7 @@ async function main(argv: string[]): Promise<void> {
     options: {
       port: { type: 'string' },
       reseed: { type: 'boolean' },
+      demo: { type: 'boolean' },
       reset: { type: 'boolean' },
       'older-than': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
@@ -69,7 +71,7 @@ async function main(argv: string[]): Promise<void> {
     throw new UsageError('import needs one CSV file: shoptag-server import products.csv');
   if (command !== 'import' && rest.length > 0) throw new UsageError(`unexpected argument: ${rest[0] ?? ''}`);
   const allowed: Record<string, string[]> = {
-    start: ['port', 'reseed'],
+    start: ['port', 'reseed', 'demo'],
     migrate: [],
     seed: ['reset'],
     import: [],
