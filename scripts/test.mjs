@@ -27,7 +27,7 @@ const nodeTest = (dirs, pattern) => {
   const files = dirs.flatMap((d) => testFiles(d, pattern));
   return [
     'node',
-    ['--conditions=development', '--import', 'tsx', '--test', '--test-reporter=spec', ...files],
+    ['--conditions=shoptag-source', '--import', 'tsx', '--test', '--test-reporter=spec', ...files],
     files.length,
   ];
 };
