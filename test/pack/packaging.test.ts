@@ -10,6 +10,7 @@ import { type AddressInfo } from 'node:net';
 import { dirname, join, normalize } from 'node:path';
 import { after, before, test } from 'node:test';
 import { chromium, type Browser } from 'playwright';
+import semver from 'semver';
 import { bareImportsOf, jsFiles, packageOf, undeclaredImports } from './support/dist-imports.js';
 import { startInstalledServer, type InstalledServer } from './support/installed-server.js';
 import { createScratchProject, run, type PackedPackage, type ScratchProject } from './support/scratch-project.js';
@@ -152,7 +153,7 @@ test('every package names its repository, homepage, bugs, keywords, author, lice
     assert.match(m.homepage ?? '', /^https:\/\//, p.name);
     assert.match(m.bugs?.url ?? '', /^https:\/\//, p.name);
     assert.ok((m.keywords ?? []).length > 0, p.name);
-    assert.match(m.engines?.node ?? '', /^>=20/, p.name);
+    assert.ok(semver.satisfies(process.version, m.engines?.node ?? '<0'), `${p.name} engines admit this Node`);
   }
 });
 
