@@ -1,10 +1,16 @@
 // The reference server as a user runs it from an npm install: `npx shoptag-server start --demo`,
 // on a free port, with its data in its own temp dir; the URL and publishable key read from the banner.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { stopGroup } from './scratch-project.js';
+
+/** The demo publishable key from the data dir, for a banner that does not print it. */
+function keyFromDataDir(dataDir: string): string | undefined {
+  const file = join(dataDir, 'keys.json');
+  return existsSync(file) ? PUBLISHABLE_KEY.exec(readFileSync(file, 'utf8'))?.[0] : undefined;
+}
 
 export interface InstalledServer {
   url: string;
@@ -47,7 +53,7 @@ export function startInstalledServer(
     const onData = (d: Buffer) => {
       output += d.toString();
       const url = URL_IN_BANNER.exec(output)?.[0];
-      const publishableKey = PUBLISHABLE_KEY.exec(output)?.[0];
+      const publishableKey = PUBLISHABLE_KEY.exec(output)?.[0] ?? (url ? keyFromDataDir(dataDir) : undefined);
       if (url && publishableKey) {
         clearTimeout(timer);
         child.stdout!.off('data', onData);
