@@ -39,6 +39,8 @@ export interface PackageManifest {
   main?: string;
   types?: string;
   bin?: Record<string, string>;
+  customElements?: string;
+  sideEffects?: boolean | string[];
   dependencies?: Record<string, string>;
   peerDependencies?: Record<string, string>;
 }
