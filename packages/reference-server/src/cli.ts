@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { systemClock } from './clock.js';
 import { ConfigError, loadConfig } from './config.js';
 import { formatVariablesHelp } from './config-variables.js';
+import { firstStartNotice } from './first-start.js';
 import { formatImportSummary, runImport } from './import-command.js';
 import { readPackageVersion } from './paths.js';
 import { formatRecoverResult, runRecover } from './recover-command.js';
@@ -88,6 +89,7 @@ async function main(argv: string[]): Promise<void> {
         if (!/^\d+$/.test(values.port) || port > 65535)
           throw new UsageError(`--port must be an integer 0–65535 (got "${values.port}")`);
       }
+      process.stderr.write(firstStartNotice(loadConfig()) ?? '');
       const starting = startServer({ port, seed: values.reseed ? 'reset' : true });
       closeOnSignals(starting);
       await starting;
