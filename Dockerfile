@@ -22,8 +22,7 @@ RUN npm run build
 FROM ${NODE_IMAGE} AS runtime
 ENV NODE_ENV=production \
     SHOPTAG_DATA_DIR=/data \
-    PORT=3000 \
-    PATH=/app/node_modules/.bin:$PATH
+    PORT=3000
 WORKDIR /app
 # Production dependencies of the server only (locked by package-lock.json): no build tools, test
 # runners or browsers. The other workspaces' manifests are there because npm needs every workspace
@@ -37,9 +36,11 @@ RUN npm ci --omit=dev --workspace @shoptag/reference-server --no-audit --no-fund
 COPY --from=build /src/packages/sdk/dist packages/sdk/dist
 COPY --from=build /src/packages/elements/dist/cdn packages/elements/dist/cdn
 COPY --from=build /src/packages/reference-server/dist packages/reference-server/dist
-# /data: the media renditions cache, the email outbox without SMTP_URL, and the embedded database
-# when DATABASE_URL is not set (mount a volume there to keep them).
-RUN mkdir -p /data && chown node:node /data
+# The package's bin on PATH (npm links a workspace's bin only when its target exists at install
+# time, before dist is copied); /data: the media renditions cache, the email outbox without
+# SMTP_URL, and the embedded database when DATABASE_URL is not set (mount a volume to keep them).
+RUN ln -s /app/packages/reference-server/dist/cli.js /usr/local/bin/shoptag-server \
+    && mkdir -p /data && chown node:node /data
 USER node
 EXPOSE 3000
 # Liveness: the process answers. Readiness (database and Redis) is /v1/health/ready, for load balancers.
