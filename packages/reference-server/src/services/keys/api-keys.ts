@@ -16,7 +16,14 @@ export interface Principal {
 const KEY_FORMAT = /^(pk|sk)_(test|live)_[A-Za-z0-9]{24,128}$/;
 /** 32 base62 characters ≈ 190 bits. */
 const KEY_RANDOM_LENGTH = 32;
-const DEFAULT_CACHE_TTL_MS = 30_000;
+/**
+ * How long a process remembers a lookup. Keys are changed by other processes too (the CLI, the
+ * admin API on another server), so this bounds how long a revocation or an origin change takes to
+ * reach every process: seconds, without a restart. One indexed read per key per process per TTL.
+ */
+export const DEFAULT_KEY_CACHE_TTL_MS = 5_000;
+/** A key's last use is written at most this often per process (a busy key costs no write per request). */
+export const LAST_USED_INTERVAL_MS = 60_000;
 const MAX_CACHED_KEYS = 1_000;
 
 export function hashKey(plaintext: string): string {
@@ -43,18 +50,31 @@ export interface ApiKeyServiceDeps {
   clock: Clock;
   /** How long a lookup is remembered in this process; a revoked key stops working within it. */
   cacheTtlMs?: number;
+  /** A failed last-used write (it never fails a request). */
+  onError?: (error: unknown) => void;
 }
 
 /** Resolves bearer keys to principals, remembering recent lookups in memory. */
 export function createApiKeyService(deps: ApiKeyServiceDeps) {
-  const ttl = deps.cacheTtlMs ?? DEFAULT_CACHE_TTL_MS;
+  const ttl = deps.cacheTtlMs ?? DEFAULT_KEY_CACHE_TTL_MS;
   const cache = new Map<string, { principal: Principal | null; expiresAt: number }>();
+  const lastTouched = new Map<string, number>();
+
+  /** Records the key's use, at most once a minute per key in this process, off the request path. */
+  function touch(keyId: string, at: Date): void {
+    const now = at.getTime();
+    if (now - (lastTouched.get(keyId) ?? -Infinity) < LAST_USED_INTERVAL_MS) return;
+    if (lastTouched.size >= MAX_CACHED_KEYS) lastTouched.clear();
+    lastTouched.set(keyId, now);
+    deps.keys.touchLastUsed(keyId, at, LAST_USED_INTERVAL_MS).catch((error: unknown) => deps.onError?.(error));
+  }
 
   async function lookup(keyHash: string): Promise<Principal | null> {
-    const now = deps.clock.now().getTime();
+    const at = deps.clock.now();
+    const now = at.getTime();
     const hit = cache.get(keyHash);
     if (hit && hit.expiresAt > now) return hit.principal;
-    const row = await deps.keys.findActiveByHash(keyHash);
+    const row = await deps.keys.findActiveByHash(keyHash, at);
     const principal = row && { keyId: row.id, kind: row.kind, mode: row.mode, allowedOrigins: row.allowed_origins };
     if (cache.size >= MAX_CACHED_KEYS) cache.clear();
     cache.set(keyHash, { principal, expiresAt: now + ttl });
@@ -75,6 +95,7 @@ export function createApiKeyService(deps: ApiKeyServiceDeps) {
       }
       const key = match[1] ?? '';
       const principal = KEY_FORMAT.test(key) ? await lookup(hashKey(key)) : null;
+      if (principal) touch(principal.keyId, deps.clock.now());
       if (!principal) {
         const shown = key.length > 12 ? `${key.slice(0, 12)}…` : key;
         throw new AuthenticationError(`Invalid API key provided: ${shown}`, { code: 'api_key_invalid' });
