@@ -236,6 +236,7 @@ describe('a server whose REDIS_URL points at nothing', () => {
     server = await startServer({
       env: { REDIS_URL: `redis://127.0.0.1:${port}` },
       memory: true,
+      demo: true,
       seed: false,
       port: 0,
       quiet: true,

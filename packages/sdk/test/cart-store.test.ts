@@ -34,7 +34,7 @@ const newClient = (storage = createMemoryStorage()): ShopClient =>
   });
 
 before(async () => {
-  server = await startServer({ port: 0, memory: true, seed: true, allowedOrigins: ['*'], quiet: true });
+  server = await startServer({ port: 0, memory: true, demo: true, allowedOrigins: ['*'], quiet: true });
   const page = await newClient().products.list({ in_stock: true, limit: 50 });
   variants = page.data
     .flatMap((p) => p.variants)

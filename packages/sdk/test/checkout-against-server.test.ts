@@ -19,7 +19,7 @@ const address = {
 };
 
 before(async () => {
-  server = await startServer({ port: 0, memory: true, seed: true, allowedOrigins: ['*'], quiet: true });
+  server = await startServer({ port: 0, memory: true, demo: true, allowedOrigins: ['*'], quiet: true });
   shop = createShopClient({ endpoint: server.url, publishableKey: server.publishableKey, retries: 0 });
   const page = ProductList.parse(await shop.products.list({ in_stock: true, limit: 1 }));
   variantId = page.data[0]!.variants.find((v) => v.in_stock)!.id;

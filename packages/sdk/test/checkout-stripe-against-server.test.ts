@@ -32,7 +32,7 @@ before(async () => {
   server = await startServer({
     port: 0,
     memory: true,
-    seed: true,
+    demo: true,
     allowedOrigins: ['*'],
     quiet: true,
     env,

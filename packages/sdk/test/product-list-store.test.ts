@@ -53,7 +53,7 @@ const loaded = (outcome: ProductListOutcome) => {
 };
 
 before(async () => {
-  server = await startServer({ port: 0, memory: true, seed: true, allowedOrigins: ['*'], quiet: true });
+  server = await startServer({ port: 0, memory: true, demo: true, allowedOrigins: ['*'], quiet: true });
 });
 after(() => server?.close());
 

@@ -10,7 +10,7 @@ let server: Awaited<ReturnType<typeof startServer>>;
 let shop: ShopClient;
 
 before(async () => {
-  server = await startServer({ port: 0, memory: true, seed: true, allowedOrigins: ['*'], quiet: true });
+  server = await startServer({ port: 0, memory: true, demo: true, allowedOrigins: ['*'], quiet: true });
   shop = createShopClient({ endpoint: server.url, publishableKey: server.publishableKey, retries: 0 });
 });
 after(() => server?.close());

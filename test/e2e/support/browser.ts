@@ -9,7 +9,7 @@ const serverDist = new URL('../../../packages/reference-server/dist/index.js', i
 /** Starts the built reference server in demo mode: in memory, seeded, any origin allowed. */
 export async function startDemoServer(options: StartServerOptions = {}): Promise<StartedServer> {
   const { startServer } = (await import(serverDist)) as typeof ReferenceServer;
-  return startServer({ port: 0, memory: true, seed: true, allowedOrigins: ['*'], quiet: true, ...options });
+  return startServer({ port: 0, memory: true, demo: true, allowedOrigins: ['*'], quiet: true, ...options });
 }
 
 export function launchBrowser(): Promise<Browser> {
