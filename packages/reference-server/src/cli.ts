@@ -169,7 +169,8 @@ main(process.argv.slice(2)).catch((error: unknown) => {
     error instanceof KeysUsageError ||
     (error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS'))
   ) {
-    process.stderr.write(`shoptag-server: ${error.message}\nRun "shoptag-server --help" for usage.\n`);
+    const help = error instanceof KeysUsageError ? 'shoptag-server keys --help' : 'shoptag-server --help';
+    process.stderr.write(`shoptag-server: ${error.message}\nRun "${help}" for usage.\n`);
     process.exit(64);
   }
   // Operational failures (port taken, database unreachable) read best as one line; the stack is
