@@ -2,11 +2,11 @@
 // runtime agree, errors arrive typed, paging walks the whole catalog.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer } from '@shoptag/reference-server';
+import { startServer, type StartedDemoServer } from '@shoptag/reference-server';
 import { AuthenticationError, createShopClient, InvalidRequestError, type ShopClient } from '@shoptag/sdk';
 import { Category, CategoryTree, Product, ProductList } from '@shoptag/sdk/contract';
 
-let server: Awaited<ReturnType<typeof startServer>>;
+let server: StartedDemoServer;
 let shop: ShopClient;
 
 before(async () => {

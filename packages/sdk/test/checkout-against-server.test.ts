@@ -2,11 +2,11 @@
 // memory, demo catalog, simulated payments).
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { startServer } from '@shoptag/reference-server';
+import { startServer, type StartedDemoServer } from '@shoptag/reference-server';
 import { CardError, createCheckoutStore, createShopClient, type ShopClient } from '@shoptag/sdk';
 import { Order, ProductList } from '@shoptag/sdk/contract';
 
-let server: Awaited<ReturnType<typeof startServer>>;
+let server: StartedDemoServer;
 let shop: ShopClient;
 let variantId: string;
 const address = {

@@ -4,7 +4,7 @@
 // failed next page kept apart from the products shown.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer } from '@shoptag/reference-server';
+import { startServer, type StartedDemoServer } from '@shoptag/reference-server';
 import {
   ConnectionError,
   createProductListStore,
@@ -15,7 +15,7 @@ import {
   type ShopClient,
 } from '@shoptag/sdk';
 
-let server: Awaited<ReturnType<typeof startServer>>;
+let server: StartedDemoServer;
 
 /** Every request the client sent: its URL and the signal fetch was given. */
 interface Sent {
