@@ -15,7 +15,7 @@ import { findDemoShopDir, findElementsCdnDir, readPackageVersion } from './paths
 import { openRuntime } from './runtime.js';
 import { wireCheckout } from './checkout-wiring.js';
 import { renderProductImage } from './seed/product-image.js';
-import { createApiKeyService, createKeyAdmin, hashKey } from './services/keys/index.js';
+import { createApiKeyService, createKeyAdmin, hashKey, LAST_USED_INTERVAL_MS } from './services/keys/index.js';
 import {
   createCatalogService,
   createProductFragments,
@@ -168,12 +168,14 @@ export async function startServer(options: StartServerOptions = {}): Promise<Sta
         })
       : null;
     const products = createProductRepository(runtime.db);
-    const keyService = createApiKeyService({
-      keys: keyRepository,
-      clock,
-      onError: (error) =>
-        logger.warn(`recording a key's last use failed: ${error instanceof Error ? error.message : String(error)}`),
-    });
+    const keyService = createApiKeyService({ keys: keyRepository, clock });
+    const flushKeyUse = () =>
+      keyService
+        .flushLastUsed()
+        .catch((error: unknown) =>
+          logger.warn(`recording keys' last use failed: ${error instanceof Error ? error.message : String(error)}`),
+        );
+
     const keyAdmin = createKeyAdmin({ db: runtime.db, clock, onChange: () => keyService.invalidate() });
     const version = readPackageVersion();
     const shopDir = findDemoShopDir();
@@ -273,6 +275,8 @@ export async function startServer(options: StartServerOptions = {}): Promise<Sta
     const http = trackForDrain(server);
     answerClientErrors(server);
     await listen(server, config.port, config.host);
+    const keyUseTimer = setInterval(() => void flushKeyUse(), LAST_USED_INTERVAL_MS);
+    keyUseTimer.unref();
     // A hold shorter than the default interval is swept at least once per hold lifetime.
     const sweepMs = options.holdSweepIntervalMs ?? Math.min(DEFAULT_SWEEP_INTERVAL_MS, config.commerce.holdTtlMs);
     const sweeper = startHoldSweeper({
@@ -347,6 +351,10 @@ export async function startServer(options: StartServerOptions = {}): Promise<Sta
             })
             .finally(() => importsStopped)
             .finally(() => Promise.allSettled([sweeper.stop(), recoveryJob.stop()]))
+            .finally(() => {
+              clearInterval(keyUseTimer);
+              return flushKeyUse();
+            })
             .finally(() => Promise.allSettled(replicas.map((r) => r.close())))
             .finally(() => runtime.close());
         }

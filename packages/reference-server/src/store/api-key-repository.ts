@@ -123,12 +123,14 @@ export function createApiKeyRepository(db: Queryable) {
       await db.query('UPDATE api_keys SET allowed_origins = $2::text[] WHERE id = $1', [id, origins]);
     },
 
-    /** Records a use at `at`, unless one was recorded within `minIntervalMs` (one cheap no-op update then). */
-    async touchLastUsed(id: string, at: Date, minIntervalMs: number): Promise<void> {
+    /** Records last uses (a later one never goes back in time). */
+    async recordLastUsed(uses: readonly { id: string; at: Date }[]): Promise<void> {
+      if (uses.length === 0) return;
       await db.query(
-        `UPDATE api_keys SET last_used_at = $2
-          WHERE id = $1 AND (last_used_at IS NULL OR last_used_at < $2::timestamptz - make_interval(secs => $3::float8))`,
-        [id, at, minIntervalMs / 1000],
+        `UPDATE api_keys k SET last_used_at = GREATEST(k.last_used_at, u.at)
+           FROM unnest($1::text[], $2::timestamptz[]) AS u(id, at)
+          WHERE k.id = u.id`,
+        [uses.map((u) => u.id), uses.map((u) => u.at.toISOString())],
       );
     },
   };

@@ -67,6 +67,8 @@ export interface TestApp {
   checkout: CheckoutServices;
   /** The import jobs of this app's process (`shutdown()` is what SIGTERM does to them). */
   imports: ImportJobs;
+  /** Writes the keys' last uses seen so far (the server does it every minute and on close). */
+  flushKeyUse(): Promise<void>;
   /** Forgets cached catalog responses (after writing to the database directly). */
   invalidateCache(): Promise<void>;
   close(): Promise<void>;
@@ -192,6 +194,7 @@ export async function startTestApp(db: Db, options: TestAppOptions): Promise<Tes
       }
       return { status: res.status, headers: res.headers, body };
     },
+    flushKeyUse: () => keyService.flushLastUsed(),
     invalidateCache: () => responses.invalidate(),
     async close() {
       await imports.shutdown();

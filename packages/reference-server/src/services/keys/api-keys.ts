@@ -22,7 +22,7 @@ const KEY_RANDOM_LENGTH = 32;
  * reach every process: seconds, without a restart. One indexed read per key per process per TTL.
  */
 export const DEFAULT_KEY_CACHE_TTL_MS = 5_000;
-/** A key's last use is written at most this often per process (a busy key costs no write per request). */
+/** How often a server writes the last uses it has seen (one statement for every key used meanwhile). */
 export const LAST_USED_INTERVAL_MS = 60_000;
 const MAX_CACHED_KEYS = 1_000;
 
@@ -50,24 +50,14 @@ export interface ApiKeyServiceDeps {
   clock: Clock;
   /** How long a lookup is remembered in this process; a revoked key stops working within it. */
   cacheTtlMs?: number;
-  /** A failed last-used write (it never fails a request). */
-  onError?: (error: unknown) => void;
 }
 
 /** Resolves bearer keys to principals, remembering recent lookups in memory. */
 export function createApiKeyService(deps: ApiKeyServiceDeps) {
   const ttl = deps.cacheTtlMs ?? DEFAULT_KEY_CACHE_TTL_MS;
   const cache = new Map<string, { principal: Principal | null; expiresAt: number }>();
-  const lastTouched = new Map<string, number>();
-
-  /** Records the key's use, at most once a minute per key in this process, off the request path. */
-  function touch(keyId: string, at: Date): void {
-    const now = at.getTime();
-    if (now - (lastTouched.get(keyId) ?? -Infinity) < LAST_USED_INTERVAL_MS) return;
-    if (lastTouched.size >= MAX_CACHED_KEYS) lastTouched.clear();
-    lastTouched.set(keyId, now);
-    deps.keys.touchLastUsed(keyId, at, LAST_USED_INTERVAL_MS).catch((error: unknown) => deps.onError?.(error));
-  }
+  /** Last uses seen since the last flush, by key id: requests write nothing. */
+  const used = new Map<string, Date>();
 
   async function lookup(keyHash: string): Promise<Principal | null> {
     const at = deps.clock.now();
@@ -95,12 +85,23 @@ export function createApiKeyService(deps: ApiKeyServiceDeps) {
       }
       const key = match[1] ?? '';
       const principal = KEY_FORMAT.test(key) ? await lookup(hashKey(key)) : null;
-      if (principal) touch(principal.keyId, deps.clock.now());
+      if (principal && used.size < MAX_CACHED_KEYS) used.set(principal.keyId, deps.clock.now());
       if (!principal) {
         const shown = key.length > 12 ? `${key.slice(0, 12)}…` : key;
         throw new AuthenticationError(`Invalid API key provided: ${shown}`, { code: 'api_key_invalid' });
       }
       return principal;
+    },
+
+    /**
+     * Writes the last uses seen since the previous call, in one statement (the server calls it
+     * every {@link LAST_USED_INTERVAL_MS} and on close), so no request waits on, or writes, it.
+     */
+    async flushLastUsed(): Promise<void> {
+      if (used.size === 0) return;
+      const batch = [...used];
+      used.clear();
+      await deps.keys.recordLastUsed(batch.map(([id, at]) => ({ id, at })));
     },
 
     /** Forgets cached lookups, e.g. after allowed origins change. */
