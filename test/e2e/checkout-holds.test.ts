@@ -18,7 +18,11 @@ interface Level {
 
 /** A demo server (its own data directory) and a browser for one group of tests. */
 function shop(options: StartServerOptions = {}) {
-  const ctx = { server: undefined as unknown as StartedDemoServer, browser: undefined as unknown as Browser, dataDir: '' };
+  const ctx = {
+    server: undefined as unknown as StartedDemoServer,
+    browser: undefined as unknown as Browser,
+    dataDir: '',
+  };
   before(async () => {
     ctx.dataDir = mkdtempSync(join(tmpdir(), 'shoptag-e2e-'));
     [ctx.server, ctx.browser] = await Promise.all([
