@@ -175,7 +175,6 @@ export async function startServer(options: StartServerOptions = {}): Promise<Sta
         .catch((error: unknown) =>
           logger.warn(`recording keys' last use failed: ${error instanceof Error ? error.message : String(error)}`),
         );
-
     const keyAdmin = createKeyAdmin({ db: runtime.db, clock, onChange: () => keyService.invalidate() });
     const version = readPackageVersion();
     const shopDir = findDemoShopDir();
