@@ -50,7 +50,7 @@ describe('image renditions', () => {
 describe('renditions over HTTP', () => {
   let server: Awaited<ReturnType<typeof startServer>>;
   before(async () => {
-    server = await startServer({ port: 0, memory: true, seed: true, quiet: true, env: {} });
+    server = await startServer({ port: 0, memory: true, demo: true, quiet: true, env: {} });
   });
   after(() => server?.close());
 
