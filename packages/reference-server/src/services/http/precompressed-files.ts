@@ -54,16 +54,17 @@ export function createPrecompressedFiles(options: { root: string; compressor: Bo
   }
 
   /** Compresses every file under `root` (except source maps, which only developer tools ask for), one at a time. */
-  async function warm(): Promise<void> {
-    const files = await readdir(root, { recursive: true, withFileTypes: true }).catch(() => []);
-    for (const dirent of files) {
-      if (!dirent.isFile() || dirent.name.endsWith('.map') || !isCompressibleFile(dirent.name)) continue;
-      const path = relative(root, join(dirent.parentPath, dirent.name)).split(sep).join('/');
-      await get(`/${path}`).catch(() => null);
+  async function warmUnder(dir: string): Promise<void> {
+    const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
+    for (const entry of entries) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) await warmUnder(path);
+      else if (entry.isFile() && !entry.name.endsWith('.map') && isCompressibleFile(entry.name))
+        await get(`/${relative(root, path).split(sep).join('/')}`).catch(() => null);
     }
   }
 
-  return { get, warm };
+  return { get, warm: () => warmUnder(root) };
 }
 
 export type PrecompressedFiles = ReturnType<typeof createPrecompressedFiles>;
