@@ -10,6 +10,7 @@ import { createRedisCache } from '../src/cache/redis-cache.js';
 import type { Cache } from '../src/cache/cache.js';
 import { systemClock } from '../src/clock.js';
 import {
+  createPrecompressedFiles,
   createResponseCache,
   createZlibCompressor,
   type BodyCompressor,
@@ -289,5 +290,33 @@ describe('compressed catalog responses in a shared cache', () => {
     const third = createResponseCache({ cache: shared, clock: systemClock, compressor: countingCompressor() });
     const read = await third.get('k', async () => assert.fail('stored by A'));
     assert.ok(read.coded.gzip, 'the gzip coding B made is stored with the entry');
+  });
+});
+
+describe('precompressed files', () => {
+  const root = mkdtempSync(join(tmpdir(), 'shoptag-precompressed-test-'));
+  after(() => rmSync(root, { recursive: true, force: true }));
+
+  test('warming compresses each script once (source maps wait for a request), and a rebuilt file again', async () => {
+    mkdirSync(join(root, 'chunks'), { recursive: true });
+    writeFileSync(join(root, 'shoptag.js'), filler('// entry'));
+    writeFileSync(join(root, 'chunks', 'a-1.js'), filler('// chunk'));
+    writeFileSync(join(root, 'chunks', 'a-1.js.map'), filler('"map"'));
+    const compressor = countingCompressor();
+    const files = createPrecompressedFiles({ root, compressor });
+    await files.warm();
+    assert.equal(compressor.calls.length, 4, 'br and gzip of the two scripts');
+    const chunk = await files.get('/chunks/a-1.js');
+    assert.ok(chunk?.body.coded.br && chunk.body.coded.gzip);
+    assert.deepEqual(brotliDecompressSync(chunk.body.coded.br), chunk.body.bytes);
+    assert.equal(compressor.calls.length, 4, 'a request after warming compresses nothing');
+    await files.get('/chunks/a-1.js.map');
+    assert.equal(compressor.calls.length, 6);
+    writeFileSync(join(root, 'shoptag.js'), filler('// rebuilt entry, longer than before'));
+    const rebuilt = await files.get('/shoptag.js');
+    assert.match(rebuilt?.body.body ?? '', /rebuilt entry/);
+    assert.equal(compressor.calls.length, 8);
+    assert.equal(await files.get('/../outside.js'), null);
+    assert.equal(await files.get('/missing.js'), null);
   });
 });
