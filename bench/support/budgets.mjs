@@ -8,6 +8,7 @@ export const BUDGET_KINDS = {
   gzipBytes: { field: 'gzip', limit: 'max', show: (v) => `${v} B gzip` },
   brBytes: { field: 'br', limit: 'max', show: (v) => `${v} B br` },
   minRatio: { field: 'ratio', limit: 'min', show: (v) => `${(v * 100).toFixed(1)} % of bare Express` },
+  maxSeconds: { field: 'seconds', limit: 'max', show: (v) => `${v} s` },
 };
 
 /**
