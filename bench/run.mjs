@@ -204,6 +204,7 @@ const previous = existsSync('bench/results/latest.json')
   ? JSON.parse(readFileSync('bench/results/latest.json', 'utf8'))
   : {};
 results.measuredAt = { ...(previous.measuredAt ?? {}) };
+results.loadAverageAt = { ...(previous.loadAverageAt ?? {}) };
 for (const name of Object.keys(SECTIONS)) {
   if (!wanted.includes(name) && previous[name]) {
     results[name] = previous[name];
@@ -212,6 +213,7 @@ for (const name of Object.keys(SECTIONS)) {
 }
 for (const name of wanted) {
   log(`section ${name}`);
+  results.loadAverageAt[name] = loadavg().map((n) => Number(n.toFixed(2)));
   results[name] = await SECTIONS[name]();
   results.measuredAt[name] = new Date().toISOString();
 }
@@ -222,6 +224,12 @@ const md = [
   `${results.date} · ${results.machine.cpus} × ${results.machine.cpu} · ${results.machine.memoryGiB} GiB · Node ${results.machine.node} · load average at start ${results.machine.loadAverage?.join(' / ') ?? 'unknown'}`,
   '',
 ];
+const loads = Object.entries(results.loadAverageAt).filter(([name]) => results[name]);
+if (loads.length)
+  md.push(
+    `Load average (1 / 5 / 15 min) as each section began — other work on the machine lowers throughput figures: ${loads.map(([name, l]) => `${name} ${l.join(' / ')}`).join(', ')}.`,
+    '',
+  );
 const stale = Object.keys(SECTIONS).filter((name) => results[name] && !wanted.includes(name));
 if (stale.length)
   md.push(
