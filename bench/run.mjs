@@ -1,9 +1,9 @@
 // `npm run bench`: measures what users feel — download sizes and server throughput/latency —
 // and writes bench/results/latest.json and latest.md. Server figures are ratios to a bare Express
 // endpoint serving the same JSON, measured in the same run on the same machine.
-//   node bench/run.mjs [section …]    sections: sizes catalog carts search checkout start
+//   node bench/run.mjs [section …]    sections: sizes wire catalog carts search checkout start
 import { mkdirSync, writeFileSync, mkdtempSync, rmSync, existsSync, readFileSync } from 'node:fs';
-import { tmpdir, cpus, totalmem } from 'node:os';
+import { tmpdir, cpus, totalmem, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { measureSizes } from './support/sizes.mjs';
 import { measureLoad, LOAD } from './support/load.mjs';
@@ -12,11 +12,14 @@ import { searchSection } from './support/search.mjs';
 import { measureUncachedLoad } from './support/uncached.mjs';
 import { cartsSection } from './support/carts.mjs';
 import { checkoutSection } from './support/checkout.mjs';
+import { wireGet, wireSection } from './support/wire.mjs';
 import { freshStartSection } from './support/fresh-start.mjs';
 import { startTestServices } from '../scripts/services.mjs';
 
 const log = (m) => console.error(`[bench] ${m}`);
 const kb = (n) => `${(n / 1024).toFixed(1)} KiB`;
+/** What Chromium sends: the server picks br. */
+const BROWSER_ACCEPT_ENCODING = 'gzip, deflate, br, zstd';
 
 async function catalogSection() {
   const rows = [];
@@ -37,28 +40,46 @@ async function catalogSection() {
       try {
         const path = '/v1/products?limit=24';
         const headers = { authorization: `Bearer ${server.publishableKey}` };
-        const res = await fetch(server.url + path, { headers });
-        if (!res.ok) throw new Error(`GET ${path} answered ${res.status}`);
+        // Compression on, as a browser asks for it: the server answers br from its cache.
+        const compressed = { ...headers, 'accept-encoding': BROWSER_ACCEPT_ENCODING };
+        const identity = await wireGet(server.url + path, 'identity', headers);
+        const br = await wireGet(server.url + path, BROWSER_ACCEPT_ENCODING, headers);
+        if (br.encoding !== 'br') throw new Error(`GET ${path} answered ${br.encoding}, not br, to a browser`);
         const bodyFile = join(tmp, 'products.json');
-        writeFileSync(bodyFile, await res.text());
+        const brFile = join(tmp, 'products.json.br');
+        writeFileSync(bodyFile, identity.bytes);
+        writeFileSync(brFile, br.bytes);
         const bare = await startChild('bench/support/bare-express.mjs', [bodyFile]);
+        const bareBr = await startChild('bench/support/bare-express.mjs', [brFile, 'br']);
         try {
           const baseline = await measureLoad(bare.url + path);
-          const ours = await measureLoad(server.url + path, headers);
+          const baselineBr = await measureLoad(bareBr.url + path, { 'accept-encoding': BROWSER_ACCEPT_ENCODING });
+          const ours = await measureLoad(server.url + path, compressed);
           rows.push({
             id: `catalog.cached.${target.slug}`,
-            name: `GET /v1/products?limit=24 (24 priced products), from cache — ${target.label}`,
-            baseline,
+            name: `GET /v1/products?limit=24 (24 priced products), from cache, br (${kb(br.bytes.length)} on the wire) — ${target.label}`,
+            encoding: 'br',
+            baseline: baselineBr,
             ours,
-            ratio: ours.requestsPerSecond / baseline.requestsPerSecond,
+            ratio: ours.requestsPerSecond / baselineBr.requestsPerSecond,
           });
-          const uncached = await measureUncachedLoad(server.url + path, headers);
+          const plain = await measureLoad(server.url + path, headers);
+          rows.push({
+            id: `catalog.cached-identity.${target.slug}`,
+            name: `GET /v1/products?limit=24, from cache, no Accept-Encoding (${kb(identity.bytes.length)}) — ${target.label}`,
+            encoding: 'identity',
+            baseline,
+            ours: plain,
+            ratio: plain.requestsPerSecond / baseline.requestsPerSecond,
+          });
+          const uncached = await measureUncachedLoad(server.url + path, compressed);
           rows.push({
             id: `catalog.uncached.${target.slug}`,
-            name: `GET /v1/products?limit=24&max_price=<random>, uncached — ${target.label}`,
-            baseline,
+            name: `GET /v1/products?limit=24&max_price=<random>, uncached, br — ${target.label}`,
+            encoding: 'br',
+            baseline: baselineBr,
             ours: uncached,
-            ratio: uncached.requestsPerSecond / baseline.requestsPerSecond,
+            ratio: uncached.requestsPerSecond / baselineBr.requestsPerSecond,
           });
           // The same with product reuse off: every page reads and serializes all of its products.
           await server.stop();
@@ -68,20 +89,24 @@ async function catalogSection() {
             SHOPTAG_PRODUCT_CACHE_MB: '0',
           });
           try {
-            const coldHeaders = { authorization: `Bearer ${cold.publishableKey}` };
+            const coldHeaders = {
+              authorization: `Bearer ${cold.publishableKey}`,
+              'accept-encoding': BROWSER_ACCEPT_ENCODING,
+            };
             const ours = await measureUncachedLoad(cold.url + path, coldHeaders);
             rows.push({
               id: `catalog.uncached-no-reuse.${target.slug}`,
-              name: `GET /v1/products?limit=24&max_price=<random>, uncached, no product reuse (SHOPTAG_PRODUCT_CACHE_MB=0) — ${target.label}`,
-              baseline,
+              name: `GET /v1/products?limit=24&max_price=<random>, uncached, br, no product reuse (SHOPTAG_PRODUCT_CACHE_MB=0) — ${target.label}`,
+              encoding: 'br',
+              baseline: baselineBr,
               ours,
-              ratio: ours.requestsPerSecond / baseline.requestsPerSecond,
+              ratio: ours.requestsPerSecond / baselineBr.requestsPerSecond,
             });
           } finally {
             await cold.stop();
           }
         } finally {
-          await bare.stop();
+          await Promise.all([bare.stop(), bareBr.stop()]);
         }
       } finally {
         await server.stop();
@@ -149,6 +174,7 @@ async function checkoutOnPostgres() {
 
 const SECTIONS = {
   sizes: measureSizes,
+  wire: () => wireSection({ log }),
   catalog: catalogSection,
   search: searchOnPostgres,
   carts: cartsOnEachDatabase,
@@ -163,6 +189,8 @@ const results = {
     cpu: cpus()[0]?.model,
     memoryGiB: Math.round(totalmem() / 2 ** 30),
     node: process.version,
+    // Other work on the machine skews throughput figures: say how busy it was when the run began.
+    loadAverage: loadavg().map((n) => Number(n.toFixed(2))),
   },
   load: LOAD,
 };
@@ -176,6 +204,7 @@ const previous = existsSync('bench/results/latest.json')
   ? JSON.parse(readFileSync('bench/results/latest.json', 'utf8'))
   : {};
 results.measuredAt = { ...(previous.measuredAt ?? {}) };
+results.loadAverageAt = { ...(previous.loadAverageAt ?? {}) };
 for (const name of Object.keys(SECTIONS)) {
   if (!wanted.includes(name) && previous[name]) {
     results[name] = previous[name];
@@ -184,6 +213,7 @@ for (const name of Object.keys(SECTIONS)) {
 }
 for (const name of wanted) {
   log(`section ${name}`);
+  results.loadAverageAt[name] = loadavg().map((n) => Number(n.toFixed(2)));
   results[name] = await SECTIONS[name]();
   results.measuredAt[name] = new Date().toISOString();
 }
@@ -191,9 +221,15 @@ for (const name of wanted) {
 const md = [
   `# Shoptag benchmarks`,
   '',
-  `${results.date} · ${results.machine.cpus} × ${results.machine.cpu} · ${results.machine.memoryGiB} GiB · Node ${results.machine.node}`,
+  `${results.date} · ${results.machine.cpus} × ${results.machine.cpu} · ${results.machine.memoryGiB} GiB · Node ${results.machine.node} · load average at start ${results.machine.loadAverage?.join(' / ') ?? 'unknown'}`,
   '',
 ];
+const loads = Object.entries(results.loadAverageAt).filter(([name]) => results[name]);
+if (loads.length)
+  md.push(
+    `Load average (1 / 5 / 15 min) as each section began — other work on the machine lowers throughput figures: ${loads.map(([name, l]) => `${name} ${l.join(' / ')}`).join(', ')}.`,
+    '',
+  );
 const stale = Object.keys(SECTIONS).filter((name) => results[name] && !wanted.includes(name));
 if (stale.length)
   md.push(
@@ -205,11 +241,26 @@ if (results.sizes) {
   for (const s of results.sizes) md.push(`| ${s.name} | ${kb(s.raw)} | ${kb(s.gzip)} | ${kb(s.brotli)} |`);
   md.push('');
 }
+if (results.wire) {
+  md.push(
+    '## Bytes on the wire',
+    '',
+    'What the reference server sends (demo catalogue), each body counted as it arrives, with `Accept-Encoding` naming only that coding. Files under 1 KiB are sent as they are.',
+    '',
+    '| what | identity | gzip | br | br ÷ identity |',
+    '|---|---:|---:|---:|---:|',
+  );
+  for (const w of results.wire)
+    md.push(
+      `| ${w.name} | ${kb(w.identity)} | ${kb(w.gzip)} | ${kb(w.br)} | ${((w.br / w.identity) * 100).toFixed(1)} % |`,
+    );
+  md.push('');
+}
 if (results.catalog) {
   md.push(
     '## Catalog reads (autocannon, loopback)',
     '',
-    `${LOAD.connections} connections, ${LOAD.seconds} s after ${LOAD.warmupSeconds} s warm-up; ratio = our requests/s ÷ a bare Express endpoint serving the same JSON in the same run. Target: ≥ 90 % from cache, ≥ 40 % uncached. Uncached: each request has its own max_price, so the response cache misses and the page is selected in the database with its products' live stock; products already serialized by this process with the same stock (and cache generation) are reused instead of being read and serialized again — on this catalog most pages share products, so most are reused; the row with no product reuse reads and serializes every product of every page.`,
+    `${LOAD.connections} connections, ${LOAD.seconds} s after ${LOAD.warmupSeconds} s warm-up; ratio = our requests/s ÷ a bare Express endpoint serving the same bytes in the same run: with compression on (\`Accept-Encoding: ${BROWSER_ACCEPT_ENCODING}\`, as Chromium sends) our server answers br and the bare endpoint sends the same br bytes with \`Content-Encoding: br\`; the identity row asks for no coding and compares with the bare endpoint sending the JSON. Target: ≥ 90 % from cache, ≥ 40 % uncached. Uncached: each request has its own max_price, so the response cache misses and the page is selected in the database with its products' live stock; products already serialized by this process with the same stock (and cache generation) are reused instead of being read and serialized again — on this catalog most pages share products, so most are reused; the row with no product reuse reads and serializes every product of every page.`,
     '',
   );
   md.push('| endpoint | bare Express req/s | ours req/s | ratio | ours p50 / p99 ms |', '|---|---:|---:|---:|---:|');

@@ -6,6 +6,7 @@
 /** Budget kinds: which field of the figure each one reads, and whether the budget is a ceiling or a floor. */
 export const BUDGET_KINDS = {
   gzipBytes: { field: 'gzip', limit: 'max', show: (v) => `${v} B gzip` },
+  brBytes: { field: 'br', limit: 'max', show: (v) => `${v} B br` },
   minRatio: { field: 'ratio', limit: 'min', show: (v) => `${(v * 100).toFixed(1)} % of bare Express` },
   maxSeconds: { field: 'seconds', limit: 'max', show: (v) => `${v} s` },
 };

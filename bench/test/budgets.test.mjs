@@ -86,7 +86,7 @@ test('a budget of an unknown kind fails rather than being ignored', () => {
   const { results, failed } = checkBudgets({ brotliBytes: { 'sizes.cdn-entry': 2048 } }, report);
   assert.equal(failed, 1);
   assert.equal(results[0].status, 'unknown-kind');
-  assert.match(results[0].message, /known: gzipBytes, minRatio/);
+  assert.match(results[0].message, /known: gzipBytes, brBytes, minRatio/);
 });
 
 test('figures nested inside a row are found by their id', () => {
@@ -96,6 +96,14 @@ test('figures nested inside a row are found by their id', () => {
     'catalog.cached.pglite',
     'sizes.cdn-all',
     'sizes.cdn-entry',
+  ]);
+});
+
+test('a bytes-on-the-wire figure is held to its gzip and br ceilings separately', () => {
+  const wire = { wire: [{ id: 'wire.cdn-all', identity: 170000, gzip: 64000, br: 56000 }] };
+  assert.deepEqual(statuses({ gzipBytes: { 'wire.cdn-all': 64000 }, brBytes: { 'wire.cdn-all': 55999 } }, wire), [
+    ['wire.cdn-all', 'ok'],
+    ['wire.cdn-all', 'over'],
   ]);
 });
 

@@ -1,5 +1,4 @@
 import './api/locals.js';
-import { buildOpenApiDocument } from '@shoptag/sdk/contract';
 import express, { type Express } from 'express';
 import { adminCouponsRouter } from './api/admin/coupons/route.js';
 import { adminInventoryRouter } from './api/admin/inventory/route.js';
@@ -8,6 +7,7 @@ import { cartsRouter } from './api/carts/route.js';
 import { checkoutSessionsRouter } from './api/checkout-sessions/route.js';
 import { adminOrdersRouter } from './api/admin/orders/route.js';
 import { adminPaymentsRouter } from './api/admin/payments/route.js';
+import { compressResponses } from './api/middleware/content-encoding.js';
 import { idempotency } from './api/middleware/idempotency.js';
 import { jsonBody } from './api/middleware/json-body.js';
 import { safeUrl } from './api/middleware/safe-input.js';
@@ -17,6 +17,7 @@ import { webhooksRouter } from './api/webhooks/route.js';
 import { categoriesRouter } from './api/categories/route.js';
 import { demoRouter, notFoundPage, type DemoOptions } from './api/demo/route.js';
 import { healthRouter } from './api/health/route.js';
+import { openApiDocument } from './api/openapi/route.js';
 import { inventoryRouter } from './api/inventory/route.js';
 import { mediaRouter, type RenderProductImage } from './api/media/route.js';
 import { renditionsRouter } from './api/media/renditions-route.js';
@@ -38,7 +39,7 @@ import type { CatalogService, AdminCatalogService, ImportJobs } from './services
 import type { CommerceServices } from './services/commerce.js';
 import type { CheckoutServices } from './services/checkout/index.js';
 import type { HealthService } from './services/health/index.js';
-import type { ResponseCache } from './services/http/index.js';
+import { createZlibCompressor, STATIC_LEVELS, type BodyCompressor, type ResponseCache } from './services/http/index.js';
 import type { SearchService } from './services/search/index.js';
 
 /** Everything the HTTP layer needs, built by the caller (see `startServer`) or by a test. */
@@ -73,6 +74,8 @@ export interface AppDeps {
   bodyLimit?: string;
   /** Limits the writes of each storefront client (publishable key + IP); omit for no limit. */
   rateLimit?: RateLimitOptions;
+  /** Compresses what is compressed once and sent many times (OpenAPI document, CDN bundle); default brotli 11, gzip 9. */
+  staticCompressor?: BodyCompressor;
   /** Proxy hops in front of the server whose `X-Forwarded-For` is trusted for the client IP (0: none). */
   trustProxy?: number;
 }
@@ -94,17 +97,17 @@ export function createApp(deps: AppDeps): Express {
   app.use(requestLog(deps.logger));
   // A malformed percent-escape, a NUL or a lone surrogate in the path or query is a 400 before any route.
   app.use(safeUrl());
+  // br or gzip by Accept-Encoding for what is not sent precompressed (cached catalog answers,
+  // the OpenAPI document and the CDN bundle are).
+  app.use(compressResponses());
+  const staticCompressor = deps.staticCompressor ?? createZlibCompressor(STATIC_LEVELS);
 
   const v1 = express.Router();
   v1.use(preflight());
   v1.use('/health', corsPublic(), healthRouter(deps.health));
   // Payment webhooks carry no API key: the signature over the raw body authenticates them.
   v1.use('/webhooks', webhooksRouter(deps.checkout.webhooks));
-  const openapi = buildOpenApiDocument({ version: deps.version });
-  v1.get('/openapi.json', corsPublic(), (_req, res) => {
-    res.setHeader('Cache-Control', 'public, max-age=300');
-    res.json(openapi);
-  });
+  v1.get('/openapi.json', corsPublic(), openApiDocument({ version: deps.version, compressor: staticCompressor }));
   // Keyed routes: authenticate, hold a browser origin to the key's list, and only then parse a
   // body. Mounted per resource so a mistyped path is a 404 whether or not a key came with it.
   // A client over its write limit is refused before its body is read.
@@ -137,7 +140,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(['/media', '/shoptag.js', '/shoptag.js.map', '/chunks'], publicAsset());
   if (deps.renditions) app.use('/media', renditionsRouter(deps.renditions));
   app.use('/media', mediaRouter(deps.renderProductImage));
-  if (deps.demo) app.use(demoRouter(deps.demo));
+  if (deps.demo) app.use(demoRouter(deps.demo, staticCompressor));
   app.use(notFoundPage());
   app.use(errorHandler(deps.logger));
   return app;

@@ -38,6 +38,8 @@ function standInRedis(clock: ReturnType<typeof manualClock>) {
     set: (key, value, ttl) => reach(() => store.set(key, value, ttl)),
     getText: (key) => reach(() => store.getText(key)),
     setText: (key, text, ttl) => reach(() => store.setText(key, text, ttl)),
+    getBytes: (key) => reach(() => store.getBytes(key)),
+    setBytes: (key, bytes, ttl) => reach(() => store.setBytes(key, bytes, ttl)),
     delete: (key) => reach(() => store.delete(key)),
     ping: () => (state.calls++, Promise.resolve(!state.down)),
     close: async () => {},

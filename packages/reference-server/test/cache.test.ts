@@ -89,8 +89,19 @@ for (const [name, open] of implementations) {
         return {};
       });
       assert.equal(producedAgain, false);
-      assert.deepEqual(read, sent);
+      assert.deepEqual(read.bytes, sent.bytes);
+      assert.equal(read.etag, sent.etag);
       assert.deepEqual(JSON.parse(read.body), { name: 'Caf\u00e9 "Noir"\n', price: { amount: 1999, currency: 'USD' } });
+    });
+
+    test('bytes come back byte for byte, binary as they are', async () => {
+      const bytes = Buffer.from([0x00, 0xff, 0xfe, 0x0a, 0xc3, 0x28, 0x80, 0x7f]);
+      await cache.setBytes('b1', bytes, 60_000);
+      assert.deepEqual(await cache.getBytes('b1'), bytes);
+      assert.equal(await cache.getBytes('never'), undefined);
+      await cache.setBytes('b-short', bytes, 50);
+      await advance(120);
+      assert.equal(await cache.getBytes('b-short'), undefined);
     });
 
     test('answers a ping', async () => {

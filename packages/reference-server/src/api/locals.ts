@@ -9,6 +9,8 @@ declare global {
       requestId: string;
       /** Set by the auth middleware on routes that need a key. */
       principal?: Principal;
+      /** Set when the body was sent in a coding chosen already (so it is not compressed again). */
+      preEncoded?: boolean;
     }
   }
 }

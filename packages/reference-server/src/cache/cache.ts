@@ -19,6 +19,12 @@ export interface Cache {
   getText(key: string): Promise<string | undefined>;
   /** `text` may be given as its UTF-8 bytes, when the caller has them, so it is not encoded again. */
   setText(key: string, text: string | Buffer, ttlMs: number): Promise<void>;
+  /**
+   * Bytes stored as they are (binary-safe: compressed response bodies). Read a key written with
+   * `setBytes` only with `getBytes`.
+   */
+  getBytes(key: string): Promise<Buffer | undefined>;
+  setBytes(key: string, bytes: Buffer, ttlMs: number): Promise<void>;
   delete(key: string): Promise<void>;
   /** Whether the cache answers, for health checks (without waiting while it is known to be down). */
   ping(): Promise<boolean>;

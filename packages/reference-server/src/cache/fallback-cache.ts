@@ -77,6 +77,11 @@ export function createFallbackCache(options: FallbackCacheOptions): Cache {
         () => shared.getText(key),
         () => local.getText(key),
       ),
+    getBytes: (key) =>
+      guard.run(
+        () => shared.getBytes(key),
+        () => local.getBytes(key),
+      ),
     set: (key, value, ttlMs) =>
       guard.run(
         () => shared.set(key, value, ttlMs),
@@ -92,6 +97,15 @@ export function createFallbackCache(options: FallbackCacheOptions): Cache {
         () => {
           remember(key);
           return local.setText(key, text, cap(ttlMs));
+        },
+        { write: true },
+      ),
+    setBytes: (key, bytes, ttlMs) =>
+      guard.run(
+        () => shared.setBytes(key, bytes, ttlMs),
+        () => {
+          remember(key);
+          return local.setBytes(key, bytes, cap(ttlMs));
         },
         { write: true },
       ),

@@ -36,6 +36,12 @@ export function redisCacheOn(redis: Redis, description: string): Cache {
     async setText(key, text, ttlMs) {
       await redis.set(key, text, 'PX', Math.max(1, Math.round(ttlMs)));
     },
+    async getBytes(key) {
+      return (await redis.getBuffer(key)) ?? undefined;
+    },
+    async setBytes(key, bytes, ttlMs) {
+      await redis.set(key, bytes, 'PX', Math.max(1, Math.round(ttlMs)));
+    },
     async delete(key) {
       await redis.del(key);
     },

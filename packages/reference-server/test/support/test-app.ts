@@ -27,7 +27,7 @@ import type { FaultInjector } from '../../src/fault-injection.js';
 import type { Order } from '@shoptag/sdk/contract';
 import type { Cache } from '../../src/cache/cache.js';
 import { loadConfig, type CommerceConfig } from '../../src/config.js';
-import { createResponseCache } from '../../src/services/http/index.js';
+import { createResponseCache, type BodyCompressor } from '../../src/services/http/index.js';
 import { createSearchService } from '../../src/services/search/index.js';
 import { createSearchRepository } from '../../src/store/search-repository.js';
 import { ensureDemoKeys } from '../../src/seed/demo-keys.js';
@@ -86,6 +86,10 @@ export interface TestAppOptions {
   commerce?: Partial<CommerceConfig>;
   /** The cache the commerce services use (default in-process). */
   cache?: Cache;
+  /** The cache the catalog response cache keeps its entries in (default in-process). */
+  responseStore?: Cache;
+  /** Compresses cached catalog responses (default node:zlib), e.g. one that counts its calls. */
+  compressor?: BodyCompressor;
   /** The payment provider (default the simulated one on this database). */
   payments?: PaymentProvider;
   /** Shipping zones and tax (default from the commerce pricing). */
@@ -107,7 +111,12 @@ export async function startTestApp(db: Db, options: TestAppOptions): Promise<Tes
     file: null,
     origins: options.origins ?? ['https://shop.example'],
   });
-  const responses = createResponseCache({ cache: createMemoryCache({ clock }), clock, generationTtlMs: 0 });
+  const responses = createResponseCache({
+    cache: options.responseStore ?? createMemoryCache({ clock }),
+    clock,
+    generationTtlMs: 0,
+    ...(options.compressor ? { compressor: options.compressor } : {}),
+  });
   const commerce = createCommerceServices({
     db,
     cache: options.cache ?? createMemoryCache({ clock }),

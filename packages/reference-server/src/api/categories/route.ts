@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { NotFoundError } from '../../errors.js';
 import type { CatalogService } from '../../services/catalog/index.js';
 import type { ResponseCache } from '../../services/http/index.js';
+import { acceptedCoding } from '../middleware/content-encoding.js';
 import { sendCached } from '../middleware/http-cache.js';
 import { parseInput } from '../middleware/validate.js';
 
@@ -14,13 +15,17 @@ export function categoriesRouter(catalog: CatalogService, responses: ResponseCac
   const router = Router();
   router.get('/', async (req, res) => {
     parseInput(NoQuery, req.query);
-    sendCached(req, res, await responses.get('categories', () => catalog.listCategories()));
+    await sendCached(req, res, await responses.get('categories', () => catalog.listCategories(), acceptedCoding(req)));
   });
   router.get('/:idOrSlug', async (req, res) => {
     const idOrSlug = req.params.idOrSlug;
     if (!CategoryIdOrSlug.safeParse(idOrSlug).success)
       throw new NotFoundError(`No such category: '${idOrSlug}'`, { param: 'id' });
-    sendCached(req, res, await responses.get(`category:${idOrSlug}`, () => catalog.getCategory(idOrSlug)));
+    await sendCached(
+      req,
+      res,
+      await responses.get(`category:${idOrSlug}`, () => catalog.getCategory(idOrSlug), acceptedCoding(req)),
+    );
   });
   return router;
 }

@@ -4,6 +4,7 @@ import { NotFoundError } from '../../errors.js';
 import type { CatalogService } from '../../services/catalog/index.js';
 import { queryKey, type ResponseCache } from '../../services/http/index.js';
 import type { SearchService } from '../../services/search/index.js';
+import { acceptedCoding } from '../middleware/content-encoding.js';
 import { sendCached } from '../middleware/http-cache.js';
 import { parseInput } from '../middleware/validate.js';
 
@@ -19,23 +20,35 @@ export function productsRouter(catalog: CatalogService, search: SearchService, r
   const router = Router();
   router.get('/', async (req, res) => {
     const query = parseInput(ProductListQuery, req.query);
-    sendCached(
+    await sendCached(
       req,
       res,
-      await responses.getJson(queryKey('products', query), (generation) => catalog.listProductsJson(query, generation)),
+      await responses.getJson(
+        queryKey('products', query),
+        (generation) => catalog.listProductsJson(query, generation),
+        acceptedCoding(req),
+      ),
     );
   });
   router.get('/:idOrHandle', async (req, res) => {
     const idOrHandle = productParam(req.params.idOrHandle);
-    sendCached(req, res, await responses.get(`product:${idOrHandle}`, () => catalog.getProduct(idOrHandle)));
+    await sendCached(
+      req,
+      res,
+      await responses.get(`product:${idOrHandle}`, () => catalog.getProduct(idOrHandle), acceptedCoding(req)),
+    );
   });
   router.get('/:idOrHandle/related', async (req, res) => {
     const idOrHandle = productParam(req.params.idOrHandle);
     const { limit } = parseInput(RelatedQuery, req.query);
-    sendCached(
+    await sendCached(
       req,
       res,
-      await responses.get(`related:${idOrHandle}:${limit ?? ''}`, () => search.related(idOrHandle, limit)),
+      await responses.get(
+        `related:${idOrHandle}:${limit ?? ''}`,
+        () => search.related(idOrHandle, limit),
+        acceptedCoding(req),
+      ),
     );
   });
   return router;

@@ -2,6 +2,7 @@ import { SearchQuery, SuggestQuery } from '@shoptag/sdk/contract';
 import { Router } from 'express';
 import { queryKey, type ResponseCache } from '../../services/http/index.js';
 import type { SearchService } from '../../services/search/index.js';
+import { acceptedCoding } from '../middleware/content-encoding.js';
 import { sendCached } from '../middleware/http-cache.js';
 import { parseInput } from '../middleware/validate.js';
 
@@ -10,14 +11,22 @@ export function searchRouter(search: SearchService, responses: ResponseCache): R
   const router = Router();
   router.get('/', async (req, res) => {
     const query = parseInput(SearchQuery, req.query);
-    sendCached(req, res, await responses.get(queryKey('search', query), () => search.search(query)));
+    await sendCached(
+      req,
+      res,
+      await responses.get(queryKey('search', query), () => search.search(query), acceptedCoding(req)),
+    );
   });
   router.get('/suggest', async (req, res) => {
     const { q, limit } = parseInput(SuggestQuery, req.query);
-    sendCached(
+    await sendCached(
       req,
       res,
-      await responses.get(`suggest:${limit ?? ''}:${q.toLowerCase()}`, () => search.suggest(q, limit)),
+      await responses.get(
+        `suggest:${limit ?? ''}:${q.toLowerCase()}`,
+        () => search.suggest(q, limit),
+        acceptedCoding(req),
+      ),
     );
   });
   return router;

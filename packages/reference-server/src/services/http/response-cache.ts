@@ -1,30 +1,21 @@
-import { createHash } from 'node:crypto';
 import { createBoundedMap } from '../../cache/bounded-map.js';
 import type { Cache } from '../../cache/cache.js';
 import type { Clock } from '../../clock.js';
+import { CONTENT_CODINGS, createZlibCompressor, type BodyCompressor, type ContentCoding } from './body-compressor.js';
+import { createEncodedBody, encodedSize, type Codings, type EncodedBody } from './encoded-body.js';
 
-/** A serialized response, ready to send: its JSON as UTF-8 bytes, and its entity tag. */
-export interface CachedBody {
-  /** The JSON, encoded once: a cache hit writes bytes instead of encoding ~100 KB per request. */
-  bytes: Buffer;
-  etag: string;
-  /** The JSON as text (decoded when asked for; sending never needs it). */
-  readonly body: string;
-}
-
-function cachedBody(bytes: Buffer, etag: string = etagOf(bytes)): CachedBody {
-  return {
-    bytes,
-    etag,
-    get body() {
-      return bytes.toString('utf8');
-    },
-  };
-}
+/**
+ * A serialized response, ready to send: its JSON as UTF-8 bytes, its entity tag, and its br and
+ * gzip codings — each compressed once, the first time a client takes it, and kept with the entry
+ * (in this process and in the shared cache), so a hit sends stored bytes without compressing.
+ */
+export type CachedBody = EncodedBody;
 
 export interface ResponseCacheOptions {
   cache: Cache;
   clock: Clock;
+  /** Compresses bodies into br and gzip (default node:zlib at brotli 5, gzip 6). */
+  compressor?: BodyCompressor;
   /** How long an entry lives in the shared cache (ms). */
   ttlMs?: number;
   /**
@@ -51,25 +42,50 @@ function newGeneration(nowMs: number): string {
   return `${nowMs.toString(36)}${Math.random().toString(36).slice(2, 8)}`;
 }
 
-export function etagOf(body: string | Buffer): string {
-  return `"${createHash('sha1').update(body).digest('base64url').slice(0, 22)}"`;
-}
+/** The first field of a stored entry: entries of another layout (an older version's) read as misses. */
+const STORED_LAYOUT = 'st2';
+const STORED_ETAG = /^"[A-Za-z0-9_-]{1,64}"$/;
+const MAX_HEADER_BYTES = 256;
 
 /**
- * How an entry is kept in the shared cache: the entity tag, a newline, then the body as sent —
- * as bytes, copied from the ones already encoded for sending rather than encoded again.
+ * How an entry is kept in the shared cache, as bytes (compressed codings are binary): one ASCII
+ * line — layout, entity tag, identity length, then per coding (br, gzip) its length, `=` when it
+ * is not smaller than identity, `-` when not made yet — then the identity bytes and each coding's.
  */
-function toStored(value: CachedBody): Buffer {
-  return Buffer.concat([Buffer.from(`${value.etag}\n`), value.bytes]);
+function toStored(value: EncodedBody): Buffer {
+  const parts = [value.bytes];
+  const fields = CONTENT_CODINGS.map((coding) => {
+    const coded = value.coded[coding];
+    if (coded === undefined) return '-';
+    if (coded === null) return '=';
+    parts.push(coded);
+    return String(coded.length);
+  });
+  const header = `${STORED_LAYOUT} ${value.etag} ${value.bytes.length} ${fields.join(' ')}\n`;
+  return Buffer.concat([Buffer.from(header, 'latin1'), ...parts]);
 }
 
-function fromStored(stored: string | undefined): CachedBody | undefined {
+const LENGTH = /^\d{1,10}$/;
+
+/** The parts of a stored entry; anything malformed (another process or version wrote it) is a miss. */
+function fromStored(stored: Buffer | undefined): { bytes: Buffer; etag: string; coded: Codings } | undefined {
   if (stored === undefined) return undefined;
-  const newline = stored.indexOf('\n');
-  const etag = stored.slice(0, Math.max(0, newline));
-  // Written by another process (or version): anything else is a miss.
-  if (!/^"[A-Za-z0-9_-]{1,64}"$/.test(etag)) return undefined;
-  return cachedBody(Buffer.from(stored.slice(newline + 1)), etag);
+  const newline = stored.subarray(0, MAX_HEADER_BYTES).indexOf(0x0a);
+  if (newline < 0) return undefined;
+  const [layout, etag = '', identity = '', ...fields] = stored.subarray(0, newline).toString('latin1').split(' ');
+  if (layout !== STORED_LAYOUT || !STORED_ETAG.test(etag) || !LENGTH.test(identity)) return undefined;
+  if (fields.length !== CONTENT_CODINGS.length) return undefined;
+  let offset = newline + 1;
+  const take = (length: number) => stored.subarray(offset, (offset += length));
+  const bytes = take(Number(identity));
+  const coded: Codings = {};
+  for (const [i, coding] of CONTENT_CODINGS.entries()) {
+    const field = fields[i] ?? '';
+    if (field === '=') coded[coding] = null;
+    else if (LENGTH.test(field)) coded[coding] = take(Number(field));
+    else if (field !== '-') return undefined;
+  }
+  return offset === stored.length ? { bytes, etag, coded } : undefined;
 }
 
 /**
@@ -80,13 +96,14 @@ function fromStored(stored: string | undefined): CachedBody | undefined {
  */
 export function createResponseCache(options: ResponseCacheOptions) {
   const { cache, clock } = options;
+  const compressor = options.compressor ?? createZlibCompressor();
   const ttlMs = options.ttlMs ?? DEFAULT_TTL_MS;
   const generationTtlMs = options.generationTtlMs ?? DEFAULT_GENERATION_TTL_MS;
   const local = createBoundedMap<{ value: CachedBody; expiresAt: number }>({
     maxEntries: options.localEntries ?? DEFAULT_LOCAL_ENTRIES,
     maxChars: options.localChars ?? DEFAULT_LOCAL_CHARS,
     // Bytes, counted as characters of UTF-16 text (two bytes each) like the other bounded maps.
-    charsOf: (entry) => entry.value.bytes.length / 2,
+    charsOf: (entry) => encodedSize(entry.value) / 2,
   });
   let known: { generation: string; readAt: number } | null = null;
 
@@ -114,27 +131,62 @@ export function createResponseCache(options: ResponseCacheOptions) {
     return value;
   }
 
-  async function getJson(key: string, produce: (generation: string) => Promise<string | Buffer>): Promise<CachedBody> {
+  /**
+   * The entry kept under `fullKey` until `expiresAt`. A coding made later (for the first client
+   * that takes it) is stored with the entry for the rest of its life, here and in the shared cache,
+   * so no process compresses it again.
+   */
+  function entry(fullKey: string, parts: { bytes: Buffer; etag?: string; coded?: Codings }, expiresAt: number) {
+    return createEncodedBody(parts.bytes, {
+      compressor,
+      ...(parts.etag === undefined ? {} : { etag: parts.etag }),
+      ...(parts.coded === undefined ? {} : { coded: parts.coded }),
+      async onEncoded(body) {
+        const remainingMs = expiresAt - clock.now().getTime();
+        if (remainingMs <= 0) return;
+        const kept = local.get(fullKey);
+        // Counted again with its new coding (unless it was dropped or replaced meanwhile).
+        if (kept?.value === body) local.set(fullKey, kept);
+        await cache.setBytes(fullKey, toStored(body), remainingMs);
+      },
+    });
+  }
+
+  async function getJson(
+    key: string,
+    produce: (generation: string) => Promise<string | Buffer>,
+    coding?: ContentCoding,
+  ): Promise<CachedBody> {
     const gen = await generation();
     const fullKey = `catalog:${gen}:${key}`;
     const now = clock.now().getTime();
+    const expiresAt = now + ttlMs;
     const hit = local.get(fullKey);
     if (hit && hit.expiresAt > now) return hit.value;
-    let value = fromStored(await cache.getText(fullKey));
-    if (!value) {
+    const stored = fromStored(await cache.getBytes(fullKey));
+    let value: CachedBody;
+    if (stored) {
+      value = entry(fullKey, stored, expiresAt);
+    } else {
       const body = await produce(gen);
-      value = cachedBody(typeof body === 'string' ? Buffer.from(body) : body);
-      // Kept as text: a JSON wrapper would escape the whole body on every write.
-      await cache.setText(fullKey, toStored(value), ttlMs);
+      // The coding the asking client takes is made before the entry is stored, so a miss writes
+      // the shared cache once; other codings are added when a client first takes them.
+      const filled = createEncodedBody(typeof body === 'string' ? Buffer.from(body) : body, { compressor });
+      if (coding) await filled.encode(coding);
+      value = entry(fullKey, filled, expiresAt);
+      await cache.setBytes(fullKey, toStored(value), ttlMs);
     }
-    local.set(fullKey, { value, expiresAt: now + ttlMs });
+    local.set(fullKey, { value, expiresAt });
     return value;
   }
 
   return {
-    /** The cached response for `key`, or `produce()`'s serialized and stored. */
-    get(key: string, produce: () => Promise<unknown>): Promise<CachedBody> {
-      return getJson(key, async () => JSON.stringify(await produce()));
+    /**
+     * The cached response for `key`, or `produce()`'s serialized and stored — with `coding` (the
+     * one the client takes, if any) made before it is stored.
+     */
+    get(key: string, produce: () => Promise<unknown>, coding?: ContentCoding): Promise<CachedBody> {
+      return getJson(key, async () => JSON.stringify(await produce()), coding);
     },
 
     /**
