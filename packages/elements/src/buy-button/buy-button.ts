@@ -62,7 +62,10 @@ export class ShopBuyButton extends LitElement {
   /** The variant id to add. Without it, a single-variant product adds its variant and others show a select. */
   @property({ reflect: true }) variant = '';
 
-  /** Hides the option select, for when another control chooses the variant (`<shop-product>` sets it on its slotted button). */
+  /**
+   * Hides the option select, for when another control chooses the variant (`<shop-product>` sets it on
+   * its slotted button); the button then shows "Unavailable", disabled, while that choice matches no variant.
+   */
   @property({ type: Boolean, attribute: 'no-variant-select' }) noVariantSelect = false;
 
   /** Units to add per press (1 to the shop's per-line maximum). */
