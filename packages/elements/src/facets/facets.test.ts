@@ -79,7 +79,7 @@ describe('<shop-facets>', () => {
     expect(grid.brand).to.equal('');
   });
 
-  it('lists option values in a shopper\'s order: sizes by size, numbers numerically, units grouped', async () => {
+  it("lists option values in a shopper's order: sizes by size, numbers numerically, units grouped", async () => {
     const { facets } = await render();
     const all = await testClient().search.query({ limit: 1 });
     const optionNames = (all.facets.options ?? []).map((o) => o.name);
@@ -89,7 +89,13 @@ describe('<shop-facets>', () => {
       const values = [...byName[name]!.querySelectorAll('label')].map((l) => l.querySelector('span')!.textContent!);
       expect(values, name).to.deep.equal([...values].sort(compareOptionValues('en')));
       const at = (v: string) => values.indexOf(v);
-      for (const [small, large] of [['S', 'M'], ['M', 'L'], ['L', 'XL'], ['XS', 'S'], ['XL', 'XXL']] as const)
+      for (const [small, large] of [
+        ['S', 'M'],
+        ['M', 'L'],
+        ['L', 'XL'],
+        ['XS', 'S'],
+        ['XL', 'XXL'],
+      ] as const)
         if (at(small) >= 0 && at(large) >= 0) expect(at(small), `${small} before ${large}`).to.be.lessThan(at(large));
     }
   });

@@ -157,7 +157,8 @@ export class ShopFacets extends LitElement {
         },
       });
     }
-    if (grid.minRating) active.push({ label: t.chip(t.rating, t.starsAndUp(grid.minRating)), remove: { minRating: undefined } });
+    if (grid.minRating)
+      active.push({ label: t.chip(t.rating, t.starsAndUp(grid.minRating)), remove: { minRating: undefined } });
     if (grid.inStock) active.push({ label: t.inStockOnly, remove: { inStock: false } });
     return active;
   }

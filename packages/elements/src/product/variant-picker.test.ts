@@ -43,7 +43,9 @@ const radio = (el: ShopProduct, option: number, value: string) =>
     (r) => r.value === value,
   )!;
 const checked = (el: ShopProduct) =>
-  [...el.shadowRoot!.querySelectorAll('fieldset')].map((f) => f.querySelector<HTMLInputElement>('input:checked')?.value);
+  [...el.shadowRoot!.querySelectorAll('fieldset')].map(
+    (f) => f.querySelector<HTMLInputElement>('input:checked')?.value,
+  );
 const offer = (el: ShopProduct) => el.shadowRoot!.querySelector<HTMLButtonElement>('[part~="offer"]');
 const addButton = (button: ShopBuyButton) => button.shadowRoot!.querySelector<HTMLButtonElement>('[part~="button"]')!;
 
