@@ -51,7 +51,6 @@ export {
   changedOptions,
   clothingSizeRank,
   compareOptionValues,
-  sortOptionValues,
 } from './catalog/index.js';
 export type { OptionSelection, OptionValueState } from './catalog/index.js';
 

@@ -1,6 +1,6 @@
 import { LitElement, html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { formatMoney, sortOptionValues, type SearchFacets } from '@shoptag/sdk';
+import { compareOptionValues, formatMoney, type SearchFacets } from '@shoptag/sdk';
 import { StoreConsumer } from '../internal/store-consumer.js';
 import type { ShopProductGrid } from '../product-grid/product-grid.js';
 import { facetsStyles } from './facets.styles.js';
@@ -199,6 +199,7 @@ export class ShopFacets extends LitElement {
     if (!facets || !grid) return nothing;
     const money = (amount: number) => this.money(amount);
     const active = this.activeFilters();
+    const compare = compareOptionValues(this.locale());
     const radio = (
       group: string,
       checked: boolean,
@@ -255,14 +256,16 @@ export class ShopFacets extends LitElement {
       }
       ${(facets.options ?? []).map(
         (option) => html`<fieldset part="group"><legend part="legend">${option.name}</legend>
-          ${sortOptionValues(option.values, (v) => v.value, this.locale()).map((v) => {
-            const pair = `${option.name}:${v.value}`;
-            const checked = this.selectedOptions().includes(pair);
-            return html`<label part="option">
+          ${[...option.values]
+            .sort((a, b) => compare(a.value, b.value))
+            .map((v) => {
+              const pair = `${option.name}:${v.value}`;
+              const checked = this.selectedOptions().includes(pair);
+              return html`<label part="option">
               <input type="checkbox" .checked=${checked} ?disabled=${v.count === 0 && !checked} @change=${(e: Event) => this.toggleOption(pair, (e.target as HTMLInputElement).checked)} />
               <span>${v.value}</span><span part="count" class="count">${v.count}</span>
             </label>`;
-          })}
+            })}
         </fieldset>`,
       )}
       ${

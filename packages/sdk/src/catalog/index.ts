@@ -7,4 +7,4 @@ export {
   changedOptions,
 } from './variant-selection.js';
 export type { OptionSelection, OptionValueState } from './variant-selection.js';
-export { clothingSizeRank, compareOptionValues, sortOptionValues } from './option-value-order.js';
+export { clothingSizeRank, compareOptionValues } from './option-value-order.js';

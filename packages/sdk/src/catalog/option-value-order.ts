@@ -5,68 +5,42 @@
  * locale-aware, digit-aware compare.
  */
 
-const SIZE_WORDS: Record<string, string> = {
-  SMALL: 'S',
-  MEDIUM: 'M',
-  LARGE: 'L',
-  EXTRASMALL: 'XS',
-  XSMALL: 'XS',
-  EXTRALARGE: 'XL',
-  XLARGE: 'XL',
-};
-
-const NUMBER = /^[+-]?\d+(?:[.,]\d+)?$/;
-const MEASURE = /^([+-]?\d+(?:[.,]\d+)?)\s*([\p{L}"'%°µ][\p{L}\d"'%°µ./²³]*)$/u;
+const SIZE = /^(?:([2-9])X|(X*))([SL])$/;
+const MEASURE = /^([+-]?\d+(?:[.,]\d+)?)\s*(\D*)$/;
 
 /** A size's place: M is 0, S −1, XS −2 …, L 1, XL 2, XXL 3, 3XL 4; undefined when it is no size. */
 export function clothingSizeRank(value: string): number | undefined {
-  const compact = value.toUpperCase().replace(/[\s_-]+/g, '');
-  const size = SIZE_WORDS[compact] ?? compact;
+  const size = value.toUpperCase().replace(/[\s-]/g, '');
   if (size === 'M') return 0;
-  const match = /^(?:(\d+)X|(X*))([SL])$/.exec(size);
+  const match = SIZE.exec(size);
   if (!match) return undefined;
-  const xs = match[1] !== undefined ? Number(match[1]) : match[2]!.length;
-  if (match[1] !== undefined && xs < 2) return undefined;
-  return match[3] === 'S' ? -(xs + 1) : xs + 1;
+  const rank = Number(match[1] ?? match[2]!.length) + 1;
+  return match[3] === 'S' ? -rank : rank;
 }
 
-type Key =
-  | { group: 0; rank: number }
-  | { group: 1; rank: number }
-  | { group: 2; unit: string; rank: number }
-  | { group: 3; text: string };
-
-const toNumber = (text: string) => Number(text.replace(',', '.'));
-
-function keyOf(value: string): Key {
+/** [group, unit, rank]: sizes 0, numbers 1 (unit ''), measurements 2, the rest 3. */
+function keyOf(value: string): [number, string, number] {
   const text = value.trim();
   const size = clothingSizeRank(text);
-  if (size !== undefined) return { group: 0, rank: size };
-  if (NUMBER.test(text)) return { group: 1, rank: toNumber(text) };
+  if (size !== undefined) return [0, '', size];
   const measure = MEASURE.exec(text);
-  if (measure) return { group: 2, unit: measure[2]!.toLowerCase(), rank: toNumber(measure[1]!) };
-  return { group: 3, text };
+  if (!measure) return [3, '', 0];
+  const unit = measure[2]!.toLowerCase();
+  return [unit ? 2 : 1, unit, Number(measure[1]!.replace(',', '.'))];
 }
 
 /** A compare function (for `Array#sort`) that puts option values in the order described above. */
 export function compareOptionValues(locale?: string | string[]): (a: string, b: string) => number {
   const collator = new Intl.Collator(locale, { numeric: true, sensitivity: 'base' });
   return (a, b) => {
-    const x = keyOf(a);
-    const y = keyOf(b);
-    if (x.group !== y.group) return x.group - y.group;
-    if (x.group === 2 && y.group === 2 && x.unit !== y.unit) return collator.compare(x.unit, y.unit);
-    if (x.group === 3 || y.group === 3) return collator.compare(a, b) || (a < b ? -1 : a > b ? 1 : 0);
-    return x.rank - y.rank || collator.compare(a, b);
+    const [group, unit, rank] = keyOf(a);
+    const [otherGroup, otherUnit, otherRank] = keyOf(b);
+    return (
+      group - otherGroup ||
+      collator.compare(unit, otherUnit) ||
+      rank - otherRank ||
+      collator.compare(a, b) ||
+      (a < b ? -1 : a > b ? 1 : 0)
+    );
   };
-}
-
-/** A sorted copy of `values` (see `compareOptionValues`); items are read through `valueOf`. */
-export function sortOptionValues<T>(
-  values: readonly T[],
-  valueOf: (item: T) => string,
-  locale?: string | string[],
-): T[] {
-  const compare = compareOptionValues(locale);
-  return [...values].sort((a, b) => compare(valueOf(a), valueOf(b)));
 }
