@@ -62,7 +62,7 @@ function requireTests() {
 export default {
   rootDir: repoRoot,
   files: ['packages/elements/src/**/*.test.ts', '!packages/elements/src/testing/**'],
-  nodeResolve: { exportConditions: ['browser', 'development'] },
+  nodeResolve: { exportConditions: ['browser', 'shoptag-source'] },
   concurrency: 1,
   testsFinishTimeout: 300_000,
   testFramework: { config: { timeout: 10_000, ...(process.env.WTR_GREP ? { grep: process.env.WTR_GREP } : {}) } },

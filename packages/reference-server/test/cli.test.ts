@@ -10,7 +10,7 @@ import { after, describe, test } from 'node:test';
 import { createPgliteDb } from '../src/store/pglite-driver.js';
 
 const CLI = fileURLToPath(new URL('../src/cli.ts', import.meta.url));
-const NODE_ARGS = ['--conditions=development', '--import', 'tsx', CLI];
+const NODE_ARGS = ['--conditions=shoptag-source', '--import', 'tsx', CLI];
 
 /** The environment without the caller's server settings, so the CLI sees only what a test gives it. */
 function cleanEnv(extra: Record<string, string>): NodeJS.ProcessEnv {

@@ -28,7 +28,7 @@ function cleanEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
 
 /** Runs the CLI (without blocking the event loop, so in-process servers keep answering). */
 function keysCli(args: string[], env: Record<string, string>) {
-  const child = spawn(process.execPath, ['--conditions=development', '--import', 'tsx', CLI, 'keys', ...args], {
+  const child = spawn(process.execPath, ['--conditions=shoptag-source', '--import', 'tsx', CLI, 'keys', ...args], {
     env: cleanEnv(env),
   });
   let stdout = '';

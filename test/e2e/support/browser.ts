@@ -1,5 +1,5 @@
 // Shared by the end-to-end tests: Chromium from the system, and the reference server from its
-// built dist (what ships; `--conditions=development` would otherwise pick the TypeScript sources).
+// built dist (what ships; `--conditions=shoptag-source` would otherwise pick the TypeScript sources).
 import { chromium, type Browser, type Page } from 'playwright';
 import type * as ReferenceServer from '@shoptag/reference-server';
 import type { StartedDemoServer, StartServerOptions } from '@shoptag/reference-server';
