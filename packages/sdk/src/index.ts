@@ -42,6 +42,17 @@ export {
 } from './errors.js';
 export type { ShopErrorType, ShopErrorInit } from './errors.js';
 export { formatMoney, currencyExponent, minorToDecimalString } from './money.js';
+export {
+  isPurchasable,
+  findVariant,
+  initialSelection,
+  optionValueState,
+  nearestAvailable,
+  changedOptions,
+  clothingSizeRank,
+  compareOptionValues,
+} from './catalog/index.js';
+export type { OptionSelection, OptionValueState } from './catalog/index.js';
 
 // Wire types, inferred from the contract's zod schemas (types only: zod stays out of the bundle).
 export type { Money, CurrencyCode } from './contract/money.js';

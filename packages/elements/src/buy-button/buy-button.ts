@@ -1,6 +1,6 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import type { Cart, Product, ProductVariant, ShopClient } from '@shoptag/sdk';
+import { isPurchasable, type Cart, type Product, type ProductVariant, type ShopClient } from '@shoptag/sdk';
 import { StoreConsumer } from '../internal/store-consumer.js';
 import { ownStoreValue } from '../internal/own-store.js';
 import type { ShopStoreValue } from '../internal/store-context.js';
@@ -62,7 +62,10 @@ export class ShopBuyButton extends LitElement {
   /** The variant id to add. Without it, a single-variant product adds its variant and others show a select. */
   @property({ reflect: true }) variant = '';
 
-  /** Hides the option select, for when another control chooses the variant (`<shop-product>` sets it on its slotted button). */
+  /**
+   * Hides the option select, for when another control chooses the variant (`<shop-product>` sets it on
+   * its slotted button); the button then shows "Unavailable", disabled, while that choice matches no variant.
+   */
   @property({ type: Boolean, attribute: 'no-variant-select' }) noVariantSelect = false;
 
   /** Units to add per press (1 to the shop's per-line maximum). */
@@ -153,8 +156,17 @@ export class ShopBuyButton extends LitElement {
   private get soldOut(): boolean {
     const product = this.loadedProduct;
     if (product && !product.in_stock) return true;
-    if (this.selected && this.selected.available_quantity === 0) return true;
+    if (this.selected && (!isPurchasable(this.selected) || this.selected.available_quantity === 0)) return true;
     return !this.hasProduct && this.variantAvailability === 0;
+  }
+
+  /**
+   * Another control chooses the variant (`no-variant-select`) and its choice matches none: the
+   * button is disabled rather than asking for a select it does not show.
+   */
+  private get noMatch(): boolean {
+    const product = this.loadedProduct;
+    return this.noVariantSelect && product !== undefined && product.variants.length > 1 && !this.selected;
   }
 
   private get hasProduct(): boolean {
@@ -203,7 +215,16 @@ export class ShopBuyButton extends LitElement {
     const loading =
       (!this.publishableKey && this.store.status === 'pending') ||
       (!this.data && this.product !== '' && this.loader.status !== 'ready' && this.loader.status !== 'error');
-    const label = this.busy ? 'Adding…' : soldOut ? 'Sold out' : this.mode === 'checkout' ? 'Buy now' : 'Add to cart';
+    const noMatch = this.noMatch;
+    const label = this.busy
+      ? 'Adding…'
+      : soldOut
+        ? 'Sold out'
+        : noMatch
+          ? 'Unavailable'
+          : this.mode === 'checkout'
+            ? 'Buy now'
+            : 'Add to cart';
     const available = this.available;
     const tooMany = available !== undefined && !soldOut && available < Math.max(1, this.quantity);
     return html`<div part="base" class="base">
@@ -222,13 +243,13 @@ export class ShopBuyButton extends LitElement {
         part="button"
         class="button primary"
         type="button"
-        ?disabled=${soldOut || loading || tooMany || (!this.data && this.loader.status === 'error')}
+        ?disabled=${soldOut || noMatch || loading || tooMany || (!this.data && this.loader.status === 'error')}
         aria-busy=${this.busy ? 'true' : 'false'}
         aria-disabled=${this.busy ? 'true' : 'false'}
         @click=${this.add}
       >
         ${this.busy ? html`<span class="spinner" aria-hidden="true"></span>` : nothing}
-        ${this.busy || soldOut ? label : html`<slot>${label}</slot>`}
+        ${this.busy || soldOut || noMatch ? label : html`<slot>${label}</slot>`}
       </button>
       <p part="message" class="message ${this.message?.kind ?? ''}" role=${this.message?.kind === 'error' ? 'alert' : 'status'}>
         ${this.message?.text ?? nothing}

@@ -1,9 +1,28 @@
 import { LitElement, html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { formatMoney, type SearchFacets } from '@shoptag/sdk';
+import { compareOptionValues, formatMoney, type SearchFacets } from '@shoptag/sdk';
 import { StoreConsumer } from '../internal/store-consumer.js';
 import type { ShopProductGrid } from '../product-grid/product-grid.js';
 import { facetsStyles } from './facets.styles.js';
+import { facetsMessages as t } from './facets-messages.js';
+
+type Filters = Parameters<ShopProductGrid['applyFilters']>[0];
+
+/** One active filter: what its chip says and what removing it applies. */
+interface ActiveFilter {
+  label: string;
+  remove: Filters;
+}
+
+const NO_FILTERS: Filters = {
+  brand: '',
+  category: '',
+  options: '',
+  minPrice: undefined,
+  maxPrice: undefined,
+  inStock: false,
+  minRating: undefined,
+};
 
 let nextId = 0;
 
@@ -11,7 +30,10 @@ let nextId = 0;
  * Filters for a `<shop-product-grid>`: brand, category, price range, option values, rating and
  * stock, each with the number of products it would show for the grid's current search and filters.
  * Choosing one changes the grid (and, with the grid's `sync-url`, adds a history entry, so Back
- * undoes it).
+ * undoes it). Option values are in a shopper's order (S < M < L < XL, numbers numerically, values
+ * with units grouped by unit). Each active filter shows as a chip at the top ("Size: XL ×", named
+ * "Remove filter Size: XL") that removes just that filter, beside "Clear filters"; focus then moves
+ * to the next chip, or to the first filter when none is left.
  *
  * @summary Facet filters with counts that drive a product grid.
  * @tagname shop-facets
@@ -20,6 +42,8 @@ let nextId = 0;
  * @csspart legend - Each facet's heading.
  * @csspart option - Each choice (a label around its input).
  * @csspart count - The number beside each choice.
+ * @csspart active - The list of active filter chips (with "Clear filters").
+ * @csspart chip - Each active filter's remove button ("Size: XL ×").
  * @csspart clear - The "Clear filters" button.
  *
  * @cssproperty --shop-color-accent - Checkboxes, radios and the clear button. Default `#4338ca`.
@@ -89,8 +113,72 @@ export class ShopFacets extends LitElement {
     }
   }
 
-  private apply(filters: Parameters<ShopProductGrid['applyFilters']>[0]): void {
+  private apply(filters: Filters): void {
     this.grid?.applyFilters(filters);
+    this.requestUpdate();
+  }
+
+  private locale(): string | undefined {
+    return this.store.value?.locale || document.documentElement.lang || undefined;
+  }
+
+  private money(amount: number): string {
+    return formatMoney({ amount, currency: this.store.value?.currency ?? 'USD' }, this.locale());
+  }
+
+  /** The grid's filters now, one chip each, in the order the groups are shown. */
+  private activeFilters(): ActiveFilter[] {
+    const grid = this.grid;
+    if (!grid) return [];
+    const active: ActiveFilter[] = [];
+    if (grid.category) {
+      const name =
+        this.facets?.category?.find((c) => c.slug === grid.category || c.id === grid.category)?.name ?? grid.category;
+      active.push({ label: t.chip(t.category, name), remove: { category: '' } });
+    }
+    if (grid.brand) active.push({ label: t.chip(t.brand, grid.brand), remove: { brand: '' } });
+    if (grid.minPrice !== undefined || grid.maxPrice !== undefined) {
+      const { minPrice: min, maxPrice: max } = grid;
+      const range =
+        max === undefined
+          ? t.priceAndUp(this.money(min ?? 0))
+          : min === undefined
+            ? t.priceUpTo(this.money(max + 1))
+            : t.priceRange(this.money(min), this.money(max + 1));
+      active.push({ label: t.chip(t.price, range), remove: { minPrice: undefined, maxPrice: undefined } });
+    }
+    for (const pair of this.selectedOptions()) {
+      const at = pair.indexOf(':');
+      const rest = () => this.selectedOptions().filter((o) => o !== pair);
+      active.push({
+        label: t.chip(pair.slice(0, at), pair.slice(at + 1)),
+        get remove() {
+          return { options: rest().join(',') };
+        },
+      });
+    }
+    if (grid.minRating)
+      active.push({ label: t.chip(t.rating, t.starsAndUp(grid.minRating)), remove: { minRating: undefined } });
+    if (grid.inStock) active.push({ label: t.inStockOnly, remove: { inStock: false } });
+    return active;
+  }
+
+  /** Removes one filter, then keeps focus in the facets: the chip now in its place, else the first filter. */
+  private async removeFilter(filter: ActiveFilter, index: number): Promise<void> {
+    this.apply(filter.remove);
+    await this.updateComplete;
+    const chips = [...this.renderRoot.querySelectorAll<HTMLButtonElement>('[part~="chip"]')];
+    (chips[Math.min(index, chips.length - 1)] ?? this.firstControl())?.focus();
+  }
+
+  private async clearAll(): Promise<void> {
+    this.apply(NO_FILTERS);
+    await this.updateComplete;
+    this.firstControl()?.focus();
+  }
+
+  private firstControl(): HTMLElement | null {
+    return this.renderRoot.querySelector<HTMLElement>('fieldset input:not(:disabled)');
   }
 
   private selectedOptions(): string[] {
@@ -109,18 +197,9 @@ export class ShopFacets extends LitElement {
     const facets = this.facets;
     const grid = this.grid;
     if (!facets || !grid) return nothing;
-    const currency = this.store.value?.currency ?? 'USD';
-    const money = (amount: number) =>
-      formatMoney({ amount, currency }, this.store.value?.locale || document.documentElement.lang || undefined);
-    const filtered = Boolean(
-      grid.brand ||
-      grid.category ||
-      grid.options ||
-      grid.minPrice !== undefined ||
-      grid.maxPrice !== undefined ||
-      grid.inStock ||
-      grid.minRating,
-    );
+    const money = (amount: number) => this.money(amount);
+    const active = this.activeFilters();
+    const compare = compareOptionValues(this.locale());
     const radio = (
       group: string,
       checked: boolean,
@@ -133,34 +212,41 @@ export class ShopFacets extends LitElement {
     </label>`;
     return html`
       ${
-        filtered
-          ? html`<button part="clear" class="clear" type="button"
-            @click=${() => this.apply({ brand: '', category: '', options: '', minPrice: undefined, maxPrice: undefined, inStock: false, minRating: undefined })}>Clear filters</button>`
+        active.length > 0
+          ? html`<ul part="active" class="active" aria-label=${t.activeFilters}>
+            ${active.map(
+              (filter, i) => html`<li>
+                <button part="chip" class="chip" type="button" aria-label=${t.removeFilter(filter.label)}
+                  @click=${() => void this.removeFilter(filter, i)}>${filter.label}<span aria-hidden="true" class="x">×</span></button>
+              </li>`,
+            )}
+            <li><button part="clear" class="clear" type="button" @click=${() => void this.clearAll()}>${t.clear}</button></li>
+          </ul>`
           : nothing
       }
       ${
         facets.category?.length
-          ? html`<fieldset part="group"><legend part="legend">Category</legend>
-            ${grid.category ? radio('category', false, 'All categories', null, () => this.apply({ category: '' })) : nothing}
+          ? html`<fieldset part="group"><legend part="legend">${t.category}</legend>
+            ${grid.category ? radio('category', false, t.allCategories, null, () => this.apply({ category: '' })) : nothing}
             ${facets.category.map((c) => radio('category', grid.category === c.slug || grid.category === c.id, c.name, c.count, () => this.apply({ category: c.slug })))}
           </fieldset>`
           : nothing
       }
       ${
         facets.brand?.length
-          ? html`<fieldset part="group"><legend part="legend">Brand</legend>
-            ${grid.brand ? radio('brand', false, 'All brands', null, () => this.apply({ brand: '' })) : nothing}
+          ? html`<fieldset part="group"><legend part="legend">${t.brand}</legend>
+            ${grid.brand ? radio('brand', false, t.allBrands, null, () => this.apply({ brand: '' })) : nothing}
             ${facets.brand.map((b) => radio('brand', grid.brand.toLowerCase() === b.value.toLowerCase(), b.value, b.count, () => this.apply({ brand: b.value })))}
           </fieldset>`
           : nothing
       }
       ${
         facets.price?.length
-          ? html`<fieldset part="group"><legend part="legend">Price</legend>
-            ${grid.minPrice !== undefined || grid.maxPrice !== undefined ? radio('price', false, 'Any price', null, () => this.apply({ minPrice: undefined, maxPrice: undefined })) : nothing}
+          ? html`<fieldset part="group"><legend part="legend">${t.price}</legend>
+            ${grid.minPrice !== undefined || grid.maxPrice !== undefined ? radio('price', false, t.anyPrice, null, () => this.apply({ minPrice: undefined, maxPrice: undefined })) : nothing}
             ${facets.price.map((p) => {
               const max = p.max === null ? undefined : p.max - 1;
-              const label = p.max === null ? `${money(p.min)} and up` : `${money(p.min)} – ${money(p.max)}`;
+              const label = p.max === null ? t.priceAndUp(money(p.min)) : t.priceRange(money(p.min), money(p.max));
               return radio('price', grid.minPrice === p.min && grid.maxPrice === max, label, p.count, () =>
                 this.apply({ minPrice: p.min, maxPrice: max }),
               );
@@ -170,30 +256,32 @@ export class ShopFacets extends LitElement {
       }
       ${(facets.options ?? []).map(
         (option) => html`<fieldset part="group"><legend part="legend">${option.name}</legend>
-          ${option.values.map((v) => {
-            const pair = `${option.name}:${v.value}`;
-            const checked = this.selectedOptions().includes(pair);
-            return html`<label part="option">
+          ${[...option.values]
+            .sort((a, b) => compare(a.value, b.value))
+            .map((v) => {
+              const pair = `${option.name}:${v.value}`;
+              const checked = this.selectedOptions().includes(pair);
+              return html`<label part="option">
               <input type="checkbox" .checked=${checked} ?disabled=${v.count === 0 && !checked} @change=${(e: Event) => this.toggleOption(pair, (e.target as HTMLInputElement).checked)} />
               <span>${v.value}</span><span part="count" class="count">${v.count}</span>
             </label>`;
-          })}
+            })}
         </fieldset>`,
       )}
       ${
         facets.rating?.length
-          ? html`<fieldset part="group"><legend part="legend">Rating</legend>
-            ${grid.minRating ? radio('rating', false, 'Any rating', null, () => this.apply({ minRating: undefined })) : nothing}
-            ${facets.rating.map((r) => radio('rating', grid.minRating === r.min, `${r.min} stars & up`, r.count, () => this.apply({ minRating: r.min })))}
+          ? html`<fieldset part="group"><legend part="legend">${t.rating}</legend>
+            ${grid.minRating ? radio('rating', false, t.anyRating, null, () => this.apply({ minRating: undefined })) : nothing}
+            ${facets.rating.map((r) => radio('rating', grid.minRating === r.min, t.starsAndUp(r.min), r.count, () => this.apply({ minRating: r.min })))}
           </fieldset>`
           : nothing
       }
       ${
         facets.in_stock
-          ? html`<fieldset part="group"><legend part="legend">Availability</legend>
+          ? html`<fieldset part="group"><legend part="legend">${t.availability}</legend>
             <label part="option">
               <input type="checkbox" .checked=${grid.inStock} @change=${(e: Event) => this.apply({ inStock: (e.target as HTMLInputElement).checked })} />
-              <span>In stock only</span><span part="count" class="count">${facets.in_stock.in_stock}</span>
+              <span>${t.inStockOnly}</span><span part="count" class="count">${facets.in_stock.in_stock}</span>
             </label>
           </fieldset>`
           : nothing

@@ -124,11 +124,32 @@ export const productStyles = [
       outline: var(--_focus);
       outline-offset: 2px;
     }
-    .value input:disabled + span {
+    /* Sold out or missing beside the other choices: crossed out and dimmed, yet still choosable. */
+    .value .box.sold-out,
+    .value .box.unavailable {
       color: var(--_muted);
       text-decoration: line-through;
-      cursor: not-allowed;
-      opacity: 0.6;
+      border-style: dashed;
+    }
+    .value input:checked + .box.sold-out,
+    .value input:checked + .box.unavailable {
+      border-style: solid;
+    }
+    .offer {
+      font: inherit;
+      min-height: 2.75rem;
+      margin: 0 0 var(--_space);
+      padding: 0.5rem 0.75rem;
+      border: 1px solid var(--_accent);
+      border-radius: var(--_radius-small);
+      background: none;
+      color: var(--_accent);
+      cursor: pointer;
+      text-align: start;
+    }
+    .offer:focus-visible {
+      outline: var(--_focus);
+      outline-offset: 2px;
     }
     .stock {
       margin: 0 0 var(--_space);

@@ -6,6 +6,9 @@ import type { ShopProduct } from './product.js';
 import type { ShopBuyButton } from '../buy-button/buy-button.js';
 import { findProduct, nextEvent, testShop } from '../testing/test-shop.test.js';
 
+/** The label's text as a screen reader reads it (visually hidden text included, CSS has no say). */
+const accessibleName = (label: HTMLLabelElement) => label.textContent!.replace(/\s+/g, ' ').trim();
+
 const part = (el: ShopProduct, name: string) => el.shadowRoot!.querySelector<HTMLElement>(`[part~="${name}"]`);
 
 async function render(handleOrProduct: string | Product): Promise<ShopProduct> {
@@ -81,14 +84,21 @@ describe('<shop-product>', () => {
     expect(button.getAttribute('variant')).to.equal(el.variant!.id);
   });
 
-  it('disables option values that no purchasable variant has', async () => {
+  it('marks option values that no purchasable variant has as sold out, crossed out and in their accessible name, yet choosable', async () => {
     const product = await findProduct(
       (p) => p.options.length === 1 && p.variants.some((v) => !v.in_stock) && p.variants.some((v) => v.in_stock),
     );
     const el = await render(product.handle);
     const soldOut = product.variants.filter((v) => !v.in_stock).map((v) => v.options[product.options[0]!.name]);
-    const radios = [...el.shadowRoot!.querySelectorAll<HTMLInputElement>('input[type="radio"]')];
-    for (const radio of radios) expect(radio.disabled, radio.value).to.equal(soldOut.includes(radio.value));
+    const labels = [...el.shadowRoot!.querySelectorAll<HTMLLabelElement>('label.value')];
+    for (const label of labels) {
+      const radio = label.querySelector('input')!;
+      const box = label.querySelector<HTMLElement>('[part~="value"]')!;
+      const isSoldOut = soldOut.includes(radio.value);
+      expect(radio.disabled, radio.value).to.equal(false);
+      expect(accessibleName(label), radio.value).to.equal(isSoldOut ? `${radio.value} — sold out` : radio.value);
+      expect(getComputedStyle(box).textDecorationLine, radio.value).to.equal(isSoldOut ? 'line-through' : 'none');
+    }
   });
 
   it('shows the compare-at price and the discount for a variant on sale', async () => {

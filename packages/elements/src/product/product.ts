@@ -2,7 +2,19 @@ import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
 import DOMPurify from 'dompurify';
-import { formatMoney, type Money, type Product, type ProductVariant } from '@shoptag/sdk';
+import {
+  changedOptions,
+  findVariant,
+  formatMoney,
+  initialSelection,
+  isPurchasable,
+  nearestAvailable,
+  optionValueState,
+  type Money,
+  type OptionSelection,
+  type Product,
+  type ProductVariant,
+} from '@shoptag/sdk';
 import { StoreConsumer } from '../internal/store-consumer.js';
 import { ProductController } from '../internal/product-controller.js';
 import { mediaUrl } from '../internal/media.js';
@@ -13,6 +25,7 @@ import { ShopVariantChangeEvent } from '../events/variant-change.js';
 import { ShopImage } from '../image/image.js';
 import { productJsonLd } from './product-json-ld.js';
 import { productStyles } from './product.styles.js';
+import { pickerMessages as t } from './picker-messages.js';
 
 /** Stock at or below this many units shows "Only N left". */
 const LOW_STOCK_THRESHOLD = 5;
@@ -20,12 +33,14 @@ const JSON_LD_ATTRIBUTE = 'data-shoptag-json-ld';
 
 let nextId = 0;
 
-const purchasable = (v: ProductVariant) => v.enabled && v.in_stock;
-
 /**
- * A product page section: image gallery with thumbnails, option pickers (radio groups, with
- * combinations that cannot be bought disabled), price with the compare-at price and discount,
- * stock, rating and the sanitized description. Emits schema.org Product JSON-LD into the page
+ * A product page section: image gallery with thumbnails, option pickers (radio groups; a value that
+ * cannot be bought with the other choices is crossed out and announced as "XL — sold out", yet
+ * stays choosable), price with the compare-at price and discount,
+ * stock, rating and the sanitized description. Choosing a value never changes another option: when
+ * the combination is sold out or does not exist, the picker says so, the slotted buy button is
+ * disabled, and a button offers the nearest combination that can be bought (fewest options changed,
+ * keeping the one just chosen). Emits schema.org Product JSON-LD into the page
  * (light DOM) for search engines. Put `<shop-buy-button slot="buy">` inside it.
  *
  * @summary A whole product: gallery, variant picker, price, stock and description.
@@ -54,7 +69,9 @@ const purchasable = (v: ProductVariant) => v.enabled && v.in_stock;
  * @csspart compare-at-price - The struck-through former price.
  * @csspart discount - The "−20%" badge.
  * @csspart options - Every option's radio group.
+ * @csspart value - Each option value's visible box (also `value sold-out` or `value unavailable`).
  * @csspart stock - The stock line ("In stock", "Only 3 left", "Sold out").
+ * @csspart offer - The "Plum is available in M — choose it" button shown for an unavailable choice.
  * @csspart description - The product description.
  *
  * @cssproperty --shop-product-column-min - Narrowest a column gets before they stack. Default `20rem`.
@@ -80,7 +97,9 @@ export class ShopProduct extends LitElement {
   /** Leave out the JSON-LD (for example when the page renders its own). */
   @property({ type: Boolean, attribute: 'no-json-ld' }) noJsonLd = false;
 
-  @state() private selected: Record<string, string> = {};
+  @state() private selected: OptionSelection = {};
+  /** The option the shopper chose last: the nearest-combination offer keeps it. */
+  @state() private lastChosen: string | undefined = undefined;
   @state() private imageIndex = 0;
 
   private readonly store = new StoreConsumer(this, { required: true });
@@ -97,11 +116,7 @@ export class ShopProduct extends LitElement {
   /** The variant matching every chosen option, or null when there is none. */
   get variant(): ProductVariant | null {
     const product = this.shown;
-    if (!product) return null;
-    if (product.options.length === 0) return product.variants[0] ?? null;
-    return (
-      product.variants.find((v) => product.options.every((o) => v.options[o.name] === this.selected[o.name])) ?? null
-    );
+    return product ? findVariant(product, this.selected) : null;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -118,8 +133,8 @@ export class ShopProduct extends LitElement {
     const product = this.shown;
     if (product && product.id !== this.initializedFor) {
       this.initializedFor = product.id;
-      const first = product.variants.find(purchasable) ?? product.variants[0];
-      this.selected = { ...(first?.options ?? {}) };
+      this.selected = initialSelection(product);
+      this.lastChosen = undefined;
       this.imageIndex = 0;
     }
     void changed;
@@ -175,37 +190,33 @@ export class ShopProduct extends LitElement {
     return formatMoney(money, this.store.value?.locale || document.documentElement.lang || undefined);
   }
 
-  /** Whether choosing `value` for `name` (keeping the other choices) gives a variant that can be bought. */
-  private canBuy(product: Product, name: string, value: string): boolean {
-    return product.variants.some(
-      (v) =>
-        purchasable(v) &&
-        v.options[name] === value &&
-        product.options.every((o) => o.name === name || v.options[o.name] === this.selected[o.name]),
-    );
-  }
-
-  /** Whether any variant can be bought with `value` for `name`, whatever else is chosen. */
-  private existsWith(product: Product, name: string, value: string): boolean {
-    return product.variants.some((v) => purchasable(v) && v.options[name] === value);
-  }
-
+  /** Takes the shopper's choice as it is: another option never changes behind their back. */
   private choose(product: Product, name: string, value: string): void {
-    const next = { ...this.selected, [name]: value };
-    // When the new value cannot go with the other choices, move them to a combination that can.
-    if (
-      !product.variants.some((v) => purchasable(v) && product.options.every((o) => v.options[o.name] === next[o.name]))
-    ) {
-      const fallback = product.variants.find((v) => purchasable(v) && v.options[name] === value);
-      if (fallback) Object.assign(next, fallback.options);
-    }
-    this.selected = next;
+    this.lastChosen = name;
+    this.select(product, { ...this.selected, [name]: value });
+  }
+
+  private select(product: Product, selection: OptionSelection): void {
+    this.selected = selection;
     const variant = this.variant;
     if (variant?.image_id) {
       const index = product.images.findIndex((i) => i.id === variant.image_id);
       if (index >= 0) this.imageIndex = index;
     }
     this.dispatchEvent(new ShopVariantChangeEvent({ product, variant }));
+  }
+
+  /** Takes the offered combination and puts focus on the first value it changed, so the keyboard stays in the picker. */
+  private async takeOffer(product: Product, offer: ProductVariant): Promise<void> {
+    const first = changedOptions(product, this.selected, offer)[0];
+    this.select(product, { ...offer.options });
+    await this.updateComplete;
+    if (!first) return;
+    const index = product.options.findIndex((o) => o.name === first.name);
+    this.renderRoot
+      .querySelectorAll<HTMLFieldSetElement>('fieldset[part~="options"]')
+      [index]?.querySelector<HTMLInputElement>('input:checked')
+      ?.focus();
   }
 
   protected override render() {
@@ -228,7 +239,7 @@ export class ShopProduct extends LitElement {
         ${product.rating.count > 0 ? this.renderRating(product) : nothing}
         ${this.renderPrice(product, variant)}
         ${product.options.map((option) => this.renderOption(product, option.name, option.values))}
-        ${this.renderStock(variant)}
+        ${this.renderStock(product, variant)}
         <slot name="buy"></slot>
         <div part="description" class="description">${unsafeHTML(DOMPurify.sanitize(product.description_html))}</div>
         <slot name="after-description"></slot>
@@ -294,32 +305,47 @@ export class ShopProduct extends LitElement {
       <legend>${name}: <span class="chosen">${this.selected[name] ?? ''}</span></legend>
       <div class="values">
         ${values.map((value) => {
-          const disabled = !this.existsWith(product, name, value);
-          const unavailable = !disabled && !this.canBuy(product, name, value);
+          const state = optionValueState(product, this.selected, name, value);
           return html`<label class="value">
             <input
               type="radio"
               name=${group}
               .value=${value}
               .checked=${this.selected[name] === value}
-              ?disabled=${disabled}
-              aria-describedby=${unavailable ? `${group}-note` : nothing}
               @change=${() => this.choose(product, name, value)}
             />
-            <span>${value}</span>
+            <span part=${state === 'available' ? 'value' : `value ${state}`} class=${`box ${state}`}>${value}</span
+            >${
+              state === 'available'
+                ? nothing
+                : html`<span class="sr-only">${state === 'sold-out' ? t.valueSoldOut : t.valueUnavailable}</span>`
+            }
           </label>`;
         })}
       </div>
-      <span id=${`${group}-note`} class="sr-only">Not available with the other options chosen</span>
     </fieldset>`;
   }
 
-  private renderStock(variant: ProductVariant | null) {
-    if (!variant || !purchasable(variant))
-      return html`<p part="stock" class="stock out" role="status">${variant ? 'Sold out' : 'Unavailable'}</p>`;
+  private renderStock(product: Product, variant: ProductVariant | null) {
+    if (!variant || !isPurchasable(variant)) {
+      const title = product.options.map((o) => this.selected[o.name] ?? '').join(' / ');
+      const offer = nearestAvailable(product, this.selected, this.lastChosen);
+      const changed = offer ? changedOptions(product, this.selected, offer) : [];
+      const kept = this.lastChosen && offer?.options[this.lastChosen] === this.selected[this.lastChosen];
+      return html`<p part="stock" class="stock out" role="status">
+          ${variant ? t.soldOut(variant.title || title) : t.missing(title)}
+        </p>
+        ${
+          offer && changed.length > 0
+            ? html`<button part="offer" class="offer" type="button" @click=${() => void this.takeOffer(product, offer)}>
+              ${t.offer(kept ? this.selected[this.lastChosen!] : undefined, changed.map((c) => c.value).join(' / '))}
+            </button>`
+            : nothing
+        }`;
+    }
     const n = variant.available_quantity;
-    if (n <= LOW_STOCK_THRESHOLD) return html`<p part="stock" class="stock low" role="status">Only ${n} left</p>`;
-    return html`<p part="stock" class="stock" role="status">In stock</p>`;
+    if (n <= LOW_STOCK_THRESHOLD) return html`<p part="stock" class="stock low" role="status">${t.lowStock(n)}</p>`;
+    return html`<p part="stock" class="stock" role="status">${t.inStock}</p>`;
   }
 }
 
