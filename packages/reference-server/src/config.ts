@@ -4,7 +4,7 @@ import { CurrencyCode } from '@shoptag/sdk/contract';
 import { DEFAULT_FRAME_ANCESTORS } from './api/demo/page-security.js';
 import { DRAIN_TIMEOUT_MS } from './http-drain.js';
 import { FAULT_POINTS, type FaultPoint } from './fault-injection.js';
-import { LOG_LEVELS, type LogLevel } from './logger.js';
+import { LOG_FORMATS, LOG_LEVELS, type LogFormat, type LogLevel } from './logger.js';
 import {
   parseMajorUnits,
   parseTaxRates,
@@ -56,6 +56,19 @@ export interface Config {
   idempotencyLeaseMs: number;
   /** Test only: the placement step at which the process SIGKILLs itself (`SHOPTAG_FAULT_KILL_AT`). */
   faultKillAt: FaultPoint | null;
+  /** Observability: the log format, and whether and how `/metrics` is served. */
+  logFormat: LogFormat;
+  metrics: MetricsConfig;
+}
+
+/**
+ * Prometheus metrics (`/metrics`): off unless a token or a port is set. With a token, the public
+ * app serves them to `Authorization: Bearer <token>`; with a port, a listener of their own does
+ * (and asks for the token too when both are set).
+ */
+export interface MetricsConfig {
+  token: string | null;
+  port: number | null;
 }
 
 /** When the placement recovery job runs, and what it considers abandoned. */
@@ -134,6 +147,9 @@ const SHOPTAG_VARIABLES = [
   'SHOPTAG_FAULT_KILL_AT',
   'SHOPTAG_DRAIN_TIMEOUT_SECONDS',
   'SHOPTAG_FRAME_ANCESTORS',
+  // Observability (logs, metrics)
+  'SHOPTAG_METRICS_TOKEN',
+  'SHOPTAG_METRICS_PORT',
 ] as const;
 /** Reserved for the test harness (SHOPTAG_TEST_DATABASE_URL …); the server ignores them. */
 const IGNORED_PREFIX = 'SHOPTAG_TEST_';
@@ -244,6 +260,12 @@ const EnvSchema = z.object({
   SHOPTAG_IDEMPOTENCY_LEASE_SECONDS: optional(positiveInt(600).pipe(z.number().min(2))),
   SHOPTAG_FAULT_KILL_AT: optional(z.enum(FAULT_POINTS)),
   LOG_LEVEL: optional(z.enum(LOG_LEVELS, { message: `must be one of ${LOG_LEVELS.join(', ')}` })),
+  // Observability (logs, metrics)
+  LOG_FORMAT: optional(z.enum(LOG_FORMATS)),
+  SHOPTAG_METRICS_TOKEN: optional(z.string().regex(/^[\x21-\x7e]{16,256}$/)),
+  SHOPTAG_METRICS_PORT: optional(
+    z.string().regex(/^\d+$/).transform(Number).pipe(z.number().int().min(1).max(65535)),
+  ),
 });
 
 /** What each variable must look like, for messages where zod's own wording would be vague. */
@@ -270,13 +292,16 @@ const EXPECTATIONS: Partial<Record<keyof z.infer<typeof EnvSchema>, string>> = {
   SHOPTAG_RECOVERY_AFTER_SECONDS: 'must be a whole number of seconds 1–86400',
   SHOPTAG_IDEMPOTENCY_LEASE_SECONDS: 'must be a whole number of seconds 2–600',
   SHOPTAG_FAULT_KILL_AT: `must be one of ${FAULT_POINTS.join(', ')} (tests only)`,
+  LOG_FORMAT: `must be one of ${LOG_FORMATS.join(', ')}`,
+  SHOPTAG_METRICS_TOKEN: 'must be 16–256 printable characters without spaces (e.g. from openssl rand -hex 32)',
+  SHOPTAG_METRICS_PORT: 'must be an integer 1–65535, other than PORT',
 };
 
 type Env = Record<string, string | undefined>;
 
 function describeValue(variable: string, value: string | undefined): string {
   if (value === undefined) return 'not set';
-  if (/SECRET|KEY/.test(variable)) return 'value hidden';
+  if (/SECRET|KEY|TOKEN/.test(variable)) return 'value hidden';
   if (/URL/.test(variable)) return 'value hidden';
   return `got ${JSON.stringify(value)}`;
 }
@@ -306,6 +331,14 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
   }
   if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
   const e = parsed.data;
+  if (e.SHOPTAG_METRICS_PORT !== undefined && e.SHOPTAG_METRICS_PORT === (e.PORT ?? DEFAULT_PORT)) {
+    throw new ConfigError([
+      {
+        variable: 'SHOPTAG_METRICS_PORT',
+        message: `SHOPTAG_METRICS_PORT ${EXPECTATIONS.SHOPTAG_METRICS_PORT} (got ${e.SHOPTAG_METRICS_PORT})`,
+      },
+    ]);
+  }
   if ((e.STRIPE_PUBLISHABLE_KEY || e.STRIPE_WEBHOOK_SECRET) && !e.STRIPE_SECRET_KEY) {
     throw new ConfigError([
       {
@@ -347,6 +380,8 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     },
     idempotencyLeaseMs: (e.SHOPTAG_IDEMPOTENCY_LEASE_SECONDS ?? DEFAULT_IDEMPOTENCY_LEASE_SECONDS) * 1000,
     faultKillAt: e.SHOPTAG_FAULT_KILL_AT ?? null,
+    logFormat: e.LOG_FORMAT ?? 'json',
+    metrics: { token: e.SHOPTAG_METRICS_TOKEN ?? null, port: e.SHOPTAG_METRICS_PORT ?? null },
   };
 }
 
