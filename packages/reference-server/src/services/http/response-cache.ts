@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { createBoundedMap } from '../../cache/bounded-map.js';
 import type { Cache } from '../../cache/cache.js';
 import type { Clock } from '../../clock.js';
+import { noopMetrics, type MetricsSink } from '../../metrics/metrics-sink.js';
 
 /** A serialized response, ready to send: its JSON as UTF-8 bytes, and its entity tag. */
 export interface CachedBody {
@@ -36,6 +37,8 @@ export interface ResponseCacheOptions {
   localEntries?: number;
   /** Characters of response bodies kept in this process, at most. */
   localChars?: number;
+  /** Counts hits (in this process or the shared cache) and misses of the `responses` cache. */
+  metrics?: MetricsSink;
 }
 
 const GENERATION_KEY = 'catalog:generation';
@@ -89,6 +92,7 @@ export function createResponseCache(options: ResponseCacheOptions) {
     charsOf: (entry) => entry.value.bytes.length / 2,
   });
   let known: { generation: string; readAt: number } | null = null;
+  const metrics = options.metrics ?? noopMetrics;
 
   // After a cache outage, the shared cache may hold answers older than a write made meanwhile
   // (here, or in another process that could only tell its own memory): start a new generation
@@ -119,8 +123,12 @@ export function createResponseCache(options: ResponseCacheOptions) {
     const fullKey = `catalog:${gen}:${key}`;
     const now = clock.now().getTime();
     const hit = local.get(fullKey);
-    if (hit && hit.expiresAt > now) return hit.value;
+    if (hit && hit.expiresAt > now) {
+      metrics.cacheLookup('responses', true);
+      return hit.value;
+    }
     let value = fromStored(await cache.getText(fullKey));
+    metrics.cacheLookup('responses', value !== undefined);
     if (!value) {
       const body = await produce(gen);
       value = cachedBody(typeof body === 'string' ? Buffer.from(body) : body);
