@@ -263,9 +263,7 @@ const EnvSchema = z.object({
   // Observability (logs, metrics)
   LOG_FORMAT: optional(z.enum(LOG_FORMATS)),
   SHOPTAG_METRICS_TOKEN: optional(z.string().regex(/^[\x21-\x7e]{16,256}$/)),
-  SHOPTAG_METRICS_PORT: optional(
-    z.string().regex(/^\d+$/).transform(Number).pipe(z.number().int().min(1).max(65535)),
-  ),
+  SHOPTAG_METRICS_PORT: optional(z.string().regex(/^\d+$/).transform(Number).pipe(z.number().int().min(1).max(65535))),
 });
 
 /** What each variable must look like, for messages where zod's own wording would be vague. */

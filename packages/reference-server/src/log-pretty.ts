@@ -22,7 +22,9 @@ export function formatPrettyLine(line: string): string {
     return line;
   }
   const time = typeof entry.time === 'string' ? entry.time.slice(11, 23) : '';
-  const level = String(entry.level ?? '').toUpperCase().padEnd(5);
+  const level = String(entry.level ?? '')
+    .toUpperCase()
+    .padEnd(5);
   const fields = Object.entries(entry)
     .filter(([k]) => !FRAME.has(k))
     .map(([k, v]) => `${k}=${fieldText(v)}`);

@@ -27,9 +27,11 @@ const REDACTED = '[redacted]';
  * log writes no headers at all; these paths are the second line of defence.
  */
 const REDACT_PATHS = [
-  ...['authorization', 'cookie', 'set-cookie', 'shoptag-order-token', 'stripe-signature', 'x-api-key'].flatMap(
-    (h) => [`headers["${h}"]`, `req.headers["${h}"]`, `res.headers["${h}"]`],
-  ),
+  ...['authorization', 'cookie', 'set-cookie', 'shoptag-order-token', 'stripe-signature', 'x-api-key'].flatMap((h) => [
+    `headers["${h}"]`,
+    `req.headers["${h}"]`,
+    `res.headers["${h}"]`,
+  ]),
   ...[
     'password',
     'token',
@@ -128,9 +130,12 @@ function wrap(logger: PinoLogger): Logger {
 export function pinoOf(logger: Logger): PinoLogger {
   const found = pinos.get(logger);
   if (found) return found;
-  const made = pino({ level: 'info', formatters: { level: (label) => ({ level: label }) } }, {
-    write: (chunk: string) => logger.info(chunk.trimEnd()),
-  });
+  const made = pino(
+    { level: 'info', formatters: { level: (label) => ({ level: label }) } },
+    {
+      write: (chunk: string) => logger.info(chunk.trimEnd()),
+    },
+  );
   pinos.set(logger, made);
   return made;
 }
