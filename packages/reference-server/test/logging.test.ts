@@ -145,7 +145,7 @@ test('LOG_FORMAT=pretty writes one readable line per entry, with an error stack 
   logger.error('boom', new Error('it broke'));
   assert.match(
     lines[0] ?? '',
-    /^\d\d:\d\d:\d\d\.\d{3} INFO  GET \/v1\/products 200 request_id=req_1 duration_ms=3\.2$/,
+    /^\d\d:\d\d:\d\d\.\d{3} INFO {2}GET \/v1\/products 200 request_id=req_1 duration_ms=3\.2$/,
   );
   assert.match(lines[1] ?? '', /^\d\d:\d\d:\d\d\.\d{3} ERROR boom\n {2}Error: it broke\n {2} {4}at /);
   assert.equal(formatPrettyLine('not json'), 'not json');
