@@ -54,4 +54,5 @@ run(
   },
 );
 run('node', ['scripts/docs-elements.mjs']);
+run('node', ['scripts/docs-env.mjs']);
 console.error(`Built in ${((Date.now() - started) / 1000).toFixed(1)} s`);

@@ -7,6 +7,7 @@
 export const BUDGET_KINDS = {
   gzipBytes: { field: 'gzip', limit: 'max', show: (v) => `${v} B gzip` },
   minRatio: { field: 'ratio', limit: 'min', show: (v) => `${(v * 100).toFixed(1)} % of bare Express` },
+  maxSeconds: { field: 'seconds', limit: 'max', show: (v) => `${v} s` },
 };
 
 /**

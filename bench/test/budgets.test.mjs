@@ -60,6 +60,19 @@ test('a ratio under its floor fails, and one exactly at it passes', () => {
   ]);
 });
 
+test('a time over its ceiling in seconds fails, and one exactly at it passes', () => {
+  const timed = {
+    start: [
+      { id: 'start.to-ready', seconds: 60 },
+      { id: 'start.npm-ci', seconds: 61.5 },
+    ],
+  };
+  assert.deepEqual(statuses({ maxSeconds: { 'start.to-ready': 60, 'start.npm-ci': 60 } }, timed), [
+    ['start.to-ready', 'ok'],
+    ['start.npm-ci', 'over'],
+  ]);
+});
+
 test('a figure without the budgeted field counts as missing, not as passing', () => {
   assert.deepEqual(statuses({ minRatio: { 'carts.holds.pglite': 0.5, 'sizes.cdn-entry': 0.5 } }), [
     ['carts.holds.pglite', 'missing'],

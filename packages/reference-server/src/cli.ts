@@ -2,6 +2,8 @@
 import { parseArgs } from 'node:util';
 import { systemClock } from './clock.js';
 import { ConfigError, loadConfig } from './config.js';
+import { formatVariablesHelp } from './config-variables.js';
+import { firstStartNotice } from './first-start.js';
 import { formatImportSummary, runImport } from './import-command.js';
 import { readPackageVersion } from './paths.js';
 import { formatRecoverResult, runRecover } from './recover-command.js';
@@ -28,11 +30,8 @@ Options:
   -h, --help                    show this help
   -v, --version                 print the version
 
-Configuration comes from the environment: PORT, HOST, DATABASE_URL, DATABASE_REPLICA_URLS,
-REDIS_URL, STRIPE_SECRET_KEY, STRIPE_PUBLISHABLE_KEY, STRIPE_WEBHOOK_SECRET, SHOPTAG_DATA_DIR,
-SHOPTAG_CURRENCY, SHOPTAG_ALLOWED_ORIGINS, SHOPTAG_RECOVERY_INTERVAL_SECONDS, SHOPTAG_RECOVERY_AFTER_SECONDS,
-SHOPTAG_FRAME_ANCESTORS, SHOPTAG_DRAIN_TIMEOUT_SECONDS, LOG_LEVEL (docs/server.md lists them all).
-
+Environment (docs/server.md#configuration has the details):
+${formatVariablesHelp()}
 On SIGTERM or SIGINT the server stops accepting connections, answers every request it has
 received, closes idle connections, and exits 0; connections still busy after
 SHOPTAG_DRAIN_TIMEOUT_SECONDS (default 10) are cut.
@@ -90,6 +89,7 @@ async function main(argv: string[]): Promise<void> {
         if (!/^\d+$/.test(values.port) || port > 65535)
           throw new UsageError(`--port must be an integer 0–65535 (got "${values.port}")`);
       }
+      process.stderr.write(firstStartNotice(loadConfig()) ?? '');
       const starting = startServer({ port, seed: values.reseed ? 'reset' : true });
       closeOnSignals(starting);
       await starting;

@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { z } from 'zod';
 import { CurrencyCode } from '@shoptag/sdk/contract';
 import { DEFAULT_FRAME_ANCESTORS } from './api/demo/page-security.js';
+import { SHOPTAG_VARIABLE_NAMES } from './config-variables.js';
 import { DRAIN_TIMEOUT_MS } from './http-drain.js';
 import { FAULT_POINTS, type FaultPoint } from './fault-injection.js';
 import { LOG_FORMATS, LOG_LEVELS, type LogFormat, type LogLevel } from './logger.js';
@@ -122,35 +123,8 @@ export class ConfigError extends Error {
   }
 }
 
-/** Every SHOPTAG_* variable the server reads; any other is a typo worth reporting. */
-const SHOPTAG_VARIABLES = [
-  'SHOPTAG_DATA_DIR',
-  'SHOPTAG_CURRENCY',
-  'SHOPTAG_ALLOWED_ORIGINS',
-  'SHOPTAG_MAX_LINE_QUANTITY',
-  'SHOPTAG_CART_TTL_DAYS',
-  'SHOPTAG_HOLD_TTL_MINUTES',
-  'SHOPTAG_HOLD_TTL_SECONDS',
-  'SHOPTAG_SHIPPING_RATE',
-  'SHOPTAG_FREE_SHIPPING_OVER',
-  'SHOPTAG_TAX_RATES',
-  'SHOPTAG_TAX_COUNTRY',
-  'SHOPTAG_PRICES_INCLUDE_TAX',
-  'SHOPTAG_TAX_SHIPPING',
-  'SHOPTAG_SHIPPING_CONFIG',
-  'SHOPTAG_PRODUCT_CACHE_MB',
-  'SHOPTAG_RATE_LIMIT',
-  'SHOPTAG_TRUST_PROXY',
-  'SHOPTAG_RECOVERY_INTERVAL_SECONDS',
-  'SHOPTAG_RECOVERY_AFTER_SECONDS',
-  'SHOPTAG_IDEMPOTENCY_LEASE_SECONDS',
-  'SHOPTAG_FAULT_KILL_AT',
-  'SHOPTAG_DRAIN_TIMEOUT_SECONDS',
-  'SHOPTAG_FRAME_ANCESTORS',
-  // Observability (logs, metrics)
-  'SHOPTAG_METRICS_TOKEN',
-  'SHOPTAG_METRICS_PORT',
-] as const;
+/** Every SHOPTAG_* variable the server reads (the catalogue in config-variables.ts); any other is a typo worth reporting. */
+const SHOPTAG_VARIABLES = SHOPTAG_VARIABLE_NAMES;
 /** Reserved for the test harness (SHOPTAG_TEST_DATABASE_URL …); the server ignores them. */
 const IGNORED_PREFIX = 'SHOPTAG_TEST_';
 
@@ -219,6 +193,7 @@ const prefixed = (prefixes: string[]) =>
     .string()
     .refine((v) => prefixes.some((p) => v.startsWith(p)), { message: `must start with ${prefixes.join(' or ')}` });
 
+/** Parses each variable of the catalogue (config-variables.ts); a test checks both name the same variables. */
 const EnvSchema = z.object({
   PORT: z.preprocess(
     blankToUndefined,
@@ -266,6 +241,9 @@ const EnvSchema = z.object({
   SHOPTAG_METRICS_PORT: optional(z.string().regex(/^\d+$/).transform(Number).pipe(z.number().int().min(1).max(65535))),
 });
 
+/** The variables `loadConfig` parses, for the test that keeps them and the catalogue the same. */
+export const PARSED_VARIABLES: readonly string[] = Object.keys(EnvSchema.shape);
+
 /** What each variable must look like, for messages where zod's own wording would be vague. */
 const EXPECTATIONS: Partial<Record<keyof z.infer<typeof EnvSchema>, string>> = {
   PORT: 'must be an integer 1–65535',
@@ -312,7 +290,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
   const problems: { variable: string; message: string }[] = [];
   for (const name of Object.keys(env).sort()) {
     if (!name.startsWith('SHOPTAG_') || name.startsWith(IGNORED_PREFIX)) continue;
-    if (!(SHOPTAG_VARIABLES as readonly string[]).includes(name)) {
+    if (!SHOPTAG_VARIABLES.includes(name)) {
       problems.push({ variable: name, message: `unknown variable ${name} (known: ${SHOPTAG_VARIABLES.join(', ')})` });
     }
   }
