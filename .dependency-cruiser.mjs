@@ -50,7 +50,7 @@ export default {
     tsConfig: { fileName: 'tsconfig.json' },
     enhancedResolveOptions: {
       exportsFields: ['exports'],
-      conditionNames: ['development', 'import', 'types', 'default'],
+      conditionNames: ['shoptag-source', 'import', 'types', 'default'],
       extensions: ['.ts', '.js', '.mjs', '.cjs', '.json'],
     },
   },

@@ -26,6 +26,8 @@ function ts(pkg, extra = {}) {
       declarationDir: `packages/${pkg}/dist`,
       rootDir: resolve(`packages/${pkg}/src`),
       sourceMap: true,
+      // Maps carry their sources, so a debugger shows TypeScript without looking for files.
+      inlineSources: true,
       ...extra,
     },
     // Patterns are relative to the repo root, not to rootDir (the plugin's default filter base).
@@ -49,6 +51,17 @@ function copyAssets(pkg, pattern) {
       const src = `packages/${pkg}/src`;
       if (!existsSync(src)) return;
       for (const file of walk(src)) cpSync(file, file.replace(`${src}/`, `packages/${pkg}/dist/`));
+    },
+  };
+}
+
+/** Copies a directory into dist (the demo shop, so a server installed from npm serves it too). */
+function copyDir(from, to) {
+  return {
+    name: 'copy-dir',
+    writeBundle() {
+      rmSync(to, { recursive: true, force: true });
+      cpSync(from, to, { recursive: true });
     },
   };
 }
@@ -150,6 +163,7 @@ export default [
     plugins: [
       ts('reference-server'),
       copyAssets('reference-server', /\.(sql|json|html|css|svg)$/),
+      copyDir('examples/demo-shop', 'packages/reference-server/dist/demo-shop'),
       executable('packages/reference-server/dist/cli.js'),
     ],
     onwarn,

@@ -2,7 +2,7 @@
 // real Chromium (@web/test-runner), end-to-end in Chromium (Playwright). Starts throwaway
 // PostgreSQL and Redis when they are installed, so database suites run on both PGlite and the
 // real server. Fails when a suite fails, times out, or runs no test.
-//   node scripts/test.mjs [suite …]      suites: tools sdk server elements e2e
+//   node scripts/test.mjs [suite …]      suites: tools sdk server elements e2e pack
 import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -27,7 +27,7 @@ const nodeTest = (dirs, pattern) => {
   const files = dirs.flatMap((d) => testFiles(d, pattern));
   return [
     'node',
-    ['--conditions=development', '--import', 'tsx', '--test', '--test-reporter=spec', ...files],
+    ['--conditions=shoptag-source', '--import', 'tsx', '--test', '--test-reporter=spec', ...files],
     files.length,
   ];
 };
@@ -43,6 +43,9 @@ const SUITES = {
     testFiles('packages/elements/src').length,
   ],
   e2e: () => nodeTest(['test/e2e']),
+  // The packages as npm ships them: packed, installed into a scratch project outside the repository
+  // (dependencies from the registry), used from Node, TypeScript, esbuild and Chromium.
+  pack: () => nodeTest(['test/pack']),
 };
 
 /** Reads pass/fail counts from node's spec reporter (ℹ pass N) or web-test-runner (N passed, N failed). */

@@ -1,4 +1,4 @@
-// Child process of `npm run bench` (run with tsx and the development condition, since it uses
+// Child process of `npm run bench` (run with tsx and the shoptag-source condition, since it uses
 // server internals): seeds a generated catalog of N products into the PostgreSQL database named by
 // DATABASE_URL, then times the search service (SQL, facets and hydration; no HTTP, no cache) for a
 // fixed set of mixed queries and prints one JSON line with p50/p95 per kind.

@@ -23,7 +23,7 @@ export async function searchSection({ log, products = 100_000 }) {
     const out = await new Promise((resolve, reject) => {
       const child = spawn(
         process.execPath,
-        ['--conditions=development', '--import', 'tsx', 'bench/support/search-latency.mts'],
+        ['--conditions=shoptag-source', '--import', 'tsx', 'bench/support/search-latency.mts'],
         {
           env: { ...process.env, DATABASE_URL: url.toString(), BENCH_PRODUCTS: String(products) },
           stdio: ['ignore', 'pipe', 'inherit'],

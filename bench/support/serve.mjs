@@ -3,7 +3,7 @@
 import { startServer } from '@shoptag/reference-server';
 
 const memory = !process.env.DATABASE_URL;
-const srv = await startServer({ port: 0, memory, seed: 'reset', allowedOrigins: ['*'], quiet: true });
+const srv = await startServer({ port: 0, memory, demo: true, seed: 'reset', allowedOrigins: ['*'], quiet: true });
 process.stdout.write(
   `${JSON.stringify({ url: srv.url, publishableKey: srv.publishableKey, secretKey: srv.secretKey })}\n`,
 );

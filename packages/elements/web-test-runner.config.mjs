@@ -16,7 +16,7 @@ const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 const { startStripeStandIn } = await tsImport('../reference-server/test/support/stripe-stand-in.ts', import.meta.url);
 const stripeApi = await startStripeStandIn();
 const stripeEnv = { ...process.env, STRIPE_SECRET_KEY: 'sk_test_stand_in', STRIPE_PUBLISHABLE_KEY: 'pk_test_stand_in' };
-const common = { port: 0, memory: true, seed: true, allowedOrigins: ['*'], quiet: true };
+const common = { port: 0, memory: true, demo: true, allowedOrigins: ['*'], quiet: true };
 const [shop, stripeShop] = await Promise.all([
   startServer(common),
   startServer({ ...common, env: stripeEnv, stripeApi: stripeApi.api }),
@@ -62,7 +62,7 @@ function requireTests() {
 export default {
   rootDir: repoRoot,
   files: ['packages/elements/src/**/*.test.ts', '!packages/elements/src/testing/**'],
-  nodeResolve: { exportConditions: ['browser', 'development'] },
+  nodeResolve: { exportConditions: ['browser', 'shoptag-source'] },
   concurrency: 1,
   testsFinishTimeout: 300_000,
   testFramework: { config: { timeout: 10_000, ...(process.env.WTR_GREP ? { grep: process.env.WTR_GREP } : {}) } },

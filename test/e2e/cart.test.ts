@@ -3,7 +3,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser, BrowserContext, Page } from 'playwright';
-import type { StartedServer } from '@shoptag/reference-server';
+import type { StartedDemoServer } from '@shoptag/reference-server';
 import { launchBrowser, startDemoServer, watchProblems } from './support/browser.js';
 
 interface GridProduct {
@@ -13,7 +13,7 @@ interface GridProduct {
 }
 
 describe('the cart on the demo shop', () => {
-  let server: StartedServer;
+  let server: StartedDemoServer;
   let browser: Browser;
   let context: BrowserContext;
 

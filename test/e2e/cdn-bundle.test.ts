@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Browser } from 'playwright';
-import type { StartedServer } from '@shoptag/reference-server';
+import type { StartedDemoServer } from '@shoptag/reference-server';
 import { launchBrowser, startDemoServer, watchProblems } from './support/browser.js';
 
 /** A plain page on another origin that embeds the shop with one script tag and a key. */
@@ -27,7 +27,7 @@ function embedPage(shopUrl: string, body: string): string {
 // Access-Control-Allow-Origin: * on /shoptag.js, /chunks/* and /media/*.
 
 describe('the CDN bundle', () => {
-  let shop: StartedServer;
+  let shop: StartedDemoServer;
   let browser: Browser;
   let site: Server;
   let siteUrl: string;

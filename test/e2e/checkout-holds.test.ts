@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'playwright';
-import type { StartedServer, StartServerOptions } from '@shoptag/reference-server';
+import type { StartedDemoServer, StartServerOptions } from '@shoptag/reference-server';
 import { launchBrowser, startDemoServer, watchProblems } from './support/browser.js';
 import { fillToPayment, toCheckout } from './support/checkout-flow.js';
 
@@ -18,7 +18,11 @@ interface Level {
 
 /** A demo server (its own data directory) and a browser for one group of tests. */
 function shop(options: StartServerOptions = {}) {
-  const ctx = { server: undefined as unknown as StartedServer, browser: undefined as unknown as Browser, dataDir: '' };
+  const ctx = {
+    server: undefined as unknown as StartedDemoServer,
+    browser: undefined as unknown as Browser,
+    dataDir: '',
+  };
   before(async () => {
     ctx.dataDir = mkdtempSync(join(tmpdir(), 'shoptag-e2e-'));
     [ctx.server, ctx.browser] = await Promise.all([

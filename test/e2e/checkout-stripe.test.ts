@@ -7,7 +7,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright';
-import type { StartedServer } from '@shoptag/reference-server';
+import type { StartedDemoServer } from '@shoptag/reference-server';
 import {
   startStripeStandIn,
   type StripeStandIn,
@@ -22,7 +22,7 @@ const standInScript = readFileSync(
 
 describe('buying on the demo shop with Stripe', () => {
   let stripe: StripeStandIn;
-  let server: StartedServer;
+  let server: StartedDemoServer;
   let browser: Browser;
 
   before(async () => {

@@ -7,12 +7,12 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright';
-import type { StartedServer } from '@shoptag/reference-server';
+import type { StartedDemoServer } from '@shoptag/reference-server';
 import { launchBrowser, startDemoServer, watchProblems } from './support/browser.js';
 import { fillToPayment, toCheckout as toCheckoutOn } from './support/checkout-flow.js';
 
 describe('buying on the demo shop', () => {
-  let server: StartedServer;
+  let server: StartedDemoServer;
   let browser: Browser;
   let dataDir: string;
 

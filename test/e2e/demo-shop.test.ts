@@ -2,13 +2,13 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import type { Browser, Page } from 'playwright';
-import type { StartedServer } from '@shoptag/reference-server';
+import type { StartedDemoServer } from '@shoptag/reference-server';
 import { cardPrices, launchBrowser, startDemoServer, watchProblems } from './support/browser.js';
 
 const SCREENSHOT_DIR = 'test-results';
 
 describe('the demo shop', () => {
-  let server: StartedServer;
+  let server: StartedDemoServer;
   let browser: Browser;
 
   before(async () => {

@@ -4,7 +4,7 @@ import { once } from 'node:events';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Browser, Frame } from 'playwright';
-import type { StartedServer } from '@shoptag/reference-server';
+import type { StartedDemoServer } from '@shoptag/reference-server';
 import { launchBrowser, startDemoServer } from './support/browser.js';
 
 // Clickjacking: the demo checkout's CSP travels as a header, with frame-ancestors (a <meta> policy
@@ -12,7 +12,7 @@ import { launchBrowser, startDemoServer } from './support/browser.js';
 // that origin in SHOPTAG_FRAME_ANCESTORS to embed its own checkout.
 
 describe('framing the demo checkout', () => {
-  let shop: StartedServer;
+  let shop: StartedDemoServer;
   let browser: Browser;
   let site: Server;
   let siteOrigin: string;

@@ -3,6 +3,7 @@ import { buildOpenApiDocument } from '@shoptag/sdk/contract';
 import express, { type Express } from 'express';
 import { adminCouponsRouter } from './api/admin/coupons/route.js';
 import { adminInventoryRouter } from './api/admin/inventory/route.js';
+import { adminKeysRouter } from './api/admin/keys/route.js';
 import { cartsRouter } from './api/carts/route.js';
 import { checkoutSessionsRouter } from './api/checkout-sessions/route.js';
 import { adminOrdersRouter } from './api/admin/orders/route.js';
@@ -36,7 +37,7 @@ import { searchRouter } from './api/search/route.js';
 import { adminProductsRouter, CSV_MEDIA_TYPES } from './api/admin/products/route.js';
 import { adminImportsRouter } from './api/admin/imports/route.js';
 import type { Logger } from './logger.js';
-import type { ApiKeyService } from './services/keys/index.js';
+import type { ApiKeyService, KeyAdmin } from './services/keys/index.js';
 import type { CatalogService, AdminCatalogService, ImportJobs } from './services/catalog/index.js';
 import type { CommerceServices } from './services/commerce.js';
 import type { CheckoutServices } from './services/checkout/index.js';
@@ -49,6 +50,8 @@ export interface AppDeps {
   version: string;
   logger: Logger;
   keys: ApiKeyService;
+  /** Creating, revoking and rotating keys, and their origins (secret key). */
+  keyAdmin: KeyAdmin;
   catalog: CatalogService;
   search: SearchService;
   /** Cached catalog responses (ETag, generation-based invalidation). */
@@ -139,6 +142,7 @@ export function createApp(deps: AppDeps): Express {
   v1.use('/admin/coupons', idempotent, adminCouponsRouter(deps.commerce.coupons));
   v1.use('/admin/orders', idempotent, adminOrdersRouter(deps.checkout.orders));
   v1.use('/admin/payments', adminPaymentsRouter(deps.checkout.recovery));
+  v1.use('/admin/keys', adminKeysRouter(deps.keyAdmin));
   app.use('/v1', v1, notFound());
 
   if (deps.metrics?.expose) app.use('/metrics', metricsRouter(deps.metrics.expose));

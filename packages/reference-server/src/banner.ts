@@ -14,15 +14,31 @@ export interface BannerInfo {
   products: number;
   /** Set when this start seeded the catalog. */
   seededInMs: number | null;
-  publishableKey: string;
-  secretKey: string;
-  /** Whether this start created the keys: only then is the secret key printed in full. */
-  keysCreated: boolean;
-  keysFile: string | null;
+  keys: BannerKeys;
   url: string;
   demoShop: boolean;
   readyInMs: number;
 }
+
+/** The keys line: the demo's test keys, or how many keys a production install has. */
+export type BannerKeys =
+  | {
+      demo: true;
+      publishableKey: string;
+      secretKey: string;
+      /** Whether this start created the keys: only then is the secret key printed in full. */
+      created: boolean;
+      file: string | null;
+    }
+  | { demo: false; /** Keys usable now. */ active: number };
+
+/** What an install without keys is told to run (the CLI prints the key alone on its last line). */
+export const FIRST_KEYS_HELP = [
+  'No API keys yet. Create the first ones (each is printed once, on the last line):',
+  '    shoptag-server keys create --kind secret --mode live --name "back office"',
+  '    shoptag-server keys create --kind publishable --mode live --origin https://shop.example.com --name "storefront"',
+  '  (--mode test for test keys; `shoptag-server keys --help` for list, revoke, rotate and origins.)',
+];
 
 /** A path relative to the working directory when it is inside it, for shorter lines. */
 export function displayPath(path: string): string {
@@ -43,13 +59,6 @@ export function formatBanner(info: BannerInfo): string {
       ? ''
       : ` (+${info.replicaCount} read replica${info.replicaCount > 1 ? 's' : ''} for catalog reads)`;
   const catalog = `${info.products} products${info.seededInMs === null ? '' : ` (seeded just now in ${seconds(info.seededInMs)})`}`;
-  const where = info.keysFile ? displayPath(info.keysFile) : null;
-  const secret = info.keysCreated ? info.secretKey : displayPrefix(info.secretKey);
-  const keysFile = !where
-    ? ''
-    : info.keysCreated
-      ? `  (stored in ${where}; the secret key is not printed again)`
-      : `  (stored in ${where})`;
   return [
     `Shoptag reference server ${info.version}`,
     `  database  ${info.database}${replicas}`,
@@ -59,9 +68,24 @@ export function formatBanner(info: BannerInfo): string {
       ? []
       : [`  limits    ${info.rateLimitPerMinute} writes a minute per client (publishable key + IP)`]),
     `  catalog   ${catalog}`,
-    `  keys      publishable ${info.publishableKey}   secret ${secret}${keysFile}`,
+    ...keyLines(info.keys),
     info.demoShop ? `  demo shop ${info.url}` : `  api       ${info.url}/v1`,
     `  ready in ${seconds(info.readyInMs)}`,
     '',
   ].join('\n');
+}
+
+function keyLines(keys: BannerKeys): string[] {
+  if (!keys.demo) {
+    if (keys.active === 0) return FIRST_KEYS_HELP.map((line) => `  ${line}`);
+    return [`  keys      ${keys.active} active (shoptag-server keys list)`];
+  }
+  const where = keys.file ? displayPath(keys.file) : null;
+  const secret = keys.created ? keys.secretKey : displayPrefix(keys.secretKey);
+  const stored = !where
+    ? ''
+    : keys.created
+      ? `  (stored in ${where}; the secret key is not printed again)`
+      : `  (stored in ${where})`;
+  return [`  keys      publishable ${keys.publishableKey}   secret ${secret}${stored}`];
 }

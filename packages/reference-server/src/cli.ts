@@ -5,6 +5,7 @@ import { ConfigError, loadConfig } from './config.js';
 import { formatVariablesHelp } from './config-variables.js';
 import { firstStartNotice } from './first-start.js';
 import { formatImportSummary, runImport } from './import-command.js';
+import { KeysUsageError, runKeysCommand } from './keys-command.js';
 import { readPackageVersion } from './paths.js';
 import { formatRecoverResult, runRecover } from './recover-command.js';
 import { generateDemoCatalog } from './seed/demo-catalog.js';
@@ -17,7 +18,12 @@ const HELP = `Usage: shoptag-server <command> [options]
 
 Commands:
   start [--port N] [--demo] [--reseed]
-                                migrate and serve; --demo seeds an empty catalog and creates demo keys
+                                migrate and serve; seeds nothing and creates no key. --demo: the demo
+                                (once per install: demo catalogue into an empty catalogue and demo
+                                coupons; test keys kept in the data directory); --reseed (with --demo)
+                                replaces the catalogue with the demo's
+  keys <create|list|revoke|rotate|origins> …
+                                manage API keys (shoptag-server keys --help)
   migrate                       apply pending database migrations
   seed [--reset]                seed the demo catalog when it is empty (--reset: replace it)
   import <file.csv>             import a Shopify product CSV export as a job, with progress
@@ -50,6 +56,7 @@ async function withDatabase<T>(run: (db: Awaited<ReturnType<typeof openDatabase>
 }
 
 async function main(argv: string[]): Promise<void> {
+  if (argv[0] === 'keys') return runKeysCommand(argv.slice(1), { withDatabase, out: process.stdout });
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
@@ -89,8 +96,10 @@ async function main(argv: string[]): Promise<void> {
         if (!/^\d+$/.test(values.port) || port > 65535)
           throw new UsageError(`--port must be an integer 0–65535 (got "${values.port}")`);
       }
+      if (values.reseed && !values.demo)
+        throw new UsageError('--reseed replaces the catalogue with the demo: use it with --demo');
       process.stderr.write(firstStartNotice(loadConfig()) ?? '');
-      const starting = startServer({ port, seed: values.reseed ? 'reset' : true });
+      const starting = startServer({ port, demo: values.demo === true, seed: values.reseed ? 'reset' : true });
       closeOnSignals(starting);
       await starting;
       return;
@@ -157,9 +166,11 @@ main(process.argv.slice(2)).catch((error: unknown) => {
   }
   if (
     error instanceof UsageError ||
+    error instanceof KeysUsageError ||
     (error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS'))
   ) {
-    process.stderr.write(`shoptag-server: ${error.message}\nRun "shoptag-server --help" for usage.\n`);
+    const help = error instanceof KeysUsageError ? 'shoptag-server keys --help' : 'shoptag-server --help';
+    process.stderr.write(`shoptag-server: ${error.message}\nRun "${help}" for usage.\n`);
     process.exit(64);
   }
   // Operational failures (port taken, database unreachable) read best as one line; the stack is

@@ -49,7 +49,7 @@ export const CONFIG_VARIABLES: readonly ConfigVariable[] = [
   {
     name: 'SHOPTAG_DATA_DIR',
     group: 'server',
-    summary: 'where the embedded database, generated keys and the email outbox live',
+    summary: "where the embedded database, the demo's keys file and the email outbox live",
     details: 'a relative path is read from the working directory',
     default: '`./.shoptag`',
     example: '/var/lib/shoptag',
@@ -57,7 +57,8 @@ export const CONFIG_VARIABLES: readonly ConfigVariable[] = [
   {
     name: 'SHOPTAG_ALLOWED_ORIGINS',
     group: 'server',
-    summary: 'extra page origins allowed to use the generated publishable key (`*` = any)',
+    summary:
+      "extra page origins allowed to use the demo's publishable key (`--demo` only; `*` = any); production keys get their origins from `shoptag-server keys`",
     details: 'comma-separated origins: scheme, host and optional port, no path or trailing slash',
     default: "only the server's own origin",
     example: 'https://shop.example.com,http://localhost:5173',

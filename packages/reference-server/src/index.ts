@@ -8,4 +8,4 @@ export { loadConfig, ConfigError } from './config.js';
 export type { Config, StripeApiAddress } from './config.js';
 export { startServer } from './server.js';
 export { MigrationChangedError } from './store/migrate.js';
-export type { StartServerOptions, StartedServer } from './server.js';
+export type { StartServerOptions, StartedServer, StartedDemoServer } from './server.js';

@@ -1,24 +1,38 @@
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /** The package directory: this file sits one level below it in both `src/` and `dist/`. */
 export const PACKAGE_DIR = fileURLToPath(new URL('..', import.meta.url));
 
-/** The demo shop page of the repository; absent in an npm install, which turns demo mode off. */
+/**
+ * The demo shop's pages: the repository's `examples/demo-shop` (edits show without a rebuild), else
+ * the copy the build puts in `dist/demo-shop` (what an npm install has); null when neither exists.
+ */
 export function findDemoShopDir(): string | null {
-  const dir = resolve(PACKAGE_DIR, '../../examples/demo-shop');
-  return existsSync(dir) ? dir : null;
+  const inRepository = basename(resolve(PACKAGE_DIR, '..')) === 'packages';
+  const candidates = [
+    ...(inRepository ? [resolve(PACKAGE_DIR, '../../examples/demo-shop')] : []),
+    join(PACKAGE_DIR, 'dist/demo-shop'),
+  ];
+  return candidates.find((dir) => existsSync(join(dir, 'index.html'))) ?? null;
 }
 
-/** Where the elements' CDN bundle is built (it may not be built yet). */
+/**
+ * Where the elements' CDN bundle is: resolved through the `@shoptag/elements` dependency, so it is
+ * the same in the repository (a workspace link) and in an npm install. It may not be built yet.
+ */
 export function findElementsCdnDir(): string {
+  const require = createRequire(import.meta.url);
   try {
-    const pkg = createRequire(import.meta.url).resolve('@shoptag/elements/package.json');
-    return join(dirname(pkg), 'dist/cdn');
+    return dirname(require.resolve('@shoptag/elements/shoptag.js'));
   } catch {
-    return resolve(PACKAGE_DIR, '../elements/dist/cdn');
+    try {
+      return join(dirname(require.resolve('@shoptag/elements/package.json')), 'dist/cdn');
+    } catch {
+      return resolve(PACKAGE_DIR, '../elements/dist/cdn');
+    }
   }
 }
 

@@ -15,8 +15,7 @@ import { findDemoShopDir, findElementsCdnDir, readPackageVersion } from './paths
 import { openRuntime } from './runtime.js';
 import { wireCheckout } from './checkout-wiring.js';
 import { renderProductImage } from './seed/product-image.js';
-import { generateDemoCatalog } from './seed/demo-catalog.js';
-import { createApiKeyService, hashKey } from './services/keys/index.js';
+import { createApiKeyService, createKeyAdmin, hashKey, LAST_USED_INTERVAL_MS } from './services/keys/index.js';
 import {
   createCatalogService,
   createProductFragments,
@@ -25,14 +24,13 @@ import {
   createShopifyImporter,
 } from './services/catalog/index.js';
 import { createOrderMailer, startRecoveryJob } from './services/checkout/index.js';
-import { seedDemoCoupons } from './seed/demo-coupons.js';
 import { DEFAULT_SWEEP_INTERVAL_MS, startHoldSweeper } from './services/inventory/index.js';
 import { createResponseCache } from './services/http/index.js';
 import { createSearchService } from './services/search/index.js';
 import { createImageRenditions, RENDITION_WIDTHS } from './services/media/index.js';
-import { demoOrigins, ensureDemoKeys } from './seed/demo-keys.js';
+import { demoOrigins, ensureDemoKeys, type EnsuredDemoKeys } from './seed/demo-keys.js';
+import { seedDemoOnce, type DemoSeedResult } from './seed/demo-seed.js';
 import { createHealthService } from './services/health/index.js';
-import { seedCatalog } from './seed/seed-service.js';
 import { createFaultInjector } from './fault-injection.js';
 import { createApiKeyRepository } from './store/api-key-repository.js';
 import { createCategoryRepository } from './store/category-repository.js';
@@ -56,7 +54,16 @@ export interface StartServerOptions {
   dataDir?: string;
   /** PGlite in memory (even when DATABASE_URL is set); nothing is written to the data directory. */
   memory?: boolean;
-  /** Seed the demo catalog when the database has none (`true`, the default), always (`'reset'`), or never. */
+  /**
+   * The demo (`shoptag-server start --demo`): test keys kept in the data directory (printed when
+   * created), and — once per install — the demo catalogue into an empty catalogue and the demo
+   * coupons. Off by default: a production start seeds nothing and creates no key.
+   */
+  demo?: boolean;
+  /**
+   * With `demo`: seed the demo's catalogue and coupons the first time (`true`, the default),
+   * replace the catalogue with the demo's (`'reset'`), or make the demo keys only (`false`).
+   */
   seed?: boolean | 'reset';
   /** Origins allowed for the demo publishable key, besides the server's own; `*` allows any. */
   allowedOrigins?: string[];
@@ -77,8 +84,6 @@ export interface StartedServer {
   /** Base URL, e.g. `http://localhost:3000`. */
   url: string;
   port: number;
-  publishableKey: string;
-  secretKey: string;
   /** How long {@link close} lets requests in flight finish before cutting their connections. */
   drainTimeoutMs: number;
   /** `/metrics` on a listener of its own (SHOPTAG_METRICS_PORT), or null. */
@@ -94,6 +99,12 @@ export interface StartedServer {
 function urlHost(host: string | undefined): string {
   if (!host || host === '0.0.0.0' || host === '::') return 'localhost';
   return host.includes(':') ? `[${host}]` : host;
+}
+
+/** A server started with `demo: true`: its test keys. */
+export interface StartedDemoServer extends StartedServer {
+  publishableKey: string;
+  secretKey: string;
 }
 
 /** Listens, turning the usual failures into messages that say what to do. */
@@ -124,10 +135,12 @@ async function listen(server: Server, port: number, host: string | undefined): P
 }
 
 /**
- * Starts the reference server: reads the configuration, opens and migrates the database, seeds
- * the demo catalog, makes sure demo keys exist, and listens.
+ * Starts the reference server: reads the configuration, opens and migrates the database, and
+ * listens. With `demo`, it also seeds the demo once per install and makes sure demo keys exist.
  */
-export async function startServer(options: StartServerOptions = {}): Promise<StartedServer> {
+export async function startServer(options: StartServerOptions & { demo: true }): Promise<StartedDemoServer>;
+export async function startServer(options?: StartServerOptions): Promise<StartedServer>;
+export async function startServer(options: StartServerOptions = {}): Promise<StartedServer | StartedDemoServer> {
   const started = Date.now();
   const clock = systemClock;
   const base = loadConfig(options.env ?? process.env);
@@ -143,26 +156,34 @@ export async function startServer(options: StartServerOptions = {}): Promise<Sta
   const memory = options.memory === true;
   const runtime = await openRuntime({ config, clock, memory, logger });
   try {
-    const seed =
-      options.seed === false
-        ? null
-        : await seedCatalog(runtime.db, () => generateDemoCatalog(), { reset: options.seed === 'reset', clock });
-    if (options.seed !== false) {
-      await seedDemoCoupons(runtime.db, {
-        clock,
-        currency: config.currency,
-        minorPerMajor: 10 ** currencyExponent(config.currency),
-      });
-    }
+    const demo = options.demo === true;
+    const seed: DemoSeedResult | null =
+      demo && options.seed !== false
+        ? await seedDemoOnce(runtime.db, {
+            clock,
+            currency: config.currency,
+            minorPerMajor: 10 ** currencyExponent(config.currency),
+            reset: options.seed === 'reset',
+          })
+        : null;
     const keyRepository = createApiKeyRepository(runtime.db);
     const keysFile = memory ? null : join(config.dataDir, 'keys.json');
-    const keys = await ensureDemoKeys({
-      keys: keyRepository,
-      file: keysFile,
-      origins: demoOrigins(config.port, config.host, config.allowedOrigins),
-    });
+    const keys: EnsuredDemoKeys | null = demo
+      ? await ensureDemoKeys({
+          keys: keyRepository,
+          file: keysFile,
+          origins: demoOrigins(config.port, config.host, config.allowedOrigins),
+        })
+      : null;
     const products = createProductRepository(runtime.db);
     const keyService = createApiKeyService({ keys: keyRepository, clock });
+    const flushKeyUse = () =>
+      keyService
+        .flushLastUsed()
+        .catch((error: unknown) =>
+          logger.warn(`recording keys' last use failed: ${error instanceof Error ? error.message : String(error)}`),
+        );
+    const keyAdmin = createKeyAdmin({ db: runtime.db, clock, onChange: () => keyService.invalidate() });
     const version = readPackageVersion();
     const shopDir = findDemoShopDir();
     const categories = createCategoryRepository(runtime.db);
@@ -232,6 +253,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Sta
       version,
       logger,
       keys: keyService,
+      keyAdmin,
       catalog: createCatalogService({
         products: readProducts,
         categories: readCategories,
@@ -267,10 +289,11 @@ export async function startServer(options: StartServerOptions = {}): Promise<Sta
       }),
       renderProductImage: (imageId) => renderProductImage(imageId),
       renditions,
+      // The CDN bundle is served in every mode; the demo shop at `/` only with the demo's key.
       demo: {
-        shopDir,
+        shopDir: keys ? shopDir : null,
         cdnDir: findElementsCdnDir(),
-        publishableKey: keys.publishableKey,
+        publishableKey: keys?.publishableKey ?? '',
         frameAncestors: config.frameAncestors,
       },
       ...(runtime.rateLimiter && config.rateLimitPerMinute !== null
@@ -308,6 +331,8 @@ export async function startServer(options: StartServerOptions = {}): Promise<Sta
       metricsUrl = `http://${urlHost(config.host)}:${(metricsServer.address() as AddressInfo).port}/metrics`;
       logger.info(`metrics served at ${metricsUrl}`);
     }
+    const keyUseTimer = setInterval(() => void flushKeyUse(), LAST_USED_INTERVAL_MS);
+    keyUseTimer.unref();
     // A hold shorter than the default interval is swept at least once per hold lifetime.
     const sweepMs = options.holdSweepIntervalMs ?? Math.min(DEFAULT_SWEEP_INTERVAL_MS, config.commerce.holdTtlMs);
     const sweeper = startHoldSweeper({
@@ -325,7 +350,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Sta
       metrics: metrics.sink,
     });
     const port = (server.address() as AddressInfo).port;
-    if (port !== config.port) {
+    if (keys && port !== config.port) {
       await keyRepository.setAllowedOrigins(
         hashKey(keys.publishableKey),
         demoOrigins(port, config.host, config.allowedOrigins),
@@ -348,13 +373,18 @@ export async function startServer(options: StartServerOptions = {}): Promise<Sta
           payments: runtime.payments.description,
           rateLimitPerMinute: config.rateLimitPerMinute,
           products: await products.countAll(),
-          seededInMs: seed?.seeded ? seed.durationMs : null,
-          publishableKey: keys.publishableKey,
-          secretKey: keys.secretKey,
-          keysCreated: keys.created,
-          keysFile,
+          seededInMs: seed?.catalog?.seeded ? seed.catalog.durationMs : null,
+          keys: keys
+            ? {
+                demo: true,
+                publishableKey: keys.publishableKey,
+                secretKey: keys.secretKey,
+                created: keys.created,
+                file: keysFile,
+              }
+            : { demo: false, active: await keyAdmin.countActive() },
           url,
-          demoShop: shopDir !== null,
+          demoShop: keys !== null && shopDir !== null,
           readyInMs: Date.now() - started,
         }),
       );
@@ -363,8 +393,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Sta
     return {
       url,
       port,
-      publishableKey: keys.publishableKey,
-      secretKey: keys.secretKey,
+      ...(keys ? { publishableKey: keys.publishableKey, secretKey: keys.secretKey } : {}),
       drainTimeoutMs: config.drainTimeoutMs,
       metricsUrl,
       close() {
@@ -388,6 +417,10 @@ export async function startServer(options: StartServerOptions = {}): Promise<Sta
             })
             .finally(() => importsStopped)
             .finally(() => Promise.allSettled([sweeper.stop(), recoveryJob.stop()]))
+            .finally(() => {
+              clearInterval(keyUseTimer);
+              return flushKeyUse();
+            })
             .finally(() => Promise.allSettled(replicas.map((r) => r.close())))
             .finally(metricsClosed)
             .finally(() => runtime.close());

@@ -21,7 +21,7 @@ function cliEnv(dataDir: string): NodeJS.ProcessEnv {
 }
 
 function run(args: string[], dataDir: string) {
-  return spawnSync(process.execPath, ['--conditions=development', '--import', 'tsx', CLI, ...args], {
+  return spawnSync(process.execPath, ['--conditions=shoptag-source', '--import', 'tsx', CLI, ...args], {
     env: cliEnv(dataDir),
     encoding: 'utf8',
     timeout: 120_000,
@@ -87,7 +87,7 @@ describe('shoptag-server import under SIGTERM', () => {
   after(() => rmSync(dataDir, { recursive: true, force: true }));
 
   test('SIGTERM stops the import after its chunk: it exits 143, says how far it got, and a second run finishes the file', async () => {
-    const child = spawn(process.execPath, ['--conditions=development', '--import', 'tsx', CLI, 'import', file], {
+    const child = spawn(process.execPath, ['--conditions=shoptag-source', '--import', 'tsx', CLI, 'import', file], {
       env: cliEnv(dataDir),
       stdio: ['ignore', 'pipe', 'pipe'],
     });

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
 import { once } from 'node:events';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer as createNetServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,7 +10,7 @@ import { after, describe, test } from 'node:test';
 import { createPgliteDb } from '../src/store/pglite-driver.js';
 
 const CLI = fileURLToPath(new URL('../src/cli.ts', import.meta.url));
-const NODE_ARGS = ['--conditions=development', '--import', 'tsx', CLI];
+const NODE_ARGS = ['--conditions=shoptag-source', '--import', 'tsx', CLI];
 
 /** The environment without the caller's server settings, so the CLI sees only what a test gives it. */
 function cleanEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
@@ -107,8 +107,8 @@ describe('shoptag-server', () => {
   });
 
   /** Runs `start` until its banner names the URL, checks health, then stops it with SIGTERM. */
-  async function startAndStop(dir: string): Promise<string> {
-    const child = spawn(process.execPath, [...NODE_ARGS, 'start', '--port', '0'], {
+  async function startAndStop(dir: string, args: string[] = ['--demo']): Promise<string> {
+    const child = spawn(process.execPath, [...NODE_ARGS, 'start', ...args, '--port', '0'], {
       env: cleanEnv({ SHOPTAG_DATA_DIR: dir }),
       stdio: ['ignore', 'pipe', 'pipe'],
     });
@@ -135,7 +135,7 @@ describe('shoptag-server', () => {
   after(() => rmSync(bannerDir, { recursive: true, force: true }));
   let firstBanner = '';
 
-  test('start prints the banner, serves, and exits cleanly on SIGTERM', async () => {
+  test('start --demo prints the banner with the demo keys, serves, and exits cleanly on SIGTERM', async () => {
     const stdout = await startAndStop(bannerDir);
     firstBanner = stdout;
     assert.match(stdout, /^Shoptag reference server \d+\.\d+\.\d+/);
@@ -148,12 +148,36 @@ describe('shoptag-server', () => {
     );
   });
 
-  test("a later start prints only the secret key's prefix and where it is stored", async () => {
+  test("a later start --demo prints only the secret key's prefix and where it is stored", async () => {
     const secretKey = /secret (sk_test_\w+)/.exec(firstBanner)?.[1];
     assert.ok(secretKey, 'the first start printed the secret key it created');
     const stdout = await startAndStop(bannerDir);
     assert.match(stdout, /keys +publishable pk_test_\w+ +secret sk_test_\w{4}… +\(stored in .*keys\.json\)\n/);
     assert.ok(stdout.includes(secretKey.slice(0, 12)), 'the prefix tells the key apart');
     assert.ok(!stdout.includes(secretKey), 'the whole secret key is not printed');
+  });
+
+  test('start without --demo seeds nothing, creates no key, and says how to create the first keys', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'shoptag-cli-production-'));
+    try {
+      const stdout = await startAndStop(dir, []);
+      assert.match(stdout, /catalog +0 products\n/);
+      assert.match(stdout, /No API keys yet/);
+      assert.match(stdout, /shoptag-server keys create --kind secret --mode live/);
+      assert.match(
+        stdout,
+        /shoptag-server keys create --kind publishable --mode live --origin https:\/\/shop\.example\.com/,
+      );
+      assert.doesNotMatch(stdout, /pk_test_|sk_test_/);
+      assert.equal(existsSync(join(dir, 'keys.json')), false, 'no demo keys file');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test('--reseed without --demo is a usage error', () => {
+    const r = run(['start', '--reseed'], { SHOPTAG_DATA_DIR: dataDir });
+    assert.equal(r.status, 64);
+    assert.match(r.stderr, /--reseed .* with --demo/);
   });
 });

@@ -35,7 +35,7 @@ test('every SHOPTAG_ variable of the catalogue is accepted as known, and others 
 });
 
 test('shoptag-server --help names every variable the server reads, with its default', () => {
-  const r = spawnSync(process.execPath, ['--conditions=development', '--import', 'tsx', CLI, '--help'], {
+  const r = spawnSync(process.execPath, ['--conditions=shoptag-source', '--import', 'tsx', CLI, '--help'], {
     encoding: 'utf8',
     timeout: 60_000,
   });

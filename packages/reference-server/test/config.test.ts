@@ -135,7 +135,7 @@ test('empty values count as unset', () => {
 });
 
 test('the CLI exits with one line naming the variable and no stack', () => {
-  const run = spawnSync(process.execPath, ['--conditions=development', '--import', 'tsx', CLI, 'start'], {
+  const run = spawnSync(process.execPath, ['--conditions=shoptag-source', '--import', 'tsx', CLI, 'start'], {
     env: { ...process.env, PORT: 'abc' },
     encoding: 'utf8',
     timeout: 30_000,

@@ -109,7 +109,7 @@ function containerEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
 /** The image's command (`shoptag-server …`) run as the tests run the CLI: from the sources through tsx. */
 function runImageCommand(args: string[], env: NodeJS.ProcessEnv): ChildProcess {
   assert.equal(args[0], 'shoptag-server');
-  return spawn(process.execPath, ['--conditions=development', '--import', 'tsx', CLI, ...args.slice(1)], {
+  return spawn(process.execPath, ['--conditions=shoptag-source', '--import', 'tsx', CLI, ...args.slice(1)], {
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
   });

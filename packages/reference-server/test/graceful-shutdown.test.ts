@@ -35,10 +35,10 @@ function cleanEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
   return { ...env, ...extra };
 }
 
-/** Starts `dist/cli.js start` on a free port of 127.0.0.1 and waits for its banner. */
+/** Starts `dist/cli.js start --demo` on a free port of 127.0.0.1 and waits for its banner. */
 async function startBuiltServer(dataDir: string, env: Record<string, string>): Promise<BuiltServer> {
   assert.ok(existsSync(CLI), `${CLI} is missing: build first (node scripts/build.mjs)`);
-  const child = spawn(process.execPath, [CLI, 'start', '--port', '0'], {
+  const child = spawn(process.execPath, [CLI, 'start', '--demo', '--port', '0'], {
     env: cleanEnv({ SHOPTAG_DATA_DIR: dataDir, HOST: '127.0.0.1', ...env }),
     stdio: ['pipe', 'pipe', 'pipe'],
   });

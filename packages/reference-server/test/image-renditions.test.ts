@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { Product } from '@shoptag/sdk/contract';
 import sharp from 'sharp';
-import { startServer } from '../src/server.js';
+import { startServer, type StartedDemoServer } from '../src/server.js';
 import { createImageRenditions, renditionSources } from '../src/services/media/index.js';
 
 const SVG =
@@ -48,9 +48,9 @@ describe('image renditions', () => {
 });
 
 describe('renditions over HTTP', () => {
-  let server: Awaited<ReturnType<typeof startServer>>;
+  let server: StartedDemoServer;
   before(async () => {
-    server = await startServer({ port: 0, memory: true, seed: true, quiet: true, env: {} });
+    server = await startServer({ port: 0, memory: true, demo: true, quiet: true, env: {} });
   });
   after(() => server?.close());
 

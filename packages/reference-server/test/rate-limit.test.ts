@@ -150,6 +150,7 @@ test("shoptag-server start with SHOPTAG_RATE_LIMIT=2 refuses a client's third wr
   const server = await startServer({
     port: 0,
     memory: true,
+    demo: true,
     seed: false,
     quiet: true,
     env: { SHOPTAG_RATE_LIMIT: '2' },

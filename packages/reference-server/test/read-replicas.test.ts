@@ -101,6 +101,7 @@ describe('catalog reads on a streaming replica', { skip: pgBin ? false : 'no Pos
     const server = await startServer({
       port: 0,
       quiet: true,
+      demo: true,
       seed: false,
       env: {
         DATABASE_URL: cluster.primaryUrl,

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { Health, InventoryLevel, Product, ProductList } from '@shoptag/sdk/contract';
-import { startServer, type StartedServer } from '../src/server.js';
+import { startServer, type StartedDemoServer } from '../src/server.js';
 import { createScratchDatabase, TEST_DATABASE_URL } from './support/databases.js';
 import { freePort, REDIS_SERVER, startRedisProcess, type RedisProcess } from './support/redis-process.js';
 import { spawnServer, stopServer, type ServerProcess } from './support/server-processes.js';
@@ -237,7 +237,7 @@ describe(
 );
 
 describe('a server whose REDIS_URL points at nothing', () => {
-  let server: StartedServer;
+  let server: StartedDemoServer;
   let port: number;
   let redis: RedisProcess | undefined;
 
@@ -247,6 +247,7 @@ describe('a server whose REDIS_URL points at nothing', () => {
     server = await startServer({
       env: { REDIS_URL: `redis://127.0.0.1:${port}` },
       memory: true,
+      demo: true,
       seed: false,
       port: 0,
       quiet: true,

@@ -8,20 +8,22 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { Category, CategoryTree, ErrorBody, Health, Liveness, Product, ProductList } from '@shoptag/sdk/contract';
 import { trackForDrain } from '../src/http-drain.js';
-import { startServer, type StartedServer } from '../src/index.js';
+import { startServer, type StartedDemoServer, type StartedServer } from '../src/index.js';
 import { generateDemoCatalog } from '../src/seed/demo-catalog.js';
 import { createScratchDatabase, databaseKinds, TEST_REDIS_URL } from './support/databases.js';
 
+const keyOf = (server: StartedServer) =>
+  'publishableKey' in server ? (server as StartedDemoServer).publishableKey : null;
 const tempDir = () => mkdtempSync(join(tmpdir(), 'shoptag-server-test-'));
 
-async function getJson(server: StartedServer, path: string, key: string | null = server.publishableKey) {
+async function getJson(server: StartedServer, path: string, key: string | null = keyOf(server)) {
   const res = await fetch(`${server.url}${path}`, { headers: key ? { authorization: `Bearer ${key}` } : {} });
   return { status: res.status, headers: res.headers, body: (await res.json()) as unknown };
 }
 
 for (const kind of databaseKinds()) {
   describe(`startServer with the demo catalog (${kind === 'pglite' ? 'PGlite in memory' : 'PostgreSQL'})`, () => {
-    let server: StartedServer;
+    let server: StartedDemoServer;
     let scratch: Awaited<ReturnType<typeof createScratchDatabase>> | undefined;
     const dataDir = tempDir();
     const demo = generateDemoCatalog();
@@ -34,7 +36,7 @@ for (const kind of databaseKinds()) {
         dataDir,
         port: 0,
         memory: kind === 'pglite',
-        seed: true,
+        demo: true,
         allowedOrigins: ['*'],
         quiet: true,
       });
@@ -126,7 +128,7 @@ describe('a file-backed data directory', () => {
   after(() => rmSync(dataDir, { recursive: true, force: true }));
 
   test('keeps the same keys and catalog across a restart, plaintext only in keys.json (0600)', async () => {
-    const first = await startServer({ env: {}, dataDir, port: 0, quiet: true });
+    const first = await startServer({ env: {}, dataDir, port: 0, demo: true, quiet: true });
     await first.close();
     const file = join(dataDir, 'keys.json');
     assert.equal(statSync(file).mode & 0o777, 0o600);
@@ -134,7 +136,7 @@ describe('a file-backed data directory', () => {
       publishableKey: first.publishableKey,
       secretKey: first.secretKey,
     });
-    const second = await startServer({ env: {}, dataDir, port: 0, quiet: true });
+    const second = await startServer({ env: {}, dataDir, port: 0, demo: true, quiet: true });
     try {
       assert.equal(second.publishableKey, first.publishableKey);
       assert.equal(second.secretKey, first.secretKey);
@@ -180,7 +182,6 @@ describe('closing the server', () => {
       env: { DATABASE_URL: 'postgres://nowhere.invalid:1/shop' },
       port: 0,
       memory: true,
-      seed: false,
       quiet: true,
     });
     const health = await getJson(server, '/v1/health', null);
@@ -193,16 +194,16 @@ describe('closing the server', () => {
 describe('one data directory, two processes', () => {
   test('a second server on the same PGlite directory is refused with a clear message', async () => {
     const dataDir = tempDir();
-    const first = await startServer({ env: {}, dataDir, port: 0, seed: false, quiet: true });
+    const first = await startServer({ env: {}, dataDir, port: 0, quiet: true });
     try {
       await assert.rejects(
-        startServer({ env: {}, dataDir, port: 0, seed: false, quiet: true }),
+        startServer({ env: {}, dataDir, port: 0, quiet: true }),
         /in use by another Shoptag process/,
       );
     } finally {
       await first.close();
     }
-    const again = await startServer({ env: {}, dataDir, port: 0, seed: false, quiet: true });
+    const again = await startServer({ env: {}, dataDir, port: 0, quiet: true });
     await again.close();
     rmSync(dataDir, { recursive: true, force: true });
   });

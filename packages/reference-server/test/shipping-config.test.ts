@@ -147,7 +147,7 @@ test('a bad file is refused with the variable, the file and the field at fault',
 });
 
 test('the CLI refuses a bad shipping file with exit code 78 and one line naming the field', () => {
-  const run = spawnSync(process.execPath, ['--conditions=development', '--import', 'tsx', CLI, 'start'], {
+  const run = spawnSync(process.execPath, ['--conditions=shoptag-source', '--import', 'tsx', CLI, 'start'], {
     env: {
       ...process.env,
       SHOPTAG_SHIPPING_CONFIG: file({ zones: [{ id: 'all', countries: '*', methods: [{ ...method, name: '' }] }] }),

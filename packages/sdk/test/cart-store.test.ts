@@ -3,7 +3,7 @@
 // changes ending on the server's cart, and the cart id kept in the given storage.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer } from '@shoptag/reference-server';
+import { startServer, type StartedDemoServer } from '@shoptag/reference-server';
 import {
   createCartStore,
   createMemoryStorage,
@@ -16,7 +16,7 @@ import {
 } from '@shoptag/sdk';
 import { AvailabilityList, Cart as CartSchema } from '@shoptag/sdk/contract';
 
-let server: Awaited<ReturnType<typeof startServer>>;
+let server: StartedDemoServer;
 let fetchCount = 0;
 const countingFetch: typeof fetch = (input, init) => {
   fetchCount++;
@@ -34,7 +34,7 @@ const newClient = (storage = createMemoryStorage()): ShopClient =>
   });
 
 before(async () => {
-  server = await startServer({ port: 0, memory: true, seed: true, allowedOrigins: ['*'], quiet: true });
+  server = await startServer({ port: 0, memory: true, demo: true, allowedOrigins: ['*'], quiet: true });
   const page = await newClient().products.list({ in_stock: true, limit: 50 });
   variants = page.data
     .flatMap((p) => p.variants)

@@ -2,11 +2,11 @@
 // memory, demo catalog, simulated payments).
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { startServer } from '@shoptag/reference-server';
+import { startServer, type StartedDemoServer } from '@shoptag/reference-server';
 import { CardError, createCheckoutStore, createShopClient, type ShopClient } from '@shoptag/sdk';
 import { Order, ProductList } from '@shoptag/sdk/contract';
 
-let server: Awaited<ReturnType<typeof startServer>>;
+let server: StartedDemoServer;
 let shop: ShopClient;
 let variantId: string;
 const address = {
@@ -19,7 +19,7 @@ const address = {
 };
 
 before(async () => {
-  server = await startServer({ port: 0, memory: true, seed: true, allowedOrigins: ['*'], quiet: true });
+  server = await startServer({ port: 0, memory: true, demo: true, allowedOrigins: ['*'], quiet: true });
   shop = createShopClient({ endpoint: server.url, publishableKey: server.publishableKey, retries: 0 });
   const page = ProductList.parse(await shop.products.list({ in_stock: true, limit: 1 }));
   variantId = page.data[0]!.variants.find((v) => v.in_stock)!.id;

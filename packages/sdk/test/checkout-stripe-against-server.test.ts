@@ -3,7 +3,7 @@
 // PaymentIntent the way Stripe.js does in a page (publishable key + client secret).
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { startServer } from '@shoptag/reference-server';
+import { startServer, type StartedDemoServer } from '@shoptag/reference-server';
 import {
   createCheckoutStore,
   createShopClient,
@@ -14,7 +14,7 @@ import {
 import { startStripeStandIn, type StripeStandIn } from '../../reference-server/test/support/stripe-stand-in.js';
 
 let stripe: StripeStandIn;
-let server: Awaited<ReturnType<typeof startServer>>;
+let server: StartedDemoServer;
 let shop: ShopClient;
 let variantId: string;
 const address = {
@@ -32,7 +32,7 @@ before(async () => {
   server = await startServer({
     port: 0,
     memory: true,
-    seed: true,
+    demo: true,
     allowedOrigins: ['*'],
     quiet: true,
     env,

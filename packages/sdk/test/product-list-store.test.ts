@@ -4,7 +4,7 @@
 // failed next page kept apart from the products shown.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer } from '@shoptag/reference-server';
+import { startServer, type StartedDemoServer } from '@shoptag/reference-server';
 import {
   ConnectionError,
   createProductListStore,
@@ -15,7 +15,7 @@ import {
   type ShopClient,
 } from '@shoptag/sdk';
 
-let server: Awaited<ReturnType<typeof startServer>>;
+let server: StartedDemoServer;
 
 /** Every request the client sent: its URL and the signal fetch was given. */
 interface Sent {
@@ -53,7 +53,7 @@ const loaded = (outcome: ProductListOutcome) => {
 };
 
 before(async () => {
-  server = await startServer({ port: 0, memory: true, seed: true, allowedOrigins: ['*'], quiet: true });
+  server = await startServer({ port: 0, memory: true, demo: true, allowedOrigins: ['*'], quiet: true });
 });
 after(() => server?.close());
 

@@ -2,15 +2,15 @@
 // seeded demo catalog), and their AbortSignal.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer } from '@shoptag/reference-server';
+import { startServer, type StartedDemoServer } from '@shoptag/reference-server';
 import { createShopClient, InvalidRequestError, type ShopClient } from '@shoptag/sdk';
 import { CategoryTree, RelatedList, SearchResult, SuggestResult } from '@shoptag/sdk/contract';
 
-let server: Awaited<ReturnType<typeof startServer>>;
+let server: StartedDemoServer;
 let shop: ShopClient;
 
 before(async () => {
-  server = await startServer({ port: 0, memory: true, seed: true, allowedOrigins: ['*'], quiet: true });
+  server = await startServer({ port: 0, memory: true, demo: true, allowedOrigins: ['*'], quiet: true });
   shop = createShopClient({ endpoint: server.url, publishableKey: server.publishableKey, retries: 0 });
 });
 after(() => server?.close());

@@ -1,15 +1,15 @@
 // Shared by the end-to-end tests: Chromium from the system, and the reference server from its
-// built dist (what ships; `--conditions=development` would otherwise pick the TypeScript sources).
+// built dist (what ships; `--conditions=shoptag-source` would otherwise pick the TypeScript sources).
 import { chromium, type Browser, type Page } from 'playwright';
 import type * as ReferenceServer from '@shoptag/reference-server';
-import type { StartedServer, StartServerOptions } from '@shoptag/reference-server';
+import type { StartedDemoServer, StartServerOptions } from '@shoptag/reference-server';
 
 const serverDist = new URL('../../../packages/reference-server/dist/index.js', import.meta.url).href;
 
 /** Starts the built reference server in demo mode: in memory, seeded, any origin allowed. */
-export async function startDemoServer(options: StartServerOptions = {}): Promise<StartedServer> {
+export async function startDemoServer(options: StartServerOptions = {}): Promise<StartedDemoServer> {
   const { startServer } = (await import(serverDist)) as typeof ReferenceServer;
-  return startServer({ port: 0, memory: true, seed: true, allowedOrigins: ['*'], quiet: true, ...options });
+  return startServer({ port: 0, memory: true, allowedOrigins: ['*'], quiet: true, ...options, demo: true });
 }
 
 export function launchBrowser(): Promise<Browser> {

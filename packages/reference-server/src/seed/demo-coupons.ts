@@ -1,9 +1,14 @@
 import type { Clock } from '../clock.js';
-import type { Db } from '../store/db.js';
+import type { Queryable } from '../store/db.js';
 import { createCouponRepository, type CouponFields } from '../store/coupon-repository.js';
 import { randomId } from '../ids.js';
 
-/** The demo shop's codes; amounts in minor units of a two-decimal currency (scaled for others). */
+/**
+ * The demo shop's codes; amounts in minor units of a two-decimal currency (scaled for others).
+ * FREESHIP and SAVE5 have no usage limit on purpose: they exist only in a `--demo` install (test
+ * keys, simulated or test-mode payments), where the tests and the bench redeem them many times. A
+ * production start never creates a coupon.
+ */
 function demoCoupons(currency: string, scale: number): CouponFields[] {
   const base = {
     currency,
@@ -25,7 +30,7 @@ function demoCoupons(currency: string, scale: number): CouponFields[] {
 
 /** Adds the demo coupons that do not exist yet (by code); answers how many it added. */
 export async function seedDemoCoupons(
-  db: Db,
+  db: Queryable,
   options: { clock: Clock; currency: string; minorPerMajor: number },
 ): Promise<number> {
   const repo = createCouponRepository(db);

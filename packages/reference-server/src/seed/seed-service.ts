@@ -1,6 +1,6 @@
 import type { SeedCatalog } from './seed-types.js';
 import type { Clock } from '../clock.js';
-import type { Db } from '../store/db.js';
+import type { Db, Queryable } from '../store/db.js';
 import { createCatalogWriter, type CatalogRows } from '../store/catalog-writer.js';
 import { renditionSources } from '../services/media/index.js';
 
@@ -87,17 +87,24 @@ export interface SeedOptions {
  * transaction under a lock so concurrent starts seed once.
  */
 export async function seedCatalog(db: Db, catalog: () => SeedCatalog, options: SeedOptions): Promise<SeedResult> {
+  return db.transaction((tx) => seedCatalogIn(tx, catalog, options));
+}
+
+/** {@link seedCatalog} inside the caller's transaction. */
+export async function seedCatalogIn(
+  tx: Queryable,
+  catalog: () => SeedCatalog,
+  options: SeedOptions,
+): Promise<SeedResult> {
   const started = options.clock.now().getTime();
-  return db.transaction(async (tx) => {
-    const writer = createCatalogWriter(tx);
-    await writer.lock();
-    if (options.reset) await writer.truncate();
-    const before = await writer.countProducts();
-    const durationMs = () => options.clock.now().getTime() - started;
-    if (before > 0) return { seeded: false, products: before, durationMs: durationMs() };
-    const rows = toCatalogRows(catalog());
-    await writer.insert(rows);
-    await writer.analyze();
-    return { seeded: true, products: rows.products.length, durationMs: durationMs() };
-  });
+  const writer = createCatalogWriter(tx);
+  await writer.lock();
+  if (options.reset) await writer.truncate();
+  const before = await writer.countProducts();
+  const durationMs = () => options.clock.now().getTime() - started;
+  if (before > 0) return { seeded: false, products: before, durationMs: durationMs() };
+  const rows = toCatalogRows(catalog());
+  await writer.insert(rows);
+  await writer.analyze();
+  return { seeded: true, products: rows.products.length, durationMs: durationMs() };
 }

@@ -13,6 +13,20 @@ export interface ApiKeyRow {
   allowed_origins: string[];
 }
 
+/** A key as people are shown it: everything but its hash. */
+export interface ApiKeyRecord {
+  id: string;
+  kind: ApiKeyKind;
+  mode: ApiKeyMode;
+  display_prefix: string;
+  label: string;
+  allowed_origins: string[];
+  created_at: Date;
+  last_used_at: Date | null;
+  expires_at: Date | null;
+  revoked_at: Date | null;
+}
+
 export interface NewApiKey {
   id: string;
   kind: ApiKeyKind;
@@ -24,14 +38,18 @@ export interface NewApiKey {
 }
 
 const COLUMNS = 'id, kind, mode, key_hash, display_prefix, label, allowed_origins';
+const RECORD_COLUMNS =
+  'id, kind, mode, display_prefix, label, allowed_origins, created_at, last_used_at, expires_at, revoked_at';
 
 export function createApiKeyRepository(db: Queryable) {
   return {
-    /** A key that has not been revoked, by the sha256 of its plaintext. */
-    async findActiveByHash(keyHash: string): Promise<ApiKeyRow | null> {
+    /** A key that is neither revoked nor past its expiry at `now`, by the sha256 of its plaintext. */
+    async findActiveByHash(keyHash: string, now: Date = new Date()): Promise<ApiKeyRow | null> {
       const { rows } = await db.query<ApiKeyRow>(
-        `SELECT ${COLUMNS} FROM api_keys WHERE key_hash = $1 AND revoked_at IS NULL`,
-        [keyHash],
+        `SELECT ${COLUMNS} FROM api_keys
+          WHERE key_hash = $1 AND revoked_at IS NULL AND (expires_at IS NULL OR expires_at > $2)`,
+        [keyHash, now],
+        { prepare: true },
       );
       return rows[0] ?? null;
     },
@@ -62,6 +80,58 @@ export function createApiKeyRepository(db: Queryable) {
 
     async setAllowedOrigins(keyHash: string, origins: readonly string[]): Promise<void> {
       await db.query('UPDATE api_keys SET allowed_origins = $2::text[] WHERE key_hash = $1', [keyHash, origins]);
+    },
+
+    /** Every key, newest first (revoked ones too: the list is the audit trail). */
+    async list(): Promise<ApiKeyRecord[]> {
+      const { rows } = await db.query<ApiKeyRecord>(
+        `SELECT ${RECORD_COLUMNS} FROM api_keys ORDER BY created_at DESC, id DESC`,
+      );
+      return rows;
+    },
+
+    /** Keys usable at `now`. */
+    async countActive(now: Date): Promise<number> {
+      const { rows } = await db.query<{ n: number }>(
+        `SELECT count(*)::int AS n FROM api_keys
+          WHERE revoked_at IS NULL AND (expires_at IS NULL OR expires_at > $1)`,
+        [now],
+      );
+      return rows[0]?.n ?? 0;
+    },
+
+    /** One key by id; `forUpdate` locks its row for the rest of the transaction. */
+    async findById(id: string, options: { forUpdate?: boolean } = {}): Promise<ApiKeyRecord | null> {
+      const { rows } = await db.query<ApiKeyRecord>(
+        `SELECT ${RECORD_COLUMNS} FROM api_keys WHERE id = $1${options.forUpdate ? ' FOR UPDATE' : ''}`,
+        [id],
+      );
+      return rows[0] ?? null;
+    },
+
+    /** Revokes a key (a revoked key stays revoked: the first time is kept). */
+    async revoke(id: string, at: Date): Promise<void> {
+      await db.query('UPDATE api_keys SET revoked_at = COALESCE(revoked_at, $2) WHERE id = $1', [id, at]);
+    },
+
+    /** Makes a key stop working at `at`, or sooner when it already expires sooner. */
+    async expire(id: string, at: Date): Promise<void> {
+      await db.query('UPDATE api_keys SET expires_at = LEAST(COALESCE(expires_at, $2), $2) WHERE id = $1', [id, at]);
+    },
+
+    async setAllowedOriginsById(id: string, origins: readonly string[]): Promise<void> {
+      await db.query('UPDATE api_keys SET allowed_origins = $2::text[] WHERE id = $1', [id, origins]);
+    },
+
+    /** Records last uses (a later one never goes back in time). */
+    async recordLastUsed(uses: readonly { id: string; at: Date }[]): Promise<void> {
+      if (uses.length === 0) return;
+      await db.query(
+        `UPDATE api_keys k SET last_used_at = GREATEST(k.last_used_at, u.at)
+           FROM unnest($1::text[], $2::timestamptz[]) AS u(id, at)
+          WHERE k.id = u.id`,
+        [uses.map((u) => u.id), uses.map((u) => u.at.toISOString())],
+      );
     },
   };
 }

@@ -7,6 +7,7 @@ const server = await startServer({
   host: '127.0.0.1',
   quiet: true,
   holdSweepIntervalMs: Number(process.env.TEST_SWEEP_INTERVAL_MS ?? 30_000),
+  demo: true,
 });
 process.stdout.write(
   `${JSON.stringify({ url: server.url, publishableKey: server.publishableKey, secretKey: server.secretKey })}\n`,

@@ -8,6 +8,7 @@ const server = await startServer({
   quiet: true,
   holdSweepIntervalMs: Number(process.env.TEST_SWEEP_INTERVAL_MS ?? 30_000),
   // TEST_SEED=false starts on an empty catalog (quicker when a test brings its own products).
+  demo: true,
   seed: process.env.TEST_SEED !== 'false',
 });
 process.stdout.write(

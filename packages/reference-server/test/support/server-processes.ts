@@ -28,7 +28,7 @@ export const skipWithoutPostgresAndRedis =
 
 /** Starts a server process; `built` runs dist/ (build first) instead of the sources. */
 export function spawnServer(env: Record<string, string>, options: { built?: boolean } = {}): Promise<ServerProcess> {
-  const args = options.built ? [BUILT_SCRIPT] : ['--conditions=development', '--import', 'tsx', SCRIPT];
+  const args = options.built ? [BUILT_SCRIPT] : ['--conditions=shoptag-source', '--import', 'tsx', SCRIPT];
   const child = spawn(process.execPath, args, {
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

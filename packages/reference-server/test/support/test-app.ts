@@ -11,7 +11,7 @@ import { silentLogger, type Logger } from '../../src/logger.js';
 import { createSimulatedPayments } from '../../src/payments/simulated.js';
 import { meteredPayments } from '../../src/payments/metered-payments.js';
 import type { SeedCatalog } from '../../src/seed/seed-types.js';
-import { createApiKeyService } from '../../src/services/keys/index.js';
+import { createApiKeyService, createKeyAdmin } from '../../src/services/keys/index.js';
 import {
   createCatalogService,
   createAdminCatalogService,
@@ -69,6 +69,8 @@ export interface TestApp {
   checkout: CheckoutServices;
   /** The import jobs of this app's process (`shutdown()` is what SIGTERM does to them). */
   imports: ImportJobs;
+  /** Writes the keys' last uses seen so far (the server does it every minute and on close). */
+  flushKeyUse(): Promise<void>;
   /** Forgets cached catalog responses (after writing to the database directly). */
   invalidateCache(): Promise<void>;
   close(): Promise<void>;
@@ -140,10 +142,12 @@ export async function startTestApp(db: Db, options: TestAppOptions): Promise<Tes
     importer: createShopifyImporter({ db, currency: 'USD', invalidate: () => responses.invalidate() }),
     ...options.imports,
   });
+  const keyService = createApiKeyService({ keys: keyRepository, clock });
   const app = createApp({
     version: '0.0.0-test',
     logger: options.logger ?? silentLogger,
-    keys: createApiKeyService({ keys: keyRepository, clock }),
+    keys: keyService,
+    keyAdmin: createKeyAdmin({ db, clock, onChange: () => keyService.invalidate() }),
     catalog: createCatalogService({ products: createProductRepository(db), categories: createCategoryRepository(db) }),
     search: createSearchService({
       search: createSearchRepository(db),
@@ -200,6 +204,7 @@ export async function startTestApp(db: Db, options: TestAppOptions): Promise<Tes
       }
       return { status: res.status, headers: res.headers, body };
     },
+    flushKeyUse: () => keyService.flushLastUsed(),
     invalidateCache: () => responses.invalidate(),
     async close() {
       await imports.shutdown();

@@ -118,6 +118,23 @@ export {
   CouponList,
   CouponDeleted,
 } from './coupons.js';
+export {
+  API_KEY_KINDS,
+  API_KEY_MODES,
+  ApiKeyKind,
+  ApiKeyMode,
+  ApiKeyId,
+  ApiKeyParams,
+  KeyOrigin,
+  toKeyOrigin,
+  ApiKey,
+  ApiKeyCreated,
+  ApiKeyCreate,
+  ApiKeyRotate,
+  ApiKeyOriginsUpdate,
+  ApiKeyListQuery,
+  ApiKeyList,
+} from './keys.js';
 export { ORDER_TOKEN_HEADER } from './headers.js';
 export { ADDRESS_COUNTRIES, DEFAULT_ADDRESS_RULES, addressRules, compactPhone } from './address-countries.js';
 export type { CountryAddressRules } from './address-countries.js';

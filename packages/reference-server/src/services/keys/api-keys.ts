@@ -16,7 +16,14 @@ export interface Principal {
 const KEY_FORMAT = /^(pk|sk)_(test|live)_[A-Za-z0-9]{24,128}$/;
 /** 32 base62 characters ≈ 190 bits. */
 const KEY_RANDOM_LENGTH = 32;
-const DEFAULT_CACHE_TTL_MS = 30_000;
+/**
+ * How long a process remembers a lookup. Keys are changed by other processes too (the CLI, the
+ * admin API on another server), so this bounds how long a revocation or an origin change takes to
+ * reach every process: seconds, without a restart. One indexed read per key per process per TTL.
+ */
+export const DEFAULT_KEY_CACHE_TTL_MS = 5_000;
+/** How often a server writes the last uses it has seen (one statement for every key used meanwhile). */
+export const LAST_USED_INTERVAL_MS = 60_000;
 const MAX_CACHED_KEYS = 1_000;
 
 export function hashKey(plaintext: string): string {
@@ -47,14 +54,17 @@ export interface ApiKeyServiceDeps {
 
 /** Resolves bearer keys to principals, remembering recent lookups in memory. */
 export function createApiKeyService(deps: ApiKeyServiceDeps) {
-  const ttl = deps.cacheTtlMs ?? DEFAULT_CACHE_TTL_MS;
+  const ttl = deps.cacheTtlMs ?? DEFAULT_KEY_CACHE_TTL_MS;
   const cache = new Map<string, { principal: Principal | null; expiresAt: number }>();
+  /** Last uses seen since the last flush, by key id: requests write nothing. */
+  const used = new Map<string, Date>();
 
   async function lookup(keyHash: string): Promise<Principal | null> {
-    const now = deps.clock.now().getTime();
+    const at = deps.clock.now();
+    const now = at.getTime();
     const hit = cache.get(keyHash);
     if (hit && hit.expiresAt > now) return hit.principal;
-    const row = await deps.keys.findActiveByHash(keyHash);
+    const row = await deps.keys.findActiveByHash(keyHash, at);
     const principal = row && { keyId: row.id, kind: row.kind, mode: row.mode, allowedOrigins: row.allowed_origins };
     if (cache.size >= MAX_CACHED_KEYS) cache.clear();
     cache.set(keyHash, { principal, expiresAt: now + ttl });
@@ -75,11 +85,23 @@ export function createApiKeyService(deps: ApiKeyServiceDeps) {
       }
       const key = match[1] ?? '';
       const principal = KEY_FORMAT.test(key) ? await lookup(hashKey(key)) : null;
+      if (principal && used.size < MAX_CACHED_KEYS) used.set(principal.keyId, deps.clock.now());
       if (!principal) {
         const shown = key.length > 12 ? `${key.slice(0, 12)}…` : key;
         throw new AuthenticationError(`Invalid API key provided: ${shown}`, { code: 'api_key_invalid' });
       }
       return principal;
+    },
+
+    /**
+     * Writes the last uses seen since the previous call, in one statement (the server calls it
+     * every {@link LAST_USED_INTERVAL_MS} and on close), so no request waits on, or writes, it.
+     */
+    async flushLastUsed(): Promise<void> {
+      if (used.size === 0) return;
+      const batch = [...used];
+      used.clear();
+      await deps.keys.recordLastUsed(batch.map(([id, at]) => ({ id, at })));
     },
 
     /** Forgets cached lookups, e.g. after allowed origins change. */

@@ -2,6 +2,8 @@
 // Other domains import it only through this file.
 export {
   createApiKeyService,
+  DEFAULT_KEY_CACHE_TTL_MS,
+  LAST_USED_INTERVAL_MS,
   displayPrefix,
   generateKey,
   hashKey,
@@ -10,3 +12,11 @@ export {
   type ApiKeyServiceDeps,
   type Principal,
 } from './api-keys.js';
+export {
+  createKeyAdmin,
+  DEFAULT_ROTATION_GRACE_SECONDS,
+  toApiKey,
+  type KeyAdmin,
+  type KeyAdminDeps,
+  type NewKeyInput,
+} from './key-admin.js';
