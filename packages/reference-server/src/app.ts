@@ -28,6 +28,10 @@ import { publicAsset } from './api/middleware/public-asset.js';
 import { errorHandler, notFound } from './api/middleware/error-handler.js';
 import { requestId } from './api/middleware/request-id.js';
 import { requestLog } from './api/middleware/request-log.js';
+import { requestMetrics } from './api/middleware/request-metrics.js';
+import { routePatterns } from './api/middleware/route-pattern.js';
+import { metricsRouter, type MetricsRouteOptions } from './api/metrics/route.js';
+import type { MetricsSink } from './metrics/metrics-sink.js';
 import { securityHeaders, strictTransportSecurity } from './api/middleware/security-headers.js';
 import { productsRouter } from './api/products/route.js';
 import { searchRouter } from './api/search/route.js';
@@ -78,6 +82,11 @@ export interface AppDeps {
   staticCompressor?: BodyCompressor;
   /** Proxy hops in front of the server whose `X-Forwarded-For` is trusted for the client IP (0: none). */
   trustProxy?: number;
+  /**
+   * Where requests are counted, and `/metrics` on this app when `expose` is set (a token
+   * protects it); omit to count nothing (`/metrics` is then a 404, as when served on its own port).
+   */
+  metrics?: { sink: MetricsSink; expose?: MetricsRouteOptions };
 }
 
 const DEFAULT_BODY_LIMIT = '1mb';
@@ -93,8 +102,10 @@ export function createApp(deps: AppDeps): Express {
   app.set('json spaces', 0);
   if (deps.trustProxy) app.set('trust proxy', deps.trustProxy);
   app.use(securityHeaders(), strictTransportSecurity());
+  app.use(routePatterns());
   app.use(requestId(deps.newRequestId));
   app.use(requestLog(deps.logger));
+  if (deps.metrics) app.use(requestMetrics(deps.metrics.sink));
   // A malformed percent-escape, a NUL or a lone surrogate in the path or query is a 400 before any route.
   app.use(safeUrl());
   // br or gzip by Accept-Encoding for what is not sent precompressed (cached catalog answers,
@@ -137,6 +148,7 @@ export function createApp(deps: AppDeps): Express {
   v1.use('/admin/keys', adminKeysRouter(deps.keyAdmin));
   app.use('/v1', v1, notFound());
 
+  if (deps.metrics?.expose) app.use('/metrics', metricsRouter(deps.metrics.expose));
   app.use(['/media', '/shoptag.js', '/shoptag.js.map', '/chunks'], publicAsset());
   if (deps.renditions) app.use('/media', renditionsRouter(deps.renditions));
   app.use('/media', mediaRouter(deps.renderProductImage));

@@ -1,13 +1,18 @@
 import type { Clock } from './clock.js';
 import type { Config } from './config.js';
 import type { Logger } from './logger.js';
+import type { MetricsSink } from './metrics/metrics-sink.js';
+import { meteredPayments } from './payments/metered-payments.js';
 import type { Runtime } from './runtime.js';
 import { createCheckoutServices, type CheckoutServicesDeps } from './services/checkout/index.js';
 import { createCommerceServices } from './services/commerce.js';
 import { defaultCheckoutPricing } from './services/pricing/index.js';
 
 /** What only a serving process adds to checkout: the confirmation email, idempotency leases, test faults. */
-export type ServingCheckoutOptions = Pick<CheckoutServicesDeps, 'onOrderPlaced' | 'idempotencyLeaseMs' | 'faults'>;
+export type ServingCheckoutOptions = Pick<CheckoutServicesDeps, 'onOrderPlaced' | 'idempotencyLeaseMs' | 'faults'> & {
+  /** Counts holds, orders and payments by outcome. */
+  metrics?: MetricsSink;
+};
 
 /**
  * The commerce and checkout services of one process, wired from its config and runtime. The server
@@ -20,17 +25,25 @@ export function wireCheckout(
   logger: Logger,
   serving: ServingCheckoutOptions = {},
 ) {
-  const commerce = createCommerceServices({ db: runtime.db, cache: runtime.cache, clock, config: config.commerce });
+  const { metrics, ...checkoutOptions } = serving;
+  const commerce = createCommerceServices({
+    db: runtime.db,
+    cache: runtime.cache,
+    clock,
+    config: config.commerce,
+    ...(metrics ? { metrics } : {}),
+  });
   const checkout = createCheckoutServices({
     db: runtime.db,
     clock,
     logger,
     commerce,
-    payments: runtime.payments,
+    payments: metrics ? meteredPayments(runtime.payments, metrics) : runtime.payments,
     pricing: defaultCheckoutPricing(config.commerce.pricing),
     holdTtlMs: config.commerce.holdTtlMs,
     recovery: config.recovery,
-    ...serving,
+    ...checkoutOptions,
+    ...(metrics ? { metrics } : {}),
   });
   return { commerce, checkout };
 }

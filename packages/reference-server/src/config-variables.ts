@@ -247,9 +247,35 @@ export const CONFIG_VARIABLES: readonly ConfigVariable[] = [
   {
     name: 'LOG_LEVEL',
     group: 'operations',
-    summary: 'least severe log level written: `debug`, `info`, `warn` or `error`',
+    summary: 'least severe log level written: `silent`, `error`, `warn`, `info` (a line per request) or `debug`',
+    details: '`warn` keeps request lines out (see [Logs](#logs))',
     default: '`info`',
     example: 'debug',
+  },
+  {
+    name: 'LOG_FORMAT',
+    group: 'operations',
+    summary: 'log lines on stderr as `json` (one object per line, for collectors) or `pretty` (for people)',
+    details: 'keys, tokens, cookies, card fields and URL passwords are redacted either way (see [Logs](#logs))',
+    default: '`json`',
+    example: 'pretty',
+  },
+  {
+    name: 'SHOPTAG_METRICS_TOKEN',
+    group: 'operations',
+    summary: 'serves Prometheus metrics at `/metrics` on the public port to `Authorization: Bearer <token>`',
+    details:
+      '16–256 printable characters, compared in constant time; a scrape without it is a 401. With `SHOPTAG_METRICS_PORT` the token is asked for on that port instead (see [Metrics](#metrics))',
+    default: 'no `/metrics` (404)',
+    example: '`openssl rand -hex 32`',
+  },
+  {
+    name: 'SHOPTAG_METRICS_PORT',
+    group: 'operations',
+    summary: 'serves Prometheus metrics at `/metrics` on a listener of its own at this port, never on the public app',
+    details: 'on `HOST` like the API, so keep the port private (firewall, cluster network); not `PORT`',
+    default: 'no metrics listener',
+    example: '9464',
   },
   {
     name: 'SHOPTAG_DRAIN_TIMEOUT_SECONDS',

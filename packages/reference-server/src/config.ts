@@ -5,7 +5,7 @@ import { DEFAULT_FRAME_ANCESTORS } from './api/demo/page-security.js';
 import { SHOPTAG_VARIABLE_NAMES } from './config-variables.js';
 import { DRAIN_TIMEOUT_MS } from './http-drain.js';
 import { FAULT_POINTS, type FaultPoint } from './fault-injection.js';
-import { LOG_LEVELS, type LogLevel } from './logger.js';
+import { LOG_FORMATS, LOG_LEVELS, type LogFormat, type LogLevel } from './logger.js';
 import {
   parseMajorUnits,
   parseTaxRates,
@@ -57,6 +57,19 @@ export interface Config {
   idempotencyLeaseMs: number;
   /** Test only: the placement step at which the process SIGKILLs itself (`SHOPTAG_FAULT_KILL_AT`). */
   faultKillAt: FaultPoint | null;
+  /** Observability: the log format, and whether and how `/metrics` is served. */
+  logFormat: LogFormat;
+  metrics: MetricsConfig;
+}
+
+/**
+ * Prometheus metrics (`/metrics`): off unless a token or a port is set. With a token, the public
+ * app serves them to `Authorization: Bearer <token>`; with a port, a listener of their own does
+ * (and asks for the token too when both are set).
+ */
+export interface MetricsConfig {
+  token: string | null;
+  port: number | null;
 }
 
 /** When the placement recovery job runs, and what it considers abandoned. */
@@ -222,6 +235,10 @@ const EnvSchema = z.object({
   SHOPTAG_IDEMPOTENCY_LEASE_SECONDS: optional(positiveInt(600).pipe(z.number().min(2))),
   SHOPTAG_FAULT_KILL_AT: optional(z.enum(FAULT_POINTS)),
   LOG_LEVEL: optional(z.enum(LOG_LEVELS, { message: `must be one of ${LOG_LEVELS.join(', ')}` })),
+  // Observability (logs, metrics)
+  LOG_FORMAT: optional(z.enum(LOG_FORMATS)),
+  SHOPTAG_METRICS_TOKEN: optional(z.string().regex(/^[\x21-\x7e]{16,256}$/)),
+  SHOPTAG_METRICS_PORT: optional(z.string().regex(/^\d+$/).transform(Number).pipe(z.number().int().min(1).max(65535))),
 });
 
 /** The variables `loadConfig` parses, for the test that keeps them and the catalogue the same. */
@@ -251,13 +268,16 @@ const EXPECTATIONS: Partial<Record<keyof z.infer<typeof EnvSchema>, string>> = {
   SHOPTAG_RECOVERY_AFTER_SECONDS: 'must be a whole number of seconds 1–86400',
   SHOPTAG_IDEMPOTENCY_LEASE_SECONDS: 'must be a whole number of seconds 2–600',
   SHOPTAG_FAULT_KILL_AT: `must be one of ${FAULT_POINTS.join(', ')} (tests only)`,
+  LOG_FORMAT: `must be one of ${LOG_FORMATS.join(', ')}`,
+  SHOPTAG_METRICS_TOKEN: 'must be 16–256 printable characters without spaces (e.g. from openssl rand -hex 32)',
+  SHOPTAG_METRICS_PORT: 'must be an integer 1–65535, other than PORT',
 };
 
 type Env = Record<string, string | undefined>;
 
 function describeValue(variable: string, value: string | undefined): string {
   if (value === undefined) return 'not set';
-  if (/SECRET|KEY/.test(variable)) return 'value hidden';
+  if (/SECRET|KEY|TOKEN/.test(variable)) return 'value hidden';
   if (/URL/.test(variable)) return 'value hidden';
   return `got ${JSON.stringify(value)}`;
 }
@@ -287,6 +307,14 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
   }
   if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
   const e = parsed.data;
+  if (e.SHOPTAG_METRICS_PORT !== undefined && e.SHOPTAG_METRICS_PORT === (e.PORT ?? DEFAULT_PORT)) {
+    throw new ConfigError([
+      {
+        variable: 'SHOPTAG_METRICS_PORT',
+        message: `SHOPTAG_METRICS_PORT ${EXPECTATIONS.SHOPTAG_METRICS_PORT} (got ${e.SHOPTAG_METRICS_PORT})`,
+      },
+    ]);
+  }
   if ((e.STRIPE_PUBLISHABLE_KEY || e.STRIPE_WEBHOOK_SECRET) && !e.STRIPE_SECRET_KEY) {
     throw new ConfigError([
       {
@@ -328,6 +356,8 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     },
     idempotencyLeaseMs: (e.SHOPTAG_IDEMPOTENCY_LEASE_SECONDS ?? DEFAULT_IDEMPOTENCY_LEASE_SECONDS) * 1000,
     faultKillAt: e.SHOPTAG_FAULT_KILL_AT ?? null,
+    logFormat: e.LOG_FORMAT ?? 'json',
+    metrics: { token: e.SHOPTAG_METRICS_TOKEN ?? null, port: e.SHOPTAG_METRICS_PORT ?? null },
   };
 }
 

@@ -74,7 +74,7 @@ export async function runImport(file: string, config: Config, options: RunImport
     const imports = createImportJobs({
       db,
       clock: systemClock,
-      logger: createLogger(config.logLevel),
+      logger: createLogger(config.logLevel, undefined, config.logFormat),
       importer: createShopifyImporter({ db, currency: config.currency, invalidate: () => responses.invalidate() }),
       onProgress: (job) => stderr.write(`\r${progressLine(job)}`),
     });

@@ -43,7 +43,7 @@ export async function runRecover(config: Config, options: { olderThanMs?: number
   const clock = systemClock;
   const runtime = await openRuntime({ config, clock });
   try {
-    const logger = createLogger(config.logLevel);
+    const logger = createLogger(config.logLevel, undefined, config.logFormat);
     const { checkout } = wireCheckout(config, runtime, clock, logger);
     const report = await checkout.recovery.runOnce(options);
     const unresolved = await checkout.recovery.unresolved({

@@ -60,3 +60,20 @@ export function redactRequestTarget(target: string): string {
           .join('&')}`;
   return `${path}${query}`.replace(SECRET_VALUES, REDACTED);
 }
+
+/** Passwords in connection URLs (`postgres://user:secret@host`), bearer credentials, and Stripe secrets. */
+const URL_PASSWORD = /\b([a-z][a-z0-9+.-]*:\/\/[^\s:@/]*:)[^\s@/]+@/gi;
+const BEARER = /\b(Bearer\s+)[^\s,;"']+/gi;
+const STRIPE_SECRETS = /\b(?:(?:rk|sk)_(?:test|live)|whsec)_[A-Za-z0-9]+/g;
+
+/**
+ * Free text fit for logs (a message, an error's stack): API keys, order tokens, bearer
+ * credentials, webhook secrets and passwords in URLs are replaced by `[redacted]`.
+ */
+export function redactText(text: string): string {
+  return text
+    .replace(URL_PASSWORD, `$1${REDACTED}@`)
+    .replace(BEARER, `$1${REDACTED}`)
+    .replace(SECRET_VALUES, REDACTED)
+    .replace(STRIPE_SECRETS, REDACTED);
+}

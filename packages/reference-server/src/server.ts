@@ -38,6 +38,10 @@ import { createProductRepository } from './store/product-repository.js';
 import { createSearchRepository } from './store/search-repository.js';
 import { createPgDb } from './store/pg-driver.js';
 import { createReadRouter } from './store/read-router.js';
+import { metricsRouter } from './api/metrics/route.js';
+import { errorHandler } from './api/middleware/error-handler.js';
+import { createPrometheusMetrics } from './metrics/prometheus-metrics.js';
+import express from 'express';
 
 export interface StartServerOptions {
   /** Environment to configure from (default `process.env`). */
@@ -72,6 +76,8 @@ export interface StartServerOptions {
    * set): tests point it at a local stand-in, as there is no network.
    */
   stripeApi?: StripeApiAddress;
+  /** Overrides SHOPTAG_METRICS_PORT; 0 picks a free port (tests). */
+  metricsPort?: number;
 }
 
 export interface StartedServer {
@@ -80,6 +86,8 @@ export interface StartedServer {
   port: number;
   /** How long {@link close} lets requests in flight finish before cutting their connections. */
   drainTimeoutMs: number;
+  /** `/metrics` on a listener of its own (SHOPTAG_METRICS_PORT), or null. */
+  metricsUrl: string | null;
   /**
    * Stops accepting connections, answers every request already received (with
    * `Connection: close`), closes idle keep-alive connections, stops a running import after its
@@ -144,7 +152,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Sta
     allowedOrigins: [...base.allowedOrigins, ...(options.allowedOrigins ?? [])],
     stripe: base.stripe && options.stripeApi ? { ...base.stripe, api: options.stripeApi } : base.stripe,
   };
-  const logger: Logger = options.quiet ? silentLogger : createLogger(config.logLevel);
+  const logger: Logger = options.quiet ? silentLogger : createLogger(config.logLevel, undefined, config.logFormat);
   const memory = options.memory === true;
   const runtime = await openRuntime({ config, clock, memory, logger });
   try {
@@ -201,7 +209,18 @@ export async function startServer(options: StartServerOptions = {}): Promise<Sta
         : runtime.db;
     const readProducts = createProductRepository(reads);
     const readCategories = createCategoryRepository(reads);
-    const responses = createResponseCache({ cache: runtime.cache, clock });
+    // Metrics of this server alone (a registry of its own); served per SHOPTAG_METRICS_TOKEN/PORT.
+    const metrics = createPrometheusMetrics({
+      pools: [
+        { name: 'primary', poolStats: () => runtime.db.poolStats?.() ?? { total: 0, idle: 0, waiting: 0 } },
+        ...replicas.map((r, i) => ({
+          name: `replica_${i + 1}`,
+          poolStats: () => r.poolStats?.() ?? { total: 0, idle: 0, waiting: 0 },
+        })),
+      ],
+    });
+    const metricsPort = options.metricsPort ?? config.metrics.port;
+    const responses = createResponseCache({ cache: runtime.cache, clock, metrics: metrics.sink });
     const renditions = createImageRenditions({
       // Renditions depend only on the image id, so in-memory servers can share one directory.
       cacheDir: memory ? join(tmpdir(), 'shoptag-media-cache') : join(config.dataDir, 'media'),
@@ -214,6 +233,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Sta
       onOrderPlaced: async (order) => void (await mailer.sendConfirmation(order)),
       idempotencyLeaseMs: config.idempotencyLeaseMs,
       faults: createFaultInjector(config.faultKillAt),
+      metrics: metrics.sink,
     });
     const imports = createImportJobs({
       db: runtime.db,
@@ -237,7 +257,11 @@ export async function startServer(options: StartServerOptions = {}): Promise<Sta
       catalog: createCatalogService({
         products: readProducts,
         categories: readCategories,
-        fragments: createProductFragments({ clock, maxBytes: config.productCacheMb * 1024 * 1024 }),
+        fragments: createProductFragments({
+          clock,
+          maxBytes: config.productCacheMb * 1024 * 1024,
+          metrics: metrics.sink,
+        }),
       }),
       search: createSearchService({
         search: createSearchRepository(reads),
@@ -255,7 +279,14 @@ export async function startServer(options: StartServerOptions = {}): Promise<Sta
       imports,
       commerce,
       checkout,
-      health: createHealthService({ db: runtime.db, cache: runtime.cache, payments: runtime.payments, version }),
+      health: createHealthService({
+        db: runtime.db,
+        cache: runtime.cache,
+        payments: runtime.payments,
+        version,
+        // Asked only by requests, so after `http` below exists.
+        draining: () => http.draining,
+      }),
       renderProductImage: (imageId) => renderProductImage(imageId),
       renditions,
       // The CDN bundle is served in every mode; the demo shop at `/` only with the demo's key.
@@ -269,11 +300,37 @@ export async function startServer(options: StartServerOptions = {}): Promise<Sta
         ? { rateLimit: { limiter: runtime.rateLimiter, limit: config.rateLimitPerMinute, windowMs: 60_000 } }
         : {}),
       trustProxy: config.trustProxy,
+      metrics: {
+        sink: metrics.sink,
+        // On the public app only with a token; a port of their own keeps them off it.
+        ...(config.metrics.token !== null && metricsPort === null
+          ? { expose: { metrics, token: config.metrics.token } }
+          : {}),
+      },
     });
     const server = createServer(app);
     const http = trackForDrain(server);
     answerClientErrors(server);
     await listen(server, config.port, config.host);
+    let metricsServer: Server | null = null;
+    let metricsUrl: string | null = null;
+    if (metricsPort !== null) {
+      const metricsApp = express();
+      metricsApp.disable('x-powered-by');
+      metricsApp.use('/metrics', metricsRouter({ metrics, token: config.metrics.token }));
+      metricsApp.use(errorHandler(logger));
+      metricsServer = createServer(metricsApp);
+      try {
+        await listen(metricsServer, metricsPort, config.host);
+      } catch (error) {
+        server.close();
+        throw new Error(`metrics (SHOPTAG_METRICS_PORT): ${error instanceof Error ? error.message : String(error)}`, {
+          cause: error,
+        });
+      }
+      metricsUrl = `http://${urlHost(config.host)}:${(metricsServer.address() as AddressInfo).port}/metrics`;
+      logger.info(`metrics served at ${metricsUrl}`);
+    }
     const keyUseTimer = setInterval(() => void flushKeyUse(), LAST_USED_INTERVAL_MS);
     keyUseTimer.unref();
     // A hold shorter than the default interval is swept at least once per hold lifetime.
@@ -283,12 +340,14 @@ export async function startServer(options: StartServerOptions = {}): Promise<Sta
       locks: runtime.locks,
       logger,
       intervalMs: sweepMs,
+      metrics: metrics.sink,
     });
     const recoveryJob = startRecoveryJob({
       recovery: checkout.recovery,
       locks: runtime.locks,
       logger,
       intervalMs: config.recovery.intervalMs,
+      metrics: metrics.sink,
     });
     const port = (server.address() as AddressInfo).port;
     if (keys && port !== config.port) {
@@ -336,10 +395,18 @@ export async function startServer(options: StartServerOptions = {}): Promise<Sta
       port,
       ...(keys ? { publishableKey: keys.publishableKey, secretKey: keys.secretKey } : {}),
       drainTimeoutMs: config.drainTimeoutMs,
+      metricsUrl,
       close() {
         if (!closing) {
           // A running import stops after its current chunk while requests in flight finish.
           const importsStopped = imports.shutdown();
+          // Scrapes may go on while requests drain; the metrics listener closes with the pools.
+          const metricsClosed = () =>
+            new Promise<void>((resolve) => {
+              if (!metricsServer) return resolve();
+              metricsServer.close(() => resolve());
+              metricsServer.closeAllConnections();
+            });
           closing = http
             .drain(config.drainTimeoutMs)
             .then(({ cut }) => {
@@ -355,6 +422,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Sta
               return flushKeyUse();
             })
             .finally(() => Promise.allSettled(replicas.map((r) => r.close())))
+            .finally(metricsClosed)
             .finally(() => runtime.close());
         }
         return closing;

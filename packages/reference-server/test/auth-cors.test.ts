@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { ErrorBody, Health } from '@shoptag/sdk/contract';
+import { ErrorBody, Liveness } from '@shoptag/sdk/contract';
 import { forEachDatabase } from './support/databases.js';
 import { fixtureCatalog } from './support/fixture-catalog.js';
 import { startTestApp, type TestApp, type TestResponse } from './support/test-app.js';
@@ -114,7 +114,7 @@ forEachDatabase('keys, origins and request ids', (target) => {
   test('health needs no key and lists the components', async () => {
     const res = await app.request('/v1/health', { key: null, headers: { origin: EVIL } });
     assert.equal(res.status, 200);
-    assert.deepEqual(Health.parse(res.body).components, {
+    assert.deepEqual(Liveness.parse(res.body).components, {
       database: target.kind,
       cache: 'memory',
       payments: 'simulated',

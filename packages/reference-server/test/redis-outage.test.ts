@@ -1,7 +1,8 @@
 // Redis is optional at run time: a real server process on PostgreSQL and a redis-server of this
 // suite's own keeps serving catalog reads and carts while that Redis is paused (SIGSTOP: every
-// command hangs) and while it is killed, reports `degraded` meanwhile, and uses Redis again
-// once it is back, without serving anything older than a write made during the outage.
+// command hangs) and while it is killed, stays live (`/v1/health` 200) while readiness reports
+// `degraded` (503) meanwhile, and uses Redis again once it is back, without serving anything
+// older than a write made during the outage.
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -29,10 +30,18 @@ function percentile(values: number[], p: number): number {
   return sorted[Math.max(0, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0;
 }
 
+/** Readiness: whether the database and Redis answer (503 when either does not). */
 async function getHealth(url: string): Promise<{ status: number; body: Health; ms: number }> {
   const started = Date.now();
-  const res = await fetch(`${url}/v1/health`, { signal: AbortSignal.timeout(5_000) });
+  const res = await fetch(`${url}/v1/health/ready`, { signal: AbortSignal.timeout(5_000) });
   return { status: res.status, body: Health.parse(await res.json()), ms: Date.now() - started };
+}
+
+/** Liveness: the process answers, whatever Redis does. */
+async function liveStatus(url: string): Promise<number> {
+  const res = await fetch(`${url}/v1/health`, { signal: AbortSignal.timeout(5_000) });
+  await res.arrayBuffer();
+  return res.status;
 }
 
 /** Polls health until `accept` holds (or the deadline passes); answers the last report. */
@@ -134,14 +143,15 @@ describe(
       if (dataDir) rmSync(dataDir, { recursive: true, force: true });
     });
 
-    test('with Redis paused, the server says degraded (200) at once, sweeps lapsed holds, and takes catalog writes', async () => {
+    test('with Redis paused, the server stays live, says not ready (503, degraded) at once, sweeps lapsed holds, and takes catalog writes', async () => {
       await sleep(1_500);
       assert.deepEqual((await getHealth(server.url)).body.unavailable, [], 'healthy before the outage');
       const before = InventoryLevel.parse(await (await admin(`/v1/admin/inventory/${product.variantId}`)).json());
       const from = Date.now();
       redis.pause();
       const health = await healthUntil(server.url, (h) => h.status === 'degraded', 3_000);
-      assert.equal(health.status, 200);
+      assert.equal(health.status, 503);
+      assert.equal(await liveStatus(server.url), 200, 'live all the same');
       assert.equal(health.body.status, 'degraded');
       assert.deepEqual(health.body.unavailable, ['cache']);
       assert.equal(health.body.components.cache, 'redis');
@@ -192,7 +202,8 @@ describe(
       const from = Date.now();
       await redis.kill();
       const health = await healthUntil(server.url, (h) => h.status === 'degraded', 3_000);
-      assert.equal(health.status, 200);
+      assert.equal(health.status, 503);
+      assert.equal(await liveStatus(server.url), 200, 'live all the same');
       assert.deepEqual(health.body.unavailable, ['cache']);
       await sleep(Math.max(0, from + 3_000 - Date.now()));
       outages.push({ from, to: Date.now(), what: 'killed' });
@@ -247,7 +258,7 @@ describe('a server whose REDIS_URL points at nothing', () => {
     await redis?.stop();
   });
 
-  test('starts, serves catalog reads and carts, and says degraded', async () => {
+  test('starts, serves catalog reads and carts, is live, and says not ready (degraded)', async () => {
     const auth = { authorization: `Bearer ${server.publishableKey}` };
     for (const path of ['/v1/products?limit=2', '/v1/categories', '/v1/search?q=lamp']) {
       assert.equal((await fetch(`${server.url}${path}`, { headers: auth })).status, 200, path);
@@ -259,7 +270,8 @@ describe('a server whose REDIS_URL points at nothing', () => {
     });
     assert.equal(cart.status, 200);
     const health = await getHealth(server.url);
-    assert.equal(health.status, 200);
+    assert.equal(health.status, 503);
+    assert.equal(await liveStatus(server.url), 200);
     assert.deepEqual(
       [health.body.status, health.body.unavailable, health.body.components.cache],
       ['degraded', ['cache'], 'redis'],
@@ -270,5 +282,19 @@ describe('a server whose REDIS_URL points at nothing', () => {
     redis = await startRedisProcess(port);
     const health = await healthUntil(server.url, (h) => h.status === 'ok', 10_000);
     assert.deepEqual([health.body.status, health.body.unavailable], ['ok', []]);
+    assert.equal(health.status, 200, 'ready once Redis answers');
   });
+
+  test(
+    'is not ready once that Redis is stopped, and stays live',
+    { skip: REDIS_SERVER ? false : 'needs redis-server' },
+    async () => {
+      assert.ok(redis, 'the previous test started Redis');
+      await redis.stop();
+      const health = await healthUntil(server.url, (h) => h.status === 'degraded', 5_000);
+      assert.equal(health.status, 503);
+      assert.deepEqual(health.body.unavailable, ['cache']);
+      assert.equal(await liveStatus(server.url), 200);
+    },
+  );
 });

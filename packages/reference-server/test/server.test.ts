@@ -6,7 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { Category, CategoryTree, ErrorBody, Health, Product, ProductList } from '@shoptag/sdk/contract';
+import { Category, CategoryTree, ErrorBody, Health, Liveness, Product, ProductList } from '@shoptag/sdk/contract';
 import { trackForDrain } from '../src/http-drain.js';
 import { startServer, type StartedDemoServer, type StartedServer } from '../src/index.js';
 import { generateDemoCatalog } from '../src/seed/demo-catalog.js';
@@ -54,15 +54,20 @@ for (const kind of databaseKinds()) {
       assert.match(server.secretKey, /^sk_test_[A-Za-z0-9]{24,}$/);
     });
 
-    test('health names the components in use', async () => {
-      const res = await getJson(server, '/v1/health', null);
-      assert.equal(res.status, 200);
+    test('liveness and readiness name the components in use, and readiness finds them all answering', async () => {
       const cache = kind === 'postgres' && TEST_REDIS_URL ? 'redis' : 'memory';
-      assert.deepEqual(Health.parse(res.body), {
+      const components = { database: kind, cache, payments: 'simulated' };
+      const live = await getJson(server, '/v1/health', null);
+      assert.equal(live.status, 200);
+      assert.deepEqual(Liveness.parse(live.body), { status: 'ok', version: '0.1.0', components });
+      const ready = await getJson(server, '/v1/health/ready', null);
+      assert.equal(ready.status, 200);
+      assert.deepEqual(Health.parse(ready.body), {
         status: 'ok',
         version: '0.1.0',
-        components: { database: kind, cache, payments: 'simulated' },
+        components,
         unavailable: [],
+        draining: false,
       });
     });
 
@@ -180,7 +185,7 @@ describe('closing the server', () => {
       quiet: true,
     });
     const health = await getJson(server, '/v1/health', null);
-    assert.equal(Health.parse(health.body).components.database, 'pglite');
+    assert.equal(Liveness.parse(health.body).components.database, 'pglite');
     await Promise.all([server.close(), server.close()]);
     await assert.rejects(fetch(`${server.url}/v1/health`));
   });

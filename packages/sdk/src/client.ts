@@ -1,4 +1,4 @@
-import type { Health } from './contract/health.js';
+import type { Liveness } from './contract/health.js';
 import { createTransport, DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT_MS, type RequestOptions } from './request.js';
 import { createCartsResource, type CartsResource } from './resources/carts.js';
 import { createCategoriesResource, type CategoriesResource } from './resources/categories.js';
@@ -42,7 +42,7 @@ export interface ShopClient {
   /** The storage given in the options (or the default), used by the cart store. */
   readonly storage: KeyValueStorage;
   /** Liveness and the components the server uses. */
-  health(options?: RequestOptions): Promise<Health>;
+  health(options?: RequestOptions): Promise<Liveness>;
 }
 
 const KNOWN_OPTIONS = new Set<string>(['endpoint', 'publishableKey', 'fetch', 'retries', 'timeout', 'storage']);
@@ -110,6 +110,6 @@ export function createShopClient(options: ShopClientOptions): ShopClient {
     checkout: createCheckoutResource(send),
     orders: createOrdersResource(send),
     storage: options.storage ?? defaultStorage(),
-    health: (opts: RequestOptions = {}) => send<Health>({ method: 'GET', path: '/health', ...opts }),
+    health: (opts: RequestOptions = {}) => send<Liveness>({ method: 'GET', path: '/health', ...opts }),
   });
 }

@@ -71,7 +71,7 @@ export type {
   CategoryTree,
   Rating,
 } from './contract/catalog.js';
-export type { Health } from './contract/health.js';
+export type { Health, Liveness } from './contract/health.js';
 export type {
   Cart,
   CartLine,

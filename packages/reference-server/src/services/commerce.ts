@@ -1,6 +1,7 @@
 import type { Cache } from '../cache/cache.js';
 import type { Clock } from '../clock.js';
 import type { CommerceConfig } from '../config.js';
+import type { MetricsSink } from '../metrics/metrics-sink.js';
 import type { Db } from '../store/db.js';
 import { createCartService, type CartService } from './cart/index.js';
 import { createCouponService, type CouponService } from './coupons/index.js';
@@ -24,6 +25,8 @@ export function createCommerceServices(deps: {
   cache: Cache;
   clock: Clock;
   config: CommerceConfig;
+  /** Counts stock holds (default: nothing counted). */
+  metrics?: MetricsSink;
 }): CommerceServices {
   const { db, cache, clock, config } = deps;
   const coupons = createCouponService({ db, clock, currency: config.pricing.currency });
@@ -38,6 +41,12 @@ export function createCommerceServices(deps: {
       cartTtlMs: config.cartTtlMs,
     }),
     inventory: createInventoryService({ db, cache, clock }),
-    reservations: createReservationService({ db, cache, clock, holdTtlMs: config.holdTtlMs }),
+    reservations: createReservationService({
+      db,
+      cache,
+      clock,
+      holdTtlMs: config.holdTtlMs,
+      ...(deps.metrics ? { metrics: deps.metrics } : {}),
+    }),
   };
 }

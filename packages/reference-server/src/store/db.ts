@@ -27,6 +27,16 @@ export interface Queryable {
 
 export type DbKind = 'postgres' | 'pglite';
 
+/** Connections of a database's pool right now, for metrics. */
+export interface PoolStats {
+  /** Connections open (PGlite: its one). */
+  total: number;
+  /** Open and not running anything. */
+  idle: number;
+  /** Queries or transactions waiting for a connection. */
+  waiting: number;
+}
+
 /**
  * The database the repositories talk to: PostgreSQL through a `pg` pool, or embedded PGlite.
  * Both speak the same SQL and run the same migrations.
@@ -40,5 +50,7 @@ export interface Db extends Queryable {
    * Inside, use only `tx`: on PGlite the transaction holds the single connection.
    */
   transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
+  /** How busy its connections are (a `pg` pool, PGlite's single connection). */
+  poolStats?(): PoolStats;
   close(): Promise<void>;
 }

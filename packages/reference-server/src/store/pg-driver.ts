@@ -92,6 +92,7 @@ export function createPgDb(options: PgDbOptions): Db {
         client.release(broken);
       }
     },
+    poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
     close() {
       closed ??= pool.end();
       return closed;

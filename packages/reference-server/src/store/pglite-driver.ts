@@ -11,9 +11,12 @@ import type { Db, Queryable, QueryOptions, QueryResult } from './db.js';
  */
 class SerialQueue {
   private tail: Promise<unknown> = Promise.resolve();
+  /** Tasks running or waiting. */
+  pending = 0;
 
   run<T>(task: () => Promise<T>): Promise<T> {
-    const result = this.tail.then(task);
+    this.pending++;
+    const result = this.tail.then(task).finally(() => this.pending--);
     this.tail = result.catch(() => undefined);
     return result;
   }
@@ -150,6 +153,11 @@ export async function createPgliteDb(options: PgliteDbOptions): Promise<Db> {
         }
       });
     },
+    poolStats: () => ({
+      total: 1,
+      idle: queue.pending === 0 ? 1 : 0,
+      waiting: Math.max(0, queue.pending - 1),
+    }),
     close() {
       closed ??= queue.run(() => pglite.close()).finally(unlock);
       return closed;

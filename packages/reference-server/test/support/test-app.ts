@@ -9,6 +9,7 @@ import { type Clock, systemClock } from '../../src/clock.js';
 import { createMemoryCache } from '../../src/cache/memory-cache.js';
 import { silentLogger, type Logger } from '../../src/logger.js';
 import { createSimulatedPayments } from '../../src/payments/simulated.js';
+import { meteredPayments } from '../../src/payments/metered-payments.js';
 import type { SeedCatalog } from '../../src/seed/seed-types.js';
 import { createApiKeyService, createKeyAdmin } from '../../src/services/keys/index.js';
 import {
@@ -36,6 +37,7 @@ import { seedCatalog } from '../../src/seed/seed-service.js';
 import { createApiKeyRepository } from '../../src/store/api-key-repository.js';
 import { createCategoryRepository } from '../../src/store/category-repository.js';
 import type { Db } from '../../src/store/db.js';
+import type { MetricsSink } from '../../src/metrics/metrics-sink.js';
 import { createProductRepository } from '../../src/store/product-repository.js';
 
 export interface RequestOptions {
@@ -100,6 +102,8 @@ export interface TestAppOptions {
   imports?: Pick<ImportJobsDeps, 'heartbeatMs' | 'abandonAfterMs' | 'maxPending'>;
   /** Crash points of the placement (tests throw there to leave what a crash leaves). */
   faults?: FaultInjector;
+  /** Where the app and its services count (requests, cache lookups, holds, orders, payments); default nothing. */
+  metrics?: MetricsSink;
 }
 
 export async function startTestApp(db: Db, options: TestAppOptions): Promise<TestApp> {
@@ -111,17 +115,20 @@ export async function startTestApp(db: Db, options: TestAppOptions): Promise<Tes
     file: null,
     origins: options.origins ?? ['https://shop.example'],
   });
+  const metrics = options.metrics ? { metrics: options.metrics } : {};
   const responses = createResponseCache({
     cache: options.responseStore ?? createMemoryCache({ clock }),
     clock,
     generationTtlMs: 0,
     ...(options.compressor ? { compressor: options.compressor } : {}),
+    ...metrics,
   });
   const commerce = createCommerceServices({
     db,
     cache: options.cache ?? createMemoryCache({ clock }),
     clock,
     config: { ...loadConfig({}).commerce, ...options.commerce },
+    ...metrics,
   });
   const commerceConfig = { ...loadConfig({}).commerce, ...options.commerce };
   const checkout = createCheckoutServices({
@@ -129,8 +136,11 @@ export async function startTestApp(db: Db, options: TestAppOptions): Promise<Tes
     clock,
     logger: options.logger ?? silentLogger,
     commerce,
-    payments: options.payments ?? createSimulatedPayments({ db, clock }),
+    payments: options.metrics
+      ? meteredPayments(options.payments ?? createSimulatedPayments({ db, clock }), options.metrics)
+      : (options.payments ?? createSimulatedPayments({ db, clock })),
     pricing: options.checkoutPricing ?? defaultCheckoutPricing(commerceConfig.pricing),
+    ...metrics,
     holdTtlMs: commerceConfig.holdTtlMs,
     ...(options.onOrderPlaced ? { onOrderPlaced: options.onOrderPlaced } : {}),
     ...(options.faults ? { faults: options.faults } : {}),
@@ -172,6 +182,7 @@ export async function startTestApp(db: Db, options: TestAppOptions): Promise<Tes
     renderProductImage: () => null,
     commerce,
     checkout,
+    ...(options.metrics ? { metrics: { sink: options.metrics } } : {}),
     ...options.overrides,
   });
   const server = createServer(app);

@@ -186,7 +186,7 @@ export {
   UnresolvedPaymentQuery,
   OrderResolve,
 } from './recovery.js';
-export { Health } from './health.js';
+export { Health, Liveness } from './health.js';
 export { OpenApiDocument } from './openapi-document.js';
 export { ROUTES } from './routes.js';
 export type { RouteSpec, RouteAuth, RouteId } from './routes.js';

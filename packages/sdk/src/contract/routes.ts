@@ -8,7 +8,7 @@ import {
   ProductList,
   ProductListQuery,
 } from './catalog.js';
-import { Health } from './health.js';
+import { Health, Liveness } from './health.js';
 import { OpenApiDocument } from './openapi-document.js';
 import {
   CheckoutComplete,
@@ -109,7 +109,16 @@ export const ROUTES = {
   getHealth: {
     method: 'get',
     path: '/v1/health',
-    summary: 'Liveness and the components in use',
+    summary: 'Liveness (no dependency is checked) and the components in use',
+    tag: 'Meta',
+    auth: 'none',
+    response: Liveness,
+  },
+  getHealthReady: {
+    method: 'get',
+    path: '/v1/health/ready',
+    summary:
+      'Readiness: whether the database and the cache answer; HTTP 503 with this body when either does not or while the process drains',
     tag: 'Meta',
     auth: 'none',
     response: Health,

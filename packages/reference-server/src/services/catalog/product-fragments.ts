@@ -1,5 +1,6 @@
 import { createBoundedMap } from '../../cache/bounded-map.js';
 import type { Clock } from '../../clock.js';
+import { noopMetrics, type MetricsSink } from '../../metrics/metrics-sink.js';
 import type { ProductDocumentRow } from '../../store/product-document-sql.js';
 import { documentToProduct } from './product-mapper.js';
 
@@ -17,6 +18,8 @@ export interface ProductFragmentsOptions {
   maxEntries?: number;
   /** Bytes of JSON kept, at most; 0 keeps nothing (every page reads its products). */
   maxBytes?: number;
+  /** Counts products reused (`product_fragments` hits) and read again (misses). */
+  metrics?: MetricsSink;
 }
 
 const DEFAULT_TTL_MS = 60_000;
@@ -62,6 +65,9 @@ export function createProductFragments(options: ProductFragmentsOptions) {
         if (hit && hit.expiresAt > now) found.set(ref.id, hit.json);
         else missing.push(ref.id);
       }
+      const metrics = options.metrics ?? noopMetrics;
+      metrics.cacheLookup('product_fragments', true, found.size);
+      metrics.cacheLookup('product_fragments', false, missing.length);
       if (missing.length > 0) {
         for (const row of await load(missing)) {
           const product = documentToProduct(row);

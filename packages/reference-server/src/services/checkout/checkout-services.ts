@@ -7,6 +7,7 @@ import {
 } from '../../config.js';
 import { noFaults, type FaultInjector } from '../../fault-injection.js';
 import type { Logger } from '../../logger.js';
+import type { MetricsSink } from '../../metrics/metrics-sink.js';
 import type { PaymentProvider } from '../../payments/payment-provider.js';
 import type { Db } from '../../store/db.js';
 import type { CommerceServices } from '../commerce.js';
@@ -54,6 +55,8 @@ export interface CheckoutServicesDeps {
   idempotencyLeaseMs?: number;
   /** Test-only crash points (`SHOPTAG_FAULT_KILL_AT`); none by default. */
   faults?: FaultInjector;
+  /** Counts orders by outcome (default: nothing counted). */
+  metrics?: MetricsSink;
 }
 
 export function createCheckoutServices(deps: CheckoutServicesDeps): CheckoutServices {
@@ -72,6 +75,7 @@ export function createCheckoutServices(deps: CheckoutServicesDeps): CheckoutServ
     views,
     faults,
     ...(deps.onOrderPlaced ? { onPaid: deps.onOrderPlaced } : {}),
+    ...(deps.metrics ? { metrics: deps.metrics } : {}),
   });
   const placement = createOrderPlacement({
     db,
@@ -85,6 +89,7 @@ export function createCheckoutServices(deps: CheckoutServicesDeps): CheckoutServ
     settlement,
     ending,
     faults,
+    ...(deps.metrics ? { metrics: deps.metrics } : {}),
   });
   return {
     sessions: createCheckoutService({

@@ -3,6 +3,7 @@ import type { Clock } from '../../clock.js';
 import { ConflictError, NotFoundError, ShoptagError, UnfinishedError } from '../../errors.js';
 import type { FaultInjector } from '../../fault-injection.js';
 import type { Logger } from '../../logger.js';
+import { noopMetrics, type MetricsSink } from '../../metrics/metrics-sink.js';
 import type { PaymentIntent, PaymentProvider } from '../../payments/payment-provider.js';
 import { createCheckoutRepository } from '../../store/checkout-repository.js';
 import { createCouponRepository } from '../../store/coupon-repository.js';
@@ -32,6 +33,8 @@ export interface OrderPlacementDeps {
   /** Ends a session whose placement failed for good, its stock back on sale at once. */
   ending: CheckoutEnding;
   faults: FaultInjector;
+  /** Counts orders written (default: nothing counted). */
+  metrics?: MetricsSink;
 }
 
 /** A refused placement that leaves its session unpayable: all but a payment of another checkout and a session that does not exist. */
@@ -191,6 +194,7 @@ export function createOrderPlacement(deps: OrderPlacementDeps) {
         }
         throw error;
       }
+      if (placed.created) (deps.metrics ?? noopMetrics).order('placed');
       if (placed.created) deps.faults.reach('after-order');
       return finish(placed.orderId, placed.created ? null : actor);
     },

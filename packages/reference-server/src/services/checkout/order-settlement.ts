@@ -3,6 +3,7 @@ import type { Clock } from '../../clock.js';
 import { ConflictError, NotFoundError } from '../../errors.js';
 import type { FaultInjector } from '../../fault-injection.js';
 import type { Logger } from '../../logger.js';
+import { noopMetrics, type MetricsSink } from '../../metrics/metrics-sink.js';
 import type { PaymentIntent, PaymentProvider } from '../../payments/payment-provider.js';
 import type { Db } from '../../store/db.js';
 import { createOrderRepository, type OrderRow } from '../../store/order-repository.js';
@@ -20,6 +21,8 @@ export interface OrderSettlementDeps {
   faults: FaultInjector;
   /** Called once per order, by whichever caller moves it to `paid` (the confirmation email). */
   onPaid?: (order: Order) => Promise<void>;
+  /** Counts orders paid and cancelled, once each, by whichever caller moves them (default: nothing counted). */
+  metrics?: MetricsSink;
 }
 
 /**
@@ -105,6 +108,7 @@ export function createOrderSettlement(deps: OrderSettlementDeps) {
         .onPaid(order)
         .catch((error: unknown) => logger.error(`the confirmation email of order ${order.number} failed`, error));
     }
+    (deps.metrics ?? noopMetrics).order('paid');
     return { outcome: 'paid', order: after };
   }
 
@@ -125,6 +129,7 @@ export function createOrderSettlement(deps: OrderSettlementDeps) {
     if (!won) return settled(after);
     await deps.reservations.invalidate(items.map((i) => i.variant_id));
     await note(actor, row, 'cancelled', `${reason}; stock returned`);
+    (deps.metrics ?? noopMetrics).order('cancelled');
     return { outcome: 'cancelled', order: after };
   }
 

@@ -1,5 +1,6 @@
 import type { Locks } from '../../cache/locks.js';
 import type { Logger } from '../../logger.js';
+import { noopMetrics, type MetricsSink } from '../../metrics/metrics-sink.js';
 import type { PlacementRecovery, RecoveryReport } from './placement-recovery.js';
 
 const LOCK_NAME = 'recover:placements';
@@ -31,7 +32,10 @@ export function startRecoveryJob(deps: {
   locks: Locks;
   logger: Logger;
   intervalMs: number;
+  /** Counts passes run, skipped (another process running one) and failed. */
+  metrics?: MetricsSink;
 }): RecoveryJob {
+  const metrics = deps.metrics ?? noopMetrics;
   const { intervalMs } = deps;
   let running: Promise<RecoveryReport | null> | null = null;
   let stopped = false;
@@ -41,9 +45,17 @@ export function startRecoveryJob(deps: {
     // harmless, as every step is idempotent — and for the same reason, with Redis down each
     // process may run its own passes (an in-process lock).
     const lease = await deps.locks.tryAcquire(LOCK_NAME, intervalMs * 2, { whenUnavailable: 'local' });
-    if (!lease) return null;
+    if (!lease) {
+      metrics.jobRun('placement_recovery', 'skipped');
+      return null;
+    }
     try {
-      return await deps.recovery.runOnce();
+      const report = await deps.recovery.runOnce();
+      metrics.jobRun('placement_recovery', 'ran');
+      return report;
+    } catch (error) {
+      metrics.jobRun('placement_recovery', 'failed');
+      throw error;
     } finally {
       await lease.release().catch(() => undefined);
     }

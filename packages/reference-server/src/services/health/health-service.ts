@@ -1,4 +1,4 @@
-import type { Health } from '@shoptag/sdk/contract';
+import type { Health, Liveness } from '@shoptag/sdk/contract';
 import type { Cache } from '../../cache/cache.js';
 import type { PaymentProvider } from '../../payments/payment-provider.js';
 import type { Db } from '../../store/db.js';
@@ -8,19 +8,29 @@ export interface HealthServiceDeps {
   cache: Cache;
   payments: PaymentProvider;
   version: string;
+  /** True once the process has begun to stop (SIGTERM): readiness then says no. */
+  draining?: () => boolean;
 }
 
 /** How long the database may take to answer `SELECT 1` before health calls it down (ms). */
 const DATABASE_CHECK_TIMEOUT_MS = 2_000;
 
 /**
- * Liveness: whether the database and cache answer, and which implementations are in use. The
- * cache can be lost (the server serves from the database meanwhile): `degraded`. Without the
- * database nothing works: `down`. Bounded in time: the cache answers from its circuit breaker
- * or within a command timeout, the database within `DATABASE_CHECK_TIMEOUT_MS`.
+ * Liveness and readiness. Liveness checks nothing: the process answers, so it is alive.
+ * Readiness asks the database and the cache: the cache can be lost (the server serves from the
+ * database meanwhile): `degraded`. Without the database nothing works: `down`. Bounded in time:
+ * the cache answers from its circuit breaker or within a command timeout, the database within
+ * `DATABASE_CHECK_TIMEOUT_MS`.
  */
 export function createHealthService(deps: HealthServiceDeps) {
+  const components = () => ({ database: deps.db.kind, cache: deps.cache.kind, payments: deps.payments.kind });
   return {
+    /** The process is up; answers at once, whatever the database or Redis do. */
+    live(): Liveness {
+      return { status: 'ok', version: deps.version, components: components() };
+    },
+
+    /** Whether the database and the cache answer, and whether the process is draining. */
     async check(): Promise<Health> {
       const [database, cache] = await Promise.all([
         answersWithin(deps.db.query('SELECT 1'), DATABASE_CHECK_TIMEOUT_MS),
@@ -33,8 +43,9 @@ export function createHealthService(deps: HealthServiceDeps) {
       return {
         status: !database ? 'down' : cache ? 'ok' : 'degraded',
         version: deps.version,
-        components: { database: deps.db.kind, cache: deps.cache.kind, payments: deps.payments.kind },
+        components: components(),
         unavailable,
+        draining: deps.draining?.() ?? false,
       };
     },
   };

@@ -1,6 +1,7 @@
 import { createBoundedMap } from '../../cache/bounded-map.js';
 import type { Cache } from '../../cache/cache.js';
 import type { Clock } from '../../clock.js';
+import { noopMetrics, type MetricsSink } from '../../metrics/metrics-sink.js';
 import { CONTENT_CODINGS, createZlibCompressor, type BodyCompressor, type ContentCoding } from './body-compressor.js';
 import { createEncodedBody, encodedSize, type Codings, type EncodedBody } from './encoded-body.js';
 
@@ -27,6 +28,8 @@ export interface ResponseCacheOptions {
   localEntries?: number;
   /** Characters of response bodies kept in this process, at most. */
   localChars?: number;
+  /** Counts hits (in this process or the shared cache) and misses of the `responses` cache. */
+  metrics?: MetricsSink;
 }
 
 const GENERATION_KEY = 'catalog:generation';
@@ -106,6 +109,7 @@ export function createResponseCache(options: ResponseCacheOptions) {
     charsOf: (entry) => encodedSize(entry.value) / 2,
   });
   let known: { generation: string; readAt: number } | null = null;
+  const metrics = options.metrics ?? noopMetrics;
 
   // After a cache outage, the shared cache may hold answers older than a write made meanwhile
   // (here, or in another process that could only tell its own memory): start a new generation
@@ -162,8 +166,12 @@ export function createResponseCache(options: ResponseCacheOptions) {
     const now = clock.now().getTime();
     const expiresAt = now + ttlMs;
     const hit = local.get(fullKey);
-    if (hit && hit.expiresAt > now) return hit.value;
+    if (hit && hit.expiresAt > now) {
+      metrics.cacheLookup('responses', true);
+      return hit.value;
+    }
     const stored = fromStored(await cache.getBytes(fullKey));
+    metrics.cacheLookup('responses', stored !== undefined);
     let value: CachedBody;
     if (stored) {
       value = entry(fullKey, stored, expiresAt);

@@ -1,5 +1,6 @@
 import type { Locks } from '../../cache/locks.js';
 import type { Logger } from '../../logger.js';
+import { noopMetrics, type MetricsSink } from '../../metrics/metrics-sink.js';
 import type { ReservationService } from './reservations.js';
 
 export const DEFAULT_SWEEP_INTERVAL_MS = 30_000;
@@ -20,7 +21,10 @@ export function startHoldSweeper(deps: {
   locks: Locks;
   logger: Logger;
   intervalMs?: number;
+  /** Counts sweeps run, skipped (another process sweeping) and failed. */
+  metrics?: MetricsSink;
 }): HoldSweeper {
+  const metrics = deps.metrics ?? noopMetrics;
   const intervalMs = deps.intervalMs ?? DEFAULT_SWEEP_INTERVAL_MS;
   let running: Promise<number> | null = null;
   let stopped = false;
@@ -31,9 +35,17 @@ export function startHoldSweeper(deps: {
     // (a hold's rows are deleted under its stock rows' locks; the second finds none), so while
     // Redis is down each process sweeps under its own lock rather than not at all.
     const lease = await deps.locks.tryAcquire(LOCK_NAME, intervalMs * 2, { whenUnavailable: 'local' });
-    if (!lease) return 0;
+    if (!lease) {
+      metrics.jobRun('hold_sweeper', 'skipped');
+      return 0;
+    }
     try {
-      return await deps.reservations.releaseExpired();
+      const released = await deps.reservations.releaseExpired();
+      metrics.jobRun('hold_sweeper', 'ran');
+      return released;
+    } catch (error) {
+      metrics.jobRun('hold_sweeper', 'failed');
+      throw error;
     } finally {
       await lease.release().catch(() => undefined);
     }

@@ -5,6 +5,7 @@ import type { Db, Queryable } from '../../store/db.js';
 import { createSearchRepository } from '../../store/search-repository.js';
 import { createInventoryRepository } from '../../store/inventory-repository.js';
 import { randomId } from '../../ids.js';
+import { noopMetrics, type MetricsSink } from '../../metrics/metrics-sink.js';
 import { stockChanged } from './inventory-service.js';
 
 export interface HoldItem {
@@ -24,6 +25,8 @@ export interface ReservationServiceDeps {
   clock: Clock;
   /** Default lifetime of a hold (the checkout TTL). */
   holdTtlMs: number;
+  /** Counts holds taken, released, expired and converted (default: nothing counted). */
+  metrics?: MetricsSink;
 }
 
 /** Most holds one sweep releases; the next sweep takes the rest. */
@@ -59,6 +62,7 @@ export function normalizeItems(items: readonly HoldItem[]): HoldItem[] {
  * the caller's order transaction.
  */
 export function createReservationService(deps: ReservationServiceDeps) {
+  const metrics = deps.metrics ?? noopMetrics;
   const { db, clock } = deps;
 
   async function reserveIn(tx: Queryable, items: readonly HoldItem[], ttlMs: number): Promise<Hold> {
@@ -109,6 +113,7 @@ export function createReservationService(deps: ReservationServiceDeps) {
         if (available !== undefined && available < quantity) throw outOfStock(variantId, available, quantity);
       }
       const hold = await db.transaction((tx) => reserveIn(tx, wanted, options.ttlMs ?? deps.holdTtlMs));
+      metrics.hold('taken');
       await stockChanged(
         deps,
         hold.items.map((i) => i.variantId),
@@ -117,8 +122,11 @@ export function createReservationService(deps: ReservationServiceDeps) {
     },
 
     /** The same, inside a transaction the caller owns (a checkout creating its session). */
-    reserveIn: (tx: Queryable, items: readonly HoldItem[], ttlMs: number = deps.holdTtlMs) =>
-      reserveIn(tx, items, ttlMs),
+    reserveIn: async (tx: Queryable, items: readonly HoldItem[], ttlMs: number = deps.holdTtlMs) => {
+      const hold = await reserveIn(tx, items, ttlMs);
+      metrics.hold('taken');
+      return hold;
+    },
 
     /** Pushes a live hold's expiry to now + TTL; 409 `hold_expired` once it has lapsed. */
     async refresh(holdId: string, ttlMs: number = deps.holdTtlMs): Promise<Date> {
@@ -133,6 +141,7 @@ export function createReservationService(deps: ReservationServiceDeps) {
     async release(holdId: string): Promise<void> {
       const freed = await db.transaction((tx) => releaseIn(tx, holdId));
       if (freed.length === 0) throw new NotFoundError(`No such hold: '${holdId}'`, { param: 'hold_id' });
+      metrics.hold('released');
       await stockChanged(deps, freed);
     },
 
@@ -153,6 +162,7 @@ export function createReservationService(deps: ReservationServiceDeps) {
       const now = clock.now();
       const sold = normalizeItems(rows.map((r) => ({ variantId: r.variant_id, quantity: r.quantity })));
       for (const { variantId, quantity } of sold) await repo.sell(variantId, quantity, now);
+      metrics.hold('converted');
       return sold;
     },
 
@@ -181,6 +191,7 @@ export function createReservationService(deps: ReservationServiceDeps) {
           await stockChanged(deps, freed);
         }
       }
+      metrics.hold('expired', released);
       // Also picks up in-stock changes a process noted but did not apply (it stopped first).
       await createSearchRepository(db).refreshStock();
       return released;
