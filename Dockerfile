@@ -43,7 +43,7 @@ RUN ln -s /app/packages/reference-server/dist/cli.js /usr/local/bin/shoptag-serv
     && mkdir -p /data && chown node:node /data
 USER node
 EXPOSE 3000
-# Liveness: the process answers. Readiness (database and Redis) is /v1/health/ready, for load balancers.
+# Liveness: the process answers. Readiness (database up, not draining) is /v1/health/ready, for load balancers.
 HEALTHCHECK --interval=10s --timeout=3s --start-period=30s --retries=3 \
   CMD ["node", "-e", "fetch('http://127.0.0.1:' + (process.env.PORT || 3000) + '/v1/health').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
 # The same CLI the tests run: `docker run IMAGE migrate`, `docker run IMAGE keys list` … work too.

@@ -27,7 +27,8 @@ export type Liveness = z.infer<typeof Liveness>;
 /**
  * `GET /v1/health/ready`: readiness — whether the database and the cache (Redis) answer. `ok`:
  * both answer (HTTP 200). `degraded`: the cache does not answer; the server still serves from
- * the database and in-process state, slower (HTTP 503). `down`: the database does not answer
+ * the database and in-process state, slower, so it stays ready (HTTP 200: every process shares
+ * that Redis, and a balancer dropping unready processes would drop them all). `down`: the database does not answer
  * (HTTP 503). While the process drains after SIGTERM, `draining` is true and the answer is a 503
  * whatever the components say.
  */

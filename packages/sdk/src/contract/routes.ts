@@ -118,7 +118,7 @@ export const ROUTES = {
     method: 'get',
     path: '/v1/health/ready',
     summary:
-      'Readiness: whether the database and the cache answer; HTTP 503 with this body when either does not or while the process drains',
+      'Readiness: whether the database and the cache answer; HTTP 503 with this body when the database does not or while the process drains (without the cache: 200, degraded)',
     tag: 'Meta',
     auth: 'none',
     response: Health,
