@@ -29,7 +29,7 @@ import { errorHandler, notFound } from './api/middleware/error-handler.js';
 import { requestId } from './api/middleware/request-id.js';
 import { requestLog } from './api/middleware/request-log.js';
 import { requestMetrics } from './api/middleware/request-metrics.js';
-import { routePatterns } from './api/middleware/route-pattern.js';
+import { recordRoutePatterns } from './api/middleware/route-pattern.js';
 import { metricsRouter, type MetricsRouteOptions } from './api/metrics/route.js';
 import type { MetricsSink } from './metrics/metrics-sink.js';
 import { securityHeaders, strictTransportSecurity } from './api/middleware/security-headers.js';
@@ -101,8 +101,8 @@ export function createApp(deps: AppDeps): Express {
   app.set('query parser', 'simple');
   app.set('json spaces', 0);
   if (deps.trustProxy) app.set('trust proxy', deps.trustProxy);
+  recordRoutePatterns(app);
   app.use(securityHeaders(), strictTransportSecurity());
-  app.use(routePatterns());
   app.use(requestId(deps.newRequestId));
   app.use(requestLog(deps.logger));
   if (deps.metrics) app.use(requestMetrics(deps.metrics.sink));

@@ -1,4 +1,4 @@
-import type { Request, RequestHandler } from 'express';
+import type { Express, Request } from 'express';
 
 interface Matched {
   /** The route that answered, as declared: `/v1/products/:idOrHandle`. */
@@ -7,43 +7,56 @@ interface Matched {
   mount?: string;
 }
 
-const matched = new WeakMap<Request, Matched>();
+interface RouteState extends Matched {
+  /** What Express last set as `req.route` and `req.baseUrl`. */
+  routeObject?: unknown;
+  baseUrl: string;
+}
+
+const matched = new WeakMap<object, RouteState>();
+
+function stateOf(req: object): RouteState {
+  let state = matched.get(req);
+  if (!state) matched.set(req, (state = { baseUrl: '' }));
+  return state;
+}
 
 /**
- * Remembers which route pattern a request matched, for logs and metrics: the raw URL holds ids
- * (and would make every product its own metric series). Express sets `req.route` and
+ * Remembers which route pattern each request of `app` matched, for logs and metrics: the raw URL
+ * holds ids (and would make every product its own metric series). Express sets `req.route` and
  * `req.baseUrl` as the request descends its routers and restores `baseUrl` on the way out (an
- * error handler sees `''`), so they are read at the moment they are set.
+ * error handler sees `''`), so they are read at the moment they are set — by accessors defined
+ * once on the app's request prototype. (Defined on each request instead, they turned every
+ * request object into a dictionary and cost a sixth of a cached answer's throughput.)
  */
-export function routePatterns(): RequestHandler {
-  return (req, _res, next) => {
-    const seen: Matched = {};
-    matched.set(req, seen);
-    let route: unknown;
-    let baseUrl = req.baseUrl;
-    Object.defineProperty(req, 'route', {
-      configurable: true,
-      enumerable: true,
-      get: () => route,
-      set(value: { path?: unknown } | undefined) {
-        route = value;
-        if (value && value.path !== undefined) {
-          const path = String(value.path);
-          seen.route = `${baseUrl}${path === '/' && baseUrl !== '' ? '' : path}`;
-        }
-      },
-    });
-    Object.defineProperty(req, 'baseUrl', {
-      configurable: true,
-      enumerable: true,
-      get: () => baseUrl,
-      set(value: string) {
-        baseUrl = value;
-        if (value.length > (seen.mount?.length ?? 0)) seen.mount = value;
-      },
-    });
-    next();
-  };
+export function recordRoutePatterns(app: Express): void {
+  Object.defineProperty(app.request, 'route', {
+    configurable: true,
+    enumerable: true,
+    get(this: object) {
+      return matched.get(this)?.routeObject;
+    },
+    set(this: object, value: { path?: unknown } | undefined) {
+      const state = stateOf(this);
+      state.routeObject = value;
+      if (value && value.path !== undefined) {
+        const path = String(value.path);
+        state.route = `${state.baseUrl}${path === '/' && state.baseUrl !== '' ? '' : path}`;
+      }
+    },
+  });
+  Object.defineProperty(app.request, 'baseUrl', {
+    configurable: true,
+    enumerable: true,
+    get(this: object) {
+      return matched.get(this)?.baseUrl ?? '';
+    },
+    set(this: object, value: string) {
+      const state = stateOf(this);
+      state.baseUrl = value;
+      if (value.length > (state.mount?.length ?? 0)) state.mount = value;
+    },
+  });
 }
 
 /**
