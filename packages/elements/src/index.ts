@@ -39,3 +39,6 @@ export type { ShopErrorDetail } from './events/error.js';
 export { shopStoreContext } from './internal/store-context.js';
 export type { ShopStoreValue } from './internal/store-context.js';
 export type { ShoptagPageConfig } from './internal/page-config.js';
+export { registerMessages, SHIPPED_LANGUAGES } from './i18n/catalogues.js';
+export type { MessageKey, MessageOverrides, Catalogue } from './i18n/catalogues.js';
+export type { Message, PluralMessage, MessageParams } from './i18n/message.js';

@@ -4,7 +4,7 @@ import { compareOptionValues, formatMoney, type SearchFacets } from '@shoptag/sd
 import { StoreConsumer } from '../internal/store-consumer.js';
 import type { ShopProductGrid } from '../product-grid/product-grid.js';
 import { facetsStyles } from './facets.styles.js';
-import { facetsMessages as t } from './facets-messages.js';
+import { Localizer } from '../i18n/localizer.js';
 
 type Filters = Parameters<ShopProductGrid['applyFilters']>[0];
 
@@ -59,6 +59,7 @@ export class ShopFacets extends LitElement {
   @state() private facets: SearchFacets | undefined = undefined;
 
   private readonly store = new StoreConsumer(this, { required: true });
+  private readonly i18n = new Localizer(this, () => this.store.value?.locale);
   private grid: ShopProductGrid | null = null;
   private abort: AbortController | undefined;
   private readonly ids = `shop-facets-${++nextId}`;
@@ -118,8 +119,8 @@ export class ShopFacets extends LitElement {
     this.requestUpdate();
   }
 
-  private locale(): string | undefined {
-    return this.store.value?.locale || document.documentElement.lang || undefined;
+  private locale(): string {
+    return this.i18n.locale;
   }
 
   private money(amount: number): string {
@@ -128,38 +129,46 @@ export class ShopFacets extends LitElement {
 
   /** The grid's filters now, one chip each, in the order the groups are shown. */
   private activeFilters(): ActiveFilter[] {
+    const t = this.i18n.t.bind(this.i18n);
     const grid = this.grid;
     if (!grid) return [];
     const active: ActiveFilter[] = [];
     if (grid.category) {
       const name =
         this.facets?.category?.find((c) => c.slug === grid.category || c.id === grid.category)?.name ?? grid.category;
-      active.push({ label: t.chip(t.category, name), remove: { category: '' } });
+      active.push({ label: t('facets.chip', { name: t('facets.category'), value: name }), remove: { category: '' } });
     }
-    if (grid.brand) active.push({ label: t.chip(t.brand, grid.brand), remove: { brand: '' } });
+    if (grid.brand)
+      active.push({ label: t('facets.chip', { name: t('facets.brand'), value: grid.brand }), remove: { brand: '' } });
     if (grid.minPrice !== undefined || grid.maxPrice !== undefined) {
       const { minPrice: min, maxPrice: max } = grid;
       const range =
         max === undefined
-          ? t.priceAndUp(this.money(min ?? 0))
+          ? t('facets.priceAndUp', { min: this.money(min ?? 0) })
           : min === undefined
-            ? t.priceUpTo(this.money(max + 1))
-            : t.priceRange(this.money(min), this.money(max + 1));
-      active.push({ label: t.chip(t.price, range), remove: { minPrice: undefined, maxPrice: undefined } });
+            ? t('facets.priceUpTo', { max: this.money(max + 1) })
+            : t('facets.priceRange', { min: this.money(min), max: this.money(max + 1) });
+      active.push({
+        label: t('facets.chip', { name: t('facets.price'), value: range }),
+        remove: { minPrice: undefined, maxPrice: undefined },
+      });
     }
     for (const pair of this.selectedOptions()) {
       const at = pair.indexOf(':');
       const rest = () => this.selectedOptions().filter((o) => o !== pair);
       active.push({
-        label: t.chip(pair.slice(0, at), pair.slice(at + 1)),
+        label: t('facets.chip', { name: pair.slice(0, at), value: pair.slice(at + 1) }),
         get remove() {
           return { options: rest().join(',') };
         },
       });
     }
     if (grid.minRating)
-      active.push({ label: t.chip(t.rating, t.starsAndUp(grid.minRating)), remove: { minRating: undefined } });
-    if (grid.inStock) active.push({ label: t.inStockOnly, remove: { inStock: false } });
+      active.push({
+        label: t('facets.chip', { name: t('facets.rating'), value: t('facets.starsAndUp', { count: grid.minRating }) }),
+        remove: { minRating: undefined },
+      });
+    if (grid.inStock) active.push({ label: t('facets.inStockOnly'), remove: { inStock: false } });
     return active;
   }
 
@@ -194,6 +203,7 @@ export class ShopFacets extends LitElement {
   }
 
   protected override render() {
+    const t = this.i18n.t.bind(this.i18n);
     const facets = this.facets;
     const grid = this.grid;
     if (!facets || !grid) return nothing;
@@ -213,40 +223,43 @@ export class ShopFacets extends LitElement {
     return html`
       ${
         active.length > 0
-          ? html`<ul part="active" class="active" aria-label=${t.activeFilters}>
+          ? html`<ul part="active" class="active" aria-label=${t('facets.activeFilters')}>
             ${active.map(
               (filter, i) => html`<li>
-                <button part="chip" class="chip" type="button" aria-label=${t.removeFilter(filter.label)}
+                <button part="chip" class="chip" type="button" aria-label=${t('facets.removeFilter', { chip: filter.label })}
                   @click=${() => void this.removeFilter(filter, i)}>${filter.label}<span aria-hidden="true" class="x">×</span></button>
               </li>`,
             )}
-            <li><button part="clear" class="clear" type="button" @click=${() => void this.clearAll()}>${t.clear}</button></li>
+            <li><button part="clear" class="clear" type="button" @click=${() => void this.clearAll()}>${t('facets.clear')}</button></li>
           </ul>`
           : nothing
       }
       ${
         facets.category?.length
-          ? html`<fieldset part="group"><legend part="legend">${t.category}</legend>
-            ${grid.category ? radio('category', false, t.allCategories, null, () => this.apply({ category: '' })) : nothing}
+          ? html`<fieldset part="group"><legend part="legend">${t('facets.category')}</legend>
+            ${grid.category ? radio('category', false, t('facets.allCategories'), null, () => this.apply({ category: '' })) : nothing}
             ${facets.category.map((c) => radio('category', grid.category === c.slug || grid.category === c.id, c.name, c.count, () => this.apply({ category: c.slug })))}
           </fieldset>`
           : nothing
       }
       ${
         facets.brand?.length
-          ? html`<fieldset part="group"><legend part="legend">${t.brand}</legend>
-            ${grid.brand ? radio('brand', false, t.allBrands, null, () => this.apply({ brand: '' })) : nothing}
+          ? html`<fieldset part="group"><legend part="legend">${t('facets.brand')}</legend>
+            ${grid.brand ? radio('brand', false, t('facets.allBrands'), null, () => this.apply({ brand: '' })) : nothing}
             ${facets.brand.map((b) => radio('brand', grid.brand.toLowerCase() === b.value.toLowerCase(), b.value, b.count, () => this.apply({ brand: b.value })))}
           </fieldset>`
           : nothing
       }
       ${
         facets.price?.length
-          ? html`<fieldset part="group"><legend part="legend">${t.price}</legend>
-            ${grid.minPrice !== undefined || grid.maxPrice !== undefined ? radio('price', false, t.anyPrice, null, () => this.apply({ minPrice: undefined, maxPrice: undefined })) : nothing}
+          ? html`<fieldset part="group"><legend part="legend">${t('facets.price')}</legend>
+            ${grid.minPrice !== undefined || grid.maxPrice !== undefined ? radio('price', false, t('facets.anyPrice'), null, () => this.apply({ minPrice: undefined, maxPrice: undefined })) : nothing}
             ${facets.price.map((p) => {
               const max = p.max === null ? undefined : p.max - 1;
-              const label = p.max === null ? t.priceAndUp(money(p.min)) : t.priceRange(money(p.min), money(p.max));
+              const label =
+                p.max === null
+                  ? t('facets.priceAndUp', { min: money(p.min) })
+                  : t('facets.priceRange', { min: money(p.min), max: money(p.max) });
               return radio('price', grid.minPrice === p.min && grid.maxPrice === max, label, p.count, () =>
                 this.apply({ minPrice: p.min, maxPrice: max }),
               );
@@ -270,18 +283,18 @@ export class ShopFacets extends LitElement {
       )}
       ${
         facets.rating?.length
-          ? html`<fieldset part="group"><legend part="legend">${t.rating}</legend>
-            ${grid.minRating ? radio('rating', false, t.anyRating, null, () => this.apply({ minRating: undefined })) : nothing}
-            ${facets.rating.map((r) => radio('rating', grid.minRating === r.min, t.starsAndUp(r.min), r.count, () => this.apply({ minRating: r.min })))}
+          ? html`<fieldset part="group"><legend part="legend">${t('facets.rating')}</legend>
+            ${grid.minRating ? radio('rating', false, t('facets.anyRating'), null, () => this.apply({ minRating: undefined })) : nothing}
+            ${facets.rating.map((r) => radio('rating', grid.minRating === r.min, t('facets.starsAndUp', { count: r.min }), r.count, () => this.apply({ minRating: r.min })))}
           </fieldset>`
           : nothing
       }
       ${
         facets.in_stock
-          ? html`<fieldset part="group"><legend part="legend">${t.availability}</legend>
+          ? html`<fieldset part="group"><legend part="legend">${t('facets.availability')}</legend>
             <label part="option">
               <input type="checkbox" .checked=${grid.inStock} @change=${(e: Event) => this.apply({ inStock: (e.target as HTMLInputElement).checked })} />
-              <span>${t.inStockOnly}</span><span part="count" class="count">${facets.in_stock.in_stock}</span>
+              <span>${t('facets.inStockOnly')}</span><span part="count" class="count">${facets.in_stock.in_stock}</span>
             </label>
           </fieldset>`
           : nothing

@@ -1,6 +1,26 @@
 import { isShopError } from '@shoptag/sdk';
+import type { MessageKey } from '../i18n/catalogues.js';
 
-/** A short sentence for people about why loading failed; details go to the console. */
+/**
+ * The catalogue key of a short sentence for shoppers about why a request failed; details go to the
+ * console. Field errors (`invalid_request_error` with a `param`) deserve a message of their own:
+ * map them by `param` and `code` where the form is, and use this for the rest.
+ */
+export function errorMessageKey(error: unknown): MessageKey {
+  if (isShopError(error)) {
+    if (error.type === 'authentication_error') return 'error.authentication';
+    if (error.type === 'connection_error') return 'error.connection';
+    if (error.type === 'rate_limit_error') return 'error.rateLimit';
+    if (error.type === 'invalid_request_error') return 'error.invalidRequest';
+  }
+  return 'error.unknown';
+}
+
+/**
+ * English only, and shows a request error's raw text: being replaced by
+ * `localizer.t(errorMessageKey(error))` element by element (issue 12).
+ * @deprecated
+ */
 export function describeError(error: unknown): string {
   if (isShopError(error)) {
     if (error.type === 'authentication_error') return 'This shop’s key was not accepted.';

@@ -1,5 +1,6 @@
 import { createShopClient, type ShopClient } from '@shoptag/sdk';
 import type { ShopStoreValue } from './store-context.js';
+import type { MessageOverrides } from '../i18n/catalogues.js';
 import { scriptOrigin } from './script-origin.js';
 
 /** The page-wide configuration read from `window.shoptag`, for elements outside any `<shop-store>`. */
@@ -8,6 +9,8 @@ export interface ShoptagPageConfig {
   publishableKey?: string;
   locale?: string;
   currency?: string;
+  /** The shop's own words, by locale: `{ de: { 'cart.checkout': 'Zur Kasse' } }`. See docs/i18n.md. */
+  messages?: Readonly<Record<string, MessageOverrides>>;
 }
 
 declare global {
