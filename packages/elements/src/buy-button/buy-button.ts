@@ -104,7 +104,7 @@ export class ShopBuyButton extends LitElement {
   /**
    * `cart` adds and lets the cart drawer open; `checkout` ("Buy now") adds and goes straight to
    * checkout: to `checkout-url` when set, else it opens the cart drawer (creating a `<shop-cart>`
-   * when the page has none), whose footer holds the page's checkout link.
+   * when the page has none).
    */
   @property() mode: BuyButtonMode = 'cart';
 
