@@ -220,6 +220,7 @@ export class ShopCart extends LitElement {
         this.dispatchEvent(new ShopAddToCartEvent(analyticsFor(cart.currency, [{ line, quantity: delta }])));
       if (delta < 0)
         this.dispatchEvent(new ShopRemoveFromCartEvent(analyticsFor(cart.currency, [{ line, quantity: -delta }])));
+      this.couponError = null;
       this.announce(this.say(['cart.announceQuantity', { name: line.name, quantity, total: this.money(cart.totals.total) }]));
       this.changed(cart);
     } catch (error) {
@@ -235,6 +236,7 @@ export class ShopCart extends LitElement {
     try {
       const cart = await store.remove(line.id);
       this.dispatchEvent(new ShopRemoveFromCartEvent(analyticsFor(cart.currency, [{ line }])));
+      this.couponError = null;
       this.announce(this.say(['cart.announceRemoved', { name: line.name }]));
       this.changed(cart);
       // The removed line's button is gone: keep focus in the drawer.
