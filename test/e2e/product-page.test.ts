@@ -80,4 +80,55 @@ describe("the demo shop's product page", () => {
     assert.deepEqual(problems, []);
     await page.close();
   });
+
+  /** Controls inside `root` (through shadow roots) smaller than 24×24, and boxes wider than the viewport. */
+  const problemsIn = (page: import('playwright').Page, selector: string) =>
+    page.evaluate((selector) => {
+      const small: string[] = [];
+      let widest = 0;
+      const walk = (root: ParentNode) => {
+        for (const el of root.querySelectorAll<HTMLElement>('*')) {
+          const box = el.getBoundingClientRect();
+          if (box.width > 0 && box.height > 0) widest = Math.max(widest, box.right);
+          if (el.matches('button, input, select, a[href]') && box.width > 0 && (box.width < 24 || box.height < 24))
+            small.push(`${el.localName}${el.getAttribute('aria-label') ? `[${el.getAttribute('aria-label')}]` : ''} ${Math.round(box.width)}×${Math.round(box.height)}`);
+          if (el.shadowRoot) walk(el.shadowRoot);
+        }
+      };
+      for (const host of document.querySelectorAll(selector)) walk(host.shadowRoot ?? host);
+      return { small, overflow: Math.round(widest - window.innerWidth) };
+    }, selector);
+
+  for (const [width, height] of [
+    [390, 844],
+    [768, 1024],
+    [1280, 900],
+  ] as const) {
+    test(`the cart drawer empty, full and with a refused code fits ${width} px, every control at least 24×24`, async () => {
+      const page = await browser.newPage({ viewport: { width, height } });
+      const problems = watchProblems(page);
+      await page.goto(new URL(`/product.html?handle=${HANDLE}`, server.url).href);
+      await page.locator('shop-cart-button').getByRole('button', { name: /Cart, 0 items/ }).click();
+      const drawer = page.getByRole('dialog', { name: /Your cart/ });
+      await drawer.getByText('Your cart is empty.').waitFor();
+      mkdirSync(SCREENSHOT_DIR, { recursive: true });
+      const check = async (state: string) => {
+        await page.screenshot({ path: `${SCREENSHOT_DIR}/cart-${state}-${width}.png` });
+        const found = await problemsIn(page, 'shop-cart');
+        assert.deepEqual(found.small, [], `${state} at ${width}: small controls`);
+        assert.ok(found.overflow <= 0, `${state} at ${width}: ${found.overflow} px past the viewport`);
+      };
+      await check('empty');
+      await drawer.getByRole('button', { name: 'Continue shopping' }).click();
+      await page.locator('shop-product').getByRole('button', { name: 'Add to cart' }).click();
+      await drawer.getByRole('button', { name: 'Checkout' }).waitFor();
+      await check('full');
+      await drawer.getByRole('textbox', { name: 'Discount code' }).fill('nope');
+      await drawer.getByRole('button', { name: 'Apply' }).click();
+      await drawer.getByText('The code NOPE is not valid.').waitFor();
+      await check('coupon-error');
+      assert.deepEqual(problems, []);
+      await page.close();
+    });
+  }
 });
