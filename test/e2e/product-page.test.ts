@@ -84,18 +84,19 @@ describe("the demo shop's product page", () => {
   /** Controls inside `root` (through shadow roots) smaller than 24×24, and boxes wider than the viewport. */
   const problemsIn = (page: import('playwright').Page, selector: string) =>
     page.evaluate((selector) => {
+      // A loop, not a helper function: tsx would wrap a named function in a helper the page lacks.
       const small: string[] = [];
       let widest = 0;
-      const walk = (root: ParentNode) => {
-        for (const el of root.querySelectorAll<HTMLElement>('*')) {
+      const roots: ParentNode[] = [...document.querySelectorAll(selector)].map((host) => host.shadowRoot ?? host);
+      while (roots.length > 0) {
+        for (const el of roots.pop()!.querySelectorAll<HTMLElement>('*')) {
           const box = el.getBoundingClientRect();
           if (box.width > 0 && box.height > 0) widest = Math.max(widest, box.right);
           if (el.matches('button, input, select, a[href]') && box.width > 0 && (box.width < 24 || box.height < 24))
-            small.push(`${el.localName}${el.getAttribute('aria-label') ? `[${el.getAttribute('aria-label')}]` : ''} ${Math.round(box.width)}×${Math.round(box.height)}`);
-          if (el.shadowRoot) walk(el.shadowRoot);
+            small.push(`${el.localName}[${el.getAttribute('aria-label') ?? el.textContent?.trim()}] ${Math.round(box.width)}×${Math.round(box.height)}`);
+          if (el.shadowRoot) roots.push(el.shadowRoot);
         }
-      };
-      for (const host of document.querySelectorAll(selector)) walk(host.shadowRoot ?? host);
+      }
       return { small, overflow: Math.round(widest - window.innerWidth) };
     }, selector);
 
