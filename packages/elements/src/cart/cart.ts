@@ -268,8 +268,8 @@ export class ShopCart extends LitElement {
       );
       this.changed(cart);
     } catch (error) {
+      // The error line is role="alert": it speaks once by itself, not again in the live region.
       this.couponError = couponErrorMessage(error, code, (m) => this.money(m));
-      this.announce(this.say(this.couponError));
     }
   }
 
