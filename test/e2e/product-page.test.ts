@@ -126,7 +126,7 @@ describe("the demo shop's product page", () => {
       await check('full');
       await drawer.getByRole('textbox', { name: 'Discount code' }).fill('nope');
       await drawer.getByRole('button', { name: 'Apply' }).click();
-      await drawer.getByRole('alert').getByText('The code NOPE is not valid.').waitFor();
+      await drawer.getByRole('alert').filter({ hasText: 'The code NOPE is not valid.' }).waitFor();
       await check('coupon-error');
       assert.deepEqual(problems, []);
       await page.close();
