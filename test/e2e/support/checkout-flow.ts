@@ -26,7 +26,7 @@ export async function toCheckout(page: Page, shopUrl: string, skip: number): Pro
   await cards.nth(index).getByRole('button', { name: 'Add to cart' }).click();
   await page.getByRole('dialog', { name: /Your cart/ }).waitFor();
   // The link is the drawer's footer slot (light DOM), so it is found from the page.
-  await page.getByRole('link', { name: 'Checkout' }).click();
+  await page.getByRole('button', { name: 'Checkout' }).click();
   await page.getByLabel('Email').waitFor();
   return variantId;
 }
