@@ -128,7 +128,10 @@ describe("the demo shop's product page", () => {
       await drawer.getByRole('button', { name: 'Apply' }).click();
       await drawer.getByRole('alert').filter({ hasText: 'The code NOPE is not valid.' }).waitFor();
       await check('coupon-error');
-      assert.deepEqual(problems, []);
+      // The refused code is the one failure this test asks for (the 422 and Chromium's console line for it).
+      const expected = (p: string) => /\/coupon$/.test(p) || /status of 422 \(Unprocessable Entity\)/.test(p);
+      assert.equal(problems.filter(expected).length, 2, problems.join('\n'));
+      assert.deepEqual(problems.filter((p) => !expected(p)), []);
       await page.close();
     });
   }
