@@ -1,7 +1,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
-import type { Browser } from 'playwright';
+import type { Browser, Page } from 'playwright';
 import type { StartedDemoServer } from '@shoptag/reference-server';
 import { launchBrowser, startDemoServer, watchProblems } from './support/browser.js';
 
@@ -82,7 +82,7 @@ describe("the demo shop's product page", () => {
   });
 
   /** Controls inside `root` (through shadow roots) smaller than 24×24, and boxes wider than the viewport. */
-  const problemsIn = (page: import('playwright').Page, selector: string) =>
+  const problemsIn = (page: Page, selector: string) =>
     page.evaluate((selector) => {
       // A loop, not a helper function: tsx would wrap a named function in a helper the page lacks.
       const small: string[] = [];
