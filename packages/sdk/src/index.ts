@@ -42,6 +42,8 @@ export {
 } from './errors.js';
 export type { ShopErrorType, ShopErrorInit } from './errors.js';
 export { formatMoney, currencyExponent, minorToDecimalString } from './money.js';
+export { formatAddress } from './address/format-address.js';
+export type { FormatAddressOptions } from './address/format-address.js';
 export {
   isPurchasable,
   findVariant,
