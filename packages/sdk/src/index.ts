@@ -98,7 +98,15 @@ export type {
   CheckoutComplete,
   CheckoutRequiresAction,
 } from './contract/checkout.js';
-export type { Order, OrderItem, OrderStatus, OrderTotals, Refund, CheckoutCompletion } from './contract/orders.js';
+export type {
+  Order,
+  OrderItem,
+  OrderStatus,
+  OrderTotals,
+  PaymentCard,
+  Refund,
+  CheckoutCompletion,
+} from './contract/orders.js';
 export type {
   SearchQuery,
   SearchResult,

@@ -50,7 +50,12 @@ test('a UK address has the town, then the postcode on its own line', () => {
 
 test('German and French addresses put the postal code before the city', () => {
   const de = address({ country: 'DE', city: 'Berlin', postal_code: '10115', line1: 'Unter den Linden 1' });
-  assert.deepEqual(formatAddress(de, { locale: 'de' }), ['Ada Lovelace', 'Unter den Linden 1', '10115 Berlin', 'Deutschland']);
+  assert.deepEqual(formatAddress(de, { locale: 'de' }), [
+    'Ada Lovelace',
+    'Unter den Linden 1',
+    '10115 Berlin',
+    'Deutschland',
+  ]);
   const fr = address({ country: 'FR', city: 'Paris', postal_code: '75001' });
   assert.deepEqual(formatAddress(fr, { locale: 'fr', shopCountry: 'FR' }).at(-1), '75001 Paris');
 });
@@ -70,8 +75,19 @@ test('in Japanese a Japanese address runs from big to small: postcode, prefectur
 });
 
 test('in other languages a Japanese address is romanized small to big with the prefecture by name', () => {
-  const jp = address({ country: 'JP', city: 'Chiyoda-ku', region: '13', postal_code: '100-0001', line1: '1-1 Chiyoda' });
-  assert.deepEqual(formatAddress(jp, { locale: 'en' }), ['Ada Lovelace', '1-1 Chiyoda', 'Chiyoda-ku, Tokyo 100-0001', 'Japan']);
+  const jp = address({
+    country: 'JP',
+    city: 'Chiyoda-ku',
+    region: '13',
+    postal_code: '100-0001',
+    line1: '1-1 Chiyoda',
+  });
+  assert.deepEqual(formatAddress(jp, { locale: 'en' }), [
+    'Ada Lovelace',
+    '1-1 Chiyoda',
+    'Chiyoda-ku, Tokyo 100-0001',
+    'Japan',
+  ]);
 });
 
 test('elsewhere the postal code comes before the city and the region follows on its own line', () => {
