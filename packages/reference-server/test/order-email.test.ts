@@ -292,3 +292,13 @@ test('without an order page the email has no link, and without a card no payment
   assert.doesNotMatch(text, /Follow your order|Paid with/);
   assert.doesNotMatch(html, /<a /);
 });
+
+test('settings left undefined (variables not set) take the defaults', () => {
+  const { subject, text } = renderConfirmation(usOrder(), {
+    shopName: undefined,
+    locale: undefined,
+    orderUrl: undefined,
+  });
+  assert.equal(subject, 'Shoptag: order ST-100500 confirmed');
+  assert.match(text, /^Total: \$32\.99$/m);
+});

@@ -59,6 +59,14 @@ const CARD_BRANDS: Readonly<Record<string, string>> = {
   cartes_bancaires: 'Cartes Bancaires',
 };
 
+/** The settings with defaults where a part leaves one out (an `undefined` value counts as left out). */
+function settled(...parts: (Partial<OrderEmailSettings> | undefined)[]): OrderEmailSettings {
+  const out: Record<string, unknown> = { ...DEFAULT_EMAIL_SETTINGS };
+  for (const part of parts)
+    for (const [key, value] of Object.entries(part ?? {})) if (value !== undefined) out[key] = value;
+  return out as unknown as OrderEmailSettings;
+}
+
 /** The order page's address for this order, from a template with `{id}` and `{token}`. */
 export function orderPageUrl(template: string, order: Pick<Order, 'id' | 'token'>): string {
   return template
@@ -75,7 +83,7 @@ export function renderConfirmation(
   order: Order,
   settings: Partial<OrderEmailSettings> = {},
 ): { subject: string; text: string; html: string } {
-  const { shopName, locale, shopCountry, orderUrl } = { ...DEFAULT_EMAIL_SETTINGS, ...settings };
+  const { shopName, locale, shopCountry, orderUrl } = settled(settings);
   const price = (money: Money) => formatMoney(money, locale);
   const address = formatAddress(order.shipping_address, { locale, shopCountry: shopCountry ?? undefined });
   const rows: [string, string][] = [
@@ -130,7 +138,7 @@ ${paidWith ? `<p>${escapeHtml(paidWith)}</p>` : ''}
 export function createOrderMailer(options: OrderMailerOptions): OrderMailer {
   const { smtpUrl, outboxDir, from: fromAddress, settings: later, ...fixed } = options;
   const message = (order: Order) => {
-    const settings = { ...DEFAULT_EMAIL_SETTINGS, ...fixed, ...later?.() };
+    const settings = settled(fixed, later?.());
     return {
       from: { name: settings.shopName, address: fromAddress ?? DEFAULT_FROM_ADDRESS },
       to: order.email,
