@@ -63,7 +63,28 @@ describe('buying on the demo shop', () => {
     assert.equal(after.on_hand, before.on_hand - 1);
     const eml = join(dataDir, 'outbox', `${number}.eml`);
     for (let i = 0; i < 100 && !existsSync(eml); i++) await new Promise((r) => setTimeout(r, 50));
-    assert.match(readFileSync(eml, 'utf8'), /^To: ada@example\.com$/m);
+    // Quoted-printable decoded: soft line breaks joined, =XX bytes read as UTF-8.
+    const mail = decodeURIComponent(
+      readFileSync(eml, 'utf8')
+        .replace(/=\r?\n/g, '')
+        .replace(/%/g, '%25')
+        .replace(/=([0-9A-F]{2})/g, '%$1'),
+    );
+    assert.match(mail, /^To: ada@example\.com$/m);
+    assert.match(mail, /^From: "Harbor & Pine" </m, "sent in the demo shop's name");
+    assert.match(mail, /^Total: \$\d+\.\d\d$/m, 'money through Intl');
+    assert.match(mail, /^San Francisco, CA 94105$/m, 'a US address in US order');
+    const emailed = /^Follow your order: (\S+)$/m.exec(mail)?.[1];
+    assert.ok(emailed?.startsWith(`${server.url}/order.html#order=`), `the email links to the order page: ${emailed}`);
+    // The confirmation links to the same page, which shows the order.
+    await page.getByRole('link', { name: 'View your order status' }).click();
+    await page.waitForURL(/\/order\.html#order=/);
+    assert.equal(page.url(), emailed);
+    await page
+      .locator('shop-order')
+      .getByRole('heading', { name: `Order ${number}` })
+      .waitFor();
+    await page.locator('shop-order').getByText('Visa ending in 4242').waitFor();
     assert.deepEqual(
       requested.filter((url) => /stripe/i.test(url)),
       [],

@@ -147,6 +147,32 @@ export const CONFIG_VARIABLES: readonly ConfigVariable[] = [
     example: 'smtp://user:password@mail.example.com:587',
   },
   {
+    name: 'SHOPTAG_SHOP_NAME',
+    group: 'payments',
+    summary: "the shop's name: order emails are sent in it (sender name, subject, signature)",
+    default: '`Harbor & Pine` with `--demo`, else `Shoptag`',
+    example: 'Alder & Co',
+  },
+  {
+    name: 'SHOPTAG_SHOP_LOCALE',
+    group: 'payments',
+    summary: 'the language and region order emails format money and country names in (`$32.99` in `en-US`)',
+    details:
+      "a BCP 47 locale; addresses are written in their own country's order, and without a country line when they are in `SHOPTAG_TAX_COUNTRY`",
+    default: '`en-US`',
+    example: 'de-DE',
+  },
+  {
+    name: 'SHOPTAG_ORDER_URL',
+    group: 'payments',
+    summary:
+      'the order status page order emails link to, with `{id}` and `{token}` filled in (a page with `<shop-order>`)',
+    details:
+      'an http(s) URL; keep the token after `#`, so it never reaches a server log or a `Referer` header. Without it the email has no link, except with `--demo`',
+    default: "the demo's `/order.html#order={id}&token={token}` with `--demo`, else no link",
+    example: 'https://shop.example.com/order#order={id}&token={token}',
+  },
+  {
     name: 'SHOPTAG_CURRENCY',
     group: 'shop',
     summary: 'shop currency (ISO 4217)',

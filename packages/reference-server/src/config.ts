@@ -33,6 +33,8 @@ export interface Config {
     | undefined;
   /** Where order emails go (`smtp://…`); without it they are written to `<dataDir>/outbox/` as `.eml` files. */
   smtpUrl: string | undefined;
+  /** How order emails speak for the shop; null fields take the mode's default (see server.ts). */
+  email: { shopName: string | null; locale: string | null; orderUrl: string | null };
   /** Absolute path of the data directory (embedded database, generated keys). */
   dataDir: string;
   currency: string;
@@ -194,6 +196,15 @@ const prefixed = (prefixes: string[]) =>
     .refine((v) => prefixes.some((p) => v.startsWith(p)), { message: `must start with ${prefixes.join(' or ')}` });
 
 /** Parses each variable of the catalogue (config-variables.ts); a test checks both name the same variables. */
+/** A locale `Intl` knows as written (`en-US`, `de`, `ja-JP`). */
+function isLocale(v: string): boolean {
+  try {
+    return Intl.getCanonicalLocales(v).length === 1;
+  } catch {
+    return false;
+  }
+}
+
 const EnvSchema = z.object({
   PORT: z.preprocess(
     blankToUndefined,
@@ -209,6 +220,11 @@ const EnvSchema = z.object({
   STRIPE_PUBLISHABLE_KEY: optional(prefixed(['pk_test_', 'pk_live_'])),
   STRIPE_WEBHOOK_SECRET: optional(prefixed(['whsec_'])),
   SMTP_URL: optional(urlWithProtocol(['smtp:', 'smtps:'], 'smtp://user:password@mail.example.com:587')),
+  SHOPTAG_SHOP_NAME: optional(z.string().trim().min(1).max(100)),
+  SHOPTAG_SHOP_LOCALE: optional(z.string().refine(isLocale)),
+  SHOPTAG_ORDER_URL: optional(
+    z.string().refine((v) => /^https?:\/\//.test(v) && URL.canParse(v) && v.includes('{id}') && v.includes('{token}')),
+  ),
   SHOPTAG_DATA_DIR: optional(z.string()),
   SHOPTAG_CURRENCY: optional(CurrencyCode),
   SHOPTAG_ALLOWED_ORIGINS: z.preprocess(commaList, z.array(origin).optional()),
@@ -248,6 +264,10 @@ export const PARSED_VARIABLES: readonly string[] = Object.keys(EnvSchema.shape);
 const EXPECTATIONS: Partial<Record<keyof z.infer<typeof EnvSchema>, string>> = {
   PORT: 'must be an integer 1–65535',
   SHOPTAG_CURRENCY: 'must be a three-letter ISO 4217 code in upper case, e.g. USD',
+  SHOPTAG_SHOP_NAME: 'must be the shop name, 1–100 characters',
+  SHOPTAG_SHOP_LOCALE: 'must be a BCP 47 locale, e.g. en-US or de-DE',
+  SHOPTAG_ORDER_URL:
+    'must be an http(s) URL with {id} and {token}, e.g. https://shop.example.com/order#order={id}&token={token}',
   SHOPTAG_MAX_LINE_QUANTITY: 'must be a whole number 1–9999',
   SHOPTAG_CART_TTL_DAYS: 'must be a whole number of days 1–3650',
   SHOPTAG_HOLD_TTL_MINUTES: 'must be a whole number of minutes 1–10080',
@@ -339,6 +359,11 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
         }
       : undefined,
     smtpUrl: e.SMTP_URL,
+    email: {
+      shopName: e.SHOPTAG_SHOP_NAME ?? null,
+      locale: e.SHOPTAG_SHOP_LOCALE ?? null,
+      orderUrl: e.SHOPTAG_ORDER_URL ?? null,
+    },
     dataDir: resolve(cwd, e.SHOPTAG_DATA_DIR ?? DEFAULT_DATA_DIR),
     currency,
     allowedOrigins: e.SHOPTAG_ALLOWED_ORIGINS ?? [],

@@ -42,6 +42,7 @@ import { metricsRouter } from './api/metrics/route.js';
 import { errorHandler } from './api/middleware/error-handler.js';
 import { createPrometheusMetrics } from './metrics/prometheus-metrics.js';
 import express from 'express';
+import { DEMO_SHOP_NAME } from './seed/demo-shop-name.js';
 
 export interface StartServerOptions {
   /** Environment to configure from (default `process.env`). */
@@ -228,7 +229,20 @@ export async function startServer(options: StartServerOptions = {}): Promise<Sta
       onError: (error) =>
         logger.warn(`image rendition failed: ${error instanceof Error ? error.message : String(error)}`),
     });
-    const mailer = createOrderMailer({ smtpUrl: config.smtpUrl, outboxDir: join(config.dataDir, 'outbox') });
+    /** The server's own URL, once it listens (the demo's order page is there). */
+    let ownUrl: string | null = null;
+    const mailer = createOrderMailer({
+      smtpUrl: config.smtpUrl,
+      outboxDir: join(config.dataDir, 'outbox'),
+      shopName: config.email.shopName ?? (demo ? DEMO_SHOP_NAME : undefined),
+      locale: config.email.locale ?? undefined,
+      shopCountry: config.commerce.pricing.defaultCountry,
+      settings: () => ({
+        orderUrl:
+          config.email.orderUrl ??
+          (keys !== null && shopDir !== null && ownUrl ? `${ownUrl}/order.html#order={id}&token={token}` : null),
+      }),
+    });
     const { commerce, checkout } = wireCheckout(config, runtime, clock, logger, {
       onOrderPlaced: async (order) => void (await mailer.sendConfirmation(order)),
       idempotencyLeaseMs: config.idempotencyLeaseMs,
@@ -358,6 +372,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Sta
       keyService.invalidate();
     }
     const url = `http://${urlHost(config.host)}:${port}`;
+    ownUrl = url;
     // The demo catalog's small WebP renditions, made after start so the first run is not slower.
     if (!memory) renditions.warm(await products.renderedImageIds(), RENDITION_WIDTHS.slice(0, 2), ['webp']);
     if (!options.quiet) {

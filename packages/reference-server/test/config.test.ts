@@ -173,3 +173,23 @@ test("frame ancestors are 'self' by default; origins, self and none may be liste
     assert.match(error.message, /'self', 'none' \(alone\), or a comma-separated list/);
   }
 });
+
+test("the order email's shop name, locale and order page URL are read, and a URL without {id} and {token} is refused", () => {
+  assert.deepEqual(loadConfig({}, '/srv/shop').email, { shopName: null, locale: null, orderUrl: null });
+  const config = loadConfig(
+    {
+      SHOPTAG_SHOP_NAME: 'Alder & Co',
+      SHOPTAG_SHOP_LOCALE: 'de-DE',
+      SHOPTAG_ORDER_URL: 'https://alder.example/order#order={id}&token={token}',
+    },
+    '/srv/shop',
+  );
+  assert.deepEqual(config.email, {
+    shopName: 'Alder & Co',
+    locale: 'de-DE',
+    orderUrl: 'https://alder.example/order#order={id}&token={token}',
+  });
+  assert.equal(problem({ SHOPTAG_ORDER_URL: 'https://alder.example/order' }).variable, 'SHOPTAG_ORDER_URL');
+  assert.equal(problem({ SHOPTAG_ORDER_URL: 'ftp://x/{id}/{token}' }).variable, 'SHOPTAG_ORDER_URL');
+  assert.equal(problem({ SHOPTAG_SHOP_LOCALE: 'not a locale' }).variable, 'SHOPTAG_SHOP_LOCALE');
+});

@@ -72,6 +72,14 @@ forEachDatabase('order access tokens', (target) => {
     assert.equal(res.headers.get('cache-control'), 'private, no-store');
   });
 
+  test('the order names the card it was paid with (brand and last four), and nothing more of it', async () => {
+    const read = ok(
+      await app.request(`/v1/orders/${order.id}`, { headers: { 'shoptag-order-token': order.token! } }),
+      Order,
+    );
+    assert.deepEqual(read.payment.card, { brand: 'visa', last4: '4242' });
+  });
+
   test('a wrong token in the header is a 404, whatever the query says', async () => {
     const res = await app.request(`/v1/orders/${order.id}?token=${order.token!}`, {
       headers: { 'shoptag-order-token': 'otok_wrong' },

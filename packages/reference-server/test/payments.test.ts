@@ -50,6 +50,16 @@ function sharedBehaviour(provider: () => PaymentProvider) {
     assert.equal((await p.retrieveIntent(intent.id)).metadata.checkout_session_id, 'cs_x');
   });
 
+  test("a captured intent names the card's brand and last four digits, as the order records them", async () => {
+    const p = provider();
+    const intent = await p.createIntent({ amount: 990, currency: 'USD', metadata: {}, idempotencyKey: key('create') });
+    assert.equal(intent.card, null, 'no card before one is attached');
+    await p.confirmIntent(intent.id, 'pm_card_mastercard', { idempotencyKey: key('confirm') });
+    const captured = await p.captureIntent(intent.id, { idempotencyKey: key('capture') });
+    assert.deepEqual(captured.card, { brand: 'mastercard', last4: '4444' });
+    assert.deepEqual((await p.retrieveIntent(intent.id)).card, { brand: 'mastercard', last4: '4444' });
+  });
+
   test('creating twice with one idempotency key makes one intent', async () => {
     const p = provider();
     const k = key('same');

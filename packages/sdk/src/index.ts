@@ -42,6 +42,8 @@ export {
 } from './errors.js';
 export type { ShopErrorType, ShopErrorInit } from './errors.js';
 export { formatMoney, currencyExponent, minorToDecimalString } from './money.js';
+export { formatAddress } from './address/format-address.js';
+export type { FormatAddressOptions } from './address/format-address.js';
 export {
   isPurchasable,
   findVariant,
@@ -96,7 +98,15 @@ export type {
   CheckoutComplete,
   CheckoutRequiresAction,
 } from './contract/checkout.js';
-export type { Order, OrderItem, OrderStatus, OrderTotals, Refund, CheckoutCompletion } from './contract/orders.js';
+export type {
+  Order,
+  OrderItem,
+  OrderStatus,
+  OrderTotals,
+  PaymentCard,
+  Refund,
+  CheckoutCompletion,
+} from './contract/orders.js';
 export type {
   SearchQuery,
   SearchResult,

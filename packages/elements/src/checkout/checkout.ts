@@ -17,6 +17,10 @@ import { CONTACT_FIELDS, COUNTRIES, EMPTY_CONTACT, field, type ContactForm } fro
 import { testPaymentMethod } from './test-cards.js';
 import { STRIPE_SLOT, StripePaymentController, stripeReturn, withoutStripeReturn } from './stripe-payment.js';
 import { checkoutStyles } from './checkout.styles.js';
+import { Localizer } from '../i18n/localizer.js';
+import { orderDetailsStyles } from '../order/order-details.styles.js';
+import { renderReview, typedCard } from './checkout-review.js';
+import { renderConfirmation } from './checkout-confirmation.js';
 
 const STEP_LABELS: Record<CheckoutStep, string> = {
   contact: 'Contact & address',
@@ -69,12 +73,14 @@ const STEPS: CheckoutStep[] = ['contact', 'shipping', 'payment', 'review', 'conf
  */
 export class ShopCheckout extends LitElement {
   static readonly tagName = 'shop-checkout';
-  static override styles = checkoutStyles;
+  static override styles = [checkoutStyles, orderDetailsStyles];
 
   /** Start from this cart; defaults to the page's cart. */
   @property({ attribute: 'cart-id' }) cartId = '';
   /** Resume this checkout session instead. */
   @property({ attribute: 'session-id' }) sessionId = '';
+  /** The order status page the confirmation links to, with `{id}` and `{token}` (`order.html#order={id}&token={token}`). */
+  @property({ attribute: 'order-url' }) orderUrl = '';
 
   @state() private view: CheckoutState | null = null;
   @state() private contact: ContactForm = { ...EMPTY_CONTACT };
@@ -83,6 +89,7 @@ export class ShopCheckout extends LitElement {
 
   private readonly store = new StoreConsumer(this, { required: true });
   private readonly stripe = new StripePaymentController(this);
+  private readonly i18n = new Localizer(this, () => this.store.value?.locale);
   /** The Stripe form was asked for on this visit to the payment step. */
   private stripeShown = false;
   /** Completing a session Stripe redirected back to. */
@@ -318,17 +325,16 @@ export class ShopCheckout extends LitElement {
         </form>`;
       case 'review':
         return html`${v.action ? this.renderChallenge(busy, v.action.next_action.type === 'use_stripe_sdk' ? v.action.next_action.client_secret : null) : nothing}
-          <table aria-label="Order summary">
-            ${session.lines.map((l) => html`<tr><td>${l.quantity} × ${l.name} ${l.variant_title}</td><td>${this.money(l.line_total)}</td></tr>`)}
-            <tr><td>Subtotal</td><td>${this.money(session.totals.subtotal)}</td></tr>
-            ${session.totals.discount.amount ? html`<tr><td>Discount</td><td>−${this.money(session.totals.discount)}</td></tr>` : nothing}
-            <tr><td>Shipping</td><td>${session.totals.shipping.amount === 0 ? 'Free' : this.money(session.totals.shipping)}</td></tr>
-            <tr><td>${session.totals.tax_included ? 'Tax included' : 'Tax'}</td><td>${this.money(session.totals.tax)}</td></tr>
-            <tr class="total"><td>Total</td><td>${this.money(session.totals.total)}</td></tr>
-          </table>
+          ${renderReview({
+            text: { t: this.i18n.t.bind(this.i18n), locale: this.i18n.locale },
+            session,
+            payment:
+              session.payment_provider === 'stripe' ? { method: this.stripe.paymentType } : typedCard(this.card.number),
+            goTo: (step) => this.checkout?.goTo(step),
+          })}
           <div class="actions"><button @click=${() => this.checkout?.goTo('payment')}>Back</button><button part="place-order" ?disabled=${busy || v.action !== null} @click=${this.place}>Place order</button></div>`;
       case 'confirmation':
-        return html`<div part="confirmation" role="status"><h2>Thank you!</h2><p>Your order <strong>${v.order?.number ?? ''}</strong> is confirmed. A confirmation is on its way to ${v.order?.email ?? ''}.</p></div>`;
+        return html`<h2 tabindex="-1">${this.i18n.t('order.thanks')}</h2>${v.order ? renderConfirmation({ text: { t: this.i18n.t.bind(this.i18n), locale: this.i18n.locale }, order: v.order, orderUrl: this.orderUrl }) : nothing}`;
     }
   }
 

@@ -87,6 +87,8 @@ export class StripePaymentController implements ReactiveController {
   problem = '';
   /** The shopper has filled in the Payment Element completely. */
   complete = false;
+  /** The kind of method chosen in the Payment Element (`card`, `paypal` …), for the Review step. */
+  paymentType = '';
   private stripe: Stripe | null = null;
   private elements: StripeElements | null = null;
   private element: StripePaymentElement | null = null;
@@ -105,7 +107,7 @@ export class StripePaymentController implements ReactiveController {
     this.status = 'idle';
   }
 
-  private set(patch: Partial<Pick<StripePaymentController, 'status' | 'problem' | 'complete'>>): void {
+  private set(patch: Partial<Pick<StripePaymentController, 'status' | 'problem' | 'complete' | 'paymentType'>>): void {
     Object.assign(this, patch);
     this.host.requestUpdate();
   }
@@ -146,7 +148,9 @@ export class StripePaymentController implements ReactiveController {
       this.clientSecret = payment.client_secret;
       this.elements = stripe.elements({ clientSecret: payment.client_secret, appearance: appearanceOf(this.host) });
       const element = (this.element = this.elements.create('payment', { layout: 'tabs' }));
-      element.on('change', (event) => this.set({ complete: event.complete }));
+      element.on('change', (event) =>
+        this.set({ complete: event.complete, paymentType: event.value?.type ?? this.paymentType }),
+      );
       element.on('loaderror', (event) =>
         this.set({ status: 'failed', problem: event.error.message ?? 'The payment form could not be loaded.' }),
       );

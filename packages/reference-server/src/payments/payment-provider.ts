@@ -11,6 +11,8 @@ export interface PaymentIntent {
   amountCapturable: number;
   amountCaptured: number;
   metadata: Readonly<Record<string, string>>;
+  /** The card of the payment method attached (brand, last four), when it is a card and known. */
+  card: { brand: string; last4: string } | null;
   /** Why the last attempt failed (a decline), if it did. */
   lastError: { code: string; declineCode: string | null; message: string } | null;
 }

@@ -4,7 +4,7 @@ import { randomId } from '../ids.js';
 import type { Db } from '../store/db.js';
 import { createSimulatedPaymentRepository, type SimulatedIntentRow } from '../store/simulated-payment-repository.js';
 import type { PaymentIntent, PaymentProvider } from './payment-provider.js';
-import { AUTHENTICATION_FAILURE, TEST_PAYMENT_METHODS } from './test-payment-methods.js';
+import { AUTHENTICATION_FAILURE, TEST_CARD_DETAILS, TEST_PAYMENT_METHODS } from './test-payment-methods.js';
 
 export interface SimulatedPaymentsDeps {
   db: Db;
@@ -21,6 +21,7 @@ function toIntent(row: SimulatedIntentRow): PaymentIntent {
     amountCapturable: row.status === 'requires_capture' ? row.amount : 0,
     amountCaptured: row.amount_captured,
     metadata: row.metadata,
+    card: row.payment_method ? (TEST_CARD_DETAILS[row.payment_method] ?? null) : null,
     lastError: row.last_error,
   };
 }

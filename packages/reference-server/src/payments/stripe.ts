@@ -15,6 +15,8 @@ export interface StripePaymentsOptions {
   maxNetworkRetries?: number;
 }
 
+/** The payment method in full, for the card's brand and last four on the order. */
+const EXPAND = ['payment_method'];
 const CURRENCY_OF_INTENT = (pi: Stripe.PaymentIntent) => pi.currency.toUpperCase();
 
 function toIntent(pi: Stripe.PaymentIntent): PaymentIntent {
@@ -29,6 +31,11 @@ function toIntent(pi: Stripe.PaymentIntent): PaymentIntent {
     amountCapturable: fromStripeAmount(pi.amount_capturable, currency),
     amountCaptured: fromStripeAmount(pi.amount_received, currency),
     metadata: pi.metadata,
+    // Only when the payment method was expanded (retrieve and capture ask for it).
+    card:
+      typeof pi.payment_method === 'object' && pi.payment_method?.card
+        ? { brand: pi.payment_method.card.brand, last4: pi.payment_method.card.last4 }
+        : null,
     lastError: error
       ? {
           code: error.code ?? 'card_declined',
@@ -104,7 +111,8 @@ export function createStripePayments(options: StripePaymentsOptions): PaymentPro
         );
       }),
 
-    retrieveIntent: (intentId) => translate(async () => toIntent(await stripe.paymentIntents.retrieve(intentId))),
+    retrieveIntent: (intentId) =>
+      translate(async () => toIntent(await stripe.paymentIntents.retrieve(intentId, { expand: EXPAND }))),
 
     confirmIntent: (intentId, paymentMethod, { idempotencyKey }) =>
       translate(async () =>
@@ -112,7 +120,9 @@ export function createStripePayments(options: StripePaymentsOptions): PaymentPro
       ),
 
     captureIntent: (intentId, { idempotencyKey }) =>
-      translate(async () => toIntent(await stripe.paymentIntents.capture(intentId, {}, { idempotencyKey }))),
+      translate(async () =>
+        toIntent(await stripe.paymentIntents.capture(intentId, { expand: EXPAND }, { idempotencyKey })),
+      ),
 
     cancelIntent: (intentId, { idempotencyKey }) =>
       translate(async () => toIntent(await stripe.paymentIntents.cancel(intentId, {}, { idempotencyKey }))),

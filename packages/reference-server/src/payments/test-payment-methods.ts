@@ -31,6 +31,20 @@ export const TEST_PAYMENT_METHODS: Readonly<Record<string, TestCardOutcome>> = O
   pm_card_authenticationRequired: { kind: 'requires_action' },
 });
 
+/** The card behind each test PaymentMethod id, as Stripe reports it (brand, last four digits). */
+export const TEST_CARD_DETAILS: Readonly<Record<string, { brand: string; last4: string }>> = Object.freeze({
+  pm_card_visa: { brand: 'visa', last4: '4242' },
+  pm_card_visa_debit: { brand: 'visa', last4: '5556' },
+  pm_card_mastercard: { brand: 'mastercard', last4: '4444' },
+  pm_card_amex: { brand: 'amex', last4: '8431' },
+  pm_card_chargeDeclined: { brand: 'visa', last4: '0002' },
+  pm_card_chargeDeclinedInsufficientFunds: { brand: 'visa', last4: '9995' },
+  pm_card_chargeDeclinedLostCard: { brand: 'visa', last4: '9987' },
+  pm_card_chargeDeclinedExpiredCard: { brand: 'visa', last4: '0069' },
+  pm_card_chargeDeclinedIncorrectCvc: { brand: 'visa', last4: '0127' },
+  pm_card_authenticationRequired: { brand: 'visa', last4: '3184' },
+});
+
 /** The outcome of a 3-D Secure challenge the shopper cancels or fails. */
 export const AUTHENTICATION_FAILURE = {
   code: 'payment_intent_authentication_failure',

@@ -22,6 +22,8 @@ export interface OrderRow {
   payment_provider: 'stripe' | 'simulated';
   payment_reference: string;
   captured: number;
+  /** The card paid with, recorded when the order is paid. */
+  payment_card: { brand: string; last4: string } | null;
   token: string;
   fulfillment: { carrier: string | null; tracking_number: string | null; fulfilled_at: string } | null;
   cancel_reason: string | null;
@@ -58,12 +60,12 @@ export interface RefundRow {
 }
 
 const ORDER_COLUMNS = `id, number, checkout_session_id, status, currency, email, shipping_address, billing_address, shipping_method, coupon_code,
-  subtotal, discount, shipping, tax, tax_included, total, refunded, payment_provider, payment_reference, captured, token, fulfillment,
+  subtotal, discount, shipping, tax, tax_included, total, refunded, payment_provider, payment_reference, captured, payment_card, token, fulfillment,
   cancel_reason, created_at, updated_at`;
 
 export type NewOrder = Omit<
   OrderRow,
-  'number' | 'refunded' | 'captured' | 'fulfillment' | 'cancel_reason' | 'updated_at'
+  'number' | 'refunded' | 'captured' | 'payment_card' | 'fulfillment' | 'cancel_reason' | 'updated_at'
 >;
 
 /** Orders, their item snapshots and refunds. */
@@ -194,13 +196,19 @@ export function createOrderRepository(q: Queryable) {
       from: readonly OrderStatus[],
       status: OrderStatus,
       now: Date,
-      extra: { captured?: number; fulfillment?: OrderRow['fulfillment']; cancelReason?: string | null } = {},
+      extra: {
+        captured?: number;
+        card?: OrderRow['payment_card'];
+        fulfillment?: OrderRow['fulfillment'];
+        cancelReason?: string | null;
+      } = {},
     ): Promise<boolean> {
       const { rowCount } = await q.query(
         `UPDATE orders SET status = $3, updated_at = $4,
                 captured = coalesce($5, captured),
                 fulfillment = coalesce($6, fulfillment),
-                cancel_reason = coalesce($7, cancel_reason)
+                cancel_reason = coalesce($7, cancel_reason),
+                payment_card = coalesce($8, payment_card)
           WHERE id = $1 AND status = ANY($2::text[])`,
         [
           id,
@@ -210,6 +218,7 @@ export function createOrderRepository(q: Queryable) {
           extra.captured ?? null,
           extra.fulfillment ? JSON.stringify(extra.fulfillment) : null,
           extra.cancelReason ?? null,
+          extra.card ? JSON.stringify(extra.card) : null,
         ],
       );
       return rowCount === 1;

@@ -7,6 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { once } from 'node:events';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { TEST_CARD_DETAILS } from '../../src/payments/test-payment-methods.js';
 
 export interface StandInIntent {
   id: string;
@@ -68,6 +69,16 @@ function metadataOf(form: Record<string, string>): Record<string, string> {
     if (m) out[m[1]!] = value;
   }
   return out;
+}
+
+/** Stripe's `expand[]=payment_method`: the PaymentMethod object in place of its id (cards of the test ids). */
+function expanded(result: { status: number; body: unknown }, form: Record<string, string>) {
+  const intent = result.body as Partial<StandInIntent> | null;
+  const wanted = Object.entries(form).some(([k, v]) => /^expand\[\d*\]$/.test(k) && v === 'payment_method');
+  if (!wanted || intent?.object !== 'payment_intent' || typeof intent.payment_method !== 'string') return result;
+  const card = TEST_CARD_DETAILS[intent.payment_method] ?? { brand: 'visa', last4: '4242' };
+  const paymentMethod = { id: intent.payment_method, object: 'payment_method', type: 'card', card };
+  return { ...result, body: { ...intent, payment_method: paymentMethod } };
 }
 
 export async function startStripeStandIn(): Promise<StripeStandIn> {
@@ -225,6 +236,7 @@ export async function startStripeStandIn(): Promise<StripeStandIn> {
       }
       res.statusCode = result.status;
       res.setHeader('content-type', 'application/json');
+      result = expanded(result, form);
       res.setHeader('request-id', id('req'));
       res.end(JSON.stringify(result.body));
     });

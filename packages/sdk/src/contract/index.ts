@@ -170,6 +170,7 @@ export {
   OrderItem,
   Refund,
   OrderTotals,
+  PaymentCard,
   Order,
   CheckoutCompletion,
   OrderListQuery,

@@ -75,6 +75,20 @@ export const Refund = z
   .meta({ id: 'Refund' });
 export type Refund = z.infer<typeof Refund>;
 
+/** What a shopper may see of the card an order was paid with. */
+export const PaymentCard = z
+  .object({
+    brand: z
+      .string()
+      .meta({ description: "Stripe's card brand: visa, mastercard, amex, discover, jcb …", example: 'visa' }),
+    last4: z
+      .string()
+      .regex(/^\d{4}$/)
+      .meta({ example: '4242' }),
+  })
+  .meta({ id: 'PaymentCard' });
+export type PaymentCard = z.infer<typeof PaymentCard>;
+
 export const OrderTotals = z
   .object({
     subtotal: Money,
@@ -106,6 +120,10 @@ export const Order = z
       provider: PaymentProviderKind,
       reference: z.string().meta({ description: 'PaymentIntent id' }),
       captured: Money,
+      card: PaymentCard.nullable().meta({
+        description:
+          'The card paid with (brand and last four digits), once the payment is captured; null for other methods',
+      }),
     }),
     refunds: z.array(Refund),
     fulfillment: z

@@ -91,6 +91,7 @@ export function createOrderSettlement(deps: OrderSettlementDeps) {
   ): Promise<Settlement> {
     const won = await createOrderRepository(db).transition(row.id, ['pending'], 'paid', clock.now(), {
       captured: intent.amountCaptured,
+      card: intent.card,
     });
     const after = await mustGet(row.id);
     if (!won) return settled(after);

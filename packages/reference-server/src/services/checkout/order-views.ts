@@ -46,7 +46,12 @@ export function createOrderViews(db: Db) {
         refunded: money(row.refunded),
         tax_included: row.tax_included,
       },
-      payment: { provider: row.payment_provider, reference: row.payment_reference, captured: money(row.captured) },
+      payment: {
+        provider: row.payment_provider,
+        reference: row.payment_reference,
+        captured: money(row.captured),
+        card: row.payment_card,
+      },
       refunds: refunds.map((r) => ({
         object: 'refund',
         id: r.id,
