@@ -56,7 +56,7 @@ describe("the demo shop's product page", () => {
     await page.close();
   });
 
-  test('the quantity stepper sets how many are added, and the drawer\'s Checkout button goes to checkout', async () => {
+  test("the quantity stepper sets how many are added, and the drawer's Checkout button goes to checkout", async () => {
     const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
     const problems = watchProblems(page);
     await page.goto(new URL(`/product.html?handle=${HANDLE}`, server.url).href);
@@ -93,7 +93,9 @@ describe("the demo shop's product page", () => {
           const box = el.getBoundingClientRect();
           if (box.width > 0 && box.height > 0) widest = Math.max(widest, box.right);
           if (el.matches('button, input, select, a[href]') && box.width > 0 && (box.width < 24 || box.height < 24))
-            small.push(`${el.localName}[${el.getAttribute('aria-label') ?? el.textContent?.trim()}] ${Math.round(box.width)}×${Math.round(box.height)}`);
+            small.push(
+              `${el.localName}[${el.getAttribute('aria-label') ?? el.textContent?.trim()}] ${Math.round(box.width)}×${Math.round(box.height)}`,
+            );
           if (el.shadowRoot) roots.push(el.shadowRoot);
         }
       }
@@ -109,7 +111,10 @@ describe("the demo shop's product page", () => {
       const page = await browser.newPage({ viewport: { width, height } });
       const problems = watchProblems(page);
       await page.goto(new URL(`/product.html?handle=${HANDLE}`, server.url).href);
-      await page.locator('shop-cart-button').getByRole('button', { name: /Cart, 0 items/ }).click();
+      await page
+        .locator('shop-cart-button')
+        .getByRole('button', { name: /Cart, 0 items/ })
+        .click();
       const drawer = page.getByRole('dialog', { name: /Your cart/ });
       await drawer.getByText('Your cart is empty.').waitFor();
       mkdirSync(SCREENSHOT_DIR, { recursive: true });
@@ -131,7 +136,10 @@ describe("the demo shop's product page", () => {
       // The refused code is the one failure this test asks for (the 422 and Chromium's console line for it).
       const expected = (p: string) => /\/coupon$/.test(p) || /status of 422 \(Unprocessable Entity\)/.test(p);
       assert.equal(problems.filter(expected).length, 2, problems.join('\n'));
-      assert.deepEqual(problems.filter((p) => !expected(p)), []);
+      assert.deepEqual(
+        problems.filter((p) => !expected(p)),
+        [],
+      );
       await page.close();
     });
   }

@@ -144,7 +144,9 @@ describe('<shop-buy-button>', () => {
 
   it('shows the product image, name and price that `show` names, and only those', async () => {
     const product = await findProduct((p) => p.variants.length === 1 && p.in_stock && p.images.length > 0);
-    const store = await inStore(html`<shop-buy-button show="name price image" product=${product.handle}></shop-buy-button>`);
+    const store = await inStore(
+      html`<shop-buy-button show="name price image" product=${product.handle}></shop-buy-button>`,
+    );
     const el = store.querySelector('shop-buy-button')!;
     await until(() => el.shadowRoot!.querySelector('[part~="name"]') !== null);
     const part = (name: string) => el.shadowRoot!.querySelector<HTMLElement>(`[part~="${name}"]`);

@@ -1,6 +1,14 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { formatMoney, isPurchasable, isShopError, type Cart, type Product, type ProductVariant, type ShopClient } from '@shoptag/sdk';
+import {
+  formatMoney,
+  isPurchasable,
+  isShopError,
+  type Cart,
+  type Product,
+  type ProductVariant,
+  type ShopClient,
+} from '@shoptag/sdk';
 import { StoreConsumer } from '../internal/store-consumer.js';
 import { ownStoreValue } from '../internal/own-store.js';
 import type { ShopStoreValue } from '../internal/store-context.js';
@@ -240,7 +248,9 @@ export class ShopBuyButton extends LitElement {
       this.busy = false;
     }
     const line = cart.lines.find((l) => l.variant_id === variantId);
-    this.message = line ? { kind: 'done', key: 'buy.added', params: { name: line.name } } : { kind: 'done', key: 'buy.addedPlain' };
+    this.message = line
+      ? { kind: 'done', key: 'buy.added', params: { name: line.name } }
+      : { kind: 'done', key: 'buy.addedPlain' };
     if (line) this.dispatchEvent(new ShopAddToCartEvent(analyticsFor(cart.currency, [{ line, quantity }])));
     this.dispatchEvent(new ShopCartChangeEvent({ ...analyticsForCart(cart), cart }));
     const own = { publishableKey: this.publishableKey, endpoint: this.endpoint, checkoutUrl: this.checkoutUrl };

@@ -114,7 +114,7 @@ describe('<shop-cart>', () => {
     await expect(store).to.be.accessible();
   });
 
-  it('explains a refused code by its reason in the shopper\'s words, and clears it when the next request succeeds', async () => {
+  it("explains a refused code by its reason in the shopper's words, and clears it when the next request succeeds", async () => {
     const { product, buy, cart } = await pageWithCart();
     const changed = nextEvent(buy, 'shop-cart-change');
     buyButton(buy).click();
@@ -155,7 +155,9 @@ describe('<shop-cart>', () => {
     expect(checkout.localName).to.equal('button');
     expect(checkout.textContent!.trim()).to.equal('Checkout');
     expect(checkout.classList.contains('primary')).to.equal(true);
-    expect(getComputedStyle(checkout).backgroundColor).to.not.equal(getComputedStyle(q(cart, '.panel')!).backgroundColor);
+    expect(getComputedStyle(checkout).backgroundColor).to.not.equal(
+      getComputedStyle(q(cart, '.panel')!).backgroundColor,
+    );
     const box = checkout.getBoundingClientRect();
     expect(box.height).to.be.at.least(24);
     checkout.click();
@@ -171,7 +173,9 @@ describe('<shop-cart>', () => {
     const close = q(cart, '.close')!;
     close.focus();
     await sendKeys({ press: 'Shift+Tab' });
-    expect(cart.shadowRoot!.activeElement, 'Shift+Tab from the first control').to.equal(q(cart, '[part~="checkout-button"]'));
+    expect(cart.shadowRoot!.activeElement, 'Shift+Tab from the first control').to.equal(
+      q(cart, '[part~="checkout-button"]'),
+    );
     await sendKeys({ press: 'Tab' });
     expect(cart.shadowRoot!.activeElement, 'Tab from the last control').to.equal(close);
     for (let i = 0; i < 12; i++) {
@@ -180,11 +184,12 @@ describe('<shop-cart>', () => {
     }
   });
 
-  it('speaks the store\'s language: German words, plural item counts, German money', async () => {
+  it("speaks the store's language: German words, plural item counts, German money", async () => {
     const product = await findProduct(
       (p) => p.variants.length === 1 && p.variants[0]!.available_quantity >= 4 && p.price.amount < 2000,
     );
-    const store = await fixture<ShopStore>(html`<shop-store endpoint=${testShop.endpoint} publishable-key=${testShop.publishableKey} locale="de-DE">
+    const store =
+      await fixture<ShopStore>(html`<shop-store endpoint=${testShop.endpoint} publishable-key=${testShop.publishableKey} locale="de-DE">
       <shop-buy-button product=${product.handle}></shop-buy-button><shop-cart></shop-cart><shop-cart-button></shop-cart-button>
     </shop-store>`);
     getCartStore(store.client!).clear();

@@ -24,7 +24,8 @@ function deepActiveElement(): HTMLElement | null {
 }
 
 /** What Tab can reach inside the drawer (slotted content included). */
-const FOCUSABLE = 'button:not([disabled]), input:not([disabled]), select:not([disabled]), a[href], [tabindex]:not([tabindex="-1"])';
+const FOCUSABLE =
+  'button:not([disabled]), input:not([disabled]), select:not([disabled]), a[href], [tabindex]:not([tabindex="-1"])';
 
 /**
  * The cart as a drawer on the native `<dialog>`: lines with image, name, options and line total,
@@ -221,7 +222,9 @@ export class ShopCart extends LitElement {
       if (delta < 0)
         this.dispatchEvent(new ShopRemoveFromCartEvent(analyticsFor(cart.currency, [{ line, quantity: -delta }])));
       this.couponError = null;
-      this.announce(this.say(['cart.announceQuantity', { name: line.name, quantity, total: this.money(cart.totals.total) }]));
+      this.announce(
+        this.say(['cart.announceQuantity', { name: line.name, quantity, total: this.money(cart.totals.total) }]),
+      );
       this.changed(cart);
     } catch (error) {
       this.lineError = { lineId: line.id, message: lineErrorMessage(error) };
@@ -264,7 +267,10 @@ export class ShopCart extends LitElement {
       input.value = '';
       this.lineError = null;
       this.announce(
-        this.say(['cart.announceCoupon', { code: cart.coupon?.code ?? code.toUpperCase(), total: this.money(cart.totals.total) }]),
+        this.say([
+          'cart.announceCoupon',
+          { code: cart.coupon?.code ?? code.toUpperCase(), total: this.money(cart.totals.total) },
+        ]),
       );
       this.changed(cart);
     } catch (error) {

@@ -13,11 +13,14 @@ import { getCartStore } from '@shoptag/sdk';
 
 const part = <T extends HTMLElement = HTMLElement>(el: ShopProduct, name: string) =>
   el.shadowRoot!.querySelector<T>(`[part~="${name}"]`);
-const steppers = (el: ShopProduct) => [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('[part~="quantity-button"]')];
+const steppers = (el: ShopProduct) => [
+  ...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('[part~="quantity-button"]'),
+];
 const addButton = (b: ShopBuyButton) => b.shadowRoot!.querySelector<HTMLButtonElement>('[part~="button"]')!;
 
 async function page(product: Product, attrs: { documentTitle?: string; locale?: string } = {}) {
-  const store = await fixture<ShopStore>(html`<shop-store endpoint=${testShop.endpoint} publishable-key=${testShop.publishableKey} locale=${attrs.locale ?? ''}>
+  const store =
+    await fixture<ShopStore>(html`<shop-store endpoint=${testShop.endpoint} publishable-key=${testShop.publishableKey} locale=${attrs.locale ?? ''}>
     <shop-product handle=${product.handle} document-title=${attrs.documentTitle ?? nothing}>
       <shop-buy-button slot="buy"></shop-buy-button>
     </shop-product>
@@ -38,7 +41,8 @@ describe('<shop-product> on a product page', () => {
 
   it('offers a labelled quantity stepper from 1 to the stock, and the buy button adds that many', async () => {
     const product = await findProduct(
-      (p) => p.variants.length === 1 && p.variants[0]!.available_quantity >= 3 && p.variants[0]!.available_quantity <= 60,
+      (p) =>
+        p.variants.length === 1 && p.variants[0]!.available_quantity >= 3 && p.variants[0]!.available_quantity <= 60,
     );
     const stock = product.variants[0]!.available_quantity;
     const { store, el, button } = await page(product);
@@ -89,7 +93,9 @@ describe('<shop-product> on a product page', () => {
   });
 
   it('hides the stepper for a sold-out choice', async () => {
-    const product = await findProduct((p) => p.variants.some((v) => !isPurchasable(v)) && p.variants.some(isPurchasable));
+    const product = await findProduct(
+      (p) => p.variants.some((v) => !isPurchasable(v)) && p.variants.some(isPurchasable),
+    );
     const { el } = await page(product);
     const soldOut = product.variants.find((v) => !isPurchasable(v))!;
     for (const [name, value] of Object.entries(soldOut.options)) {

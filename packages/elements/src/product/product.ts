@@ -317,9 +317,11 @@ export class ShopProduct extends LitElement {
                   part="thumbnail"
                   class="thumbnail"
                   type="button"
-                  aria-label=${image.alt
-                    ? t('product.showImageAlt', { index: i + 1, total: images.length, alt: image.alt })
-                    : t('product.showImage', { index: i + 1, total: images.length })}
+                  aria-label=${
+                    image.alt
+                      ? t('product.showImageAlt', { index: i + 1, total: images.length, alt: image.alt })
+                      : t('product.showImage', { index: i + 1, total: images.length })
+                  }
                   aria-current=${i === this.imageIndex ? 'true' : 'false'}
                   @click=${() => (this.imageIndex = i)}
                 >
@@ -401,7 +403,10 @@ export class ShopProduct extends LitElement {
             ? html`<button part="offer" class="offer" type="button" @click=${() => void this.takeOffer(product, offer)}>
               ${
                 kept
-                  ? t('product.offerKept', { kept: this.selected[this.lastChosen!]!, changed: changed.map((c) => c.value).join(' / ') })
+                  ? t('product.offerKept', {
+                      kept: this.selected[this.lastChosen!]!,
+                      changed: changed.map((c) => c.value).join(' / '),
+                    })
                   : t('product.offer', { changed: changed.map((c) => c.value).join(' / ') })
               }
             </button>`

@@ -5,7 +5,8 @@ import type { ShopRelatedProducts } from './related-products.js';
 import { findProduct, nextEvent, testClient, testShop, until } from '../testing/test-shop.test.js';
 
 async function related(product: string, attrs: { locale?: string } = {}): Promise<ShopRelatedProducts> {
-  const store = await fixture(html`<shop-store endpoint=${testShop.endpoint} publishable-key=${testShop.publishableKey} locale=${attrs.locale ?? ''}>
+  const store =
+    await fixture(html`<shop-store endpoint=${testShop.endpoint} publishable-key=${testShop.publishableKey} locale=${attrs.locale ?? ''}>
     <shop-related-products product=${product} limit="4" href-template="/p/{handle}"></shop-related-products>
   </shop-store>`);
   return store.querySelector('shop-related-products')!;
@@ -37,11 +38,18 @@ describe('<shop-related-products>', () => {
     el.product = b!.handle;
     await until(() => cards(el).length > 0 && cards(el).every((c) => c.product!.id !== b!.id));
     const expected = await testClient().products.related(b!.handle, { limit: 4 });
-    await until(() => cards(el).map((c) => c.product!.id).join() === expected.data.map((p) => p.id).join());
+    await until(
+      () =>
+        cards(el)
+          .map((c) => c.product!.id)
+          .join() === expected.data.map((p) => p.id).join(),
+    );
   });
 
   it('shows nothing and reports shop-error for a product that does not exist', async () => {
-    const store = await fixture(html`<shop-store endpoint=${testShop.endpoint} publishable-key=${testShop.publishableKey}></shop-store>`);
+    const store = await fixture(
+      html`<shop-store endpoint=${testShop.endpoint} publishable-key=${testShop.publishableKey}></shop-store>`,
+    );
     const el = document.createElement('shop-related-products');
     const failed = nextEvent(el, 'shop-error');
     el.product = 'no-such-product-anywhere';
@@ -54,6 +62,9 @@ describe('<shop-related-products>', () => {
   it('speaks German in a German store', async () => {
     const product = await findProduct((p) => p.in_stock);
     const el = await related(product.handle, { locale: 'de' });
-    await until(() => el.shadowRoot!.querySelector('[part~="heading"]')?.textContent!.trim() === 'Das könnte dir auch gefallen', 3000);
+    await until(
+      () => el.shadowRoot!.querySelector('[part~="heading"]')?.textContent!.trim() === 'Das könnte dir auch gefallen',
+      3000,
+    );
   });
 });

@@ -17,7 +17,10 @@ export const cart = {
   'cart.removeLine': 'Remove {name}',
   'cart.onlyAvailable': { one: 'Only {count} available now.', other: 'Only {count} available now.' },
   'cart.outOfStock': 'Sorry, there is not enough of this item in stock.',
-  'cart.quantityLimit': { one: 'At most {count} of one item per order.', other: 'At most {count} of one item per order.' },
+  'cart.quantityLimit': {
+    one: 'At most {count} of one item per order.',
+    other: 'At most {count} of one item per order.',
+  },
   'cart.announceQuantity': '{name}: quantity {quantity}. Total {total}.',
   'cart.announceRemoved': 'Removed {name} from the cart.',
   'cart.announceCoupon': 'Code {code} applied. Total {total}.',

@@ -38,7 +38,10 @@ export const product = {
   'buy.allInCart': 'All available units are in your cart.',
   'buy.onlyMore': { one: 'Only {count} more available.', other: 'Only {count} more available.' },
   'buy.outOfStock': 'Sorry, there is not enough of this item in stock.',
-  'buy.quantityLimit': { one: 'At most {count} of one item per order.', other: 'At most {count} of one item per order.' },
+  'buy.quantityLimit': {
+    one: 'At most {count} of one item per order.',
+    other: 'At most {count} of one item per order.',
+  },
   'buy.optionsFor': 'Options for {name}',
   'buy.choose': 'Choose…',
   'buy.variantSoldOut': '{title} — sold out',

@@ -15,7 +15,10 @@ export const cart = {
   'cart.quantityOf': 'Cantidad de {name}',
   'cart.remove': 'Eliminar',
   'cart.removeLine': 'Eliminar {name}',
-  'cart.onlyAvailable': { one: 'Ahora solo queda {count} disponible.', other: 'Ahora solo quedan {count} disponibles.' },
+  'cart.onlyAvailable': {
+    one: 'Ahora solo queda {count} disponible.',
+    other: 'Ahora solo quedan {count} disponibles.',
+  },
   'cart.outOfStock': 'Lo sentimos, no hay suficientes existencias de este artículo.',
   'cart.quantityLimit': {
     one: 'Como máximo {count} unidad del mismo artículo por pedido.',
