@@ -36,6 +36,8 @@ export interface TransportConfig {
   /** Waits between attempts; injected so tests need not sleep. */
   sleep?: (ms: number) => Promise<void>;
   random?: () => number;
+  /** Told after each attempt whether the server answered (any status) or could not be reached. */
+  onReach?: (reached: boolean) => void;
 }
 
 /** The function every resource calls to reach the API. */
@@ -137,6 +139,7 @@ export function createTransport(config: TransportConfig): Transport {
       let retryAfter: string | null = null;
       try {
         const response = await config.fetch(url, { method: spec.method, headers, body, signal: controller.signal });
+        config.onReach?.(true);
         const payload = await readBody(response);
         if (response.ok) return payload as T;
         failure = createShopError({
@@ -149,6 +152,7 @@ export function createTransport(config: TransportConfig): Transport {
       } catch (err) {
         if (err instanceof ShopError && !(err instanceof ConnectionError) && !isRetryable(err)) throw err;
         if (spec.signal?.aborted) throw abortError(spec.signal);
+        if (!(err instanceof ShopError)) config.onReach?.(false);
         failure =
           err instanceof ShopError
             ? err
