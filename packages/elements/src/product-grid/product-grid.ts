@@ -41,6 +41,10 @@ const SORT_OPTIONS: readonly { value: ProductSort; label: MessageKey }[] = [
 
 /** Popular products offered when a search finds nothing. */
 const POPULAR_COUNT = 4;
+/** "Did you mean" suggestions offered when a search finds nothing. */
+const MAX_DID_YOU_MEAN = 4;
+/** Words of a search that found nothing asked about one by one. */
+const MAX_SUGGESTED_WORDS = 3;
 
 /** Parts of each card that the grid forwards, so `shop-product-grid::part(price)` reaches every card. */
 const CARD_PARTS =
@@ -332,14 +336,22 @@ export class ShopProductGrid extends LitElement {
     const client = this.store.value?.client;
     if (!client || !query.q || page.data.length > 0) return;
     const abort = (this.alternativesAbort = new AbortController());
-    const [suggested, popular] = await Promise.allSettled([
-      client.search.suggest(query.q, { signal: abort.signal, limit: 4 }),
+    // A search needs every word; suggestions for each word alone find what one stray word hid.
+    const words = query.q.split(/\s+/).filter(Boolean).slice(0, MAX_SUGGESTED_WORDS);
+    const asks = (words.length > 1 ? words : [query.q]).map((q) =>
+      client.search.suggest(q, { signal: abort.signal, limit: MAX_DID_YOU_MEAN }).then((r) => r.data),
+    );
+    const [popular, ...suggested] = await Promise.allSettled([
       client.products.list({ sort: 'rating', in_stock: true, limit: POPULAR_COUNT }, { signal: abort.signal }),
+      ...asks,
     ]);
     if (abort.signal.aborted) return;
+    const suggestions = new Map<string, Suggestion>();
+    for (const answer of suggested)
+      if (answer.status === 'fulfilled') for (const s of answer.value) suggestions.set(`${s.type}:${s.id}`, s);
     this.alternatives = {
       query: query.q,
-      suggestions: suggested.status === 'fulfilled' ? suggested.value.data : [],
+      suggestions: [...suggestions.values()].slice(0, MAX_DID_YOU_MEAN),
       popular: popular.status === 'fulfilled' ? popular.value.data : [],
     };
   }
