@@ -2,10 +2,11 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 
 /** Keys that scroll the page when nothing editable has focus (Tab is not one: it moves focus). */
 const SCROLL_KEYS = new Set(['PageDown', 'PageUp', 'End', 'Home', 'ArrowDown', 'ArrowUp', ' ']);
-/** How long after a wheel turn, a touch or a scroll key the shopper counts as scrolling. */
-const INTENT_MS = 1500;
+/** How long after focus moves a scroll counts as the browser showing the focused element. */
+const FOCUS_SCROLL_MS = 1000;
 
 let lastIntent = Number.NEGATIVE_INFINITY;
+let lastFocusMove = Number.NEGATIVE_INFINITY;
 const intentListeners = new Set<() => void>();
 let watching = false;
 
@@ -24,12 +25,16 @@ function noteIntent(event: Event): void {
   for (const listener of [...intentListeners]) listener();
 }
 
-/** Page-wide: remembers when the shopper last scrolled on purpose (wheel, touch, keys, scrollbar). */
+/**
+ * Page-wide: remembers when the shopper last scrolled on purpose (wheel, touch, keys, scrollbar)
+ * and when focus last moved (the browser then scrolls to show the focused element).
+ */
 function watchIntent(listener: () => void): () => void {
   if (!watching) {
     watching = true;
     for (const type of ['wheel', 'touchmove', 'keydown', 'pointerdown'])
       addEventListener(type, noteIntent, { capture: true, passive: true });
+    addEventListener('focusin', () => void (lastFocusMove = performance.now()), { capture: true, passive: true });
   }
   intentListeners.add(listener);
   return () => intentListeners.delete(listener);
@@ -40,10 +45,9 @@ function watchIntent(listener: () => void): () => void {
  * after every update) and calls `onNear` when it comes within `marginPx` below the viewport:
  * infinite scrolling that starts loading before the shopper reaches the end.
  *
- * Only the shopper's own scrolling counts: when focus moves (Tab through cards or a filter column)
- * and the browser scrolls to show it, nothing loads — a keyboard user reaches "Load more" instead
- * of an endless list. Content too short to fill the screen keeps filling it while the page has
- * not scrolled.
+ * Focus moves don't count: when the shopper tabs through cards or a filter column and the browser
+ * scrolls to show the focused element, nothing loads until they scroll themselves (wheel, touch,
+ * scroll keys, scrollbar) — a keyboard user reaches "Load more" instead of an endless list.
  */
 export class SentinelController implements ReactiveController {
   private observer: IntersectionObserver | undefined;
@@ -102,11 +106,13 @@ export class SentinelController implements ReactiveController {
   }
 
   /**
-   * The sentinel is near: load if the shopper scrolled here, or if the page has not moved since the
-   * last load (the list does not fill the screen). Otherwise wait for them to scroll.
+   * The sentinel is near: load, unless focus moved just now and the shopper has not scrolled since
+   * (the browser brought it near to show the focused element, and the page did not merely stay
+   * where the last load left it). Then wait for them to scroll.
    */
   reached(): void {
-    if (performance.now() - lastIntent < INTENT_MS || scrollY === this.scrollAtLoad) this.fire();
+    const focusScrolled = performance.now() - lastFocusMove < FOCUS_SCROLL_MS && lastIntent < lastFocusMove;
+    if (!focusScrolled || scrollY === this.scrollAtLoad) this.fire();
     else this.pending = true;
   }
 
