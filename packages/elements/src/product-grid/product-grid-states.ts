@@ -1,4 +1,5 @@
 import { html, nothing, type TemplateResult } from 'lit';
+import type { Suggestion } from '@shoptag/sdk';
 import type { MessageKey } from '../i18n/catalogues.js';
 import type { MessageParams } from '../i18n/message.js';
 import { errorMessageKey } from '../internal/errors.js';
@@ -24,8 +25,8 @@ export function emptyState(t: Translate) {
 export function noResultsState(
   t: Translate,
   query: string,
-  didYouMean: readonly string[],
-  onPick: (q: string) => void,
+  didYouMean: readonly Suggestion[],
+  onPick: (suggestion: Suggestion) => void,
   onClear: () => void,
   popular: TemplateResult | typeof nothing,
 ) {
@@ -40,7 +41,8 @@ export function noResultsState(
           <span>${t('grid.didYouMean')}</span>
           <ul role="list">
             ${didYouMean.map(
-              (q) => html`<li><button part="suggestion" class="button link-button" type="button" @click=${() => onPick(q)}>${q}</button></li>`,
+              (s) =>
+                html`<li><button part="suggestion" class="button link-button" type="button" data-type=${s.type} @click=${() => onPick(s)}>${s.name}</button></li>`,
             )}
           </ul>
         </div>`

@@ -431,18 +431,15 @@ export class ShopProductGrid extends LitElement {
   private renderNoResults(query: string) {
     const t = this.i18n.t.bind(this.i18n);
     const found = this.alternatives?.query === query ? this.alternatives : undefined;
-    const names = found?.suggestions ?? [];
+    const suggestions = found?.suggestions ?? [];
     const popular = found?.popular ?? [];
     const id = `${this.ids}-popular`;
     const level = Math.min(6, Math.max(1, Math.trunc(this.headingLevel) || 2) + 1);
     return noResultsState(
       t,
       query,
-      names.map((s) => s.name),
-      (name) => {
-        const picked = names.find((s) => s.name === name);
-        if (picked) this.pickSuggestion(picked);
-      },
+      suggestions,
+      (s) => this.pickSuggestion(s),
       () => this.applyFilters({ query: '' }),
       popular.length > 0
         ? html`<section part="popular" class="popular" aria-labelledby=${id}>

@@ -44,9 +44,12 @@ export async function startSwitchableLink(target: string): Promise<SwitchableLin
   const down = async () => {
     const s = server;
     server = undefined;
+    // Stop listening first (new connections are refused from here on), then drop the open ones.
+    // close()'s callback waits for every connection to end, which a browser's idle keep-alive
+    // sockets may delay; the listening handle itself is gone at once.
+    s?.close();
     for (const socket of sockets) socket.destroy();
     sockets.clear();
-    if (s) await new Promise<void>((resolve) => s.close(() => resolve()));
   };
 
   await listen();
