@@ -164,7 +164,7 @@ export const productCardStyles = [
     .buy {
       position: relative;
       z-index: 1;
-      margin-block-start: 0.5rem;
+      margin-top: 0.5rem;
     }
     .placeholder .line {
       height: 0.9rem;
