@@ -107,11 +107,8 @@ export function createShopClient(options: ShopClientOptions): ShopClient {
     maxRetries: options.retries ?? DEFAULT_MAX_RETRIES,
     timeout: options.timeout ?? DEFAULT_TIMEOUT_MS,
     onReach(reached) {
-      if (!reached) unreachable = true;
-      else if (unreachable) {
-        unreachable = false;
-        for (const listener of [...reconnected]) listener();
-      }
+      if (reached && unreachable) reconnected.forEach((listener) => listener());
+      unreachable = !reached;
     },
   });
   return Object.freeze({
@@ -125,9 +122,6 @@ export function createShopClient(options: ShopClientOptions): ShopClient {
     orders: createOrdersResource(send),
     storage: options.storage ?? defaultStorage(),
     health: (opts: RequestOptions = {}) => send<Liveness>({ method: 'GET', path: '/health', ...opts }),
-    onReconnect(listener: () => void) {
-      reconnected.add(listener);
-      return () => void reconnected.delete(listener);
-    },
+    onReconnect: (listener: () => void) => (reconnected.add(listener), () => reconnected.delete(listener)),
   });
 }

@@ -152,18 +152,18 @@ export function createTransport(config: TransportConfig): Transport {
       } catch (err) {
         if (err instanceof ShopError && !(err instanceof ConnectionError) && !isRetryable(err)) throw err;
         if (spec.signal?.aborted) throw abortError(spec.signal);
-        if (!(err instanceof ShopError)) config.onReach?.(false);
         failure =
           err instanceof ShopError
             ? err
-            : createShopError({
+            : (config.onReach?.(false),
+              createShopError({
                 type: 'connection_error',
                 code: controller.signal.aborted ? 'timeout' : 'connection_failed',
                 message: controller.signal.aborted
                   ? `The shop server did not answer within ${config.timeout} ms.`
                   : `Could not reach the shop server at ${base}.`,
                 cause: err,
-              });
+              }));
       } finally {
         clearTimeout(timer);
         spec.signal?.removeEventListener('abort', onCallerAbort);
