@@ -21,8 +21,13 @@ const [shop, stripeShop] = await Promise.all([
   startServer(common),
   startServer({ ...common, env: stripeEnv, stripeApi: stripeApi.api }),
 ]);
+// The first shop also through a link a test can cut and restore (a real outage, no mock):
+// `executeServerCommand('shop-link', { up: false })` refuses connections until `{ up: true }`.
+const { startSwitchableLink } = await tsImport('../reference-server/test/support/switchable-link.ts', import.meta.url);
+const link = await startSwitchableLink(shop.url);
 const testShop = {
   endpoint: shop.url,
+  linkEndpoint: link.url,
   publishableKey: shop.publishableKey,
   stripe: {
     endpoint: stripeShop.url,
@@ -35,8 +40,19 @@ const testShop = {
 const referenceServer = {
   name: 'shoptag-reference-server',
   async serverStop() {
+    await link.close();
     await Promise.all([shop.close(), stripeShop.close()]);
     await stripeApi.close();
+  },
+};
+
+/** `shop-link` command: cuts (`{ up: false }`) or restores (`{ up: true }`) the link to the shop. */
+const shopLink = {
+  name: 'shoptag-shop-link',
+  async executeCommand({ command, payload }) {
+    if (command !== 'shop-link') return undefined;
+    await (payload?.up ? link.up() : link.down());
+    return true;
   },
 };
 
@@ -92,6 +108,7 @@ export default {
       tsconfig: fileURLToPath(new URL('../../tsconfig.json', import.meta.url)),
     }),
     referenceServer,
+    shopLink,
   ],
   reporters: [defaultReporter(), requireTests()],
   testRunnerHtml: (testFramework) => `<!doctype html>

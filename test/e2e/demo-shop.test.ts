@@ -128,4 +128,52 @@ describe('the demo shop', () => {
     assert.deepEqual(problems, []);
     await page.close();
   });
+  test('tabbing through the filter column keeps focus on screen, below the header, and loads no products', async () => {
+    for (const viewport of [
+      { width: 1280, height: 900 },
+      { width: 1280, height: 640 },
+    ]) {
+      const { page, problems } = await open();
+      await page.setViewportSize(viewport);
+      await productCards(page).nth(23).waitFor();
+      await page.locator('shop-facets').locator('input').first().waitFor();
+      const shown = (await cardPrices(page)).length;
+      await page.locator('shop-facets').locator('input').first().focus();
+      let stops = 0;
+      for (; stops < 120; stops++) {
+        const focus = await page.evaluate(() => {
+          let el: Element | null = document.activeElement;
+          while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
+          const inFacets = !!el && (el.getRootNode() as ShadowRoot).host?.localName === 'shop-facets';
+          const rect = el!.getBoundingClientRect();
+          const header = document.querySelector('.site-header')!.getBoundingClientRect();
+          return { inFacets, top: rect.top, bottom: rect.bottom, headerBottom: header.bottom, height: innerHeight };
+        });
+        if (!focus.inFacets) break;
+        assert.ok(
+          focus.top >= focus.headerBottom - 1 && focus.bottom <= focus.height + 1,
+          `stop ${stops} at ${viewport.height}px: the focused filter (${focus.top}–${focus.bottom}) is on screen below the header (${focus.headerBottom})`,
+        );
+        await page.keyboard.press('Tab');
+        await page.waitForTimeout(50);
+      }
+      assert.ok(stops > 5, `tabbed through ${stops} filters`);
+      await page.waitForTimeout(800);
+      assert.equal((await cardPrices(page)).length, shown, 'tabbing loaded no more products');
+      assert.deepEqual(problems, []);
+      await page.close();
+    }
+  });
+
+  test('a search replaces the season heading with "Results for …"', async () => {
+    const { page, problems } = await open('/?q=lantren');
+    const heading = page.getByRole('heading', { level: 1 });
+    await heading.filter({ hasText: 'Results for “lantren”' }).waitFor();
+    assert.equal(await page.getByRole('heading', { name: 'New season, well made' }).isVisible(), false);
+    assert.equal(await heading.count(), 1);
+    await productCards(page).first().waitFor();
+    assert.match(await productCards(page).first().locator('[part~=link]').innerText(), /lantern/i);
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
 });

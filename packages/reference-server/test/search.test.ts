@@ -298,6 +298,29 @@ forEachDatabase('GET /v1/search/suggest', (target) => {
     assert.equal(product.image_url?.startsWith('/media/products/'), true);
   });
 
+  test('forgives a typo as search does: one letter wrong, missing, extra or two swapped', async () => {
+    const products = (data: Awaited<ReturnType<typeof suggest>>) =>
+      data
+        .filter((s) => s.type === 'product')
+        .map((s) => s.id)
+        .sort();
+    for (const typo of ['aurira', 'auora', 'auroraa', 'aruora', 'auorra']) {
+      const data = await suggest(`q=${typo}`);
+      assert.deepEqual(products(data), ['prod_sx07', 'prod_sx08'], typo);
+      assert.equal(data[0]?.type === 'category' && data[0].slug, 'aurora-collection', typo);
+    }
+    // A swapped pair in a longer word, and a typo beside a correct word.
+    assert.deepEqual(products(await suggest('q=lmap%20brass')), products(await suggest('q=lamp%20brass')));
+    assert.deepEqual(products(await suggest('q=brsas%20lamp')), products(await suggest('q=brass%20lamp')));
+    assert.ok(products(await suggest('q=brass%20lamp')).length > 0);
+  });
+
+  test('a prefix that matches is never "corrected", and nonsense suggests nothing', async () => {
+    const data = await suggest('q=lam');
+    assert.ok(data.some((s) => s.name === 'Floor Lamp'));
+    assert.deepEqual(await suggest('q=qqxxzz'), []);
+  });
+
   test('answers at most limit suggestions, never more than 10', async () => {
     assert.equal((await suggest('q=a&limit=2')).length, 2);
     assert.ok((await suggest('q=s')).length <= 10);

@@ -43,6 +43,11 @@ export interface ShopClient {
   readonly storage: KeyValueStorage;
   /** Liveness and the components the server uses. */
   health(options?: RequestOptions): Promise<Liveness>;
+  /**
+   * Calls `listener` when the server answers again after a request could not reach it (an outage
+   * ended), so a page can clear "could not be reached" messages and retry. Returns an unsubscribe.
+   */
+  onReconnect(listener: () => void): () => void;
 }
 
 const KNOWN_OPTIONS = new Set<string>(['endpoint', 'publishableKey', 'fetch', 'retries', 'timeout', 'storage']);
@@ -93,12 +98,18 @@ function checkOptions(options: ShopClientOptions): void {
 export function createShopClient(options: ShopClientOptions): ShopClient {
   checkOptions(options);
   const endpoint = options.endpoint.replace(/\/+$/, '');
+  const reconnected = new Set<() => void>();
+  let unreachable = false;
   const send = createTransport({
     endpoint,
     publishableKey: options.publishableKey,
     fetch: options.fetch ?? ((input, init) => globalThis.fetch(input, init)),
     maxRetries: options.retries ?? DEFAULT_MAX_RETRIES,
     timeout: options.timeout ?? DEFAULT_TIMEOUT_MS,
+    onReach(reached) {
+      if (reached && unreachable) reconnected.forEach((listener) => listener());
+      unreachable = !reached;
+    },
   });
   return Object.freeze({
     endpoint,
@@ -111,5 +122,6 @@ export function createShopClient(options: ShopClientOptions): ShopClient {
     orders: createOrdersResource(send),
     storage: options.storage ?? defaultStorage(),
     health: (opts: RequestOptions = {}) => send<Liveness>({ method: 'GET', path: '/health', ...opts }),
+    onReconnect: (listener: () => void) => (reconnected.add(listener), () => reconnected.delete(listener)),
   });
 }

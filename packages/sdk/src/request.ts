@@ -36,6 +36,8 @@ export interface TransportConfig {
   /** Waits between attempts; injected so tests need not sleep. */
   sleep?: (ms: number) => Promise<void>;
   random?: () => number;
+  /** Told after each attempt whether the server answered (any status) or could not be reached. */
+  onReach?: (reached: boolean) => void;
 }
 
 /** The function every resource calls to reach the API. */
@@ -137,6 +139,7 @@ export function createTransport(config: TransportConfig): Transport {
       let retryAfter: string | null = null;
       try {
         const response = await config.fetch(url, { method: spec.method, headers, body, signal: controller.signal });
+        config.onReach?.(true);
         const payload = await readBody(response);
         if (response.ok) return payload as T;
         failure = createShopError({
@@ -152,14 +155,15 @@ export function createTransport(config: TransportConfig): Transport {
         failure =
           err instanceof ShopError
             ? err
-            : createShopError({
+            : (config.onReach?.(false),
+              createShopError({
                 type: 'connection_error',
                 code: controller.signal.aborted ? 'timeout' : 'connection_failed',
                 message: controller.signal.aborted
                   ? `The shop server did not answer within ${config.timeout} ms.`
                   : `Could not reach the shop server at ${base}.`,
                 cause: err,
-              });
+              }));
       } finally {
         clearTimeout(timer);
         spec.signal?.removeEventListener('abort', onCallerAbort);

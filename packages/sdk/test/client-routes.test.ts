@@ -95,10 +95,15 @@ function recordingClient(): { shop: ShopClient; requests: Recorded[] } {
 }
 
 /** `client.x.y` names of every function the client exposes (its resources' methods and its own). */
+/** Client methods that send no request of their own (listeners), so have no route. */
+const LOCAL_METHODS = new Set(['onReconnect']);
+
 function clientMethods(shop: ShopClient): string[] {
   const names: string[] = [];
   for (const [name, value] of Object.entries(shop)) {
-    if (typeof value === 'function') names.push(name);
+    if (typeof value === 'function') {
+      if (!LOCAL_METHODS.has(name)) names.push(name);
+    }
     else if (name !== 'storage' && value !== null && typeof value === 'object') {
       for (const [method, fn] of Object.entries(value)) if (typeof fn === 'function') names.push(`${name}.${method}`);
     }
@@ -120,6 +125,13 @@ function routesMatching(request: Recorded): RouteId[] {
 
 test('the call table covers every method of the client', () => {
   assert.deepEqual(clientMethods(recordingClient().shop), Object.keys(CALLS).sort());
+});
+
+test('onReconnect only listens: subscribing and unsubscribing send no request', () => {
+  const { shop, requests } = recordingClient();
+  const stop = shop.onReconnect(() => {});
+  stop();
+  assert.equal(requests.length, 0);
 });
 
 for (const [name, { route, call }] of Object.entries(CALLS)) {

@@ -17,7 +17,7 @@ export const facetsStyles = [
     legend {
       font-weight: 600;
       padding: 0;
-      margin-bottom: 0.5rem;
+      margin-block-end: 0.5rem;
     }
     label {
       display: flex;

@@ -4,6 +4,7 @@ import { formatMoney } from '@shoptag/sdk';
 import { StoreConsumer } from '../internal/store-consumer.js';
 import { DEV_MODE, warn } from '../internal/dev.js';
 import { moneyStyles } from './money.styles.js';
+import { Localizer } from '../i18n/localizer.js';
 
 /**
  * Shows an amount of money from integer minor units, formatted for the locale with the currency's
@@ -25,10 +26,11 @@ export class ShopMoney extends LitElement {
   /** ISO 4217 currency code, e.g. `USD`. Defaults to the store's `currency`. */
   @property() currency = '';
 
-  /** BCP 47 locale, e.g. `ja-JP`. Defaults to the store's `locale`, else the page's `lang`. */
+  /** BCP 47 locale, e.g. `ja-JP`. Defaults to the store's `locale`, else the nearest `lang` (through shadow roots), else the browser's. */
   @property() locale = '';
 
   private readonly store = new StoreConsumer(this);
+  private readonly i18n = new Localizer(this, () => this.store.value?.locale);
 
   /** The formatted text, or an empty string while the amount or currency is missing. */
   get formatted(): string {
@@ -39,7 +41,7 @@ export class ShopMoney extends LitElement {
       if (DEV_MODE) warn('W010', `<shop-money amount="${String(amount)}"> must be an integer number of minor units.`);
       return '';
     }
-    const locale = this.locale || this.store.value?.locale || document.documentElement.lang || undefined;
+    const locale = this.locale || this.i18n.locale;
     try {
       return formatMoney({ amount, currency }, locale);
     } catch (err) {

@@ -54,7 +54,8 @@ export const productCardStyles = [
     }
     .badges {
       position: absolute;
-      inset: 0.75rem auto auto 0.75rem;
+      inset-block-start: 0.75rem;
+      inset-inline-start: 0.75rem;
       display: flex;
       gap: 0.375rem;
     }
@@ -135,7 +136,7 @@ export const productCardStyles = [
       align-items: baseline;
       gap: 0.5rem;
       margin: auto 0 0;
-      padding-top: 0.35rem;
+      padding-block-start: 0.35rem;
       font-size: 1.0625rem;
       font-weight: 700;
       font-variant-numeric: tabular-nums;
@@ -175,8 +176,21 @@ export const productCardStyles = [
       width: 75%;
     }
     .message {
+      margin: 0;
       padding: var(--_space);
       color: var(--_muted);
+    }
+    .retry {
+      min-height: 2.75rem;
+      margin: 0 var(--_space) var(--_space);
+      padding-inline: 1rem;
+      font: inherit;
+      font-weight: 600;
+      color: var(--_text);
+      background: var(--_surface);
+      border: 1px solid var(--_border);
+      border-radius: var(--_radius-small);
+      cursor: pointer;
     }
   `,
 ];

@@ -4,7 +4,7 @@ import type { Product } from '@shoptag/sdk';
 import '../define.js';
 import type { ShopProductCard } from './product-card.js';
 import type { ShopProductSelectEvent } from '../events/product-select.js';
-import { findProduct, nextEvent, testShop } from '../testing/test-shop.test.js';
+import { cutShopLink, findProduct, nextEvent, restoreShopLink, testClient, testShop, until } from '../testing/test-shop.test.js';
 
 const part = (card: ShopProductCard, name: string) => card.shadowRoot!.querySelector<HTMLElement>(`[part~="${name}"]`);
 
@@ -118,6 +118,62 @@ describe('<shop-product-card>', () => {
     expect(card.shadowRoot!.querySelector('.placeholder'), 'placeholder while loading').to.not.equal(null);
     for (let i = 0; i < 50 && !part(card, 'link'); i++) await new Promise((r) => setTimeout(r, 20));
     expect(part(card, 'link')!.textContent).to.equal(product.name);
+  });
+
+  it('in German it says "Ab", "Ausverkauft", "Nur noch N verfügbar" and rates "4,5" with a comma', async () => {
+    const varied = await findProduct((p) => p.variants.some((v) => v.price.amount !== p.price.amount));
+    const soldOut = await findProduct((p) => !p.in_stock);
+    const rated = await findProduct((p) => p.rating.count > 1 && !Number.isInteger(p.rating.average * 1));
+    const store = await fixture(html`<shop-store endpoint=${testShop.endpoint} publishable-key=${testShop.publishableKey} locale="de-DE">
+      <shop-product-card .product=${varied}></shop-product-card>
+      <shop-product-card .product=${soldOut}></shop-product-card>
+      <shop-product-card .product=${rated}></shop-product-card>
+    </shop-store>`);
+    const [from, out, stars] = [...store.querySelectorAll('shop-product-card')];
+    await until(() => from!.shadowRoot!.querySelector('.from')?.textContent === 'Ab', 3000);
+    expect(part(out!, 'sold-out-badge')!.textContent).to.equal('Ausverkauft');
+    const average = rated.rating.average.toFixed(1).replace('.', ',');
+    expect(part(stars!, 'rating')!.getAttribute('aria-label')).to.equal(
+      `Bewertet mit ${average} von 5, ${new Intl.NumberFormat('de-DE').format(rated.rating.count)} Bewertungen`,
+    );
+    expect(part(stars!, 'rating')!.textContent).to.contain(average);
+    expect(part(from!, 'price')!.textContent).to.match(/\d,\d\d\s€|\d,\d\d\s\$/);
+  });
+
+  it('in Arabic a card is laid out right to left and speaks Arabic', async () => {
+    const product = await findProduct((p) => !p.in_stock);
+    const wrapper = await fixture(html`<div dir="rtl" lang="ar">
+      <shop-store endpoint=${testShop.endpoint} publishable-key=${testShop.publishableKey}>
+        <shop-product-card .product=${product}></shop-product-card>
+      </shop-store>
+    </div>`);
+    const card = wrapper.querySelector('shop-product-card')!;
+    await until(() => part(card, 'sold-out-badge')?.textContent === 'نفدت الكمية', 3000);
+    const box = part(card, 'card')!.getBoundingClientRect();
+    const badge = part(card, 'sold-out-badge')!.getBoundingClientRect();
+    expect(box.right - badge.right, 'the badge sits at the start (right) edge').to.be.lessThan(box.width / 2);
+  });
+
+  it('a card whose product could not be loaded in an outage loads it when the shop answers again', async () => {
+    const product = await findProduct(() => true);
+    await cutShopLink();
+    try {
+      const store = await fixture(html`<shop-store endpoint=${testShop.linkEndpoint} publishable-key=${testShop.publishableKey}>
+        <shop-product-card handle=${product.handle}></shop-product-card>
+      </shop-store>`);
+      const card = store.querySelector('shop-product-card')!;
+      await nextEvent(card, 'shop-error');
+      await card.updateComplete;
+      expect(card.shadowRoot!.querySelector('[role=alert]')!.textContent).to.contain('could not be reached');
+      expect(part(card, 'retry')!.textContent).to.equal('Try again');
+
+      await restoreShopLink();
+      await (store as HTMLElement & { client: ReturnType<typeof testClient> }).client.categories.list();
+      await until(() => part(card, 'link')?.textContent === product.name, 5000);
+      expect(card.shadowRoot!.querySelector('[role=alert]')).to.equal(null);
+    } finally {
+      await restoreShopLink();
+    }
   });
 
   it('passes the axe accessibility checks, on sale and sold out', async () => {

@@ -4,7 +4,9 @@ import { formatMoney, type Money, type Product } from '@shoptag/sdk';
 import { StoreConsumer } from '../internal/store-consumer.js';
 import { ProductController } from '../internal/product-controller.js';
 import { mediaUrl } from '../internal/media.js';
-import { describeError } from '../internal/errors.js';
+import { errorMessageKey } from '../internal/errors.js';
+import { ReconnectController } from '../internal/reconnect-controller.js';
+import { Localizer } from '../i18n/localizer.js';
 import { ShopProductSelectEvent } from '../events/product-select.js';
 import { ShopErrorEvent } from '../events/error.js';
 import { ShopBuyButton } from '../buy-button/buy-button.js';
@@ -19,7 +21,8 @@ const stars = (className: string) =>
 
 /**
  * A product tile: image, brand, name, rating and price, with Sale and Sold out badges. Give it a
- * `product` object (as `<shop-product-grid>` does) or a `handle` to load one from the store.
+ * `product` object (as `<shop-product-grid>` does) or a `handle` to load one from the store; when
+ * that fails because the shop could not be reached, it loads again as soon as the shop answers.
  *
  * @summary One product as a card: image, name, rating and price.
  * @tagname shop-product-card
@@ -44,6 +47,7 @@ const stars = (className: string) =>
  * @csspart compare-at-price - The struck-through former price.
  * @csspart stock - The "Only N left" note.
  * @csspart buy-button - The `<shop-buy-button>` shown with the `buy-button` attribute.
+ * @csspart retry - The "Try again" button when the product named by `handle` could not be loaded.
  *
  * @cssproperty --shop-card-background - Card background. Default `#ffffff`.
  * @cssproperty --shop-card-image-aspect-ratio - Aspect ratio of the image frame. Default `1 / 1`.
@@ -83,6 +87,15 @@ export class ShopProductCard extends LitElement {
 
   private readonly store = new StoreConsumer(this, { required: false });
   private readonly loader = new ProductController(this);
+  private readonly i18n = new Localizer(this, () => this.store.value?.locale);
+  // A handle that failed to load (the shop unreachable) loads again when the shop answers.
+  private readonly reconnect = new ReconnectController(
+    this,
+    () => this.store.value?.client,
+    () => {
+      if (!this.product && this.handle && this.loader.status === 'error') void this.loadHandle();
+    },
+  );
 
   private loadedFrom: { client: unknown; handle: string } | undefined;
 
@@ -115,8 +128,7 @@ export class ShopProductCard extends LitElement {
   }
 
   private money(money: Money): string {
-    const locale = this.store.value?.locale || document.documentElement.lang || undefined;
-    return formatMoney(money, locale);
+    return formatMoney(money, this.i18n.locale);
   }
 
   private onActivate(event: MouseEvent, product: Product): void {
@@ -130,7 +142,10 @@ export class ShopProductCard extends LitElement {
     const product = this.shown;
     if (product) return this.renderProduct(product);
     if (this.handle && this.loader.status === 'error') {
-      return html`<div part="card" class="card"><p class="message" role="alert">${describeError(this.loader.error)}</p></div>`;
+      return html`<div part="card" class="card">
+        <p class="message" role="alert">${this.i18n.t(errorMessageKey(this.loader.error))}</p>
+        <button part="retry" class="retry" type="button" @click=${() => void this.loadHandle()}>${this.i18n.t('common.retry')}</button>
+      </div>`;
     }
     return this.renderPlaceholder();
   }
@@ -147,6 +162,7 @@ export class ShopProductCard extends LitElement {
   }
 
   private renderProduct(product: Product) {
+    const t = this.i18n.t.bind(this.i18n);
     const image = product.images[0];
     const soldOut = !product.in_stock;
     const compareAt = product.compare_at_price;
@@ -179,8 +195,8 @@ export class ShopProductCard extends LitElement {
             : nothing
         }
         <div class="badges">
-          ${onSale && !soldOut ? html`<span part="badge sale-badge" class="badge">Sale</span>` : nothing}
-          ${soldOut ? html`<span part="badge sold-out-badge" class="badge sold-out-badge">Sold out</span>` : nothing}
+          ${onSale && !soldOut ? html`<span part="badge sale-badge" class="badge">${t('card.sale')}</span>` : nothing}
+          ${soldOut ? html`<span part="badge sold-out-badge" class="badge sold-out-badge">${t('card.soldOut')}</span>` : nothing}
         </div>
       </div>
       <div part="body" class="body">
@@ -188,23 +204,26 @@ export class ShopProductCard extends LitElement {
         <div part="name" class="name" role="heading" aria-level=${level}>${name}</div>
         ${product.rating.count > 0 ? this.renderRating(product.rating.average, product.rating.count) : nothing}
         <p part="price" class="price">
-          ${priceVaries ? html`<span class="from">From</span>` : nothing}
+          ${priceVaries ? html`<span class="from">${t('card.from')}</span>` : nothing}
           ${
             onSale
-              ? html`<span class="sr-only">Was ${this.money(compareAt)}, now ${this.money(product.price)}</span>
+              ? html`<span class="sr-only">${t('card.wasNow', { was: this.money(compareAt), now: this.money(product.price) })}</span>
                 <span class="sale" aria-hidden="true">${this.money(product.price)}</span>
                 <s part="compare-at-price" aria-hidden="true">${this.money(compareAt)}</s>`
               : html`<span>${this.money(product.price)}</span>`
           }
         </p>
-        ${lowStock ? html`<p part="stock" class="stock">Only ${available} left</p>` : nothing}
+        ${lowStock ? html`<p part="stock" class="stock">${t('card.onlyLeft', { count: available })}</p>` : nothing}
         ${this.buyButton ? html`<shop-buy-button part="buy-button" class="buy" .data=${product}></shop-buy-button>` : nothing}
       </div>
     </article>`;
   }
 
   private renderRating(average: number, count: number) {
-    const label = `Rated ${average.toFixed(1)} out of 5, ${count} ${count === 1 ? 'review' : 'reviews'}`;
+    const rating = new Intl.NumberFormat(this.i18n.locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(
+      average,
+    );
+    const label = this.i18n.t('card.rating', { rating, count });
     const width = Math.round(Math.min(5, Math.max(0, average)) * 20);
     return html`<div part="rating" class="rating" role="img" aria-label=${label}>
       <svg class="stars" viewBox="0 0 100 20" width="80" height="16" aria-hidden="true" focusable="false">
@@ -212,7 +231,7 @@ export class ShopProductCard extends LitElement {
         ${stars('empty')}
         <g clip-path="url(#filled)">${stars('full')}</g>
       </svg>
-      <span aria-hidden="true">${average.toFixed(1)} (${count})</span>
+      <span aria-hidden="true">${rating} (${new Intl.NumberFormat(this.i18n.locale).format(count)})</span>
     </div>`;
   }
 }

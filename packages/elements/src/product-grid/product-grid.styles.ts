@@ -13,13 +13,20 @@ export const productGridStyles = [
     [hidden] {
       display: none !important;
     }
+    .heading {
+      margin: 0 0 calc(var(--_space) * 0.75);
+      font-size: 1.5rem;
+      font-weight: 700;
+      line-height: 1.25;
+      overflow-wrap: anywhere;
+    }
     .toolbar {
       display: flex;
       flex-wrap: wrap;
       align-items: center;
       justify-content: space-between;
       gap: 0.75rem;
-      margin-bottom: calc(var(--_space) * 1.25);
+      margin-block-end: calc(var(--_space) * 1.25);
       min-height: 2.5rem;
     }
     .count {
@@ -38,7 +45,8 @@ export const productGridStyles = [
     }
     select {
       min-height: 2.5rem;
-      padding: 0 2.25rem 0 0.875rem;
+      padding-block: 0;
+      padding-inline: 0.875rem 2.25rem;
       font: inherit;
       color: var(--_text);
       background-color: var(--_surface);
@@ -50,6 +58,9 @@ export const productGridStyles = [
       border-radius: var(--_radius-small);
       appearance: none;
       cursor: pointer;
+    }
+    :host(:dir(rtl)) select {
+      background-position: 0.75rem 50%, 1.05rem 50%;
     }
     select:hover {
       border-color: var(--_muted);
@@ -90,13 +101,46 @@ export const productGridStyles = [
     .state-detail {
       margin: 0;
       color: var(--_muted);
+      overflow-wrap: anywhere;
+    }
+    .state-title {
+      overflow-wrap: anywhere;
+    }
+    .did-you-mean {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: center;
+      justify-content: center;
+      gap: 0.5rem;
+    }
+    .did-you-mean ul {
+      display: flex;
+      flex-wrap: wrap;
+      justify-content: center;
+      gap: 0.5rem;
+      margin: 0;
+      padding: 0;
+      list-style: none;
+    }
+    .link-button {
+      color: var(--_accent);
+      text-decoration: underline;
+      text-underline-offset: 0.2em;
+    }
+    .popular {
+      margin-block-start: calc(var(--_space) * 2);
+    }
+    .popular-title {
+      margin: 0 0 var(--_space);
+      font-size: 1.125rem;
+      font-weight: 600;
     }
     .footer {
       display: flex;
       flex-direction: column;
       align-items: center;
       gap: 0.75rem;
-      margin-top: calc(var(--_space) * 2);
+      margin-block-start: calc(var(--_space) * 2);
     }
     .sentinel {
       width: 100%;

@@ -1,14 +1,22 @@
 /// <reference types="mocha" />
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { nothing } from 'lit';
-import { sendKeys } from '@web/test-runner-commands';
+import { sendKeys, setViewport } from '@web/test-runner-commands';
 import type { Category } from '@shoptag/sdk';
 import '../define.js';
 import type { ShopProductGrid } from './product-grid.js';
 import type { ShopProductCard } from '../product-card/product-card.js';
 import type { ShopProductsLoadedEvent } from '../events/products-loaded.js';
 import type { ShopErrorEvent } from '../events/error.js';
-import { captureWarnings, nextEvent, testClient, testShop } from '../testing/test-shop.test.js';
+import {
+  captureWarnings,
+  cutShopLink,
+  nextEvent,
+  restoreShopLink,
+  testClient,
+  testShop,
+  until,
+} from '../testing/test-shop.test.js';
 
 const cards = (grid: ShopProductGrid) => [
   ...grid.shadowRoot!.querySelectorAll<ShopProductCard>('ul[part=grid] shop-product-card'),
@@ -212,7 +220,7 @@ describe('<shop-product-grid>', () => {
     expect(alert.getAttribute('role')).to.equal('alert');
     expect(alert.textContent).to.contain('key was not accepted');
     const retry = part(grid, 'retry')!;
-    expect(retry.textContent).to.equal('Retry');
+    expect(retry.textContent).to.equal('Try again');
 
     failed = nextEvent(grid, 'shop-error');
     retry.click();
@@ -317,6 +325,190 @@ describe('<shop-product-grid>', () => {
     } finally {
       history.replaceState(null, '', original);
     }
+  });
+
+  it('in German the count, the sort control and "Load more" speak German, numbers formatted for it', async () => {
+    const store = await fixture(html`<shop-store
+      endpoint=${testShop.endpoint}
+      publishable-key=${testShop.publishableKey}
+      locale="de-DE"
+    ></shop-store>`);
+    const grid = document.createElement('shop-product-grid');
+    grid.limit = 9;
+    grid.paging = 'button';
+    const loaded = nextEvent(grid, 'shop-products-loaded');
+    store.append(grid);
+    const { total } = (await loaded).detail;
+    await until(() => part(grid, 'count')!.textContent!.includes('von'), 3000);
+    expect(part(grid, 'count')!.textContent).to.equal(
+      `9 von ${new Intl.NumberFormat('de-DE').format(total!)} Produkten`,
+    );
+    const select = part(grid, 'sort-select') as HTMLSelectElement;
+    expect(select.labels?.[0]?.textContent).to.equal('Sortieren nach');
+    expect([...select.options].map((o) => o.textContent)).to.deep.equal([
+      'Empfohlen',
+      'Preis: aufsteigend',
+      'Preis: absteigend',
+      'Beste Bewertung',
+      'Neueste',
+    ]);
+    expect(part(grid, 'load-more')!.textContent!.trim()).to.equal('Mehr laden');
+  });
+
+  it('a search shows "Results for …", sets the searching attribute, and finds lanterns for "lantren"', async () => {
+    const store = await fixture(
+      html`<shop-store endpoint=${testShop.endpoint} publishable-key=${testShop.publishableKey}></shop-store>`,
+    );
+    const grid = document.createElement('shop-product-grid');
+    grid.query = 'lantren';
+    const loaded = nextEvent(grid, 'shop-products-loaded');
+    store.append(grid);
+    const event = await loaded;
+    expect(grid.hasAttribute('searching')).to.equal(true);
+    const heading = part(grid, 'heading')!;
+    expect(heading.getAttribute('role')).to.equal('heading');
+    expect(heading.textContent).to.equal('Results for “lantren”');
+    expect(event.detail.products.length).to.be.greaterThan(0);
+    expect(event.detail.products.some((p) => /lantern/i.test(p.name))).to.equal(true);
+
+    grid.applyFilters({ query: '' });
+    await nextEvent(grid, 'shop-products-loaded');
+    expect(grid.hasAttribute('searching')).to.equal(false);
+    expect(part(grid, 'heading')).to.equal(null);
+  });
+
+  it('a search that finds nothing says so, offers popular products, and "Show all products" clears it', async () => {
+    const store = await fixture(
+      html`<shop-store endpoint=${testShop.endpoint} publishable-key=${testShop.publishableKey}></shop-store>`,
+    );
+    const grid = document.createElement('shop-product-grid');
+    grid.query = 'qqxxzzv';
+    const loaded = nextEvent(grid, 'shop-products-loaded');
+    store.append(grid);
+    expect((await loaded).detail.products).to.have.length(0);
+    await until(() => part(grid, 'popular') !== null, 3000);
+    expect(part(grid, 'no-results')!.textContent).to.contain('No results for “qqxxzzv”');
+    expect(part(grid, 'empty')).to.equal(null);
+    const popular = [...part(grid, 'popular')!.querySelectorAll('shop-product-card')];
+    expect(popular.length).to.be.within(1, 4);
+    expect(part(grid, 'popular')!.textContent).to.contain('Popular right now');
+    await Promise.all(popular.map((c) => c.updateComplete));
+    await expect(grid).to.be.accessible();
+
+    const all = nextEvent(grid, 'shop-products-loaded');
+    part(grid, 'clear-search')!.click();
+    expect((await all).detail.products.length).to.be.greaterThan(0);
+    expect(grid.query).to.equal('');
+  });
+
+  it('a search that finds nothing offers "Did you mean" from the typo-tolerant suggestions, and picking one searches it', async () => {
+    const store = await fixture(
+      html`<shop-store endpoint=${testShop.endpoint} publishable-key=${testShop.publishableKey}></shop-store>`,
+    );
+    // A search needs every word: the made-up second word hides the lanterns "lantren" would find.
+    const grid = document.createElement('shop-product-grid');
+    grid.query = 'lantren qqxxzzv';
+    const loaded = nextEvent(grid, 'shop-products-loaded');
+    store.append(grid);
+    expect((await loaded).detail.products).to.have.length(0);
+    await until(() => part(grid, 'did-you-mean') !== null, 3000);
+    expect(part(grid, 'did-you-mean')!.textContent).to.contain('Did you mean');
+    const offered = [...part(grid, 'did-you-mean')!.querySelectorAll<HTMLButtonElement>('[part~=suggestion]')];
+    expect(offered.length).to.be.within(1, 4);
+    const lantern = offered.find((b) => b.dataset.type === 'product' && /lantern/i.test(b.textContent!));
+    expect(lantern, 'a lantern is offered for "lantren"').to.not.equal(undefined);
+
+    const found = nextEvent(grid, 'shop-products-loaded');
+    lantern!.click();
+    const event = await found;
+    expect(grid.query).to.equal(lantern!.textContent);
+    expect(event.detail.products.map((p) => p.name)).to.include(lantern!.textContent);
+  });
+
+  it('a category offered by "Did you mean" shows that category instead of the search', async () => {
+    const store = await fixture(
+      html`<shop-store endpoint=${testShop.endpoint} publishable-key=${testShop.publishableKey}></shop-store>`,
+    );
+    const grid = document.createElement('shop-product-grid');
+    grid.query = 'lantren qqxxzzv';
+    store.append(grid);
+    await nextEvent(grid, 'shop-products-loaded');
+    await until(() => part(grid, 'did-you-mean') !== null, 3000);
+    const category = grid.shadowRoot!.querySelector<HTMLButtonElement>('[part~=suggestion][data-type=category]');
+    expect(category, 'the Lanterns category is offered').to.not.equal(null);
+    const found = nextEvent(grid, 'shop-products-loaded');
+    category!.click();
+    const event = await found;
+    expect(grid.query).to.equal('');
+    expect(grid.category).to.not.equal('');
+    expect(event.detail.products.length).to.be.greaterThan(0);
+  });
+
+  it('after an outage the error clears by itself when the shop answers another request, without Retry', async () => {
+    await cutShopLink();
+    try {
+      const store = await fixture(
+        html`<shop-store endpoint=${testShop.linkEndpoint} publishable-key=${testShop.publishableKey}></shop-store>`,
+      );
+      const grid = document.createElement('shop-product-grid');
+      const failed = nextEvent(grid, 'shop-error');
+      store.append(grid);
+      expect((await failed).detail.error).to.have.property('type', 'connection_error');
+      await grid.updateComplete;
+      expect(part(grid, 'error')!.textContent).to.contain('could not be reached');
+
+      await restoreShopLink();
+      const loaded = nextEvent(grid, 'shop-products-loaded');
+      // Another element's request through the same store (say, an add to cart) reaches the shop.
+      await (store as HTMLElement & { client: ReturnType<typeof testClient> }).client.categories.list();
+      expect((await loaded).detail.products).to.have.length(24);
+      expect(part(grid, 'error')).to.equal(null);
+    } finally {
+      await restoreShopLink();
+    }
+  });
+
+  it('after an outage the browser coming back online retries the grid', async () => {
+    await cutShopLink();
+    try {
+      const store = await fixture(
+        html`<shop-store endpoint=${testShop.linkEndpoint} publishable-key=${testShop.publishableKey}></shop-store>`,
+      );
+      // A page the browser has not cached from the test before (catalog answers are cacheable).
+      const grid = document.createElement('shop-product-grid');
+      grid.limit = 12;
+      const failed = nextEvent(grid, 'shop-error');
+      store.append(grid);
+      await failed;
+      await restoreShopLink();
+      const loaded = nextEvent(grid, 'shop-products-loaded');
+      window.dispatchEvent(new Event('online'));
+      expect((await loaded).detail.products).to.have.length(12);
+      expect(part(grid, 'error')).to.equal(null);
+    } finally {
+      await restoreShopLink();
+    }
+  });
+
+  it('tabbing through the cards never loads the next page; scrolling with the keyboard does', async () => {
+    await setViewport({ width: 1280, height: 700 });
+    const { grid, loaded } = await renderGrid({ limit: 12, paging: 'infinite' });
+    await loaded;
+    await Promise.all(cards(grid).map((c) => c.updateComplete));
+    const appended: ShopProductsLoadedEvent[] = [];
+    grid.addEventListener('shop-products-loaded', (e) => appended.push(e));
+    part(grid, 'sort-select')!.focus();
+    // Through every card to the "Load more" button: the browser scrolls each into view.
+    for (let i = 0; i < 13; i++) await sendKeys({ press: 'Tab' });
+    await new Promise((r) => setTimeout(r, 600));
+    expect(grid.shadowRoot!.activeElement === part(grid, 'load-more'), 'focus reached Load more').to.equal(true);
+    expect(appended, 'no page loaded while tabbing').to.have.length(0);
+    expect(cards(grid)).to.have.length(12);
+
+    const more = nextEvent(grid, 'shop-products-loaded');
+    await sendKeys({ press: 'PageDown' });
+    expect((await more).detail.append).to.equal(true);
+    await setViewport({ width: 800, height: 600 });
   });
 
   it('passes the axe accessibility checks when loaded', async () => {

@@ -1,18 +1,28 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
-import { property } from 'lit/decorators.js';
+import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
-import type { Product, ProductListOutcome, ProductListStoreQuery, ProductSort, ShopClient } from '@shoptag/sdk';
+import type {
+  Product,
+  ProductListOutcome,
+  ProductListStoreQuery,
+  ProductSort,
+  ShopClient,
+  Suggestion,
+} from '@shoptag/sdk';
 import { StoreConsumer } from '../internal/store-consumer.js';
 import { ProductListController } from '../internal/product-list-controller.js';
 import { UrlParamsController } from '../internal/url-params-controller.js';
 import { SentinelController } from '../internal/sentinel-controller.js';
-import { describeError } from '../internal/errors.js';
+import { ReconnectController } from '../internal/reconnect-controller.js';
+import { Localizer } from '../i18n/localizer.js';
+import type { MessageKey } from '../i18n/catalogues.js';
 import { DEV_MODE, warn } from '../internal/dev.js';
 import { ShopProductsLoadedEvent } from '../events/products-loaded.js';
 import { ShopErrorEvent } from '../events/error.js';
 import { ShopProductCard } from '../product-card/product-card.js';
 import { productGridStyles } from './product-grid.styles.js';
-import { countText, emptyState, errorState, notConfiguredState } from './product-grid-states.js';
+import { errorMessageKey } from '../internal/errors.js';
+import { countText, emptyState, errorState, noResultsState, notConfiguredState } from './product-grid-states.js';
 
 /** Page size when `limit` is not set; the server's default too. */
 const DEFAULT_LIMIT = 24;
@@ -21,13 +31,20 @@ const MAX_SKELETONS = 24;
 /** How far below the viewport the next page starts loading. */
 const PREFETCH_MARGIN_PX = 600;
 
-const SORT_OPTIONS: readonly { value: ProductSort; label: string }[] = [
-  { value: 'relevance', label: 'Featured' },
-  { value: 'price_asc', label: 'Price: low to high' },
-  { value: 'price_desc', label: 'Price: high to low' },
-  { value: 'rating', label: 'Top rated' },
-  { value: 'newest', label: 'Newest' },
+const SORT_OPTIONS: readonly { value: ProductSort; label: MessageKey }[] = [
+  { value: 'relevance', label: 'grid.sort.relevance' },
+  { value: 'price_asc', label: 'grid.sort.priceAsc' },
+  { value: 'price_desc', label: 'grid.sort.priceDesc' },
+  { value: 'rating', label: 'grid.sort.rating' },
+  { value: 'newest', label: 'grid.sort.newest' },
 ];
+
+/** Popular products offered when a search finds nothing. */
+const POPULAR_COUNT = 4;
+/** "Did you mean" suggestions offered when a search finds nothing. */
+const MAX_DID_YOU_MEAN = 4;
+/** Words of a search that found nothing asked about one by one. */
+const MAX_SUGGESTED_WORDS = 3;
 
 /** Parts of each card that the grid forwards, so `shop-product-grid::part(price)` reaches every card. */
 const CARD_PARTS =
@@ -40,6 +57,13 @@ let nextId = 0;
  * scrolls (or presses "Load more"). Shows skeleton cards while loading, an empty state when
  * nothing matches, and an error state with a Retry button.
  *
+ * With a `query` it shows search results under "Results for “…”" and sets its `searching`
+ * attribute; a search that finds nothing (typos already forgiven) offers "Did you mean …"
+ * suggestions and popular products. Only the shopper's own scrolling loads the next page: moving
+ * focus through the cards never does (keyboard users reach the "Load more" button). After an
+ * outage the error clears by itself when the shop answers again (or the browser comes back
+ * online), and the grid loads what failed.
+ *
  * @summary A sortable, infinitely loading grid of products.
  * @tagname shop-product-grid
  * @dependency shop-product-card
@@ -50,9 +74,12 @@ let nextId = 0;
  * @event {ShopProductSelectEvent} shop-product-select - Bubbles up from a card the shopper activated.
  *
  * @slot empty - Shown instead of the default "No products match" message when nothing matches.
+ * @slot no-results - Shown instead of the default "No results for …" text when a search finds nothing
+ * (the "Did you mean" suggestions and popular products stay).
  *
  * @csspart base - The whole grid component.
  * @csspart toolbar - The row with the result count and the sort control.
+ * @csspart heading - "Results for “…”" above search results.
  * @csspart count - The result count ("Showing 24 of 240 products").
  * @csspart sort - The sort control's wrapper (label and select).
  * @csspart sort-select - The sort `<select>`.
@@ -62,6 +89,11 @@ let nextId = 0;
  * `stock`), so `shop-product-grid::part(price)` styles the price on every card.
  * @csspart skeleton - Each placeholder card while loading.
  * @csspart empty - The empty state.
+ * @csspart no-results - The state of a search that found nothing.
+ * @csspart did-you-mean - The "Did you mean" suggestions of a search that found nothing.
+ * @csspart suggestion - Each "Did you mean" suggestion (a button).
+ * @csspart clear-search - The "Show all products" button of a search that found nothing.
+ * @csspart popular - The popular products offered when a search found nothing.
  * @csspart error - The error state.
  * @csspart retry - The Retry button.
  * @csspart load-more - The "Load more" button.
@@ -135,6 +167,19 @@ export class ShopProductGrid extends LitElement {
    */
   @property({ type: Boolean, attribute: 'sync-url' }) syncUrl = false;
 
+  /**
+   * Read-only: present while the grid shows search results (it has a `query`), so a page can swap
+   * its own heading, e.g. `main:has(shop-product-grid[searching]) .intro { display: none }`.
+   */
+  @property({ type: Boolean, reflect: true }) searching = false;
+
+  /** Heading level (1–6) of "Results for “…”" above search results; 1 when the page hides its own `h1`. */
+  @property({ type: Number, attribute: 'heading-level' }) headingLevel = 2;
+
+  /** What to offer when a search found nothing: the typo-tolerant suggestions, and popular products. */
+  @state() private alternatives: { query: string; suggestions: Suggestion[]; popular: Product[] } | undefined =
+    undefined;
+
   private readonly store = new StoreConsumer(this, { required: true });
   private readonly list = new ProductListController(this);
   private readonly url = new UrlParamsController<'query' | 'category' | 'brand' | 'sort' | 'options'>(
@@ -144,6 +189,16 @@ export class ShopProductGrid extends LitElement {
     { query: 'q' },
   );
   private readonly sentinel = new SentinelController(this, '.sentinel', PREFETCH_MARGIN_PX, () => void this.autoLoad());
+  private readonly i18n = new Localizer(this, () => this.store.value?.locale);
+  private readonly reconnect = new ReconnectController(
+    this,
+    () => this.store.value?.client,
+    () => {
+      const { status, moreError } = this.list.state;
+      if (status === 'error' || moreError !== undefined) void this.retry();
+    },
+  );
+  private alternativesAbort: AbortController | undefined;
   private readonly ids = `shop-grid-${++nextId}`;
   private loadedFrom: { client: ShopClient; key: string } | undefined;
   private focusIndexAfterLoad: number | undefined;
@@ -224,6 +279,7 @@ export class ShopProductGrid extends LitElement {
   }
 
   protected override willUpdate(_changed: PropertyValues<this>): void {
+    this.searching = this.query.trim() !== '';
     const client = this.store.value?.client;
     if (!client) return;
     const query = this.currentQuery;
@@ -243,6 +299,7 @@ export class ShopProductGrid extends LitElement {
   /** Announces how a load ended, once the host shows it: `shop-products-loaded` or `shop-error`. */
   private async settle(pending: Promise<ProductListOutcome>): Promise<void> {
     const outcome = await pending;
+    if (outcome.status === 'loaded' && !outcome.append) void this.findAlternatives(outcome);
     if (outcome.status === 'loaded') void this.announce(outcome);
     else if (outcome.status === 'failed')
       void this.updateComplete.then(() => this.dispatchEvent(new ShopErrorEvent({ error: outcome.error })));
@@ -268,8 +325,40 @@ export class ShopProductGrid extends LitElement {
         append,
       }),
     );
-    // Still at the end after a page (a tall screen): keep filling it.
-    if (focusIndex === undefined && this.sentinel.near) void this.autoLoad();
+    // Still at the end after a page (a tall screen): keep filling it, unless the shopper moved away.
+    if (focusIndex === undefined && this.sentinel.near) this.sentinel.reached();
+  }
+
+  /** After a search that found nothing: asks the typo-tolerant autocomplete and the best rated products. */
+  private async findAlternatives({ page, query }: Extract<ProductListOutcome, { status: 'loaded' }>): Promise<void> {
+    this.alternativesAbort?.abort();
+    this.alternatives = undefined;
+    const client = this.store.value?.client;
+    if (!client || !query.q || page.data.length > 0) return;
+    const abort = (this.alternativesAbort = new AbortController());
+    // A search needs every word; suggestions for each word alone find what one stray word hid.
+    const words = query.q.split(/\s+/).filter(Boolean).slice(0, MAX_SUGGESTED_WORDS);
+    const asks = (words.length > 1 ? words : [query.q]).map((q) =>
+      client.search.suggest(q, { signal: abort.signal, limit: MAX_DID_YOU_MEAN }).then((r) => r.data),
+    );
+    const [popular, ...suggested] = await Promise.allSettled([
+      client.products.list({ sort: 'rating', in_stock: true, limit: POPULAR_COUNT }, { signal: abort.signal }),
+      ...asks,
+    ]);
+    if (abort.signal.aborted) return;
+    const suggestions = new Map<string, Suggestion>();
+    for (const answer of suggested)
+      if (answer.status === 'fulfilled') for (const s of answer.value) suggestions.set(`${s.type}:${s.id}`, s);
+    this.alternatives = {
+      query: query.q,
+      suggestions: [...suggestions.values()].slice(0, MAX_DID_YOU_MEAN),
+      popular: popular.status === 'fulfilled' ? popular.value.data : [],
+    };
+  }
+
+  private pickSuggestion(suggestion: Suggestion): void {
+    if (suggestion.type === 'category') this.applyFilters({ query: '', category: suggestion.slug });
+    else this.applyFilters({ query: suggestion.name });
   }
 
   private retry(): Promise<void> {
@@ -291,26 +380,32 @@ export class ShopProductGrid extends LitElement {
   }
 
   protected override render() {
+    const t = this.i18n.t.bind(this.i18n);
     const { status, products, total, hasMore, loadingMore, error } = this.list.state;
     const storeMissing = this.store.status === 'missing';
     const loading = !storeMissing && (status === 'loading' || status === 'idle');
     const count = storeMissing
       ? ''
-      : countText({ loading, ready: status === 'ready', shown: products.length, total, hasMore });
+      : countText(t, { loading, ready: status === 'ready', shown: products.length, total, hasMore });
+    const query = this.query.trim();
+    const level = Math.min(6, Math.max(1, Math.trunc(this.headingLevel) || 2));
     return html`<div part="base" class="base" aria-busy=${loading || loadingMore ? 'true' : 'false'}>
+      ${query ? html`<div part="heading" class="heading" role="heading" aria-level=${level}>${t('grid.resultsFor', { query })}</div>` : nothing}
       <div part="toolbar" class="toolbar">
         <p part="count" class="count" role="status">${count}</p>
         ${this.hideSort ? nothing : this.renderSort()}
       </div>
       ${
         storeMissing
-          ? notConfiguredState()
+          ? notConfiguredState(t)
           : loading
             ? this.renderSkeletons()
             : status === 'error'
-              ? errorState(error, () => void this.retry())
+              ? errorState(t, error, () => void this.retry())
               : products.length === 0
-                ? emptyState()
+                ? query
+                  ? this.renderNoResults(query)
+                  : emptyState(t)
                 : this.renderProducts(products)
       }
     </div>`;
@@ -319,9 +414,9 @@ export class ShopProductGrid extends LitElement {
   private renderSort() {
     const id = `${this.ids}-sort`;
     return html`<div part="sort" class="sort">
-      <label for=${id}>Sort by</label>
+      <label for=${id}>${this.i18n.t('grid.sortBy')}</label>
       <select part="sort-select" id=${id} @change=${this.onSortChange}>
-        ${SORT_OPTIONS.map((o) => html`<option value=${o.value} ?selected=${o.value === this.sort}>${o.label}</option>`)}
+        ${SORT_OPTIONS.map((o) => html`<option value=${o.value} ?selected=${o.value === this.sort}>${this.i18n.t(o.label)}</option>`)}
       </select>
     </div>`;
   }
@@ -333,22 +428,49 @@ export class ShopProductGrid extends LitElement {
     </ul>`;
   }
 
-  private renderProducts(products: readonly Product[]) {
-    const { hasMore, loadingMore, moreError } = this.list.state;
+  private renderNoResults(query: string) {
+    const t = this.i18n.t.bind(this.i18n);
+    const found = this.alternatives?.query === query ? this.alternatives : undefined;
+    const suggestions = found?.suggestions ?? [];
+    const popular = found?.popular ?? [];
+    const id = `${this.ids}-popular`;
+    const level = Math.min(6, Math.max(1, Math.trunc(this.headingLevel) || 2) + 1);
+    return noResultsState(
+      t,
+      query,
+      suggestions,
+      (s) => this.pickSuggestion(s),
+      () => this.applyFilters({ query: '' }),
+      popular.length > 0
+        ? html`<section part="popular" class="popular" aria-labelledby=${id}>
+          <div id=${id} class="popular-title" role="heading" aria-level=${level}>${t('grid.popular')}</div>
+          ${this.renderCards(popular)}
+        </section>`
+        : nothing,
+    );
+  }
+
+  private renderCards(products: readonly Product[]) {
     return html`<ul part="grid" class="grid" role="list">
-        ${repeat(
-          products,
-          (p) => p.id,
-          (p) => html`<li>
-            <shop-product-card exportparts=${CARD_PARTS} .product=${p} href-template=${this.hrefTemplate || nothing} ?buy-button=${this.buyButtons}></shop-product-card>
-          </li>`,
-        )}
-      </ul>
+      ${repeat(
+        products,
+        (p) => p.id,
+        (p) => html`<li>
+          <shop-product-card exportparts=${CARD_PARTS} .product=${p} href-template=${this.hrefTemplate || nothing} ?buy-button=${this.buyButtons}></shop-product-card>
+        </li>`,
+      )}
+    </ul>`;
+  }
+
+  private renderProducts(products: readonly Product[]) {
+    const t = this.i18n.t.bind(this.i18n);
+    const { hasMore, loadingMore, moreError } = this.list.state;
+    return html`${this.renderCards(products)}
       ${
         hasMore
           ? html`<div class="footer">
             ${this.paging === 'infinite' ? html`<div class="sentinel" aria-hidden="true"></div>` : nothing}
-            ${moreError !== undefined ? html`<p class="state-detail" role="alert">${describeError(moreError)}</p>` : nothing}
+            ${moreError !== undefined ? html`<p class="state-detail" role="alert">${t(errorMessageKey(moreError))}</p>` : nothing}
             <button
               part="load-more"
               class="button primary"
@@ -356,7 +478,7 @@ export class ShopProductGrid extends LitElement {
               aria-disabled=${loadingMore ? 'true' : 'false'}
               @click=${this.onLoadMore}
             >
-              ${loadingMore ? 'Loading…' : moreError !== undefined ? 'Try again' : 'Load more'}
+              ${loadingMore ? t('common.loading') : moreError !== undefined ? t('common.retry') : t('grid.loadMore')}
             </button>
           </div>`
           : nothing

@@ -36,7 +36,7 @@ export const searchStyles = [
       position: absolute;
       z-index: var(--shop-search-z-index, 10);
       inset-inline: 0;
-      top: calc(100% + 4px);
+      inset-block-start: calc(100% + 4px);
       margin: 0;
       padding: 0.25rem;
       list-style: none;
@@ -66,6 +66,23 @@ export const searchStyles = [
       background: none;
       color: inherit;
       font-weight: 700;
+    }
+    .no-matches {
+      position: absolute;
+      z-index: var(--shop-search-z-index, 10);
+      inset-inline: 0;
+      inset-block-start: calc(100% + 4px);
+      margin: 0;
+      padding: 0.625rem 0.75rem;
+      color: var(--_muted);
+      font-size: 0.875rem;
+      background: var(--_surface);
+      border: 1px solid var(--_border);
+      border-radius: var(--_radius-small);
+      box-shadow: var(--_shadow-hover);
+    }
+    [hidden] {
+      display: none !important;
     }
     .group {
       padding: 0.375rem 0.75rem;

@@ -2,7 +2,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import '../define.js';
 import { highlight, type ShopSearch } from './search.js';
-import { nextEvent, testClient, testShop } from '../testing/test-shop.test.js';
+import { nextEvent, testClient, testShop, until } from '../testing/test-shop.test.js';
 
 async function render(): Promise<{ el: ShopSearch; input: HTMLInputElement }> {
   const store = await fixture(html`<shop-store endpoint=${testShop.endpoint} publishable-key=${testShop.publishableKey}>
@@ -87,6 +87,45 @@ describe('<shop-search>', () => {
     key(input, 'Escape');
     await el.updateComplete;
     expect(input.getAttribute('aria-expanded')).to.equal('false');
+  });
+
+  it('forgives a typo: "lantren" suggests lanterns, and the count is announced', async () => {
+    const { el, input } = await render();
+    await type(el, input, 'lantren');
+    const options = [...el.shadowRoot!.querySelectorAll('[role="option"]')].map((o) => o.textContent!);
+    expect(options.length).to.be.greaterThan(0);
+    expect(options.some((o) => /lantern/i.test(o))).to.equal(true);
+    expect(el.shadowRoot!.querySelector('[role=status]')!.textContent).to.match(/^\d+ suggestions?$/);
+  });
+
+  it('when nothing matches it says so under the box, and Enter still searches', async () => {
+    const { el, input } = await render();
+    input.focus();
+    input.value = 'qqxxzzv';
+    input.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
+    const note = () => el.shadowRoot!.querySelector<HTMLElement>('[part=no-matches]')!;
+    await until(() => !note().hidden, 3000);
+    expect(note().textContent).to.equal('No matches for “qqxxzzv”. Press Enter to search everything.');
+    expect(input.getAttribute('aria-expanded')).to.equal('false');
+    el.addEventListener('shop-search', (e) => e.preventDefault(), { once: true });
+    const searched = nextEvent(el, 'shop-search');
+    key(input, 'Enter');
+    expect((await searched).detail.q).to.equal('qqxxzzv');
+    expect(note().hidden).to.equal(true);
+  });
+
+  it('in Japanese the label, placeholder and suggestion kinds speak Japanese', async () => {
+    const store = await fixture(html`<shop-store endpoint=${testShop.endpoint} publishable-key=${testShop.publishableKey} locale="ja-JP">
+      <shop-search debounce="10"></shop-search>
+    </shop-store>`);
+    const el = store.querySelector('shop-search')!;
+    const input = el.shadowRoot!.querySelector('input')!;
+    await until(() => input.placeholder === '商品を検索', 3000);
+    expect(input.getAttribute('aria-label')).to.equal('商品を検索');
+    const category = (await testClient().categories.list()).data[0]!;
+    await type(el, input, category.name.slice(0, 4));
+    expect(el.shadowRoot!.querySelector('[role=listbox]')!.getAttribute('aria-label')).to.equal('候補');
+    expect(el.shadowRoot!.querySelector('.kind')!.textContent).to.equal('カテゴリー');
   });
 
   it('highlight marks the typed start of each word', () => {

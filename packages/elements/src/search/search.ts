@@ -4,6 +4,7 @@ import { formatMoney, type Suggestion } from '@shoptag/sdk';
 import { StoreConsumer } from '../internal/store-consumer.js';
 import { ShopSearchEvent } from '../events/search.js';
 import { searchStyles } from './search.styles.js';
+import { Localizer } from '../i18n/localizer.js';
 
 const RECENT_KEY = 'shoptag:recent-searches';
 const MAX_RECENT = 5;
@@ -42,7 +43,9 @@ function readRecent(): string[] {
 /**
  * A search box with suggestions as you type: an ARIA 1.2 combobox whose listbox offers matching
  * categories and products (typed words highlighted), recent searches when empty, arrow-key
- * navigation, Escape to close, and Enter to go to the results page (`action?q=…`).
+ * navigation, Escape to close, and Enter to go to the results page (`action?q=…`). Suggestions
+ * forgive typos ("lantren" offers lanterns); when nothing matches it says so, and Enter still
+ * searches everything. The number of suggestions is announced to screen readers.
  *
  * @summary Search box with autocomplete and recent searches.
  * @tagname shop-search
@@ -53,6 +56,7 @@ function readRecent(): string[] {
  * @csspart input - The text input.
  * @csspart listbox - The suggestions list.
  * @csspart option - Each suggestion.
+ * @csspart no-matches - The note shown under the box when nothing matches what was typed.
  *
  * @cssproperty --shop-search-z-index - Stacking order of the suggestions. Default `10`.
  * @cssproperty --shop-color-accent - Focus ring and highlighted suggestion. Default `#4338ca`.
@@ -70,8 +74,8 @@ export class ShopSearch extends LitElement {
   /** Where a category suggestion leads: `{slug}` is replaced. Default: the results page with `?category=`. */
   @property({ attribute: 'category-href-template' }) categoryHrefTemplate = '';
 
-  /** Placeholder and accessible label of the input. */
-  @property() label = 'Search products';
+  /** Placeholder and accessible label of the input. Default: "Search products" in the shopper's language. */
+  @property() label = '';
 
   /** Milliseconds to wait after a keystroke before asking for suggestions. */
   @property({ type: Number }) debounce = 150;
@@ -83,8 +87,11 @@ export class ShopSearch extends LitElement {
   @state() private open = false;
   @state() private active = -1;
   @state() private recent: string[] = readRecent();
+  /** The words the current suggestions answer (none asked yet: `undefined`). */
+  @state() private answered: string | undefined = undefined;
 
   private readonly store = new StoreConsumer(this, { required: true });
+  private readonly i18n = new Localizer(this, () => this.store.value?.locale);
   private readonly ids = `shop-search-${++nextId}`;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private abort: AbortController | undefined;
@@ -109,6 +116,7 @@ export class ShopSearch extends LitElement {
     if (!q) {
       this.abort?.abort();
       this.suggestions = [];
+      this.answered = undefined;
       return;
     }
     this.timer = setTimeout(() => void this.fetchSuggestions(q), this.debounce);
@@ -123,9 +131,13 @@ export class ShopSearch extends LitElement {
       const result = await client.search.suggest(q, { signal: abort.signal });
       if (abort.signal.aborted || q !== this.value.trim()) return;
       this.suggestions = result.data;
+      this.answered = q;
       this.active = -1;
     } catch {
-      if (!abort.signal.aborted) this.suggestions = [];
+      if (!abort.signal.aborted) {
+        this.suggestions = [];
+        this.answered = undefined;
+      }
     }
   }
 
@@ -214,16 +226,21 @@ export class ShopSearch extends LitElement {
   }
 
   protected override render() {
+    const t = this.i18n.t.bind(this.i18n);
     const options = this.options;
     const expanded = this.open && options.length > 0;
     const listbox = `${this.ids}-listbox`;
+    const label = this.label || t('search.label');
+    const typed = this.value.trim();
+    const answered = typed !== '' && this.answered === typed;
+    const noMatches = this.open && answered && this.suggestions.length === 0;
     return html`<div part="field" class="field">
         <input
           part="input"
           type="search"
           role="combobox"
-          aria-label=${this.label}
-          placeholder=${this.label}
+          aria-label=${label}
+          placeholder=${label}
           autocomplete="off"
           spellcheck="false"
           aria-autocomplete="list"
@@ -237,10 +254,12 @@ export class ShopSearch extends LitElement {
           @blur=${() => (this.open = false)}
         />
       </div>
-      <ul part="listbox" id=${listbox} role="listbox" aria-label="Suggestions" ?hidden=${!expanded}>
-        ${expanded && this.value.trim() === '' ? html`<li class="group" role="presentation">Recent searches</li>` : nothing}
+      <ul part="listbox" id=${listbox} role="listbox" aria-label=${t('search.suggestions')} ?hidden=${!expanded}>
+        ${expanded && typed === '' ? html`<li class="group" role="presentation">${t('search.recent')}</li>` : nothing}
         ${expanded ? options.map((option, i) => this.renderOption(option, i)) : nothing}
-      </ul>`;
+      </ul>
+      <p part="no-matches" class="no-matches" ?hidden=${!noMatches}>${noMatches ? t('search.noMatches', { query: typed }) : nothing}</p>
+      <p class="sr-only" role="status">${this.open && answered && this.suggestions.length > 0 ? t('search.count', { count: this.suggestions.length }) : nothing}</p>`;
   }
 
   private renderOption(option: Option, i: number) {
@@ -257,10 +276,10 @@ export class ShopSearch extends LitElement {
     }
     const s = option.suggestion;
     const runs = highlight(s.name, this.value);
-    const locale = this.store.value?.locale || document.documentElement.lang || undefined;
+    const locale = this.i18n.locale;
     return html`<li part="option" id=${this.optionId(i)} role="option" aria-selected=${selected ? 'true' : 'false'} @mousedown=${onPick}>
       <span>${runs.map((r) => (r.match ? html`<mark>${r.text}</mark>` : r.text))}</span>
-      <span class="kind">${s.type === 'category' ? 'Category' : formatMoney(s.price, locale)}</span>
+      <span class="kind">${s.type === 'category' ? this.i18n.t('search.category') : formatMoney(s.price, locale)}</span>
     </li>`;
   }
 }

@@ -1,6 +1,7 @@
 // Test support, not a test: named *.test.ts so the builds and the manifest skip it; the runner's
 // file list excludes this folder.
 import { createShopClient, type Product, type ShopClient } from '@shoptag/sdk';
+import { executeServerCommand } from '@web/test-runner-commands';
 
 declare global {
   interface Window {
@@ -12,6 +13,8 @@ declare global {
     __SHOPTAG_TEST__: {
       endpoint: string;
       publishableKey: string;
+      /** The same server through a link a test can cut and restore: see `cutShopLink`. */
+      linkEndpoint: string;
       stripe: { endpoint: string; publishableKey: string; api: string };
     };
   }
@@ -69,4 +72,17 @@ export async function until(check: () => boolean | void, timeout = 5000): Promis
     if (Date.now() > deadline) throw new Error('condition not met in time');
     await new Promise((r) => setTimeout(r, 20));
   }
+}
+
+/**
+ * Cuts the link at `testShop.linkEndpoint` (connections refused, open ones dropped: a real outage
+ * between page and shop) until `restoreShopLink()`.
+ */
+export async function cutShopLink(): Promise<void> {
+  await executeServerCommand('shop-link', { up: false });
+}
+
+/** Restores the link cut by `cutShopLink()`. */
+export async function restoreShopLink(): Promise<void> {
+  await executeServerCommand('shop-link', { up: true });
 }

@@ -216,26 +216,44 @@ export function createSearchRepository(db: Queryable) {
 
     /**
      * Products with a name or brand word starting with each typed word (lower-case): name
-     * matches first, then the most reviewed.
+     * matches first, then the most reviewed. A word may be given as its alternatives (spelling
+     * corrections), any of which may match.
      */
-    async suggestProducts(words: readonly string[], limit: number): Promise<ProductSuggestionRow[]> {
+    async suggestProducts(
+      words: readonly (string | readonly string[])[],
+      limit: number,
+    ): Promise<ProductSuggestionRow[]> {
       if (words.length === 0) return [];
+      const alternatives = words.map((w) => (typeof w === 'string' ? [w] : [...w]));
+      if (alternatives.some((a) => a.length === 0)) return [];
+      const longest = (a: readonly string[]) => Math.max(...a.map((w) => w.length));
       // The longest word is the most selective: its prefix range is read from the index, and
       // every other word is checked per candidate through the primary key.
-      const [first, ...rest] = [...words].sort((a, b) => b.length - a.length || a.localeCompare(b));
-      const params: unknown[] = [likePrefix(first ?? ''), limit];
-      const others = rest.map((w) => {
-        params.push(likePrefix(w));
-        return `AND EXISTS (SELECT 1 FROM search_suggest_words x WHERE x.product_id = w.product_id AND x.word LIKE $${params.length})`;
-      });
+      const [first, ...rest] = alternatives.sort(
+        (a, b) => longest(b) - longest(a) || (a[0] ?? '').localeCompare(b[0] ?? ''),
+      );
+      const match = (column: string, a: readonly string[]) => {
+        if (a.length === 1) {
+          params.push(likePrefix(a[0] ?? ''));
+          return `${column} LIKE $${params.length}`;
+        }
+        params.push(a.map(likePrefix));
+        return `${column} LIKE ANY ($${params.length}::text[])`;
+      };
+      const params: unknown[] = [limit];
+      const firstMatch = match('w.word', first ?? []);
+      const others = rest.map(
+        (a) =>
+          `AND EXISTS (SELECT 1 FROM search_suggest_words x WHERE x.product_id = w.product_id AND ${match('x.word', a)})`,
+      );
       const { rows } = await db.query<ProductSuggestionRow>(
         `WITH top AS (
            SELECT w.product_id, min(w.weight) AS weight, max(w.popularity) AS popularity
            FROM search_suggest_words w
-           WHERE w.word LIKE $1 ${others.join(' ')}
+           WHERE ${firstMatch} ${others.join(' ')}
            GROUP BY w.product_id
            ORDER BY weight, popularity DESC, w.product_id
-           LIMIT $2)
+           LIMIT $1)
          SELECT p.id, p.handle, p.name, p.brand, m.price_amount, m.currency,
                 (SELECT i.url FROM product_images i WHERE i.product_id = p.id ORDER BY i.position, i.id LIMIT 1) AS image_url
          FROM top JOIN products p ON p.id = top.product_id

@@ -92,6 +92,16 @@ export function createSearchService(deps: SearchServiceDeps) {
     return words.length === 0 ? undefined : buildSearchWords(words, corrections);
   }
 
+  /** Each word, or its spelling corrections when it starts no indexed word; `undefined` when none is corrected. */
+  async function correctedWords(words: readonly string[]): Promise<string[][] | undefined> {
+    const candidates = words.filter((w) => [...w].length >= MIN_CORRECTED_LENGTH);
+    if (candidates.length === 0) return undefined;
+    const swaps = candidates.flatMap((word) => transpositions(word).map((swap) => ({ word, swap })));
+    const corrections = await deps.search.corrections(candidates, swaps);
+    if (corrections.size === 0) return undefined;
+    return words.map((w) => corrections.get(w) ?? [w]);
+  }
+
   async function filterFor(query: SearchQueryParsed): Promise<SearchFilter> {
     let categoryId: string | undefined;
     if (query.category !== undefined) {
@@ -160,15 +170,26 @@ export function createSearchService(deps: SearchServiceDeps) {
       };
     },
 
+    /**
+     * Categories and products whose words start with the typed words. When nothing does, the
+     * words are corrected the way a search corrects them (one letter wrong, missing, extra, or two
+     * swapped: "lantren" → lantern), so the suggestions agree with what Enter finds.
+     */
     async suggest(q: string, limit: number = MAX_SUGGESTIONS): Promise<SuggestResult> {
       const words = searchWords(q);
       const max = Math.min(limit, MAX_SUGGESTIONS);
       if (words.length === 0) return { object: 'list', q, data: [] };
-      // Both at once; products fill what categories leave of `max`.
-      const [categories, products] = await Promise.all([
-        deps.search.suggestCategories(words.join(' '), Math.min(MAX_CATEGORY_SUGGESTIONS, max)),
-        deps.search.suggestProducts(words, max),
-      ]);
+      const find = (typed: readonly (readonly string[])[]) =>
+        // Both at once; products fill what categories leave of `max`.
+        Promise.all([
+          deps.search.suggestCategories(typed.map((a) => a[0]).join(' '), Math.min(MAX_CATEGORY_SUGGESTIONS, max)),
+          deps.search.suggestProducts(typed, max),
+        ]);
+      let [categories, products] = await find(words.map((w) => [w]));
+      if (categories.length === 0 && products.length === 0) {
+        const corrected = await correctedWords(words);
+        if (corrected) [categories, products] = await find(corrected);
+      }
       const data: Suggestion[] = [
         ...categories.map((c): Suggestion => ({ type: 'category', id: c.id, slug: c.slug, name: c.name })),
         ...products.slice(0, max - categories.length).map((p): Suggestion => ({
