@@ -33,10 +33,17 @@ type FocusTarget = 'heading' | 'invalid' | 'card' | null;
 
 /**
  * Checkout in steps — contact and shipping address → shipping method → payment → review →
- * confirmation — with a progress indicator, browser autofill, the server's validation messages
- * inline on each field, and back and forward without losing what was typed. Place order places
- * exactly one order however often it is clicked. A session whose stock is gone shows an expired
- * state.
+ * confirmation — with a progress indicator, browser autofill, and back and forward without losing
+ * what was typed. Place order places exactly one order however often it is clicked. A session
+ * whose stock is gone shows an expired state; an empty cart says so, with a link back to the shop.
+ *
+ * The address form follows the chosen country (US, CA, GB, DE, FR, JP, AU): its fields, their
+ * names and their order, with the state, province or prefecture chosen from a list. It is read
+ * when submitted, so fields filled by a password manager without `input` events count. Every
+ * problem is checked before sending with the contract's rules and shown beside its field in the
+ * shopper's language, as is any field error the server answers (mapped by `param` and `code`,
+ * never its developer text); focus goes to the first field to fix. Each step change moves focus
+ * to the step's heading. A declined card returns to the payment step with the reason, focus there.
  *
  * Payment follows the server's provider (the session's `payment_provider`):
  * - **Stripe** (the server has `STRIPE_*` keys): the Stripe Payment Element, loaded from Stripe
@@ -56,6 +63,8 @@ type FocusTarget = 'heading' | 'invalid' | 'card' | null;
  * @event {ShopCheckoutCompleteEvent} shop-checkout-complete - The order was placed (GA4 `purchase` parameters).
  *
  * @csspart progress - The step indicator.
+ * @csspart step-heading - The current step's heading (focused when the step changes).
+ * @csspart empty - The empty-cart message with its link back to the shop.
  * @csspart field - A labelled form field.
  * @csspart field-error - A field's validation message.
  * @csspart error - A message about the whole step (a declined card …).
