@@ -51,7 +51,8 @@ async function tabTo(page: Page, what: string, matches: (f: Focused) => boolean,
 }
 
 const named = (field: string) => (f: Focused) => f.name === field;
-const button = (text: RegExp) => (f: Focused) => (f.tag === 'button' || f.tag === 'a') && (text.test(f.text) || text.test(f.label));
+const button = (text: RegExp) => (f: Focused) =>
+  (f.tag === 'button' || f.tag === 'a') && (text.test(f.text) || text.test(f.label));
 
 async function buyByKeyboard(page: Page, url: string): Promise<string> {
   await page.goto(url);

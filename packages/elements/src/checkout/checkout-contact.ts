@@ -2,7 +2,14 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import type { MessageKey } from '../i18n/catalogues.js';
 import type { MessageParams } from '../i18n/message.js';
-import { COUNTRIES, EMPTY_CONTACT, addressFields, renderField, type ContactForm, type ContactKey } from './checkout-fields.js';
+import {
+  COUNTRIES,
+  EMPTY_CONTACT,
+  addressFields,
+  renderField,
+  type ContactForm,
+  type ContactKey,
+} from './checkout-fields.js';
 
 /** What the contact and address step renders from. */
 export interface ContactStepView {
@@ -48,7 +55,15 @@ export function renderContactStep(view: ContactStepView): TemplateResult {
   const emailError = errors.email;
   return html`<form @submit=${view.onSubmit} novalidate aria-labelledby="step-heading" class="address">
     ${renderField(
-      { key: 'email', label: 'checkout.field.email', autocomplete: 'email', width: 'full', required: true, type: 'email', inputmode: 'email' },
+      {
+        key: 'email',
+        label: 'checkout.field.email',
+        autocomplete: 'email',
+        width: 'full',
+        required: true,
+        type: 'email',
+        inputmode: 'email',
+      },
       { value: form.email, error: emailError, label: t('checkout.field.email') },
     )}
     <div part="field" class="field full">

@@ -1,6 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import { addressRules } from '@shoptag/sdk';
+import { addressRules, type CheckoutSession } from '@shoptag/sdk';
 import type { MessageKey } from '../i18n/catalogues.js';
 import { regionName } from './address-regions.js';
 
@@ -18,6 +18,23 @@ export interface ContactForm {
 }
 
 export type ContactKey = keyof ContactForm;
+
+/** The form's values from a session that has an address (a checkout resumed after a reload). */
+export function contactOf(session: CheckoutSession): ContactForm {
+  const a = session.shipping_address;
+  if (!a) return { ...EMPTY_CONTACT, email: session.email ?? '' };
+  return {
+    email: session.email ?? '',
+    name: a.name,
+    line1: a.line1,
+    line2: a.line2 ?? '',
+    city: a.city,
+    region: a.region ?? '',
+    postal_code: a.postal_code ?? '',
+    country: a.country,
+    phone: a.phone ?? '',
+  };
+}
 
 export const EMPTY_CONTACT: ContactForm = {
   email: '',
@@ -79,7 +96,14 @@ const CITY_LABELS: Readonly<Record<string, MessageKey>> = {
  */
 export function addressFields(country: string): FieldSpec[] {
   const rules = addressRules(country);
-  const spec = (key: FieldSpec['key'], label: MessageKey, autocomplete: string, width: FieldWidth, required: boolean, extra: Partial<FieldSpec> = {}): FieldSpec => ({
+  const spec = (
+    key: FieldSpec['key'],
+    label: MessageKey,
+    autocomplete: string,
+    width: FieldWidth,
+    required: boolean,
+    extra: Partial<FieldSpec> = {},
+  ): FieldSpec => ({
     key,
     label,
     autocomplete: `shipping ${autocomplete}`,
@@ -88,13 +112,33 @@ export function addressFields(country: string): FieldSpec[] {
     ...extra,
   });
   const name = spec('name', 'checkout.field.name', 'name', 'full', true);
-  const line1 = spec('line1', country === 'DE' ? 'checkout.field.street' : country === 'JP' ? 'checkout.field.jpStreet' : 'checkout.field.line1', 'address-line1', 'full', true);
-  const line2 = spec('line2', country === 'JP' ? 'checkout.field.building' : 'checkout.field.line2', 'address-line2', 'full', false);
-  const city = (width: FieldWidth) => spec('city', CITY_LABELS[country] ?? 'checkout.field.city', 'address-level2', width, true);
+  const line1 = spec(
+    'line1',
+    country === 'DE' ? 'checkout.field.street' : country === 'JP' ? 'checkout.field.jpStreet' : 'checkout.field.line1',
+    'address-line1',
+    'full',
+    true,
+  );
+  const line2 = spec(
+    'line2',
+    country === 'JP' ? 'checkout.field.building' : 'checkout.field.line2',
+    'address-line2',
+    'full',
+    false,
+  );
+  const city = (width: FieldWidth) =>
+    spec('city', CITY_LABELS[country] ?? 'checkout.field.city', 'address-level2', width, true);
   const postal = (width: FieldWidth) =>
-    spec('postal_code', POSTAL_LABELS[country] ?? 'checkout.field.postal', 'postal-code', width, rules.postalCode !== null, {
-      inputmode: country === 'GB' || country === 'CA' ? undefined : 'numeric',
-    });
+    spec(
+      'postal_code',
+      POSTAL_LABELS[country] ?? 'checkout.field.postal',
+      'postal-code',
+      width,
+      rules.postalCode !== null,
+      {
+        inputmode: country === 'GB' || country === 'CA' ? undefined : 'numeric',
+      },
+    );
   const region = (width: FieldWidth) =>
     spec('region', REGION_LABELS[country] ?? 'checkout.field.region', 'address-level1', width, rules.regions !== null, {
       select: rules.regions !== null,
@@ -139,7 +183,8 @@ export function renderField(spec: FieldSpec, view: FieldView): TemplateResult {
       >
         <option value="" ?selected=${!view.value}>${view.choose}</option>
         ${(addressRules(view.country ?? '').regions ?? []).map(
-          (code) => html`<option value=${code} ?selected=${code === view.value}>${regionName(view.country ?? '', code, view.locale ?? 'en')}</option>`,
+          (code) =>
+            html`<option value=${code} ?selected=${code === view.value}>${regionName(view.country ?? '', code, view.locale ?? 'en')}</option>`,
         )}
       </select>`
     : html`<input

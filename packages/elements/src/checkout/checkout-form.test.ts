@@ -11,8 +11,7 @@ import { checkoutFor, click, fillContact, root, type } from '../testing/checkout
 import { EMPTY_CONTACT, type ContactForm } from './checkout-fields.js';
 import { checkContact, fieldMessage, serverProblems } from './field-messages.js';
 
-const labels = (el: ShopCheckout) =>
-  [...root(el).querySelectorAll('form label')].map((l) => l.textContent!.trim());
+const labels = (el: ShopCheckout) => [...root(el).querySelectorAll('form label')].map((l) => l.textContent!.trim());
 const focused = (el: ShopCheckout) => root(el).activeElement as HTMLElement | null;
 
 async function chooseCountry(el: ShopCheckout, country: string): Promise<void> {
@@ -23,7 +22,9 @@ async function chooseCountry(el: ShopCheckout, country: string): Promise<void> {
 /** A real 400 from the server for a session update. */
 async function serverRefusal(changes: Record<string, unknown>): Promise<ShopError> {
   const client = testClient();
-  const product = (await client.products.list({ limit: 20 })).data.find((p) => p.variants.some((v) => v.available_quantity > 2))!;
+  const product = (await client.products.list({ limit: 20 })).data.find((p) =>
+    p.variants.some((v) => v.available_quantity > 2),
+  )!;
   const variant = product.variants.find((v) => v.available_quantity > 2)!;
   const cart = await client.carts.create({ items: [{ variant_id: variant.id, quantity: 1 }] });
   const session = await client.checkout.create(cart.id);
@@ -35,12 +36,29 @@ async function serverRefusal(changes: Record<string, unknown>): Promise<ShopErro
   throw new Error('the server accepted it');
 }
 
-const address = { name: 'Ada Lovelace', line1: '1 Market St', city: 'San Francisco', region: 'CA', postal_code: '94105', country: 'US' };
+const address = {
+  name: 'Ada Lovelace',
+  line1: '1 Market St',
+  city: 'San Francisco',
+  region: 'CA',
+  postal_code: '94105',
+  country: 'US',
+};
 
 describe('<shop-checkout> address form', () => {
   it('writes a US address as City, State and ZIP code, with the states named in a select', async () => {
     const el = await checkoutFor();
-    expect(labels(el)).to.deep.equal(['Email', 'Country or region', 'Full name', 'Address', 'Apartment, suite, etc. (optional)', 'City', 'State', 'ZIP code', 'Phone (optional)']);
+    expect(labels(el)).to.deep.equal([
+      'Email',
+      'Country or region',
+      'Full name',
+      'Address',
+      'Apartment, suite, etc. (optional)',
+      'City',
+      'State',
+      'ZIP code',
+      'Phone (optional)',
+    ]);
     const state = root(el).querySelector<HTMLSelectElement>('select[name="region"]')!;
     expect([...state.options].find((o) => o.value === 'CA')!.textContent).to.equal('California');
   });
@@ -53,7 +71,12 @@ describe('<shop-checkout> address form', () => {
     expect(labels(el).slice(5)).to.deep.equal(['Town or city', 'Postcode', 'Phone (optional)']);
     expect(root(el).querySelector('[name="region"]')).to.equal(null);
     await chooseCountry(el, 'DE');
-    expect(labels(el).slice(3, 7)).to.deep.equal(['Street and house number', 'Apartment, suite, etc. (optional)', 'Postal code', 'City']);
+    expect(labels(el).slice(3, 7)).to.deep.equal([
+      'Street and house number',
+      'Apartment, suite, etc. (optional)',
+      'Postal code',
+      'City',
+    ]);
     await chooseCountry(el, 'FR');
     expect(labels(el).slice(5, 7)).to.deep.equal(['Postal code', 'City']);
     await chooseCountry(el, 'AU');
@@ -97,7 +120,8 @@ describe('<shop-checkout> address form', () => {
         for (const [i, a] of boxes.entries()) {
           expect(a.right, `${country} field ${i} stays inside`).to.be.at.most(form.getBoundingClientRect().right + 0.5);
           for (const b of boxes.slice(i + 1)) {
-            const overlap = a.left < b.right - 0.5 && b.left < a.right - 0.5 && a.top < b.bottom - 0.5 && b.top < a.bottom - 0.5;
+            const overlap =
+              a.left < b.right - 0.5 && b.left < a.right - 0.5 && a.top < b.bottom - 0.5 && b.top < a.bottom - 0.5;
             expect(overlap, `${country}: fields overlap`).to.equal(false);
           }
         }
@@ -129,10 +153,14 @@ describe('<shop-checkout> field messages', () => {
     type(el, 'postal_code', '123');
     click(el, 'button[type="submit"]');
     await el.updateComplete;
-    const invalid = [...root(el).querySelectorAll<HTMLElement>('[aria-invalid="true"]')].map((i) => i.getAttribute('name'));
+    const invalid = [...root(el).querySelectorAll<HTMLElement>('[aria-invalid="true"]')].map((i) =>
+      i.getAttribute('name'),
+    );
     expect(invalid).to.deep.equal(['email', 'name', 'line1', 'city', 'region', 'postal_code']);
     const email = root(el).querySelector('#f-email')!;
-    expect(root(el).getElementById(email.getAttribute('aria-describedby')!)!.textContent).to.equal('Enter an email address like name@example.com.');
+    expect(root(el).getElementById(email.getAttribute('aria-describedby')!)!.textContent).to.equal(
+      'Enter an email address like name@example.com.',
+    );
     expect(focused(el)).to.equal(email);
     const text = root(el).querySelector('form')!.textContent!;
     expect(text).to.contain('Enter a ZIP code like 94107.');
@@ -171,22 +199,93 @@ describe('<shop-checkout> field messages', () => {
       { ...EMPTY_CONTACT, ...address, email: 'ada@example.com', name: '  ' },
       { ...EMPTY_CONTACT, ...address, email: 'ada@example.com', region: 'XX' },
       { ...EMPTY_CONTACT, ...address, email: 'ada@example.com', phone: '12' },
-      { ...EMPTY_CONTACT, email: 'ada@example.com', name: 'A', line1: 'B', city: 'London', postal_code: 'SW1A 1AA', country: 'GB' },
-      { ...EMPTY_CONTACT, email: 'ada@example.com', name: 'A', line1: 'B', city: 'London', postal_code: '123', country: 'GB' },
-      { ...EMPTY_CONTACT, email: 'ada@example.com', name: 'A', line1: 'B', city: 'Berlin', postal_code: '10115', country: 'DE' },
-      { ...EMPTY_CONTACT, email: 'ada@example.com', name: 'A', line1: 'B', city: 'Chiyoda', region: '13', postal_code: '100-0001', country: 'JP' },
-      { ...EMPTY_CONTACT, email: 'ada@example.com', name: 'A', line1: 'B', city: 'Chiyoda', postal_code: '1000', country: 'JP' },
-      { ...EMPTY_CONTACT, email: 'ada@example.com', name: 'A', line1: 'B', city: 'Sydney', region: 'NSW', postal_code: '2000', country: 'AU' },
-      { ...EMPTY_CONTACT, email: 'ada@example.com', name: 'A'.repeat(201), line1: 'B', city: 'Paris', postal_code: '75001', country: 'FR' },
+      {
+        ...EMPTY_CONTACT,
+        email: 'ada@example.com',
+        name: 'A',
+        line1: 'B',
+        city: 'London',
+        postal_code: 'SW1A 1AA',
+        country: 'GB',
+      },
+      {
+        ...EMPTY_CONTACT,
+        email: 'ada@example.com',
+        name: 'A',
+        line1: 'B',
+        city: 'London',
+        postal_code: '123',
+        country: 'GB',
+      },
+      {
+        ...EMPTY_CONTACT,
+        email: 'ada@example.com',
+        name: 'A',
+        line1: 'B',
+        city: 'Berlin',
+        postal_code: '10115',
+        country: 'DE',
+      },
+      {
+        ...EMPTY_CONTACT,
+        email: 'ada@example.com',
+        name: 'A',
+        line1: 'B',
+        city: 'Chiyoda',
+        region: '13',
+        postal_code: '100-0001',
+        country: 'JP',
+      },
+      {
+        ...EMPTY_CONTACT,
+        email: 'ada@example.com',
+        name: 'A',
+        line1: 'B',
+        city: 'Chiyoda',
+        postal_code: '1000',
+        country: 'JP',
+      },
+      {
+        ...EMPTY_CONTACT,
+        email: 'ada@example.com',
+        name: 'A',
+        line1: 'B',
+        city: 'Sydney',
+        region: 'NSW',
+        postal_code: '2000',
+        country: 'AU',
+      },
+      {
+        ...EMPTY_CONTACT,
+        email: 'ada@example.com',
+        name: 'A'.repeat(201),
+        line1: 'B',
+        city: 'Paris',
+        postal_code: '75001',
+        country: 'FR',
+      },
     ];
     for (const f of forms) {
       const optional = (v: string) => (v.trim() ? v.trim() : undefined);
       const parsed = CheckoutSessionUpdate.safeParse({
         email: f.email.trim(),
-        shipping_address: { name: f.name, line1: f.line1, city: f.city, country: f.country, region: optional(f.region), postal_code: optional(f.postal_code), phone: optional(f.phone) },
+        shipping_address: {
+          name: f.name,
+          line1: f.line1,
+          city: f.city,
+          country: f.country,
+          region: optional(f.region),
+          postal_code: optional(f.postal_code),
+          phone: optional(f.phone),
+        },
       });
       const schema = parsed.success ? [] : parsed.error.issues.map((i) => i.path.join('.'));
-      expect(checkContact(f).map((p) => p.param).sort(), JSON.stringify(f)).to.deep.equal([...new Set(schema)].sort());
+      expect(
+        checkContact(f)
+          .map((p) => p.param)
+          .sort(),
+        JSON.stringify(f),
+      ).to.deep.equal([...new Set(schema)].sort());
     }
   });
 });

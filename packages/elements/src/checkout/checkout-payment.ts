@@ -47,18 +47,22 @@ export function renderStripeForm(
 ): TemplateResult {
   const { t, problem } = view;
   return html`<form @submit=${view.onSubmit} aria-labelledby="step-heading">
-    ${view.status === 'failed'
-      ? html`<p part="error" role="alert">${t('checkout.payment.loadFailed')}</p>`
-      : !view.failed && view.status !== 'ready'
-        ? html`<p aria-busy="true">${t('checkout.payment.loading')}</p>`
-        : nothing}
+    ${
+      view.status === 'failed'
+        ? html`<p part="error" role="alert">${t('checkout.payment.loadFailed')}</p>`
+        : !view.failed && view.status !== 'ready'
+          ? html`<p aria-busy="true">${t('checkout.payment.loading')}</p>`
+          : nothing
+    }
     ${problem ? html`<p part="error field-error" id="card-error" role="alert" tabindex="-1">${problem}</p>` : nothing}
     <div part="stripe-payment"><slot name=${STRIPE_SLOT}></slot></div>
     <div class="actions">
       <button type="button" @click=${view.onBack}>${t('checkout.back')}</button>
-      ${view.failed
-        ? html`<button part="primary" type="button" @click=${view.onRetry}>${t('common.retry')}</button>`
-        : html`<button part="primary" type="submit" ?disabled=${view.busy || view.status !== 'ready'}>${t('checkout.continue.review')}</button>`}
+      ${
+        view.failed
+          ? html`<button part="primary" type="button" @click=${view.onRetry}>${t('common.retry')}</button>`
+          : html`<button part="primary" type="submit" ?disabled=${view.busy || view.status !== 'ready'}>${t('checkout.continue.review')}</button>`
+      }
     </div>
   </form>`;
 }

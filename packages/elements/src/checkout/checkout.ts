@@ -5,7 +5,6 @@ import {
   formatMoney,
   getCartStore,
   isShopError,
-  minorToDecimalString,
   type CheckoutState,
   type CheckoutStep,
   type CheckoutStore,
@@ -18,12 +17,13 @@ import { Localizer } from '../i18n/localizer.js';
 import type { MessageKey } from '../i18n/catalogues.js';
 import type { MessageParams } from '../i18n/message.js';
 import { ShopCheckoutCompleteEvent } from '../events/checkout-complete.js';
-import { EMPTY_CONTACT, type ContactForm, type ContactKey } from './checkout-fields.js';
+import { EMPTY_CONTACT, contactOf, type ContactForm, type ContactKey } from './checkout-fields.js';
+import { purchaseParameters } from './checkout-analytics.js';
 import { checkContact, fieldMessage, fieldOf, serverProblems, type FieldProblem } from './field-messages.js';
 import { cardMessageKey, isCardError } from './card-messages.js';
 import { readContact, renderContactStep } from './checkout-contact.js';
 import { renderCardForm, renderStripeForm } from './checkout-payment.js';
-import { renderEmpty, renderProgress, renderStepHeading, stepErrorKey } from './checkout-steps.js';
+import { renderEmpty, renderProgress, renderShippingStep, renderStepHeading, stepErrorKey } from './checkout-steps.js';
 import { testPaymentMethod } from './test-cards.js';
 import { StripePaymentController, stripeReturn, withoutStripeReturn } from './stripe-payment.js';
 import { checkoutStyles } from './checkout.styles.js';
@@ -176,20 +176,7 @@ export class ShopCheckout extends LitElement {
       this.requestUpdate();
     }
     const session = this.view?.session;
-    if (session?.shipping_address) {
-      const a = session.shipping_address;
-      this.contact = {
-        email: session.email ?? '',
-        name: a.name,
-        line1: a.line1,
-        line2: a.line2 ?? '',
-        city: a.city,
-        region: a.region ?? '',
-        postal_code: a.postal_code ?? '',
-        country: a.country,
-        phone: a.phone ?? '',
-      };
-    }
+    if (session?.shipping_address) this.contact = contactOf(session);
   }
 
   /** A refused card sends the shopper back to the payment step, with the reason and focus there. */
@@ -205,23 +192,7 @@ export class ShopCheckout extends LitElement {
     const order = value.order!;
     this.completedOrderId = order.id;
     if (this.client) getCartStore(this.client).clear();
-    const major = (m: Money) => Number(minorToDecimalString(m.amount, m.currency));
-    const ecommerce = {
-      currency: order.currency,
-      value: major(order.totals.total),
-      transaction_id: order.number,
-      tax: major(order.totals.tax),
-      shipping: major(order.totals.shipping),
-      items: order.items.map((i) => ({
-        item_id: i.sku || i.variant_id,
-        item_name: i.name,
-        item_brand: '',
-        item_category: '',
-        item_variant: i.variant_title,
-        price: major(i.unit_price),
-        quantity: i.quantity,
-      })),
-    };
+    const ecommerce = purchaseParameters(order);
     this.dispatchEvent(new ShopCheckoutCompleteEvent({ order, ecommerce }));
   }
 
@@ -323,7 +294,7 @@ export class ShopCheckout extends LitElement {
       target === 'invalid'
         ? root.querySelector<HTMLElement>('[aria-invalid="true"]')
         : target === 'card'
-          ? root.querySelector<HTMLElement>('#f-cardnumber') ?? root.querySelector<HTMLElement>('#card-error')
+          ? (root.querySelector<HTMLElement>('#f-cardnumber') ?? root.querySelector<HTMLElement>('#card-error'))
           : root.querySelector<HTMLElement>('#step-heading');
     if (!element) return; // not rendered yet: try after the next update
     this.focusTarget = null;
@@ -370,7 +341,8 @@ export class ShopCheckout extends LitElement {
     }
     // Field and card problems are shown where they are; other failures above the step.
     const fieldFailure = v.step === 'contact' && serverProblems(v.error).length > 0;
-    const stepError = v.error && v.status === 'error' && !fieldFailure && !isCardError(v.error) ? stepErrorKey(v.error) : null;
+    const stepError =
+      v.error && v.status === 'error' && !fieldFailure && !isCardError(v.error) ? stepErrorKey(v.error) : null;
     return html`<div class="checkout" dir=${this.i18n.dir} lang=${this.i18n.locale}>
       ${renderProgress(t, v.step)}
       ${renderStepHeading(t, v.step)}
@@ -396,14 +368,16 @@ export class ShopCheckout extends LitElement {
           onCountry: (e) => this.changeCountry(e),
         });
       case 'shipping':
-        return html`<fieldset aria-labelledby="step-heading">
-            ${!busy && v.shippingMethods.length === 0 ? html`<p part="error" role="alert">${t('checkout.shipping.none')}</p>` : nothing}
-            ${v.shippingMethods.map(
-              (m) => html`<label class="method"><input type="radio" name="shipping" .checked=${session.shipping_method?.id === m.id} @change=${() => this.choose(m.id)} />
-                <span>${m.name} · ${m.carrier}</span><span>${t('checkout.shipping.days', { min: m.estimated_days.min, max: m.estimated_days.max })}</span><span>${m.price.amount === 0 ? t('checkout.shipping.free') : this.money(m.price)}</span></label>`,
-            )}
-          </fieldset>
-          <div class="actions"><button @click=${() => this.checkout?.goTo('contact')}>${t('checkout.back')}</button><button part="primary" ?disabled=${!session.shipping_method || busy} @click=${() => this.checkout?.goTo('payment')}>${t('checkout.continue.payment')}</button></div>`;
+        return renderShippingStep({
+          t,
+          busy,
+          methods: v.shippingMethods,
+          chosen: session.shipping_method?.id ?? null,
+          price: (m) => this.money(m),
+          onChoose: (id) => void this.choose(id),
+          onBack: () => this.checkout?.goTo('contact'),
+          onContinue: () => this.checkout?.goTo('payment'),
+        });
       case 'payment': {
         const view = {
           t,

@@ -88,7 +88,9 @@ export function serverProblems(error: ShopError | null): FieldProblem[] {
   const listed = error.details?.errors;
   const problems = Array.isArray(listed)
     ? (listed as { param?: unknown; code?: unknown }[]).flatMap((item) =>
-        typeof item.param === 'string' ? [{ param: item.param, code: typeof item.code === 'string' ? item.code : error.code }] : [],
+        typeof item.param === 'string'
+          ? [{ param: item.param, code: typeof item.code === 'string' ? item.code : error.code }]
+          : [],
       )
     : error.param
       ? [{ param: error.param, code: error.code }]
@@ -117,7 +119,8 @@ export function checkContact(form: ContactForm): FieldProblem[] {
     else if (!rules.postalCode.test(postal)) add('postal_code', 'parameter_invalid');
   }
   const region = form.region.trim().toUpperCase();
-  if (rules.regions && !rules.regions.includes(region)) add('region', region ? 'parameter_invalid' : 'parameter_missing');
+  if (rules.regions && !rules.regions.includes(region))
+    add('region', region ? 'parameter_invalid' : 'parameter_missing');
   const phone = form.phone.trim();
   if (phone && !rules.phone.test(compactPhone(phone))) add('phone', 'parameter_invalid');
   // One problem per field: the first found.

@@ -67,15 +67,55 @@ function appearanceOf(host: HTMLElement): Appearance {
 export function stripeLocale(locale: string): StripeElementLocale {
   const tag = locale.replace('_', '-');
   const language = tag.split('-')[0]!.toLowerCase();
-  const known = STRIPE_LOCALES.find((l) => l.toLowerCase() === tag.toLowerCase()) ?? STRIPE_LOCALES.find((l) => l === language);
+  const known =
+    STRIPE_LOCALES.find((l) => l.toLowerCase() === tag.toLowerCase()) ?? STRIPE_LOCALES.find((l) => l === language);
   return known ?? 'auto';
 }
 
 // The locales Stripe's Elements speak (stripe.com/docs/js/appendix/supported_locales).
 const STRIPE_LOCALES: readonly StripeElementLocale[] = [
-  'ar', 'bg', 'cs', 'da', 'de', 'el', 'en', 'en-GB', 'es', 'es-419', 'et', 'fi', 'fil', 'fr', 'fr-CA', 'he', 'hr',
-  'hu', 'id', 'it', 'ja', 'ko', 'lt', 'lv', 'ms', 'mt', 'nb', 'nl', 'pl', 'pt', 'pt-BR', 'ro', 'ru', 'sk', 'sl',
-  'sv', 'th', 'tr', 'vi', 'zh', 'zh-HK', 'zh-TW',
+  'ar',
+  'bg',
+  'cs',
+  'da',
+  'de',
+  'el',
+  'en',
+  'en-GB',
+  'es',
+  'es-419',
+  'et',
+  'fi',
+  'fil',
+  'fr',
+  'fr-CA',
+  'he',
+  'hr',
+  'hu',
+  'id',
+  'it',
+  'ja',
+  'ko',
+  'lt',
+  'lv',
+  'ms',
+  'mt',
+  'nb',
+  'nl',
+  'pl',
+  'pt',
+  'pt-BR',
+  'ro',
+  'ru',
+  'sk',
+  'sl',
+  'sv',
+  'th',
+  'tr',
+  'vi',
+  'zh',
+  'zh-HK',
+  'zh-TW',
 ];
 
 /** A PaymentIntent a retry finds already confirmed (the order request failed after Stripe answered). */
@@ -96,7 +136,10 @@ function toShopError(error: StripeError) {
       details: error.decline_code ? { decline_code: error.decline_code } : undefined,
     });
   return createShopError({
-    type: error.type === 'validation_error' || error.type === 'invalid_request_error' ? 'invalid_request_error' : 'api_error',
+    type:
+      error.type === 'validation_error' || error.type === 'invalid_request_error'
+        ? 'invalid_request_error'
+        : 'api_error',
     code: error.code ?? 'payment_failed',
     message: error.message ?? 'The payment failed.',
   });

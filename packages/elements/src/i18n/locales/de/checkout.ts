@@ -81,7 +81,8 @@ export const checkout = {
   'checkout.card.incorrectCvc': 'Die Prüfnummer ist falsch. Prüfe sie und versuche es erneut.',
   'checkout.card.failed': 'Die Zahlung hat nicht geklappt. Versuche es erneut oder nutze eine andere Karte.',
   'checkout.payment.loading': 'Das sichere Zahlungsformular wird geladen …',
-  'checkout.payment.loadFailed': 'Das sichere Zahlungsformular konnte nicht geladen werden. Prüfe deine Verbindung und versuche es erneut.',
+  'checkout.payment.loadFailed':
+    'Das sichere Zahlungsformular konnte nicht geladen werden. Prüfe deine Verbindung und versuche es erneut.',
   'checkout.placeOrder': 'Kostenpflichtig bestellen',
   'checkout.challenge.label': 'Zahlung bestätigen',
   'checkout.challenge.body': 'Deine Bank bittet dich, diese Zahlung zu bestätigen.',

@@ -73,7 +73,8 @@ export const checkout = {
   'checkout.card.number': 'Número de tarjeta',
   'checkout.card.expiry': 'Fecha de caducidad (MM/AA)',
   'checkout.card.cvc': 'Código de seguridad (CVC)',
-  'checkout.card.testOnly': 'Esta tienda de prueba solo acepta las tarjetas de prueba de Stripe, por ejemplo 4242 4242 4242 4242.',
+  'checkout.card.testOnly':
+    'Esta tienda de prueba solo acepta las tarjetas de prueba de Stripe, por ejemplo 4242 4242 4242 4242.',
   'checkout.card.incomplete': 'Completa los datos de pago.',
   'checkout.card.declined': 'Tu tarjeta ha sido rechazada. Prueba con otra tarjeta.',
   'checkout.card.insufficientFunds': 'Tu tarjeta no tiene fondos suficientes. Prueba con otra tarjeta.',
@@ -81,7 +82,8 @@ export const checkout = {
   'checkout.card.incorrectCvc': 'El código de seguridad es incorrecto. Revísalo e inténtalo de nuevo.',
   'checkout.card.failed': 'El pago no se ha completado. Inténtalo de nuevo o usa otra tarjeta.',
   'checkout.payment.loading': 'Cargando el formulario de pago seguro…',
-  'checkout.payment.loadFailed': 'No se ha podido cargar el formulario de pago seguro. Comprueba tu conexión e inténtalo de nuevo.',
+  'checkout.payment.loadFailed':
+    'No se ha podido cargar el formulario de pago seguro. Comprueba tu conexión e inténtalo de nuevo.',
   'checkout.placeOrder': 'Realizar pedido',
   'checkout.challenge.label': 'Confirma tu pago',
   'checkout.challenge.body': 'Tu banco te pide que confirmes este pago.',

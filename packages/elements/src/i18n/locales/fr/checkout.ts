@@ -73,7 +73,8 @@ export const checkout = {
   'checkout.card.number': 'Numéro de carte',
   'checkout.card.expiry': 'Date d’expiration (MM/AA)',
   'checkout.card.cvc': 'Cryptogramme (CVC)',
-  'checkout.card.testOnly': 'Cette boutique de test n’accepte que les cartes de test de Stripe, par exemple 4242 4242 4242 4242.',
+  'checkout.card.testOnly':
+    'Cette boutique de test n’accepte que les cartes de test de Stripe, par exemple 4242 4242 4242 4242.',
   'checkout.card.incomplete': 'Complétez vos informations de paiement.',
   'checkout.card.declined': 'Votre carte a été refusée. Essayez une autre carte.',
   'checkout.card.insufficientFunds': 'Le solde de votre carte est insuffisant. Essayez une autre carte.',
@@ -81,7 +82,8 @@ export const checkout = {
   'checkout.card.incorrectCvc': 'Le cryptogramme est incorrect. Vérifiez-le et réessayez.',
   'checkout.card.failed': 'Le paiement n’a pas abouti. Réessayez ou utilisez une autre carte.',
   'checkout.payment.loading': 'Chargement du formulaire de paiement sécurisé…',
-  'checkout.payment.loadFailed': 'Le formulaire de paiement sécurisé n’a pas pu être chargé. Vérifiez votre connexion et réessayez.',
+  'checkout.payment.loadFailed':
+    'Le formulaire de paiement sécurisé n’a pas pu être chargé. Vérifiez votre connexion et réessayez.',
   'checkout.placeOrder': 'Passer la commande',
   'checkout.challenge.label': 'Confirmez votre paiement',
   'checkout.challenge.body': 'Votre banque vous demande de confirmer ce paiement.',

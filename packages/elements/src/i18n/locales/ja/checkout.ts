@@ -73,7 +73,8 @@ export const checkout = {
   'checkout.card.number': 'カード番号',
   'checkout.card.expiry': '有効期限（MM/YY）',
   'checkout.card.cvc': 'セキュリティコード（CVC）',
-  'checkout.card.testOnly': 'このテストショップでは Stripe のテストカードのみご利用いただけます（例：4242 4242 4242 4242）。',
+  'checkout.card.testOnly':
+    'このテストショップでは Stripe のテストカードのみご利用いただけます（例：4242 4242 4242 4242）。',
   'checkout.card.incomplete': 'お支払い情報をすべて入力してください。',
   'checkout.card.declined': 'カードが承認されませんでした。別のカードをお試しください。',
   'checkout.card.insufficientFunds': 'カードの残高が不足しています。別のカードをお試しください。',
@@ -81,7 +82,8 @@ export const checkout = {
   'checkout.card.incorrectCvc': 'セキュリティコードが正しくありません。ご確認のうえ、もう一度お試しください。',
   'checkout.card.failed': 'お支払いが完了しませんでした。もう一度お試しいただくか、別のカードをご利用ください。',
   'checkout.payment.loading': '安全なお支払いフォームを読み込み中…',
-  'checkout.payment.loadFailed': '安全なお支払いフォームを読み込めませんでした。接続をご確認のうえ、もう一度お試しください。',
+  'checkout.payment.loadFailed':
+    '安全なお支払いフォームを読み込めませんでした。接続をご確認のうえ、もう一度お試しください。',
   'checkout.placeOrder': '注文を確定する',
   'checkout.challenge.label': 'お支払いの確認',
   'checkout.challenge.body': 'カード会社がこのお支払いの確認を求めています。',
