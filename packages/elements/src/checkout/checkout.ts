@@ -115,7 +115,7 @@ export class ShopCheckout extends LitElement {
   private client: ShopClient | undefined;
   private unsubscribe: (() => void) | undefined;
   private completedOrderId = '';
-  private shownStep: CheckoutStep | undefined;
+  private shownStep: CheckoutStep | 'expired' | undefined;
   private focusTarget: FocusTarget = null;
 
   /** The checkout state as the SDK store has it (null before it starts). */
@@ -281,7 +281,9 @@ export class ShopCheckout extends LitElement {
 
   /** Each step change moves focus to its heading; a failed submit to the first invalid field or the card problem. */
   private moveFocus(v: CheckoutState | null): void {
-    const step = v?.session ? v.step : undefined;
+    // An expired checkout is a screen of its own, with its heading to land on.
+    const expired = v?.status === 'expired' || v?.session?.status === 'expired';
+    const step = v?.session ? (expired ? 'expired' : v.step) : undefined;
     if (step !== this.shownStep) {
       // Not on the first render: a page that shows the checkout keeps its own focus.
       if (this.shownStep !== undefined && step !== undefined) this.focusTarget ??= 'heading';
