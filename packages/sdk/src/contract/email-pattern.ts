@@ -1,7 +1,7 @@
-import { regexes } from 'zod/v4/core';
-
 /**
- * The pattern `z.email()` checks (zod's own, which the contract's `email` fields use), for forms
- * that check an address before sending it without loading zod into the page.
+ * The email pattern the contract checks (`CheckoutSessionUpdate.email`): zod's own default for
+ * `z.email()`, written out here so that a form can check an address before sending it without
+ * loading zod (the SDK's main entry never loads zod at run time).
  */
-export const EMAIL_PATTERN: RegExp = regexes.email;
+export const EMAIL_PATTERN: RegExp =
+  /^(?:[A-Za-z0-9_'+-]+\.)*[A-Za-z0-9_'+-]*[A-Za-z0-9_+-]@(?:[A-Za-z0-9][A-Za-z0-9-]*\.)+[A-Za-z]{2,}$/;
