@@ -127,7 +127,7 @@ describe('a checkout left past its hold', () => {
 
     // Restocked, the shopper goes back and checks out again: a new hold.
     await admin(`/v1/admin/inventory/${variantId}`, { method: 'PUT', body: { on_hand: held.on_hand } });
-    await page.getByRole('button', { name: 'Back to the shop' }).click();
+    await page.getByRole('link', { name: 'Back to the shop' }).click();
     await page
       .locator('shop-cart-button')
       .getByRole('button', { name: /Cart, 1 item/ })

@@ -85,6 +85,9 @@ export type {
 } from './contract/carts.js';
 export type { Availability, AvailabilityList } from './contract/inventory.js';
 export type { Address, AddressInput } from './contract/address.js';
+// Plain data (no zod): the per-country rules the contract's Address schema checks, for forms that check before sending.
+export { addressRules, compactPhone, type CountryAddressRules } from './contract/address-countries.js';
+export { EMAIL_PATTERN } from './contract/email-pattern.js';
 export type {
   CheckoutSession,
   CheckoutSessionUpdate,

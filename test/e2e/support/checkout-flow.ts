@@ -37,8 +37,8 @@ export async function fillToPayment(page: Page): Promise<void> {
   await page.getByLabel('Full name').fill('Ada Lovelace');
   await page.getByLabel('Address', { exact: true }).fill('1 Market St');
   await page.getByLabel('City').fill('San Francisco');
-  await page.getByLabel('State / province / prefecture').fill('CA');
-  await page.getByLabel('Postal code').fill('94105');
+  await page.getByLabel('State', { exact: true }).selectOption('CA');
+  await page.getByLabel('ZIP code').fill('94105');
   await page.getByRole('button', { name: 'Continue to shipping' }).click();
   await page.getByRole('radio').first().click();
   await page.getByRole('button', { name: 'Continue to payment' }).and(page.locator(':enabled')).click();

@@ -96,21 +96,29 @@ describe('<shop-checkout> with Stripe', () => {
     );
   });
 
-  it('shows a card Stripe declines inline, keeps the cart, and places the order with another card', async () => {
+  it('returns a card Stripe declines to the payment step with the reason and focus there, keeps the cart, and places the order with another card', async () => {
     const el = await withStripeReady();
     window.__STRIPE_STAND_IN__.paymentMethod = 'pm_card_chargeDeclined';
     await toReview(el);
     click(el, '[part~="place-order"]');
-    await until(() => el.state?.status === 'error');
-    await el.updateComplete;
-    expect(root(el).querySelector('[part~="error"]')!.textContent).to.contain('declined');
-    expect(el.state?.step).to.equal('review');
+    await until(() => el.state?.step === 'payment' && root(el).activeElement?.id === 'card-error');
+    expect(root(el).querySelector('#card-error')!.textContent).to.equal('Your card was declined. Try another card.');
     expect(el.state?.order).to.equal(null);
     const client = createShopClient({ endpoint: stripeShop.endpoint, publishableKey: stripeShop.publishableKey });
     expect((await client.carts.get(el.state!.session!.cart_id)).lines).to.have.length(1);
     window.__STRIPE_STAND_IN__.paymentMethod = 'pm_card_visa';
+    await until(() => root(el).querySelector('[part~="primary"][type="submit"]:enabled') !== null);
+    await toReview(el);
+    expect(root(el).querySelector('#card-error')).to.equal(null);
     click(el, '[part~="place-order"]');
     await until(() => el.state?.step === 'confirmation');
+  });
+
+  it('gives the Payment Element the shopper’s language', async () => {
+    const el = await checkoutFor(stripeShop, '', 'de-DE');
+    await toPayment(el);
+    await until(() => calls('elements').length > 0);
+    expect((calls('elements')[0] as { locale?: string }).locale).to.equal('de');
   });
 
   it('says when Stripe.js cannot be loaded and loads it on Try again', async () => {

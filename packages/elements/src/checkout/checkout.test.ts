@@ -23,13 +23,12 @@ describe('<shop-checkout>', () => {
     expect(root(el).querySelector('input[name="postal_code"]')!.getAttribute('autocomplete')).to.equal(
       'shipping postal-code',
     );
-    expect(root(el).querySelector('[aria-current="step"]')!.textContent).to.contain('Contact');
+    expect(root(el).querySelector('[aria-current="step"]')!.textContent).to.contain('Address');
     await fillContact(el, '123');
-    await until(() => Object.keys(el.state?.fieldErrors ?? {}).length > 0);
-    await el.updateComplete;
+    await until(() => root(el).querySelector('[part~="field-error"]') !== null);
     const postal = root(el).querySelector<HTMLInputElement>('input[name="postal_code"]')!;
     expect(postal.getAttribute('aria-invalid')).to.equal('true');
-    expect(root(el).querySelector('[part~="field-error"]')!.textContent).to.contain('postal code');
+    expect(root(el).querySelector('[part~="field-error"]')!.textContent).to.contain('Enter a ZIP code like 94107.');
     expect(root(el).querySelector<HTMLInputElement>('input[name="line1"]')!.value).to.equal('1 Market St');
   });
 
@@ -50,14 +49,42 @@ describe('<shop-checkout>', () => {
     expect(session.order_id).to.equal(detail.order.id);
   });
 
-  it('shows a declined card and lets the shopper go back to pay with another', async () => {
+  it('returns a declined card to the payment step with the reason and focus there; another card then places the order and the message goes', async () => {
     const el = await checkoutFor();
     await toReview(el, '4000 0000 0000 0002');
     click(el, '[part~="place-order"]');
-    await until(() => el.state?.status === 'error');
+    await until(() => el.state?.step === 'payment');
     await el.updateComplete;
-    expect(root(el).querySelector('[part~="error"]')!.textContent).to.contain('declined');
-    expect(el.state?.step).to.equal('review');
+    const message = root(el).querySelector('#card-error')!;
+    expect(message.textContent).to.equal('Your card was declined. Try another card.');
+    const number = root(el).querySelector<HTMLInputElement>('#f-cardnumber')!;
+    await until(() => root(el).activeElement === number);
+    expect(number.getAttribute('aria-invalid')).to.equal('true');
+    expect(number.getAttribute('aria-describedby')).to.equal('card-error');
+    expect(root(el).querySelector('[part~="error"]:not(#card-error)')).to.equal(null);
+    type(el, 'cardnumber', '4242 4242 4242 4242');
+    click(el, 'button[type="submit"]');
+    await until(() => el.state?.step === 'review');
+    await el.updateComplete;
+    const place = root(el).querySelector<HTMLButtonElement>('[part~="place-order"]')!;
+    expect(place.disabled).to.equal(false);
+    expect(root(el).querySelector('#card-error')).to.equal(null);
+    place.click();
+    await until(() => el.state?.step === 'confirmation');
+  });
+
+  it('names the reason a card was refused in the shopper’s words: insufficient funds, expired card', async () => {
+    for (const [card, text] of [
+      ['4000 0000 0000 9995', 'Your card has insufficient funds. Try another card.'],
+      ['4000 0000 0000 0069', 'Your card has expired. Try another card.'],
+    ] as const) {
+      const el = await checkoutFor();
+      await toReview(el, card);
+      click(el, '[part~="place-order"]');
+      await until(() => el.state?.step === 'payment');
+      await el.updateComplete;
+      expect(root(el).querySelector('#card-error')!.textContent).to.equal(text);
+    }
   });
 
   it('walks the authentication-required card through its challenge', async () => {

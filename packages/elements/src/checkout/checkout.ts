@@ -4,7 +4,7 @@ import {
   createCheckoutStore,
   formatMoney,
   getCartStore,
-  minorToDecimalString,
+  isShopError,
   type CheckoutState,
   type CheckoutStep,
   type CheckoutStore,
@@ -12,31 +12,41 @@ import {
   type ShopClient,
 } from '@shoptag/sdk';
 import { StoreConsumer } from '../internal/store-consumer.js';
-import { ShopCheckoutCompleteEvent } from '../events/checkout-complete.js';
-import { CONTACT_FIELDS, COUNTRIES, EMPTY_CONTACT, field, type ContactForm } from './checkout-fields.js';
-import { testPaymentMethod } from './test-cards.js';
-import { STRIPE_SLOT, StripePaymentController, stripeReturn, withoutStripeReturn } from './stripe-payment.js';
-import { checkoutStyles } from './checkout.styles.js';
+import { errorMessageKey } from '../internal/errors.js';
 import { Localizer } from '../i18n/localizer.js';
+import type { MessageKey } from '../i18n/catalogues.js';
+import type { MessageParams } from '../i18n/message.js';
+import { ShopCheckoutCompleteEvent } from '../events/checkout-complete.js';
+import { EMPTY_CONTACT, contactOf, type ContactForm, type ContactKey } from './checkout-fields.js';
+import { purchaseParameters } from './checkout-analytics.js';
+import { checkContact, fieldMessage, fieldOf, serverProblems, type FieldProblem } from './field-messages.js';
+import { cardMessageKey, isCardError } from './card-messages.js';
+import { readContact, renderContactStep } from './checkout-contact.js';
+import { renderCardForm, renderStripeForm } from './checkout-payment.js';
+import { renderEmpty, renderProgress, renderShippingStep, renderStepHeading, stepErrorKey } from './checkout-steps.js';
+import { testPaymentMethod } from './test-cards.js';
+import { StripePaymentController, stripeReturn, withoutStripeReturn } from './stripe-payment.js';
+import { checkoutStyles } from './checkout.styles.js';
 import { orderDetailsStyles } from '../order/order-details.styles.js';
 import { renderReview, typedCard } from './checkout-review.js';
 import { renderConfirmation } from './checkout-confirmation.js';
 
-const STEP_LABELS: Record<CheckoutStep, string> = {
-  contact: 'Contact & address',
-  shipping: 'Shipping',
-  payment: 'Payment',
-  review: 'Review',
-  confirmation: 'Confirmation',
-};
-const STEPS: CheckoutStep[] = ['contact', 'shipping', 'payment', 'review', 'confirmation'];
+/** Where focus goes after the next render: the step's heading, the first invalid field, or the card problem. */
+type FocusTarget = 'heading' | 'invalid' | 'card' | null;
 
 /**
  * Checkout in steps — contact and shipping address → shipping method → payment → review →
- * confirmation — with a progress indicator, browser autofill, the server's validation messages
- * inline on each field, and back and forward without losing what was typed. Place order places
- * exactly one order however often it is clicked. A session whose stock is gone shows an expired
- * state.
+ * confirmation — with a progress indicator, browser autofill, and back and forward without losing
+ * what was typed. Place order places exactly one order however often it is clicked. A session
+ * whose stock is gone shows an expired state; an empty cart says so, with a link back to the shop.
+ *
+ * The address form follows the chosen country (US, CA, GB, DE, FR, JP, AU): its fields, their
+ * names and their order, with the state, province or prefecture chosen from a list. It is read
+ * when submitted, so fields filled by a password manager without `input` events count. Every
+ * problem is checked before sending with the contract's rules and shown beside its field in the
+ * shopper's language, as is any field error the server answers (mapped by `param` and `code`,
+ * never its developer text); focus goes to the first field to fix. Each step change moves focus
+ * to the step's heading. A declined card returns to the payment step with the reason, focus there.
  *
  * Payment follows the server's provider (the session's `payment_provider`):
  * - **Stripe** (the server has `STRIPE_*` keys): the Stripe Payment Element, loaded from Stripe
@@ -56,6 +66,8 @@ const STEPS: CheckoutStep[] = ['contact', 'shipping', 'payment', 'review', 'conf
  * @event {ShopCheckoutCompleteEvent} shop-checkout-complete - The order was placed (GA4 `purchase` parameters).
  *
  * @csspart progress - The step indicator.
+ * @csspart step-heading - The current step's heading (focused when the step changes).
+ * @csspart empty - The empty-cart message with its link back to the shop.
  * @csspart field - A labelled form field.
  * @csspart field-error - A field's validation message.
  * @csspart error - A message about the whole step (a declined card …).
@@ -79,17 +91,27 @@ export class ShopCheckout extends LitElement {
   @property({ attribute: 'cart-id' }) cartId = '';
   /** Resume this checkout session instead. */
   @property({ attribute: 'session-id' }) sessionId = '';
+  /** Where "Back to the shop" leads when the cart is empty or the checkout expired. */
+  @property({ attribute: 'shop-url' }) shopUrl = '/';
   /** The order status page the confirmation links to, with `{id}` and `{token}` (`order.html#order={id}&token={token}`). */
   @property({ attribute: 'order-url' }) orderUrl = '';
 
   @state() private view: CheckoutState | null = null;
   @state() private contact: ContactForm = { ...EMPTY_CONTACT };
-  @state() private card = { number: '', expiry: '', cvc: '' };
-  @state() private cardError = '';
+  /** Problems the form found before sending (the server's come from the store's error). */
+  @state() private problems: FieldProblem[] = [];
+  /** The card number of the simulated card form, as read when it was submitted. */
+  @state() private cardNumber = '';
+  /** Why the card cannot be used: declined, not a test card, incomplete. */
+  @state() private cardProblem: MessageKey | null = null;
+  /** There is nothing to check out: no cart, or an empty one. */
+  @state() private empty = false;
+  /** Starting the checkout failed for another reason. */
+  @state() private startError: unknown = null;
 
   private readonly store = new StoreConsumer(this, { required: true });
-  private readonly stripe = new StripePaymentController(this);
   private readonly i18n = new Localizer(this, () => this.store.value?.locale);
+  private readonly stripe = new StripePaymentController(this);
   /** The Stripe form was asked for on this visit to the payment step. */
   private stripeShown = false;
   /** Completing a session Stripe redirected back to. */
@@ -98,6 +120,8 @@ export class ShopCheckout extends LitElement {
   private client: ShopClient | undefined;
   private unsubscribe: (() => void) | undefined;
   private completedOrderId = '';
+  private shownStep: CheckoutStep | 'expired' | undefined;
+  private focusTarget: FocusTarget = null;
 
   /** The checkout state as the SDK store has it (null before it starts). */
   get state(): CheckoutState | null {
@@ -111,6 +135,10 @@ export class ShopCheckout extends LitElement {
     this.client = undefined;
   }
 
+  private t(key: MessageKey, params?: MessageParams): string {
+    return this.i18n.t(key, params);
+  }
+
   protected override willUpdate(changed: PropertyValues<this>): void {
     const client = this.store.value?.client;
     if (client && (client !== this.client || changed.has('cartId') || changed.has('sessionId')))
@@ -120,11 +148,14 @@ export class ShopCheckout extends LitElement {
   private async begin(client: ShopClient): Promise<void> {
     this.client = client;
     this.unsubscribe?.();
+    this.empty = false;
+    this.startError = null;
     const checkout = createCheckoutStore(client);
     this.checkout = checkout;
     this.unsubscribe = checkout.$checkout.subscribe((value) => {
       this.view = value;
       if (value.order && value.order.id !== this.completedOrderId) this.completed(value);
+      this.noticeDecline(value);
     });
     const returned = stripeReturn(location.href);
     try {
@@ -138,66 +169,64 @@ export class ShopCheckout extends LitElement {
       else {
         const cartId =
           this.cartId || getCartStore(client).$cart.get()?.id || (await getCartStore(client).refresh())?.id;
-        if (!cartId) return;
-        await checkout.start(cartId);
+        if (!cartId) this.empty = true;
+        else await checkout.start(cartId);
       }
-    } catch {
-      // The store shows the error.
+    } catch (error) {
+      // The server answers 400 `cart_empty` for an empty cart, 404 for a cart that is gone.
+      if (isShopError(error) && (error.code === 'cart_empty' || error.param === 'cart_id')) this.empty = true;
+      else if (!this.view?.session) this.startError = error;
     } finally {
       this.resuming = false;
       this.requestUpdate();
     }
     const session = this.view?.session;
-    if (session?.shipping_address) {
-      const a = session.shipping_address;
-      this.contact = {
-        ...this.contact,
-        email: session.email ?? '',
-        name: a.name,
-        line1: a.line1,
-        line2: a.line2 ?? '',
-        city: a.city,
-        region: a.region ?? '',
-        postal_code: a.postal_code ?? '',
-        country: a.country,
-        phone: a.phone ?? '',
-      };
-    }
+    if (session?.shipping_address) this.contact = contactOf(session);
+  }
+
+  /** A refused card sends the shopper back to the payment step, with the reason and focus there. */
+  private noticeDecline(value: CheckoutState): void {
+    if (value.step !== 'review' || value.status !== 'error' || !isCardError(value.error)) return;
+    this.cardProblem = cardMessageKey(value.error);
+    this.cardNumber = '';
+    this.focusTarget = 'card';
+    queueMicrotask(() => this.checkout?.goTo('payment'));
   }
 
   private completed(value: CheckoutState): void {
     const order = value.order!;
     this.completedOrderId = order.id;
     if (this.client) getCartStore(this.client).clear();
-    const major = (m: Money) => Number(minorToDecimalString(m.amount, m.currency));
-    const ecommerce = {
-      currency: order.currency,
-      value: major(order.totals.total),
-      transaction_id: order.number,
-      tax: major(order.totals.tax),
-      shipping: major(order.totals.shipping),
-      items: order.items.map((i) => ({
-        item_id: i.sku || i.variant_id,
-        item_name: i.name,
-        item_brand: '',
-        item_category: '',
-        item_variant: i.variant_title,
-        price: major(i.unit_price),
-        quantity: i.quantity,
-      })),
-    };
+    const ecommerce = purchaseParameters(order);
     this.dispatchEvent(new ShopCheckoutCompleteEvent({ order, ecommerce }));
   }
 
   private money(m: Money): string {
-    return formatMoney(m, this.store.value?.locale ?? (document.documentElement.lang || undefined));
+    return formatMoney(m, this.i18n.locale);
   }
 
-  private async submitContact(e: Event): Promise<void> {
+  /** The problems to show on the contact form: the form's own, else the server's. */
+  private contactErrors(v: CheckoutState): Partial<Record<ContactKey, string>> {
+    const problems = this.problems.length ? this.problems : v.status === 'error' ? serverProblems(v.error) : [];
+    const out: Partial<Record<ContactKey, string>> = {};
+    for (const problem of problems) {
+      const key = fieldOf(problem.param);
+      const message = fieldMessage(problem, this.contact);
+      if (key && message && !out[key]) out[key] = this.t(message.key, message.params);
+    }
+    return out;
+  }
+
+  private async submitContact(e: SubmitEvent): Promise<void> {
     e.preventDefault();
-    const c = this.contact;
+    const c = (this.contact = readContact(e.currentTarget as HTMLFormElement, this.contact));
+    this.problems = checkContact(c);
+    if (this.problems.length) {
+      this.focusTarget = 'invalid';
+      return;
+    }
     const optional = (v: string) => (v.trim() ? v.trim() : undefined);
-    await this.checkout?.update({
+    const updated = await this.checkout?.update({
       email: c.email.trim(),
       shipping_address: {
         name: c.name,
@@ -211,6 +240,16 @@ export class ShopCheckout extends LitElement {
       },
       billing_same_as_shipping: true,
     });
+    if (!updated && serverProblems(this.view?.error ?? null).length) {
+      this.focusTarget = 'invalid';
+      this.requestUpdate();
+    }
+  }
+
+  private changeCountry(e: Event): void {
+    const form = (e.target as HTMLSelectElement).form;
+    if (form) this.contact = { ...readContact(form, this.contact), region: '' };
+    this.problems = [];
   }
 
   private async choose(methodId: string): Promise<void> {
@@ -218,20 +257,24 @@ export class ShopCheckout extends LitElement {
     if (await this.checkout?.update({ shipping_method_id: methodId })) this.checkout?.goTo('shipping');
   }
 
-  private async submitCard(e: Event): Promise<void> {
+  private async submitCard(e: SubmitEvent): Promise<void> {
     e.preventDefault();
-    const pm = testPaymentMethod(this.card.number);
-    if (!pm) {
-      this.cardError = "Use one of Stripe's test card numbers, e.g. 4242 4242 4242 4242.";
+    const number = new FormData(e.currentTarget as HTMLFormElement).get('cardnumber');
+    this.cardNumber = typeof number === 'string' ? number : '';
+    if (!testPaymentMethod(this.cardNumber)) {
+      this.cardProblem = 'checkout.card.testOnly';
+      this.focusTarget = 'card';
       return;
     }
-    this.cardError = '';
-    await this.checkout?.startPayment();
-    this.checkout?.goTo('review');
+    if (await this.checkout?.startPayment()) {
+      this.cardProblem = null;
+      this.checkout?.goTo('review');
+    }
   }
 
   protected override updated(): void {
     const v = this.view;
+    this.moveFocus(v);
     if (v?.session?.payment_provider !== 'stripe' || v.step !== 'payment') this.stripeShown = false;
     // Shown once on arrival; after a failure only Try again loads it again, so a later update
     // cannot swap the error (and its button) for a second attempt the shopper did not ask for.
@@ -241,17 +284,42 @@ export class ShopCheckout extends LitElement {
     }
   }
 
+  /** Each step change moves focus to its heading; a failed submit to the first invalid field or the card problem. */
+  private moveFocus(v: CheckoutState | null): void {
+    // An expired checkout is a screen of its own, with its heading to land on.
+    const expired = v?.status === 'expired' || v?.session?.status === 'expired';
+    const step = v?.session ? (expired ? 'expired' : v.step) : undefined;
+    if (step !== this.shownStep) {
+      // Not on the first render: a page that shows the checkout keeps its own focus.
+      if (this.shownStep !== undefined && step !== undefined) this.focusTarget ??= 'heading';
+      this.shownStep = step;
+    }
+    const target = this.focusTarget;
+    if (!target || !step) return;
+    const root = this.renderRoot as ShadowRoot;
+    const element =
+      target === 'invalid'
+        ? root.querySelector<HTMLElement>('[aria-invalid="true"]')
+        : target === 'card'
+          ? (root.querySelector<HTMLElement>('#f-cardnumber') ?? root.querySelector<HTMLElement>('#card-error'))
+          : root.querySelector<HTMLElement>('#step-heading');
+    if (!element) return; // not rendered yet: try after the next update
+    this.focusTarget = null;
+    element.focus();
+  }
+
   /** Starts (or refreshes) the PaymentIntent, then shows the Payment Element for it. */
   private async showStripe(): Promise<void> {
     await Promise.resolve(); // not inside this update
     const payment = await this.checkout?.startPayment();
-    if (payment) await this.stripe.show(payment);
+    if (payment) await this.stripe.show(payment, this.i18n.locale);
   }
 
-  private reviewStripe(e: Event): void {
+  private reviewStripe(e: SubmitEvent): void {
     e.preventDefault();
-    this.cardError = this.stripe.complete ? '' : 'Complete your payment details.';
-    if (!this.cardError) this.checkout?.goTo('review');
+    this.cardProblem = this.stripe.complete ? null : 'checkout.card.incomplete';
+    if (this.cardProblem) this.focusTarget = 'card';
+    else this.checkout?.goTo('review');
   }
 
   private async stripeAction(clientSecret: string): Promise<void> {
@@ -263,113 +331,124 @@ export class ShopCheckout extends LitElement {
     const session = this.view?.session;
     if (session?.payment_provider === 'stripe')
       void this.checkout?.confirmAndPlaceOrder(() => this.stripe.confirm(location.href, session.id));
-    else void this.checkout?.placeOrder(testPaymentMethod(this.card.number) ?? undefined);
+    else void this.checkout?.placeOrder(testPaymentMethod(this.cardNumber) ?? undefined);
   }
 
   protected override render() {
     const v = this.view;
+    const t = this.t.bind(this);
+    if (this.empty) return renderEmpty(t, this.shopUrl);
     if (!v || !v.session) {
-      if (v?.error) return html`<p part="error" role="alert">${v.error.message}</p>`;
-      return html`<p aria-busy="true">Loading checkout…</p>`;
+      const error = v?.error ?? this.startError;
+      if (error) return html`<p part="error" role="alert">${t(errorMessageKey(error))}</p>`;
+      return html`<p aria-busy="true">${t('checkout.loading')}</p>`;
     }
     if (v.status === 'expired' || v.session.status === 'expired') {
-      return html`<div part="expired" role="alert"><h2>Your checkout has expired</h2><p>${v.error?.message ?? 'The items are no longer reserved for you.'}</p><button part="primary" @click=${() => history.back()}>Back to the shop</button></div>`;
+      return html`<div part="expired" role="alert"><h2 id="step-heading" tabindex="-1">${t('checkout.expired.title')}</h2><p>${t('checkout.expired.body')}</p><a part="primary" href=${this.shopUrl}>${t('checkout.expired.back')}</a></div>`;
     }
-    const current = STEPS.indexOf(v.step);
-    return html`
-      <ol part="progress" aria-label="Checkout progress">
-        ${STEPS.map((s, i) => html`<li aria-current=${s === v.step ? 'step' : 'false'} ?data-done=${i < current}>${STEP_LABELS[s]}</li>`)}
-      </ol>
-      ${v.error && (v.step !== 'contact' || !Object.keys(v.fieldErrors).length) && v.status !== 'requires_action' ? html`<p part="error" role="alert">${v.error.message}</p>` : nothing}
+    // Field and card problems are shown where they are; other failures above the step.
+    const fieldFailure = v.step === 'contact' && serverProblems(v.error).length > 0;
+    const stepError =
+      v.error && v.status === 'error' && !fieldFailure && !isCardError(v.error) ? stepErrorKey(v.error) : null;
+    return html`<div class="checkout" dir=${this.i18n.dir} lang=${this.i18n.locale}>
+      ${renderProgress(t, v.step)}
+      ${renderStepHeading(t, v.step)}
+      ${stepError ? html`<p part="error" role="alert">${t(stepError)}</p>` : nothing}
       ${this.renderStep(v)}
-      <div role="status" aria-live="polite" class="sr">${v.status === 'pending' ? 'Working…' : ''}</div>
-    `;
+      <div role="status" aria-live="polite" class="sr">${v.status === 'pending' ? t('checkout.working') : ''}</div>
+    </div>`;
   }
 
   private renderStep(v: CheckoutState) {
     const busy = v.status === 'pending';
     const session = v.session!;
+    const t = this.t.bind(this);
     switch (v.step) {
       case 'contact':
-        return html`<form @submit=${this.submitContact} novalidate aria-label="Contact and shipping address">
-          ${CONTACT_FIELDS.slice(0, 1).map((f) => field(f, this.contact[f.key], v.fieldErrors[f.param], (k, value) => (this.contact = { ...this.contact, [k]: value })))}
-          <label part="field">Country
-            <select name="country" autocomplete="shipping country" .value=${this.contact.country} @change=${(e: Event) => (this.contact = { ...this.contact, country: (e.target as HTMLSelectElement).value })}>
-              ${COUNTRIES.map(([code, name]) => html`<option value=${code} ?selected=${code === this.contact.country}>${name}</option>`)}
-            </select>
-          </label>
-          <div class="row">${CONTACT_FIELDS.slice(1).map((f) => field(f, this.contact[f.key], v.fieldErrors[f.param], (k, value) => (this.contact = { ...this.contact, [k]: value })))}</div>
-          <div class="actions"><span></span><button part="primary" type="submit" ?disabled=${busy}>Continue to shipping</button></div>
-        </form>`;
+        return renderContactStep({
+          t,
+          locale: this.i18n.locale,
+          form: this.contact,
+          errors: this.contactErrors(v),
+          busy,
+          onSubmit: (e) => void this.submitContact(e),
+          onCountry: (e) => this.changeCountry(e),
+        });
       case 'shipping':
-        return html`<fieldset aria-label="Shipping method">
-            <legend>Shipping method</legend>
-            ${v.shippingMethods.map(
-              (
-                m,
-              ) => html`<label class="method"><input type="radio" name="shipping" .checked=${session.shipping_method?.id === m.id} @change=${() => this.choose(m.id)} />
-                <span>${m.name} · ${m.carrier}</span><span>${m.estimated_days.min}–${m.estimated_days.max} days</span><span>${m.price.amount === 0 ? 'Free' : this.money(m.price)}</span></label>`,
-            )}
-          </fieldset>
-          <div class="actions"><button @click=${() => this.checkout?.goTo('contact')}>Back</button><button part="primary" ?disabled=${!session.shipping_method || busy} @click=${() => this.checkout?.goTo('payment')}>Continue to payment</button></div>`;
-      case 'payment':
-        if (session.payment_provider === 'stripe') return this.renderStripe(busy, v.status === 'error');
-        return html`<form @submit=${this.submitCard} aria-label="Payment">
-          <label part="field">Card number<input name="cardnumber" autocomplete="cc-number" inputmode="numeric" .value=${this.card.number} aria-invalid=${this.cardError ? 'true' : 'false'} aria-describedby="card-error" @input=${(e: Event) => (this.card = { ...this.card, number: (e.target as HTMLInputElement).value })} /></label>
-          <div class="row">
-            <label part="field">Expiry (MM/YY)<input name="exp" autocomplete="cc-exp" .value=${this.card.expiry} @input=${(e: Event) => (this.card = { ...this.card, expiry: (e.target as HTMLInputElement).value })} /></label>
-            <label part="field">CVC<input name="cvc" autocomplete="cc-csc" inputmode="numeric" .value=${this.card.cvc} @input=${(e: Event) => (this.card = { ...this.card, cvc: (e.target as HTMLInputElement).value })} /></label>
-          </div>
-          ${this.cardError ? html`<p part="field-error" id="card-error">${this.cardError}</p>` : nothing}
-          <div class="actions"><button type="button" @click=${() => this.checkout?.goTo('shipping')}>Back</button><button part="primary" type="submit" ?disabled=${busy}>Review order</button></div>
-        </form>`;
+        return renderShippingStep({
+          t,
+          busy,
+          methods: v.shippingMethods,
+          chosen: session.shipping_method?.id ?? null,
+          price: (m) => this.money(m),
+          onChoose: (id) => void this.choose(id),
+          onBack: () => this.checkout?.goTo('contact'),
+          onContinue: () => this.checkout?.goTo('payment'),
+        });
+      case 'payment': {
+        const view = {
+          t,
+          busy,
+          problem: this.cardProblem ? t(this.cardProblem) : '',
+          cardNumber: this.cardNumber,
+          onBack: () => this.checkout?.goTo('shipping'),
+        };
+        if (session.payment_provider !== 'stripe')
+          return renderCardForm({ ...view, onSubmit: (e) => void this.submitCard(e) });
+        const status = this.stripe.status;
+        return renderStripeForm({
+          ...view,
+          status,
+          failed: status === 'failed' || (status === 'idle' && v.status === 'error' && !busy),
+          onSubmit: (e) => this.reviewStripe(e),
+          onRetry: () => void this.showStripe(),
+        });
+      }
       case 'review':
-        return html`${v.action ? this.renderChallenge(busy, v.action.next_action.type === 'use_stripe_sdk' ? v.action.next_action.client_secret : null) : nothing}
-          ${renderReview({
-            text: { t: this.i18n.t.bind(this.i18n), locale: this.i18n.locale },
-            session,
-            payment:
-              session.payment_provider === 'stripe' ? { method: this.stripe.paymentType } : typedCard(this.card.number),
-            goTo: (step) => this.checkout?.goTo(step),
-          })}
-          <div class="actions"><button @click=${() => this.checkout?.goTo('payment')}>Back</button><button part="place-order" ?disabled=${busy || v.action !== null} @click=${this.place}>Place order</button></div>`;
+        return this.renderReview(v, busy);
       case 'confirmation':
-        return html`<h2 tabindex="-1">${this.i18n.t('order.thanks')}</h2>${v.order ? renderConfirmation({ text: { t: this.i18n.t.bind(this.i18n), locale: this.i18n.locale }, order: v.order, orderUrl: this.orderUrl }) : nothing}`;
+        return this.renderConfirmation(v);
     }
   }
 
-  /** The Payment Element's step; `startFailed`: the payment could not be started (the store shows why). */
-  private renderStripe(busy: boolean, startFailed: boolean) {
-    const { status, problem } = this.stripe;
-    const failed = status === 'failed' || (status === 'idle' && startFailed && !busy);
-    return html`<form @submit=${this.reviewStripe} aria-label="Payment">
-      ${status === 'failed' ? html`<p part="error" role="alert">${problem}</p>` : !failed && status !== 'ready' ? html`<p aria-busy="true">Loading the secure payment form…</p>` : nothing}
-      <div part="stripe-payment"><slot name=${STRIPE_SLOT}></slot></div>
-      ${this.cardError ? html`<p part="field-error" role="alert">${this.cardError}</p>` : nothing}
-      <div class="actions">
-        <button type="button" @click=${() => this.checkout?.goTo('shipping')}>Back</button>
-        ${
-          failed
-            ? html`<button part="primary" type="button" @click=${() => this.showStripe()}>Try again</button>`
-            : html`<button part="primary" type="submit" ?disabled=${busy || status !== 'ready'}>Review order</button>`
-        }
-      </div>
-    </form>`;
+  private renderReview(v: CheckoutState, busy: boolean) {
+    const session = v.session!;
+    const t = this.t.bind(this);
+    return html`${v.action ? this.renderChallenge(busy, v.action.next_action.type === 'use_stripe_sdk' ? v.action.next_action.client_secret : null) : nothing}
+      ${renderReview({
+        text: { t: this.i18n.t.bind(this.i18n), locale: this.i18n.locale },
+        session,
+        payment:
+          session.payment_provider === 'stripe' ? { method: this.stripe.paymentType } : typedCard(this.cardNumber),
+        goTo: (step) => this.checkout?.goTo(step),
+      })}
+      <div class="actions"><button @click=${() => this.checkout?.goTo('payment')}>${t('checkout.back')}</button><button part="place-order" ?disabled=${busy || v.action !== null} @click=${this.place}>${t('checkout.placeOrder')}</button></div>`;
+  }
+
+  private renderConfirmation(v: CheckoutState) {
+    return v.order
+      ? renderConfirmation({
+          text: { t: this.i18n.t.bind(this.i18n), locale: this.i18n.locale },
+          order: v.order,
+          orderUrl: this.orderUrl,
+        })
+      : nothing;
   }
 
   /** The authentication step: Stripe's next action when `stripeSecret` is given, else the simulated challenge. */
   private renderChallenge(busy: boolean, stripeSecret: string | null) {
+    const t = this.t.bind(this);
     if (stripeSecret !== null) {
-      return html`<div part="challenge" role="dialog" aria-modal="true" aria-label="Confirm your payment">
-        <p>Your bank asks you to confirm this payment.</p>
-        <div class="actions"><span></span><button part="primary" ?disabled=${busy} @click=${() => this.stripeAction(stripeSecret)}>Confirm payment</button></div>
+      return html`<div part="challenge" role="dialog" aria-modal="true" aria-label=${t('checkout.challenge.label')}>
+        <p>${t('checkout.challenge.body')}</p>
+        <div class="actions"><span></span><button part="primary" ?disabled=${busy} @click=${() => this.stripeAction(stripeSecret)}>${t('checkout.challenge.confirm')}</button></div>
       </div>`;
     }
-    return html`<div part="challenge" role="dialog" aria-modal="true" aria-label="Confirm your payment">
-      <p>Your bank asks you to confirm this payment (test authentication).</p>
+    return html`<div part="challenge" role="dialog" aria-modal="true" aria-label=${t('checkout.challenge.label')}>
+      <p>${t('checkout.challenge.test')}</p>
       <div class="actions">
-        <button ?disabled=${busy} @click=${() => this.checkout?.authenticate('cancel')}>Cancel</button>
-        <button part="primary" ?disabled=${busy} @click=${() => this.checkout?.authenticate('complete')}>Complete authentication</button>
+        <button ?disabled=${busy} @click=${() => this.checkout?.authenticate('cancel')}>${t('checkout.challenge.cancel')}</button>
+        <button part="primary" ?disabled=${busy} @click=${() => this.checkout?.authenticate('complete')}>${t('checkout.challenge.complete')}</button>
       </div>
     </div>`;
   }

@@ -1,6 +1,13 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { Appearance, Stripe, StripeElements, StripeError, StripePaymentElement } from '@stripe/stripe-js';
-import { createShopError, type PaymentStart } from '@shoptag/sdk';
+import type {
+  Appearance,
+  Stripe,
+  StripeElementLocale,
+  StripeElements,
+  StripeError,
+  StripePaymentElement,
+} from '@stripe/stripe-js';
+import { CardError, createShopError, type PaymentStart } from '@shoptag/sdk';
 
 /** Where the Payment Element is: not started, loading Stripe.js, shown, or failed to load. */
 export type StripePaymentStatus = 'idle' | 'loading' | 'ready' | 'failed';
@@ -53,6 +60,64 @@ function appearanceOf(host: HTMLElement): Appearance {
   return { theme: 'stripe', variables };
 }
 
+/**
+ * The Payment Element's language for the shopper's locale: Stripe takes `de`, `fr-CA`, `ja`, `ar` …
+ * and falls back to the browser's language for one it does not know ('auto').
+ */
+export function stripeLocale(locale: string): StripeElementLocale {
+  const tag = locale.replace('_', '-');
+  const language = tag.split('-')[0]!.toLowerCase();
+  const known =
+    STRIPE_LOCALES.find((l) => l.toLowerCase() === tag.toLowerCase()) ?? STRIPE_LOCALES.find((l) => l === language);
+  return known ?? 'auto';
+}
+
+// The locales Stripe's Elements speak (stripe.com/docs/js/appendix/supported_locales).
+const STRIPE_LOCALES: readonly StripeElementLocale[] = [
+  'ar',
+  'bg',
+  'cs',
+  'da',
+  'de',
+  'el',
+  'en',
+  'en-GB',
+  'es',
+  'es-419',
+  'et',
+  'fi',
+  'fil',
+  'fr',
+  'fr-CA',
+  'he',
+  'hr',
+  'hu',
+  'id',
+  'it',
+  'ja',
+  'ko',
+  'lt',
+  'lv',
+  'ms',
+  'mt',
+  'nb',
+  'nl',
+  'pl',
+  'pt',
+  'pt-BR',
+  'ro',
+  'ru',
+  'sk',
+  'sl',
+  'sv',
+  'th',
+  'tr',
+  'vi',
+  'zh',
+  'zh-HK',
+  'zh-TW',
+];
+
 /** A PaymentIntent a retry finds already confirmed (the order request failed after Stripe answered). */
 function alreadyConfirmed(error: StripeError): boolean {
   return (
@@ -62,13 +127,19 @@ function alreadyConfirmed(error: StripeError): boolean {
 }
 
 function toShopError(error: StripeError) {
+  // A card error keeps Stripe's decline code, which chooses the shopper's message.
+  if (error.type === 'card_error')
+    return new CardError({
+      type: 'card_error',
+      code: error.code ?? 'card_declined',
+      message: error.message ?? 'The card was declined.',
+      details: error.decline_code ? { decline_code: error.decline_code } : undefined,
+    });
   return createShopError({
     type:
-      error.type === 'card_error'
-        ? 'card_error'
-        : error.type === 'validation_error' || error.type === 'invalid_request_error'
-          ? 'invalid_request_error'
-          : 'api_error',
+      error.type === 'validation_error' || error.type === 'invalid_request_error'
+        ? 'invalid_request_error'
+        : 'api_error',
     code: error.code ?? 'payment_failed',
     message: error.message ?? 'The payment failed.',
   });
@@ -83,8 +154,6 @@ function toShopError(error: StripeError) {
  */
 export class StripePaymentController implements ReactiveController {
   status: StripePaymentStatus = 'idle';
-  /** Why the Payment Element is not shown, for people. */
-  problem = '';
   /** The shopper has filled in the Payment Element completely. */
   complete = false;
   /** The kind of method chosen in the Payment Element (`card`, `paypal` …), for the Review step. */
@@ -107,7 +176,7 @@ export class StripePaymentController implements ReactiveController {
     this.status = 'idle';
   }
 
-  private set(patch: Partial<Pick<StripePaymentController, 'status' | 'problem' | 'complete' | 'paymentType'>>): void {
+  private set(patch: Partial<Pick<StripePaymentController, 'status' | 'complete' | 'paymentType'>>): void {
     Object.assign(this, patch);
     this.host.requestUpdate();
   }
@@ -127,8 +196,8 @@ export class StripePaymentController implements ReactiveController {
    * amount refreshed). A call while one is under way waits for that one instead of starting a
    * second load that could leave the form "loading" after the first has failed.
    */
-  show(payment: PaymentStart): Promise<void> {
-    this.showing ??= this.showOnce(payment).finally(() => {
+  show(payment: PaymentStart, locale: string): Promise<void> {
+    this.showing ??= this.showOnce(payment, locale).finally(() => {
       this.showing = null;
     });
     return this.showing;
@@ -136,24 +205,29 @@ export class StripePaymentController implements ReactiveController {
 
   private showing: Promise<void> | null = null;
 
-  private async showOnce(payment: PaymentStart): Promise<void> {
+  private async showOnce(payment: PaymentStart, locale: string): Promise<void> {
     if (this.elements && payment.client_secret === this.clientSecret) {
       await this.elements.fetchUpdates();
       return;
     }
-    this.set({ status: 'loading', problem: '', complete: false });
+    this.set({ status: 'loading', complete: false });
     try {
       const stripe = await this.load(payment);
       this.element?.destroy();
       this.clientSecret = payment.client_secret;
-      this.elements = stripe.elements({ clientSecret: payment.client_secret, appearance: appearanceOf(this.host) });
+      this.elements = stripe.elements({
+        clientSecret: payment.client_secret,
+        appearance: appearanceOf(this.host),
+        locale: stripeLocale(locale),
+      });
       const element = (this.element = this.elements.create('payment', { layout: 'tabs' }));
       element.on('change', (event) =>
         this.set({ complete: event.complete, paymentType: event.value?.type ?? this.paymentType }),
       );
-      element.on('loaderror', (event) =>
-        this.set({ status: 'failed', problem: event.error.message ?? 'The payment form could not be loaded.' }),
-      );
+      element.on('loaderror', (event) => {
+        console.error('[shoptag E002] The Stripe Payment Element could not be loaded:', event.error.message);
+        this.set({ status: 'failed' });
+      });
       const ready = new Promise<void>((resolve) => element.on('ready', () => resolve()));
       if (!this.container) {
         this.container = document.createElement('div');
@@ -167,10 +241,7 @@ export class StripePaymentController implements ReactiveController {
       this.clientSecret = '';
       this.elements = null;
       console.error('[shoptag E002] Stripe.js could not be loaded:', error);
-      this.set({
-        status: 'failed',
-        problem: 'The secure payment form could not be loaded. Check your connection and try again.',
-      });
+      this.set({ status: 'failed' });
     }
   }
 

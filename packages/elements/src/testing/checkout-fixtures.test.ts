@@ -15,15 +15,18 @@ export interface TestServer {
 export const root = (el: ShopCheckout) => el.shadowRoot!;
 
 export function type(el: ShopCheckout, name: string, value: string): void {
-  const input = root(el).querySelector<HTMLInputElement>(`input[name="${name}"]`)!;
+  const input = root(el).querySelector<HTMLInputElement | HTMLSelectElement>(`[name="${name}"]`)!;
   input.value = value;
-  input.dispatchEvent(new Event('input'));
+  input.dispatchEvent(new Event(input instanceof HTMLSelectElement ? 'change' : 'input', { bubbles: true }));
 }
 
 export const click = (el: ShopCheckout, selector: string) => root(el).querySelector<HTMLElement>(selector)!.click();
 
-/** A checkout on `server` for a new one-item cart, at its contact step; `style` sets tokens on the element. */
-export async function checkoutFor(server: TestServer = testShop, style = ''): Promise<ShopCheckout> {
+/**
+ * A checkout on `server` for a new one-item cart, at its contact step; `style` sets tokens on the
+ * element, `locale` the store's language.
+ */
+export async function checkoutFor(server: TestServer = testShop, style = '', locale = ''): Promise<ShopCheckout> {
   const client = createShopClient({ endpoint: server.endpoint, publishableKey: server.publishableKey });
   const product = await findProduct(
     (p) => p.in_stock && p.variants.some((v) => v.in_stock && v.available_quantity >= 3),
@@ -32,7 +35,7 @@ export async function checkoutFor(server: TestServer = testShop, style = ''): Pr
   const variant = product.variants.find((v) => v.in_stock && v.available_quantity >= 3)!;
   const cart = await client.carts.create({ items: [{ variant_id: variant.id, quantity: 1 }] });
   const store = await fixture(
-    html`<shop-store endpoint=${server.endpoint} publishable-key=${server.publishableKey}><shop-checkout cart-id=${cart.id} style=${style}></shop-checkout></shop-store>`,
+    html`<shop-store endpoint=${server.endpoint} publishable-key=${server.publishableKey} locale=${locale}><shop-checkout cart-id=${cart.id} style=${style}></shop-checkout></shop-store>`,
   );
   const el = store.querySelector('shop-checkout')!;
   await until(() => (el.state?.session ?? null) !== null && el.state?.step === 'contact');

@@ -30,8 +30,8 @@
     if (config().failLoad) throw new Error('Stripe.js stand-in: failing to load, as configured');
     record('Stripe', { key });
     return {
-      elements({ clientSecret, appearance }) {
-        record('elements', { clientSecret, appearance });
+      elements({ clientSecret, appearance, locale }) {
+        record('elements', { clientSecret, appearance, locale });
         let mounted = null;
         return {
           clientSecret,

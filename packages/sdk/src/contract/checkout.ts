@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { EMAIL_PATTERN } from './email-pattern.js';
 import { Address } from './address.js';
 import { CartId, CartLine, CartTotals } from './carts.js';
 import { CurrencyCode, Money } from './money.js';
@@ -45,7 +46,7 @@ export type CheckoutSessionCreate = z.input<typeof CheckoutSessionCreate>;
 /** Body of `PATCH /v1/checkout-sessions/:id`: any of the fields; a problem is a 400 naming the field in `param`. */
 export const CheckoutSessionUpdate = z
   .object({
-    email: z.email({ message: 'must be an email address' }).max(254).optional(),
+    email: z.email({ pattern: EMAIL_PATTERN, message: 'must be an email address' }).max(254).optional(),
     shipping_address: Address.optional(),
     billing_address: Address.nullable()
       .optional()
