@@ -4,7 +4,15 @@ import type { Product } from '@shoptag/sdk';
 import '../define.js';
 import type { ShopProductCard } from './product-card.js';
 import type { ShopProductSelectEvent } from '../events/product-select.js';
-import { cutShopLink, findProduct, nextEvent, restoreShopLink, testClient, testShop, until } from '../testing/test-shop.test.js';
+import {
+  cutShopLink,
+  findProduct,
+  nextEvent,
+  restoreShopLink,
+  type testClient,
+  testShop,
+  until,
+} from '../testing/test-shop.test.js';
 
 const part = (card: ShopProductCard, name: string) => card.shadowRoot!.querySelector<HTMLElement>(`[part~="${name}"]`);
 
@@ -124,7 +132,8 @@ describe('<shop-product-card>', () => {
     const varied = await findProduct((p) => p.variants.some((v) => v.price.amount !== p.price.amount));
     const soldOut = await findProduct((p) => !p.in_stock);
     const rated = await findProduct((p) => p.rating.count > 1 && !Number.isInteger(p.rating.average * 1));
-    const store = await fixture(html`<shop-store endpoint=${testShop.endpoint} publishable-key=${testShop.publishableKey} locale="de-DE">
+    const store =
+      await fixture(html`<shop-store endpoint=${testShop.endpoint} publishable-key=${testShop.publishableKey} locale="de-DE">
       <shop-product-card .product=${varied}></shop-product-card>
       <shop-product-card .product=${soldOut}></shop-product-card>
       <shop-product-card .product=${rated}></shop-product-card>
@@ -158,7 +167,8 @@ describe('<shop-product-card>', () => {
     const product = await findProduct(() => true);
     await cutShopLink();
     try {
-      const store = await fixture(html`<shop-store endpoint=${testShop.linkEndpoint} publishable-key=${testShop.publishableKey}>
+      const store =
+        await fixture(html`<shop-store endpoint=${testShop.linkEndpoint} publishable-key=${testShop.publishableKey}>
         <shop-product-card handle=${product.handle}></shop-product-card>
       </shop-store>`);
       const card = store.querySelector('shop-product-card')!;
