@@ -103,8 +103,7 @@ function clientMethods(shop: ShopClient): string[] {
   for (const [name, value] of Object.entries(shop)) {
     if (typeof value === 'function') {
       if (!LOCAL_METHODS.has(name)) names.push(name);
-    }
-    else if (name !== 'storage' && value !== null && typeof value === 'object') {
+    } else if (name !== 'storage' && value !== null && typeof value === 'object') {
       for (const [method, fn] of Object.entries(value)) if (typeof fn === 'function') names.push(`${name}.${method}`);
     }
   }

@@ -220,9 +220,10 @@ export class ShopProductCard extends LitElement {
   }
 
   private renderRating(average: number, count: number) {
-    const rating = new Intl.NumberFormat(this.i18n.locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(
-      average,
-    );
+    const rating = new Intl.NumberFormat(this.i18n.locale, {
+      minimumFractionDigits: 1,
+      maximumFractionDigits: 1,
+    }).format(average);
     const label = this.i18n.t('card.rating', { rating, count });
     const width = Math.round(Math.min(5, Math.max(0, average)) * 20);
     return html`<div part="rating" class="rating" role="img" aria-label=${label}>

@@ -115,7 +115,8 @@ describe('<shop-search>', () => {
   });
 
   it('in Japanese the label, placeholder and suggestion kinds speak Japanese', async () => {
-    const store = await fixture(html`<shop-store endpoint=${testShop.endpoint} publishable-key=${testShop.publishableKey} locale="ja-JP">
+    const store =
+      await fixture(html`<shop-store endpoint=${testShop.endpoint} publishable-key=${testShop.publishableKey} locale="ja-JP">
       <shop-search debounce="10"></shop-search>
     </shop-store>`);
     const el = store.querySelector('shop-search')!;

@@ -20,7 +20,8 @@ export const catalog = {
   'grid.notConnectedDetail': 'Fügen Sie einen Publishable Key hinzu: <shop-store publishable-key="pk_…">.',
   'grid.resultsFor': 'Ergebnisse für „{query}“',
   'grid.noResultsTitle': 'Keine Ergebnisse für „{query}“',
-  'grid.noResultsDetail': 'Prüfen Sie die Schreibweise, verwenden Sie weniger Wörter oder versuchen Sie einen dieser Vorschläge.',
+  'grid.noResultsDetail':
+    'Prüfen Sie die Schreibweise, verwenden Sie weniger Wörter oder versuchen Sie einen dieser Vorschläge.',
   'grid.didYouMean': 'Meinten Sie',
   'grid.popular': 'Gerade beliebt',
   'grid.clearSearch': 'Alle Produkte anzeigen',
