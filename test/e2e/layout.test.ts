@@ -334,7 +334,9 @@ describe('layout at phone, tablet and desktop widths, light and dark', () => {
     return `${siteUrl}${path}`;
   }
 
-  for (const c of CASES) {
+  // LAYOUT_CASES=home-grid,product runs only those cases (while working on one screen).
+  const only = process.env.LAYOUT_CASES?.split(',');
+  for (const c of CASES.filter((x) => !only || only.includes(x.name))) {
     test(`${c.name}: no overflow, overlap, clipped text, small targets or axe violations`, async () => {
       // A fresh context per case: its own cart, nothing left over from the case before.
       const ctx = await browser.newContext({ viewport: VIEWPORTS[2] });
@@ -355,12 +357,19 @@ describe('layout at phone, tablet and desktop widths, light and dark', () => {
             // Two frames: styles recomputed, then laid out and painted.
             await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
             const where = `${viewport.width}px ${colorScheme}`;
+            const t0 = Date.now();
             await page.screenshot({
               path: `${SCREENSHOTS}/${c.name}-${viewport.width}-${colorScheme}.png`,
               fullPage: true,
             });
+            const t1 = Date.now();
             for (const p of await checkLayout(page)) problems.push(`${where}: ${p}`);
+            const t2 = Date.now();
             for (const p of await axeViolations(page)) problems.push(`${where}: ${p}`);
+            if (process.env.LAYOUT_TIMING)
+              console.log(
+                `${c.name} ${where}: screenshot ${t1 - t0} ms, checks ${t2 - t1} ms, axe ${Date.now() - t2} ms`,
+              );
           }
         }
       } finally {

@@ -37,7 +37,7 @@ export const buyButtonStyles = [
       width: 1em;
       height: 1em;
       border: 2px solid currentColor;
-      border-right-color: transparent;
+      border-inline-end-color: transparent;
       border-radius: 50%;
     }
     @media (prefers-reduced-motion: no-preference) {

@@ -33,7 +33,7 @@ export const cartButtonStyles = [
     .badge {
       position: absolute;
       top: -0.4rem;
-      right: -0.4rem;
+      inset-inline-end: -0.4rem;
       min-width: 1.25rem;
       height: 1.25rem;
       padding: 0 0.3rem;

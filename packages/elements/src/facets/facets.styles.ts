@@ -10,14 +10,14 @@ export const facetsStyles = [
     }
     fieldset {
       border: 0;
-      border-top: 1px solid var(--_border);
+      border-block-start: 1px solid var(--_border);
       margin: 0;
       padding: var(--_space) 0;
     }
     legend {
       font-weight: 600;
       padding: 0;
-      margin-bottom: 0.5rem;
+      margin-block-end: 0.5rem;
     }
     label {
       display: flex;

@@ -54,7 +54,8 @@ export const productCardStyles = [
     }
     .badges {
       position: absolute;
-      inset: 0.75rem auto auto 0.75rem;
+      inset-block-start: 0.75rem;
+      inset-inline-start: 0.75rem;
       display: flex;
       gap: 0.375rem;
     }
@@ -135,7 +136,7 @@ export const productCardStyles = [
       align-items: baseline;
       gap: 0.5rem;
       margin: auto 0 0;
-      padding-top: 0.35rem;
+      padding-block-start: 0.35rem;
       font-size: 1.0625rem;
       font-weight: 700;
       font-variant-numeric: tabular-nums;
@@ -166,7 +167,7 @@ export const productCardStyles = [
       position: relative;
       z-index: 1;
       display: block;
-      margin-top: 0.5rem;
+      margin-block-start: 0.5rem;
       --shop-buy-button-min-width: 100%;
     }
     .buy::part(variant-select) {

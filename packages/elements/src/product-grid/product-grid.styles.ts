@@ -19,7 +19,7 @@ export const productGridStyles = [
       align-items: center;
       justify-content: space-between;
       gap: 0.75rem;
-      margin-bottom: calc(var(--_space) * 1.25);
+      margin-block-end: calc(var(--_space) * 1.25);
       min-height: 2.5rem;
     }
     .count {
@@ -96,7 +96,7 @@ export const productGridStyles = [
       flex-direction: column;
       align-items: center;
       gap: 0.75rem;
-      margin-top: calc(var(--_space) * 2);
+      margin-block-start: calc(var(--_space) * 2);
     }
     .sentinel {
       width: 100%;
