@@ -97,6 +97,14 @@ async function toCheckout(page: Page): Promise<void> {
   await page.getByLabel('Email').waitFor();
 }
 
+/** The page in Arabic, right to left (the elements follow `lang` as it changes). */
+async function toArabic(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    document.documentElement.lang = 'ar';
+    document.documentElement.dir = 'rtl';
+  });
+}
+
 /** Holds every request to the API until the page closes: the elements stay in their loading state. */
 async function holdApi(page: Page): Promise<void> {
   await page.route('**/v1/**', () => new Promise(() => {}));
@@ -178,17 +186,24 @@ const CASES: LayoutCase[] = [
       if (await toggle.isVisible()) await toggle.click();
     },
   },
-  // Right to left: the home page in Arabic.
+  // Right to left: the home page and the cart drawer in Arabic.
   {
     name: 'home-rtl',
     url: '/',
     widths: [390, 1280],
     setup: async ({ page }) => {
-      await page.evaluate(() => {
-        document.documentElement.lang = 'ar';
-        document.documentElement.dir = 'rtl';
-      });
+      await toArabic(page);
       await gridLoaded(page);
+    },
+  },
+  {
+    name: 'home-rtl-cart-full',
+    url: '/',
+    widths: [390, 1280],
+    setup: async ({ page }) => {
+      await toArabic(page);
+      await addFromGrid(page, 2);
+      await openCart(page);
     },
   },
 
