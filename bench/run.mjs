@@ -6,7 +6,7 @@ import { mkdirSync, writeFileSync, mkdtempSync, rmSync, existsSync, readFileSync
 import { tmpdir, cpus, totalmem, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { measureSizes } from './support/sizes.mjs';
-import { measureLoad, LOAD } from './support/load.mjs';
+import { measurePair, LOAD } from './support/load.mjs';
 import { startChild } from './support/processes.mjs';
 import { searchSection } from './support/search.mjs';
 import { measureUncachedLoad } from './support/uncached.mjs';
@@ -52,9 +52,13 @@ async function catalogSection() {
         const bare = await startChild('bench/support/bare-express.mjs', [bodyFile]);
         const bareBr = await startChild('bench/support/bare-express.mjs', [brFile, 'br']);
         try {
-          const baseline = await measureLoad(bare.url + path);
-          const baselineBr = await measureLoad(bareBr.url + path, { 'accept-encoding': BROWSER_ACCEPT_ENCODING });
-          const ours = await measureLoad(server.url + path, compressed);
+          // Baseline and ours alternate in rounds, so the machine's load drifts onto both alike.
+          const brPair = await measurePair(
+            { url: bareBr.url + path, headers: { 'accept-encoding': BROWSER_ACCEPT_ENCODING } },
+            { url: server.url + path, headers: compressed },
+          );
+          const baselineBr = brPair.baseline;
+          const ours = brPair.ours;
           rows.push({
             id: `catalog.cached.${target.slug}`,
             name: `GET /v1/products?limit=24 (24 priced products), from cache, br (${kb(br.bytes.length)} on the wire) — ${target.label}`,
@@ -63,7 +67,12 @@ async function catalogSection() {
             ours,
             ratio: ours.requestsPerSecond / baselineBr.requestsPerSecond,
           });
-          const plain = await measureLoad(server.url + path, headers);
+          const identityPair = await measurePair(
+            { url: bare.url + path, headers: {} },
+            { url: server.url + path, headers },
+          );
+          const baseline = identityPair.baseline;
+          const plain = identityPair.ours;
           rows.push({
             id: `catalog.cached-identity.${target.slug}`,
             name: `GET /v1/products?limit=24, from cache, no Accept-Encoding (${kb(identity.bytes.length)}) — ${target.label}`,
@@ -260,7 +269,7 @@ if (results.catalog) {
   md.push(
     '## Catalog reads (autocannon, loopback)',
     '',
-    `${LOAD.connections} connections, ${LOAD.seconds} s after ${LOAD.warmupSeconds} s warm-up; ratio = our requests/s ÷ a bare Express endpoint serving the same bytes in the same run: with compression on (\`Accept-Encoding: ${BROWSER_ACCEPT_ENCODING}\`, as Chromium sends) our server answers br and the bare endpoint sends the same br bytes with \`Content-Encoding: br\`; the identity row asks for no coding and compares with the bare endpoint sending the JSON. Target: ≥ 90 % from cache, ≥ 40 % uncached. Uncached: each request has its own max_price, so the response cache misses and the page is selected in the database with its products' live stock; products already serialized by this process with the same stock (and cache generation) are reused instead of being read and serialized again — on this catalog most pages share products, so most are reused; the row with no product reuse reads and serializes every product of every page.`,
+    `${LOAD.connections} connections, ${LOAD.seconds} s for each side after ${LOAD.warmupSeconds} s warm-up, the cached rows alternating baseline and ours in ${LOAD.rounds} rounds; ratio = our requests/s ÷ a bare Express endpoint serving the same bytes in the same run: with compression on (\`Accept-Encoding: ${BROWSER_ACCEPT_ENCODING}\`, as Chromium sends) our server answers br and the bare endpoint sends the same br bytes with \`Content-Encoding: br\`; the identity row asks for no coding and compares with the bare endpoint sending the JSON. Target: ≥ 90 % from cache, ≥ 40 % uncached. Uncached: each request has its own max_price, so the response cache misses and the page is selected in the database with its products' live stock; products already serialized by this process with the same stock (and cache generation) are reused instead of being read and serialized again — on this catalog most pages share products, so most are reused; the row with no product reuse reads and serializes every product of every page.`,
     '',
   );
   md.push('| endpoint | bare Express req/s | ours req/s | ratio | ours p50 / p99 ms |', '|---|---:|---:|---:|---:|');

@@ -6,7 +6,7 @@ import type { CatalogService } from '../../services/catalog/index.js';
 import type { ResponseCache } from '../../services/http/index.js';
 import { acceptedCoding } from '../middleware/content-encoding.js';
 import { sendCached } from '../middleware/http-cache.js';
-import { parseInput } from '../middleware/validate.js';
+import { parseQuery } from '../middleware/validate.js';
 
 const NoQuery = z.object({}).strict();
 
@@ -14,7 +14,7 @@ const NoQuery = z.object({}).strict();
 export function categoriesRouter(catalog: CatalogService, responses: ResponseCache): Router {
   const router = Router();
   router.get('/', async (req, res) => {
-    parseInput(NoQuery, req.query);
+    parseQuery(NoQuery, req);
     await sendCached(req, res, await responses.get('categories', () => catalog.listCategories(), acceptedCoding(req)));
   });
   router.get('/:idOrSlug', async (req, res) => {

@@ -25,6 +25,8 @@ type EncodingChoice = (
   preferred: readonly string[],
 ) => string | undefined;
 const chooseEncoding = Negotiator.prototype.encoding as EncodingChoice;
+const MAX_REMEMBERED_HEADERS = 256;
+const codingByHeader = new Map<string, ContentCoding | undefined>();
 
 /**
  * The coding to answer with, from `Accept-Encoding`: the client's highest q-value among br, gzip
@@ -32,8 +34,15 @@ const chooseEncoding = Negotiator.prototype.encoding as EncodingChoice;
  * (also when the header is absent or the client refuses every coding we have).
  */
 export function acceptedCoding(req: Request): ContentCoding | undefined {
-  const choice = chooseEncoding.call(new Negotiator(req), OFFERED, CONTENT_CODINGS);
-  return CONTENT_CODINGS.find((coding) => coding === choice);
+  const header = req.headers['accept-encoding'] ?? '';
+  // Browsers send a handful of distinct headers: each is negotiated once.
+  if (codingByHeader.has(header)) return codingByHeader.get(header);
+  const negotiator = new Negotiator({ headers: { 'accept-encoding': header } });
+  const choice = chooseEncoding.call(negotiator, OFFERED, CONTENT_CODINGS);
+  const coding = CONTENT_CODINGS.find((c) => c === choice);
+  if (codingByHeader.size >= MAX_REMEMBERED_HEADERS) codingByHeader.clear();
+  codingByHeader.set(header, coding);
+  return coding;
 }
 
 function matches(ifNoneMatch: string | undefined, etag: string): boolean {

@@ -70,6 +70,8 @@ export function assertSafeValue(value: unknown, where: 'body' | 'query'): void {
  */
 export function safeUrl(): RequestHandler {
   return (req, _res, next) => {
+    // Without a percent-escape nothing decodes to something new: the raw text is what is checked.
+    if (!req.url.includes('%') && unstorable(req.url) === null) return next();
     for (const segment of req.path.split('/')) {
       if (!segment.includes('%')) continue;
       let decoded: string;

@@ -1,3 +1,4 @@
+import type { Request } from 'express';
 import type { z } from 'zod';
 import { InvalidRequestError, NotFoundError } from '../../errors.js';
 import { describeIssue, valueAt } from '../../zod-issue.js';
@@ -29,6 +30,27 @@ export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.ou
   const result = schema.safeParse(input);
   if (!result.success) throw toInvalidRequest(result.error, input);
   return result.data;
+}
+
+const MAX_MEMO_QUERIES = 512;
+const parsedQueries = new WeakMap<z.ZodType, Map<string, unknown>>();
+
+/**
+ * Validates a GET request's query string, remembering the result for each query string seen
+ * (up to 512 per schema): a storefront asks the same few catalog queries over and over, and a
+ * schema's answer for the same text never changes. Results are frozen, as they are shared.
+ */
+export function parseQuery<S extends z.ZodType>(schema: S, req: Request): Readonly<z.output<S>> {
+  const at = req.url.indexOf('?');
+  const raw = at < 0 ? '' : req.url.slice(at + 1);
+  let memo = parsedQueries.get(schema);
+  const known = memo?.get(raw);
+  if (known !== undefined) return known as z.output<S>;
+  const parsed = Object.freeze(parseInput(schema, req.query)) as z.output<S>;
+  if (!memo) parsedQueries.set(schema, (memo = new Map()));
+  if (memo.size >= MAX_MEMO_QUERIES) memo.clear();
+  memo.set(raw, parsed);
+  return parsed;
 }
 
 /**

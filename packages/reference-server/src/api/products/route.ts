@@ -6,7 +6,7 @@ import { queryKey, type ResponseCache } from '../../services/http/index.js';
 import type { SearchService } from '../../services/search/index.js';
 import { acceptedCoding } from '../middleware/content-encoding.js';
 import { sendCached } from '../middleware/http-cache.js';
-import { parseInput } from '../middleware/validate.js';
+import { parseQuery } from '../middleware/validate.js';
 
 function productParam(idOrHandle: string): string {
   // Something that cannot be an id or handle names no product: 404, like any unknown id.
@@ -19,7 +19,7 @@ function productParam(idOrHandle: string): string {
 export function productsRouter(catalog: CatalogService, search: SearchService, responses: ResponseCache): Router {
   const router = Router();
   router.get('/', async (req, res) => {
-    const query = parseInput(ProductListQuery, req.query);
+    const query = parseQuery(ProductListQuery, req);
     await sendCached(
       req,
       res,
@@ -40,7 +40,7 @@ export function productsRouter(catalog: CatalogService, search: SearchService, r
   });
   router.get('/:idOrHandle/related', async (req, res) => {
     const idOrHandle = productParam(req.params.idOrHandle);
-    const { limit } = parseInput(RelatedQuery, req.query);
+    const { limit } = parseQuery(RelatedQuery, req);
     await sendCached(
       req,
       res,

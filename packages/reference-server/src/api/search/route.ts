@@ -4,13 +4,13 @@ import { queryKey, type ResponseCache } from '../../services/http/index.js';
 import type { SearchService } from '../../services/search/index.js';
 import { acceptedCoding } from '../middleware/content-encoding.js';
 import { sendCached } from '../middleware/http-cache.js';
-import { parseInput } from '../middleware/validate.js';
+import { parseQuery } from '../middleware/validate.js';
 
 /** `GET /v1/search`, `GET /v1/search/suggest`. */
 export function searchRouter(search: SearchService, responses: ResponseCache): Router {
   const router = Router();
   router.get('/', async (req, res) => {
-    const query = parseInput(SearchQuery, req.query);
+    const query = parseQuery(SearchQuery, req);
     await sendCached(
       req,
       res,
@@ -18,7 +18,7 @@ export function searchRouter(search: SearchService, responses: ResponseCache): R
     );
   });
   router.get('/suggest', async (req, res) => {
-    const { q, limit } = parseInput(SuggestQuery, req.query);
+    const { q, limit } = parseQuery(SuggestQuery, req);
     await sendCached(
       req,
       res,
