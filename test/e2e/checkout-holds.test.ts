@@ -133,7 +133,7 @@ describe('a checkout left past its hold', () => {
       .getByRole('button', { name: /Cart, 1 item/ })
       .click();
     await page.getByRole('dialog', { name: /Your cart/ }).waitFor();
-    await page.getByRole('link', { name: 'Checkout' }).click();
+    await page.getByRole('button', { name: 'Checkout' }).click();
     await page.getByLabel('Email').waitFor();
     assert.equal((await level()).reserved, unheld + 1, 'the new checkout holds the unit again');
     await page.close();

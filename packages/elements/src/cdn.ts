@@ -19,6 +19,8 @@ const LOADERS: Readonly<Record<string, () => Promise<DefinableElement>>> = {
   'shop-cart-button': () => import('./cart-button/cart-button.js').then((m) => m.ShopCartButton),
   'shop-image': () => import('./image/image.js').then((m) => m.ShopImage),
   'shop-product': () => import('./product/product.js').then((m) => m.ShopProduct),
+  'shop-related-products': () =>
+    import('./related-products/related-products.js').then((m) => m.ShopRelatedProducts),
   'shop-search': () => import('./search/search.js').then((m) => m.ShopSearch),
   'shop-facets': () => import('./facets/facets.js').then((m) => m.ShopFacets),
   'shop-checkout': () => import('./checkout/checkout.js').then((m) => m.ShopCheckout),

@@ -12,6 +12,7 @@ import { ShopCart } from './cart/cart.js';
 import { ShopCartButton } from './cart-button/cart-button.js';
 import { ShopImage } from './image/image.js';
 import { ShopProduct } from './product/product.js';
+import { ShopRelatedProducts } from './related-products/related-products.js';
 import { ShopSearch } from './search/search.js';
 import { ShopFacets } from './facets/facets.js';
 import { ShopCheckout } from './checkout/checkout.js';
@@ -24,6 +25,7 @@ for (const element of [
   ShopMoney,
   ShopImage,
   ShopProduct,
+  ShopRelatedProducts,
   ShopSearch,
   ShopFacets,
   ShopBuyButton,

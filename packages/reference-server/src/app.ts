@@ -33,6 +33,7 @@ import { recordRoutePatterns } from './api/middleware/route-pattern.js';
 import { metricsRouter, type MetricsRouteOptions } from './api/metrics/route.js';
 import type { MetricsSink } from './metrics/metrics-sink.js';
 import { securityHeaders, strictTransportSecurity } from './api/middleware/security-headers.js';
+import { inSeries } from './api/middleware/in-series.js';
 import { productsRouter } from './api/products/route.js';
 import { searchRouter } from './api/search/route.js';
 import { adminProductsRouter, CSV_MEDIA_TYPES } from './api/admin/products/route.js';
@@ -102,12 +103,17 @@ export function createApp(deps: AppDeps): Express {
   app.set('json spaces', 0);
   if (deps.trustProxy) app.set('trust proxy', deps.trustProxy);
   recordRoutePatterns(app);
-  app.use(securityHeaders(), strictTransportSecurity());
-  app.use(requestId(deps.newRequestId));
-  app.use(requestLog(deps.logger));
-  if (deps.metrics) app.use(requestMetrics(deps.metrics.sink));
-  // A malformed percent-escape, a NUL or a lone surrogate in the path or query is a 400 before any route.
-  app.use(safeUrl());
+  app.use(
+    inSeries(
+      securityHeaders(),
+      strictTransportSecurity(),
+      requestId(deps.newRequestId),
+      requestLog(deps.logger),
+      ...(deps.metrics ? [requestMetrics(deps.metrics.sink)] : []),
+      // A malformed percent-escape, a NUL or a lone surrogate in the path or query is a 400 before any route.
+      safeUrl(),
+    ),
+  );
   // br or gzip by Accept-Encoding for answers made per request. Routes that send stored bytes
   // (the cached catalog, the OpenAPI document, the CDN bundle and demo files, through
   // sendEncoded) are mounted before it: wrapping a response costs a cached answer a tenth of its
@@ -121,16 +127,16 @@ export function createApp(deps: AppDeps): Express {
   // Keyed routes: authenticate, hold a browser origin to the key's list, and only then parse a
   // body. Mounted per resource so a mistyped path is a 404 whether or not a key came with it.
   // A client over its write limit is refused before its body is read.
-  const keyed = [
+  const keyed = inSeries(
     authenticate(deps.keys),
     corsForKey(),
     ...(deps.rateLimit ? [rateLimit(deps.rateLimit)] : []),
     // JSON only (the CSV import reads its own body): other media types are a 415.
     ...jsonBody({ limit: deps.bodyLimit ?? DEFAULT_BODY_LIMIT, passThrough: CSV_MEDIA_TYPES }),
-  ];
-  v1.use('/products', ...keyed, productsRouter(deps.catalog, deps.search, deps.responses));
-  v1.use('/categories', ...keyed, categoriesRouter(deps.catalog, deps.responses));
-  v1.use('/search', ...keyed, searchRouter(deps.search, deps.responses));
+  );
+  v1.use('/products', keyed, productsRouter(deps.catalog, deps.search, deps.responses));
+  v1.use('/categories', keyed, categoriesRouter(deps.catalog, deps.responses));
+  v1.use('/search', keyed, searchRouter(deps.search, deps.responses));
   // Everything below is compressed as it is sent.
   v1.use(compress);
   v1.use('/health', corsPublic(), healthRouter(deps.health));
@@ -138,11 +144,11 @@ export function createApp(deps: AppDeps): Express {
   v1.use('/webhooks', webhooksRouter(deps.checkout.webhooks));
   const idempotent = idempotency(deps.checkout.idempotency, deps.logger);
   // The SDK retries a POST after a network error with the same key: an add must not count twice.
-  v1.use('/carts', ...keyed, idempotent, cartsRouter(deps.commerce.carts));
-  v1.use('/inventory', ...keyed, inventoryRouter(deps.commerce.inventory));
-  v1.use('/checkout-sessions', ...keyed, idempotent, checkoutSessionsRouter(deps.checkout.sessions));
-  v1.use('/orders', ...keyed, ordersRouter(deps.checkout.orders));
-  v1.use('/admin', ...keyed, requireSecretKey());
+  v1.use('/carts', keyed, idempotent, cartsRouter(deps.commerce.carts));
+  v1.use('/inventory', keyed, inventoryRouter(deps.commerce.inventory));
+  v1.use('/checkout-sessions', keyed, idempotent, checkoutSessionsRouter(deps.checkout.sessions));
+  v1.use('/orders', keyed, ordersRouter(deps.checkout.orders));
+  v1.use('/admin', keyed, requireSecretKey());
   v1.use('/admin/products', adminProductsRouter(deps.adminCatalog, deps.imports));
   v1.use('/admin/imports', adminImportsRouter(deps.imports));
   v1.use('/admin/inventory', idempotent, adminInventoryRouter(deps.commerce.inventory, deps.commerce.reservations));

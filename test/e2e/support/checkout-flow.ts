@@ -25,8 +25,8 @@ export async function toCheckout(page: Page, shopUrl: string, skip: number): Pro
   }, skip);
   await cards.nth(index).getByRole('button', { name: 'Add to cart' }).click();
   await page.getByRole('dialog', { name: /Your cart/ }).waitFor();
-  // The link is the drawer's footer slot (light DOM), so it is found from the page.
-  await page.getByRole('link', { name: 'Checkout' }).click();
+  // The drawer's Checkout button (`<shop-cart checkout-url>`); getByRole pierces its shadow root.
+  await page.getByRole('button', { name: 'Checkout' }).click();
   await page.getByLabel('Email').waitFor();
   return variantId;
 }

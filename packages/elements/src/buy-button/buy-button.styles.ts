@@ -9,6 +9,33 @@ export const buyButtonStyles = [
     :host {
       display: inline-block;
     }
+    .product {
+      display: flex;
+      align-items: center;
+      gap: 0.75rem;
+      margin-block-end: 0.75rem;
+      min-width: 0;
+    }
+    .image {
+      flex: none;
+      width: 4.5rem;
+      height: 4.5rem;
+      object-fit: cover;
+      background: var(--_media);
+      border-radius: var(--_radius-small);
+    }
+    .text {
+      min-width: 0;
+    }
+    .name {
+      margin: 0;
+      font-weight: 600;
+      overflow-wrap: anywhere;
+    }
+    .price {
+      margin: 0.15rem 0 0;
+      font-variant-numeric: tabular-nums;
+    }
     .base {
       display: flex;
       flex-wrap: wrap;

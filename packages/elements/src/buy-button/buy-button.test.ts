@@ -141,6 +141,68 @@ describe('<shop-buy-button>', () => {
     expect(document.querySelector('shop-cart'), 'no drawer on the way to checkout').to.equal(null);
     history.replaceState(null, '', location.pathname + location.search);
   });
+
+  it('shows the product image, name and price that `show` names, and only those', async () => {
+    const product = await findProduct((p) => p.variants.length === 1 && p.in_stock && p.images.length > 0);
+    const store = await inStore(html`<shop-buy-button show="name price image" product=${product.handle}></shop-buy-button>`);
+    const el = store.querySelector('shop-buy-button')!;
+    await until(() => el.shadowRoot!.querySelector('[part~="name"]') !== null);
+    const part = (name: string) => el.shadowRoot!.querySelector<HTMLElement>(`[part~="${name}"]`);
+    expect(part('name')!.textContent).to.equal(product.name);
+    expect(part('price')!.textContent).to.equal(`$${(product.variants[0]!.price.amount / 100).toFixed(2)}`);
+    const img = part('image') as HTMLImageElement;
+    expect(img.alt).to.equal(product.images[0]!.alt || product.name);
+    await until(() => img.complete && img.naturalWidth > 0);
+    el.show = 'price';
+    await el.updateComplete;
+    expect(part('name')).to.equal(null);
+    expect(part('image')).to.equal(null);
+    expect(part('price')).to.not.equal(null);
+    await expect(el).to.be.accessible();
+  });
+
+  it('alone on a page, opens a cart drawer of its own after adding, created once and carrying its checkout-url', async () => {
+    const product = await findProduct((p) => p.variants.length === 1 && p.variants[0]!.available_quantity >= 3);
+    const store = await inStore(
+      html`<shop-buy-button checkout-url="/checkout.html" product=${product.handle}></shop-buy-button>`,
+    );
+    const el = store.querySelector('shop-buy-button')!;
+    await until(() => !button(el).disabled);
+    button(el).click();
+    await until(() => document.querySelector('shop-cart')?.open === true);
+    const drawer = document.querySelector('shop-cart')!;
+    expect(drawer.checkoutUrl).to.equal('/checkout.html');
+    await until(() => drawer.shadowRoot!.querySelector('[part~="checkout-button"]') !== null);
+    drawer.hide();
+    await until(() => !drawer.open);
+    await until(() => !button(el).disabled);
+    button(el).click();
+    await until(() => drawer.open);
+    expect(document.querySelectorAll('shop-cart').length).to.equal(1);
+  });
+
+  it('with no-cart-drawer, adds without adding a drawer to the page', async () => {
+    const product = await findProduct((p) => p.variants.length === 1 && p.in_stock);
+    const store = await inStore(html`<shop-buy-button no-cart-drawer product=${product.handle}></shop-buy-button>`);
+    const el = store.querySelector('shop-buy-button')!;
+    await until(() => !button(el).disabled);
+    const changed = nextEvent(el, 'shop-cart-change');
+    button(el).click();
+    await changed;
+    await new Promise((r) => setTimeout(r, 100));
+    expect(document.querySelector('shop-cart')).to.equal(null);
+  });
+
+  it("speaks the page's language", async () => {
+    const product = await findProduct((p) => p.variants.length === 1 && p.in_stock);
+    const wrapper = await fixture(html`<div lang="fr">
+      <shop-store endpoint=${testShop.endpoint} publishable-key=${testShop.publishableKey}>
+        <shop-buy-button product=${product.handle}></shop-buy-button>
+      </shop-store>
+    </div>`);
+    const el = wrapper.querySelector('shop-buy-button')!;
+    await until(() => button(el).textContent!.trim() === 'Ajouter au panier', 3000);
+  });
 });
 
 describe('<shop-product-card buy-button>', () => {

@@ -1,6 +1,6 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { isPurchasable, type Cart, type Product, type ProductVariant, type ShopClient } from '@shoptag/sdk';
+import { formatMoney, isPurchasable, isShopError, type Cart, type Product, type ProductVariant, type ShopClient } from '@shoptag/sdk';
 import { StoreConsumer } from '../internal/store-consumer.js';
 import { ownStoreValue } from '../internal/own-store.js';
 import type { ShopStoreValue } from '../internal/store-context.js';
@@ -8,7 +8,11 @@ import { warn } from '../internal/dev.js';
 import { ProductController } from '../internal/product-controller.js';
 import { CartController } from '../internal/cart-controller.js';
 import { analyticsFor, analyticsForCart } from '../internal/analytics.js';
-import { describeError } from '../internal/errors.js';
+import { errorMessageKey } from '../internal/errors.js';
+import { mediaUrl } from '../internal/media.js';
+import { Localizer } from '../i18n/localizer.js';
+import type { MessageKey } from '../i18n/catalogues.js';
+import type { MessageParams } from '../i18n/message.js';
 import { ShopAddToCartEvent } from '../events/add-to-cart.js';
 import { ShopCartChangeEvent } from '../events/cart-change.js';
 import { ShopErrorEvent } from '../events/error.js';
@@ -17,12 +21,34 @@ import { buyButtonStyles } from './buy-button.styles.js';
 
 export type BuyButtonMode = 'cart' | 'checkout';
 
+/** What a buy button can show beside itself (`show="name price image"`). */
+export type BuyButtonShown = 'name' | 'price' | 'image';
+const SHOWABLE: readonly BuyButtonShown[] = ['name', 'price', 'image'];
+
+/** A shopper's sentence for a failed add: stock and per-order limits by `code`, the rest by type. */
+function addErrorMessage(error: unknown): [MessageKey, MessageParams?] {
+  if (isShopError(error)) {
+    if (error.code === 'out_of_stock') {
+      const available = Number(error.details?.available);
+      return Number.isFinite(available) && available > 0 ? ['buy.onlyMore', { count: available }] : ['buy.outOfStock'];
+    }
+    if (error.code === 'quantity_limit_exceeded') {
+      const max = Number(error.details?.max_quantity);
+      if (Number.isFinite(max)) return ['buy.quantityLimit', { count: max }];
+    }
+  }
+  return [errorMessageKey(error)];
+}
+
 /**
  * Adds a product to the cart. Works on its own — one script tag and one element in any page or CMS
  * block — given a `product` (handle or id) and/or a `variant` id. It shows "Sold out" and disables
  * itself when nothing is available, progress while adding, and the server's message when adding
  * fails; a product with several variants and no `variant` gets a compact option select. It is a
- * `type="button"`, so it never submits a surrounding form.
+ * `type="button"`, so it never submits a surrounding form. With `show="name price image"` (any of
+ * the three) it also shows the product's image, name and price — enough for a CMS page with nothing
+ * else. After adding, when the page has no `<shop-cart>`, it adds one (once per page) and opens it,
+ * so the shopper always has a way to the cart and checkout.
  *
  * @summary An add-to-cart button for one product or variant.
  * @tagname shop-buy-button
@@ -34,6 +60,10 @@ export type BuyButtonMode = 'cart' | 'checkout';
  * @slot - The button's label (default "Add to cart", or "Buy now" in checkout mode).
  *
  * @csspart base - The wrapper around the select, button and message.
+ * @csspart product - The image, name and price shown with `show`.
+ * @csspart image - The product image (`show` includes `image`).
+ * @csspart name - The product name (`show` includes `name`).
+ * @csspart price - The price (`show` includes `price`).
  * @csspart variant-select - The option select shown for products with several variants.
  * @csspart button - The button.
  * @csspart message - The error or "Added" line under the button.
@@ -74,18 +104,31 @@ export class ShopBuyButton extends LitElement {
   /**
    * `cart` adds and lets the cart drawer open; `checkout` ("Buy now") adds and goes straight to
    * checkout: to `checkout-url` when set, else it opens the cart drawer (creating a `<shop-cart>`
-   * when the page has none), whose footer holds the page's checkout link.
+   * when the page has none).
    */
   @property() mode: BuyButtonMode = 'cart';
 
   /** The page with `<shop-checkout>` that checkout mode goes to after adding, e.g. `/checkout.html`. */
   @property({ attribute: 'checkout-url' }) checkoutUrl = '';
 
+  /**
+   * What to show beside the button, space-separated: `name`, `price`, `image` (e.g.
+   * `show="image name price"`). The price is the chosen variant's, else the product's.
+   */
+  @property() show = '';
+
+  /**
+   * Leaves the page without a cart drawer: by default, after adding, a page with no `<shop-cart>`
+   * gets one (it is created once and reused; it carries this button's `checkout-url`).
+   */
+  @property({ type: Boolean, attribute: 'no-cart-drawer' }) noCartDrawer = false;
+
   @state() private busy = false;
-  @state() private message: { kind: 'error' | 'done'; text: string } | null = null;
+  @state() private message: { kind: 'error' | 'done'; key: MessageKey; params?: MessageParams } | null = null;
   @state() private variantAvailability: number | undefined = undefined;
 
   private readonly store = new StoreConsumer(this, { required: false });
+  private readonly i18n = new Localizer(this, () => this.shop?.locale);
   private readonly loader = new ProductController(this);
   private readonly cartController = new CartController(this);
   private loadedFrom: { client: ShopClient; product: string; variant: string } | undefined;
@@ -178,7 +221,7 @@ export class ShopBuyButton extends LitElement {
     const cartStore = this.cartController.store;
     if (this.busy || !cartStore) return;
     if (!variantId) {
-      this.message = { kind: 'error', text: 'Choose an option first.' };
+      this.message = { kind: 'error', key: 'buy.chooseFirst' };
       this.renderRoot.querySelector<HTMLSelectElement>('select')?.focus();
       return;
     }
@@ -189,26 +232,56 @@ export class ShopBuyButton extends LitElement {
     try {
       cart = await cartStore.add(variantId, quantity);
     } catch (error) {
-      this.message = { kind: 'error', text: describeError(error) };
+      const [key, params] = addErrorMessage(error);
+      this.message = { kind: 'error', key, ...(params ? { params } : {}) };
       this.dispatchEvent(new ShopErrorEvent({ error }));
       return;
     } finally {
       this.busy = false;
     }
     const line = cart.lines.find((l) => l.variant_id === variantId);
-    this.message = { kind: 'done', text: `Added to cart${line ? `: ${line.name}` : ''}.` };
+    this.message = line ? { kind: 'done', key: 'buy.added', params: { name: line.name } } : { kind: 'done', key: 'buy.addedPlain' };
     if (line) this.dispatchEvent(new ShopAddToCartEvent(analyticsFor(cart.currency, [{ line, quantity }])));
     this.dispatchEvent(new ShopCartChangeEvent({ ...analyticsForCart(cart), cart }));
-    if (this.mode !== 'checkout') return;
+    const own = { publishableKey: this.publishableKey, endpoint: this.endpoint, checkoutUrl: this.checkoutUrl };
+    if (this.mode !== 'checkout') {
+      // A page with a drawer opens it on the add event; one without gets this button's own.
+      if (!this.noCartDrawer && !document.querySelector('shop-cart')) openCartDrawer(own);
+      return;
+    }
     if (this.checkoutUrl) location.assign(new URL(this.checkoutUrl, document.baseURI).href);
-    else openCartDrawer({ publishableKey: this.publishableKey, endpoint: this.endpoint });
+    else openCartDrawer(own);
   }
 
   private onSelect(event: Event): void {
     this.variant = (event.target as HTMLSelectElement).value;
   }
 
+  private get shown(): Set<BuyButtonShown> {
+    const words = this.show.toLowerCase().split(/\s+/);
+    return new Set(SHOWABLE.filter((w) => words.includes(w)));
+  }
+
+  private renderProduct(product: Product | undefined) {
+    const shown = this.shown;
+    if (shown.size === 0 || !product) return nothing;
+    const image = product.images.find((i) => i.id === this.selected?.image_id) ?? product.images[0];
+    const price = this.selected?.price ?? product.price;
+    return html`<div part="product" class="product">
+      ${
+        shown.has('image') && image
+          ? html`<img part="image" class="image" src=${mediaUrl(image.url, this.shop?.endpoint)} alt=${image.alt || product.name} width=${image.width ?? nothing} height=${image.height ?? nothing} loading="lazy" />`
+          : nothing
+      }
+      <div class="text">
+        ${shown.has('name') ? html`<p part="name" class="name">${product.name}</p>` : nothing}
+        ${shown.has('price') ? html`<p part="price" class="price">${formatMoney(price, this.i18n.locale)}</p>` : nothing}
+      </div>
+    </div>`;
+  }
+
   protected override render() {
+    const t = this.i18n.t.bind(this.i18n);
     const product = this.loadedProduct;
     const needsSelect = product !== undefined && product.variants.length > 1 && !this.noVariantSelect;
     const soldOut = this.soldOut;
@@ -216,25 +289,27 @@ export class ShopBuyButton extends LitElement {
       (!this.publishableKey && this.store.status === 'pending') ||
       (!this.data && this.product !== '' && this.loader.status !== 'ready' && this.loader.status !== 'error');
     const noMatch = this.noMatch;
-    const label = this.busy
-      ? 'Adding…'
-      : soldOut
-        ? 'Sold out'
-        : noMatch
-          ? 'Unavailable'
-          : this.mode === 'checkout'
-            ? 'Buy now'
-            : 'Add to cart';
+    const label = t(
+      this.busy
+        ? 'buy.adding'
+        : soldOut
+          ? 'buy.soldOut'
+          : noMatch
+            ? 'buy.unavailable'
+            : this.mode === 'checkout'
+              ? 'buy.buyNow'
+              : 'buy.add',
+    );
     const available = this.available;
     const tooMany = available !== undefined && !soldOut && available < Math.max(1, this.quantity);
-    return html`<div part="base" class="base">
+    return html`${this.renderProduct(product)}<div part="base" class="base">
       ${
         needsSelect
-          ? html`<select part="variant-select" class="select" aria-label=${`Options for ${product.name}`} .value=${this.variant} @change=${this.onSelect}>
-            <option value="" ?selected=${!this.variant}>Choose…</option>
+          ? html`<select part="variant-select" class="select" aria-label=${t('buy.optionsFor', { name: product.name })} .value=${this.variant} @change=${this.onSelect}>
+            <option value="" ?selected=${!this.variant}>${t('buy.choose')}</option>
             ${product.variants.map(
               (v) =>
-                html`<option value=${v.id} ?selected=${v.id === this.variant} ?disabled=${!v.in_stock}>${v.title}${v.in_stock ? '' : ' — sold out'}</option>`,
+                html`<option value=${v.id} ?selected=${v.id === this.variant} ?disabled=${!v.in_stock}>${v.in_stock ? v.title : t('buy.variantSoldOut', { title: v.title })}</option>`,
             )}
           </select>`
           : nothing
@@ -252,9 +327,9 @@ export class ShopBuyButton extends LitElement {
         ${this.busy || soldOut || noMatch ? label : html`<slot>${label}</slot>`}
       </button>
       <p part="message" class="message ${this.message?.kind ?? ''}" role=${this.message?.kind === 'error' ? 'alert' : 'status'}>
-        ${this.message?.text ?? nothing}
-        ${tooMany && this.message?.kind !== 'error' ? (available === 0 ? 'All available units are in your cart.' : `Only ${available} more available.`) : nothing}
-        ${!this.data && this.loader.status === 'error' ? describeError(this.loader.error) : nothing}
+        ${this.message ? t(this.message.key, this.message.params) : nothing}
+        ${tooMany && this.message?.kind !== 'error' ? (available === 0 ? t('buy.allInCart') : t('buy.onlyMore', { count: available })) : nothing}
+        ${!this.data && this.loader.status === 'error' ? t(errorMessageKey(this.loader.error)) : nothing}
       </p>
     </div>`;
   }

@@ -18,4 +18,15 @@ describe('<shop-cart-button>', () => {
     button.click();
     await until(() => store.querySelector('shop-cart')!.open);
   });
+
+  it('says "1 item" for one and "2 items" for two', async () => {
+    const product = await findProduct((p) => p.variants.length === 1 && p.variants[0]!.available_quantity >= 2);
+    const store = await inStore(html`<shop-cart-button></shop-cart-button>`);
+    const button = store.querySelector('shop-cart-button')!.shadowRoot!.querySelector('button')!;
+    await cartOf(store).add(product.variants[0]!.id, 1);
+    await until(() => button.getAttribute('aria-label') === 'Cart, 1 item');
+    await cartOf(store).add(product.variants[0]!.id, 1);
+    await until(() => button.getAttribute('aria-label') === 'Cart, 2 items');
+    expect(store.querySelector('shop-cart-button')!.count).to.equal(2);
+  });
 });

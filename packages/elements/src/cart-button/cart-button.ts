@@ -2,6 +2,7 @@ import { LitElement, html, nothing } from 'lit';
 import { StoreConsumer } from '../internal/store-consumer.js';
 import { CartController } from '../internal/cart-controller.js';
 import { openCartDrawer } from '../internal/open-cart.js';
+import { Localizer } from '../i18n/localizer.js';
 import { cartButtonStyles } from './cart-button.styles.js';
 
 /**
@@ -29,6 +30,7 @@ export class ShopCartButton extends LitElement {
     required: true,
     onChange: (value) => this.cartController.use(value?.client),
   });
+  private readonly i18n = new Localizer(this, () => this.store.value?.locale);
 
   /** Items in the cart, as the badge shows. */
   get count(): number {
@@ -37,7 +39,7 @@ export class ShopCartButton extends LitElement {
 
   protected override render() {
     const count = this.cartController.count;
-    const label = `Cart, ${count} ${count === 1 ? 'item' : 'items'}`;
+    const label = this.i18n.t('cartButton.label', { count });
     return html`<button part="button" class="button" type="button" aria-label=${label} aria-haspopup="dialog" data-ready=${this.store.status} @click=${() => openCartDrawer()}>
       <slot>
         <svg viewBox="0 0 24 24" aria-hidden="true" focusable="false">
@@ -46,7 +48,7 @@ export class ShopCartButton extends LitElement {
           <circle cx="17.5" cy="20" r="1.2"></circle>
         </svg>
       </slot>
-      ${count > 0 ? html`<span part="badge" class="badge" aria-hidden="true">${count > 99 ? '99+' : count}</span>` : nothing}
+      ${count > 0 ? html`<span part="badge" class="badge" aria-hidden="true">${count > 99 ? `${new Intl.NumberFormat(this.i18n.locale).format(99)}+` : new Intl.NumberFormat(this.i18n.locale).format(count)}</span>` : nothing}
     </button>`;
   }
 }

@@ -15,8 +15,9 @@ export const cartStyles = [
       max-width: 100vw;
       height: 100dvh;
       max-height: 100dvh;
-      margin-block: 0;
-      margin-inline: auto 0;
+      /* The inline end: the right edge, or the left one in a right-to-left page. */
+      margin: 0;
+      margin-inline-start: auto;
       padding: 0;
       color: var(--_text);
       background: var(--_surface);
@@ -125,8 +126,12 @@ export const cartStyles = [
       font-variant-numeric: tabular-nums;
     }
     .remove {
+      display: inline-flex;
+      align-items: center;
+      min-width: 1.5rem;
+      min-height: 2.25rem;
       margin-inline-start: auto;
-      padding: 0;
+      padding: 0 0.25rem;
       font: inherit;
       font-size: 0.8125rem;
       color: var(--_muted);
@@ -202,6 +207,7 @@ export const cartStyles = [
     }
     .checkout {
       width: 100%;
+      font-size: 1.0625rem;
     }
   `,
 ];

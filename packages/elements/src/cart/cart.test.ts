@@ -1,10 +1,12 @@
 /// <reference types="mocha" />
-import { expect, html } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
+import { getCartStore } from '@shoptag/sdk';
+import type { ShopStore } from '../store/store.js';
 import { sendKeys } from '@web/test-runner-commands';
 import '../define.js';
 import type { ShopCart } from './cart.js';
 import type { ShopBuyButton } from '../buy-button/buy-button.js';
-import { findProduct, nextEvent } from '../testing/test-shop.test.js';
+import { findProduct, nextEvent, testShop } from '../testing/test-shop.test.js';
 import { cartOf, inStore, until } from '../testing/cart-fixtures.test.js';
 
 const q = <T extends Element = HTMLElement>(cart: ShopCart, selector: string) =>
@@ -110,6 +112,96 @@ describe('<shop-cart>', () => {
     await until(() => q(cart, '.line') !== null && cart.open);
     await expect(cart).to.be.accessible();
     await expect(store).to.be.accessible();
+  });
+
+  it('explains a refused code by its reason in the shopper\'s words, and clears it when the next request succeeds', async () => {
+    const { product, buy, cart } = await pageWithCart();
+    const changed = nextEvent(buy, 'shop-cart-change');
+    buyButton(buy).click();
+    await changed;
+    await until(() => q(cart, 'form') !== null);
+    // SAVE5 needs a $40 subtotal; this cart holds less.
+    const input = q<HTMLInputElement>(cart, 'input[name="code"]')!;
+    input.value = 'save5';
+    q<HTMLButtonElement>(cart, 'form button[type="submit"]')!.click();
+    await until(() => q(cart, '#coupon-error')!.textContent !== '');
+    expect(q(cart, '#coupon-error')!.textContent).to.equal('The code SAVE5 needs a subtotal of at least $40.00.');
+    expect(input.getAttribute('aria-invalid')).to.equal('true');
+    byLabel(cart, `Increase quantity of ${product.name}`).click();
+    await until(() => q(cart, '.quantity')!.textContent === '2');
+    await until(() => q(cart, '#coupon-error')!.textContent === '');
+    expect(input.getAttribute('aria-invalid')).to.equal('false');
+  });
+
+  it('asks for a code when Apply is pressed with none', async () => {
+    const { buy, cart } = await pageWithCart();
+    const changed = nextEvent(buy, 'shop-cart-change');
+    buyButton(buy).click();
+    await changed;
+    await until(() => q(cart, 'form') !== null);
+    q<HTMLButtonElement>(cart, 'form button[type="submit"]')!.click();
+    await until(() => q(cart, '#coupon-error')!.textContent === 'Enter a code.');
+    expect(cart.shadowRoot!.activeElement).to.equal(q(cart, 'input[name="code"]'));
+  });
+
+  it('with checkout-url ends with a primary Checkout button that goes there', async () => {
+    const { buy, cart } = await pageWithCart();
+    cart.checkoutUrl = '#checkout';
+    const changed = nextEvent(buy, 'shop-cart-change');
+    buyButton(buy).click();
+    await changed;
+    await until(() => q(cart, '[part~="checkout-button"]') !== null);
+    const checkout = q<HTMLButtonElement>(cart, '[part~="checkout-button"]')!;
+    expect(checkout.localName).to.equal('button');
+    expect(checkout.textContent!.trim()).to.equal('Checkout');
+    expect(checkout.classList.contains('primary')).to.equal(true);
+    expect(getComputedStyle(checkout).backgroundColor).to.not.equal(getComputedStyle(q(cart, '.panel')!).backgroundColor);
+    const box = checkout.getBoundingClientRect();
+    expect(box.height).to.be.at.least(24);
+    checkout.click();
+    await until(() => location.hash === '#checkout');
+    history.replaceState(null, '', location.pathname + location.search);
+  });
+
+  it('keeps Tab and Shift+Tab inside the open drawer', async () => {
+    const { buy, cart } = await pageWithCart();
+    cart.checkoutUrl = '#checkout';
+    buyButton(buy).click();
+    await until(() => cart.open && q(cart, '[part~="checkout-button"]') !== null);
+    const close = q(cart, '.close')!;
+    close.focus();
+    await sendKeys({ press: 'Shift+Tab' });
+    expect(cart.shadowRoot!.activeElement, 'Shift+Tab from the first control').to.equal(q(cart, '[part~="checkout-button"]'));
+    await sendKeys({ press: 'Tab' });
+    expect(cart.shadowRoot!.activeElement, 'Tab from the last control').to.equal(close);
+    for (let i = 0; i < 12; i++) {
+      await sendKeys({ press: 'Tab' });
+      expect(cart.shadowRoot!.activeElement, `Tab ${i + 1}`).to.not.equal(null);
+    }
+  });
+
+  it('speaks the store\'s language: German words, plural item counts, German money', async () => {
+    const product = await findProduct(
+      (p) => p.variants.length === 1 && p.variants[0]!.available_quantity >= 4 && p.price.amount < 2000,
+    );
+    const store = await fixture<ShopStore>(html`<shop-store endpoint=${testShop.endpoint} publishable-key=${testShop.publishableKey} locale="de-DE">
+      <shop-buy-button product=${product.handle}></shop-buy-button><shop-cart></shop-cart><shop-cart-button></shop-cart-button>
+    </shop-store>`);
+    getCartStore(store.client!).clear();
+    const buy = store.querySelector('shop-buy-button')!;
+    const cart = store.querySelector('shop-cart')!;
+    const cartButton = store.querySelector('shop-cart-button')!;
+    await until(() => !buyButton(buy).disabled);
+    buyButton(buy).click();
+    await until(() => q(cart, '.line') !== null);
+    // German arrives as its own chunk the first time a store speaks it.
+    await until(() => q(cart, '#title')!.textContent!.includes('Dein Warenkorb'), 3000);
+    expect(q(cart, '#title')!.textContent).to.contain('1 Artikel');
+    expect(q(cart, '.line-total')!.textContent).to.match(/^\d+,\d\d\s€|\d+,\d\d\s\$$/);
+    const label = () => cartButton.shadowRoot!.querySelector('button')!.getAttribute('aria-label');
+    await until(() => label() === 'Warenkorb, 1 Artikel');
+    expect(q(cart, '[part~="summary"]')!.textContent).to.contain('Zwischensumme');
+    cart.hide();
   });
 
   it('stays closed on add when open-on-add is false', async () => {

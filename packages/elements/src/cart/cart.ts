@@ -8,7 +8,8 @@ import type { ShopStoreValue } from '../internal/store-context.js';
 import { warn } from '../internal/dev.js';
 import { CartController } from '../internal/cart-controller.js';
 import { analyticsFor, analyticsForCart } from '../internal/analytics.js';
-import { describeError } from '../internal/errors.js';
+import { Localizer } from '../i18n/localizer.js';
+import { couponErrorMessage, lineErrorMessage, type CartMessage } from './cart-messages.js';
 import { mediaUrl } from '../internal/media.js';
 import { ShopAddToCartEvent } from '../events/add-to-cart.js';
 import { ShopRemoveFromCartEvent } from '../events/remove-from-cart.js';
@@ -22,13 +23,20 @@ function deepActiveElement(): HTMLElement | null {
   return active instanceof HTMLElement ? active : null;
 }
 
+/** What Tab can reach inside the drawer (slotted content included). */
+const FOCUSABLE = 'button:not([disabled]), input:not([disabled]), select:not([disabled]), a[href], [tabindex]:not([tabindex="-1"])';
+
 /**
  * The cart as a drawer on the native `<dialog>`: lines with image, name, options and line total,
  * quantity steppers, remove, a coupon field with the server's messages inline, the order summary
  * (subtotal, discount, shipping — "Free" when free — tax, or the tax included, and total), how much more earns free
  * shipping, and an empty state. Opening moves focus in; Escape or the close button closes it and
- * returns focus to where it was. Changes are announced in a polite live region. It opens by itself
- * when something is added to the cart anywhere on the page (set `open-on-add="false"` to stop that).
+ * returns focus to where it was; while it is open, Tab and Shift+Tab cycle inside it. Changes are
+ * announced in a polite live region. A refused code says why in the shopper's words (unknown,
+ * expired, not yet valid, used up, below the minimum subtotal); a message clears when the next
+ * request succeeds. With `checkout-url` the footer ends with a Checkout button (the primary action)
+ * that goes there. It opens by itself when something is added to the cart anywhere on the page (set
+ * `open-on-add="false"` to stop that).
  *
  * @summary The cart drawer.
  * @tagname shop-cart
@@ -39,7 +47,7 @@ function deepActiveElement(): HTMLElement | null {
  *
  * @slot heading - The drawer's title (default "Your cart").
  * @slot empty - Shown when the cart is empty, instead of the default message.
- * @slot footer - Under the totals, e.g. a checkout link.
+ * @slot footer - Under the totals (and above the Checkout button), e.g. payment icons or a note.
  *
  * @csspart dialog - The `<dialog>` element.
  * @csspart header - The title bar with the close button.
@@ -52,6 +60,7 @@ function deepActiveElement(): HTMLElement | null {
  * @csspart coupon-form - The coupon field and its button.
  * @csspart summary - The totals.
  * @csspart total - The total row.
+ * @csspart checkout-button - The Checkout button shown with `checkout-url`.
  *
  * @cssproperty --shop-cart-width - Width of the drawer. Default `26rem`.
  * @cssproperty --shop-cart-backdrop - The backdrop behind the open drawer. Default `rgb(17 24 39 / 0.45)`.
@@ -73,13 +82,17 @@ export class ShopCart extends LitElement {
   @property({ attribute: 'open-on-add', converter: { fromAttribute: (value: string | null) => value !== 'false' } })
   openOnAdd = true;
 
+  /** The page with `<shop-checkout>`, e.g. `/checkout.html`: the drawer then ends with a Checkout button going there. */
+  @property({ attribute: 'checkout-url' }) checkoutUrl = '';
+
   @state() private announcement = '';
-  @state() private couponError = '';
-  @state() private lineError: { lineId: string; text: string } | null = null;
+  @state() private couponError: CartMessage | null = null;
+  @state() private lineError: { lineId: string; message: CartMessage } | null = null;
   @query('dialog') private dialog!: HTMLDialogElement;
 
   private readonly cartController = new CartController(this);
   private readonly store = new StoreConsumer(this, { required: false });
+  private readonly i18n = new Localizer(this, () => this.shop?.locale);
   private returnFocusTo: HTMLElement | null = null;
 
   private readonly onAdded = () => {
@@ -133,6 +146,44 @@ export class ShopCart extends LitElement {
     }
   }
 
+  /** Keeps Tab inside the open drawer: past the last control it wraps to the first, and back. */
+  private onKeydown(event: KeyboardEvent): void {
+    if (event.key !== 'Tab' || event.defaultPrevented) return;
+    const focusables = this.focusables();
+    const first = focusables[0];
+    const last = focusables.at(-1);
+    if (!first || !last) return;
+    const active = deepActiveElement();
+    if (event.shiftKey && (active === first || !focusables.includes(active!))) {
+      event.preventDefault();
+      last.focus();
+    } else if (!event.shiftKey && active === last) {
+      event.preventDefault();
+      first.focus();
+    }
+  }
+
+  /** The drawer's focusable controls in tab order, slotted light-DOM content in its place. */
+  private focusables(): HTMLElement[] {
+    const found: HTMLElement[] = [];
+    const visible = (el: HTMLElement) => el.getClientRects().length > 0;
+    for (const el of this.renderRoot.querySelectorAll<HTMLElement>(`${FOCUSABLE}, slot`)) {
+      if (el instanceof HTMLSlotElement) {
+        for (const assigned of el.assignedElements({ flatten: true }))
+          if (assigned instanceof HTMLElement)
+            for (const candidate of [assigned, ...assigned.querySelectorAll<HTMLElement>(FOCUSABLE)])
+              if (candidate.matches(FOCUSABLE) && visible(candidate)) found.push(candidate);
+      } else if (visible(el)) {
+        found.push(el);
+      }
+    }
+    return found;
+  }
+
+  private checkout(): void {
+    location.assign(new URL(this.checkoutUrl, document.baseURI).href);
+  }
+
   private onClose(): void {
     this.open = false;
     const target = this.returnFocusTo;
@@ -141,8 +192,11 @@ export class ShopCart extends LitElement {
   }
 
   private money(money: Money): string {
-    const locale = this.shop?.locale || document.documentElement.lang || undefined;
-    return formatMoney(money, locale);
+    return formatMoney(money, this.i18n.locale);
+  }
+
+  private say([key, params]: CartMessage): string {
+    return this.i18n.t(key, params);
   }
 
   private announce(text: string): void {
@@ -166,11 +220,12 @@ export class ShopCart extends LitElement {
         this.dispatchEvent(new ShopAddToCartEvent(analyticsFor(cart.currency, [{ line, quantity: delta }])));
       if (delta < 0)
         this.dispatchEvent(new ShopRemoveFromCartEvent(analyticsFor(cart.currency, [{ line, quantity: -delta }])));
-      this.announce(`${line.name}: quantity ${quantity}. Total ${this.money(cart.totals.total)}.`);
+      this.couponError = null;
+      this.announce(this.say(['cart.announceQuantity', { name: line.name, quantity, total: this.money(cart.totals.total) }]));
       this.changed(cart);
     } catch (error) {
-      this.lineError = { lineId: line.id, text: describeError(error) };
-      this.announce(describeError(error));
+      this.lineError = { lineId: line.id, message: lineErrorMessage(error) };
+      this.announce(this.say(this.lineError.message));
     }
   }
 
@@ -181,12 +236,13 @@ export class ShopCart extends LitElement {
     try {
       const cart = await store.remove(line.id);
       this.dispatchEvent(new ShopRemoveFromCartEvent(analyticsFor(cart.currency, [{ line }])));
-      this.announce(`Removed ${line.name} from the cart.`);
+      this.couponError = null;
+      this.announce(this.say(['cart.announceRemoved', { name: line.name }]));
       this.changed(cart);
       // The removed line's button is gone: keep focus in the drawer.
       this.renderRoot.querySelector<HTMLElement>('.close')?.focus();
     } catch (error) {
-      this.lineError = { lineId: line.id, text: describeError(error) };
+      this.lineError = { lineId: line.id, message: lineErrorMessage(error) };
     }
   }
 
@@ -196,20 +252,24 @@ export class ShopCart extends LitElement {
     const input = form.elements.namedItem('code') as HTMLInputElement;
     const code = input.value.trim();
     if (!code) {
-      this.couponError = 'Enter a code.';
+      this.couponError = ['cart.enterCode'];
+      input.focus();
       return;
     }
     const store = this.cartController.store;
     if (!store) return;
-    this.couponError = '';
+    this.couponError = null;
     try {
       const cart = await store.applyCoupon(code);
       input.value = '';
-      this.announce(`Code ${cart.coupon?.code ?? code} applied. Total ${this.money(cart.totals.total)}.`);
+      this.lineError = null;
+      this.announce(
+        this.say(['cart.announceCoupon', { code: cart.coupon?.code ?? code.toUpperCase(), total: this.money(cart.totals.total) }]),
+      );
       this.changed(cart);
     } catch (error) {
-      this.couponError = describeError(error);
-      this.announce(this.couponError);
+      // The error line is role="alert": it speaks once by itself, not again in the live region.
+      this.couponError = couponErrorMessage(error, code, (m) => this.money(m));
     }
   }
 
@@ -218,22 +278,29 @@ export class ShopCart extends LitElement {
     if (!store) return;
     try {
       const cart = await store.removeCoupon();
-      this.announce(`Code removed. Total ${this.money(cart.totals.total)}.`);
+      this.couponError = null;
+      this.lineError = null;
+      this.announce(this.say(['cart.announceCouponRemoved', { total: this.money(cart.totals.total) }]));
       this.changed(cart);
     } catch (error) {
-      this.couponError = describeError(error);
+      this.couponError = couponErrorMessage(error, this.cartController.cart?.coupon?.code ?? '', (m) => this.money(m));
     }
   }
 
   protected override render() {
+    const t = this.i18n.t.bind(this.i18n);
     const cart = this.cartController.cart;
     const count = this.cartController.count;
     const pending = this.cartController.status.state === 'pending';
-    return html`<dialog part="dialog" aria-labelledby="title" @close=${this.onClose}>
+    return html`<dialog part="dialog" aria-labelledby="title" dir=${this.i18n.dir} @close=${this.onClose} @keydown=${this.onKeydown}>
       <div class="panel">
         <header part="header">
-          <h2 id="title"><slot name="heading">Your cart</slot>${count > 0 ? html` <span class="count">(${count})</span>` : nothing}</h2>
-          <button part="close-button" class="icon-button close" type="button" aria-label="Close cart" autofocus @click=${this.hide}>×</button>
+          <h2 id="title"><slot name="heading">${t('cart.title')}</slot>${
+            count > 0
+              ? html` <span class="count" aria-hidden="true">(${new Intl.NumberFormat(this.i18n.locale).format(count)})</span><span class="sr-only">${t('cart.itemCount', { count })}</span>`
+              : nothing
+          }</h2>
+          <button part="close-button" class="icon-button close" type="button" aria-label=${t('cart.close')} autofocus @click=${this.hide}>×</button>
         </header>
         <div class="body" aria-busy=${pending ? 'true' : 'false'}>
           ${cart && cart.lines.length > 0 ? this.renderLines(cart) : this.renderEmpty()}
@@ -246,21 +313,22 @@ export class ShopCart extends LitElement {
 
   private renderEmpty() {
     return html`<div class="empty">
-      <slot name="empty"><p>Your cart is empty.</p></slot>
-      <button class="button" type="button" @click=${this.hide}>Continue shopping</button>
+      <slot name="empty"><p>${this.i18n.t('cart.empty')}</p></slot>
+      <button class="button" type="button" @click=${this.hide}>${this.i18n.t('cart.continue')}</button>
     </div>`;
   }
 
   private renderLines(cart: Cart) {
+    const t = this.i18n.t.bind(this.i18n);
     const free = cart.free_shipping;
     return html`${
       free
         ? html`<p part="progress" class="progress">
-            ${free.remaining.amount > 0 ? `Add ${this.money(free.remaining)} more for free shipping.` : 'Your order ships free.'}
+            ${free.remaining.amount > 0 ? t('cart.freeShippingRemaining', { amount: this.money(free.remaining) }) : t('cart.freeShipping')}
           </p>`
         : nothing
     }
-      <ul aria-label="Items">
+      <ul aria-label=${t('cart.lines')}>
         ${repeat(
           cart.lines,
           (line) => line.id,
@@ -270,9 +338,10 @@ export class ShopCart extends LitElement {
   }
 
   private renderLine(line: CartLine, cart: Cart) {
+    const t = this.i18n.t.bind(this.i18n);
     const atMax = line.quantity >= Math.min(cart.max_line_quantity, line.available_quantity);
     const short = line.available_quantity < line.quantity;
-    const error = this.lineError?.lineId === line.id ? this.lineError.text : '';
+    const error = this.lineError?.lineId === line.id ? this.say(this.lineError.message) : '';
     return html`<li part="line" class="line">
       ${
         line.image
@@ -282,29 +351,30 @@ export class ShopCart extends LitElement {
       <div>
         <p class="line-name">${line.name}</p>
         ${line.variant_title ? html`<p class="line-options">${line.variant_title}</p>` : nothing}
-        <p class="line-unit">${this.money(line.unit_price)} each</p>
+        <p class="line-unit">${t('cart.each', { price: this.money(line.unit_price) })}</p>
         <div class="controls" part="stepper">
-          <button class="icon-button" type="button" aria-label=${`Decrease quantity of ${line.name}`} ?disabled=${line.quantity <= 1} @click=${() => this.setQuantity(line, line.quantity - 1)}>−</button>
-          <span class="quantity" aria-label=${`Quantity of ${line.name}`}>${line.quantity}</span>
-          <button class="icon-button" type="button" aria-label=${`Increase quantity of ${line.name}`} ?disabled=${atMax} @click=${() => this.setQuantity(line, line.quantity + 1)}>+</button>
-          <button part="remove-button" class="remove" type="button" aria-label=${`Remove ${line.name}`} @click=${() => this.removeLine(line)}>Remove</button>
+          <button class="icon-button" type="button" aria-label=${t('cart.decrease', { name: line.name })} ?disabled=${line.quantity <= 1} @click=${() => this.setQuantity(line, line.quantity - 1)}>−</button>
+          <span class="quantity" aria-label=${t('cart.quantityOf', { name: line.name })}>${line.quantity}</span>
+          <button class="icon-button" type="button" aria-label=${t('cart.increase', { name: line.name })} ?disabled=${atMax} @click=${() => this.setQuantity(line, line.quantity + 1)}>+</button>
+          <button part="remove-button" class="remove" type="button" aria-label=${t('cart.removeLine', { name: line.name })} @click=${() => this.removeLine(line)}>${t('cart.remove')}</button>
         </div>
       </div>
       <p class="line-total">${this.money(line.line_total)}</p>
-      ${short ? html`<p class="warning">Only ${line.available_quantity} available now.</p>` : nothing}
+      ${short ? html`<p class="warning">${t('cart.onlyAvailable', { count: line.available_quantity })}</p>` : nothing}
       ${error ? html`<p class="warning" role="alert">${error}</p>` : nothing}
     </li>`;
   }
 
   private renderFooter(cart: Cart) {
+    const m = this.i18n.t.bind(this.i18n);
     const t = cart.totals;
     const coupon = cart.coupon;
     return html`<footer>
       ${
         coupon
           ? html`<p class="coupon-applied">
-            <span>Code <strong>${coupon.code}</strong>${coupon.applies ? '' : html` — ${coupon.message}`}</span>
-            <button class="remove" type="button" aria-label=${`Remove code ${coupon.code}`} @click=${this.removeCoupon}>Remove</button>
+            <span>${m(coupon.applies ? 'cart.couponApplied' : 'cart.couponNotApplying', { code: coupon.code })}</span>
+            <button class="remove" type="button" aria-label=${m('cart.removeCoupon', { code: coupon.code })} @click=${this.removeCoupon}>${m('cart.remove')}</button>
           </p>`
           : nothing
       }
@@ -312,27 +382,32 @@ export class ShopCart extends LitElement {
         <input
           name="code"
           autocomplete="off"
-          aria-label="Discount code"
-          placeholder="Discount code"
+          aria-label=${m('cart.discountCode')}
+          placeholder=${m('cart.discountCode')}
           aria-invalid=${this.couponError ? 'true' : 'false'}
           aria-describedby="coupon-error"
-          @input=${() => (this.couponError = '')}
+          @input=${() => (this.couponError = null)}
         />
-        <button class="button" type="submit">Apply</button>
+        <button class="button" type="submit">${m('cart.apply')}</button>
       </form>
-      <p id="coupon-error" class="coupon-error" role="alert">${this.couponError}</p>
+      <p id="coupon-error" class="coupon-error" role="alert">${this.couponError ? this.say(this.couponError) : ''}</p>
       <dl part="summary">
-        <dt>Subtotal</dt>
+        <dt>${m('cart.subtotal')}</dt>
         <dd>${this.money(t.subtotal)}</dd>
-        ${t.discount.amount > 0 ? html`<dt>Discount</dt><dd>−${this.money(t.discount)}</dd>` : nothing}
-        <dt>Shipping</dt>
-        <dd>${t.shipping.amount === 0 ? 'Free' : this.money(t.shipping)}</dd>
-        <dt>${t.tax_included ? 'Tax included' : 'Tax'}</dt>
+        ${t.discount.amount > 0 ? html`<dt>${m('cart.discount')}</dt><dd>−${this.money(t.discount)}</dd>` : nothing}
+        <dt>${m('cart.shipping')}</dt>
+        <dd>${t.shipping.amount === 0 ? m('cart.free') : this.money(t.shipping)}</dd>
+        <dt>${m(t.tax_included ? 'cart.taxIncluded' : 'cart.tax')}</dt>
         <dd>${this.money(t.tax)}</dd>
-        <dt class="total" part="total">Total</dt>
+        <dt class="total" part="total">${m('cart.total')}</dt>
         <dd class="total">${this.money(t.total)}</dd>
       </dl>
       <slot name="footer"></slot>
+      ${
+        this.checkoutUrl
+          ? html`<button part="checkout-button" class="button primary checkout" type="button" @click=${this.checkout}>${m('cart.checkout')}</button>`
+          : nothing
+      }
     </footer>`;
   }
 }

@@ -159,6 +159,67 @@ export const productStyles = [
     .stock.out {
       color: var(--_sale);
     }
+    .quantity {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: center;
+      gap: 0.5rem 0.75rem;
+      margin: 0 0 var(--_space);
+    }
+    .quantity label {
+      font-weight: 600;
+    }
+    .stepper {
+      display: inline-flex;
+      align-items: stretch;
+      border: 1px solid var(--_border);
+      border-radius: var(--_radius-small);
+      background: var(--_surface);
+    }
+    .step {
+      display: inline-grid;
+      place-items: center;
+      min-width: 2.75rem;
+      min-height: 2.75rem;
+      padding: 0;
+      font: inherit;
+      font-size: 1.25rem;
+      line-height: 1;
+      color: var(--_text);
+      background: none;
+      border: 0;
+      border-radius: var(--_radius-small);
+      cursor: pointer;
+    }
+    .step:disabled {
+      cursor: not-allowed;
+      opacity: 0.45;
+    }
+    .step:focus-visible,
+    .stepper input:focus-visible {
+      outline: var(--_focus);
+      outline-offset: 1px;
+    }
+    .stepper input {
+      box-sizing: border-box;
+      width: 3.5rem;
+      min-height: 2.75rem;
+      padding: 0;
+      font: inherit;
+      font-variant-numeric: tabular-nums;
+      text-align: center;
+      color: var(--_text);
+      background: none;
+      border: 0;
+      border-inline: 1px solid var(--_border);
+      -moz-appearance: textfield;
+      appearance: textfield;
+    }
+    .stepper input::-webkit-inner-spin-button,
+    .stepper input::-webkit-outer-spin-button {
+      -webkit-appearance: none;
+      margin: 0;
+    }
     .description {
       line-height: 1.6;
     }

@@ -1,4 +1,45 @@
 import type { product as english } from '../en/product.js';
 import type { Translation } from '../../translation.js';
 
-export const product = {} satisfies Translation<typeof english>;
+export const product = {
+  'product.loading': 'Produkt wird geladen…',
+  'product.images': 'Bilder',
+  'product.showImage': 'Bild {index} von {total} anzeigen',
+  'product.showImageAlt': 'Bild {index} von {total} anzeigen: {alt}',
+  'product.rating': {
+    one: 'Mit {average} von 5 bewertet, {count} Bewertung',
+    other: 'Mit {average} von 5 bewertet, {count} Bewertungen',
+  },
+  'product.onSale': 'Vorher {was}, jetzt {now}, {percent} % Rabatt',
+  'product.valueSoldOut': '— ausverkauft',
+  'product.valueUnavailable': '— nicht verfügbar',
+  'product.inStock': 'Auf Lager',
+  'product.lowStock': 'Nur noch {count} verfügbar',
+  'product.soldOut': '{title} — ausverkauft',
+  'product.missing': '{title} ist nicht verfügbar',
+  'product.offerKept': '{kept} gibt es in {changed} — auswählen',
+  'product.offer': 'Erhältlich als {changed} — auswählen',
+  'product.quantity': 'Menge',
+  'product.decrease': 'Menge verringern',
+  'product.increase': 'Menge erhöhen',
+  'product.quantityMax': 'Höchstens {count} verfügbar',
+  'related.heading': 'Das könnte dir auch gefallen',
+  'buy.add': 'In den Warenkorb',
+  'buy.buyNow': 'Jetzt kaufen',
+  'buy.adding': 'Wird hinzugefügt…',
+  'buy.soldOut': 'Ausverkauft',
+  'buy.unavailable': 'Nicht verfügbar',
+  'buy.chooseFirst': 'Bitte wähle zuerst eine Option.',
+  'buy.added': 'In den Warenkorb gelegt: {name}.',
+  'buy.addedPlain': 'In den Warenkorb gelegt.',
+  'buy.allInCart': 'Alle verfügbaren Stück liegen schon in deinem Warenkorb.',
+  'buy.onlyMore': {
+    one: 'Nur noch {count} weiteres Stück verfügbar.',
+    other: 'Nur noch {count} weitere Stück verfügbar.',
+  },
+  'buy.outOfStock': 'Leider ist von diesem Artikel nicht genug auf Lager.',
+  'buy.quantityLimit': 'Höchstens {count} Stück eines Artikels pro Bestellung.',
+  'buy.optionsFor': 'Optionen für {name}',
+  'buy.choose': 'Auswählen…',
+  'buy.variantSoldOut': '{title} — ausverkauft',
+} satisfies Translation<typeof english>;

@@ -1,4 +1,48 @@
 import type { product as english } from '../en/product.js';
 import type { Translation } from '../../translation.js';
 
-export const product = {} satisfies Translation<typeof english>;
+export const product = {
+  'product.loading': 'Cargando el producto…',
+  'product.images': 'Imágenes',
+  'product.showImage': 'Mostrar la imagen {index} de {total}',
+  'product.showImageAlt': 'Mostrar la imagen {index} de {total}: {alt}',
+  'product.rating': {
+    one: 'Valorado con {average} de 5, {count} reseña',
+    other: 'Valorado con {average} de 5, {count} reseñas',
+  },
+  'product.onSale': 'Antes {was}, ahora {now}, {percent} % de descuento',
+  'product.valueSoldOut': '— agotado',
+  'product.valueUnavailable': '— no disponible',
+  'product.inStock': 'En stock',
+  'product.lowStock': { one: 'Solo queda {count}', other: 'Solo quedan {count}' },
+  'product.soldOut': '{title} — agotado',
+  'product.missing': '{title} no está disponible',
+  'product.offerKept': '{kept} está disponible en {changed} — elegir',
+  'product.offer': 'Disponible como {changed} — elegir',
+  'product.quantity': 'Cantidad',
+  'product.decrease': 'Reducir la cantidad',
+  'product.increase': 'Aumentar la cantidad',
+  'product.quantityMax': { one: 'Como máximo {count} disponible', other: 'Como máximo {count} disponibles' },
+  'related.heading': 'También te puede gustar',
+  'buy.add': 'Añadir al carrito',
+  'buy.buyNow': 'Comprar ahora',
+  'buy.adding': 'Añadiendo…',
+  'buy.soldOut': 'Agotado',
+  'buy.unavailable': 'No disponible',
+  'buy.chooseFirst': 'Elige primero una opción.',
+  'buy.added': 'Añadido al carrito: {name}.',
+  'buy.addedPlain': 'Añadido al carrito.',
+  'buy.allInCart': 'Todas las unidades disponibles ya están en tu carrito.',
+  'buy.onlyMore': {
+    one: 'Solo queda {count} unidad más disponible.',
+    other: 'Solo quedan {count} unidades más disponibles.',
+  },
+  'buy.outOfStock': 'Lo sentimos, no hay suficientes existencias de este artículo.',
+  'buy.quantityLimit': {
+    one: 'Como máximo {count} unidad del mismo artículo por pedido.',
+    other: 'Como máximo {count} unidades del mismo artículo por pedido.',
+  },
+  'buy.optionsFor': 'Opciones de {name}',
+  'buy.choose': 'Elegir…',
+  'buy.variantSoldOut': '{title} — agotado',
+} satisfies Translation<typeof english>;

@@ -1,4 +1,45 @@
 import type { product as english } from '../en/product.js';
 import type { Translation } from '../../translation.js';
 
-export const product = {} satisfies Translation<typeof english>;
+export const product = {
+  'product.loading': 'Chargement du produit…',
+  'product.images': 'Images',
+  'product.showImage': 'Afficher l’image {index} sur {total}',
+  'product.showImageAlt': 'Afficher l’image {index} sur {total} : {alt}',
+  'product.rating': {
+    one: 'Noté {average} sur 5, {count} avis',
+    other: 'Noté {average} sur 5, {count} avis',
+  },
+  'product.onSale': 'Avant {was}, maintenant {now}, {percent} % de réduction',
+  'product.valueSoldOut': '— épuisé',
+  'product.valueUnavailable': '— indisponible',
+  'product.inStock': 'En stock',
+  'product.lowStock': 'Plus que {count} en stock',
+  'product.soldOut': '{title} — épuisé',
+  'product.missing': '{title} n’est pas disponible',
+  'product.offerKept': '{kept} est disponible en {changed} — le choisir',
+  'product.offer': 'Disponible en {changed} — le choisir',
+  'product.quantity': 'Quantité',
+  'product.decrease': 'Diminuer la quantité',
+  'product.increase': 'Augmenter la quantité',
+  'product.quantityMax': { one: '{count} disponible au maximum', other: '{count} disponibles au maximum' },
+  'related.heading': 'Vous aimerez aussi',
+  'buy.add': 'Ajouter au panier',
+  'buy.buyNow': 'Acheter maintenant',
+  'buy.adding': 'Ajout en cours…',
+  'buy.soldOut': 'Épuisé',
+  'buy.unavailable': 'Indisponible',
+  'buy.chooseFirst': 'Choisissez d’abord une option.',
+  'buy.added': 'Ajouté au panier : {name}.',
+  'buy.addedPlain': 'Ajouté au panier.',
+  'buy.allInCart': 'Toutes les unités disponibles sont déjà dans votre panier.',
+  'buy.onlyMore': { one: 'Plus que {count} unité disponible.', other: 'Plus que {count} unités disponibles.' },
+  'buy.outOfStock': 'Désolé, le stock de cet article est insuffisant.',
+  'buy.quantityLimit': {
+    one: '{count} exemplaire d’un même article par commande au maximum.',
+    other: '{count} exemplaires d’un même article par commande au maximum.',
+  },
+  'buy.optionsFor': 'Options pour {name}',
+  'buy.choose': 'Choisir…',
+  'buy.variantSoldOut': '{title} — épuisé',
+} satisfies Translation<typeof english>;
