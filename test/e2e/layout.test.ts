@@ -46,7 +46,8 @@ interface LayoutCase {
 }
 
 const productCards = (page: Page) => page.locator('shop-product-card').filter({ has: page.locator('[part~=price]') });
-const cartDrawer = (page: Page) => page.getByRole('dialog', { name: /cart/i });
+// By element, not by name: the drawer's title speaks the page's language.
+const cartDrawer = (page: Page) => page.locator('shop-cart').getByRole('dialog');
 
 async function gridLoaded(page: Page): Promise<void> {
   await productCards(page).nth(5).waitFor();
@@ -66,10 +67,8 @@ async function addFromGrid(page: Page, count: number): Promise<void> {
       .map(({ i }) => i);
   }, count);
   for (const i of indexes) {
-    await productCards(page)
-      .nth(i)
-      .getByRole('button', { name: /add to cart/i })
-      .click();
+    // By part, not by name: the button speaks the page's language.
+    await productCards(page).nth(i).locator('shop-buy-button [part~=button]').click();
     await cartDrawer(page).waitFor();
     await page.keyboard.press('Escape');
     await cartDrawer(page).waitFor({ state: 'hidden' });
