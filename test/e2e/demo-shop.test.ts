@@ -176,4 +176,41 @@ describe('the demo shop', () => {
     assert.deepEqual(problems, []);
     await page.close();
   });
+
+  test('on a phone the filters fold behind a "Filters" button that opens and closes from the keyboard, and the header stays compact', async () => {
+    const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
+    const problems = watchProblems(page);
+    await page.goto(server.url);
+    await productCards(page).first().waitFor();
+    const toggle = page.getByRole('button', { name: 'Filters' });
+    const facets = page.locator('shop-facets');
+    assert.equal(await toggle.getAttribute('aria-expanded'), 'false');
+    assert.equal(await facets.isVisible(), false, 'the filters start folded');
+    const header = await page.locator('.site-header').boundingBox();
+    assert.ok(header!.height <= 844 / 5, `the sticky header is ${header!.height}px tall`);
+    const firstCard = await productCards(page).first().boundingBox();
+    assert.ok(firstCard!.y < 844, 'the first product starts on the first screen');
+
+    await toggle.focus();
+    await page.keyboard.press('Enter');
+    assert.equal(await toggle.getAttribute('aria-expanded'), 'true');
+    await facets.waitFor();
+    await page.keyboard.press('Tab');
+    assert.ok(
+      await page.evaluate(() => document.activeElement?.closest('.filters') !== null),
+      'Tab goes into the filters',
+    );
+    await page.keyboard.press('Escape');
+    assert.equal(await toggle.getAttribute('aria-expanded'), 'false');
+    assert.ok(await toggle.evaluate((el) => el === document.activeElement), 'Escape returns focus to the button');
+    await page.keyboard.press('Space');
+    assert.equal(await toggle.getAttribute('aria-expanded'), 'true');
+
+    // On a desktop there is no button: the filters stand beside the grid.
+    await page.setViewportSize({ width: 1280, height: 900 });
+    assert.equal(await toggle.isVisible(), false);
+    await facets.waitFor();
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
 });

@@ -4,6 +4,7 @@
  * @packageDocumentation
  */
 export { ShopStore } from './store/store.js';
+export type { ShopTheme } from './store/store.js';
 export { ShopProductGrid } from './product-grid/product-grid.js';
 export { ShopProductCard } from './product-card/product-card.js';
 export { ShopMoney } from './money/money.js';

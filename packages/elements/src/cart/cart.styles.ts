@@ -22,7 +22,7 @@ export const cartStyles = [
       color: var(--_text);
       background: var(--_surface);
       border: 0;
-      box-shadow: -12px 0 32px rgb(16 24 40 / 0.18);
+      box-shadow: 0 0 32px light-dark(rgb(16 24 40 / 0.18), rgb(0 0 0 / 0.6));
     }
     dialog::backdrop {
       background: var(--shop-cart-backdrop, rgb(17 24 39 / 0.45));
@@ -40,7 +40,7 @@ export const cartStyles = [
       display: flex;
       align-items: center;
       justify-content: space-between;
-      border-bottom: 1px solid var(--_border);
+      border-block-end: 1px solid var(--_border);
     }
     h2 {
       margin: 0;
@@ -87,7 +87,7 @@ export const cartStyles = [
       grid-template-columns: 4.5rem 1fr auto;
       gap: 0.75rem;
       padding: var(--_space) 0;
-      border-bottom: 1px solid var(--_border);
+      border-block-end: 1px solid var(--_border);
     }
     .line img,
     .line .no-image {
@@ -118,7 +118,7 @@ export const cartStyles = [
       display: flex;
       align-items: center;
       gap: 0.5rem;
-      margin-top: 0.5rem;
+      margin-block-start: 0.5rem;
     }
     .quantity {
       min-width: 1.75rem;
@@ -157,7 +157,7 @@ export const cartStyles = [
     footer {
       display: grid;
       gap: 0.75rem;
-      border-top: 1px solid var(--_border);
+      border-block-start: 1px solid var(--_border);
     }
     form {
       display: flex;

@@ -10,7 +10,7 @@ export const facetsStyles = [
     }
     fieldset {
       border: 0;
-      border-top: 1px solid var(--_border);
+      border-block-start: 1px solid var(--_border);
       margin: 0;
       padding: var(--_space) 0;
     }

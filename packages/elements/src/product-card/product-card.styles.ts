@@ -70,8 +70,8 @@ export const productCardStyles = [
       background: var(--_sale);
     }
     .badge.sold-out-badge {
-      color: #ffffff;
-      background: var(--shop-color-sold-out, #374151);
+      color: var(--_on-sold-out);
+      background: var(--_sold-out);
     }
     .body {
       display: flex;
@@ -161,10 +161,18 @@ export const productCardStyles = [
       color: var(--_muted);
     }
     /* Above the name link's whole-card hit area. */
+    /* Above the name link's whole-card hit area; as wide as the card and no wider, so on a phone
+       the button and option select fill the card instead of sticking out of it. */
     .buy {
       position: relative;
       z-index: 1;
-      margin-top: 0.5rem;
+      display: block;
+      margin-block-start: 0.5rem;
+      --shop-buy-button-min-width: 100%;
+    }
+    .buy::part(variant-select) {
+      flex: 1 1 100%;
+      min-width: 0;
     }
     .placeholder .line {
       height: 0.9rem;

@@ -94,7 +94,7 @@ export const productStyles = [
     }
     legend {
       font-weight: 600;
-      margin-bottom: 0.5rem;
+      margin-block-end: 0.5rem;
     }
     .values {
       display: flex;

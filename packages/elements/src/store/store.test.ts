@@ -35,6 +35,22 @@ describe('<shop-store>', () => {
     expect(money.shadowRoot!.textContent!.trim()).to.equal('¥500');
   });
 
+  it('theme="dark" and theme="light" pin the colour scheme of the elements inside; auto follows the shopper', async () => {
+    const page = await fixture<HTMLElement>(html`<div>
+      <shop-store theme="dark" endpoint=${testShop.endpoint} publishable-key=${testShop.publishableKey}><shop-cart-button></shop-cart-button></shop-store>
+      <shop-store theme="light" endpoint=${testShop.endpoint} publishable-key=${testShop.publishableKey}><shop-cart-button></shop-cart-button></shop-store>
+      <shop-store endpoint=${testShop.endpoint} publishable-key=${testShop.publishableKey}><shop-cart-button></shop-cart-button></shop-store>
+    </div>`);
+    const [dark, light, auto] = [...page.querySelectorAll('shop-cart-button')].map((el) => getComputedStyle(el));
+    expect(dark!.colorScheme).to.equal('dark');
+    expect(dark!.color).to.equal('rgb(243, 244, 246)');
+    expect(light!.colorScheme).to.equal('light');
+    expect(light!.color).to.equal('rgb(17, 24, 39)');
+    expect(auto!.colorScheme).to.equal('light dark');
+    const shopperPrefersDark = matchMedia('(prefers-color-scheme: dark)').matches;
+    expect(auto!.color).to.equal(shopperPrefersDark ? 'rgb(243, 244, 246)' : 'rgb(17, 24, 39)');
+  });
+
   it('warns W001 when it has no publishable key', async () => {
     const warnings = await captureWarnings(async () => {
       const store = await fixture<ShopStore>(html`<shop-store endpoint=${testShop.endpoint}></shop-store>`);

@@ -7,15 +7,26 @@ import { defaultEndpoint, storeValueFrom } from '../internal/page-config.js';
 import { warn } from '../internal/dev.js';
 import { storeStyles } from './store.styles.js';
 
+/** The colour schemes `<shop-store theme>` accepts. */
+export type ShopTheme = 'light' | 'dark' | 'auto';
+
 /**
  * Connects the Shoptag elements inside it to a shop: it creates the SDK client for `endpoint` and
  * `publishable-key` and hands it, with `locale` and `currency`, to every element within. Elements
  * outside any store use the first `<shop-store>` of the page.
  *
+ * Light and dark: the elements follow the shopper's `prefers-color-scheme` unless `theme` pins one.
+ * The store sets `color-scheme` and `--shop-color-scheme` on its contents, so the page's own form
+ * controls inside it follow too. Elements outside any store follow the shopper, or
+ * `--shop-color-scheme` set on any ancestor (`:root { --shop-color-scheme: light; }` for a page
+ * that has no dark look). See docs/theming.md.
+ *
  * @summary Connects the elements inside it to a shop server.
  * @tagname shop-store
  *
  * @slot - The storefront: any markup with Shoptag elements in it.
+ *
+ * @cssproperty --shop-color-scheme - `light`, `dark` or `light dark` (the default: the shopper's choice); set by `theme`.
  */
 export class ShopStore extends LitElement {
   static readonly tagName = 'shop-store';
@@ -35,6 +46,12 @@ export class ShopStore extends LitElement {
 
   /** BCP 47 locale for prices and numbers, e.g. `de-DE`. Defaults to the page's `lang`. */
   @property() locale = '';
+
+  /**
+   * `light` or `dark` pins the elements' colours to one scheme; `auto` (the default) follows the
+   * shopper's `prefers-color-scheme`.
+   */
+  @property({ reflect: true }) theme: ShopTheme = 'auto';
 
   private readonly provider = new ContextProvider(this, { context: shopStoreContext, initialValue: undefined });
 

@@ -4,27 +4,37 @@ import { css } from 'lit';
  * Design tokens: every element reads the public `--shop-*` custom properties through private
  * `--_*` copies that carry the defaults, so a page themes the whole kit by setting a few
  * properties on any ancestor.
+ *
+ * Light and dark come from the same tokens: each default is a `light-dark()` pair, resolved by
+ * the element's `color-scheme`. That is `--shop-color-scheme` when an ancestor sets it
+ * (`<shop-store theme="light|dark">` does), else `light dark`, which follows the shopper's
+ * `prefers-color-scheme`. A page that sets a colour token for one scheme only should set it with
+ * `light-dark()` too, or pin the scheme (see docs/theming.md).
  */
 export const tokens = css`
   :host {
+    color-scheme: var(--shop-color-scheme, light dark);
     --_font: var(--shop-font-family, ui-sans-serif, system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif);
-    --_text: var(--shop-color-text, #111827);
-    --_muted: var(--shop-color-text-muted, #4b5563);
-    --_surface: var(--shop-card-background, #ffffff);
-    --_media: var(--shop-color-media-background, #f3f4f6);
-    --_border: var(--shop-color-border, #e5e7eb);
-    --_accent: var(--shop-color-accent, #4338ca);
-    --_accent-hover: var(--shop-color-accent-hover, #3730a3);
-    --_on-accent: var(--shop-color-on-accent, #ffffff);
-    --_sale: var(--shop-color-sale, #b42318);
-    --_on-sale: var(--shop-color-on-sale, #ffffff);
-    --_rating: var(--shop-color-rating, #f59e0b);
+    --_text: var(--shop-color-text, light-dark(#111827, #f3f4f6));
+    --_muted: var(--shop-color-text-muted, light-dark(#4b5563, #a7b0bd));
+    --_surface: var(--shop-card-background, light-dark(#ffffff, #1f2937));
+    --_media: var(--shop-color-media-background, light-dark(#f3f4f6, #2a3443));
+    --_border: var(--shop-color-border, light-dark(#e5e7eb, #3b4656));
+    --_accent: var(--shop-color-accent, light-dark(#4338ca, #a5b4fc));
+    --_accent-hover: var(--shop-color-accent-hover, light-dark(#3730a3, #c7d2fe));
+    --_on-accent: var(--shop-color-on-accent, light-dark(#ffffff, #1e1b4b));
+    --_sale: var(--shop-color-sale, light-dark(#b42318, #fda29b));
+    --_on-sale: var(--shop-color-on-sale, light-dark(#ffffff, #3d0a05));
+    --_rating: var(--shop-color-rating, light-dark(#f59e0b, #fbbf24));
+    --_sold-out: var(--shop-color-sold-out, light-dark(#374151, #d1d5db));
+    --_on-sold-out: var(--shop-color-on-sold-out, light-dark(#ffffff, #111827));
     --_radius: var(--shop-radius, 12px);
     --_radius-small: var(--shop-radius-small, 6px);
     --_space: var(--shop-spacing, 1rem);
-    --_shadow: var(--shop-shadow, 0 1px 2px rgb(16 24 40 / 0.05));
-    --_shadow-hover: var(--shop-shadow-hover, 0 10px 24px -6px rgb(16 24 40 / 0.16));
-    --_skeleton: var(--shop-skeleton-color, #eceef2);
+    --_shadow: var(--shop-shadow, 0 1px 2px light-dark(rgb(16 24 40 / 0.05), rgb(0 0 0 / 0.4)));
+    --_shadow-hover: var(--shop-shadow-hover, 0 10px 24px -6px light-dark(rgb(16 24 40 / 0.16), rgb(0 0 0 / 0.6)));
+    --_skeleton: var(--shop-skeleton-color, light-dark(#eceef2, #2b3544));
+    --_skeleton-shine: light-dark(#f7f8fa, #364152);
     --_focus: var(--shop-focus-ring, 2px solid var(--_accent));
     font-family: var(--_font);
     color: var(--_text);
@@ -54,7 +64,7 @@ export const utilities = css`
   }
   @media (prefers-reduced-motion: no-preference) {
     .skeleton-block {
-      background: linear-gradient(90deg, var(--_skeleton) 0%, color-mix(in srgb, var(--_skeleton) 55%, #ffffff) 50%, var(--_skeleton) 100%);
+      background: linear-gradient(90deg, var(--_skeleton) 0%, var(--_skeleton-shine) 50%, var(--_skeleton) 100%);
       background-size: 200% 100%;
       animation: shop-shimmer 1.4s ease-in-out infinite;
     }
