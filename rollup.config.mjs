@@ -127,14 +127,19 @@ export default [
       chunkFileNames: 'chunks/[name]-[hash].js',
       // Two shared chunks every element needs: Lit, and the SDK with our element internals. Stripe's
       // loader is its own chunk, imported by <shop-checkout> only when the shop takes Stripe payments.
-      manualChunks: (id) =>
-        /node_modules\/(lit|lit-html|lit-element|@lit)\//.test(id)
+      // Each language but English is a chunk of its own (`locale-de` …), loaded by pages that speak it;
+      // English and the catalogue's code are in core.
+      manualChunks: (id) => {
+        const language = /elements\/src\/i18n\/locales\/([a-z]+)\//.exec(id)?.[1];
+        if (language && language !== 'en') return `locale-${language}`;
+        return /node_modules\/(lit|lit-html|lit-element|@lit)\//.test(id)
           ? 'lit'
-          : /packages\/(sdk\/src|elements\/src\/(internal|styles|events))\/|node_modules\/tslib\//.test(id)
+          : /packages\/(sdk\/src|elements\/src\/(internal|styles|events|i18n))\/|node_modules\/tslib\//.test(id)
             ? 'core'
             : /node_modules\/@stripe\/stripe-js\//.test(id)
               ? 'stripe-js'
-              : undefined,
+              : undefined;
+      },
     },
     plugins: [
       cleanDir('packages/elements/dist/cdn'),

@@ -70,15 +70,33 @@ async function homePageScripts(url) {
   }
 }
 
+/** The largest language chunk, as `wire.cdn-locale`: what a page in another language adds. */
+async function largestLocale(url, locales) {
+  let largest = null;
+  for (const path of locales) {
+    const row = {
+      id: 'wire.cdn-locale',
+      name: `largest language chunk (${path.match(/locale-([a-z]+)/)[1]}; ${locales.length} languages besides English)`,
+      ...(await measure(url, [path])),
+    };
+    if (!largest || row.gzip > largest.gzip) largest = row;
+  }
+  return largest ? [largest] : [];
+}
+
 export async function wireSection({ log }) {
   const tmp = mkdtempSync(join(tmpdir(), 'shoptag-bench-wire-'));
   const server = await startChild('bench/support/serve.mjs', [], { SHOPTAG_DATA_DIR: tmp });
   try {
     const auth = { authorization: `Bearer ${server.publishableKey}` };
-    const chunks = readdirSync(join(CDN_DIR, 'chunks'))
+    const all = readdirSync(join(CDN_DIR, 'chunks'))
       .filter((name) => name.endsWith('.js'))
       .sort()
       .map((name) => `/chunks/${name}`);
+    // A page speaks one language: the others' chunks are never loaded by it.
+    const isLocale = (path) => /\/locale-[a-z]+-/.test(path);
+    const chunks = all.filter((path) => !isLocale(path));
+    const locales = all.filter(isLocale);
     log('wire: home page scripts (Chromium)');
     const home = await homePageScripts(server.url);
     log(`wire: ${home.length} scripts on the home page; measuring each under ${CODINGS.join(', ')}`);
@@ -96,9 +114,10 @@ export async function wireSection({ log }) {
       },
       {
         id: 'wire.cdn-all',
-        name: `/shoptag.js + every chunk (${chunks.length + 1} files)`,
+        name: `/shoptag.js + every element's chunk (${chunks.length + 1} files; English is built in)`,
         ...(await measure(server.url, ['/shoptag.js', ...chunks])),
       },
+      ...(await largestLocale(server.url, locales)),
       { id: 'wire.openapi', name: 'GET /v1/openapi.json', ...(await measure(server.url, ['/v1/openapi.json'])) },
     ];
   } finally {
