@@ -27,6 +27,7 @@ import { renderEmpty, renderProgress, renderShippingStep, renderStepHeading, ste
 import { testPaymentMethod } from './test-cards.js';
 import { StripePaymentController, stripeReturn, withoutStripeReturn } from './stripe-payment.js';
 import { checkoutStyles } from './checkout.styles.js';
+import { tokens } from '../styles/shared.styles.js';
 import { orderDetailsStyles } from '../order/order-details.styles.js';
 import { renderReview, typedCard } from './checkout-review.js';
 import { renderConfirmation } from './checkout-confirmation.js';
@@ -85,7 +86,7 @@ type FocusTarget = 'heading' | 'invalid' | 'card' | null;
  */
 export class ShopCheckout extends LitElement {
   static readonly tagName = 'shop-checkout';
-  static override styles = [checkoutStyles, orderDetailsStyles];
+  static override styles = [tokens, checkoutStyles, orderDetailsStyles];
 
   /** Start from this cart; defaults to the page's cart. */
   @property({ attribute: 'cart-id' }) cartId = '';

@@ -20,7 +20,7 @@ export const orderDetailsStyles = css`
     overflow-wrap: anywhere;
   }
   .muted {
-    color: var(--shop-color-text-muted, #4b5563);
+    color: var(--_muted);
   }
   .amount {
     margin-inline-start: auto;
@@ -44,7 +44,7 @@ export const orderDetailsStyles = css`
   table.totals tr.total th,
   table.totals tr.total td {
     font-weight: 600;
-    border-block-start: 1px solid var(--shop-color-border, #ddd);
+    border-block-start: 1px solid var(--_border);
     padding-block-start: var(--shop-space-2, 0.5rem);
   }
   .facts {
@@ -59,14 +59,14 @@ export const orderDetailsStyles = css`
     align-items: start;
     gap: var(--shop-space-1, 0.25rem) var(--shop-space-2, 0.5rem);
     padding: var(--shop-space-3, 0.75rem);
-    border: 1px solid var(--shop-color-border, #ddd);
+    border: 1px solid var(--_border);
     border-radius: var(--shop-radius, 6px);
     min-inline-size: 0;
   }
   .fact h3 {
     margin: 0;
     font-size: 0.875em;
-    color: var(--shop-color-text-muted, #4b5563);
+    color: var(--_muted);
     font-weight: 600;
   }
   .fact-body {

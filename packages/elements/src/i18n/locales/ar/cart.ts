@@ -51,9 +51,10 @@ export const cart = {
     other: '{count} منتج',
   },
   'cartButton.label': {
-    zero: 'السلة، فارغة',
-    one: 'السلة، منتج واحد',
-    two: 'السلة، منتجان',
+    // Every form names the number the badge shows, so the button's name contains its visible text.
+    zero: 'السلة، {count} منتج',
+    one: 'السلة، {count} منتج',
+    two: 'السلة، {count} منتجان',
     few: 'السلة، {count} منتجات',
     many: 'السلة، {count} منتجًا',
     other: 'السلة، {count} منتج',
