@@ -303,6 +303,24 @@ const CASES: LayoutCase[] = [
         .waitFor();
     },
   },
+  {
+    // The demo's order status page, reached as the shopper does: the confirmation's link.
+    name: 'order-status-page',
+    url: '/',
+    setup: async ({ page }) => {
+      await toCheckout(page);
+      await fillToPayment(page);
+      await page.getByLabel(/card number/i).fill('4242424242424242');
+      await page
+        .getByRole('button', { name: /review|place order|pay/i })
+        .first()
+        .click();
+      const place = page.getByRole('button', { name: /place order/i });
+      if (await place.isVisible()) await place.click();
+      await page.getByRole('link', { name: /order status/i }).click();
+      await page.locator('shop-order [part~="status"]').waitFor();
+    },
+  },
 ];
 
 describe('layout at phone, tablet and desktop widths, light and dark', () => {
