@@ -260,6 +260,35 @@ const CASES: LayoutCase[] = [
     },
   },
   {
+    name: 'checkout-shipping',
+    url: '/',
+    setup: async ({ page }) => {
+      await toCheckout(page);
+      await page.getByLabel('Email').fill('ada@example.com');
+      await page.getByLabel('Full name').fill('Ada Lovelace');
+      await page.getByLabel('Address', { exact: true }).fill('1 Market St');
+      await page.getByLabel('City').fill('San Francisco');
+      await page.getByLabel('State', { exact: true }).selectOption('CA');
+      await page.getByLabel('ZIP code').fill('94105');
+      await page.getByRole('button', { name: 'Continue to shipping' }).click();
+      await page.getByRole('radio').first().waitFor();
+    },
+  },
+  {
+    name: 'checkout-review',
+    url: '/',
+    setup: async ({ page }) => {
+      await toCheckout(page);
+      await fillToPayment(page);
+      await page.getByLabel(/card number/i).fill('4242424242424242');
+      await page
+        .getByRole('button', { name: /review/i })
+        .first()
+        .click();
+      await page.getByRole('button', { name: /place order/i }).waitFor();
+    },
+  },
+  {
     name: 'checkout-payment',
     url: '/',
     setup: async ({ page }) => {
