@@ -78,7 +78,7 @@ describe('the cart on the demo shop', () => {
 
     await drawer.getByRole('textbox', { name: 'Discount code' }).fill('welcome10');
     await drawer.getByRole('button', { name: 'Apply' }).click();
-    await drawer.getByText('WELCOME10', { exact: true }).waitFor();
+    await drawer.getByText('Code WELCOME10', { exact: true }).waitFor();
     await drawer.getByText('Discount', { exact: true }).waitFor();
 
     await page.keyboard.press('Escape');
@@ -97,7 +97,7 @@ describe('the cart on the demo shop', () => {
       .waitFor();
     await cartButton(second).click();
     const secondDrawer = second.getByRole('dialog', { name: /Your cart/ });
-    await secondDrawer.getByText('WELCOME10', { exact: true }).waitFor();
+    await secondDrawer.getByText('Code WELCOME10', { exact: true }).waitFor();
 
     // A change in the second tab reaches the first one without a reload.
     await secondDrawer.getByRole('button', { name: `Increase quantity of ${name}` }).click();

@@ -31,10 +31,20 @@ export function testClient(): ShopClient {
   return client;
 }
 
-/** The first product in the seeded catalog (of the test server, or `client`'s) that satisfies `match`. */
+/** A product of the seeded catalog (of the test server, or `client`'s) that satisfies `match`, among the first page's at random. */
 export async function findProduct(match: (p: Product) => boolean, client: ShopClient = testClient()): Promise<Product> {
-  for await (const product of client.products.iterate({ limit: 100 })) if (match(product)) return product;
-  throw new Error('no seeded product matches');
+  // Any of the first page's matches, at random: every test file shares one server, and tests that
+  // buy would otherwise all buy the first match until it sells out.
+  const matches: Product[] = [];
+  for await (const product of client.products.iterate({ limit: 100 })) {
+    if (match(product)) matches.push(product);
+    if (matches.length >= 40) break;
+  }
+  const chosen = matches[Math.floor(Math.random() * matches.length)];
+  if (!chosen) throw new Error('no seeded product matches');
+  // Called last on the one returned, so a matcher that notes what it found describes this product.
+  match(chosen);
+  return chosen;
 }
 
 /** Resolves with the next event of `type` on `target`. */
