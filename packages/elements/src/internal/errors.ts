@@ -15,18 +15,3 @@ export function errorMessageKey(error: unknown): MessageKey {
   }
   return 'error.unknown';
 }
-
-/**
- * English only, and shows a request error's raw text: being replaced by
- * `localizer.t(errorMessageKey(error))` element by element (issue 12).
- * @deprecated
- */
-export function describeError(error: unknown): string {
-  if (isShopError(error)) {
-    if (error.type === 'authentication_error') return 'This shop’s key was not accepted.';
-    if (error.type === 'connection_error') return 'The shop could not be reached. Check your connection.';
-    if (error.type === 'rate_limit_error') return 'The shop is busy right now.';
-    if (error.type === 'invalid_request_error') return error.message;
-  }
-  return 'Something went wrong on our side.';
-}
