@@ -76,7 +76,11 @@ type FocusTarget = 'heading' | 'invalid' | 'card' | null;
  * @csspart place-order - The Place order button.
  * @csspart challenge - The card authentication step (simulated, or Stripe's next action).
  * @csspart stripe-payment - The box around the Stripe Payment Element.
- * @csspart confirmation - The confirmation with the order number.
+ * @csspart review - The Review step's summary: contact, address, shipping method, payment, each with a Change button.
+ * @csspart confirmation - The confirmation: the whole order with its number.
+ * @csspart order-link - The confirmation's link to the order status page (`order-url`).
+ * @csspart items - The order's lines on Review and Confirmation.
+ * @csspart totals - The order's totals on Review and Confirmation.
  *
  * @cssproperty --shop-color-accent - Buttons and the reached steps (and Stripe's primary color).
  * @cssproperty --shop-color-danger - Validation messages (and Stripe's danger color).
