@@ -97,8 +97,11 @@ describe('buying on the demo shop with Stripe', () => {
       .getByRole('alert')
       .getByText(/could not be loaded/)
       .waitFor();
+    // The button is there while Stripe is still unreachable; only then does the network come back.
+    const retry = page.getByRole('button', { name: 'Try again' });
+    await retry.waitFor();
     reachable = true;
-    await page.getByRole('button', { name: 'Try again' }).click();
+    await retry.click();
     await page.locator('iframe[title="Secure payment input frame"]').waitFor();
     await page.getByRole('button', { name: 'Review order' }).click();
     await page.getByRole('button', { name: 'Place order' }).click();
