@@ -105,7 +105,12 @@ export function createCouponRepository(q: Queryable) {
     async list(
       limit: number,
       after?: { createdAt: Date; id: string },
-      filter: { status?: CouponState | undefined; type?: CouponRow['type'] | undefined; q?: string | undefined; now?: Date } = {},
+      filter: {
+        status?: CouponState | undefined;
+        type?: CouponRow['type'] | undefined;
+        q?: string | undefined;
+        now?: Date;
+      } = {},
     ): Promise<CouponRow[]> {
       const { rows } = await q.query<CouponRow>(
         `SELECT ${COLUMNS} FROM coupons
@@ -132,7 +137,11 @@ export function createCouponRepository(q: Queryable) {
      * redemption when given), with each order's number, discount and total; an order deleted
      * since leaves its redemption with nulls.
      */
-    async redemptions(couponId: string, limit: number, after?: { createdAt: Date; id: number }): Promise<RedemptionRow[]> {
+    async redemptions(
+      couponId: string,
+      limit: number,
+      after?: { createdAt: Date; id: number },
+    ): Promise<RedemptionRow[]> {
       const { rows } = await q.query<RedemptionRow>(
         `SELECT r.id::int AS id, r.email, r.reference, r.created_at, o.id AS order_id, o.number AS order_number,
                 o.discount::bigint AS discount, o.total::bigint AS total, o.currency AS order_currency

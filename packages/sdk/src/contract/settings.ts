@@ -9,14 +9,17 @@ const CountryCode = z
   .string()
   .regex(/^[A-Z]{2}$/, { message: 'must be a two-letter ISO 3166-1 country code in upper case, e.g. US' });
 
-const SettingsId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, { message: 'must be 1–64 letters, digits, _ or -' });
+/** Lower case, as shipping method ids are on the wire (`ShippingRate.id`). */
+const SettingsId = z
+  .string()
+  .regex(/^[a-z0-9_-]{1,64}$/, { message: 'must be 1–64 lower-case letters, digits, _ or -' });
 /** An amount in minor units of the settings' currency: an integer, never a float. */
 const MinorAmount = z
   .number()
   .int({ message: 'must be a whole number of minor units (cents), never a fraction' })
   .min(0)
   .max(MAX_AMOUNT)
-  .meta({ description: "Minor units of the shop currency (cents for USD, yen for JPY)" });
+  .meta({ description: 'Minor units of the shop currency (cents for USD, yen for JPY)' });
 const Days = z.number().int().min(0).max(365);
 
 /** How a shipping method is priced: flat, or a base plus an amount per started kilogram. */

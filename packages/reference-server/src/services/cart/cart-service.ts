@@ -6,7 +6,14 @@ import { createCouponRepository } from '../../store/coupon-repository.js';
 import type { Db, Queryable } from '../../store/db.js';
 import { couponProblem, toCouponEffect, type CouponService } from '../coupons/index.js';
 import { randomId } from '../../ids.js';
-import { itemCountOf, priceCart, pricingFrom, subtotalOf, type PricedLineInput, type PricingSource } from '../pricing/index.js';
+import {
+  itemCountOf,
+  priceCart,
+  pricingFrom,
+  subtotalOf,
+  type PricedLineInput,
+  type PricingSource,
+} from '../pricing/index.js';
 
 export interface CartServiceDeps {
   db: Db;

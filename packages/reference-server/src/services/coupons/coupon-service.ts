@@ -233,7 +233,8 @@ export function createCouponService(deps: CouponServiceDeps) {
           };
         }),
         has_more: hasMore,
-        next_cursor: hasMore && last ? encodeCursor('coupon_usage', [last.created_at.toISOString(), String(last.id)]) : null,
+        next_cursor:
+          hasMore && last ? encodeCursor('coupon_usage', [last.created_at.toISOString(), String(last.id)]) : null,
       };
     },
 

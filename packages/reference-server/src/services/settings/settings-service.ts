@@ -121,7 +121,11 @@ export function createSettingsService(deps: SettingsServiceDeps) {
   let held: { value: EffectiveSettings; checkedAt: number } | null = null;
   let refreshing: Promise<EffectiveSettings> | null = null;
 
-  function saved<T>(schema: { safeParse(v: unknown): { success: true; data: T } | { success: false } }, value: unknown, what: string): T | null {
+  function saved<T>(
+    schema: { safeParse(v: unknown): { success: true; data: T } | { success: false } },
+    value: unknown,
+    what: string,
+  ): T | null {
     if (value === null || value === undefined) return null;
     const parsed = schema.safeParse(value);
     if (parsed.success) return parsed.data;
@@ -225,7 +229,11 @@ export function createSettingsService(deps: SettingsServiceDeps) {
         const shipping = input.shipping === undefined ? (before?.shipping ?? null) : input.shipping;
         const currencyInForce = currency ?? fallback.currency;
         const shippingCurrency =
-          shipping === null ? null : input.shipping === undefined ? (before?.shipping_currency ?? null) : currencyInForce;
+          shipping === null
+            ? null
+            : input.shipping === undefined
+              ? (before?.shipping_currency ?? null)
+              : currencyInForce;
         const ratesCurrency = (shippingCurrency ?? fallback.currency).trim();
         if (ratesCurrency !== currencyInForce) {
           throw new UnprocessableError(
