@@ -1,4 +1,4 @@
-import { CSRF_HEADER } from '../contract/staff.js';
+import { CSRF_HEADER } from '../contract/headers.js';
 import { createTransport, DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT_MS, type Transport } from '../request.js';
 import { createSessionResource, type SessionResource } from './session.js';
 

@@ -8,10 +8,7 @@ export const STAFF_ROLES = ['owner', 'staff'] as const;
 export const StaffRole = z.enum(STAFF_ROLES);
 export type StaffRole = z.infer<typeof StaffRole>;
 
-/** The cookie that carries a console session (`HttpOnly`, `SameSite=Strict`). */
-export const STAFF_SESSION_COOKIE = 'shoptag_admin_session';
-/** The header every console write carries its session's CSRF token in. */
-export const CSRF_HEADER = 'X-CSRF-Token';
+export { STAFF_SESSION_COOKIE, CSRF_HEADER } from './headers.js';
 
 export const StaffEmail = z
   .string()

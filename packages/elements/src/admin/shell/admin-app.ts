@@ -114,8 +114,8 @@ export class ShopAdmin extends LitElement {
       }
       .signed-out {
         max-inline-size: 26rem;
-        margin: 10vh auto 0;
-        padding: 1rem;
+        margin-inline: auto;
+        padding: 10vh 1rem 1rem;
       }
       @media (max-width: 56rem) {
         .layout {

@@ -96,7 +96,7 @@ export class ShopAdminSignIn extends AdminScreen {
             aria-invalid=${this.invalid === 'password' ? 'true' : 'false'}
             aria-describedby=${this.error ? 'sign-in-error' : nothing}
         /></label>
-        <p id="sign-in-error" class="error" role="alert">${this.error}</p>
+        <p id="sign-in-error" class="error" role="alert" ?hidden=${!this.error}>${this.error}</p>
         <div class="row">
           <button class="button primary" type="submit" aria-disabled=${this.busy ? 'true' : 'false'}>
             ${this.busy ? t('signIn.submitting') : t('signIn.submit')}
