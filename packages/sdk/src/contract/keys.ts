@@ -1,4 +1,7 @@
 import { z } from 'zod';
+import { toKeyOrigin } from './key-origin.js';
+
+export { toKeyOrigin };
 
 const Timestamp = z.string().meta({ description: 'ISO 8601 date-time in UTC', example: '2026-11-25T09:00:00.000Z' });
 
@@ -12,9 +15,6 @@ export type ApiKeyMode = z.infer<typeof ApiKeyMode>;
 
 export const ApiKeyId = z.string().regex(/^key_[A-Za-z0-9]{1,64}$/, 'must be an API key id (key_…)');
 export const ApiKeyParams = z.object({ id: ApiKeyId });
-
-export { toKeyOrigin } from './key-origin.js';
-import { toKeyOrigin } from './key-origin.js';
 
 /** An origin a browser may call from with a publishable key; any http(s) URL is reduced to its origin. */
 export const KeyOrigin = z
