@@ -245,7 +245,7 @@ export class ShopAdmin extends LitElement {
       this.screen = undefined;
       if (!found && this.phase === 'signed-in' && next === '') {
         const home = ADMIN_ROUTES.find((r) => r.nav && this.allowed(r));
-        if (home?.href) history.replaceState(null, '', `#/${home.href}`), void this.route();
+        if (home?.href) (history.replaceState(null, '', `#/${home.href}`), void this.route());
       }
       return;
     }
