@@ -169,7 +169,12 @@ export async function startTestApp(db: Db, options: TestAppOptions): Promise<Tes
     version: '0.0.0-test',
     logger: options.logger ?? silentLogger,
     keys: keyService,
-    keyAdmin: createKeyAdmin({ db, clock, onChange: () => keyService.invalidate() }),
+    keyAdmin: createKeyAdmin({
+      db,
+      clock,
+      onChange: () => keyService.invalidate(),
+      beforeList: () => keyService.flushLastUsed(),
+    }),
     catalog: createCatalogService({ products: createProductRepository(db), categories: createCategoryRepository(db) }),
     search: createSearchService({
       search: createSearchRepository(db),
