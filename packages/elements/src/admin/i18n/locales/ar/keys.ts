@@ -48,7 +48,6 @@ export const keys: Translation<typeof en> = {
   'keys.rotateQuestion': 'هل تريد استبدال {name} بمفتاح جديد؟ يظل القديم يعمل ليوم واحد.',
   'keys.rotated': 'أُنشئ مفتاح جديد؛ ويعمل القديم ليوم آخر.',
   'keys.unnamed': 'مفتاح بلا اسم',
-  'keys.created.toast': 'أُنشئ المفتاح.',
   'keys.invalid.origin': 'أدخل عناوين تبدأ بـ https:// أو http://، عنوانًا في كل سطر.',
   'keys.invalid.originsRequired': 'أدخل موقعًا واحدًا على الأقل، وإلا فلن يعمل المفتاح في أي مكان.',
   'keys.invalid.confirmSecret': 'أكّد أن المفتاح مخصص لخادم.',

@@ -49,7 +49,6 @@ export const keys: Translation<typeof en> = {
   'keys.rotateQuestion': '{name} durch einen neuen Schlüssel ersetzen? Der alte funktioniert noch einen Tag.',
   'keys.rotated': 'Neuer Schlüssel erstellt; der alte funktioniert noch einen Tag.',
   'keys.unnamed': 'Unbenannter Schlüssel',
-  'keys.created.toast': 'Schlüssel erstellt.',
   'keys.invalid.origin': 'Geben Sie Adressen ein, die mit https:// oder http:// beginnen, eine pro Zeile.',
   'keys.invalid.originsRequired': 'Geben Sie mindestens eine Website an, sonst funktioniert der Schlüssel nirgends.',
   'keys.invalid.confirmSecret': 'Bestätigen Sie, dass der Schlüssel für einen Server ist.',

@@ -47,7 +47,6 @@ export const keys = {
   'keys.rotateQuestion': 'Replace {name} with a new key? The old one keeps working for a day.',
   'keys.rotated': 'New key created; the old one works for one more day.',
   'keys.unnamed': 'Unnamed key',
-  'keys.created.toast': 'Key created.',
   'keys.invalid.origin': 'Enter addresses that start with https:// or http://, one per line.',
   'keys.invalid.originsRequired': 'List at least one site, or the key works nowhere.',
   'keys.invalid.confirmSecret': 'Confirm that the key is for a server.',

@@ -48,7 +48,6 @@ export const keys: Translation<typeof en> = {
   'keys.rotateQuestion': '¿Sustituir {name} por una clave nueva? La anterior seguirá funcionando un día.',
   'keys.rotated': 'Nueva clave creada; la anterior funciona un día más.',
   'keys.unnamed': 'Clave sin nombre',
-  'keys.created.toast': 'Clave creada.',
   'keys.invalid.origin': 'Introduzca direcciones que empiecen por https:// o http://, una por línea.',
   'keys.invalid.originsRequired': 'Indique al menos un sitio o la clave no funcionará en ninguno.',
   'keys.invalid.confirmSecret': 'Confirme que la clave es para un servidor.',

@@ -49,7 +49,6 @@ export const keys: Translation<typeof en> = {
   'keys.rotateQuestion': 'Remplacer {name} par une nouvelle clé ? L’ancienne fonctionne encore un jour.',
   'keys.rotated': 'Nouvelle clé créée ; l’ancienne fonctionne encore un jour.',
   'keys.unnamed': 'Clé sans nom',
-  'keys.created.toast': 'Clé créée.',
   'keys.invalid.origin': 'Saisissez des adresses commençant par https:// ou http://, une par ligne.',
   'keys.invalid.originsRequired': 'Indiquez au moins un site, sinon la clé ne fonctionne nulle part.',
   'keys.invalid.confirmSecret': 'Confirmez que la clé est pour un serveur.',

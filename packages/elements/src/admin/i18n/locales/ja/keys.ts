@@ -49,7 +49,6 @@ export const keys: Translation<typeof en> = {
   'keys.rotateQuestion': '{name} を新しいキーに置き換えますか？古いキーはあと 1 日使えます。',
   'keys.rotated': '新しいキーを作成しました。古いキーはあと 1 日使えます。',
   'keys.unnamed': '名前のないキー',
-  'keys.created.toast': 'キーを作成しました。',
   'keys.invalid.origin': 'https:// または http:// で始まるアドレスを 1 行に 1 つ入力してください。',
   'keys.invalid.originsRequired': 'サイトを 1 つ以上入力してください。入力がないとキーはどこでも使えません。',
   'keys.invalid.confirmSecret': 'キーがサーバー用であることを確認してください。',
