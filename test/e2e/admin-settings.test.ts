@@ -81,7 +81,7 @@ describe('the console: coupons, keys and settings', () => {
     const { page, problems } = await consolePage('settings');
     await page.getByRole('heading', { name: 'Settings', level: 1 }).waitFor();
     const standard = page.getByRole('group', { name: /Standard/ });
-    await standard.getByLabel('Rate', { exact: true }).fill('7.35');
+    await standard.getByLabel('Rate (USD)', { exact: true }).fill('7.35');
     await page.getByRole('button', { name: 'Save' }).click();
     await page.getByRole('status').getByText('Saved.').waitFor();
     await page.getByText('Saved here').first().waitFor();

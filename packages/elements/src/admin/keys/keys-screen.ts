@@ -384,7 +384,7 @@ export class ShopAdminKeys extends AdminScreen {
           this.shown
             ? html`<h2 id="shown-heading">${this.t('keys.shownOnceTitle')}</h2>
               <p class="warning">${this.t('keys.shownOnce')}</p>
-              <p class="secret" aria-label=${this.nameOf(this.shown)}>${this.shown.secret}</p>
+              <p class="secret">${this.shown.secret}</p>
               ${this.shown.kind === 'secret' ? html`<p class="warning">${this.t('keys.secretWarning')}</p>` : nothing}
               <div class="row">
                 <button class="button primary" type="button" @click=${() => this.copy()}>${this.t('keys.copy')}</button>

@@ -65,15 +65,15 @@ export class ShopAdminSettings extends AdminScreen {
       .source {
         font-size: 0.8125rem;
       }
+      .grid input,
+      .grid select {
+        inline-size: 100%;
+      }
       .actions {
         display: flex;
         flex-wrap: wrap;
         gap: 0.5rem;
         justify-content: flex-end;
-        position: sticky;
-        inset-block-end: 0;
-        background: var(--_surface);
-        padding-block: 0.5rem;
       }
     `,
   ];
@@ -204,12 +204,12 @@ export class ShopAdminSettings extends AdminScreen {
     label: AdminMessageKey,
     value: string,
     set: (d: SettingsDraft, v: string) => void,
-    options: { hint?: AdminMessageKey; inputmode?: string; autocomplete?: string } = {},
+    options: { hint?: AdminMessageKey; inputmode?: string; autocomplete?: string; unit?: string } = {},
   ): TemplateResult {
     const invalid = this.problems.has(path);
     const described = [invalid ? `${path}-error` : '', options.hint ? `${path}-hint` : ''].filter(Boolean).join(' ');
     return html`<label
-      >${this.t(label)}
+      >${this.t(label)}${options.unit ? ` (${options.unit})` : ''}
       ${options.hint ? html`<span class="hint" id="${path}-hint">${this.t(options.hint)}</span>` : nothing}
       <input
         id=${path}
@@ -242,7 +242,7 @@ export class ShopAdminSettings extends AdminScreen {
     const set = (fn: (method: MethodDraft, v: string) => void) => (d: SettingsDraft, v: string) =>
       fn(d.zones[z]!.methods[i]!, v);
     const currency = this.draft!.currency.trim().toUpperCase() || '';
-    const money = { inputmode: 'decimal' };
+    const money = { inputmode: 'decimal', unit: currency };
     return html`<fieldset>
       <legend>${this.t('settings.method', { number: i + 1 })}${m.name ? ` — ${m.name}` : ''}</legend>
       <div class="grid">
@@ -322,7 +322,6 @@ export class ShopAdminSettings extends AdminScreen {
           },
         )}
       </div>
-      <span class="muted hint">${currency}</span>
       ${
         zone.methods.length > 1
           ? html`<div>
