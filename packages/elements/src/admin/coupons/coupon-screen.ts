@@ -1,5 +1,5 @@
 import { isShopError } from '@shoptag/sdk';
-import { html, nothing, type TemplateResult } from 'lit';
+import { css, html, nothing, type TemplateResult } from 'lit';
 import { query, state } from 'lit/decorators.js';
 import {
   currencyExponent,
@@ -52,6 +52,19 @@ const FIELD_OF_PARAM: Readonly<Record<string, keyof CouponDraft>> = {
  */
 export class ShopAdminCoupon extends AdminScreen {
   static readonly tagName = 'shop-admin-coupon';
+  static override styles = [
+    ...AdminScreen.styles,
+    css`
+      .field {
+        display: grid;
+        gap: 0.25rem;
+        align-content: start;
+      }
+      .field label {
+        font-weight: 500;
+      }
+    `,
+  ];
 
   @state() private coupon: Coupon | null = null;
   @state() private draft: CouponDraft | null = null;
@@ -256,8 +269,9 @@ export class ShopAdminCoupon extends AdminScreen {
     const problem = this.problems.get(field);
     const value = this.draft![field];
     const described = [problem ? `${field}-error` : '', options.hint ? `${field}-hint` : ''].filter(Boolean).join(' ');
-    return html`<label
-      >${label} ${options.hint ? html`<span class="muted" id="${field}-hint">${this.t(options.hint)}</span>` : nothing}
+    return html`<div class="field">
+      <label for=${field}>${label}</label>
+      ${options.hint ? html`<span class="muted" id="${field}-hint">${this.t(options.hint)}</span>` : nothing}
       <input
         id=${field}
         type=${options.type ?? 'text'}
@@ -270,7 +284,7 @@ export class ShopAdminCoupon extends AdminScreen {
         @input=${(e: Event) => (this.draft = { ...this.draft!, [field]: (e.target as HTMLInputElement).value })}
       />
       ${problem ? html`<span class="field-error" id="${field}-error">${this.t(problem.key, problem.params)}</span>` : nothing}
-    </label>`;
+    </div>`;
   }
 
   private renderUsage(usage: CouponUsage): TemplateResult {
@@ -340,9 +354,10 @@ export class ShopAdminCoupon extends AdminScreen {
       ${coupon ? html`<p><span class="badge">${this.t(`coupons.status.${coupon.status}`)}</span></p>` : nothing}
       <form class="stack card" novalidate @submit=${this.save}>
         ${this.input('code', this.t('coupons.code'), { disabled: coupon !== null })}
-        <label
-          >${this.t('coupons.kind')}
+        <div class="field">
+          <label for="type">${this.t('coupons.kind')}</label>
           <select
+            id="type"
             ?disabled=${coupon !== null}
             @change=${(e: Event) =>
               (this.draft = { ...draft, type: (e.target as HTMLSelectElement).value as CouponType })}
@@ -351,8 +366,8 @@ export class ShopAdminCoupon extends AdminScreen {
               (type) =>
                 html`<option value=${type} ?selected=${draft.type === type}>${this.t(`coupons.type.${type}`)}</option>`,
             )}
-          </select></label
-        >
+          </select>
+        </div>
         ${
           draft.type === 'percentage'
             ? this.input('percent', this.t('coupons.percentOff'), { inputmode: 'numeric' })

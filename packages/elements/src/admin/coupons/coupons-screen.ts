@@ -1,4 +1,4 @@
-import { html, nothing } from 'lit';
+import { css, html, nothing } from 'lit';
 import { query, state } from 'lit/decorators.js';
 import type { Coupon, CouponListQuery, CouponStatus } from '@shoptag/sdk/admin';
 import { AdminScreen } from '../ui/admin-screen.js';
@@ -17,6 +17,16 @@ const TYPES = ['percentage', 'fixed_amount', 'free_shipping'] as const;
  */
 export class ShopAdminCoupons extends AdminScreen {
   static readonly tagName = 'shop-admin-coupons';
+  static override styles = [
+    ...AdminScreen.styles,
+    css`
+      .field {
+        display: grid;
+        gap: 0.25rem;
+        font-weight: 500;
+      }
+    `,
+  ];
 
   @state() private coupons: Coupon[] | null = null;
   @state() private nextCursor: string | null = null;
@@ -82,9 +92,10 @@ export class ShopAdminCoupons extends AdminScreen {
     const filtered = Object.keys(this.filters).length > 0;
     return html`<h1 tabindex="-1">${this.t('coupons.title')}</h1>
       <div class="toolbar">
-        <label class="grow"
-          >${this.t('coupons.searchCode')}
+        <div class="field grow">
+          <label for="search">${this.t('coupons.searchCode')}</label>
           <input
+            id="search"
             type="search"
             .value=${this.filters.q ?? ''}
             @input=${(e: Event) => {
@@ -92,24 +103,26 @@ export class ShopAdminCoupons extends AdminScreen {
               clearTimeout(this.searchTimer);
               this.searchTimer = setTimeout(() => this.filter({ q }), 250);
             }}
-        /></label>
-        <label
-          >${this.t('coupons.filterStatus')}
-          <select @change=${(e: Event) => this.filter({ status: (e.target as HTMLSelectElement).value as CouponStatus })}>
+          />
+        </div>
+        <div class="field">
+          <label for="status">${this.t('coupons.filterStatus')}</label>
+          <select id="status" @change=${(e: Event) => this.filter({ status: (e.target as HTMLSelectElement).value as CouponStatus })}>
             <option value="">${this.t('common.all')}</option>
             ${STATUSES.map((s) => html`<option value=${s}>${this.t(`coupons.status.${s}`)}</option>`)}
-          </select></label
-        >
-        <label
-          >${this.t('coupons.filterType')}
+          </select>
+        </div>
+        <div class="field">
+          <label for="type">${this.t('coupons.filterType')}</label>
           <select
+            id="type"
             @change=${(e: Event) =>
               this.filter({ type: (e.target as HTMLSelectElement).value as (typeof TYPES)[number] })}
           >
             <option value="">${this.t('common.all')}</option>
             ${TYPES.map((type) => html`<option value=${type}>${this.t(`coupons.type.${type}`)}</option>`)}
-          </select></label
-        >
+          </select>
+        </div>
         <a class="button primary" href="#/coupons/new">${this.t('coupons.new')}</a>
       </div>
       ${

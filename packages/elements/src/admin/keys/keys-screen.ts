@@ -63,6 +63,13 @@ export class ShopAdminKeys extends AdminScreen {
         border-inline-start: 4px solid var(--shop-color-danger, light-dark(#b42318, #ff8a8a));
         padding-inline-start: 0.75rem;
       }
+      .field {
+        display: grid;
+        gap: 0.25rem;
+      }
+      .field label {
+        font-weight: 500;
+      }
       .origins {
         margin: 0;
         padding: 0;
@@ -227,14 +234,17 @@ export class ShopAdminKeys extends AdminScreen {
         ${
           editor.kind === 'origins'
             ? nothing
-            : html`<label>${this.t('keys.name')}<input name="name" autocomplete="off" maxlength="200" /></label>
-              <label
-                >${this.t('keys.mode')}
-                <select name="mode">
-                  <option value="test">${this.t('keys.mode.test')}</option>
-                  <option value="live">${this.t('keys.mode.live')}</option>
-                </select></label
-              >`
+            : html`<div class="field">
+                  <label for="key-name">${this.t('keys.name')}</label>
+                  <input id="key-name" name="name" autocomplete="off" maxlength="200" />
+                </div>
+                <div class="field">
+                  <label for="key-mode">${this.t('keys.mode')}</label>
+                  <select id="key-mode" name="mode">
+                    <option value="test">${this.t('keys.mode.test')}</option>
+                    <option value="live">${this.t('keys.mode.live')}</option>
+                  </select>
+                </div>`
         }
         ${
           editor.kind === 'secret'
@@ -242,10 +252,11 @@ export class ShopAdminKeys extends AdminScreen {
               ><input type="checkbox" name="understood" aria-invalid=${this.formError ? 'true' : 'false'} />
               ${this.t('keys.secretConfirm')}</label
             >`
-            : html`<label
-              >${this.t('keys.originsLabel')}
+            : html`<div class="field">
+              <label for="origins">${this.t('keys.originsLabel')}</label>
               <span class="muted" id="origins-hint">${this.t('keys.originsHint')}</span>
               <textarea
+                id="origins"
                 name="origins"
                 autocomplete="off"
                 spellcheck="false"
@@ -253,7 +264,7 @@ export class ShopAdminKeys extends AdminScreen {
                 aria-invalid=${this.formError ? 'true' : 'false'}
                 .value=${editor.kind === 'origins' ? editor.key.allowed_origins.join('\n') : ''}
               ></textarea>
-            </label>`
+            </div>`
         }
         ${
           this.formError

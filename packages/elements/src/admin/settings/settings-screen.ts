@@ -65,6 +65,14 @@ export class ShopAdminSettings extends AdminScreen {
       .source {
         font-size: 0.8125rem;
       }
+      .field {
+        display: grid;
+        gap: 0.25rem;
+        align-content: start;
+      }
+      .field label {
+        font-weight: 500;
+      }
       .grid input,
       .grid select {
         inline-size: 100%;
@@ -208,8 +216,8 @@ export class ShopAdminSettings extends AdminScreen {
   ): TemplateResult {
     const invalid = this.problems.has(path);
     const described = [invalid ? `${path}-error` : '', options.hint ? `${path}-hint` : ''].filter(Boolean).join(' ');
-    return html`<label
-      >${this.t(label)}${options.unit ? ` (${options.unit})` : ''}
+    return html`<div class="field">
+      <label for=${path}>${this.t(label)}${options.unit ? ` (${options.unit})` : ''}</label>
       ${options.hint ? html`<span class="hint" id="${path}-hint">${this.t(options.hint)}</span>` : nothing}
       <input
         id=${path}
@@ -219,8 +227,8 @@ export class ShopAdminSettings extends AdminScreen {
         aria-invalid=${invalid ? 'true' : 'false'}
         aria-describedby=${described || nothing}
         @input=${(e: Event) => this.edit((d) => set(d, (e.target as HTMLInputElement).value))}
-      />${this.problem(path)}</label
-    >`;
+      />${this.problem(path)}
+    </div>`;
   }
 
   private source(section: Section): TemplateResult {
@@ -258,17 +266,18 @@ export class ShopAdminSettings extends AdminScreen {
           m.carrier,
           set((x, v) => (x.carrier = v)),
         )}
-        <label
-          >${this.t('settings.rateType')}
+        <div class="field">
+          <label for="${at}.rateType">${this.t('settings.rateType')}</label>
           <select
+            id="${at}.rateType"
             .value=${m.rateType}
             @change=${(e: Event) =>
               this.edit((d) => (d.zones[z]!.methods[i]!.rateType = (e.target as HTMLSelectElement).value as 'flat'))}
           >
             <option value="flat" ?selected=${m.rateType === 'flat'}>${this.t('settings.rateFlat')}</option>
             <option value="weight" ?selected=${m.rateType === 'weight'}>${this.t('settings.rateWeight')}</option>
-          </select></label
-        >
+          </select>
+        </div>
         ${
           m.rateType === 'flat'
             ? this.text(
