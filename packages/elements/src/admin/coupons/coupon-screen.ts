@@ -1,5 +1,5 @@
 import { isShopError } from '@shoptag/sdk';
-import { css, html, nothing, type TemplateResult } from 'lit';
+import { css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { query, state } from 'lit/decorators.js';
 import {
   currencyExponent,
@@ -77,8 +77,29 @@ export class ShopAdminCoupon extends AdminScreen {
   @state() private question: 'disable' | 'delete' = 'disable';
   @query('shop-admin-confirm') private confirm!: ShopAdminConfirm;
 
+  /** Which coupon (or `new`) the screen shows: the shell reuses the element from one coupon to the next. */
+  private loadedFor: string | null = null;
+
   override connectedCallback(): void {
     super.connectedCallback();
+    this.loadedFor = null;
+    this.sync();
+  }
+
+  protected override updated(changed: PropertyValues): void {
+    super.updated(changed);
+    if (changed.has('params')) this.sync();
+  }
+
+  private sync(): void {
+    const key = this.couponId ?? 'new';
+    if (this.loadedFor === key) return;
+    this.loadedFor = key;
+    this.coupon = null;
+    this.draft = null;
+    this.usage = null;
+    this.saveError = '';
+    this.problems = new Map();
     void this.load();
   }
 
