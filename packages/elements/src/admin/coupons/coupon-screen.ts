@@ -381,7 +381,7 @@ export class ShopAdminCoupon extends AdminScreen {
             id="type"
             ?disabled=${coupon !== null}
             @change=${(e: Event) =>
-              (this.draft = { ...draft, type: (e.target as HTMLSelectElement).value as CouponType })}
+              (this.draft = { ...this.draft!, type: (e.target as HTMLSelectElement).value as CouponType })}
           >
             ${(['percentage', 'fixed_amount', 'free_shipping'] as const).map(
               (type) =>
@@ -418,7 +418,7 @@ export class ShopAdminCoupon extends AdminScreen {
               ><input
                 type="checkbox"
                 .checked=${draft.active}
-                @change=${(e: Event) => (this.draft = { ...draft, active: (e.target as HTMLInputElement).checked })}
+                @change=${(e: Event) => (this.draft = { ...this.draft!, active: (e.target as HTMLInputElement).checked })}
               />${this.t('coupons.active')}</label
             >`
         }

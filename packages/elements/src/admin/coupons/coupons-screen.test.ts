@@ -53,7 +53,8 @@ describe('<shop-admin-coupons> and <shop-admin-coupon>', () => {
     type(root.getElementById('amount') as HTMLInputElement, '3.5');
     type(root.getElementById('minimum') as HTMLInputElement, '20');
     button(root, 'Create').click();
-    await until(() => host.navigated.length === 1);
+    await until(() => host.navigated.length === 1 || root.querySelector('[role=alert]') !== null, 10_000);
+    expect(root.querySelector('[role=alert]')?.textContent ?? '', 'no error').to.equal('');
     const created = (await testAdmin().coupons.list({ q: code })).data[0]!;
     expect(host.navigated).to.deep.equal([`coupons/${created.id}`]);
     expect(created.amount_off).to.deep.equal({ amount: 350, currency: 'USD' });
