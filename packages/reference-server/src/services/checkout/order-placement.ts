@@ -180,7 +180,7 @@ export function createOrderPlacement(deps: OrderPlacementDeps) {
           // Last, so the stock rows (the most contended locks: every order of a popular variant
           // needs them) are held only until the commit that follows. A sale takes held units, so
           // what is available (and cached, and indexed for search) does not change.
-          await reservations.convertToSale(tx, holdId);
+          await reservations.convertToSale(tx, holdId, orderId);
           return { orderId, created: true };
         });
       } catch (error) {

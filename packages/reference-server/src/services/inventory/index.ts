@@ -1,6 +1,12 @@
 // The inventory domain: stock levels, reservations (holds) and the sweeper that releases lapsed
 // holds. Other domains import it only through this file.
-export { createInventoryService, type InventoryService, type InventoryServiceDeps } from './inventory-service.js';
+export {
+  createInventoryService,
+  type InventoryService,
+  type InventoryServiceDeps,
+  type StockChange,
+} from './inventory-service.js';
+export type { StockActor } from '../../store/inventory-repository.js';
 export {
   createReservationService,
   type Hold,

@@ -149,9 +149,9 @@ export function createReservationService(deps: ReservationServiceDeps) {
      * Converts a hold into a sale (on_hand −= q, reserved −= q) inside the order transaction `tx`.
      * 409 `hold_expired` when the hold is gone (lapsed and swept): the order must not be placed.
      * What is available does not change (held units become sold ones), so nothing needs
-     * invalidating afterwards.
+     * invalidating afterwards. Each sale is written to the stock history under `orderId`.
      */
-    async convertToSale(tx: Queryable, holdId: string): Promise<HoldItem[]> {
+    async convertToSale(tx: Queryable, holdId: string, orderId: string | null = null): Promise<HoldItem[]> {
       const repo = createInventoryRepository(tx);
       const lapsed = () =>
         new ConflictError('The stock hold has lapsed; the order cannot be placed.', { code: 'hold_expired' });
@@ -161,7 +161,7 @@ export function createReservationService(deps: ReservationServiceDeps) {
       if (rows.length === 0) throw lapsed();
       const now = clock.now();
       const sold = normalizeItems(rows.map((r) => ({ variantId: r.variant_id, quantity: r.quantity })));
-      for (const { variantId, quantity } of sold) await repo.sell(variantId, quantity, now);
+      for (const { variantId, quantity } of sold) await repo.sell(variantId, quantity, now, orderId);
       metrics.hold('converted');
       return sold;
     },
