@@ -213,10 +213,11 @@ export function createInventoryRepository(q: Queryable) {
     /** A variant's stock history, newest first, after the movement `beforeId` when given. */
     async movements(variantId: string, limit: number, beforeId?: string): Promise<MovementRow[]> {
       const { rows } = await q.query<MovementRow>(
-        `SELECT id::text AS id, variant_id, delta, on_hand, reason, note, actor_type, actor_id, reference, created_at
-           FROM inventory_movements
-          WHERE variant_id = $1 AND ($2::bigint IS NULL OR id < $2::bigint)
-          ORDER BY id DESC LIMIT $3`,
+        `SELECT m.id::text AS id, m.variant_id, m.delta, m.on_hand, m.reason, m.note, m.actor_type, m.actor_id,
+                m.reference, m.created_at
+           FROM inventory_movements m
+          WHERE m.variant_id = $1 AND ($2::bigint IS NULL OR m.id < $2::bigint)
+          ORDER BY m.id DESC LIMIT $3`,
         [variantId, beforeId ?? null, limit],
       );
       return rows;

@@ -1,10 +1,11 @@
 import { randomBytes } from 'node:crypto';
-import type { AdminProduct, Product, ProductCreateParsed, ProductUpdateParsed } from '@shoptag/sdk/contract';
+import type { AdminProduct, AdminProductList, Product, ProductCreateParsed, ProductUpdateParsed } from '@shoptag/sdk/contract';
 import { InvalidRequestError, NotFoundError } from '../../errors.js';
 import type { CategoryRepository } from '../../store/category-repository.js';
 import type { Db, Queryable } from '../../store/db.js';
 import type { ProductRepository } from '../../store/product-repository.js';
 import { createProductWriter, UniqueViolation, type ProductDraft } from '../../store/product-writer.js';
+import { listAdminProducts, type AdminProductListInput } from './admin-product-list.js';
 import { createProductHydrator } from './product-hydrator.js';
 import { sanitizeProductHtml } from './sanitize.js';
 
@@ -165,6 +166,9 @@ export function createAdminCatalogService(deps: AdminCatalogDeps) {
 
   return {
     get,
+
+    /** Every product (drafts and archived too), searched, filtered and paged. */
+    list: (query: AdminProductListInput): Promise<AdminProductList> => listAdminProducts(deps.db, query),
 
     async create(input: ProductCreateParsed): Promise<AdminProduct> {
       return write(async (tx) => createProductWriter(tx, newId).save(await toDraft(tx, input)));

@@ -1,4 +1,4 @@
-import { ProductCreate, ProductIdOrHandle, ProductUpdate } from '@shoptag/sdk/contract';
+import { AdminProductListQuery, ProductCreate, ProductIdOrHandle, ProductUpdate } from '@shoptag/sdk/contract';
 import express, { Router } from 'express';
 import { InvalidRequestError, NotFoundError } from '../../../errors.js';
 import { textSource, type AdminCatalogService, type ImportJobs } from '../../../services/catalog/index.js';
@@ -23,7 +23,7 @@ function jsonBody(body: unknown): unknown {
 }
 
 /**
- * `/v1/admin/products`: create, read, update, delete, and `POST /import` of a Shopify CSV, which
+ * `/v1/admin/products`: list (every status, searched and filtered), create, read, update, delete, and `POST /import` of a Shopify CSV, which
  * answers 202 with the import job (`GET /v1/admin/imports/:id` follows it).
  */
 export function adminProductsRouter(admin: AdminCatalogService, imports: ImportJobs): Router {
@@ -37,6 +37,10 @@ export function adminProductsRouter(admin: AdminCatalogService, imports: ImportJ
     assertSafeValue(req.body, 'body');
     const job = await imports.submit(textSource(req.body), 'api');
     res.status(202).location(`/v1/admin/imports/${job.id}`).json(job);
+  });
+  router.get('/', async (req, res) => {
+    res.setHeader('Cache-Control', 'no-store');
+    res.json(await admin.list(parseInput(AdminProductListQuery, req.query)));
   });
   router.post('/', async (req, res) => {
     res.status(201).json(await admin.create(parseInput(ProductCreate, jsonBody(req.body))));
