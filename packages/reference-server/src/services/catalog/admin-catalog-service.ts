@@ -1,10 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import type { AdminProduct, AdminProductList, Product, ProductCreateParsed, ProductUpdateParsed } from '@shoptag/sdk/contract';
+import type { Clock } from '../../clock.js';
 import { InvalidRequestError, NotFoundError } from '../../errors.js';
 import type { CategoryRepository } from '../../store/category-repository.js';
 import type { Db, Queryable } from '../../store/db.js';
 import type { ProductRepository } from '../../store/product-repository.js';
 import { createProductWriter, UniqueViolation, type ProductDraft } from '../../store/product-writer.js';
+import type { UploadedImages } from '../media/index.js';
+import { createAdminProductImages } from './admin-product-images.js';
 import { listAdminProducts, type AdminProductListInput } from './admin-product-list.js';
 import { createProductHydrator } from './product-hydrator.js';
 import { sanitizeProductHtml } from './sanitize.js';
@@ -56,6 +59,9 @@ function conflict(error: UniqueViolation): InvalidRequestError {
 
 export interface AdminCatalogDeps {
   db: Db;
+  clock: Clock;
+  /** Where uploaded product images are kept. */
+  uploads: UploadedImages;
   products: ProductRepository;
   categories: CategoryRepository;
   currency: string;
@@ -166,6 +172,15 @@ export function createAdminCatalogService(deps: AdminCatalogDeps) {
 
   return {
     get,
+
+    /** Upload, alt text, reorder and remove of one product's images. */
+    images: createAdminProductImages({
+      db: deps.db,
+      clock: deps.clock,
+      uploads: deps.uploads,
+      get,
+      invalidate: deps.invalidate,
+    }),
 
     /** Every product (drafts and archived too), searched, filtered and paged. */
     list: (query: AdminProductListInput): Promise<AdminProductList> => listAdminProducts(deps.db, query),
