@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Product } from './catalog.js';
+import { Product, ProductIdOrHandle } from './catalog.js';
 import { MAX_ON_HAND } from './inventory.js';
 import { MAX_AMOUNT } from './limits.js';
 import { Money } from './money.js';
@@ -201,6 +201,9 @@ export const UPLOAD_IMAGE_TYPES = ['image/jpeg', 'image/png', 'image/webp', 'ima
 /** Largest image upload, in bytes. */
 export const MAX_IMAGE_UPLOAD_BYTES = 10 * 1024 * 1024;
 
+/** Body of `POST /v1/admin/products/:id/images`: the image file itself, with its media type as Content-Type. */
+export const ImageUploadBody = z.string().meta({ description: 'The image file (binary)', format: 'binary' });
+
 /** Query of `POST /v1/admin/products/:id/images` (the body is the image itself). */
 export const ImageUploadQuery = z
   .object({
@@ -219,6 +222,6 @@ export const ImageUpdate = z
 export type ImageUpdate = z.input<typeof ImageUpdate>;
 
 export const ImageParams = z.object({
-  idOrHandle: z.string().min(1).max(200),
+  idOrHandle: ProductIdOrHandle,
   imageId: z.string().regex(/^img_[A-Za-z0-9]{1,64}$/, 'must be an image id (img_…)'),
 });

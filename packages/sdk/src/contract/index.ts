@@ -67,6 +67,7 @@ export {
   AdminProductList,
   UPLOAD_IMAGE_TYPES,
   MAX_IMAGE_UPLOAD_BYTES,
+  ImageUploadBody,
   ImageUploadQuery,
   ImageUpdate,
   ImageParams,
