@@ -79,6 +79,9 @@ export {
   ImportJobId,
   ImportJobParams,
   ImportSkip,
+  MAX_IMPORT_REPORT,
+  IMPORT_OUTCOMES,
+  ImportProductOutcome,
   ImportJob,
   isImportFinished,
 } from './imports.js';

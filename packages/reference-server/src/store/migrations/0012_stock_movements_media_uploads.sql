@@ -1,6 +1,7 @@
 -- The console's catalogue screens: a history of every stock change (who, when, by how much, why,
 -- and what was on hand after), and product images uploaded to the server (their bytes live in the
 -- database so every server process can serve them and make their renditions).
+-- An import job also lists what became of each product it wrote (the console's per-row report).
 -- Written for PostgreSQL 15+ and PGlite (PostgreSQL 18).
 
 CREATE TABLE inventory_movements (
@@ -27,3 +28,5 @@ CREATE TABLE media_uploads (
   height       integer NOT NULL CHECK (height > 0),
   created_at   timestamptz(3) NOT NULL DEFAULT now()
 );
+
+ALTER TABLE import_jobs ADD COLUMN products jsonb NOT NULL DEFAULT '[]';
