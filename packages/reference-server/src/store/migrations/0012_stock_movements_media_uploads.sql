@@ -8,7 +8,8 @@ CREATE TABLE inventory_movements (
   id          bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
   variant_id  text NOT NULL REFERENCES variants (id) ON DELETE CASCADE,
   delta       integer NOT NULL,
-  on_hand     integer NOT NULL CHECK (on_hand >= 0),
+  -- Units on hand after the change (below 0 for a variant sold on backorder).
+  on_hand     integer NOT NULL,
   reason      text NOT NULL,
   note        text NOT NULL DEFAULT '',
   -- Who made the change: a staff member, an API key, or the system (a sale, an import).

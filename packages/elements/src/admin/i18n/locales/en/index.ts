@@ -1,4 +1,5 @@
+import { catalog } from './catalog.js';
 import { shell } from './shell.js';
 
 /** The console's English words; each area adds its file here. */
-export const en = { ...shell };
+export const en = { ...shell, ...catalog };
