@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Product, ProductIdOrHandle } from './catalog.js';
+import { InventoryPolicy, Product, ProductIdOrHandle } from './catalog.js';
 import { MAX_ON_HAND } from './inventory.js';
 import { MAX_AMOUNT } from './limits.js';
 import { Money } from './money.js';
@@ -60,6 +60,17 @@ export const VariantInput = z
     weight_grams: z.number().int().min(0).max(10_000_000).nullable().optional(),
     enabled: z.boolean().optional(),
     image_url: WebUrl.nullable().optional().meta({ description: 'One of the product images, by URL' }),
+    track_inventory: z
+      .boolean()
+      .optional()
+      .meta({ description: 'Count stock for this variant (default true); false: always available, never sold out' }),
+    inventory_policy: InventoryPolicy.optional().meta({
+      description: 'Out of stock: `deny` stops selling (default), `continue` keeps selling on backorder',
+    }),
+    requires_shipping: z
+      .boolean()
+      .optional()
+      .meta({ description: 'Needs shipping (default true); false for digital goods and gift cards' }),
   })
   .strict();
 export type VariantInput = z.input<typeof VariantInput>;

@@ -28,7 +28,7 @@ export {
   CategoryIdOrSlug,
 } from './catalog.js';
 export type { ProductListQueryParsed } from './catalog.js';
-export { ImageSource, ProductSeo } from './catalog.js';
+export { ImageSource, ProductSeo, INVENTORY_POLICIES, InventoryPolicy } from './catalog.js';
 export {
   FACET_NAMES,
   FacetName,

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { VariantId } from './carts.js';
+import { InventoryPolicy } from './catalog.js';
 import { listOf, MAX_PAGE_LIMIT, PageQuery } from './pagination.js';
 import { queryInt, queryList } from './query.js';
 
@@ -19,12 +20,18 @@ export type InventoryQuery = z.input<typeof InventoryQuery>;
 export const Availability = z
   .object({
     variant_id: VariantId,
-    available: z
-      .number()
-      .int()
-      .nonnegative()
-      .meta({ description: 'Units that can be bought now (on hand minus reserved)' }),
-    in_stock: z.boolean(),
+    available: z.number().int().nonnegative().nullable().meta({
+      description:
+        'Units in stock now (on hand minus reserved); null when the variant\'s stock is not tracked (always available)',
+    }),
+    in_stock: z
+      .boolean()
+      .meta({ description: 'Can be bought now: units in stock, stock not tracked, or sold on backorder' }),
+    backorder: z.boolean().meta({
+      description: 'Nothing in stock but still sold (policy `continue`): any quantity can be bought and ships later',
+    }),
+    track_inventory: z.boolean().meta({ description: 'False: stock is not counted (always available)' }),
+    inventory_policy: InventoryPolicy,
   })
   .meta({ id: 'Availability' });
 export type Availability = z.infer<typeof Availability>;
@@ -42,9 +49,13 @@ export const InventoryLevel = z
     variant_id: VariantId,
     product_id: z.string(),
     sku: z.string(),
-    on_hand: z.number().int().nonnegative(),
+    on_hand: z.number().int().meta({
+      description: 'Units on hand; negative when more was sold on backorder than was in stock (the units owed)',
+    }),
     reserved: z.number().int().nonnegative().meta({ description: 'Units held by active checkouts' }),
     available: z.number().int().nonnegative(),
+    track_inventory: z.boolean().meta({ description: 'False: stock is not counted; sales never change on_hand' }),
+    inventory_policy: InventoryPolicy,
     updated_at: Timestamp,
   })
   .meta({ id: 'InventoryLevel' });

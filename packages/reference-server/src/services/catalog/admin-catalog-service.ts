@@ -96,6 +96,9 @@ export function createAdminCatalogService(deps: AdminCatalogDeps) {
         weightGrams: v.weight_grams ?? null,
         enabled: v.enabled ?? true,
         imageUrl: v.image_url ?? null,
+        trackInventory: v.track_inventory ?? true,
+        inventoryPolicy: v.inventory_policy ?? 'deny',
+        requiresShipping: v.requires_shipping ?? true,
       };
     });
     return {
@@ -147,6 +150,9 @@ export function createAdminCatalogService(deps: AdminCatalogDeps) {
         weight_grams: v.weight_grams,
         enabled: v.enabled,
         image_url: product.images.find((i) => i.id === v.image_id)?.url ?? null,
+        track_inventory: v.track_inventory,
+        inventory_policy: v.inventory_policy,
+        requires_shipping: v.requires_shipping,
       })),
     };
   }
@@ -206,6 +212,19 @@ export function createAdminCatalogService(deps: AdminCatalogDeps) {
         ...patch,
         seo: patch.seo ? { ...base.seo, ...patch.seo } : base.seo,
       };
+      // Variants given again by SKU keep the stock settings they do not mention (as they keep their stock).
+      if (patch.variants) {
+        const before = new Map(base.variants.map((v) => [v.sku, v]));
+        merged.variants = patch.variants.map((v) => {
+          const old = before.get(v.sku);
+          return {
+            ...v,
+            track_inventory: v.track_inventory ?? old?.track_inventory,
+            inventory_policy: v.inventory_policy ?? old?.inventory_policy,
+            requires_shipping: v.requires_shipping ?? old?.requires_shipping,
+          };
+        });
+      }
       return write(async (tx) => {
         const writer = createProductWriter(tx, newId);
         const existing = await writer.findProduct(current.id);

@@ -11,7 +11,9 @@ export {
   createReservationService,
   type Hold,
   type HoldItem,
+  type SoldItem,
   type ReservationService,
   type ReservationServiceDeps,
 } from './reservations.js';
+export { lineStock, variantAvailability } from './stock-policy.js';
 export { DEFAULT_SWEEP_INTERVAL_MS, startHoldSweeper, type HoldSweeper } from './hold-sweeper.js';

@@ -1,4 +1,5 @@
 import {
+  type Availability,
   DEFAULT_LOW_STOCK_THRESHOLD,
   DEFAULT_PAGE_LIMIT,
   MAX_ON_HAND,
@@ -24,6 +25,7 @@ import {
   type StockActor,
 } from '../../store/inventory-repository.js';
 import { createSearchRepository } from '../../store/search-repository.js';
+import { variantAvailability } from './stock-policy.js';
 
 /** Availability is read often (every product page) and changes rarely: a few seconds is fresh enough, and every change drops it. */
 export const AVAILABILITY_TTL_MS = 5_000;
@@ -92,7 +94,39 @@ function toLevel(row: LevelRow): InventoryLevel {
     on_hand: row.on_hand,
     reserved: row.reserved,
     available: Math.max(0, row.on_hand - row.reserved),
+    track_inventory: row.track_inventory,
+    inventory_policy: row.inventory_policy,
     updated_at: row.updated_at.toISOString(),
+  };
+}
+
+function toAvailability(row: Parameters<typeof variantAvailability>[0]): Omit<Availability, 'variant_id'> {
+  const { available, in_stock, backorder } = variantAvailability(row);
+  return { available, in_stock, backorder, track_inventory: row.track_inventory, inventory_policy: row.inventory_policy };
+}
+
+/** A cached availability entry, or undefined when the cache holds something else (an older shape). */
+function cachedAvailability(value: unknown, variantId: string): Availability | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  const entry = value as Partial<Availability>;
+  const available = entry.available;
+  if (
+    entry.variant_id !== variantId ||
+    typeof entry.in_stock !== 'boolean' ||
+    typeof entry.backorder !== 'boolean' ||
+    typeof entry.track_inventory !== 'boolean' ||
+    (entry.inventory_policy !== 'deny' && entry.inventory_policy !== 'continue')
+  )
+    return undefined;
+  if (available !== null && !(typeof available === 'number' && Number.isInteger(available) && available >= 0))
+    return undefined;
+  return {
+    variant_id: variantId,
+    available: available ?? null,
+    in_stock: entry.in_stock,
+    backorder: entry.backorder,
+    track_inventory: entry.track_inventory,
+    inventory_policy: entry.inventory_policy,
   };
 }
 
@@ -118,25 +152,26 @@ export function createInventoryService(deps: InventoryServiceDeps) {
     async availability(variantIds: readonly string[]): Promise<AvailabilityList> {
       const ids = [...new Set(variantIds)];
       const cached = await Promise.all(ids.map((id) => cache.get(cacheKey(id)).catch(() => undefined)));
-      const found = new Map<string, number>();
+      const found = new Map<string, Availability>();
       const missing: string[] = [];
       ids.forEach((id, i) => {
-        const value = cached[i];
-        if (typeof value === 'number' && Number.isInteger(value) && value >= 0) found.set(id, value);
+        const value = cachedAvailability(cached[i], id);
+        if (value) found.set(id, value);
         else missing.push(id);
       });
       if (missing.length) {
         const rows = await repo.availability(missing);
         await Promise.all(
           rows.map((r) => {
-            found.set(r.variant_id, r.available);
-            return cache.set(cacheKey(r.variant_id), r.available, AVAILABILITY_TTL_MS).catch(() => undefined);
+            const entry: Availability = { variant_id: r.variant_id, ...toAvailability(r) };
+            found.set(r.variant_id, entry);
+            return cache.set(cacheKey(r.variant_id), entry, AVAILABILITY_TTL_MS).catch(() => undefined);
           }),
         );
       }
       const data = ids.flatMap((id) => {
-        const available = found.get(id);
-        return available === undefined ? [] : [{ variant_id: id, available, in_stock: available > 0 }];
+        const entry = found.get(id);
+        return entry === undefined ? [] : [entry];
       });
       return { object: 'list', data };
     },
