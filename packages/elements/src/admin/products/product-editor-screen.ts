@@ -36,6 +36,9 @@ interface VariantDraft {
   compareAt: string;
   stock: string;
   enabled: boolean;
+  trackInventory: boolean;
+  continueSelling: boolean;
+  requiresShipping: boolean;
 }
 
 interface Form {
@@ -142,6 +145,9 @@ export class ShopAdminProduct extends AdminScreen {
       compareAt: v.compare_at_price ? minorToDecimalString(v.compare_at_price.amount, v.compare_at_price.currency) : '',
       stock: String(v.available_quantity),
       enabled: v.enabled,
+      trackInventory: v.track_inventory,
+      continueSelling: v.inventory_policy === 'continue',
+      requiresShipping: v.requires_shipping,
     }));
     this.dirty = false;
   }
@@ -160,6 +166,9 @@ export class ShopAdminProduct extends AdminScreen {
         compareAt: first?.compareAt ?? '',
         stock: '0',
         enabled: true,
+        trackInventory: first?.trackInventory ?? true,
+        continueSelling: first?.continueSelling ?? false,
+        requiresShipping: first?.requiresShipping ?? true,
       };
     });
   }
@@ -210,6 +219,9 @@ export class ShopAdminProduct extends AdminScreen {
         price: price ?? 0,
         compare_at_price: compareAt,
         enabled: v.enabled,
+        track_inventory: v.trackInventory,
+        inventory_policy: v.continueSelling ? ('continue' as const) : ('deny' as const),
+        requires_shipping: v.requiresShipping,
         // Stock is set here only for variants that do not exist yet; counts change on the Stock page.
         ...(!v.id && Number.isInteger(stock) && stock >= 0 ? { stock } : {}),
       };
@@ -395,6 +407,7 @@ export class ShopAdminProduct extends AdminScreen {
               <th scope="col">${this.t('product.compareAt')}</th>
               <th scope="col">${this.t('product.stockOnHand')}</th>
               <th scope="col">${this.t('product.enabled')}</th>
+              <th scope="col">${this.t('product.fulfilment')}</th>
             </tr>
           </thead>
           <tbody>
@@ -423,6 +436,11 @@ export class ShopAdminProduct extends AdminScreen {
                     @change=${(e: Event) => this.editVariant(i, { enabled: (e.target as HTMLInputElement).checked })}
                   />
                 </td>
+                <td data-label=${this.t('product.fulfilment')}>
+                  ${this.flag(i, 'trackInventory', 'product.trackInventory')}
+                  ${this.flag(i, 'continueSelling', 'product.continueSelling', !v.trackInventory)}
+                  ${this.flag(i, 'requiresShipping', 'product.requiresShipping')}
+                </td>
               </tr>`,
             )}
           </tbody>
@@ -430,6 +448,24 @@ export class ShopAdminProduct extends AdminScreen {
       </div>
       ${this.variants.some((v) => v.id) ? html`<p class="hint">${this.t('product.stockLater')}</p>` : nothing}
     </fieldset>`;
+  }
+
+  /** A per-variant yes/no (track stock, keep selling when sold out, needs shipping). */
+  private flag(
+    i: number,
+    key: 'trackInventory' | 'continueSelling' | 'requiresShipping',
+    label: AdminMessageKey,
+    disabled = false,
+  ) {
+    return html`<label class="check"
+      ><input
+        type="checkbox"
+        aria-label="${this.t(label)} – ${this.variantTitle(i)}"
+        ?disabled=${disabled}
+        .checked=${this.variants[i]![key]}
+        @change=${(e: Event) => this.editVariant(i, { [key]: (e.target as HTMLInputElement).checked })}
+      /><span aria-hidden="true">${this.t(label)}</span></label
+    >`;
   }
 
   private variantTitle(i: number): string {

@@ -58,6 +58,7 @@ export const catalog: Translation<typeof en> = {
   'product.trackInventory': 'تتبّع المخزون',
   'product.continueSelling': 'متابعة البيع عند نفاد المخزون',
   'product.requiresShipping': 'يحتاج إلى شحن',
+  'product.fulfilment': 'المخزون والشحن',
   'product.defaultVariant': 'افتراضي',
   'product.seo': 'محركات البحث',
   'product.seoTitle': 'عنوان الصفحة',

@@ -51,6 +51,7 @@ export const catalog: Translation<typeof en> = {
   'product.trackInventory': 'Bestand verfolgen',
   'product.continueSelling': 'Auch ausverkauft weiter verkaufen',
   'product.requiresShipping': 'Versand nötig',
+  'product.fulfilment': 'Bestand und Versand',
   'product.defaultVariant': 'Standard',
   'product.seo': 'Suchmaschinen',
   'product.seoTitle': 'Seitentitel',

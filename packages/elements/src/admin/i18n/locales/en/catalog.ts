@@ -51,6 +51,7 @@ export const catalog = {
   'product.trackInventory': 'Track stock',
   'product.continueSelling': 'Keep selling when sold out',
   'product.requiresShipping': 'Needs shipping',
+  'product.fulfilment': 'Stock and shipping',
   'product.defaultVariant': 'Default',
   'product.seo': 'Search engines',
   'product.seoTitle': 'Page title',

@@ -51,6 +51,7 @@ export const catalog: Translation<typeof en> = {
   'product.trackInventory': 'Controlar existencias',
   'product.continueSelling': 'Seguir vendiendo sin existencias',
   'product.requiresShipping': 'Requiere envío',
+  'product.fulfilment': 'Existencias y envío',
   'product.defaultVariant': 'Predeterminada',
   'product.seo': 'Buscadores',
   'product.seoTitle': 'Título de la página',

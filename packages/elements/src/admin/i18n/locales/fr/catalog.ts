@@ -51,6 +51,7 @@ export const catalog: Translation<typeof en> = {
   'product.trackInventory': 'Suivre le stock',
   'product.continueSelling': 'Continuer à vendre une fois épuisé',
   'product.requiresShipping': 'Expédition nécessaire',
+  'product.fulfilment': 'Stock et expédition',
   'product.defaultVariant': 'Par défaut',
   'product.seo': 'Moteurs de recherche',
   'product.seoTitle': 'Titre de la page',

@@ -51,6 +51,7 @@ export const catalog: Translation<typeof en> = {
   'product.trackInventory': '在庫を管理する',
   'product.continueSelling': '売り切れても販売を続ける',
   'product.requiresShipping': '配送が必要',
+  'product.fulfilment': '在庫と配送',
   'product.defaultVariant': 'デフォルト',
   'product.seo': '検索エンジン',
   'product.seoTitle': 'ページタイトル',
