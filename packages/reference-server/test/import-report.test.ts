@@ -39,7 +39,11 @@ forEachDatabase('import report', (target) => {
     assert.equal(job.products.length, job.created);
     assert.ok(job.products.every((p) => p.outcome === 'created'));
     const rows = job.products.map((p) => p.row);
-    assert.deepEqual(rows, [...rows].sort((a, b) => a - b), 'in file order');
+    assert.deepEqual(
+      rows,
+      [...rows].sort((a, b) => a - b),
+      'in file order',
+    );
     for (const p of job.products) assert.equal(handleAtRow(CSV, p.row), p.handle, `row ${p.row}`);
     const reported = new Set([...job.products.map((p) => p.row), ...job.errors.map((e) => e.row)]);
     assert.equal(reported.size, job.products.length + job.errors.length, 'a row is either written or skipped');

@@ -32,7 +32,11 @@ forEachDatabase('stock history', (target) => {
   });
 
   test('a count and an adjustment are recorded newest first, with reason, note, who and what was left', async () => {
-    const set = await admin('/v1/admin/inventory/var_fx050', 'PUT', { on_hand: 14, reason: 'received', note: 'PO 118' });
+    const set = await admin('/v1/admin/inventory/var_fx050', 'PUT', {
+      on_hand: 14,
+      reason: 'received',
+      note: 'PO 118',
+    });
     assert.equal(InventoryLevel.parse(set.body).on_hand, 14);
     const adjusted = await admin('/v1/admin/inventory/var_fx050/adjust', 'POST', { delta: -3, reason: 'damaged' });
     assert.equal(InventoryLevel.parse(adjusted.body).on_hand, 11);

@@ -86,7 +86,8 @@ test('errors arrive typed: a bad reason is an InvalidRequestError naming it; an 
 });
 
 test('a CSV import is started, followed to its end, and reports each product', async () => {
-  const csv = 'Handle,Title,Type,Variant SKU,Variant Price,Variant Inventory Qty\nsdk-csv-cup,SDK Cup,Mugs,SDK-CUP,9.50,4\n';
+  const csv =
+    'Handle,Title,Type,Variant SKU,Variant Price,Variant Inventory Qty\nsdk-csv-cup,SDK Cup,Mugs,SDK-CUP,9.50,4\n';
   let job = await admin.imports.start(csv);
   while (job.status === 'queued' || job.status === 'running') {
     await new Promise((r) => setTimeout(r, 50));

@@ -89,7 +89,17 @@ export function createImportJobRepository(q: Queryable) {
         `UPDATE import_jobs SET rows_done = $2, created = $3, updated = $4, unchanged = $5, skipped = $6, errors = $7::jsonb, heartbeat_at = $8,
                 products = $9::jsonb
           WHERE id = $1 RETURNING cancel_requested`,
-        [id, p.rowsDone, p.created, p.updated, p.unchanged, p.skipped, JSON.stringify(p.errors), now, JSON.stringify(p.products)],
+        [
+          id,
+          p.rowsDone,
+          p.created,
+          p.updated,
+          p.unchanged,
+          p.skipped,
+          JSON.stringify(p.errors),
+          now,
+          JSON.stringify(p.products),
+        ],
       );
       return { cancelRequested: rows[0]?.cancel_requested ?? false };
     },

@@ -66,7 +66,9 @@ export const ImportJob = z
     products: z
       .array(ImportProductOutcome)
       .max(MAX_IMPORT_REPORT)
-      .meta({ description: `The first ${MAX_IMPORT_REPORT} products written so far (by row), each created, updated or unchanged` }),
+      .meta({
+        description: `The first ${MAX_IMPORT_REPORT} products written so far (by row), each created, updated or unchanged`,
+      }),
     failure: z
       .object({ code: z.string(), message: z.string() })
       .nullable()

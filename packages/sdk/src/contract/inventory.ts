@@ -22,7 +22,7 @@ export const Availability = z
     variant_id: VariantId,
     available: z.number().int().nonnegative().nullable().meta({
       description:
-        'Units in stock now (on hand minus reserved); null when the variant\'s stock is not tracked (always available)',
+        "Units in stock now (on hand minus reserved); null when the variant's stock is not tracked (always available)",
     }),
     in_stock: z
       .boolean()
@@ -87,7 +87,11 @@ const StockNote = z.string().trim().max(MAX_STOCK_NOTE);
 
 /** Body of `PUT /v1/admin/inventory/:variantId`: a stock count (`reason` defaults to `count`). */
 export const InventorySet = z
-  .object({ on_hand: z.number().int().min(0).max(MAX_ON_HAND), reason: StockReason.optional(), note: StockNote.optional() })
+  .object({
+    on_hand: z.number().int().min(0).max(MAX_ON_HAND),
+    reason: StockReason.optional(),
+    note: StockNote.optional(),
+  })
   .strict()
   .meta({ id: 'InventorySet' });
 export type InventorySet = z.input<typeof InventorySet>;

@@ -17,7 +17,8 @@ interface ReportRow {
   message: string;
 }
 
-const finished = (job: ImportJob) => job.status === 'succeeded' || job.status === 'failed' || job.status === 'cancelled';
+const finished = (job: ImportJob) =>
+  job.status === 'succeeded' || job.status === 'failed' || job.status === 'cancelled';
 
 /** The job's written products and skipped rows, as one table in file order. */
 export function importReport(job: ImportJob): ReportRow[] {
@@ -164,11 +165,13 @@ export class ShopAdminImport extends AdminScreen {
       </p>
       ${job.failure ? html`<p class="error" role="alert">${job.failure.message}</p>` : nothing}
       <div class="actions">
-        ${finished(job)
-          ? html`<a class="button" href="#/imports" @click=${() => (this.job = undefined)}>${this.t('imports.another')}</a>`
-          : html`<button class="button" type="button" ?disabled=${job.cancel_requested} @click=${() => void this.cancel()}>
+        ${
+          finished(job)
+            ? html`<a class="button" href="#/imports" @click=${() => (this.job = undefined)}>${this.t('imports.another')}</a>`
+            : html`<button class="button" type="button" ?disabled=${job.cancel_requested} @click=${() => void this.cancel()}>
               ${this.t('imports.cancel')}
-            </button>`}
+            </button>`
+        }
       </div>
     </section>`;
   }
@@ -205,13 +208,15 @@ export class ShopAdminImport extends AdminScreen {
     return html`<h1 tabindex="-1">${this.t('imports.title')}</h1>
       ${this.banner ? html`<div class="card error-banner" role="alert">${this.banner}</div>` : nothing}
       ${this.phase === 'loading' ? html`<p class="muted" aria-busy="true">${this.t('common.loading')}</p>` : nothing}
-      ${job
-        ? html`${this.progress(job)}
+      ${
+        job
+          ? html`${this.progress(job)}
             <h2>${this.t('imports.report')}</h2>
             ${this.report(job)}`
-        : this.phase !== 'loading'
-          ? this.uploadForm()
-          : nothing}
+          : this.phase !== 'loading'
+            ? this.uploadForm()
+            : nothing
+      }
       <shop-admin-confirm heading=${this.t('imports.cancelConfirm')} confirm-label=${this.t('imports.cancel')} danger>
       </shop-admin-confirm>`;
   }

@@ -175,7 +175,8 @@ export class ShopAdminProduct extends AdminScreen {
 
   private edit<K extends keyof Form>(key: K, value: Form[K]): void {
     this.form = { ...this.form, [key]: value };
-    if (key === 'name' && this.isNew && !this.handleEdited) this.form = { ...this.form, handle: handleFrom(String(value)) };
+    if (key === 'name' && this.isNew && !this.handleEdited)
+      this.form = { ...this.form, handle: handleFrom(String(value)) };
     if (key === 'handle') this.handleEdited = true;
     this.dirty = true;
   }
@@ -361,8 +362,9 @@ export class ShopAdminProduct extends AdminScreen {
           </div>
         </div>`;
       })}
-      ${this.options.length < MAX_OPTIONS
-        ? html`<div>
+      ${
+        this.options.length < MAX_OPTIONS
+          ? html`<div>
             <button
               class="button"
               type="button"
@@ -374,7 +376,8 @@ export class ShopAdminProduct extends AdminScreen {
               ${this.t('product.addOption')}
             </button>
           </div>`
-        : nothing}
+          : nothing
+      }
     </fieldset>`;
   }
 
@@ -394,9 +397,11 @@ export class ShopAdminProduct extends AdminScreen {
     };
     return html`<fieldset>
       <legend>${this.t('product.variants')}</legend>
-      ${this.errors['variants']
-        ? html`<p class="field-error" role="alert">${this.t(this.errors['variants'])}</p>`
-        : nothing}
+      ${
+        this.errors['variants']
+          ? html`<p class="field-error" role="alert">${this.t(this.errors['variants'])}</p>`
+          : nothing
+      }
       <div class="table-scroll">
         <table class="responsive">
           <thead>
@@ -417,16 +422,18 @@ export class ShopAdminProduct extends AdminScreen {
                 ${cell(i, 'sku', 'product.sku', 'sku')} ${cell(i, 'price', 'product.price', 'price')}
                 ${cell(i, 'compareAt', 'product.compareAt', 'compare_at_price')}
                 <td data-label=${this.t('product.stockOnHand')}>
-                  ${v.id
-                    ? html`<a href="#/stock/${v.id}">${v.stock}</a>`
-                    : html`<input
+                  ${
+                    v.id
+                      ? html`<a href="#/stock/${v.id}">${v.stock}</a>`
+                      : html`<input
                         type="number"
                         min="0"
                         step="1"
                         aria-label="${this.t('product.stockOnHand')} – ${this.variantTitle(i)}"
                         .value=${v.stock}
                         @input=${(e: Event) => this.editVariant(i, { stock: (e.target as HTMLInputElement).value })}
-                      />`}
+                      />`
+                  }
                 </td>
                 <td data-label=${this.t('product.enabled')}>
                   <input
@@ -485,11 +492,13 @@ export class ShopAdminProduct extends AdminScreen {
     return html`<p><a href="#/products">${this.t('common.back')}</a></p>
       <div class="heading-row">
         <h1 tabindex="-1">${title}</h1>
-        ${this.product
-          ? html`<span class="badge status-${this.product.status}"
+        ${
+          this.product
+            ? html`<span class="badge status-${this.product.status}"
               >${this.t(`products.status.${this.product.status}`)}</span
             >`
-          : nothing}
+            : nothing
+        }
       </div>
       <form class="stack" novalidate @submit=${(e: Event) => (e.preventDefault(), void this.save(this.form.status))}>
         ${this.banner ? html`<div class="card error-banner" role="alert">${this.banner}</div>` : nothing}
@@ -520,8 +529,9 @@ export class ShopAdminProduct extends AdminScreen {
           <button class="button" type="button" ?disabled=${this.saving} @click=${() => void this.save('draft')}>
             ${this.t('product.saveDraft')}
           </button>
-          ${this.product
-            ? html`<button
+          ${
+            this.product
+              ? html`<button
                   class="button"
                   type="button"
                   ?disabled=${this.saving}
@@ -532,7 +542,8 @@ export class ShopAdminProduct extends AdminScreen {
                 <button class="button" type="button" ?disabled=${this.saving} @click=${() => void this.removeProduct()}>
                   ${this.t('product.delete')}
                 </button>`
-            : nothing}
+              : nothing
+          }
         </div>
       </form>
       <shop-admin-confirm id="unsaved" heading=${this.t('common.unsaved')} confirm-label=${this.t('common.yes')}>

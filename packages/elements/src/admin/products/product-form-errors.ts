@@ -22,7 +22,9 @@ export function productFieldErrors(error: unknown): FieldErrors | undefined {
     const [, index, field] = variant;
     if (field === 'sku')
       return {
-        [`variants.${index}.sku`]: /duplicate/i.test(message) ? 'product.error.skuDuplicate' : 'product.error.skuRequired',
+        [`variants.${index}.sku`]: /duplicate/i.test(message)
+          ? 'product.error.skuDuplicate'
+          : 'product.error.skuRequired',
       };
     if (field === 'price' || field === 'compare_at_price')
       return { [`variants.${index}.${field}`]: 'product.error.price' };

@@ -85,8 +85,9 @@ export class ShopAdminProductImages extends AdminScreen {
     const images = this.product?.images ?? [];
     return html`<fieldset aria-busy=${this.busy ? 'true' : 'false'}>
       <legend>${this.t('product.images')}</legend>
-      ${this.product
-        ? html`<label
+      ${
+        this.product
+          ? html`<label
               >${this.t('product.upload')}
               <input
                 type="file"
@@ -95,12 +96,14 @@ export class ShopAdminProductImages extends AdminScreen {
                 ?disabled=${this.busy}
                 @change=${(e: Event) => void this.upload((e.target as HTMLInputElement).files)}
             /></label>
-            ${this.pending.length
-              ? html`<p class="muted" role="status">${this.t('product.uploading')}</p>
+            ${
+              this.pending.length
+                ? html`<p class="muted" role="status">${this.t('product.uploading')}</p>
                   <ul class="images">
                     ${this.pending.map((p) => html`<li><img src=${p.url} alt=${p.name} /></li>`)}
                   </ul>`
-              : nothing}
+                : nothing
+            }
             ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
             <ul class="images">
               ${images.map(
@@ -137,7 +140,8 @@ export class ShopAdminProductImages extends AdminScreen {
                 </li>`,
               )}
             </ul>`
-        : html`<p class="muted">${this.t('product.imagesAfterSave')}</p>`}
+          : html`<p class="muted">${this.t('product.imagesAfterSave')}</p>`
+      }
       <shop-admin-confirm heading=${this.t('product.removeImageConfirm')} confirm-label=${this.t('common.delete')} danger>
       </shop-admin-confirm>
     </fieldset>`;

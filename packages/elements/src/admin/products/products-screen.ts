@@ -167,9 +167,11 @@ export class ShopAdminProducts extends AdminScreen {
           (row) => html`<tr>
             <td data-label=${this.t('products.col.product')}>
               <span class="product-cell">
-                ${row.image
-                  ? html`<img class="thumb" src=${row.image.url} alt="" width="40" height="40" loading="lazy" />`
-                  : html`<span class="thumb placeholder" aria-hidden="true"></span>`}
+                ${
+                  row.image
+                    ? html`<img class="thumb" src=${row.image.url} alt="" width="40" height="40" loading="lazy" />`
+                    : html`<span class="thumb placeholder" aria-hidden="true"></span>`
+                }
                 <a href="#/products/${row.id}">${row.name}</a>
               </span>
             </td>
@@ -195,22 +197,28 @@ export class ShopAdminProducts extends AdminScreen {
       <p class="muted" role="status" aria-live="polite">
         ${this.phase === 'ready' ? this.t('products.count', { count: this.total }) : nothing}
       </p>
-      ${this.phase === 'loading' && this.rows.length === 0
-        ? html`<p class="muted" aria-busy="true">${this.t('common.loading')}</p>`
-        : nothing}
-      ${this.phase === 'error'
-        ? html`<div class="card error-banner" role="alert">
+      ${
+        this.phase === 'loading' && this.rows.length === 0
+          ? html`<p class="muted" aria-busy="true">${this.t('common.loading')}</p>`
+          : nothing
+      }
+      ${
+        this.phase === 'error'
+          ? html`<div class="card error-banner" role="alert">
             <p>${this.error}</p>
             <button class="button" type="button" @click=${() => void this.load()}>${this.t('common.retry')}</button>
           </div>`
-        : nothing}
+          : nothing
+      }
       ${this.phase !== 'error' && (this.phase === 'ready' || this.rows.length > 0) ? this.table() : nothing}
-      ${this.next && this.phase === 'ready'
-        ? html`<p>
+      ${
+        this.next && this.phase === 'ready'
+          ? html`<p>
             <button class="button" type="button" ?disabled=${this.loadingMore} @click=${() => void this.load(true)}>
               ${this.loadingMore ? this.t('common.loading') : this.t('common.loadMore')}
             </button>
           </p>`
-        : nothing}`;
+          : nothing
+      }`;
   }
 }

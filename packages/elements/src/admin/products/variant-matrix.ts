@@ -10,7 +10,14 @@ export const MAX_VARIANTS = 250;
 
 /** The values of an option: split on commas, trimmed, empties and repeats dropped. */
 export function optionValues(values: string): string[] {
-  return [...new Set(values.split(',').map((v) => v.trim()).filter(Boolean))];
+  return [
+    ...new Set(
+      values
+        .split(',')
+        .map((v) => v.trim())
+        .filter(Boolean),
+    ),
+  ];
 }
 
 /**

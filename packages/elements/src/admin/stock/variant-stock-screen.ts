@@ -77,7 +77,8 @@ export class ShopAdminVariantStock extends AdminScreen {
     event.preventDefault();
     this.banner = '';
     const value = Number(this.amount);
-    const valid = this.amount.trim() !== '' && Number.isInteger(value) && (this.mode === 'set' ? value >= 0 : value !== 0);
+    const valid =
+      this.amount.trim() !== '' && Number.isInteger(value) && (this.mode === 'set' ? value >= 0 : value !== 0);
     this.fieldError = valid ? undefined : this.mode === 'set' ? 'stock.error.onHand' : 'stock.error.delta';
     if (!valid) {
       this.renderRoot.querySelector<HTMLInputElement>('#amount')?.focus();
@@ -196,9 +197,11 @@ export class ShopAdminVariantStock extends AdminScreen {
           )}
         </tbody>
       </table>
-      ${this.next
-        ? html`<p><button class="button" type="button" @click=${() => void this.more()}>${this.t('common.loadMore')}</button></p>`
-        : nothing}`;
+      ${
+        this.next
+          ? html`<p><button class="button" type="button" @click=${() => void this.more()}>${this.t('common.loadMore')}</button></p>`
+          : nothing
+      }`;
   }
 
   override render() {

@@ -13,7 +13,8 @@ export interface AdminActor {
 export function adminActor(res: Response): AdminActor {
   const principal: unknown = res.locals.principal;
   if (principal && typeof principal === 'object') {
-    if ('staffId' in principal && typeof principal.staffId === 'string') return { type: 'staff', id: principal.staffId };
+    if ('staffId' in principal && typeof principal.staffId === 'string')
+      return { type: 'staff', id: principal.staffId };
     if ('keyId' in principal && typeof principal.keyId === 'string') return { type: 'key', id: principal.keyId };
   }
   return { type: 'system', id: null };

@@ -1,5 +1,11 @@
 import { randomBytes } from 'node:crypto';
-import type { AdminProduct, AdminProductList, Product, ProductCreateParsed, ProductUpdateParsed } from '@shoptag/sdk/contract';
+import type {
+  AdminProduct,
+  AdminProductList,
+  Product,
+  ProductCreateParsed,
+  ProductUpdateParsed,
+} from '@shoptag/sdk/contract';
 import type { Clock } from '../../clock.js';
 import { InvalidRequestError, NotFoundError } from '../../errors.js';
 import type { CategoryRepository } from '../../store/category-repository.js';

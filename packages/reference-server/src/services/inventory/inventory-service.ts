@@ -58,7 +58,13 @@ export interface StockChange {
   actor?: StockActor | undefined;
 }
 
-function movement(variantId: string, delta: number, onHand: number, change: StockChange, reason: StockReason): MovementInput {
+function movement(
+  variantId: string,
+  delta: number,
+  onHand: number,
+  change: StockChange,
+  reason: StockReason,
+): MovementInput {
   return {
     variantId,
     delta,
@@ -102,7 +108,13 @@ function toLevel(row: LevelRow): InventoryLevel {
 
 function toAvailability(row: Parameters<typeof variantAvailability>[0]): Omit<Availability, 'variant_id'> {
   const { available, in_stock, backorder } = variantAvailability(row);
-  return { available, in_stock, backorder, track_inventory: row.track_inventory, inventory_policy: row.inventory_policy };
+  return {
+    available,
+    in_stock,
+    backorder,
+    track_inventory: row.track_inventory,
+    inventory_policy: row.inventory_policy,
+  };
 }
 
 /** A cached availability entry, or undefined when the cache holds something else (an older shape). */
@@ -231,11 +243,14 @@ export function createInventoryService(deps: InventoryServiceDeps) {
             },
           );
         }
-        throw new ConflictError(`Cannot take ${-delta} units: ${done.on_hand} on hand, ${done.reserved} of them reserved.`, {
-          code: 'inventory_reserved',
-          param: 'delta',
-          details: { reserved: done.reserved, on_hand: done.on_hand },
-        });
+        throw new ConflictError(
+          `Cannot take ${-delta} units: ${done.on_hand} on hand, ${done.reserved} of them reserved.`,
+          {
+            code: 'inventory_reserved',
+            param: 'delta',
+            details: { reserved: done.reserved, on_hand: done.on_hand },
+          },
+        );
       }
       await stockChanged(deps, [variantId]);
       return level(variantId);

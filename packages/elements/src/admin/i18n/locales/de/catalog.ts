@@ -118,7 +118,8 @@ export const catalog: Translation<typeof en> = {
   'stock.applied': 'Bestand aktualisiert: {count} am Lager.',
   'stock.error.delta': 'Geben Sie eine ganze Zahl ungleich 0 ein.',
   'stock.error.onHand': 'Geben Sie eine ganze Zahl ab 0 ein.',
-  'stock.error.reserved': 'Offene Kassenvorgänge halten einige Einheiten: Der Bestand darf nicht unter die reservierte Menge fallen.',
+  'stock.error.reserved':
+    'Offene Kassenvorgänge halten einige Einheiten: Der Bestand darf nicht unter die reservierte Menge fallen.',
   'stock.history': 'Verlauf',
   'stock.historyEmpty': 'Noch keine Änderungen erfasst.',
   'stock.col.when': 'Wann',
@@ -128,7 +129,8 @@ export const catalog: Translation<typeof en> = {
   'stock.who.key': 'API-Schlüssel',
   'stock.who.system': 'Shop',
   'imports.title': 'Produkte importieren',
-  'imports.intro': 'Laden Sie eine aus Shopify exportierte Produkt-CSV hoch. Produkte werden über das Handle zugeordnet: neue werden angelegt, geänderte aktualisiert.',
+  'imports.intro':
+    'Laden Sie eine aus Shopify exportierte Produkt-CSV hoch. Produkte werden über das Handle zugeordnet: neue werden angelegt, geänderte aktualisiert.',
   'imports.file': 'CSV-Datei',
   'imports.start': 'Import starten',
   'imports.starting': 'Wird gesendet …',
@@ -142,7 +144,8 @@ export const catalog: Translation<typeof en> = {
   'imports.status.succeeded': 'Abgeschlossen',
   'imports.status.failed': 'Fehlgeschlagen',
   'imports.status.cancelled': 'Abgebrochen',
-  'imports.summary': '{created} angelegt, {updated} aktualisiert, {unchanged} unverändert, {skipped} Zeilen übersprungen',
+  'imports.summary':
+    '{created} angelegt, {updated} aktualisiert, {unchanged} unverändert, {skipped} Zeilen übersprungen',
   'imports.report': 'Zeilen',
   'imports.col.row': 'Zeile',
   'imports.col.handle': 'Handle',

@@ -128,7 +128,8 @@ export const catalog = {
   'stock.who.key': 'API key',
   'stock.who.system': 'Shop',
   'imports.title': 'Import products',
-  'imports.intro': 'Upload a product CSV exported from Shopify. Products are matched by handle: new ones are created, changed ones updated.',
+  'imports.intro':
+    'Upload a product CSV exported from Shopify. Products are matched by handle: new ones are created, changed ones updated.',
   'imports.file': 'CSV file',
   'imports.start': 'Start import',
   'imports.starting': 'Sending…',

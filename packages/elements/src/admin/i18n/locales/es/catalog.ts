@@ -128,7 +128,8 @@ export const catalog: Translation<typeof en> = {
   'stock.who.key': 'Clave de API',
   'stock.who.system': 'Tienda',
   'imports.title': 'Importar productos',
-  'imports.intro': 'Sube un CSV de productos exportado de Shopify. Los productos se reconocen por su identificador: los nuevos se crean y los modificados se actualizan.',
+  'imports.intro':
+    'Sube un CSV de productos exportado de Shopify. Los productos se reconocen por su identificador: los nuevos se crean y los modificados se actualizan.',
   'imports.file': 'Archivo CSV',
   'imports.start': 'Iniciar importación',
   'imports.starting': 'Enviando…',

@@ -118,7 +118,8 @@ export const catalog: Translation<typeof en> = {
   'stock.applied': 'Stock mis à jour : {count} en stock.',
   'stock.error.delta': 'Saisissez un nombre entier différent de 0.',
   'stock.error.onHand': 'Saisissez un nombre entier, 0 ou plus.',
-  'stock.error.reserved': 'Des paiements en cours retiennent certaines unités : le stock ne peut pas descendre sous la quantité réservée.',
+  'stock.error.reserved':
+    'Des paiements en cours retiennent certaines unités : le stock ne peut pas descendre sous la quantité réservée.',
   'stock.history': 'Historique',
   'stock.historyEmpty': 'Aucune modification enregistrée.',
   'stock.col.when': 'Quand',
@@ -128,7 +129,8 @@ export const catalog: Translation<typeof en> = {
   'stock.who.key': 'Clé d’API',
   'stock.who.system': 'Boutique',
   'imports.title': 'Importer des produits',
-  'imports.intro': 'Envoyez un CSV de produits exporté de Shopify. Les produits sont reconnus par leur identifiant : les nouveaux sont créés, ceux qui ont changé sont mis à jour.',
+  'imports.intro':
+    'Envoyez un CSV de produits exporté de Shopify. Les produits sont reconnus par leur identifiant : les nouveaux sont créés, ceux qui ont changé sont mis à jour.',
   'imports.file': 'Fichier CSV',
   'imports.start': 'Lancer l’import',
   'imports.starting': 'Envoi…',

@@ -128,7 +128,8 @@ export const catalog: Translation<typeof en> = {
   'stock.who.key': 'APIキー',
   'stock.who.system': 'ショップ',
   'imports.title': '商品のインポート',
-  'imports.intro': 'Shopifyから書き出した商品CSVをアップロードします。商品はハンドルで照合され、新しいものは作成、変更されたものは更新されます。',
+  'imports.intro':
+    'Shopifyから書き出した商品CSVをアップロードします。商品はハンドルで照合され、新しいものは作成、変更されたものは更新されます。',
   'imports.file': 'CSVファイル',
   'imports.start': 'インポートを開始',
   'imports.starting': '送信中…',
