@@ -57,6 +57,9 @@ export class ShopAdminVariantStock extends AdminScreen {
       this.banner = this.describe(error);
       this.phase = 'error';
     }
+    // The heading appears only once loaded: it takes focus then, as a screen's heading does.
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('h1')?.focus();
   }
 
   private async more(): Promise<void> {
