@@ -12,7 +12,7 @@ import { AdminScreen } from '../ui/admin-screen.js';
 import { catalogStyles } from '../ui/catalog.styles.js';
 import type { ShopAdminConfirm } from '../ui/confirm-dialog.js';
 import { productFieldErrors, type FieldErrors } from './product-form-errors.js';
-import { ProductImagesChangeEvent } from './product-images.js';
+import type { ProductImagesChangeEvent } from './product-images.js';
 import {
   combinationKey,
   handleFrom,
