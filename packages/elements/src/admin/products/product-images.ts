@@ -4,6 +4,7 @@ import { isShopError } from '@shoptag/sdk';
 import type { AdminProduct } from '@shoptag/sdk/admin';
 import { AdminScreen } from '../ui/admin-screen.js';
 import { catalogStyles } from '../ui/catalog.styles.js';
+import { mediaUrl } from '../ui/media-url.js';
 import type { ShopAdminConfirm } from '../ui/confirm-dialog.js';
 
 const ACCEPT = 'image/jpeg,image/png,image/webp,image/gif,image/avif';
@@ -108,7 +109,7 @@ export class ShopAdminProductImages extends AdminScreen {
             <ul class="images">
               ${images.map(
                 (image, i) => html`<li>
-                  <img src=${image.url} alt=${image.alt} loading="lazy" />
+                  <img src=${mediaUrl(image.url, this.console.client.endpoint)} alt=${image.alt} loading="lazy" />
                   <label
                     >${this.t('product.alt')}
                     <input

@@ -4,6 +4,7 @@ import { formatMoney, type AdminProductListQuery, type AdminProductSummary } fro
 import type { AdminMessageKey } from '../i18n/admin-messages.js';
 import { AdminScreen } from '../ui/admin-screen.js';
 import { catalogStyles } from '../ui/catalog.styles.js';
+import { mediaUrl } from '../ui/media-url.js';
 
 const STATUSES = ['active', 'draft', 'archived'] as const;
 const STOCK_FILTERS = ['in_stock', 'out_of_stock', 'low_stock'] as const;
@@ -169,7 +170,7 @@ export class ShopAdminProducts extends AdminScreen {
               <span class="product-cell">
                 ${
                   row.image
-                    ? html`<img class="thumb" src=${row.image.url} alt="" width="40" height="40" loading="lazy" />`
+                    ? html`<img class="thumb" src=${mediaUrl(row.image.url, this.console.client.endpoint)} alt="" width="40" height="40" loading="lazy" />`
                     : html`<span class="thumb placeholder" aria-hidden="true"></span>`
                 }
                 <a href="#/products/${row.id}">${row.name}</a>

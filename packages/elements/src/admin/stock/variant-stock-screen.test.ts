@@ -58,10 +58,19 @@ describe('<shop-admin-variant-stock>', () => {
 });
 
 describe('<shop-admin-stock>', () => {
-  it('lists variants at or under the threshold', async () => {
-    const variant = await productWithStock(0);
+  const available = (el: HTMLElement) =>
+    [...el.shadowRoot!.querySelectorAll('tbody tr')].map((r) => Number(r.querySelectorAll('td')[3]!.textContent));
+
+  it('lists variants at or under the threshold, and follows a new threshold', async () => {
+    await productWithStock(0);
     const { el } = await inConsole<ShopAdminStock>(html`<shop-admin-stock></shop-admin-stock>`);
-    await until(() => [...el.shadowRoot!.querySelectorAll('tbody a')].some((a) => a.textContent === variant.sku));
+    await until(() => available(el).length > 0);
+    expect(available(el).every((n) => n <= 5)).to.equal(true);
+    expect(el.shadowRoot!.querySelector('tbody a[href^="#/stock/var_"]')).to.not.equal(null);
+    const threshold = el.shadowRoot!.querySelector<HTMLInputElement>('input[type=number]')!;
+    threshold.value = '0';
+    threshold.dispatchEvent(new Event('input'));
+    await until(() => available(el).length > 0 && available(el).every((n) => n === 0));
     await expect(el).to.be.accessible();
   });
 });
