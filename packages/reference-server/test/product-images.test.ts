@@ -37,7 +37,7 @@ forEachDatabase('product images', (target) => {
     fetch(`${app.url}/v1/admin/products/${product}/images${query}`, {
       method: 'POST',
       headers: { authorization: `Bearer ${app.secretKey}`, 'content-type': type },
-      body,
+      body: new Uint8Array(body),
     });
   const admin = (path: string, method = 'GET', body?: unknown) =>
     app.request(`/v1/admin/products${path}`, {
@@ -146,7 +146,7 @@ forEachDatabase('product images', (target) => {
     const res = await fetch(`${app.url}/v1/admin/products/prod_fx04/images`, {
       method: 'POST',
       headers: { authorization: `Bearer ${app.publishableKey}`, 'content-type': 'image/png' },
-      body: await png(10, 10),
+      body: new Uint8Array(await png(10, 10)),
     });
     assert.equal(res.status, 403);
   });

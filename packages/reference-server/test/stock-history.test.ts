@@ -77,6 +77,21 @@ forEachDatabase('stock history', (target) => {
     );
   });
 
+  test('a backorder sale below zero is recorded with what is owed', async () => {
+    const created = await admin('/v1/admin/products', 'POST', {
+      handle: 'backorder-kettle',
+      name: 'Backorder Kettle',
+      category: 'cat_home',
+      variants: [{ sku: 'KETTLE', price: 3000, stock: 1, inventory_policy: 'continue' }],
+    });
+    assert.equal(created.status, 201, JSON.stringify(created.body));
+    const variantId = (created.body as { variants: { id: string }[] }).variants[0]!.id;
+    const hold = await app.commerce.reservations.reserve([{ variantId, quantity: 3 }]);
+    await target.db.transaction((tx) => app.commerce.reservations.convertToSale(tx, hold.id, 'ord_test2'));
+    const [sale] = (await history(variantId)).data;
+    assert.deepEqual([sale?.delta, sale?.on_hand, sale?.reason, sale?.reference], [-3, -2, 'sale', 'ord_test2']);
+  });
+
   test('a long history comes in pages that never repeat a change', async () => {
     // Ten or more changes: the order is by number, not by text ("10" after "9").
     for (let i = 0; i < 5; i += 1) {
