@@ -171,7 +171,10 @@ export const InventoryMovement = z
     id: z.string(),
     variant_id: VariantId,
     delta: z.number().int().meta({ description: 'Units added (negative: taken away)' }),
-    on_hand: z.number().int().nonnegative().meta({ description: 'Units on hand after the change' }),
+    on_hand: z
+      .number()
+      .int()
+      .meta({ description: 'Units on hand after the change (below 0 when sold on backorder: the units owed)' }),
     reason: MovementReason,
     note: z.string(),
     actor: z
