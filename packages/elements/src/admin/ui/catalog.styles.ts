@@ -54,6 +54,19 @@ export const catalogStyles = css`
     display: grid;
     gap: var(--shop-space-3, 0.75rem);
   }
+  /* Fields take the width they are given, never their intrinsic width (a phone is narrower). */
+  .stack > *,
+  fieldset > *,
+  .grid-2 > * {
+    min-inline-size: 0;
+  }
+  fieldset label > input:not([type='checkbox']):not([type='radio']),
+  fieldset label > textarea,
+  fieldset label > select,
+  form.card label > input:not([type='checkbox']):not([type='radio']),
+  form.card label > select {
+    inline-size: 100%;
+  }
   legend {
     font-weight: 600;
     padding-inline: 0.25rem;
