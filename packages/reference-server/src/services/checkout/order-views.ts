@@ -21,6 +21,7 @@ export function createOrderViews(db: Db) {
       shipping_address: row.shipping_address,
       billing_address: row.billing_address,
       shipping_method: row.shipping_method,
+      requires_shipping: row.requires_shipping,
       items: items.map((i) => ({
         id: i.id,
         variant_id: i.variant_id,
@@ -35,6 +36,8 @@ export function createOrderViews(db: Db) {
         line_total: money(i.line_total),
         tax: money(i.tax),
         refunded_quantity: i.refunded_quantity,
+        backordered_quantity: i.backordered_quantity,
+        requires_shipping: i.requires_shipping,
       })),
       coupon_code: row.coupon_code,
       totals: {
