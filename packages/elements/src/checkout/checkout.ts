@@ -1,6 +1,7 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import {
+  checkoutSteps,
   createCheckoutStore,
   formatMoney,
   getCartStore,
@@ -186,7 +187,8 @@ export class ShopCheckout extends LitElement {
       this.requestUpdate();
     }
     const session = this.view?.session;
-    if (session?.shipping_address) this.contact = contactOf(session);
+    if (session?.shipping_address || (session && !session.requires_shipping && session.billing_address))
+      this.contact = contactOf(session);
   }
 
   /** A refused card sends the shopper back to the payment step, with the reason and focus there. */
@@ -231,20 +233,22 @@ export class ShopCheckout extends LitElement {
       return;
     }
     const optional = (v: string) => (v.trim() ? v.trim() : undefined);
-    const updated = await this.checkout?.update({
-      email: c.email.trim(),
-      shipping_address: {
-        name: c.name,
-        line1: c.line1,
-        line2: optional(c.line2),
-        city: c.city,
-        region: optional(c.region),
-        postal_code: optional(c.postal_code),
-        country: c.country,
-        phone: optional(c.phone),
-      },
-      billing_same_as_shipping: true,
-    });
+    const address = {
+      name: c.name,
+      line1: c.line1,
+      line2: optional(c.line2),
+      city: c.city,
+      region: optional(c.region),
+      postal_code: optional(c.postal_code),
+      country: c.country,
+      phone: optional(c.phone),
+    };
+    // Nothing to ship: the address is the billing address (tax follows its country), and there is no shipping step.
+    const updated = await this.checkout?.update(
+      this.view?.session?.requires_shipping === false
+        ? { email: c.email.trim(), billing_address: address }
+        : { email: c.email.trim(), shipping_address: address, billing_same_as_shipping: true },
+    );
     if (!updated && serverProblems(this.view?.error ?? null).length) {
       this.focusTarget = 'invalid';
       this.requestUpdate();
@@ -356,8 +360,8 @@ export class ShopCheckout extends LitElement {
     const stepError =
       v.error && v.status === 'error' && !fieldFailure && !isCardError(v.error) ? stepErrorKey(v.error) : null;
     return html`<div class="checkout" dir=${this.i18n.dir} lang=${this.i18n.locale}>
-      ${renderProgress(t, v.step)}
-      ${renderStepHeading(t, v.step)}
+      ${renderProgress(t, v.step, checkoutSteps(v.session))}
+      ${renderStepHeading(t, v.step, v.session.requires_shipping)}
       ${stepError ? html`<p part="error" role="alert">${t(stepError)}</p>` : nothing}
       ${this.renderStep(v)}
       <div role="status" aria-live="polite" class="sr">${v.status === 'pending' ? t('checkout.working') : ''}</div>
@@ -378,6 +382,7 @@ export class ShopCheckout extends LitElement {
           busy,
           onSubmit: (e) => void this.submitContact(e),
           onCountry: (e) => this.changeCountry(e),
+          shipping: session.requires_shipping,
         });
       case 'shipping':
         return renderShippingStep({
@@ -396,7 +401,7 @@ export class ShopCheckout extends LitElement {
           busy,
           problem: this.cardProblem ? t(this.cardProblem) : '',
           cardNumber: this.cardNumber,
-          onBack: () => this.checkout?.goTo('shipping'),
+          onBack: () => this.checkout?.goTo(session.requires_shipping ? 'shipping' : 'contact'),
         };
         if (session.payment_provider !== 'stripe')
           return renderCardForm({ ...view, onSubmit: (e) => void this.submitCard(e) });
