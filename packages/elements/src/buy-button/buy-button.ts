@@ -181,7 +181,11 @@ export class ShopBuyButton extends LitElement {
       const { data } = await client.inventory.get([variantId]);
       const entry = data[0];
       this.variantAvailability = entry
-        ? { track_inventory: entry.track_inventory, inventory_policy: entry.inventory_policy, available: entry.available }
+        ? {
+            track_inventory: entry.track_inventory,
+            inventory_policy: entry.inventory_policy,
+            available: entry.available,
+          }
         : { track_inventory: true, inventory_policy: 'deny', available: 0 };
     } catch (error) {
       this.dispatchEvent(new ShopErrorEvent({ error }));
@@ -231,8 +235,11 @@ export class ShopBuyButton extends LitElement {
   private get soldOut(): boolean {
     const product = this.loadedProduct;
     if (product && !product.in_stock) return true;
-    if (this.selected && (!isPurchasable(this.selected) || purchasableQuantity(stockOf(this.selected)) === 0)) return true;
-    return !this.hasProduct && this.variantAvailability !== undefined && purchasableQuantity(this.variantAvailability) === 0;
+    if (this.selected && (!isPurchasable(this.selected) || purchasableQuantity(stockOf(this.selected)) === 0))
+      return true;
+    return (
+      !this.hasProduct && this.variantAvailability !== undefined && purchasableQuantity(this.variantAvailability) === 0
+    );
   }
 
   /**

@@ -26,7 +26,8 @@ export function renderProgress(t: Translate, step: CheckoutStep, steps: readonly
  */
 export function renderStepHeading(t: Translate, step: CheckoutStep, shipping = true): TemplateResult {
   // With nothing to ship, the first step asks for the billing address instead.
-  const key = step === 'contact' && !shipping ? 'checkout.heading.contactBilling' : (`checkout.heading.${step}` as const);
+  const key =
+    step === 'contact' && !shipping ? 'checkout.heading.contactBilling' : (`checkout.heading.${step}` as const);
   return html`<h2 id="step-heading" part="step-heading" tabindex="-1">${t(key)}</h2>`;
 }
 

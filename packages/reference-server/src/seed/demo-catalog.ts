@@ -108,7 +108,10 @@ function withStockPolicies(products: SeedProduct[], idBySlug: ReadonlyMap<string
     options: [{ name: 'Amount', values: GIFT_CARD_AMOUNTS.map((a) => `$${a / 100}`) }],
     images: image ? [{ ...image, alt: 'Shoptag Gift Card' }] : [],
     variants: GIFT_CARD_AMOUNTS.map((amount, position) => ({
-      id: last.variants[0]?.id && position === 0 ? last.variants[0].id : `${last.id.replace('prod_', 'var_g')}${position}`,
+      id:
+        last.variants[0]?.id && position === 0
+          ? last.variants[0].id
+          : `${last.id.replace('prod_', 'var_g')}${position}`,
       sku: `GIFT-${amount / 100}`,
       title: `$${amount / 100}`,
       options: { Amount: `$${amount / 100}` },

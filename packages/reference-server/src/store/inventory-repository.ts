@@ -103,14 +103,7 @@ export function createInventoryRepository(q: Queryable) {
       await q.query(
         `INSERT INTO inventory_holds (id, variant_id, quantity, expires_at, created_at, tracked)
          SELECT $1, v, n, $4, $5, t FROM unnest($2::text[], $3::int[], $6::boolean[]) AS t (v, n, t)`,
-        [
-          id,
-          items.map((i) => i.variantId),
-          items.map((i) => i.quantity),
-          expiresAt,
-          now,
-          items.map((i) => i.tracked),
-        ],
+        [id, items.map((i) => i.variantId), items.map((i) => i.quantity), expiresAt, now, items.map((i) => i.tracked)],
       );
     },
 

@@ -22,7 +22,7 @@ export const Availability = z
     variant_id: VariantId,
     available: z.number().int().nonnegative().nullable().meta({
       description:
-        'Units in stock now (on hand minus reserved); null when the variant\'s stock is not tracked (always available)',
+        "Units in stock now (on hand minus reserved); null when the variant's stock is not tracked (always available)",
     }),
     in_stock: z
       .boolean()

@@ -54,7 +54,13 @@ function toLevel(row: LevelRow): InventoryLevel {
 
 function toAvailability(row: Parameters<typeof variantAvailability>[0]): Omit<Availability, 'variant_id'> {
   const { available, in_stock, backorder } = variantAvailability(row);
-  return { available, in_stock, backorder, track_inventory: row.track_inventory, inventory_policy: row.inventory_policy };
+  return {
+    available,
+    in_stock,
+    backorder,
+    track_inventory: row.track_inventory,
+    inventory_policy: row.inventory_policy,
+  };
 }
 
 /** A cached availability entry, or undefined when the cache holds something else (an older shape). */

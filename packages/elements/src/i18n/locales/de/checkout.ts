@@ -91,5 +91,6 @@ export const checkout = {
   'checkout.challenge.cancel': 'Abbrechen',
   'checkout.challenge.complete': 'Authentifizierung abschließen',
   'checkout.heading.contactBilling': 'Kontakt und Rechnungsadresse',
-  'checkout.noShipping': 'In dieser Bestellung muss nichts versandt werden: Wir brauchen nur Ihre Rechnungsadresse für Beleg und Steuer.',
+  'checkout.noShipping':
+    'In dieser Bestellung muss nichts versandt werden: Wir brauchen nur Ihre Rechnungsadresse für Beleg und Steuer.',
 } satisfies Translation<typeof english>;

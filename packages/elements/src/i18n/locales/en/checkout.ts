@@ -90,5 +90,6 @@ export const checkout = {
   'checkout.challenge.cancel': 'Cancel',
   'checkout.challenge.complete': 'Complete authentication',
   'checkout.heading.contactBilling': 'Contact and billing address',
-  'checkout.noShipping': 'Nothing in this order needs shipping: we only need your billing address for the receipt and tax.',
+  'checkout.noShipping':
+    'Nothing in this order needs shipping: we only need your billing address for the receipt and tax.',
 } as const satisfies Record<string, Message>;

@@ -92,5 +92,6 @@ export const checkout = {
   'checkout.challenge.cancel': 'Cancelar',
   'checkout.challenge.complete': 'Completar la autenticación',
   'checkout.heading.contactBilling': 'Contacto y dirección de facturación',
-  'checkout.noShipping': 'Nada de este pedido necesita envío: solo necesitamos tu dirección de facturación para el recibo y los impuestos.',
+  'checkout.noShipping':
+    'Nada de este pedido necesita envío: solo necesitamos tu dirección de facturación para el recibo y los impuestos.',
 } satisfies Translation<typeof english>;
