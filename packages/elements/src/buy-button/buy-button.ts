@@ -79,6 +79,7 @@ function addErrorMessage(error: unknown): [MessageKey, MessageParams?] {
  * @csspart variant-select - The option select shown for products with several variants.
  * @csspart button - The button.
  * @csspart message - The error or "Added" line under the button.
+ * @csspart ships-later - The "Ships later" note when what a press adds is sold on backorder.
  *
  * @cssproperty --shop-buy-button-min-width - Minimum width of the button. Default `10rem`.
  * @cssproperty --shop-color-accent - Button background. Default `#4338ca`.

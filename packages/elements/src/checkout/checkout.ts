@@ -41,6 +41,8 @@ type FocusTarget = 'heading' | 'invalid' | 'card' | null;
  * confirmation — with a progress indicator, browser autofill, and back and forward without losing
  * what was typed. Place order places exactly one order however often it is clicked. A session
  * whose stock is gone shows an expired state; an empty cart says so, with a link back to the shop.
+ * When nothing in the cart needs shipping (digital goods, gift cards), the first step asks for the
+ * billing address (what tax and the receipt need) and there is no shipping step.
  *
  * The address form follows the chosen country (US, CA, GB, DE, FR, JP, AU): its fields, their
  * names and their order, with the state, province or prefecture chosen from a list. It is read
@@ -81,6 +83,8 @@ type FocusTarget = 'heading' | 'invalid' | 'card' | null;
  * @csspart confirmation - The confirmation: the whole order with its number.
  * @csspart order-link - The confirmation's link to the order status page (`order-url`).
  * @csspart items - The order's lines on Review and Confirmation.
+ * @csspart ships-later - A line's note of the units that ship later (sold on backorder).
+ * @csspart no-shipping - The note that nothing needs shipping (the first step then asks for the billing address).
  * @csspart totals - The order's totals on Review and Confirmation.
  *
  * @cssproperty --shop-color-accent - Buttons and the reached steps (and Stripe's primary color).
