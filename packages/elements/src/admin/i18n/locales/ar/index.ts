@@ -1,5 +1,8 @@
 import type { Translation } from '../../../../i18n/translation.js';
 import type { en } from '../en/index.js';
 import { shell } from './shell.js';
+import { coupons } from './coupons.js';
+import { keys } from './keys.js';
+import { settings } from './settings.js';
 
-export const ar: Translation<typeof en> = { ...shell };
+export const ar: Translation<typeof en> = { ...shell, ...coupons, ...keys, ...settings };

@@ -1,4 +1,7 @@
 import { shell } from './shell.js';
+import { coupons } from './coupons.js';
+import { keys } from './keys.js';
+import { settings } from './settings.js';
 
 /** The console's English words; each area adds its file here. */
-export const en = { ...shell };
+export const en = { ...shell, ...coupons, ...keys, ...settings };
