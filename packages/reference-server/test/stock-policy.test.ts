@@ -20,7 +20,13 @@ import { fixtureCatalog } from './support/fixture-catalog.js';
 import { startTestApp, type TestApp, type TestResponse } from './support/test-app.js';
 
 const json = (body: unknown) => ({ headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-const BERLIN = { name: 'Grace Hopper', line1: 'Unter den Linden 1', city: 'Berlin', postal_code: '10117', country: 'DE' };
+const BERLIN = {
+  name: 'Grace Hopper',
+  line1: 'Unter den Linden 1',
+  city: 'Berlin',
+  postal_code: '10117',
+  country: 'DE',
+};
 
 function ok<T>(res: TestResponse, schema: { parse(v: unknown): T }): T {
   assert.equal(res.status, 200, JSON.stringify(res.body));
@@ -97,7 +103,10 @@ forEachDatabase('stock policy and shipping-free checkout', (target) => {
 
   async function checkout(items: { variant_id: string; quantity: number }[]): Promise<CheckoutSession> {
     const cart = ok(await app.request('/v1/carts', { method: 'POST', ...json({ items }) }), Cart);
-    return ok(await app.request('/v1/checkout-sessions', { method: 'POST', ...json({ cart_id: cart.id }) }), CheckoutSession);
+    return ok(
+      await app.request('/v1/checkout-sessions', { method: 'POST', ...json({ cart_id: cart.id }) }),
+      CheckoutSession,
+    );
   }
   async function buy(items: { variant_id: string; quantity: number }[]): Promise<TestResponse> {
     const cart = await app.request('/v1/carts', { method: 'POST', ...json({ items }) });
@@ -157,7 +166,10 @@ forEachDatabase('stock policy and shipping-free checkout', (target) => {
       .reduce((a, b) => a + b, 0);
     assert.equal(backordered, 5);
     const order = Order.parse(orders.at(-1)!.body);
-    const read = ok(await app.request(`/v1/orders/${order.id}`, { headers: { 'shoptag-order-token': order.token } }), Order);
+    const read = ok(
+      await app.request(`/v1/orders/${order.id}`, { headers: { 'shoptag-order-token': order.token } }),
+      Order,
+    );
     assert.equal(read.items[0]!.backordered_quantity, order.items[0]!.backordered_quantity);
     const product = ok(await app.request('/v1/products/preorder-lamp'), Product);
     assert.deepEqual(
@@ -165,13 +177,21 @@ forEachDatabase('stock policy and shipping-free checkout', (target) => {
       [0, true, true],
     );
     // A cart line beyond stock says how many ship later.
-    const cart = ok(await app.request('/v1/carts', { method: 'POST', ...json({ items: [{ variant_id: preorder, quantity: 2 }] }) }), Cart);
+    const cart = ok(
+      await app.request('/v1/carts', { method: 'POST', ...json({ items: [{ variant_id: preorder, quantity: 2 }] }) }),
+      Cart,
+    );
     assert.deepEqual([cart.lines[0]!.available_quantity, cart.lines[0]!.backorder_quantity], [null, 2]);
   });
 
   test('a stop-selling variant in the same cart as a backorder one still cannot oversell', async () => {
     const results = await Promise.all(
-      [1, 2, 3].map(() => buy([{ variant_id: preorder, quantity: 1 }, { variant_id: poster, quantity: 1 }])),
+      [1, 2, 3].map(() =>
+        buy([
+          { variant_id: preorder, quantity: 1 },
+          { variant_id: poster, quantity: 1 },
+        ]),
+      ),
     );
     assert.equal(results.filter((r) => r.status === 200).length, 2);
     for (const res of results.filter((r) => r.status !== 200)) {

@@ -10,7 +10,7 @@ export type { CartsResource } from './resources/carts.js';
 export type { InventoryResource } from './resources/inventory.js';
 export type { CheckoutResource } from './resources/checkout.js';
 export type { OrdersResource } from './resources/orders.js';
-export { createCheckoutStore, reachableStep, CHECKOUT_STEPS } from './stores/checkout-store.js';
+export { createCheckoutStore, reachableStep, checkoutSteps, CHECKOUT_STEPS } from './stores/checkout-store.js';
 export type { CheckoutStore, CheckoutState, CheckoutStep, CheckoutStatus } from './stores/checkout-store.js';
 export { createMemoryStorage } from './storage.js';
 export type { KeyValueStorage } from './storage.js';

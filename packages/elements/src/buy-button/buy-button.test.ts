@@ -81,7 +81,9 @@ describe('<shop-buy-button>', () => {
     const product = await findProduct((p) =>
       p.variants.some((v) => (v.available_quantity ?? 0) > 0 && (v.available_quantity ?? Infinity) <= 3),
     );
-    const variant = product.variants.find((v) => (v.available_quantity ?? 0) > 0 && (v.available_quantity ?? Infinity) <= 3)!;
+    const variant = product.variants.find(
+      (v) => (v.available_quantity ?? 0) > 0 && (v.available_quantity ?? Infinity) <= 3,
+    )!;
     const store = await inStore(
       html`<shop-buy-button variant=${variant.id} quantity=${variant.available_quantity}></shop-buy-button>`,
     );

@@ -79,6 +79,7 @@ function addErrorMessage(error: unknown): [MessageKey, MessageParams?] {
  * @csspart variant-select - The option select shown for products with several variants.
  * @csspart button - The button.
  * @csspart message - The error or "Added" line under the button.
+ * @csspart ships-later - The "Ships later" note when what a press adds is sold on backorder.
  *
  * @cssproperty --shop-buy-button-min-width - Minimum width of the button. Default `10rem`.
  * @cssproperty --shop-color-accent - Button background. Default `#4338ca`.
@@ -181,7 +182,11 @@ export class ShopBuyButton extends LitElement {
       const { data } = await client.inventory.get([variantId]);
       const entry = data[0];
       this.variantAvailability = entry
-        ? { track_inventory: entry.track_inventory, inventory_policy: entry.inventory_policy, available: entry.available }
+        ? {
+            track_inventory: entry.track_inventory,
+            inventory_policy: entry.inventory_policy,
+            available: entry.available,
+          }
         : { track_inventory: true, inventory_policy: 'deny', available: 0 };
     } catch (error) {
       this.dispatchEvent(new ShopErrorEvent({ error }));
@@ -231,8 +236,11 @@ export class ShopBuyButton extends LitElement {
   private get soldOut(): boolean {
     const product = this.loadedProduct;
     if (product && !product.in_stock) return true;
-    if (this.selected && (!isPurchasable(this.selected) || purchasableQuantity(stockOf(this.selected)) === 0)) return true;
-    return !this.hasProduct && this.variantAvailability !== undefined && purchasableQuantity(this.variantAvailability) === 0;
+    if (this.selected && (!isPurchasable(this.selected) || purchasableQuantity(stockOf(this.selected)) === 0))
+      return true;
+    return (
+      !this.hasProduct && this.variantAvailability !== undefined && purchasableQuantity(this.variantAvailability) === 0
+    );
   }
 
   /**

@@ -56,6 +56,7 @@ const FOCUSABLE =
  * @csspart progress - The free-shipping message.
  * @csspart line - Each cart line.
  * @csspart line-image - A line's image.
+ * @csspart ships-later - A line's note of the units that ship later (sold on backorder).
  * @csspart stepper - The quantity buttons of a line.
  * @csspart remove-button - A line's remove button.
  * @csspart coupon-form - The coupon field and its button.

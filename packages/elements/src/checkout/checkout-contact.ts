@@ -22,6 +22,11 @@ export interface ContactStepView {
   onSubmit: (event: SubmitEvent) => void;
   /** The shopper chose another country: the form is laid out again for it. */
   onCountry: (event: Event) => void;
+  /**
+   * False when nothing in the checkout ships: the address is the billing address (what tax and the
+   * receipt need) and Continue goes straight to payment.
+   */
+  shipping?: boolean;
 }
 
 /**
@@ -53,7 +58,9 @@ export function renderContactStep(view: ContactStepView): TemplateResult {
   const { t, form, errors } = view;
   const countryName = countryNames(view.locale);
   const emailError = errors.email;
-  return html`<form @submit=${view.onSubmit} novalidate aria-labelledby="step-heading" class="address">
+  const shipping = view.shipping ?? true;
+  const section = shipping ? 'shipping' : 'billing';
+  return html`${shipping ? nothing : html`<p part="no-shipping" class="full">${t('checkout.noShipping')}</p>`}<form @submit=${view.onSubmit} novalidate aria-labelledby="step-heading" class="address">
     ${renderField(
       {
         key: 'email',
@@ -71,7 +78,7 @@ export function renderContactStep(view: ContactStepView): TemplateResult {
       <select
         id="f-country"
         name="country"
-        autocomplete="shipping country"
+        autocomplete="${section} country"
         aria-invalid=${errors.country ? 'true' : 'false'}
         aria-describedby=${ifDefined(errors.country ? 'f-country-error' : undefined)}
         @change=${view.onCountry}
@@ -80,7 +87,7 @@ export function renderContactStep(view: ContactStepView): TemplateResult {
       </select>
       ${errors.country ? html`<p part="field-error" id="f-country-error">${errors.country}</p>` : nothing}
     </div>
-    ${addressFields(form.country).map((spec) =>
+    ${addressFields(form.country, section).map((spec) =>
       renderField(spec, {
         value: form[spec.key],
         error: errors[spec.key],
@@ -90,6 +97,6 @@ export function renderContactStep(view: ContactStepView): TemplateResult {
         locale: view.locale,
       }),
     )}
-    <div class="actions full"><span></span><button part="primary" type="submit" ?disabled=${view.busy}>${t('checkout.continue.shipping')}</button></div>
+    <div class="actions full"><span></span><button part="primary" type="submit" ?disabled=${view.busy}>${t(shipping ? 'checkout.continue.shipping' : 'checkout.continue.payment')}</button></div>
   </form>`;
 }

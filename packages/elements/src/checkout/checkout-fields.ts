@@ -21,7 +21,8 @@ export type ContactKey = keyof ContactForm;
 
 /** The form's values from a session that has an address (a checkout resumed after a reload). */
 export function contactOf(session: CheckoutSession): ContactForm {
-  const a = session.shipping_address;
+  // With nothing to ship, the form holds the billing address.
+  const a = session.requires_shipping ? session.shipping_address : session.billing_address;
   if (!a) return { ...EMPTY_CONTACT, email: session.email ?? '' };
   return {
     email: session.email ?? '',
@@ -94,7 +95,7 @@ const CITY_LABELS: Readonly<Record<string, MessageKey>> = {
  * region, DE and FR the postal code before the city, JP postal code, prefecture, municipality, then
  * the street and building. Whether a region or postal code is required follows the contract's rules.
  */
-export function addressFields(country: string): FieldSpec[] {
+export function addressFields(country: string, section: 'shipping' | 'billing' = 'shipping'): FieldSpec[] {
   const rules = addressRules(country);
   const spec = (
     key: FieldSpec['key'],
@@ -106,7 +107,7 @@ export function addressFields(country: string): FieldSpec[] {
   ): FieldSpec => ({
     key,
     label,
-    autocomplete: `shipping ${autocomplete}`,
+    autocomplete: `${section} ${autocomplete}`,
     width,
     required,
     ...extra,

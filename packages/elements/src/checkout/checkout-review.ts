@@ -69,7 +69,16 @@ export function renderReview({ text, session, payment, goTo }: ReviewContext): T
     <div class="facts">
       ${fact(t('order.contact'), session.email ?? '', change(t('order.contact'), 'contact'))}
       ${
-        session.shipping_address
+        !session.requires_shipping && session.billing_address
+          ? fact(
+              t('order.billingAddress'),
+              addressBlock(text, session.billing_address),
+              change(t('order.billingAddress'), 'contact'),
+            )
+          : nothing
+      }
+      ${
+        session.requires_shipping && session.shipping_address
           ? fact(
               t('order.shippingAddress'),
               addressBlock(text, session.shipping_address),
@@ -78,7 +87,7 @@ export function renderReview({ text, session, payment, goTo }: ReviewContext): T
           : nothing
       }
       ${
-        method
+        method && session.requires_shipping
           ? fact(
               t('order.shippingMethod'),
               shippingMethodText(text, method, session.totals.shipping),
@@ -89,6 +98,6 @@ export function renderReview({ text, session, payment, goTo }: ReviewContext): T
       ${fact(t('order.payment'), paymentText(text, payment), change(t('order.payment'), 'payment'))}
     </div>
     <h3 class="summary-title">${t('order.summary')}</h3>
-    ${linesList(text, session.lines)} ${totalsTable(text, session.totals, session.coupon_code)}
+    ${linesList(text, session.lines)} ${totalsTable(text, session.totals, session.coupon_code, session.requires_shipping)}
   </div>`;
 }

@@ -1,16 +1,19 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import { CHECKOUT_STEPS, isShopError, type CheckoutStep, type Money, type ShippingRate } from '@shoptag/sdk';
+import { isShopError, type CheckoutStep, type Money, type ShippingRate } from '@shoptag/sdk';
 import type { MessageParams } from '../i18n/message.js';
 import type { MessageKey } from '../i18n/catalogues.js';
 import { errorMessageKey } from '../internal/errors.js';
 
 type Translate = (key: MessageKey, params?: MessageParams) => string;
 
-/** The step indicator: each step named, the current one marked for assistive technology. */
-export function renderProgress(t: Translate, step: CheckoutStep): TemplateResult {
-  const current = CHECKOUT_STEPS.indexOf(step);
+/**
+ * The step indicator: each step of this checkout named (without Shipping when nothing ships), the
+ * current one marked for assistive technology.
+ */
+export function renderProgress(t: Translate, step: CheckoutStep, steps: readonly CheckoutStep[]): TemplateResult {
+  const current = steps.indexOf(step);
   return html`<ol part="progress" aria-label=${t('checkout.progress')}>
-    ${CHECKOUT_STEPS.map(
+    ${steps.map(
       (s, i) =>
         html`<li aria-current=${s === step ? 'step' : 'false'} ?data-done=${i < current}>${t(`checkout.step.${s}`)}</li>`,
     )}
@@ -21,8 +24,11 @@ export function renderProgress(t: Translate, step: CheckoutStep): TemplateResult
  * The step's heading. It takes focus (`tabindex="-1"`) when the step changes, so keyboard and
  * screen-reader users land on the new step rather than on the page's `<body>`.
  */
-export function renderStepHeading(t: Translate, step: CheckoutStep): TemplateResult {
-  return html`<h2 id="step-heading" part="step-heading" tabindex="-1">${t(`checkout.heading.${step}`)}</h2>`;
+export function renderStepHeading(t: Translate, step: CheckoutStep, shipping = true): TemplateResult {
+  // With nothing to ship, the first step asks for the billing address instead.
+  const key =
+    step === 'contact' && !shipping ? 'checkout.heading.contactBilling' : (`checkout.heading.${step}` as const);
+  return html`<h2 id="step-heading" part="step-heading" tabindex="-1">${t(key)}</h2>`;
 }
 
 /** Nothing to check out: says so, with the way back to the shop. */

@@ -1,6 +1,7 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import {
+  checkoutSteps,
   createCheckoutStore,
   formatMoney,
   getCartStore,
@@ -40,6 +41,8 @@ type FocusTarget = 'heading' | 'invalid' | 'card' | null;
  * confirmation — with a progress indicator, browser autofill, and back and forward without losing
  * what was typed. Place order places exactly one order however often it is clicked. A session
  * whose stock is gone shows an expired state; an empty cart says so, with a link back to the shop.
+ * When nothing in the cart needs shipping (digital goods, gift cards), the first step asks for the
+ * billing address (what tax and the receipt need) and there is no shipping step.
  *
  * The address form follows the chosen country (US, CA, GB, DE, FR, JP, AU): its fields, their
  * names and their order, with the state, province or prefecture chosen from a list. It is read
@@ -80,6 +83,8 @@ type FocusTarget = 'heading' | 'invalid' | 'card' | null;
  * @csspart confirmation - The confirmation: the whole order with its number.
  * @csspart order-link - The confirmation's link to the order status page (`order-url`).
  * @csspart items - The order's lines on Review and Confirmation.
+ * @csspart ships-later - A line's note of the units that ship later (sold on backorder).
+ * @csspart no-shipping - The note that nothing needs shipping (the first step then asks for the billing address).
  * @csspart totals - The order's totals on Review and Confirmation.
  *
  * @cssproperty --shop-color-accent - Buttons and the reached steps (and Stripe's primary color).
@@ -186,7 +191,8 @@ export class ShopCheckout extends LitElement {
       this.requestUpdate();
     }
     const session = this.view?.session;
-    if (session?.shipping_address) this.contact = contactOf(session);
+    if (session?.shipping_address || (session && !session.requires_shipping && session.billing_address))
+      this.contact = contactOf(session);
   }
 
   /** A refused card sends the shopper back to the payment step, with the reason and focus there. */
@@ -231,20 +237,22 @@ export class ShopCheckout extends LitElement {
       return;
     }
     const optional = (v: string) => (v.trim() ? v.trim() : undefined);
-    const updated = await this.checkout?.update({
-      email: c.email.trim(),
-      shipping_address: {
-        name: c.name,
-        line1: c.line1,
-        line2: optional(c.line2),
-        city: c.city,
-        region: optional(c.region),
-        postal_code: optional(c.postal_code),
-        country: c.country,
-        phone: optional(c.phone),
-      },
-      billing_same_as_shipping: true,
-    });
+    const address = {
+      name: c.name,
+      line1: c.line1,
+      line2: optional(c.line2),
+      city: c.city,
+      region: optional(c.region),
+      postal_code: optional(c.postal_code),
+      country: c.country,
+      phone: optional(c.phone),
+    };
+    // Nothing to ship: the address is the billing address (tax follows its country), and there is no shipping step.
+    const updated = await this.checkout?.update(
+      this.view?.session?.requires_shipping === false
+        ? { email: c.email.trim(), billing_address: address }
+        : { email: c.email.trim(), shipping_address: address, billing_same_as_shipping: true },
+    );
     if (!updated && serverProblems(this.view?.error ?? null).length) {
       this.focusTarget = 'invalid';
       this.requestUpdate();
@@ -356,8 +364,8 @@ export class ShopCheckout extends LitElement {
     const stepError =
       v.error && v.status === 'error' && !fieldFailure && !isCardError(v.error) ? stepErrorKey(v.error) : null;
     return html`<div class="checkout" dir=${this.i18n.dir} lang=${this.i18n.locale}>
-      ${renderProgress(t, v.step)}
-      ${renderStepHeading(t, v.step)}
+      ${renderProgress(t, v.step, checkoutSteps(v.session))}
+      ${renderStepHeading(t, v.step, v.session.requires_shipping)}
       ${stepError ? html`<p part="error" role="alert">${t(stepError)}</p>` : nothing}
       ${this.renderStep(v)}
       <div role="status" aria-live="polite" class="sr">${v.status === 'pending' ? t('checkout.working') : ''}</div>
@@ -378,6 +386,7 @@ export class ShopCheckout extends LitElement {
           busy,
           onSubmit: (e) => void this.submitContact(e),
           onCountry: (e) => this.changeCountry(e),
+          shipping: session.requires_shipping,
         });
       case 'shipping':
         return renderShippingStep({
@@ -396,7 +405,7 @@ export class ShopCheckout extends LitElement {
           busy,
           problem: this.cardProblem ? t(this.cardProblem) : '',
           cardNumber: this.cardNumber,
-          onBack: () => this.checkout?.goTo('shipping'),
+          onBack: () => this.checkout?.goTo(session.requires_shipping ? 'shipping' : 'contact'),
         };
         if (session.payment_provider !== 'stripe')
           return renderCardForm({ ...view, onSubmit: (e) => void this.submitCard(e) });

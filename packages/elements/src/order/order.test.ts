@@ -9,7 +9,10 @@ import { until } from '../testing/cart-fixtures.test.js';
 /** An order placed through the API with a simulated card: a Springfield, IL address. */
 async function placeOrder(address: Record<string, string> = {}): Promise<Order> {
   const client = createShopClient({ endpoint: testShop.endpoint, publishableKey: testShop.publishableKey });
-  const product = await findProduct((p) => p.in_stock && p.variants.some((v) => (v.available_quantity ?? 0) >= 2), client);
+  const product = await findProduct(
+    (p) => p.in_stock && p.variants.some((v) => (v.available_quantity ?? 0) >= 2),
+    client,
+  );
   const variant = product.variants.find((v) => (v.available_quantity ?? 0) >= 2)!;
   const cart = await client.carts.create({ items: [{ variant_id: variant.id, quantity: 1 }] });
   const session = await client.checkout.create(cart.id);

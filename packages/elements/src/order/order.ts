@@ -31,6 +31,7 @@ function fromLocation(): { id: string; token: string } {
  *
  * @csspart status - The order status.
  * @csspart items - The item list.
+ * @csspart ships-later - An item's note of the units that ship later (sold on backorder).
  * @csspart totals - The totals table.
  * @csspart address - A shipping or billing address.
  * @csspart error - Shown when the order cannot be read.

@@ -38,6 +38,7 @@ const stars = (className: string) =>
  * @csspart badge - Every badge; also `sale-badge` and `sold-out-badge`.
  * @csspart sale-badge - The "Sale" badge.
  * @csspart sold-out-badge - The "Sold out" badge.
+ * @csspart backorder-badge - The "Available on backorder" badge (nothing on hand, still sold).
  * @csspart body - The text under the image.
  * @csspart brand - The brand line.
  * @csspart name - The heading around the product name.
@@ -45,7 +46,7 @@ const stars = (className: string) =>
  * @csspart rating - The stars and review count.
  * @csspart price - The price line.
  * @csspart compare-at-price - The struck-through former price.
- * @csspart stock - The "Only N left" note.
+ * @csspart stock - The "Only N left" note (never for a variant whose stock is not tracked).
  * @csspart buy-button - The `<shop-buy-button>` shown with the `buy-button` attribute.
  * @csspart retry - The "Try again" button when the product named by `handle` could not be loaded.
  *

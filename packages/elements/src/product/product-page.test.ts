@@ -42,7 +42,9 @@ describe('<shop-product> on a product page', () => {
   it('offers a labelled quantity stepper from 1 to the stock, and the buy button adds that many', async () => {
     const product = await findProduct(
       (p) =>
-        p.variants.length === 1 && (p.variants[0]!.available_quantity ?? 0) >= 3 && (p.variants[0]!.available_quantity ?? Infinity) <= 60,
+        p.variants.length === 1 &&
+        (p.variants[0]!.available_quantity ?? 0) >= 3 &&
+        (p.variants[0]!.available_quantity ?? Infinity) <= 60,
     );
     const stock = product.variants[0]!.available_quantity!;
     const { store, el, button } = await page(product);

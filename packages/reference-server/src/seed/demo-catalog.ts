@@ -73,7 +73,59 @@ export function generateDemoCatalog(options: { products?: number; seed?: number 
     taken.add(product.handle);
     return product;
   });
-  return { currency: 'USD', categories, products };
+  return { currency: 'USD', categories, products: withStockPolicies(products, idBySlug) };
+}
+
+/** The gift card's denominations, in cents. */
+const GIFT_CARD_AMOUNTS = [2500, 5000, 10000];
+
+/**
+ * Shows the whole product model in the demo: the first sold-out product with several variants is
+ * made to order (sold on backorder, "ships later"), and the last product gives its place to a
+ * digital gift card (stock not counted, nothing to ship), so the catalogue keeps its size.
+ */
+function withStockPolicies(products: SeedProduct[], idBySlug: ReadonlyMap<string, string>): SeedProduct[] {
+  if (products.length < 2) return products;
+  const out = products.slice();
+  const backorder = out.findIndex((p) => p.variants.length > 1 && p.variants.every((v) => v.onHand === 0));
+  if (backorder >= 0) {
+    const p = out[backorder]!;
+    out[backorder] = { ...p, variants: p.variants.map((v) => ({ ...v, inventoryPolicy: 'continue' as const })) };
+  }
+  const last = out[out.length - 1]!;
+  const image = last.images[0];
+  out[out.length - 1] = {
+    ...last,
+    handle: 'shoptag-gift-card',
+    name: 'Shoptag Gift Card',
+    categoryId: idBySlug.get('notebooks') ?? last.categoryId,
+    shortDescription: 'A digital gift card, sent by email: nothing to ship.',
+    descriptionHtml:
+      '<p>A digital gift card for anything in the shop.</p>' +
+      '<ul><li>Sent by email</li><li>No address to give and no shipping to pay</li><li>Never sold out</li></ul>' +
+      '<p>Choose the amount, then check out with just your billing address.</p>',
+    tags: ['gift-card', 'digital'],
+    options: [{ name: 'Amount', values: GIFT_CARD_AMOUNTS.map((a) => `$${a / 100}`) }],
+    images: image ? [{ ...image, alt: 'Shoptag Gift Card' }] : [],
+    variants: GIFT_CARD_AMOUNTS.map((amount, position) => ({
+      id:
+        last.variants[0]?.id && position === 0
+          ? last.variants[0].id
+          : `${last.id.replace('prod_', 'var_g')}${position}`,
+      sku: `GIFT-${amount / 100}`,
+      title: `$${amount / 100}`,
+      options: { Amount: `$${amount / 100}` },
+      price: amount,
+      compareAtPrice: null,
+      // Not counted: the seed's shares of sold-out and low-stock products stay as they were.
+      onHand: 1000,
+      imageId: image?.id ?? null,
+      position,
+      trackInventory: false,
+      requiresShipping: false,
+    })),
+  };
+  return out;
 }
 
 function range(n: number): number[] {

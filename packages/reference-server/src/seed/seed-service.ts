@@ -62,6 +62,9 @@ export function toCatalogRows(catalog: SeedCatalog): CatalogRows {
         position: v.position,
         imageId: v.imageId,
         onHand: v.onHand,
+        trackInventory: v.trackInventory ?? true,
+        inventoryPolicy: v.inventoryPolicy ?? 'deny',
+        requiresShipping: v.requiresShipping ?? true,
       });
     }
   });

@@ -34,6 +34,12 @@ export interface SeedVariant {
   onHand: number;
   imageId: string | null;
   position: number;
+  /** False: stock not counted, always available (default true). */
+  trackInventory?: boolean;
+  /** `continue`: sold on backorder when out of stock (default `deny`). */
+  inventoryPolicy?: 'deny' | 'continue';
+  /** False: nothing to ship (default true). */
+  requiresShipping?: boolean;
 }
 
 export interface SeedProduct {

@@ -51,6 +51,10 @@ export interface CatalogRows {
     position: number;
     imageId: string | null;
     onHand: number;
+    /** Defaults: tracked, deny, ships. */
+    trackInventory?: boolean;
+    inventoryPolicy?: 'deny' | 'continue';
+    requiresShipping?: boolean;
   }[];
 }
 
@@ -165,10 +169,14 @@ export function createCatalogWriter(tx: Queryable) {
         ],
       );
       await tx.query(
-        `INSERT INTO variants (id, product_id, sku, title, options, price_amount, compare_at_amount, currency, position, image_id)
-         SELECT id, product_id, sku, title, options::jsonb, price_amount, compare_at_amount, currency, position, image_id
-         FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::bigint[], $7::bigint[], $8::text[], $9::int[], $10::text[])
-              AS t(id, product_id, sku, title, options, price_amount, compare_at_amount, currency, position, image_id)`,
+        `INSERT INTO variants (id, product_id, sku, title, options, price_amount, compare_at_amount, currency, position, image_id,
+                               track_inventory, inventory_policy, requires_shipping)
+         SELECT id, product_id, sku, title, options::jsonb, price_amount, compare_at_amount, currency, position, image_id,
+                track_inventory, inventory_policy, requires_shipping
+         FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::bigint[], $7::bigint[], $8::text[], $9::int[], $10::text[],
+                     $11::boolean[], $12::text[], $13::boolean[])
+              AS t(id, product_id, sku, title, options, price_amount, compare_at_amount, currency, position, image_id,
+                   track_inventory, inventory_policy, requires_shipping)`,
         [
           col(variants, 'id'),
           col(variants, 'productId'),
@@ -180,6 +188,9 @@ export function createCatalogWriter(tx: Queryable) {
           col(variants, 'currency'),
           col(variants, 'position'),
           col(variants, 'imageId'),
+          variants.map((v) => v.trackInventory ?? true),
+          variants.map((v) => v.inventoryPolicy ?? 'deny'),
+          variants.map((v) => v.requiresShipping ?? true),
         ],
       );
       await tx.query(

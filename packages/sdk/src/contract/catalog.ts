@@ -64,14 +64,14 @@ export const ProductVariant = z
         'Units in stock now (on hand minus reserved); null when the stock of this variant is not tracked (always available, no count to show)',
     }),
     in_stock: z.boolean().meta({
-      description:
-        'Can be bought now: units in stock, stock not tracked, or sold on backorder (see `backorder`)',
+      description: 'Can be bought now: units in stock, stock not tracked, or sold on backorder (see `backorder`)',
     }),
     backorder: z.boolean().meta({
-      description:
-        'Nothing in stock but still sold (inventory_policy `continue`): what is bought now ships later',
+      description: 'Nothing in stock but still sold (inventory_policy `continue`): what is bought now ships later',
     }),
-    track_inventory: z.boolean().meta({ description: 'False: stock is not counted and the variant is always available' }),
+    track_inventory: z
+      .boolean()
+      .meta({ description: 'False: stock is not counted and the variant is always available' }),
     inventory_policy: InventoryPolicy,
     requires_shipping: z
       .boolean()
@@ -133,7 +133,9 @@ export const Product = z
     compare_at_price: Money.nullable().meta({
       description: 'Compare-at price of the lowest-priced variant, when it has one',
     }),
-    in_stock: z.boolean().meta({ description: 'Any enabled variant can be bought now (in stock, untracked or on backorder)' }),
+    in_stock: z
+      .boolean()
+      .meta({ description: 'Any enabled variant can be bought now (in stock, untracked or on backorder)' }),
     rating: Rating,
     tags: z.array(z.string()),
     created_at: Timestamp,

@@ -117,7 +117,9 @@ export const Order = z
     shipping_address: Address.nullable().meta({ description: 'Null when nothing in the order needs shipping' }),
     billing_address: Address,
     shipping_method: ShippingRate.nullable().meta({ description: 'Null when nothing in the order needs shipping' }),
-    requires_shipping: z.boolean().meta({ description: 'False when no item needs shipping (digital goods, gift cards)' }),
+    requires_shipping: z
+      .boolean()
+      .meta({ description: 'False when no item needs shipping (digital goods, gift cards)' }),
     items: z.array(OrderItem),
     coupon_code: z.string().nullable(),
     totals: OrderTotals,

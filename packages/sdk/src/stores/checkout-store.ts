@@ -74,9 +74,18 @@ const INITIAL: CheckoutState = {
   fieldErrors: {},
 };
 
+/**
+ * The steps a session goes through: all of them, or without `shipping` when nothing in it needs
+ * shipping (digital goods, gift cards): the contact step then asks for the billing address.
+ */
+export function checkoutSteps(session: Pick<CheckoutSession, 'requires_shipping'> | null): readonly CheckoutStep[] {
+  return session && !session.requires_shipping ? CHECKOUT_STEPS.filter((s) => s !== 'shipping') : CHECKOUT_STEPS;
+}
+
 /** The furthest step a session's state allows. */
 export function reachableStep(session: CheckoutSession): CheckoutStep {
   if (session.status === 'complete') return 'confirmation';
+  if (!session.requires_shipping) return session.email && session.billing_address ? 'payment' : 'contact';
   if (!session.email || !session.shipping_address) return 'contact';
   if (!session.shipping_method) return 'shipping';
   return 'payment';
@@ -205,23 +214,28 @@ export function createCheckoutStore(client: ShopClient): CheckoutStore {
       const updated = await run(() => client.checkout.update(session.id, changes));
       if (!updated) return null;
       set({ fieldErrors: {} });
-      const shippingMethods = updated.shipping_address
-        ? ((await run(() => client.checkout.shippingMethods(session.id)))?.data ?? [])
-        : [];
-      const current = CHECKOUT_STEPS.indexOf($checkout.get().step);
-      const reachable = CHECKOUT_STEPS.indexOf(reachableStep(updated));
-      showSession(updated, CHECKOUT_STEPS[Math.min(reachable, current + 1)]);
+      const shippingMethods =
+        updated.shipping_address && updated.requires_shipping
+          ? ((await run(() => client.checkout.shippingMethods(session.id)))?.data ?? [])
+          : [];
+      const steps = checkoutSteps(updated);
+      const current = Math.max(0, steps.indexOf($checkout.get().step));
+      const reachable = steps.indexOf(reachableStep(updated));
+      showSession(updated, steps[Math.min(reachable, current + 1)]);
       set({ shippingMethods });
       return updated;
     },
     goTo(step) {
       const { session } = $checkout.get();
       if (!session || step === 'confirmation') return;
+      const steps = checkoutSteps(session);
+      // Nothing to ship: there is no shipping step; going "back" to it goes to the contact step.
+      const target = steps.includes(step) ? step : 'contact';
       const reachable = reachableStep(session);
       // Review comes after payment details are entered in the page, so it is open once payment is.
-      const limit = CHECKOUT_STEPS.indexOf(reachable === 'payment' ? 'review' : reachable);
-      if (CHECKOUT_STEPS.indexOf(step) > limit) return;
-      set({ step, fieldErrors: {} });
+      const limit = steps.indexOf(reachable === 'payment' ? 'review' : reachable);
+      if (steps.indexOf(target) > limit) return;
+      set({ step: target, fieldErrors: {} });
     },
     async startPayment() {
       const session = $checkout.get().session;

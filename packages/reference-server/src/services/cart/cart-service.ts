@@ -13,7 +13,6 @@ import {
   pricingFrom,
   subtotalOf,
   type PricedLineInput,
-  type PricingConfig,
   type PricingSource,
 } from '../pricing/index.js';
 

@@ -229,7 +229,10 @@ export function buildImportedProduct(
       });
       const settings = stockSettings(record);
       if ('column' in settings) {
-        skipRow(row, `${settings.column} '${settings.value.slice(0, SHOWN_CHARS)}' is not one of ${settings.column === 'Variant Inventory Policy' ? 'deny, continue' : 'TRUE, FALSE'}`);
+        skipRow(
+          row,
+          `${settings.column} '${settings.value.slice(0, SHOWN_CHARS)}' is not one of ${settings.column === 'Variant Inventory Policy' ? 'deny, continue' : 'TRUE, FALSE'}`,
+        );
         continue;
       }
       const variantImage = get(record, 'Variant Image');
@@ -280,7 +283,11 @@ export function buildImportedProduct(
   const categoryName = get(head, 'Type') || get(head, 'Product Category').split('>').at(-1)?.trim() || 'Imported';
   // Variant images no row placed go last; an image no row describes is described by the title.
   const ordered = [...images.values()]
-    .map((i) => ({ ...i, alt: i.alt ?? (i.column === 'Variant Image' ? title : ''), position: i.position ?? Number.MAX_SAFE_INTEGER }))
+    .map((i) => ({
+      ...i,
+      alt: i.alt ?? (i.column === 'Variant Image' ? title : ''),
+      position: i.position ?? Number.MAX_SAFE_INTEGER,
+    }))
     .sort((a, b) => a.position - b.position);
   const seoTitle = get(head, 'SEO Title');
   const seoDescription = get(head, 'SEO Description');

@@ -86,7 +86,10 @@ export function renderConfirmation(
   const { shopName, locale, shopCountry, orderUrl } = settled(settings);
   const price = (money: Money) => formatMoney(money, locale);
   // An order of nothing to ship (digital goods, gift cards) says nothing about shipping.
-  const shipping = order.shipping_address && order.shipping_method ? { address: order.shipping_address, method: order.shipping_method } : null;
+  const shipping =
+    order.shipping_address && order.shipping_method
+      ? { address: order.shipping_address, method: order.shipping_method }
+      : null;
   const address = shipping ? formatAddress(shipping.address, { locale, shopCountry: shopCountry ?? undefined }) : [];
   const rows: [string, string][] = [
     ['Subtotal', price(order.totals.subtotal)],
@@ -104,7 +107,10 @@ export function renderConfirmation(
   const paidWith = card ? `Paid with ${CARD_BRANDS[card.brand] ?? card.brand} ending in ${card.last4}.` : null;
   const link = orderUrl ? orderPageUrl(orderUrl, order) : null;
   const days = shipping?.method.estimated_days;
-  const delivery = shipping && days ? `Estimated delivery: ${days.min}–${days.max} business days with ${shipping.method.carrier}.` : null;
+  const delivery =
+    shipping && days
+      ? `Estimated delivery: ${days.min}–${days.max} business days with ${shipping.method.carrier}.`
+      : null;
   const text = [
     `Thank you for your order ${order.number}.`,
     ...(link ? ['', `Follow your order: ${link}`] : []),

@@ -89,4 +89,6 @@ export const checkout = {
   'checkout.challenge.confirm': 'تأكيد الدفع',
   'checkout.challenge.cancel': 'إلغاء',
   'checkout.challenge.complete': 'إتمام المصادقة',
+  'checkout.heading.contactBilling': 'معلومات الاتصال وعنوان الفاتورة',
+  'checkout.noShipping': 'لا يحتاج أي شيء في هذا الطلب إلى شحن: نحتاج فقط إلى عنوان الفاتورة للإيصال والضريبة.',
 } satisfies Translation<typeof english>;

@@ -90,4 +90,7 @@ export const checkout = {
   'checkout.challenge.confirm': 'Zahlung bestätigen',
   'checkout.challenge.cancel': 'Abbrechen',
   'checkout.challenge.complete': 'Authentifizierung abschließen',
+  'checkout.heading.contactBilling': 'Kontakt und Rechnungsadresse',
+  'checkout.noShipping':
+    'In dieser Bestellung muss nichts versandt werden: Wir brauchen nur Ihre Rechnungsadresse für Beleg und Steuer.',
 } satisfies Translation<typeof english>;

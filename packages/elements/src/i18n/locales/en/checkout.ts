@@ -89,4 +89,7 @@ export const checkout = {
   'checkout.challenge.confirm': 'Confirm payment',
   'checkout.challenge.cancel': 'Cancel',
   'checkout.challenge.complete': 'Complete authentication',
+  'checkout.heading.contactBilling': 'Contact and billing address',
+  'checkout.noShipping':
+    'Nothing in this order needs shipping: we only need your billing address for the receipt and tax.',
 } as const satisfies Record<string, Message>;

@@ -91,4 +91,7 @@ export const checkout = {
   'checkout.challenge.confirm': 'Confirmar el pago',
   'checkout.challenge.cancel': 'Cancelar',
   'checkout.challenge.complete': 'Completar la autenticación',
+  'checkout.heading.contactBilling': 'Contacto y dirección de facturación',
+  'checkout.noShipping':
+    'Nada de este pedido necesita envío: solo necesitamos tu dirección de facturación para el recibo y los impuestos.',
 } satisfies Translation<typeof english>;

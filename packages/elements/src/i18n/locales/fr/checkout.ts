@@ -91,4 +91,7 @@ export const checkout = {
   'checkout.challenge.confirm': 'Confirmer le paiement',
   'checkout.challenge.cancel': 'Annuler',
   'checkout.challenge.complete': 'Terminer l’authentification',
+  'checkout.heading.contactBilling': 'Coordonnées et adresse de facturation',
+  'checkout.noShipping':
+    'Rien dans cette commande n’est à expédier : il nous faut seulement votre adresse de facturation pour le reçu et la taxe.',
 } satisfies Translation<typeof english>;

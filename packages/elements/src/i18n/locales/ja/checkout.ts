@@ -91,4 +91,6 @@ export const checkout = {
   'checkout.challenge.confirm': 'お支払いを確認する',
   'checkout.challenge.cancel': 'キャンセル',
   'checkout.challenge.complete': '認証を完了する',
+  'checkout.heading.contactBilling': '連絡先と請求先住所',
+  'checkout.noShipping': 'このご注文には配送する商品がありません。領収書と税金のために請求先住所のみご入力ください。',
 } satisfies Translation<typeof english>;
