@@ -192,3 +192,29 @@ export { OpenApiDocument } from './openapi-document.js';
 export { ROUTES } from './routes.js';
 export type { RouteSpec, RouteAuth, RouteId } from './routes.js';
 export { buildOpenApiDocument } from './openapi.js';
+export {
+  STAFF_ROLES,
+  StaffRole,
+  StaffId,
+  StaffParams,
+  StaffEmail,
+  MIN_PASSWORD_LENGTH,
+  StaffPassword,
+  StaffLinkToken,
+  STAFF_STATUSES,
+  StaffMember,
+  StaffList,
+  StaffInvite,
+  StaffUpdate,
+  PasswordResetRequest,
+  PasswordResetAccepted,
+  PasswordResetComplete,
+  StaffSetup,
+  AUDIT_ACTOR_KINDS,
+  AuditLogEntry,
+  AuditLogList,
+  AuditLogQuery,
+  StaffSignIn,
+  StaffSession,
+  StaffSignedOut,
+} from './staff-accounts.js';
