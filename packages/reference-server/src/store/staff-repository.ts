@@ -180,13 +180,18 @@ export function createStaffRepository(db: Queryable) {
       return row ? { staffId: row.staff_id } : undefined;
     },
 
-    /** Whether a token would be accepted now (the screens check a link before asking for a password). */
-    async tokenUsable(tokenHash: string, purpose: StaffTokenPurpose, now: Date): Promise<boolean> {
-      const { rows } = await db.query(
-        'SELECT 1 FROM staff_tokens WHERE token_hash = $1 AND purpose = $2 AND used_at IS NULL AND expires_at > $3',
+    /** The account of a token that would be accepted now (null for a setup token), or undefined. */
+    async findUsableToken(
+      tokenHash: string,
+      purpose: StaffTokenPurpose,
+      now: Date,
+    ): Promise<{ staffId: string | null } | undefined> {
+      const { rows } = await db.query<{ staff_id: string | null }>(
+        'SELECT staff_id FROM staff_tokens WHERE token_hash = $1 AND purpose = $2 AND used_at IS NULL AND expires_at > $3',
         [tokenHash, purpose, now],
       );
-      return rows.length > 0;
+      const row = rows[0];
+      return row ? { staffId: row.staff_id } : undefined;
     },
 
     /** Retires the unused tokens of a purpose (a new setup link replaces the previous one). */

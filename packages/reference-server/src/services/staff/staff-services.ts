@@ -1,0 +1,45 @@
+import type { RateLimiter } from '../../cache/rate-limiter.js';
+import type { Clock } from '../../clock.js';
+import type { Db } from '../../store/db.js';
+import { createAuditLogRepository } from '../../store/audit-log-repository.js';
+import { createStaffRepository } from '../../store/staff-repository.js';
+import { createAuditLog, type AuditLog } from '../audit/index.js';
+import { createSignInThrottle, type SignInLimit } from './sign-in-throttle.js';
+import { createStaffAccounts, type StaffAccounts } from './staff-accounts.js';
+import type { StaffMailer } from './staff-mailer.js';
+import { createStaffSessions, DEFAULT_SESSION_IDLE_HOURS, DEFAULT_SESSION_MAX_DAYS, type StaffSessions } from './staff-sessions.js';
+
+/** Staff sessions and accounts and the audit log, built together because they share their deps. */
+export interface StaffServices {
+  sessions: StaffSessions;
+  accounts: StaffAccounts;
+  audit: AuditLog;
+}
+
+export function createStaffServices(deps: {
+  db: Db;
+  clock: Clock;
+  /** Counts failed sign-ins (Redis across processes, or this process). */
+  limiter: RateLimiter;
+  mailer: StaffMailer;
+  idleMs?: number;
+  absoluteMs?: number;
+  signInLimits?: readonly SignInLimit[];
+}): StaffServices {
+  const { db, clock } = deps;
+  const repository = createStaffRepository(db);
+  const audit = createAuditLog({ repository: createAuditLogRepository(db), clock });
+  const sessions = createStaffSessions({
+    repository,
+    clock,
+    audit,
+    throttle: createSignInThrottle({
+      limiter: deps.limiter,
+      ...(deps.signInLimits ? { limits: deps.signInLimits } : {}),
+    }),
+    idleMs: deps.idleMs ?? DEFAULT_SESSION_IDLE_HOURS * 3_600_000,
+    absoluteMs: deps.absoluteMs ?? DEFAULT_SESSION_MAX_DAYS * 24 * 3_600_000,
+  });
+  const accounts = createStaffAccounts({ db, repository, clock, audit, mailer: deps.mailer, sessions });
+  return { sessions, accounts, audit };
+}
