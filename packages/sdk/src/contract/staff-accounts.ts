@@ -74,9 +74,9 @@ export type StaffUpdate = z.input<typeof StaffUpdate>;
 export const PasswordResetRequest = z.object({ email: z.string().max(254) }).strict().meta({ id: 'PasswordResetRequest' });
 export type PasswordResetRequest = z.input<typeof PasswordResetRequest>;
 
-/** The answer to a reset request, the same whether or not the email has an account. */
+/** The answer to a reset request (the same whether or not the email has an account), and to its completion. */
 export const PasswordResetAccepted = z
-  .object({ object: z.literal('password_reset'), status: z.literal('requested') })
+  .object({ object: z.literal('password_reset'), status: z.enum(['requested', 'completed']) })
   .meta({ id: 'PasswordResetAccepted' });
 export type PasswordResetAccepted = z.infer<typeof PasswordResetAccepted>;
 

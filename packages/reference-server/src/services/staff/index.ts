@@ -2,8 +2,6 @@
 // limits. Other domains import it only through this file.
 export {
   createStaffSessions,
-  DEFAULT_SESSION_IDLE_HOURS,
-  DEFAULT_SESSION_MAX_DAYS,
   type StaffSessions,
   type StaffSessionsDeps,
   type StaffPrincipal,

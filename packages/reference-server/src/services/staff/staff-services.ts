@@ -7,7 +7,7 @@ import { createAuditLog, type AuditLog } from '../audit/index.js';
 import { createSignInThrottle, type SignInLimit } from './sign-in-throttle.js';
 import { createStaffAccounts, type StaffAccounts } from './staff-accounts.js';
 import type { StaffMailer } from './staff-mailer.js';
-import { createStaffSessions, DEFAULT_SESSION_IDLE_HOURS, DEFAULT_SESSION_MAX_DAYS, type StaffSessions } from './staff-sessions.js';
+import { createStaffSessions, type StaffSessions } from './staff-sessions.js';
 
 /** Staff sessions and accounts and the audit log, built together because they share their deps. */
 export interface StaffServices {
@@ -22,8 +22,10 @@ export function createStaffServices(deps: {
   /** Counts failed sign-ins (Redis across processes, or this process). */
   limiter: RateLimiter;
   mailer: StaffMailer;
-  idleMs?: number;
-  absoluteMs?: number;
+  /** A session unused this long ends (SHOPTAG_SESSION_IDLE_HOURS). */
+  idleMs: number;
+  /** A session ends this long after sign-in (SHOPTAG_SESSION_MAX_DAYS). */
+  absoluteMs: number;
   signInLimits?: readonly SignInLimit[];
 }): StaffServices {
   const { db, clock } = deps;
@@ -37,8 +39,8 @@ export function createStaffServices(deps: {
       limiter: deps.limiter,
       ...(deps.signInLimits ? { limits: deps.signInLimits } : {}),
     }),
-    idleMs: deps.idleMs ?? DEFAULT_SESSION_IDLE_HOURS * 3_600_000,
-    absoluteMs: deps.absoluteMs ?? DEFAULT_SESSION_MAX_DAYS * 24 * 3_600_000,
+    idleMs: deps.idleMs,
+    absoluteMs: deps.absoluteMs,
   });
   const accounts = createStaffAccounts({ db, repository, clock, audit, mailer: deps.mailer, sessions });
   return { sessions, accounts, audit };

@@ -9,8 +9,6 @@ import { hashToken, newToken } from './link-tokens.js';
 import { verifyNothing, verifyPassword } from './passwords.js';
 import type { SignInThrottle } from './sign-in-throttle.js';
 
-export const DEFAULT_SESSION_IDLE_HOURS = 12;
-export const DEFAULT_SESSION_MAX_DAYS = 7;
 /** A session's last use is written at most this often: its idle expiry is that much coarse. */
 const TOUCH_INTERVAL_MS = 60_000;
 
