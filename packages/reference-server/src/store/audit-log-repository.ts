@@ -99,7 +99,7 @@ export function createAuditLogRepository(db: Queryable) {
         `SELECT seq::text AS seq, id, actor_kind, actor_id, actor_label, action, target_type, target_id, summary,
                 changes, request_id, ip, created_at
            FROM audit_log ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-          ORDER BY seq DESC LIMIT $${params.length}`,
+          ORDER BY audit_log.seq DESC LIMIT $${params.length}`,
         params,
       );
       return rows;
