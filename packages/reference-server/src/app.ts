@@ -1,8 +1,11 @@
 import './api/locals.js';
 import express, { type Express } from 'express';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { cachedReadLane } from './api/cached-reads.js';
 import { adminCouponsRouter } from './api/admin/coupons/route.js';
 import { adminInventoryRouter } from './api/admin/inventory/route.js';
 import { adminKeysRouter } from './api/admin/keys/route.js';
+import { adminConsoleRouter } from './api/admin-console/route.js';
 import { cartsRouter } from './api/carts/route.js';
 import { checkoutSessionsRouter } from './api/checkout-sessions/route.js';
 import { adminOrdersRouter } from './api/admin/orders/route.js';
@@ -78,6 +81,8 @@ export interface AppDeps {
   renditions?: ImageRenditions;
   /** Product images for `/media/products/:file`. */
   renderProductImage: RenderProductImage;
+  /** Where the owner's console is built; served at `/admin` (omit to serve no console). */
+  adminConsoleDir?: string;
   /** Demo shop and CDN bundle; omit to serve the API only. */
   demo?: DemoOptions;
   /** Staff accounts, console sessions and the audit log. */
@@ -200,11 +205,36 @@ export function createApp(deps: AppDeps): Express {
   // Metrics, media made per request (SVG), demo pages: compressed as sent.
   app.use(compress);
   if (deps.metrics?.expose) app.use('/metrics', metricsRouter(deps.metrics.expose));
+  if (deps.adminConsoleDir) app.use('/admin', adminConsoleRouter(deps.adminConsoleDir, staticCompressor));
   app.use(['/media', '/shoptag.js', '/shoptag.js.map', '/chunks'], publicAsset());
   if (deps.renditions) app.use('/media', renditionsRouter(deps.renditions));
   app.use('/media', mediaRouter(deps.renderProductImage));
   if (deps.demo) app.use(demoRouter(deps.demo, staticCompressor));
   app.use(notFoundPage());
   app.use(errorHandler(deps.logger));
+  answerCachedReadsFirst(app, deps);
   return app;
+}
+
+/**
+ * Puts the cached-read lane in front of the application: a storefront's catalog read that this
+ * process holds in its response cache is answered there, with the same headers, log line and
+ * metrics, without Express's per-request work; anything else goes on to the application. Done on
+ * `app.handle`, which the app function calls for every request, so every server of this app
+ * (`startServer`, tests, benchmarks) has it.
+ */
+function answerCachedReadsFirst(app: Express, deps: AppDeps): void {
+  const lane = cachedReadLane({
+    keys: deps.keys,
+    responses: deps.responses,
+    logger: deps.logger,
+    metrics: deps.metrics?.sink,
+    newRequestId: deps.newRequestId,
+    trustProxy: deps.trustProxy,
+  });
+  const application = app as unknown as { handle(req: IncomingMessage, res: ServerResponse, next?: unknown): void };
+  const handle = application.handle.bind(application);
+  application.handle = (req, res, next) => {
+    if (!lane(req, res)) handle(req, res, next);
+  };
 }

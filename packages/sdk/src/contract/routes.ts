@@ -91,7 +91,7 @@ import {
   StaffSession,
   StaffSetup,
   StaffUpdate,
-} from './staff-accounts.js';
+} from './staff.js';
 
 /** Who may call a route: nobody in particular, a publishable (or secret) key, or a secret key only. */
 export type RouteAuth = 'none' | 'publishable' | 'secret';

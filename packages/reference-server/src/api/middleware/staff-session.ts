@@ -1,3 +1,4 @@
+import { CSRF_HEADER, STAFF_SESSION_COOKIE } from '@shoptag/sdk/contract';
 import type { Request, RequestHandler, Response } from 'express';
 import { AuthenticationError, PermissionError } from '../../errors.js';
 import type { ApiKeyService } from '../../services/keys/index.js';
@@ -6,9 +7,7 @@ import { authenticate, requireSecretKey } from './auth.js';
 import { inSeries } from './in-series.js';
 
 /** The console's session cookie. */
-export const SESSION_COOKIE = 'shoptag_admin_session';
-/** Where the console sends its session's CSRF token on every write. */
-export const CSRF_HEADER = 'X-CSRF-Token';
+export const SESSION_COOKIE = STAFF_SESSION_COOKIE;
 
 const READS = new Set(['GET', 'HEAD', 'OPTIONS']);
 

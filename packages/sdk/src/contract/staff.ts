@@ -5,15 +5,57 @@ import { queryInt } from './query.js';
 
 const Timestamp = z.string().meta({ description: 'ISO 8601 date-time in UTC', example: '2026-11-25T09:00:00.000Z' });
 
+/** Owners do everything; staff do everything but manage keys, staff accounts and settings. */
 export const STAFF_ROLES = ['owner', 'staff'] as const;
-/** Owners manage everything; staff everything but keys, staff accounts, settings and the audit log. */
 export const StaffRole = z.enum(STAFF_ROLES);
 export type StaffRole = z.infer<typeof StaffRole>;
 
+export { STAFF_SESSION_COOKIE, CSRF_HEADER } from './headers.js';
+
+export const StaffEmail = z
+  .string()
+  .trim()
+  .max(254)
+  .regex(EMAIL_PATTERN, 'must be an email address')
+  .transform((email) => email.toLowerCase());
+
+/** A staff member as the console shows them; never their password hash. */
+export const Staff = z
+  .object({
+    id: z.string().meta({ example: 'stf_8Jk2…' }),
+    object: z.literal('staff').optional(),
+    email: z.string(),
+    name: z.string().nullable(),
+    role: StaffRole,
+  })
+  .meta({ id: 'Staff' });
+export type Staff = z.infer<typeof Staff>;
+
+/** `POST /v1/admin/session`: sign in. */
+export const StaffSignIn = z
+  .object({
+    email: StaffEmail,
+    password: z.string().min(1, 'is required').max(1024),
+  })
+  .strict()
+  .meta({ id: 'StaffSignIn' });
+export type StaffSignIn = z.input<typeof StaffSignIn>;
+
+/** A signed-in console session: who, and the CSRF token its writes carry in `X-CSRF-Token`. */
+export const StaffSession = z
+  .object({
+    object: z.literal('staff_session'),
+    staff: Staff,
+    csrf_token: z.string(),
+    expires_at: Timestamp,
+  })
+  .meta({ id: 'StaffSession' });
+export type StaffSession = z.infer<typeof StaffSession>;
+
+// Staff accounts, password resets, the first owner's setup, and the audit log.
+
 export const StaffId = z.string().regex(/^stf_[A-Za-z0-9]{1,64}$/, 'must be a staff id (stf_…)');
 export const StaffParams = z.object({ id: StaffId });
-
-export const StaffEmail = z.email({ pattern: EMAIL_PATTERN, message: 'must be an email address' }).max(254);
 const StaffName = z.string().trim().max(200).meta({ description: 'How the person is shown in the console' });
 
 /** Shortest password accepted; a password may not be the account's email either. */
@@ -138,25 +180,6 @@ export const AuditLogQuery = z
   .strict()
   .meta({ id: 'AuditLogQuery' });
 export type AuditLogQuery = z.input<typeof AuditLogQuery>;
-
-// Provisional session schemas until the console shell's contract/staff.ts lands (then these move there).
-/** Body of `POST /v1/admin/session`. */
-export const StaffSignIn = z
-  .object({ email: z.string().max(254), password: z.string().min(1).max(1024) })
-  .strict()
-  .meta({ id: 'StaffSignIn' });
-export type StaffSignIn = z.input<typeof StaffSignIn>;
-
-/** A signed-in staff member's session: who, the CSRF token for writes, and when it ends unless used. */
-export const StaffSession = z
-  .object({
-    object: z.literal('staff_session'),
-    staff: z.object({ id: StaffId, email: z.string(), name: z.string(), role: StaffRole }),
-    csrf_token: z.string().meta({ description: 'Send as X-CSRF-Token on every write made with the session cookie' }),
-    expires_at: Timestamp.meta({ description: 'When the session ends unless used before (idle), or for good (absolute)' }),
-  })
-  .meta({ id: 'StaffSession' });
-export type StaffSession = z.infer<typeof StaffSession>;
 
 /** The answer to `DELETE /v1/admin/session`. */
 export const StaffSignedOut = z
