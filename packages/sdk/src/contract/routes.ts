@@ -90,11 +90,16 @@ import {
   StaffParams,
   StaffSession,
   StaffSetup,
+  StaffSignedOut,
+  StaffSignIn,
   StaffUpdate,
 } from './staff.js';
 
-/** Who may call a route: nobody in particular, a publishable (or secret) key, or a secret key only. */
-export type RouteAuth = 'none' | 'publishable' | 'secret';
+/**
+ * Who may call a route: nobody in particular, a publishable (or secret) key, a secret key (or a
+ * console session: every `/v1/admin` route takes either), or the console's session cookie only.
+ */
+export type RouteAuth = 'none' | 'publishable' | 'secret' | 'session';
 
 /** One operation of the HTTP API, as the contract defines it. */
 export interface RouteSpec {
@@ -542,6 +547,33 @@ export const ROUTES = {
     errors: [404, 409],
   },
   // Staff accounts (owners, or a secret key) and the audit log (every admin write, by anyone).
+  signIn: {
+    method: 'post',
+    path: '/v1/admin/session',
+    summary:
+      'Sign in to the console with email and password: sets the session cookie and answers its CSRF token; failures are limited per account and per address (429)',
+    tag: 'Console',
+    auth: 'none',
+    body: StaffSignIn,
+    response: StaffSession,
+    errors: [429],
+  },
+  getSession: {
+    method: 'get',
+    path: '/v1/admin/session',
+    summary: 'The signed-in session (401 `not_signed_in` when there is none): who, its CSRF token, when it ends if unused',
+    tag: 'Console',
+    auth: 'session',
+    response: StaffSession,
+  },
+  signOut: {
+    method: 'delete',
+    path: '/v1/admin/session',
+    summary: 'Sign out: ends the session and clears its cookie',
+    tag: 'Console',
+    auth: 'session',
+    response: StaffSignedOut,
+  },
   listStaff: {
     method: 'get',
     path: '/v1/admin/staff',
