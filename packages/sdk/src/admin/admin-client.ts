@@ -1,6 +1,9 @@
 import { CSRF_HEADER } from '../contract/headers.js';
 import { createTransport, DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT_MS, type Transport } from '../request.js';
 import { createSessionResource, type SessionResource } from './session.js';
+import { createStaffResource, type StaffResource } from './staff.js';
+import { createAuditLogResource, type AuditLogResource } from './audit-log.js';
+import { createAccountResource, type AccountResource } from './account.js';
 
 /** Options of {@link createAdminClient}. Unknown keys are rejected so a typo never passes silently. */
 export interface AdminClientOptions {
@@ -24,6 +27,9 @@ export interface AdminClient {
   /** The endpoint this client talks to, without a trailing slash. */
   readonly endpoint: string;
   readonly session: SessionResource;
+  readonly staff: StaffResource;
+  readonly auditLog: AuditLogResource;
+  readonly account: AccountResource;
   /** The transport every resource uses, for admin routes this client has no method for yet. */
   readonly send: Transport;
 }
@@ -108,6 +114,9 @@ export function createAdminClient(options: AdminClientOptions = {}): AdminClient
         csrfToken = undefined;
       },
     },
+    staff: createStaffResource(send),
+    auditLog: createAuditLogResource(send),
+    account: createAccountResource(send),
     send,
   });
 }

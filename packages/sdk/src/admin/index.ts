@@ -5,5 +5,20 @@
 export { createAdminClient } from './admin-client.js';
 export type { AdminClient, AdminClientOptions } from './admin-client.js';
 export type { SessionResource } from './session.js';
+export type { StaffResource } from './staff.js';
+export type { AuditLogResource } from './audit-log.js';
+export type { AccountResource } from './account.js';
+export type {
+  StaffMember,
+  StaffList,
+  StaffInvite,
+  StaffUpdate,
+  AuditLogEntry,
+  AuditLogList,
+  AuditLogQuery,
+  PasswordResetAccepted,
+  PasswordResetComplete,
+  StaffSetup,
+} from '../contract/staff.js';
 export type { StaffSession, StaffSignIn, Staff, StaffRole } from '../contract/staff.js';
 export { formatMoney, currencyExponent, decimalToMinor, minorToDecimalString } from '../money.js';
