@@ -22,7 +22,26 @@ export interface AdminRoute {
   readonly public?: boolean;
 }
 
-export const ADMIN_ROUTES: readonly AdminRoute[] = [];
+export const ADMIN_ROUTES: readonly AdminRoute[] = [
+  {
+    pattern: /^staff$/,
+    tag: 'shop-admin-staff',
+    load: () => import('./staff/index.js'),
+    nav: 'nav.staff',
+    href: 'staff',
+    roles: ['owner'],
+  },
+  {
+    pattern: /^audit$/,
+    tag: 'shop-admin-audit',
+    load: () => import('./audit/index.js'),
+    nav: 'nav.audit',
+    href: 'audit',
+    roles: ['owner'],
+  },
+  { pattern: /^reset$/, tag: 'shop-admin-reset', load: () => import('./account/index.js'), public: true },
+  { pattern: /^setup$/, tag: 'shop-admin-setup', load: () => import('./account/index.js'), public: true },
+];
 
 /** The route for `path` (without `#/`) and its named groups, or undefined. */
 export function matchRoute(

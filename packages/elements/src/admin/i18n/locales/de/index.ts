@@ -1,5 +1,8 @@
 import type { Translation } from '../../../../i18n/translation.js';
 import type { en } from '../en/index.js';
 import { shell } from './shell.js';
+import { audit } from './audit.js';
+import { staff } from './staff.js';
+import { account } from './account.js';
 
-export const de: Translation<typeof en> = { ...shell };
+export const de: Translation<typeof en> = { ...shell, ...audit, ...staff, ...account };
