@@ -18,7 +18,9 @@ const CLERK = { email: 'clerk@shop.example', password: 'clerk password 456' };
 
 /** The set-password link in the newest outbox email to `to`. */
 function linkInOutbox(dir: string, to: string): string {
-  const files = readdirSync(join(dir, 'outbox')).filter((f) => f.endsWith('.eml')).sort();
+  const files = readdirSync(join(dir, 'outbox'))
+    .filter((f) => f.endsWith('.eml'))
+    .sort();
   for (const file of files.reverse()) {
     const eml = readFileSync(join(dir, 'outbox', file), 'utf8');
     if (!eml.includes(`To: ${to}`)) continue;
@@ -89,7 +91,10 @@ describe('the console staff screens', () => {
     await page.getByRole('textbox', { name: 'Email' }).fill(CLERK.email);
     await page.getByRole('textbox', { name: 'Name' }).fill('Clara');
     await page.getByRole('button', { name: 'Send invitation' }).click();
-    await page.getByRole('row', { name: /clerk@shop\.example/ }).getByText('Invited').waitFor();
+    await page
+      .getByRole('row', { name: /clerk@shop\.example/ })
+      .getByText('Invited')
+      .waitFor();
     assert.deepEqual(realProblems(problems), []);
 
     const clerkPage = await browser.newPage();

@@ -340,9 +340,10 @@ export const CONFIG_VARIABLES: readonly ConfigVariable[] = [
   {
     name: 'SHOPTAG_PUBLIC_URL',
     group: 'server',
-    summary: "the shop's public origin, for links in staff emails (password resets, invitations) and the first-owner link",
+    summary:
+      "the shop's public origin, for links in staff emails (password resets, invitations) and the first-owner link",
     details:
-      'an http(s) origin such as `https://shop.example.com`; set it behind a proxy or load balancer. Links are never built from a request\'s Host header',
+      "an http(s) origin such as `https://shop.example.com`; set it behind a proxy or load balancer. Links are never built from a request's Host header",
     default: "the server's own address (`http://localhost:PORT`)",
     example: 'https://shop.example.com',
   },

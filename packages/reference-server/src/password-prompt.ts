@@ -51,10 +51,7 @@ export async function readFirstLine(input: Readable): Promise<string> {
  * A new password: asked twice without echo on a terminal (both must match), or read from the
  * first line of stdin when it is not one.
  */
-export async function readNewPassword(
-  io: { input: TtyInput; output: Writable },
-  what = 'Password',
-): Promise<string> {
+export async function readNewPassword(io: { input: TtyInput; output: Writable }, what = 'Password'): Promise<string> {
   if (!io.input.isTTY) return readFirstLine(io.input);
   const first = await promptHidden(`${what}: `, io.input, io.output);
   const second = await promptHidden(`${what} again: `, io.input, io.output);

@@ -51,7 +51,16 @@ export function formatStaffTable(staff: readonly StaffMember[]): string {
     ...staff.map((s) => [s.id, s.email, s.name || '-', s.role, s.status, day(s.created_at)]),
   ];
   const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
-  return rows.map((r) => r.map((cell, i) => cell.padEnd(widths[i]!)).join('  ').trimEnd()).join('\n') + '\n';
+  return (
+    rows
+      .map((r) =>
+        r
+          .map((cell, i) => cell.padEnd(widths[i]!))
+          .join('  ')
+          .trimEnd(),
+      )
+      .join('\n') + '\n'
+  );
 }
 
 function emailOf(value: string | undefined, command: string): string {

@@ -20,11 +20,20 @@ test('actions are named from the method and the route pattern', () => {
     ['POST', '/v1/admin/keys/:id/revoke', '/v1/admin/keys/key_3/revoke', ['key.revoke', 'key', 'key_3']],
     ['PATCH', '/v1/admin/keys/:id/origins', '/v1/admin/keys/key_3/origins', ['key.origin.update', 'key', 'key_3']],
     ['PUT', '/v1/admin/inventory/:variantId', '/v1/admin/inventory/var_4', ['inventory.update', 'inventory', 'var_4']],
-    ['POST', '/v1/admin/inventory/:variantId/adjust', '/v1/admin/inventory/var_4/adjust', ['inventory.adjust', 'inventory', 'var_4']],
+    [
+      'POST',
+      '/v1/admin/inventory/:variantId/adjust',
+      '/v1/admin/inventory/var_4/adjust',
+      ['inventory.adjust', 'inventory', 'var_4'],
+    ],
     ['PATCH', '/v1/admin/settings', '/v1/admin/settings', ['settings.update', 'settings', null]],
   ];
   for (const [method, pattern, path, [action, type, id]] of cases)
-    assert.deepEqual(deriveAction(method, pattern, path), { action, targetType: type, targetId: id }, `${method} ${pattern}`);
+    assert.deepEqual(
+      deriveAction(method, pattern, path),
+      { action, targetType: type, targetId: id },
+      `${method} ${pattern}`,
+    );
 });
 
 forEachDatabase('the audit log', (target) => {
@@ -52,7 +61,10 @@ forEachDatabase('the audit log', (target) => {
     });
 
   test('a write by a staff session is recorded with its actor, action, target and request id', async () => {
-    const res = await owner.request('/v1/admin/coupons', { method: 'POST', body: { code: 'AUDIT1', type: 'free_shipping' } });
+    const res = await owner.request('/v1/admin/coupons', {
+      method: 'POST',
+      body: { code: 'AUDIT1', type: 'free_shipping' },
+    });
     assert.equal(res.status, 200, JSON.stringify(res.body));
     const couponId = (res.body as { id: string }).id;
     const [entry] = (await read('?action=coupon')).data;
@@ -87,7 +99,11 @@ forEachDatabase('the audit log', (target) => {
     const before = (await read()).data.length;
     await owner.request('/v1/admin/coupons');
     await owner.request('/v1/admin/coupons', { method: 'POST', body: { code: '' } });
-    await owner.request('/v1/admin/coupons', { method: 'POST', body: { code: 'NOPE', type: 'free_shipping' }, csrf: null });
+    await owner.request('/v1/admin/coupons', {
+      method: 'POST',
+      body: { code: 'NOPE', type: 'free_shipping' },
+      csrf: null,
+    });
     assert.equal((await read()).data.length, before);
   });
 
@@ -105,11 +121,17 @@ forEachDatabase('the audit log', (target) => {
   });
 
   test('inviting and changing staff is recorded, without any password or token in it', async () => {
-    const invited = await owner.request('/v1/admin/staff', { method: 'POST', body: { email: 'inv@shop.example', role: 'staff' } });
+    const invited = await owner.request('/v1/admin/staff', {
+      method: 'POST',
+      body: { email: 'inv@shop.example', role: 'staff' },
+    });
     const id = (invited.body as { id: string }).id;
     await owner.request(`/v1/admin/staff/${id}`, { method: 'PATCH', body: { role: 'owner' } });
     const entries = (await read(`?target_id=${id}`)).data;
-    assert.deepEqual(entries.map((e) => e.action), ['staff.update', 'staff.invite']);
+    assert.deepEqual(
+      entries.map((e) => e.action),
+      ['staff.update', 'staff.invite'],
+    );
     assert.doesNotMatch(JSON.stringify(entries), /token=|password/i);
   });
 

@@ -70,7 +70,10 @@ forEachDatabase('the contract route table and the server', (target) => {
     await createStaff(app, 'owner@shop.example', 'owner');
     staff = await signIn(app, 'owner@shop.example');
     // Sign-out last, so the other session routes see the session alive.
-    routes.sort(([, a], [, b]) => Number(a.auth === 'session' && a.method === 'delete') - Number(b.auth === 'session' && b.method === 'delete'));
+    routes.sort(
+      ([, a], [, b]) =>
+        Number(a.auth === 'session' && a.method === 'delete') - Number(b.auth === 'session' && b.method === 'delete'),
+    );
     for (const [id, spec] of routes) probes.set(id, await send(spec, keyFor(spec)));
   });
   after(() => app.close());

@@ -101,7 +101,10 @@ forEachDatabase('staff accounts', (target) => {
     assert.ok(email.link.startsWith(`${app.url}/admin/#/reset?token=`));
     assertError(await signInRaw(app, 'new@shop.example', STRONG_PASSWORD), 401, 'sign_in_failed');
 
-    const done = await post(app, '/v1/admin/password-resets/complete', { token: tokenOf(email.link), password: 'a brand new password' });
+    const done = await post(app, '/v1/admin/password-resets/complete', {
+      token: tokenOf(email.link),
+      password: 'a brand new password',
+    });
     assert.equal(done.status, 200, JSON.stringify(done.body));
     const nia = await signIn(app, 'new@shop.example', 'a brand new password');
     assert.equal(nia.session.staff.role, 'staff');
@@ -123,8 +126,15 @@ forEachDatabase('staff accounts', (target) => {
     assert.deepEqual([email.to, email.kind], ['forgetful@shop.example', 'reset']);
     const token = tokenOf(email.link);
 
-    assertError(await post(app, '/v1/admin/password-resets/complete', { token, password: 'forgetful@shop.example' }), 400, 'password_is_email');
-    assert.equal((await post(app, '/v1/admin/password-resets/complete', { token, password: 'remembered at last' })).status, 200);
+    assertError(
+      await post(app, '/v1/admin/password-resets/complete', { token, password: 'forgetful@shop.example' }),
+      400,
+      'password_is_email',
+    );
+    assert.equal(
+      (await post(app, '/v1/admin/password-resets/complete', { token, password: 'remembered at last' })).status,
+      200,
+    );
     assertError(
       await post(app, '/v1/admin/password-resets/complete', { token, password: 'and once more please' }),
       400,
@@ -140,7 +150,11 @@ forEachDatabase('staff accounts', (target) => {
     await post(app, '/v1/admin/password-resets', { email: 'slow@shop.example' });
     const token = tokenOf(app.staffEmails.at(-1)!.link);
     clock.advance(61 * 60_000);
-    assertError(await post(app, '/v1/admin/password-resets/complete', { token, password: 'too late for this' }), 400, 'link_expired');
+    assertError(
+      await post(app, '/v1/admin/password-resets/complete', { token, password: 'too late for this' }),
+      400,
+      'link_expired',
+    );
   });
 
   test('asking a reset for an unknown email answers the same 202 and sends nothing', async () => {
@@ -167,8 +181,16 @@ forEachDatabase('staff accounts', (target) => {
     assert.equal(owners.length, 1);
     const owner = await signIn(app, 'owner@shop.example');
     const id = owners[0]!.id;
-    assertError(await owner.request(`/v1/admin/staff/${id}`, { method: 'PATCH', body: { role: 'staff' } }), 409, 'last_owner');
-    assertError(await owner.request(`/v1/admin/staff/${id}`, { method: 'PATCH', body: { disabled: true } }), 409, 'last_owner');
+    assertError(
+      await owner.request(`/v1/admin/staff/${id}`, { method: 'PATCH', body: { role: 'staff' } }),
+      409,
+      'last_owner',
+    );
+    assertError(
+      await owner.request(`/v1/admin/staff/${id}`, { method: 'PATCH', body: { disabled: true } }),
+      409,
+      'last_owner',
+    );
     assert.equal((await owner.request('/v1/admin/session')).status, 200, 'still signed in');
   });
 

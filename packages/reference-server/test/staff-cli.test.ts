@@ -70,10 +70,18 @@ test('a short password, a taken email or a bad role is a usage error (exit 64) t
   const short = await cli(['staff', 'create', '--email', 'x@shop.example', '--role', 'staff'], env, 'short\n');
   assert.equal(short.status, 64);
   assert.match(short.stderr, /at least 12 characters/);
-  const taken = await cli(['staff', 'create', '--email', 'OWNER@shop.example', '--role', 'staff'], env, 'another long password\n');
+  const taken = await cli(
+    ['staff', 'create', '--email', 'OWNER@shop.example', '--role', 'staff'],
+    env,
+    'another long password\n',
+  );
   assert.equal(taken.status, 64);
   assert.match(taken.stderr, /already a staff account/);
-  const role = await cli(['staff', 'create', '--email', 'y@shop.example', '--role', 'admin'], env, 'another long password\n');
+  const role = await cli(
+    ['staff', 'create', '--email', 'y@shop.example', '--role', 'admin'],
+    env,
+    'another long password\n',
+  );
   assert.equal(role.status, 64);
   assert.equal(JSON.parse((await cli(['staff', 'list', '--json'], env)).stdout).length, 1);
 });
@@ -82,7 +90,11 @@ test('staff reset-password sets a new password for the account', async () => {
   const res = await cli(['staff', 'reset-password', '--email', 'owner@shop.example'], env, 'the new long password\n');
   assert.equal(res.status, 0, res.stderr);
   assert.match(res.stdout, /New password set for owner@shop\.example/);
-  const unknown = await cli(['staff', 'reset-password', '--email', 'nobody@shop.example'], env, 'the new long password\n');
+  const unknown = await cli(
+    ['staff', 'reset-password', '--email', 'nobody@shop.example'],
+    env,
+    'the new long password\n',
+  );
   assert.equal(unknown.status, 64);
 });
 

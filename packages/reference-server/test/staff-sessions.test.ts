@@ -64,7 +64,9 @@ forEachDatabase('staff sessions', (target) => {
 
   test('a wrong password and an unknown email answer the same 401', async () => {
     const wrong = await signInRaw(app, 'owner@shop.example', 'not the password', { 'x-forwarded-for': '198.51.100.1' });
-    const unknown = await signInRaw(app, 'nobody@shop.example', 'not the password', { 'x-forwarded-for': '198.51.100.1' });
+    const unknown = await signInRaw(app, 'nobody@shop.example', 'not the password', {
+      'x-forwarded-for': '198.51.100.1',
+    });
     assertError(wrong, 401, 'sign_in_failed');
     assertError(unknown, 401, 'sign_in_failed');
     assert.equal(ErrorBody.parse(wrong.body).error.message, ErrorBody.parse(unknown.body).error.message);
@@ -113,7 +115,11 @@ forEachDatabase('staff sessions', (target) => {
   test('a write with the cookie but without the CSRF token, or with a wrong one, is refused', async () => {
     const owner = await signIn(app, 'owner@shop.example');
     const body = { code: 'CSRF1', type: 'free_shipping' };
-    assertError(await owner.request('/v1/admin/coupons', { method: 'POST', body, csrf: null }), 403, 'csrf_token_invalid');
+    assertError(
+      await owner.request('/v1/admin/coupons', { method: 'POST', body, csrf: null }),
+      403,
+      'csrf_token_invalid',
+    );
     assertError(
       await owner.request('/v1/admin/coupons', { method: 'POST', body, csrf: 'x'.repeat(43) }),
       403,

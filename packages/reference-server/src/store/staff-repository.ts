@@ -169,7 +169,11 @@ export function createStaffRepository(db: Queryable) {
      * Marks an unused, unexpired token used, in one statement (so two requests cannot both use it);
      * answers its account id (null for a setup token), or undefined when there is no such token.
      */
-    async useToken(tokenHash: string, purpose: StaffTokenPurpose, now: Date): Promise<{ staffId: string | null } | undefined> {
+    async useToken(
+      tokenHash: string,
+      purpose: StaffTokenPurpose,
+      now: Date,
+    ): Promise<{ staffId: string | null } | undefined> {
       const { rows } = await db.query<{ staff_id: string | null }>(
         `UPDATE staff_tokens SET used_at = $3
           WHERE token_hash = $1 AND purpose = $2 AND used_at IS NULL AND expires_at > $3

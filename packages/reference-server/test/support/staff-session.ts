@@ -15,7 +15,13 @@ export interface SignedIn {
   /** An admin request with the cookie, the CSRF token (unless `csrf: null`) and the console's own Origin. */
   request(
     path: string,
-    init?: { method?: string; body?: unknown; csrf?: string | null; origin?: string | null; headers?: Record<string, string> },
+    init?: {
+      method?: string;
+      body?: unknown;
+      csrf?: string | null;
+      origin?: string | null;
+      headers?: Record<string, string>;
+    },
   ): Promise<TestResponse>;
 }
 

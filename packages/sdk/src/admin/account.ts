@@ -1,9 +1,4 @@
-import type {
-  PasswordResetAccepted,
-  PasswordResetComplete,
-  StaffSession,
-  StaffSetup,
-} from '../contract/staff.js';
+import type { PasswordResetAccepted, PasswordResetComplete, StaffSession, StaffSetup } from '../contract/staff.js';
 import type { RequestOptions, Transport } from '../request.js';
 
 /** What needs no session: password reset links and the first owner's setup link. `admin.account`. */

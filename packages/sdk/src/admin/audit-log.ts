@@ -12,6 +12,7 @@ export interface AuditLogResource {
 
 export function createAuditLogResource(send: Transport): AuditLogResource {
   return {
-    list: (query = {}, options = {}) => send<AuditLogList>({ method: 'GET', path: '/admin/audit-log', query, ...options }),
+    list: (query = {}, options = {}) =>
+      send<AuditLogList>({ method: 'GET', path: '/admin/audit-log', query, ...options }),
   };
 }

@@ -17,7 +17,9 @@ export function createStaffResource(send: Transport): StaffResource {
   return {
     list: (options = {}) => send<StaffList>({ method: 'GET', path: '/admin/staff', ...options }),
     get: (id, options = {}) => send<StaffMember>({ method: 'GET', path: path(id), ...options }),
-    invite: (input, options = {}) => send<StaffMember>({ method: 'POST', path: '/admin/staff', body: input, ...options }),
-    update: (id, change, options = {}) => send<StaffMember>({ method: 'PATCH', path: path(id), body: change, ...options }),
+    invite: (input, options = {}) =>
+      send<StaffMember>({ method: 'POST', path: '/admin/staff', body: input, ...options }),
+    update: (id, change, options = {}) =>
+      send<StaffMember>({ method: 'PATCH', path: path(id), body: change, ...options }),
   };
 }

@@ -132,7 +132,7 @@ export function buildOpenApiDocument(options: { version: string; serverUrl?: str
           in: 'cookie',
           name: 'shoptag_admin_session',
           description:
-            'The console session set by POST /v1/admin/session; writes with it need its csrf_token in X-CSRF-Token and the server\'s own Origin',
+            "The console session set by POST /v1/admin/session; writes with it need its csrf_token in X-CSRF-Token and the server's own Origin",
         },
       },
       schemas: components,

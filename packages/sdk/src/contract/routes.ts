@@ -561,7 +561,8 @@ export const ROUTES = {
   getSession: {
     method: 'get',
     path: '/v1/admin/session',
-    summary: 'The signed-in session (401 `not_signed_in` when there is none): who, its CSRF token, when it ends if unused',
+    summary:
+      'The signed-in session (401 `not_signed_in` when there is none): who, its CSRF token, when it ends if unused',
     tag: 'Console',
     auth: 'session',
     response: StaffSession,
@@ -616,7 +617,8 @@ export const ROUTES = {
   listAuditLog: {
     method: 'get',
     path: '/v1/admin/audit-log',
-    summary: 'Who changed what: every admin write, sign-ins and staff changes, newest first (owners only in the console)',
+    summary:
+      'Who changed what: every admin write, sign-ins and staff changes, newest first (owners only in the console)',
     tag: 'Admin',
     auth: 'secret',
     query: AuditLogQuery,
@@ -625,7 +627,8 @@ export const ROUTES = {
   requestPasswordReset: {
     method: 'post',
     path: '/v1/admin/password-resets',
-    summary: 'Email a link (valid an hour, once) to set a new password; the same answer whether or not the email has an account',
+    summary:
+      'Email a link (valid an hour, once) to set a new password; the same answer whether or not the email has an account',
     tag: 'Console',
     auth: 'none',
     body: PasswordResetRequest,
@@ -644,7 +647,8 @@ export const ROUTES = {
   setupOwner: {
     method: 'post',
     path: '/v1/admin/setup',
-    summary: 'Create the first owner with the one-time link the server printed on an install without staff, and sign in',
+    summary:
+      'Create the first owner with the one-time link the server printed on an install without staff, and sign in',
     tag: 'Console',
     auth: 'none',
     body: StaffSetup,

@@ -113,7 +113,10 @@ export const StaffUpdate = z
 export type StaffUpdate = z.input<typeof StaffUpdate>;
 
 /** Body of `POST /v1/admin/password-resets`. */
-export const PasswordResetRequest = z.object({ email: z.string().max(254) }).strict().meta({ id: 'PasswordResetRequest' });
+export const PasswordResetRequest = z
+  .object({ email: z.string().max(254) })
+  .strict()
+  .meta({ id: 'PasswordResetRequest' });
 export type PasswordResetRequest = z.input<typeof PasswordResetRequest>;
 
 /** The answer to a reset request (the same whether or not the email has an account), and to its completion. */
@@ -171,7 +174,11 @@ export const AuditLogQuery = z
       .regex(/^[a-z_]+(\.[a-z_]+)*$/, 'must be an action or its prefix, e.g. product or product.update')
       .max(100)
       .optional(),
-    target_type: z.string().regex(/^[a-z_]+$/).max(50).optional(),
+    target_type: z
+      .string()
+      .regex(/^[a-z_]+$/)
+      .max(50)
+      .optional(),
     target_id: z.string().max(200).optional(),
     since: z.iso.datetime({ offset: true }).optional().meta({ description: 'Entries at or after this time' }),
     limit: queryInt({ min: 1, max: 100 }).optional(),

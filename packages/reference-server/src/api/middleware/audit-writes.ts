@@ -60,7 +60,8 @@ export function auditWrites(audit: AuditLog, logger: Logger): RequestHandler {
     const hint = res.locals.audit ?? {};
     const derived = deriveAction(req.method, routePattern(req), req.originalUrl);
     const createdId = isRecord(answered) && typeof answered.id === 'string' ? answered.id : null;
-    const target = hint.target ?? (derived.targetType ? { type: derived.targetType, id: derived.targetId ?? createdId } : null);
+    const target =
+      hint.target ?? (derived.targetType ? { type: derived.targetType, id: derived.targetId ?? createdId } : null);
     const path = req.originalUrl.split('?')[0] ?? '';
     const name = nameIn(answered) ?? nameIn(req.body);
     await audit.record({

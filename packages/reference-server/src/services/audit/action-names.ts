@@ -38,8 +38,15 @@ function singular(segment: string): string {
  * `key.revoke`; `POST /v1/admin/products` → `product.create` (its id comes from the answer).
  */
 export function deriveAction(method: string, pattern: string, path: string): DerivedAction {
-  const patternParts = pattern.replace(/^\/v1\/admin\/?/, '').split('/').filter(Boolean);
-  const pathParts = path.split('?')[0]!.replace(/^\/v1\/admin\/?/, '').split('/').filter(Boolean);
+  const patternParts = pattern
+    .replace(/^\/v1\/admin\/?/, '')
+    .split('/')
+    .filter(Boolean);
+  const pathParts = path
+    .split('?')[0]!
+    .replace(/^\/v1\/admin\/?/, '')
+    .split('/')
+    .filter(Boolean);
   const verb = VERB_OF_METHOD[method] ?? method.toLowerCase();
   if (patternParts.length === 0) return { action: `admin.${verb}`, targetType: null, targetId: null };
   const resource = singular(patternParts[0]!);
@@ -53,11 +60,6 @@ export function deriveAction(method: string, pattern: string, path: string): Der
   // A sub-collection written to (`refunds`) is the action (`refund`); a verb (`revoke`,
   // `adjust`, `fulfil`) is the action itself; a write to the resource itself is create/update/delete.
   const last = words.at(-1);
-  const action =
-    last === undefined
-      ? verb
-      : method === 'POST'
-        ? singular(last)
-        : `${singular(last)}.${verb}`;
+  const action = last === undefined ? verb : method === 'POST' ? singular(last) : `${singular(last)}.${verb}`;
   return { action: `${resource}.${action}`, targetType: resource, targetId };
 }

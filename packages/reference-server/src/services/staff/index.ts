@@ -17,7 +17,12 @@ export {
   type StaffAccounts,
   type StaffAccountsDeps,
 } from './staff-accounts.js';
-export { createSignInThrottle, DEFAULT_SIGN_IN_LIMITS, type SignInLimit, type SignInThrottle } from './sign-in-throttle.js';
+export {
+  createSignInThrottle,
+  DEFAULT_SIGN_IN_LIMITS,
+  type SignInLimit,
+  type SignInThrottle,
+} from './sign-in-throttle.js';
 export { createStaffMailer, renderPasswordLink, type StaffMailer, type PasswordLinkEmail } from './staff-mailer.js';
 export { checkNewPassword, hashPassword, verifyPassword } from './passwords.js';
 export { createStaffServices, type StaffServices } from './staff-services.js';

@@ -140,7 +140,10 @@ export function createStaffAccounts(deps: StaffAccountsDeps) {
      * Changes a name, a role or the disabled state. Disabling signs the person out everywhere.
      * The last active owner can be neither demoted nor disabled: someone must be able to manage.
      */
-    async update(id: string, change: { name?: string | undefined; role?: StaffRole | undefined; disabled?: boolean | undefined }) {
+    async update(
+      id: string,
+      change: { name?: string | undefined; role?: StaffRole | undefined; disabled?: boolean | undefined },
+    ) {
       const before = await mustFind(id);
       const losesOwner =
         before.role === 'owner' &&

@@ -55,7 +55,10 @@ function sameSecret(a: string, b: string): boolean {
 export function createStaffSessions(deps: StaffSessionsDeps) {
   const { repository, clock, audit } = deps;
 
-  const view = (row: Pick<StaffSessionRow, 'staff_id' | 'email' | 'name' | 'role' | 'csrf_secret' | 'expires_at'>, lastSeen: Date): StaffSession => ({
+  const view = (
+    row: Pick<StaffSessionRow, 'staff_id' | 'email' | 'name' | 'role' | 'csrf_secret' | 'expires_at'>,
+    lastSeen: Date,
+  ): StaffSession => ({
     object: 'staff_session',
     staff: { id: row.staff_id, email: row.email, name: row.name, role: row.role },
     csrf_token: row.csrf_secret,
@@ -79,7 +82,14 @@ export function createStaffSessions(deps: StaffSessionsDeps) {
     return {
       token,
       session: view(
-        { staff_id: staff.id, email: staff.email, name: staff.name, role: staff.role, csrf_secret: csrfSecret, expires_at: expiresAt },
+        {
+          staff_id: staff.id,
+          email: staff.email,
+          name: staff.name,
+          role: staff.role,
+          csrf_secret: csrfSecret,
+          expires_at: expiresAt,
+        },
         now,
       ),
     };

@@ -99,7 +99,8 @@ export function adminSessionRouter(options: AdminSessionRouteOptions): Router {
       limiter.consume(`reset:ip:${req.ip ?? 'unknown'}`, RESET_REQUESTS.perIp, RESET_REQUESTS.windowMs),
     ]).catch(() => [{ allowed: true }, { allowed: true }]);
     // The same answer whether or not the address has an account, or was asked for too often.
-    if (byEmail!.allowed && byIp!.allowed) await staff.accounts.requestPasswordReset(email, linkOrigin(req), context(req, res));
+    if (byEmail!.allowed && byIp!.allowed)
+      await staff.accounts.requestPasswordReset(email, linkOrigin(req), context(req, res));
     const answer: PasswordResetAccepted = { object: 'password_reset', status: 'requested' };
     res.status(202).json(answer);
   });
