@@ -11,6 +11,7 @@ import type { Browser, Page } from 'playwright';
 import type * as ReferenceServer from '@shoptag/reference-server';
 import type { StartedServer } from '@shoptag/reference-server';
 import { launchBrowser, watchProblems } from './support/browser.js';
+import { axeViolations, checkLayout } from './support/layout-checks.js';
 
 const serverDist = new URL('../../packages/reference-server/dist/index.js', import.meta.url).href;
 const OWNER = { email: 'owner@shop.example', password: 'owner password 123' };
@@ -32,7 +33,11 @@ function linkInOutbox(dir: string, to: string): string {
 }
 
 /** Problems but the 401 of the first session check, which is how a signed-out console starts. */
-const realProblems = (problems: string[]) => problems.filter((p) => !/HTTP 401: .*\/v1\/admin\/session$/.test(p));
+const realProblems = (problems: string[]) =>
+  problems.filter(
+    (p) =>
+      !/HTTP 401: .*\/v1\/admin\/session$|HTTP 404: .*\/favicon\.ico$|status of (401 \(Unauthorized\)|404 \(Not Found\))/.test(p),
+  );
 
 describe('the console staff screens', () => {
   let server: StartedServer;
@@ -58,7 +63,7 @@ describe('the console staff screens', () => {
     await page.getByLabel('Email').fill(who.email);
     await page.getByLabel('Password').fill(who.password);
     await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByText(`Signed in as ${who.email}`).waitFor();
+    await page.getByRole('button', { name: 'Sign out' }).waitFor();
   }
 
   test('the first owner is created from the setup link and lands signed in', async () => {
@@ -161,5 +166,36 @@ describe('the console staff screens', () => {
     await clerk.getByRole('button', { name: 'Sign in' }).click();
     await clerk.getByText('That email and password do not match an account.').waitFor();
     await clerk.close();
+  });
+
+  test('every staff screen lays out at 390, 768 and 1280 px, light and dark, and is axe-clean', async () => {
+    const screens: [string, string, boolean][] = [
+      ['reset request', '#/reset', false],
+      ['reset from a link', `#/reset?token=${'A'.repeat(43)}`, false],
+      ['staff', '#/staff', true],
+      ['audit log', '#/audit', true],
+    ];
+    const problems: string[] = [];
+    for (const colorScheme of ['light', 'dark'] as const)
+      for (const width of [390, 768, 1280]) {
+        const context = await browser.newContext({ viewport: { width, height: 900 }, colorScheme });
+        const page = await context.newPage();
+        for (const [name, hash, signedIn] of screens) {
+          if (signedIn) {
+            if (!(await page.getByRole('button', { name: 'Sign out' }).isVisible())) await signIn(page, OWNER);
+          } else await context.clearCookies();
+          await page.goto(`${server.url}/admin/${hash}`);
+          await page.locator('h1').first().waitFor();
+          // Loaded, not the loading line.
+          await page
+            .getByText('Loading…')
+            .waitFor({ state: 'detached' })
+            .catch(() => undefined);
+          for (const problem of [...(await checkLayout(page)), ...(await axeViolations(page))])
+            problems.push(`${name} at ${width} px ${colorScheme}: ${problem}`);
+        }
+        await context.close();
+      }
+    assert.deepEqual(problems, []);
   });
 });

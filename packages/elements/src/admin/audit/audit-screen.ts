@@ -124,12 +124,12 @@ export class ShopAdminAudit extends AdminScreen {
       <form class="toolbar" role="search" aria-label=${t('common.filters')} @submit=${this.filter}>
         <label class="grow"
           >${t('audit.filterAction')}
-          <input name="action" placeholder="product.update" aria-describedby="action-hint" />
-          <span id="action-hint" class="muted">${t('audit.filterActionHint')}</span></label
-        >
+          <input name="action" placeholder="product.update" aria-describedby="action-hint"
+        /></label>
         <label class="grow">${t('audit.filterActor')} <input name="actor" placeholder="stf_… / key_…" /></label>
         <label>${t('audit.filterSince')} <input name="since" type="date" /></label>
         <button class="button" type="submit">${t('audit.apply')}</button>
+        <p id="action-hint" class="muted">${t('audit.filterActionHint')}</p>
       </form>
       ${body}`;
   }
