@@ -1,4 +1,4 @@
-import { html, nothing } from 'lit';
+import { css, html, nothing } from 'lit';
 import { state } from 'lit/decorators.js';
 import type { AuditLogEntry, AuditLogQuery } from '@shoptag/sdk/admin';
 import { AdminScreen } from '../ui/admin-screen.js';
@@ -14,6 +14,18 @@ const PAGE = 50;
  */
 export class ShopAdminAudit extends AdminScreen {
   static readonly tagName = 'shop-admin-audit';
+  static override styles = [
+    ...AdminScreen.styles,
+    css`
+      /* Ids and summaries are long words: they wrap rather than widen the page. */
+      td {
+        overflow-wrap: anywhere;
+      }
+      td:first-child {
+        white-space: nowrap;
+      }
+    `,
+  ];
 
   @state() private entries: AuditLogEntry[] | undefined;
   @state() private nextCursor: string | null = null;
