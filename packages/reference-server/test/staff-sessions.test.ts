@@ -4,7 +4,9 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { ErrorBody, StaffSession } from '@shoptag/sdk/contract';
-import { forEachDatabase } from './support/databases.js';
+import { createRedisRateLimiter } from '../src/cache/redis-rate-limiter.js';
+import { createSignInThrottle } from '../src/services/staff/index.js';
+import { forEachDatabase, TEST_REDIS_URL } from './support/databases.js';
 import { fixtureCatalog } from './support/fixture-catalog.js';
 import { manualClock } from './support/manual-clock.js';
 import { createStaff, sessionCookieOf, signIn, signInRaw, STRONG_PASSWORD } from './support/staff-session.js';
@@ -202,3 +204,26 @@ forEachDatabase('staff sessions', (target) => {
     assert.equal(Date.parse(owner.session.expires_at), clock.now().getTime() + 12 * HOUR);
   });
 });
+
+test(
+  'with Redis, failed sign-ins counted by one process refuse the next sign-in at another',
+  { skip: TEST_REDIS_URL ? false : 'no SHOPTAG_TEST_REDIS_URL' },
+  async () => {
+    const clock = manualClock();
+    const keyPrefix = `shoptag-test:signin:${Date.now()}:`;
+    const [a, b] = await Promise.all(
+      [1, 2].map(() => createRedisRateLimiter({ url: TEST_REDIS_URL!, clock, keyPrefix })),
+    );
+    try {
+      const one = createSignInThrottle({ limiter: a! });
+      const two = createSignInThrottle({ limiter: b! });
+      for (let i = 0; i < 3; i++) await one.fail('shared@shop.example', `203.0.113.${i}`);
+      for (let i = 3; i < 5; i++) await two.fail('shared@shop.example', `203.0.113.${i}`);
+      await assert.rejects(one.check('shared@shop.example', '198.51.100.9'), { code: 'sign_in_rate_limited' });
+      await assert.rejects(two.check('Shared@Shop.Example', '198.51.100.9'), { code: 'sign_in_rate_limited' });
+      await two.check('other@shop.example', '198.51.100.9');
+    } finally {
+      await Promise.all([a!.close(), b!.close()]);
+    }
+  },
+);
