@@ -95,6 +95,21 @@ forEachDatabase('the audit log', (target) => {
     }
   });
 
+  test('a write retried with the same Idempotency-Key is recorded once', async () => {
+    const send = () =>
+      app.request('/v1/admin/coupons', {
+        method: 'POST',
+        key: app.secretKey,
+        headers: { 'content-type': 'application/json', 'idempotency-key': 'audit-once' },
+        body: JSON.stringify({ code: 'ONCE1', type: 'free_shipping' }),
+      });
+    const first = await send();
+    const again = await send();
+    assert.equal(again.headers.get('idempotent-replayed'), 'true');
+    const id = (first.body as { id: string }).id;
+    assert.equal((await read(`?target_id=${id}`)).data.length, 1);
+  });
+
   test('reads and refused writes are not recorded', async () => {
     const before = (await read()).data.length;
     await owner.request('/v1/admin/coupons');

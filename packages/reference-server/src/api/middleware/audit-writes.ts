@@ -44,7 +44,9 @@ export function auditWrites(audit: AuditLog, logger: Logger): RequestHandler {
     const end = res.end.bind(res) as (...args: unknown[]) => Response;
     let recorded = false;
     res.end = ((...args: unknown[]) => {
-      if (recorded || res.statusCode >= 400 || res.locals.audit?.skip) return end(...args);
+      // A replayed answer (same Idempotency-Key) did its write, and was recorded, the first time.
+      if (recorded || res.statusCode >= 400 || res.locals.audit?.skip || res.getHeader('Idempotent-Replayed'))
+        return end(...args);
       recorded = true;
       record(req, res, answered)
         .catch((error: unknown) =>
