@@ -24,6 +24,31 @@ export interface AdminRoute {
 
 export const ADMIN_ROUTES: readonly AdminRoute[] = [
   {
+    pattern: /^coupons$/,
+    tag: 'shop-admin-coupons',
+    load: () => import('./coupons/index.js'),
+    nav: 'nav.coupons',
+    href: 'coupons',
+  },
+  { pattern: /^coupons\/new$/, tag: 'shop-admin-coupon', load: () => import('./coupons/index.js') },
+  { pattern: /^coupons\/(?<id>cpn_\w+)$/, tag: 'shop-admin-coupon', load: () => import('./coupons/index.js') },
+  {
+    pattern: /^keys$/,
+    tag: 'shop-admin-keys',
+    load: () => import('./keys/index.js'),
+    nav: 'nav.keys',
+    href: 'keys',
+    roles: ['owner'],
+  },
+  {
+    pattern: /^settings$/,
+    tag: 'shop-admin-settings',
+    load: () => import('./settings/index.js'),
+    nav: 'nav.settings',
+    href: 'settings',
+    roles: ['owner'],
+  },
+  {
     pattern: /^staff$/,
     tag: 'shop-admin-staff',
     load: () => import('./staff/index.js'),

@@ -4,6 +4,9 @@ import { createSessionResource, type SessionResource } from './session.js';
 import { createStaffResource, type StaffResource } from './staff.js';
 import { createAuditLogResource, type AuditLogResource } from './audit-log.js';
 import { createAccountResource, type AccountResource } from './account.js';
+import { createSettingsResource, type SettingsResource } from './settings.js';
+import { createCouponsResource, type CouponsResource } from './coupons.js';
+import { createKeysResource, type KeysResource } from './keys.js';
 
 /** Options of {@link createAdminClient}. Unknown keys are rejected so a typo never passes silently. */
 export interface AdminClientOptions {
@@ -30,6 +33,9 @@ export interface AdminClient {
   readonly staff: StaffResource;
   readonly auditLog: AuditLogResource;
   readonly account: AccountResource;
+  readonly settings: SettingsResource;
+  readonly coupons: CouponsResource;
+  readonly keys: KeysResource;
   /** The transport every resource uses, for admin routes this client has no method for yet. */
   readonly send: Transport;
 }
@@ -117,6 +123,9 @@ export function createAdminClient(options: AdminClientOptions = {}): AdminClient
     staff: createStaffResource(send),
     auditLog: createAuditLogResource(send),
     account: createAccountResource(send),
+    settings: createSettingsResource(send),
+    coupons: createCouponsResource(send),
+    keys: createKeysResource(send),
     send,
   });
 }

@@ -6,4 +6,10 @@ export type { OrderService } from './order-service.js';
 export type { WebhookResult, WebhookService } from './webhook-service.js';
 export { startRecoveryJob, type RecoveryJob } from './recovery-job.js';
 export type { PlacementRecovery, RecoveryReport } from './placement-recovery.js';
-export { createOrderMailer, renderConfirmation, type OrderMailer, type OrderMailerOptions } from './order-mailer.js';
+export {
+  createOrderMailer,
+  DEFAULT_EMAIL_SETTINGS,
+  renderConfirmation,
+  type OrderMailer,
+  type OrderMailerOptions,
+} from './order-mailer.js';
