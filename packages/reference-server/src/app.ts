@@ -28,7 +28,7 @@ import { mediaRouter, type RenderProductImage } from './api/media/route.js';
 import { renditionsRouter } from './api/media/renditions-route.js';
 import { uploadsRouter } from './api/media/uploads-route.js';
 import type { ImageRenditions, UploadedImages } from './services/media/index.js';
-import { authenticate, requireSecretKey } from './api/middleware/auth.js';
+import { authenticate } from './api/middleware/auth.js';
 import { corsForKey, corsPublic, preflight } from './api/middleware/cors.js';
 import { publicAsset } from './api/middleware/public-asset.js';
 import { errorHandler, notFound } from './api/middleware/error-handler.js';
@@ -44,6 +44,13 @@ import { productsRouter } from './api/products/route.js';
 import { searchRouter } from './api/search/route.js';
 import { adminProductsRouter, CSV_MEDIA_TYPES } from './api/admin/products/route.js';
 import { adminImportsRouter } from './api/admin/imports/route.js';
+import { adminSessionRouter } from './api/admin/session/route.js';
+import { adminStaffRouter } from './api/admin/staff/route.js';
+import { adminAuditLogRouter } from './api/admin/audit-log/route.js';
+import { adminAuthenticate, ownerGate } from './api/middleware/staff-session.js';
+import { auditWrites } from './api/middleware/audit-writes.js';
+import type { RateLimiter } from './cache/rate-limiter.js';
+import type { StaffServices } from './services/staff/index.js';
 import type { Logger } from './logger.js';
 import type { ApiKeyService, KeyAdmin } from './services/keys/index.js';
 import type { CatalogService, AdminCatalogService, ImportJobs } from './services/catalog/index.js';
@@ -86,6 +93,14 @@ export interface AppDeps {
   adminConsoleDir?: string;
   /** Demo shop and CDN bundle; omit to serve the API only. */
   demo?: DemoOptions;
+  /** Staff accounts, console sessions and the audit log. */
+  staff: {
+    services: StaffServices;
+    /** Counts failed sign-ins and reset requests (Redis across processes, or this process). */
+    limiter: RateLimiter;
+    /** The shop's public URL for links in emails (`SHOPTAG_PUBLIC_URL`, else the server's own); default the request's origin. */
+    linkOrigin?: () => string | null;
+  };
   /** Generates request ids; injected for tests. */
   newRequestId?: () => string;
   /** Largest JSON body accepted. */
@@ -164,7 +179,31 @@ export function createApp(deps: AppDeps): Express {
   v1.use('/inventory', keyed, inventoryRouter(deps.commerce.inventory));
   v1.use('/checkout-sessions', keyed, idempotent, checkoutSessionsRouter(deps.checkout.sessions));
   v1.use('/orders', keyed, ordersRouter(deps.checkout.orders));
-  v1.use('/admin', keyed, requireSecretKey());
+  // The console's sign-in, session, password resets and first-owner setup need no session.
+  const staffLinks = deps.staff.linkOrigin ? { linkOrigin: deps.staff.linkOrigin } : {};
+  v1.use(
+    '/admin',
+    adminSessionRouter({
+      staff: deps.staff.services,
+      limiter: deps.staff.limiter,
+      jsonBody: jsonBody({ limit: deps.bodyLimit ?? DEFAULT_BODY_LIMIT }),
+      ...staffLinks,
+    }),
+  );
+  // Every other admin route: a secret key or the console's session (CSRF-checked on writes), the
+  // owner-only areas, the body, and the audit log entry of each write.
+  v1.use(
+    '/admin',
+    inSeries(
+      adminAuthenticate({ keys: deps.keys, sessions: deps.staff.services.sessions }),
+      corsForKey(),
+      ownerGate(),
+      ...jsonBody({ limit: deps.bodyLimit ?? DEFAULT_BODY_LIMIT, passThrough: CSV_MEDIA_TYPES }),
+    ),
+    auditWrites(deps.staff.services.audit, deps.logger),
+  );
+  v1.use('/admin/staff', adminStaffRouter(deps.staff.services.accounts, deps.staff.linkOrigin));
+  v1.use('/admin/audit-log', adminAuditLogRouter(deps.staff.services.audit));
   // Admin handlers that take the shop currency read the settings last read: read them (cached for seconds) first.
   v1.use('/admin', async (_req: Request, _res: Response, next: NextFunction) => {
     await deps.settings.current();

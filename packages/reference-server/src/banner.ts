@@ -18,6 +18,8 @@ export interface BannerInfo {
   url: string;
   demoShop: boolean;
   readyInMs: number;
+  /** The console; `setupLink` on an install without staff accounts (a one-time link that creates the first owner). */
+  console?: { setupLink: string | null };
 }
 
 /** The keys line: the demo's test keys, or how many keys a production install has. */
@@ -70,9 +72,22 @@ export function formatBanner(info: BannerInfo): string {
     `  catalog   ${catalog}`,
     ...keyLines(info.keys),
     info.demoShop ? `  demo shop ${info.url}` : `  api       ${info.url}/v1`,
+    ...consoleLines(info),
     `  ready in ${seconds(info.readyInMs)}`,
     '',
   ].join('\n');
+}
+
+function consoleLines(info: BannerInfo): string[] {
+  if (!info.console) return [];
+  if (info.console.setupLink === null) return [`  console   ${info.url}/admin`];
+  // The link is a credential until it is used: printed by this start only (the next start makes
+  // a new one and retires this), and in the fragment, so it never reaches a server log.
+  return [
+    `  console   ${info.url}/admin — no staff account yet. Create the owner with this one-time link (valid 24 h):`,
+    `            ${info.console.setupLink}`,
+    '            or: shoptag-server staff create --email you@example.com --role owner',
+  ];
 }
 
 function keyLines(keys: BannerKeys): string[] {

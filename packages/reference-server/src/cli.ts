@@ -6,6 +6,8 @@ import { formatVariablesHelp } from './config-variables.js';
 import { firstStartNotice } from './first-start.js';
 import { formatImportSummary, runImport } from './import-command.js';
 import { KeysUsageError, runKeysCommand } from './keys-command.js';
+import { PasswordMismatchError, readNewPassword } from './password-prompt.js';
+import { runStaffCommand, StaffUsageError } from './staff-command.js';
 import { readPackageVersion } from './paths.js';
 import { formatRecoverResult, runRecover } from './recover-command.js';
 import { generateDemoCatalog } from './seed/demo-catalog.js';
@@ -24,6 +26,9 @@ Commands:
                                 replaces the catalogue with the demo's
   keys <create|list|revoke|rotate|origins> …
                                 manage API keys (shoptag-server keys --help)
+  staff <create|list|reset-password> …
+                                manage console accounts: staff create --email … --role owner|staff
+                                asks for the password (shoptag-server staff --help)
   migrate                       apply pending database migrations
   seed [--reset]                seed the demo catalog when it is empty (--reset: replace it)
   import <file.csv>             import a Shopify product CSV export as a job, with progress
@@ -57,6 +62,12 @@ async function withDatabase<T>(run: (db: Awaited<ReturnType<typeof openDatabase>
 
 async function main(argv: string[]): Promise<void> {
   if (argv[0] === 'keys') return runKeysCommand(argv.slice(1), { withDatabase, out: process.stdout });
+  if (argv[0] === 'staff')
+    return runStaffCommand(argv.slice(1), {
+      withDatabase,
+      out: process.stdout,
+      readPassword: () => readNewPassword({ input: process.stdin, output: process.stderr }),
+    });
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
@@ -167,9 +178,16 @@ main(process.argv.slice(2)).catch((error: unknown) => {
   if (
     error instanceof UsageError ||
     error instanceof KeysUsageError ||
+    error instanceof StaffUsageError ||
+    error instanceof PasswordMismatchError ||
     (error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS'))
   ) {
-    const help = error instanceof KeysUsageError ? 'shoptag-server keys --help' : 'shoptag-server --help';
+    const help =
+      error instanceof KeysUsageError
+        ? 'shoptag-server keys --help'
+        : error instanceof StaffUsageError || error instanceof PasswordMismatchError
+          ? 'shoptag-server staff --help'
+          : 'shoptag-server --help';
     process.stderr.write(`shoptag-server: ${error.message}\nRun "${help}" for usage.\n`);
     process.exit(64);
   }

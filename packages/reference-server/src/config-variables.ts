@@ -338,6 +338,32 @@ export const CONFIG_VARIABLES: readonly ConfigVariable[] = [
     example: '10',
   },
   {
+    name: 'SHOPTAG_PUBLIC_URL',
+    group: 'server',
+    summary:
+      "the shop's public origin, for links in staff emails (password resets, invitations) and the first-owner link",
+    details:
+      "an http(s) origin such as `https://shop.example.com`; set it behind a proxy or load balancer. Links are never built from a request's Host header",
+    default: "the server's own address (`http://localhost:PORT`)",
+    example: 'https://shop.example.com',
+  },
+  {
+    name: 'SHOPTAG_SESSION_IDLE_HOURS',
+    group: 'operations',
+    summary: 'a console session unused this long ends (staff sign in again)',
+    details: '1–720',
+    default: '`12`',
+    example: '8',
+  },
+  {
+    name: 'SHOPTAG_SESSION_MAX_DAYS',
+    group: 'operations',
+    summary: 'a console session ends this long after sign-in, however active',
+    details: '1–90',
+    default: '`7`',
+    example: '1',
+  },
+  {
     name: 'SHOPTAG_FAULT_KILL_AT',
     group: 'testing',
     summary:

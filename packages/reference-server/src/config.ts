@@ -57,6 +57,8 @@ export interface Config {
   recovery: RecoveryConfig;
   /** How long a running request holds its Idempotency-Key without renewing it (its process died). */
   idempotencyLeaseMs: number;
+  /** Console sessions and the links in staff emails. */
+  staff: StaffConfig;
   /** Test only: the placement step at which the process SIGKILLs itself (`SHOPTAG_FAULT_KILL_AT`). */
   faultKillAt: FaultPoint | null;
   /** Observability: the log format, and whether and how `/metrics` is served. */
@@ -81,6 +83,19 @@ export interface RecoveryConfig {
   /** A placement untouched this long is finished by the job (a live request is long done by then). */
   afterMs: number;
 }
+
+/** Console sessions and the links in staff emails. */
+export interface StaffConfig {
+  /** A session unused this long ends. */
+  sessionIdleMs: number;
+  /** A session ends this long after sign-in. */
+  sessionMaxMs: number;
+  /** The shop's public origin for links (`SHOPTAG_PUBLIC_URL`); null: the server's own address. */
+  publicUrl: string | null;
+}
+
+export const DEFAULT_SESSION_IDLE_HOURS = 12;
+export const DEFAULT_SESSION_MAX_DAYS = 7;
 
 /** Host, port and protocol of Stripe's API, for a local stand-in in tests (never set from the environment). */
 export interface StripeApiAddress {
@@ -249,6 +264,9 @@ const EnvSchema = z.object({
   SHOPTAG_RECOVERY_INTERVAL_SECONDS: optional(positiveInt(86_400)),
   SHOPTAG_RECOVERY_AFTER_SECONDS: optional(positiveInt(86_400)),
   SHOPTAG_IDEMPOTENCY_LEASE_SECONDS: optional(positiveInt(600).pipe(z.number().min(2))),
+  SHOPTAG_PUBLIC_URL: optional(origin),
+  SHOPTAG_SESSION_IDLE_HOURS: optional(positiveInt(720)),
+  SHOPTAG_SESSION_MAX_DAYS: optional(positiveInt(90)),
   SHOPTAG_FAULT_KILL_AT: optional(z.enum(FAULT_POINTS)),
   LOG_LEVEL: optional(z.enum(LOG_LEVELS, { message: `must be one of ${LOG_LEVELS.join(', ')}` })),
   // Observability (logs, metrics)
@@ -287,6 +305,9 @@ const EXPECTATIONS: Partial<Record<keyof z.infer<typeof EnvSchema>, string>> = {
   SHOPTAG_RECOVERY_INTERVAL_SECONDS: 'must be a whole number of seconds 1–86400',
   SHOPTAG_RECOVERY_AFTER_SECONDS: 'must be a whole number of seconds 1–86400',
   SHOPTAG_IDEMPOTENCY_LEASE_SECONDS: 'must be a whole number of seconds 2–600',
+  SHOPTAG_PUBLIC_URL: 'must be an http(s) origin without a path, e.g. https://shop.example.com',
+  SHOPTAG_SESSION_IDLE_HOURS: 'must be a whole number of hours 1–720',
+  SHOPTAG_SESSION_MAX_DAYS: 'must be a whole number of days 1–90',
   SHOPTAG_FAULT_KILL_AT: `must be one of ${FAULT_POINTS.join(', ')} (tests only)`,
   LOG_FORMAT: `must be one of ${LOG_FORMATS.join(', ')}`,
   SHOPTAG_METRICS_TOKEN: 'must be 16–256 printable characters without spaces (e.g. from openssl rand -hex 32)',
@@ -380,6 +401,11 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
       afterMs: (e.SHOPTAG_RECOVERY_AFTER_SECONDS ?? DEFAULT_RECOVERY_AFTER_SECONDS) * 1000,
     },
     idempotencyLeaseMs: (e.SHOPTAG_IDEMPOTENCY_LEASE_SECONDS ?? DEFAULT_IDEMPOTENCY_LEASE_SECONDS) * 1000,
+    staff: {
+      sessionIdleMs: (e.SHOPTAG_SESSION_IDLE_HOURS ?? DEFAULT_SESSION_IDLE_HOURS) * 3_600_000,
+      sessionMaxMs: (e.SHOPTAG_SESSION_MAX_DAYS ?? DEFAULT_SESSION_MAX_DAYS) * 24 * 3_600_000,
+      publicUrl: e.SHOPTAG_PUBLIC_URL ?? null,
+    },
     faultKillAt: e.SHOPTAG_FAULT_KILL_AT ?? null,
     logFormat: e.LOG_FORMAT ?? 'json',
     metrics: { token: e.SHOPTAG_METRICS_TOKEN ?? null, port: e.SHOPTAG_METRICS_PORT ?? null },

@@ -21,6 +21,8 @@ export interface Runtime {
   locks: Locks;
   /** Write counters per storefront client when `SHOPTAG_RATE_LIMIT` is set: Redis when configured, else in-process. */
   rateLimiter: RateLimiter | null;
+  /** Failed sign-ins and reset requests of the console (always on): Redis when configured, else in-process. */
+  signInLimiter: RateLimiter;
   payments: PaymentProvider;
   migrations: MigrateResult;
   close(): Promise<void>;
@@ -52,7 +54,8 @@ export async function openRuntime(options: OpenRuntimeOptions): Promise<Runtime>
       redisUrl: config.redisUrl ?? null,
       clock: options.clock,
       logger: options.logger ?? silentLogger,
-      rateLimits: config.rateLimitPerMinute !== null,
+      // Always: the console's sign-in limits count on them even without SHOPTAG_RATE_LIMIT.
+      rateLimits: true,
     });
     shared = state;
     const payments = config.stripe
@@ -62,7 +65,8 @@ export async function openRuntime(options: OpenRuntimeOptions): Promise<Runtime>
       db,
       cache: state.cache,
       locks: state.locks,
-      rateLimiter: state.rateLimiter,
+      rateLimiter: config.rateLimitPerMinute === null ? null : state.rateLimiter,
+      signInLimiter: state.rateLimiter!,
       payments,
       migrations,
       async close() {

@@ -24,6 +24,8 @@ import {
   createShopifyImporter,
 } from './services/catalog/index.js';
 import { createOrderMailer, startRecoveryJob } from './services/checkout/index.js';
+import { createMailTransport } from './services/mail/index.js';
+import { createStaffMailer, createStaffServices } from './services/staff/index.js';
 import { DEFAULT_SWEEP_INTERVAL_MS, startHoldSweeper } from './services/inventory/index.js';
 import { createResponseCache } from './services/http/index.js';
 import { createSearchService } from './services/search/index.js';
@@ -89,6 +91,11 @@ export interface StartedServer {
   drainTimeoutMs: number;
   /** `/metrics` on a listener of its own (SHOPTAG_METRICS_PORT), or null. */
   metricsUrl: string | null;
+  /**
+   * On an install without any staff account: the one-time link (a day) that creates the first
+   * owner, as the banner prints it; otherwise null.
+   */
+  setupUrl: string | null;
   /**
    * Stops accepting connections, answers every request already received (with
    * `Connection: close`), closes idle keep-alive connections, stops a running import after its
@@ -261,6 +268,17 @@ export async function startServer(options: StartServerOptions = {}): Promise<Sta
           (keys !== null && shopDir !== null && ownUrl ? `${ownUrl}/order.html#order={id}&token={token}` : null),
       }),
     });
+    const staff = createStaffServices({
+      db: runtime.db,
+      clock,
+      limiter: runtime.signInLimiter,
+      mailer: createStaffMailer({
+        transport: createMailTransport({ smtpUrl: config.smtpUrl, outboxDir: join(config.dataDir, 'outbox') }),
+        shopName: () => settings.latest().shopName,
+      }),
+      idleMs: config.staff.sessionIdleMs,
+      absoluteMs: config.staff.sessionMaxMs,
+    });
     const { commerce, checkout } = wireCheckout(
       config,
       runtime,
@@ -350,6 +368,12 @@ export async function startServer(options: StartServerOptions = {}): Promise<Sta
       ...(runtime.rateLimiter && config.rateLimitPerMinute !== null
         ? { rateLimit: { limiter: runtime.rateLimiter, limit: config.rateLimitPerMinute, windowMs: 60_000 } }
         : {}),
+      staff: {
+        services: staff,
+        limiter: runtime.signInLimiter,
+        // Links in emails never come from a request's Host header.
+        linkOrigin: () => config.staff.publicUrl ?? ownUrl,
+      },
       trustProxy: config.trustProxy,
       metrics: {
         sink: metrics.sink,
@@ -410,6 +434,8 @@ export async function startServer(options: StartServerOptions = {}): Promise<Sta
     }
     const url = `http://${urlHost(config.host)}:${port}`;
     ownUrl = url;
+    // An install without any staff account: a one-time link (a day) to create the first owner.
+    const setupLink = await staff.accounts.createSetupLink(config.staff.publicUrl ?? url);
     // The demo catalog's small WebP renditions, made after start so the first run is not slower.
     if (!memory) renditions.warm(await products.renderedImageIds(), RENDITION_WIDTHS.slice(0, 2), ['webp']);
     if (!options.quiet) {
@@ -438,6 +464,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Sta
           url,
           demoShop: keys !== null && shopDir !== null,
           readyInMs: Date.now() - started,
+          console: setupLink === null ? { setupLink: null } : { setupLink },
         }),
       );
     }
@@ -448,6 +475,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Sta
       ...(keys ? { publishableKey: keys.publishableKey, secretKey: keys.secretKey } : {}),
       drainTimeoutMs: config.drainTimeoutMs,
       metricsUrl,
+      setupUrl: setupLink,
       close() {
         if (!closing) {
           // A running import stops after its current chunk while requests in flight finish.

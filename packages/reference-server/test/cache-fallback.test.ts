@@ -52,6 +52,7 @@ function standInRedis(clock: ReturnType<typeof manualClock>) {
   const rateLimiter: RateLimiter = {
     kind: 'redis',
     consume: (key, limit, windowMs) => reach(() => counters.consume(key, limit, windowMs)),
+    peek: (key, windowMs) => reach(() => counters.peek(key, windowMs)),
     close: async () => {},
   };
   return { state, store, cache, locks: sharedLocks, rateLimiter };

@@ -9,13 +9,26 @@ import { forEachDatabase } from './support/databases.js';
 import { fixtureCatalog } from './support/fixture-catalog.js';
 import { mountedRoutes } from './support/mounted-routes.js';
 import { startTestApp, type TestApp, type TestResponse } from './support/test-app.js';
+import { createStaff, signIn, type SignedIn } from './support/staff-session.js';
 
 const routes = Object.entries(ROUTES) as [string, RouteSpec][];
 
 /** Ids of every kind the contract knows; a path parameter gets the first its schema accepts. */
-const PLAUSIBLE_IDS = ['prod', 'cat', 'cart', 'cs', 'ord', 'cpn', 'var', 'hold', 'line', 'imp', 'key', 'img'].map(
-  (prefix) => `${prefix}_${'Contract'.repeat(4)}`,
-);
+const PLAUSIBLE_IDS = [
+  'prod',
+  'cat',
+  'cart',
+  'cs',
+  'ord',
+  'cpn',
+  'var',
+  'hold',
+  'line',
+  'imp',
+  'key',
+  'img',
+  'stf',
+].map((prefix) => `${prefix}_${'Contract'.repeat(4)}`);
 
 function plausibleId(spec: RouteSpec, name: string): string {
   const schema = spec.params?.shape[name];
@@ -47,8 +60,13 @@ forEachDatabase('the contract route table and the server', (target) => {
   /** Each contract route's answer to one request with the key it names and made-up ids. */
   const probes = new Map<string, TestResponse>();
 
+  /** A signed-in console, for the routes that take the session cookie only. */
+  let staff: SignedIn;
+
   async function send(spec: RouteSpec, key: string | null): Promise<TestResponse> {
     const hasBody = spec.method !== 'get' && spec.method !== 'delete';
+    if (spec.auth === 'session')
+      return staff.request(concretePath(spec), { method: spec.method.toUpperCase(), ...(hasBody ? { body: {} } : {}) });
     return app.request(concretePath(spec), {
       method: spec.method.toUpperCase(),
       key,
@@ -61,6 +79,13 @@ forEachDatabase('the contract route table and the server', (target) => {
 
   before(async () => {
     app = await startTestApp(target.db, { catalog: fixtureCatalog() });
+    await createStaff(app, 'owner@shop.example', 'owner');
+    staff = await signIn(app, 'owner@shop.example');
+    // Sign-out last, so the other session routes see the session alive.
+    routes.sort(
+      ([, a], [, b]) =>
+        Number(a.auth === 'session' && a.method === 'delete') - Number(b.auth === 'session' && b.method === 'delete'),
+    );
     for (const [id, spec] of routes) probes.set(id, await send(spec, keyFor(spec)));
   });
   after(() => app.close());
@@ -99,7 +124,7 @@ forEachDatabase('the contract route table and the server', (target) => {
 
   test('a contract route marked secret refuses a publishable key, and one marked publishable refuses no key', async () => {
     for (const [id, spec] of routes) {
-      if (spec.auth === 'none') continue;
+      if (spec.auth === 'none' || spec.auth === 'session') continue;
       const res = await send(spec, spec.auth === 'secret' ? app.publishableKey : null);
       assert.equal(res.status, spec.auth === 'secret' ? 403 : 401, `${id}: ${describeResponse(res)}`);
     }

@@ -174,6 +174,7 @@ test('when the counters cannot be reached, writes go through rather than the sho
   const broken: RateLimiter = {
     kind: 'redis',
     consume: () => Promise.reject(new Error('connection refused')),
+    peek: () => Promise.reject(new Error('connection refused')),
     close: async () => {},
   };
   const handler = rateLimit({ limiter: broken, limit: 1, windowMs: MINUTE });

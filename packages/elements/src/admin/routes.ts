@@ -73,6 +73,24 @@ export const ADMIN_ROUTES: readonly AdminRoute[] = [
     href: 'settings',
     roles: ['owner'],
   },
+  {
+    pattern: /^staff$/,
+    tag: 'shop-admin-staff',
+    load: () => import('./staff/index.js'),
+    nav: 'nav.staff',
+    href: 'staff',
+    roles: ['owner'],
+  },
+  {
+    pattern: /^audit$/,
+    tag: 'shop-admin-audit',
+    load: () => import('./audit/index.js'),
+    nav: 'nav.audit',
+    href: 'audit',
+    roles: ['owner'],
+  },
+  { pattern: /^reset$/, tag: 'shop-admin-reset', load: () => import('./account/index.js'), public: true },
+  { pattern: /^setup$/, tag: 'shop-admin-setup', load: () => import('./account/index.js'), public: true },
 ];
 
 /** The route for `path` (without `#/`) and its named groups, or undefined. */

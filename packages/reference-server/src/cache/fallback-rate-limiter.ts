@@ -19,6 +19,11 @@ export function createFallbackRateLimiter(options: {
         () => shared.consume(key, limit, windowMs),
         () => local.consume(key, limit, windowMs),
       ),
+    peek: (key, windowMs) =>
+      guard.run(
+        () => shared.peek(key, windowMs),
+        () => local.peek(key, windowMs),
+      ),
     close: () => local.close(),
   };
 }

@@ -18,6 +18,10 @@ export function createMemoryRateLimiter(options: { clock: Clock; maxEntries?: nu
       counts.set(bucket, count);
       return { allowed: count <= limit, remaining: Math.max(0, limit - count), resetMs };
     },
+    async peek(key, windowMs) {
+      const { index, resetMs } = windowOf(options.clock.now().getTime(), windowMs);
+      return { count: counts.get(`${key}\n${index}`) ?? 0, resetMs };
+    },
     async close() {
       counts.clear();
     },

@@ -15,6 +15,11 @@ export interface RateLimiter {
   readonly kind: 'redis' | 'memory';
   /** Counts one request against `key`: at most `limit` per window of `windowMs`. */
   consume(key: string, limit: number, windowMs: number): Promise<RateLimitResult>;
+  /**
+   * How many requests `key` has counted in the current window, without counting one (a sign-in
+   * checks its failures before trying a password, and counts only the failures).
+   */
+  peek(key: string, windowMs: number): Promise<{ count: number; resetMs: number }>;
   close(): Promise<void>;
 }
 

@@ -38,6 +38,11 @@ export function redisRateLimiterOn(redis: Redis, options: { clock: Clock; keyPre
       const count = Number(reply[1]);
       return { allowed: count <= limit, remaining: Math.max(0, limit - count), resetMs };
     },
+    async peek(key, windowMs) {
+      const { index, resetMs } = windowOf(options.clock.now().getTime(), windowMs);
+      const count = await redis.get(`${prefix}${key}:${index}`);
+      return { count: Number(count ?? 0), resetMs };
+    },
     async close() {},
   };
 }

@@ -41,6 +41,14 @@ import { createCategoryRepository } from '../../src/store/category-repository.js
 import type { Db } from '../../src/store/db.js';
 import type { MetricsSink } from '../../src/metrics/metrics-sink.js';
 import { createProductRepository } from '../../src/store/product-repository.js';
+import { createMemoryRateLimiter } from '../../src/cache/memory-rate-limiter.js';
+import type { RateLimiter } from '../../src/cache/rate-limiter.js';
+import {
+  createStaffServices,
+  type PasswordLinkEmail,
+  type SignInLimit,
+  type StaffServices,
+} from '../../src/services/staff/index.js';
 
 export interface RequestOptions {
   method?: string;
@@ -73,6 +81,10 @@ export interface TestApp {
   imports: ImportJobs;
   /** Writes the keys' last uses seen so far (the server does it every minute and on close). */
   flushKeyUse(): Promise<void>;
+  /** Staff accounts, sessions and the audit log of this app. */
+  staff: StaffServices;
+  /** Set-password emails (resets, invitations) the app has sent, oldest first. */
+  staffEmails: PasswordLinkEmail[];
   /** Forgets cached catalog responses (after writing to the database directly). */
   invalidateCache(): Promise<void>;
   close(): Promise<void>;
@@ -111,6 +123,8 @@ export interface TestAppOptions {
   imports?: Pick<ImportJobsDeps, 'heartbeatMs' | 'abandonAfterMs' | 'maxPending'>;
   /** Crash points of the placement (tests throw there to leave what a crash leaves). */
   faults?: FaultInjector;
+  /** Console sessions and sign-in limits (default: the configuration's defaults). */
+  staff?: { idleMs?: number; absoluteMs?: number; signInLimits?: readonly SignInLimit[]; limiter?: RateLimiter };
   /** Where the app and its services count (requests, cache lookups, holds, orders, payments); default nothing. */
   metrics?: MetricsSink;
 }
@@ -172,6 +186,18 @@ export async function startTestApp(db: Db, options: TestAppOptions): Promise<Tes
   });
   const keyService = createApiKeyService({ keys: keyRepository, clock });
   const uploads = createUploadedImages({ db, clock });
+  const staffEmails: PasswordLinkEmail[] = [];
+  const staffLimiter = options.staff?.limiter ?? createMemoryRateLimiter({ clock });
+  const staffConfig = loadConfig({}).staff;
+  const staff = createStaffServices({
+    db,
+    clock,
+    limiter: staffLimiter,
+    mailer: { sendPasswordLink: async (email) => void staffEmails.push(email) },
+    idleMs: options.staff?.idleMs ?? staffConfig.sessionIdleMs,
+    absoluteMs: options.staff?.absoluteMs ?? staffConfig.sessionMaxMs,
+    ...(options.staff?.signInLimits ? { signInLimits: options.staff.signInLimits } : {}),
+  });
   const app = createApp({
     version: '0.0.0-test',
     logger: options.logger ?? silentLogger,
@@ -209,6 +235,7 @@ export async function startTestApp(db: Db, options: TestAppOptions): Promise<Tes
     uploads,
     commerce,
     checkout,
+    staff: { services: staff, limiter: staffLimiter },
     settings,
     ...(options.metrics ? { metrics: { sink: options.metrics } } : {}),
     ...options.overrides,
@@ -226,6 +253,8 @@ export async function startTestApp(db: Db, options: TestAppOptions): Promise<Tes
     commerce,
     checkout,
     imports,
+    staff,
+    staffEmails,
     async request(path, init = {}) {
       const key = init.key === undefined ? keys.publishableKey : init.key;
       const headers: Record<string, string> = {

@@ -1,6 +1,9 @@
 import { CSRF_HEADER } from '../contract/headers.js';
 import { createTransport, DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT_MS, type Transport } from '../request.js';
 import { createSessionResource, type SessionResource } from './session.js';
+import { createStaffResource, type StaffResource } from './staff.js';
+import { createAuditLogResource, type AuditLogResource } from './audit-log.js';
+import { createAccountResource, type AccountResource } from './account.js';
 import { createSettingsResource, type SettingsResource } from './settings.js';
 import { createCouponsResource, type CouponsResource } from './coupons.js';
 import { createKeysResource, type KeysResource } from './keys.js';
@@ -30,6 +33,9 @@ export interface AdminClient {
   /** The endpoint this client talks to, without a trailing slash. */
   readonly endpoint: string;
   readonly session: SessionResource;
+  readonly staff: StaffResource;
+  readonly auditLog: AuditLogResource;
+  readonly account: AccountResource;
   readonly settings: SettingsResource;
   readonly coupons: CouponsResource;
   readonly keys: KeysResource;
@@ -120,6 +126,9 @@ export function createAdminClient(options: AdminClientOptions = {}): AdminClient
         csrfToken = undefined;
       },
     },
+    staff: createStaffResource(send),
+    auditLog: createAuditLogResource(send),
+    account: createAccountResource(send),
     settings: createSettingsResource(send),
     coupons: createCouponsResource(send),
     keys: createKeysResource(send),

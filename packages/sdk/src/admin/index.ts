@@ -5,6 +5,21 @@
 export { createAdminClient } from './admin-client.js';
 export type { AdminClient, AdminClientOptions } from './admin-client.js';
 export type { SessionResource } from './session.js';
+export type { StaffResource } from './staff.js';
+export type { AuditLogResource } from './audit-log.js';
+export type { AccountResource } from './account.js';
+export type {
+  StaffMember,
+  StaffList,
+  StaffInvite,
+  StaffUpdate,
+  AuditLogEntry,
+  AuditLogList,
+  AuditLogQuery,
+  PasswordResetAccepted,
+  PasswordResetComplete,
+  StaffSetup,
+} from '../contract/staff.js';
 export type { SettingsResource } from './settings.js';
 export type { CouponsResource } from './coupons.js';
 export type { KeysResource } from './keys.js';

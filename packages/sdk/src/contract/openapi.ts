@@ -89,7 +89,13 @@ export function buildOpenApiDocument(options: { version: string; serverUrl?: str
       operationId,
       summary: spec.summary,
       tags: [spec.tag],
-      ...(spec.auth === 'none' ? { security: [] } : {}),
+      ...(spec.auth === 'none'
+        ? { security: [] }
+        : spec.auth === 'session'
+          ? { security: [{ staffSession: [] }] }
+          : spec.path.startsWith('/v1/admin/')
+            ? { security: [{ apiKey: [] }, { staffSession: [] }] }
+            : {}),
       parameters: parameters(spec, components),
       ...(spec.body
         ? {
@@ -120,6 +126,13 @@ export function buildOpenApiDocument(options: { version: string; serverUrl?: str
           type: 'http',
           scheme: 'bearer',
           description: 'A publishable key (pk_…) for storefront routes, a secret key (sk_…) for admin routes',
+        },
+        staffSession: {
+          type: 'apiKey',
+          in: 'cookie',
+          name: 'shoptag_admin_session',
+          description:
+            "The console session set by POST /v1/admin/session; writes with it need its csrf_token in X-CSRF-Token and the server's own Origin",
         },
       },
       schemas: components,

@@ -95,9 +95,28 @@ import {
 import { ImportJob, ImportJobParams } from './imports.js';
 import { RelatedList, RelatedQuery, SearchQuery, SearchResult, SuggestQuery, SuggestResult } from './search.js';
 import { OrderResolve, UnresolvedPaymentList, UnresolvedPaymentQuery } from './recovery.js';
+import {
+  AuditLogList,
+  AuditLogQuery,
+  PasswordResetAccepted,
+  PasswordResetComplete,
+  PasswordResetRequest,
+  StaffInvite,
+  StaffList,
+  StaffMember,
+  StaffParams,
+  StaffSession,
+  StaffSetup,
+  StaffSignedOut,
+  StaffSignIn,
+  StaffUpdate,
+} from './staff.js';
 
-/** Who may call a route: nobody in particular, a publishable (or secret) key, or a secret key only. */
-export type RouteAuth = 'none' | 'publishable' | 'secret';
+/**
+ * Who may call a route: nobody in particular, a publishable (or secret) key, a secret key (or a
+ * console session: every `/v1/admin` route takes either), or the console's session cookie only.
+ */
+export type RouteAuth = 'none' | 'publishable' | 'secret' | 'session';
 
 /** One operation of the HTTP API, as the contract defines it. */
 export interface RouteSpec {
@@ -629,6 +648,115 @@ export const ROUTES = {
     body: ApiKeyOriginsUpdate,
     response: ApiKey,
     errors: [404, 409],
+  },
+  // Staff accounts (owners, or a secret key) and the audit log (every admin write, by anyone).
+  signIn: {
+    method: 'post',
+    path: '/v1/admin/session',
+    summary:
+      'Sign in to the console with email and password: sets the session cookie and answers its CSRF token; failures are limited per account and per address (429)',
+    tag: 'Console',
+    auth: 'none',
+    body: StaffSignIn,
+    response: StaffSession,
+    errors: [429],
+  },
+  getSession: {
+    method: 'get',
+    path: '/v1/admin/session',
+    summary:
+      'The signed-in session (401 `not_signed_in` when there is none): who, its CSRF token, when it ends if unused',
+    tag: 'Console',
+    auth: 'session',
+    response: StaffSession,
+  },
+  signOut: {
+    method: 'delete',
+    path: '/v1/admin/session',
+    summary: 'Sign out: ends the session and clears its cookie',
+    tag: 'Console',
+    auth: 'session',
+    response: StaffSignedOut,
+  },
+  listStaff: {
+    method: 'get',
+    path: '/v1/admin/staff',
+    summary: 'List staff accounts (owners only when signed in to the console)',
+    tag: 'Admin',
+    auth: 'secret',
+    response: StaffList,
+  },
+  inviteStaff: {
+    method: 'post',
+    path: '/v1/admin/staff',
+    summary: 'Invite someone: an account without a password, and an emailed link (valid an hour) to set one',
+    tag: 'Admin',
+    auth: 'secret',
+    body: StaffInvite,
+    response: StaffMember,
+    errors: [409],
+  },
+  getStaff: {
+    method: 'get',
+    path: '/v1/admin/staff/:id',
+    summary: 'One staff account',
+    tag: 'Admin',
+    auth: 'secret',
+    params: StaffParams,
+    response: StaffMember,
+    errors: [404],
+  },
+  updateStaff: {
+    method: 'patch',
+    path: '/v1/admin/staff/:id',
+    summary: "Change a staff account's name or role, or disable it (which ends its sessions); the last owner is kept",
+    tag: 'Admin',
+    auth: 'secret',
+    params: StaffParams,
+    body: StaffUpdate,
+    response: StaffMember,
+    errors: [404, 409],
+  },
+  listAuditLog: {
+    method: 'get',
+    path: '/v1/admin/audit-log',
+    summary:
+      'Who changed what: every admin write, sign-ins and staff changes, newest first (owners only in the console)',
+    tag: 'Admin',
+    auth: 'secret',
+    query: AuditLogQuery,
+    response: AuditLogList,
+  },
+  requestPasswordReset: {
+    method: 'post',
+    path: '/v1/admin/password-resets',
+    summary:
+      'Email a link (valid an hour, once) to set a new password; the same answer whether or not the email has an account',
+    tag: 'Console',
+    auth: 'none',
+    body: PasswordResetRequest,
+    status: 202,
+    response: PasswordResetAccepted,
+  },
+  completePasswordReset: {
+    method: 'post',
+    path: '/v1/admin/password-resets/complete',
+    summary: "Set the password a reset or invitation link is for; ends that account's sessions",
+    tag: 'Console',
+    auth: 'none',
+    body: PasswordResetComplete,
+    response: PasswordResetAccepted,
+  },
+  setupOwner: {
+    method: 'post',
+    path: '/v1/admin/setup',
+    summary:
+      'Create the first owner with the one-time link the server printed on an install without staff, and sign in',
+    tag: 'Console',
+    auth: 'none',
+    body: StaffSetup,
+    response: StaffSession,
+    errors: [409],
   },
   // Checkout and orders (the session id is a capability; every amount is computed by the server).
   createCheckoutSession: {

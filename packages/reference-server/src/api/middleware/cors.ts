@@ -46,7 +46,9 @@ export function corsForKey(): RequestHandler {
   return (req, res, next) => {
     const origin = req.get('origin');
     const principal = res.locals.principal;
-    if (!origin || !principal) return next();
+    // A staff session is the console on the server's own origin: it needs no CORS (the session
+    // middleware refuses a foreign Origin on writes).
+    if (!origin || !principal || principal.kind === 'staff') return next();
     if (!isOriginAllowed(principal, origin)) {
       throw new PermissionError(
         `Origin ${origin} is not allowed for this publishable key. Add it to the key's allowed origins (SHOPTAG_ALLOWED_ORIGINS for the demo key).`,

@@ -1,10 +1,10 @@
-import type { Principal } from '../../services/keys/index.js';
+import type { RequestPrincipal } from '../locals.js';
 
 /** Storefront resources whose id (a capability) scopes the keys of the requests that act on them. */
 const RESOURCE_PATH = /^\/v1\/(carts|checkout-sessions)\/([^/?]+)/;
 
 export interface ScopedRequest {
-  principal: Principal | undefined;
+  principal: RequestPrincipal | undefined;
   /** The request path as sent (`req.originalUrl` without its query). */
   path: string;
   body: unknown;
@@ -20,6 +20,8 @@ export interface ScopedRequest {
  * never get each other's answer, while a retry by the same shopper still finds its own.
  */
 export function idempotencyScope(request: ScopedRequest): string {
+  // A signed-in staff member is one caller too, like a secret key.
+  if (request.principal?.kind === 'staff') return `staff:${request.principal.staffId}`;
   const base = request.principal?.keyId ?? 'anonymous';
   if (request.principal?.kind === 'secret') return base;
   const resource = RESOURCE_PATH.exec(request.path);

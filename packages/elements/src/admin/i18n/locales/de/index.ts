@@ -5,5 +5,17 @@ import { shell } from './shell.js';
 import { coupons } from './coupons.js';
 import { keys } from './keys.js';
 import { settings } from './settings.js';
+import { audit } from './audit.js';
+import { staff } from './staff.js';
+import { account } from './account.js';
 
-export const de: Translation<typeof en> = { ...shell, ...coupons, ...keys, ...settings, ...catalog };
+export const de: Translation<typeof en> = {
+  ...shell,
+  ...coupons,
+  ...keys,
+  ...settings,
+  ...catalog,
+  ...audit,
+  ...staff,
+  ...account,
+};

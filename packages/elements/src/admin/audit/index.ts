@@ -1,0 +1,7 @@
+// The audit area: who changed what (owners only).
+import { defineElement } from '../../internal/define-element.js';
+import { ShopAdminAudit } from './audit-screen.js';
+
+defineElement(ShopAdminAudit);
+
+export { ShopAdminAudit };

@@ -1,0 +1,31 @@
+import type { Translation } from '../../../../i18n/translation.js';
+import type { account as en } from '../en/account.js';
+
+export const account: Translation<typeof en> = {
+  'account.requestTitle': 'إعادة تعيين كلمة المرور',
+  'account.requestIntro': 'أدخل البريد الإلكتروني الذي تسجّل الدخول به. سنرسل إليك رابطًا لاختيار كلمة مرور جديدة.',
+  'account.requestSubmit': 'أرسل الرابط',
+  'account.sending': 'جارٍ الإرسال…',
+  'account.requestSentTitle': 'تحقّق من بريدك',
+  'account.requestSent': 'إذا كان لهذا العنوان حساب، فالرابط في طريقه إليك. يعمل مرة واحدة لمدة ساعة.',
+  'account.resetTitle': 'اختر كلمة مرور جديدة',
+  'account.newPassword': 'كلمة المرور الجديدة',
+  'account.passwordAgain': 'أعد كتابة كلمة المرور الجديدة',
+  'account.passwordHint': '{count} حرفًا على الأقل، وليست بريدك الإلكتروني.',
+  'account.resetSubmit': 'احفظ كلمة المرور',
+  'account.resetDoneTitle': 'تم حفظ كلمة المرور',
+  'account.resetDone': 'تم حفظ كلمة المرور الجديدة، وتم تسجيل خروجك من كل مكان آخر.',
+  'account.backToSignIn': 'العودة إلى تسجيل الدخول',
+  'account.requestAgain': 'اطلب رابطًا جديدًا',
+  'account.linkExpired': 'هذا الرابط مستخدم أو منتهي الصلاحية. اطلب رابطًا جديدًا.',
+  'account.passwordTooShort': 'كلمة المرور قصيرة جدًا.',
+  'account.passwordIsEmail': 'يجب ألا تكون كلمة المرور هي بريدك الإلكتروني.',
+  'account.passwordsDiffer': 'كلمتا المرور غير متطابقتين.',
+  'account.emailRequired': 'أدخل بريدك الإلكتروني.',
+  'account.emailInvalid': 'أدخل بريدًا إلكترونيًا صالحًا.',
+  'account.setupTitle': 'إنشاء حساب المالك',
+  'account.setupIntro': 'لا يوجد حساب لهذا المتجر بعد. يستطيع المالك إدارة كل شيء، بما في ذلك الموظفون والمفاتيح.',
+  'account.setupSubmit': 'أنشئ الحساب وسجّل الدخول',
+  'account.setupDone': 'للمتجر مالك بالفعل. سجّل الدخول بدلًا من ذلك.',
+  'account.name': 'الاسم',
+};

@@ -1,0 +1,31 @@
+import type { Message } from '../../../../i18n/message.js';
+
+/** Password reset and the first owner's setup: the screens reachable without signing in. */
+export const account = {
+  'account.requestTitle': 'Reset your password',
+  'account.requestIntro': 'Enter the email you sign in with. We will send you a link to choose a new password.',
+  'account.requestSubmit': 'Send the link',
+  'account.sending': 'Sending…',
+  'account.requestSentTitle': 'Check your email',
+  'account.requestSent': 'If an account has this address, a link is on its way. It works once, for an hour.',
+  'account.resetTitle': 'Choose a new password',
+  'account.newPassword': 'New password',
+  'account.passwordAgain': 'New password again',
+  'account.passwordHint': 'At least {count} characters, and not your email address.',
+  'account.resetSubmit': 'Set the password',
+  'account.resetDoneTitle': 'Password set',
+  'account.resetDone': 'Your new password is set. You have been signed out everywhere else.',
+  'account.backToSignIn': 'Back to sign in',
+  'account.requestAgain': 'Ask for a new link',
+  'account.linkExpired': 'This link has been used or has expired. Ask for a new one.',
+  'account.passwordTooShort': 'The password is too short.',
+  'account.passwordIsEmail': 'The password must not be your email address.',
+  'account.passwordsDiffer': 'The two passwords differ.',
+  'account.emailRequired': 'Enter your email address.',
+  'account.emailInvalid': 'Enter a valid email address.',
+  'account.setupTitle': 'Create the owner account',
+  'account.setupIntro': 'This shop has no account yet. The owner can manage everything, including staff and keys.',
+  'account.setupSubmit': 'Create and sign in',
+  'account.setupDone': 'The shop has an owner already. Sign in instead.',
+  'account.name': 'Name',
+} as const satisfies Record<string, Message>;
