@@ -9,7 +9,10 @@ import { createCommerceServices } from './services/commerce.js';
 import { defaultCheckoutPricing } from './services/pricing/index.js';
 
 /** What only a serving process adds to checkout: the confirmation email, idempotency leases, test faults. */
-export type ServingCheckoutOptions = Pick<CheckoutServicesDeps, 'onOrderPlaced' | 'idempotencyLeaseMs' | 'faults'> & {
+export type ServingCheckoutOptions = Pick<
+  CheckoutServicesDeps,
+  'onOrderPlaced' | 'notifier' | 'idempotencyLeaseMs' | 'faults'
+> & {
   /** Counts holds, orders and payments by outcome. */
   metrics?: MetricsSink;
 };

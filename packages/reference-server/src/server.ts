@@ -245,6 +245,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Sta
     });
     const { commerce, checkout } = wireCheckout(config, runtime, clock, logger, {
       onOrderPlaced: async (order) => void (await mailer.sendConfirmation(order)),
+      notifier: { shipped: (o, f) => mailer.sendShipped(o, f), refunded: (o, r) => mailer.sendRefunded(o, r) },
       idempotencyLeaseMs: config.idempotencyLeaseMs,
       faults: createFaultInjector(config.faultKillAt),
       metrics: metrics.sink,

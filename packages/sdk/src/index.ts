@@ -108,6 +108,10 @@ export type {
   OrderTotals,
   PaymentCard,
   Refund,
+  RefundLine,
+  Fulfillment,
+  OrderFulfillmentStatus,
+  OrderPaymentStatus,
   CheckoutCompletion,
 } from './contract/orders.js';
 export type {
