@@ -182,14 +182,7 @@ export function createOrderFulfillmentRepository(q: Queryable) {
       const { rows } = await q.query<OrderEventRow>(
         `INSERT INTO order_events (order_id, type, actor_kind, actor_id, data, created_at) VALUES ($1, $2, $3, $4, $5, $6)
          RETURNING id::text AS id, order_id, type, actor_kind, actor_id, data, created_at`,
-        [
-          event.order_id,
-          event.type,
-          event.actor_kind,
-          event.actor_id,
-          JSON.stringify(event.data),
-          event.created_at,
-        ],
+        [event.order_id, event.type, event.actor_kind, event.actor_id, JSON.stringify(event.data), event.created_at],
       );
       return rows[0]!;
     },

@@ -65,6 +65,8 @@ export interface RefundRow {
   reason: string | null;
   restocked: boolean;
   provider_reference: string | null;
+  /** The Idempotency-Key of the request that made it, when it had one. */
+  request_key?: string | null;
   created_at: Date;
 }
 
@@ -99,7 +101,10 @@ export function createOrderRepository(q: Queryable) {
     /** Inserts the order with the next order number; false when the session already has one (the unique constraint). */
     async insert(
       order: NewOrder,
-      items: readonly Omit<OrderItemRow, 'order_id' | 'refunded_quantity'>[],
+      items: readonly Omit<
+        OrderItemRow,
+        'order_id' | 'refunded_quantity' | 'fulfilled_quantity' | 'restocked_quantity'
+      >[],
     ): Promise<boolean> {
       const { rowCount } = await q.query(
         `INSERT INTO orders (id, number, checkout_session_id, status, currency, email, shipping_address, billing_address, shipping_method, coupon_code,
@@ -182,6 +187,15 @@ export function createOrderRepository(q: Queryable) {
         [orderIds],
       );
       return rows;
+    },
+
+    /** Whether a request with this Idempotency-Key already refunded the order. */
+    async hasRefundFor(orderId: string, requestKey: string): Promise<boolean> {
+      const { rows } = await q.query('SELECT 1 FROM refunds WHERE order_id = $1 AND request_key = $2', [
+        orderId,
+        requestKey,
+      ]);
+      return rows.length > 0;
     },
 
     async refunds(orderIds: readonly string[]): Promise<RefundRow[]> {
@@ -291,8 +305,9 @@ export function createOrderRepository(q: Queryable) {
      */
     async addRefund(refund: RefundRow, status: OrderStatus, now: Date): Promise<'recorded' | 'duplicate' | 'exceeds'> {
       const inserted = await q.query(
-        `INSERT INTO refunds (id, order_id, amount, reason, restocked, provider_reference, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7)
-         ON CONFLICT (order_id, provider_reference) DO NOTHING`,
+        `INSERT INTO refunds (id, order_id, amount, reason, restocked, provider_reference, request_key, created_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+         ON CONFLICT DO NOTHING`,
         [
           refund.id,
           refund.order_id,
@@ -300,6 +315,7 @@ export function createOrderRepository(q: Queryable) {
           refund.reason,
           refund.restocked,
           refund.provider_reference,
+          refund.request_key ?? null,
           refund.created_at,
         ],
       );

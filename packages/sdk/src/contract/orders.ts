@@ -214,7 +214,10 @@ export const OrderListQuery = PageQuery.extend({
     .datetime({ offset: true })
     .optional()
     .meta({ description: 'Orders placed at or after this instant' }),
-  created_before: z.iso.datetime({ offset: true }).optional().meta({ description: 'Orders placed before this instant' }),
+  created_before: z.iso
+    .datetime({ offset: true })
+    .optional()
+    .meta({ description: 'Orders placed before this instant' }),
   q: z
     .string()
     .trim()
@@ -235,7 +238,9 @@ export const OrderFulfil = z
       .url({ protocol: /^https?$/ })
       .max(500)
       .optional()
-      .meta({ description: "The carrier's tracking page; default: built for known carriers (UPS, USPS, FedEx, DHL …)" }),
+      .meta({
+        description: "The carrier's tracking page; default: built for known carriers (UPS, USPS, FedEx, DHL …)",
+      }),
     items: z
       .array(OrderLineQuantity)
       .min(1)

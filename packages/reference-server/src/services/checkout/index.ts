@@ -14,4 +14,6 @@ export {
   renderConfirmation,
   renderShipped,
   renderRefunded,
-  type OrderMailer, type OrderMailerOptions } from './order-mailer.js';
+  type OrderMailer,
+  type OrderMailerOptions,
+} from './order-mailer.js';

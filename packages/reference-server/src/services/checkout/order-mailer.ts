@@ -196,7 +196,11 @@ ${link ? `<p><a href="${escapeHtml(link)}">View your order</a></p>` : ''}
 }
 
 /** "We refunded …": the amount, the lines it covers, and the reason when one was given. */
-export function renderRefunded(order: Order, refund: Refund, settings: Partial<OrderEmailSettings> = {}): RenderedEmail {
+export function renderRefunded(
+  order: Order,
+  refund: Refund,
+  settings: Partial<OrderEmailSettings> = {},
+): RenderedEmail {
   const { shopName, locale, orderUrl } = settled(settings);
   const link = orderUrl ? orderPageUrl(orderUrl, order) : null;
   const amount = formatMoney(refund.amount, locale);

@@ -74,9 +74,7 @@ function lineShares(row: OrderRow, items: readonly OrderItemRow[]): Map<string, 
     row.discount,
     items.map((i) => i.line_total),
   );
-  return new Map(
-    items.map((i, n) => [i.id, i.line_total - discounts[n]! + (row.tax_included ? 0 : i.tax)] as const),
-  );
+  return new Map(items.map((i, n) => [i.id, i.line_total - discounts[n]! + (row.tax_included ? 0 : i.tax)] as const));
 }
 
 const partOf = (share: number, units: number, of: number) => Math.floor((share * units * 2 + of) / (2 * of));
@@ -119,7 +117,14 @@ export function createOrderRefunds(deps: OrderRefundsDeps) {
         amount: partOf(shares.get(item.id)!, line.quantity, item.quantity),
       };
     });
-    const amount = input.amount ?? (lines.length ? Math.min(left, lines.reduce((a, l) => a + l.amount, 0)) : left);
+    const amount =
+      input.amount ??
+      (lines.length
+        ? Math.min(
+            left,
+            lines.reduce((a, l) => a + l.amount, 0),
+          )
+        : left);
     if (amount > left)
       throw new InvalidRequestError(`At most ${left} can still be refunded.`, {
         code: 'amount_too_large',
@@ -153,8 +158,15 @@ export function createOrderRefunds(deps: OrderRefundsDeps) {
       .catch((error: unknown) => deps.logger.error(`the refund email of order ${order.number} failed`, error));
   }
 
-  async function refund(id: string, input: RefundInput, requestKey: string | undefined, actor: OrderActor): Promise<Order> {
+  async function refund(
+    id: string,
+    input: RefundInput,
+    requestKey: string | undefined,
+    actor: OrderActor,
+  ): Promise<Order> {
     const row = await deps.mustGet(id);
+    // A retry of a refund already recorded (its stored answer lost) answers the order as it is.
+    if (requestKey && (await createOrderRepository(db).hasRefundFor(id, requestKey))) return views.toOrder(row);
     const planned = await plan(row, input);
     const refundId = randomId('re', 24);
     const result = await payments.refund(row.payment_reference, planned.amount, {
@@ -175,6 +187,7 @@ export function createOrderRefunds(deps: OrderRefundsDeps) {
           reason: input.reason ?? null,
           restocked: planned.restockAll || planned.lines.some((l) => l.restock),
           provider_reference: result.id,
+          request_key: requestKey ?? null,
           created_at: now,
         },
         status,
@@ -187,7 +200,9 @@ export function createOrderRefunds(deps: OrderRefundsDeps) {
       if (!planned.lines.length && planned.full) await repo.markItemsRefunded(id);
       const toRestock = planned.restockAll
         ? (await repo.items([id])).map((i) => ({ itemId: i.id, quantity: i.quantity, refund: null }))
-        : planned.lines.filter((l) => l.restock).map((l) => ({ itemId: l.item.id, quantity: l.quantity, refund: refundId }));
+        : planned.lines
+            .filter((l) => l.restock)
+            .map((l) => ({ itemId: l.item.id, quantity: l.quantity, refund: refundId }));
       for (const r of toRestock) {
         const units = await lines.restockUnits(id, r.itemId, r.quantity, now, r.refund);
         if (units > 0) restocked.push({ item_id: r.itemId, quantity: units });
@@ -204,7 +219,9 @@ export function createOrderRefunds(deps: OrderRefundsDeps) {
     });
     if (restocked.length)
       await deps.reservations.invalidate(
-        (await createOrderRepository(db).items([id])).filter((i) => restocked.some((r) => r.item_id === i.id)).map((i) => i.variant_id),
+        (await createOrderRepository(db).items([id]))
+          .filter((i) => restocked.some((r) => r.item_id === i.id))
+          .map((i) => i.variant_id),
       );
     const order = await views.toOrder(await deps.mustGet(id));
     if (outcome === 'recorded' && input.notify !== false && row.status !== 'cancelled') notifyRefunded(order, refundId);
@@ -233,16 +250,17 @@ export function createOrderRefunds(deps: OrderRefundsDeps) {
     },
 
     /** Cancels an order not yet shipped: its units go back on hand and its payment is refunded (or the authorization released). */
-    async cancel(
-      id: string,
-      input: { reason?: string | undefined },
-      actor: OrderActor,
-    ): Promise<Order> {
+    async cancel(id: string, input: { reason?: string | undefined }, actor: OrderActor): Promise<Order> {
       let row = await deps.mustGet(id);
       // The cancellation's refund has one key per order, so a retry after a crash between the two
       // finishes the refund the provider may already have made, and never refunds twice.
       const finishRefund = (from: OrderRow) =>
-        refund(id, { amount: from.captured - from.refunded, reason: input.reason ?? 'order cancelled' }, 'cancel', actor);
+        refund(
+          id,
+          { amount: from.captured - from.refunded, reason: input.reason ?? 'order cancelled' },
+          'cancel',
+          actor,
+        );
       if (row.status === 'cancelled') {
         if (row.captured > row.refunded) return finishRefund(row);
         return views.toOrder(row);
@@ -259,7 +277,9 @@ export function createOrderRefunds(deps: OrderRefundsDeps) {
       const items = await createOrderRepository(db).items([id]);
       const moved = await db.transaction(async (tx) => {
         const repo = createOrderRepository(tx);
-        if (!(await repo.transition(id, [row.status], 'cancelled', clock.now(), { cancelReason: input.reason ?? null })))
+        if (
+          !(await repo.transition(id, [row.status], 'cancelled', clock.now(), { cancelReason: input.reason ?? null }))
+        )
           return false;
         const lines = createOrderFulfillmentRepository(tx);
         const restocked: { item_id: string; quantity: number }[] = [];

@@ -134,8 +134,12 @@ export function createOrderService(deps: OrderServiceDeps) {
 
     markDelivered: (id: string, actor: OrderActor = SYSTEM_ACTOR) => shipping.markDelivered(id, actor),
 
-    cancel: (id: string, input: { reason?: string | undefined }, _requestKey?: string, actor: OrderActor = SYSTEM_ACTOR) =>
-      refunds.cancel(id, input, actor),
+    cancel: (
+      id: string,
+      input: { reason?: string | undefined },
+      _requestKey?: string,
+      actor: OrderActor = SYSTEM_ACTOR,
+    ) => refunds.cancel(id, input, actor),
 
     refund: (id: string, input: RefundInput, requestKey: string | undefined, actor: OrderActor = SYSTEM_ACTOR) =>
       refunds.refund(id, input, requestKey, actor),
@@ -143,7 +147,10 @@ export function createOrderService(deps: OrderServiceDeps) {
     previewRefund: (id: string, input: RefundInput): Promise<RefundPreview> => refunds.preview(id, input),
 
     /** The order's timeline, oldest first. */
-    async events(id: string, query: { limit?: number | undefined; cursor?: string | undefined }): Promise<OrderEventList> {
+    async events(
+      id: string,
+      query: { limit?: number | undefined; cursor?: string | undefined },
+    ): Promise<OrderEventList> {
       await mustGet(id);
       return timeline.list(id, query);
     },

@@ -55,11 +55,17 @@ export function createOrderShipping(deps: OrderShippingDeps) {
     notifier
       .shipped(order, fulfillment)
       .then(() =>
-        timeline.record(db, order.id, 'email_sent', { kind: 'system', id: null }, {
-          template: 'shipped',
-          to: order.email,
-          fulfillment_id: fulfillment.id,
-        }),
+        timeline.record(
+          db,
+          order.id,
+          'email_sent',
+          { kind: 'system', id: null },
+          {
+            template: 'shipped',
+            to: order.email,
+            fulfillment_id: fulfillment.id,
+          },
+        ),
       )
       .catch((error: unknown) => deps.logger.error(`the shipment email of order ${order.number} failed`, error));
   }
@@ -74,7 +80,8 @@ export function createOrderShipping(deps: OrderShippingDeps) {
         if (row.fulfillment_status === 'fulfilled') return views.toOrder(row);
         throw deps.wrongState(row, 'fulfilled');
       }
-      const lines = input.items ?? items.filter((i) => openUnits(i) > 0).map((i) => ({ item_id: i.id, quantity: openUnits(i) }));
+      const lines =
+        input.items ?? items.filter((i) => openUnits(i) > 0).map((i) => ({ item_id: i.id, quantity: openUnits(i) }));
       const seen = new Set<string>();
       lines.forEach((line, n) => {
         const item = items.find((i) => i.id === line.item_id);
@@ -105,7 +112,8 @@ export function createOrderShipping(deps: OrderShippingDeps) {
           tracking_url: input.tracking_url ?? trackingUrl(carrier, trackingNumber),
           created_at: now,
         });
-        for (const line of lines) if (!(await shipments.ship(fulfillmentId, id, line.item_id, line.quantity))) throw changed();
+        for (const line of lines)
+          if (!(await shipments.ship(fulfillmentId, id, line.item_id, line.quantity))) throw changed();
         await shipments.refreshFulfillmentStatus(id);
         const after = (await createOrderRepository(tx).get(id))!;
         const status: OrderStatus =

@@ -49,7 +49,10 @@ export function createOrderTimeline(deps: { db: Queryable; clock: Clock }) {
       return toOrderEvent(row);
     },
 
-    async list(orderId: string, query: { limit?: number | undefined; cursor?: string | undefined }): Promise<OrderEventList> {
+    async list(
+      orderId: string,
+      query: { limit?: number | undefined; cursor?: string | undefined },
+    ): Promise<OrderEventList> {
       const limit = query.limit ?? DEFAULT_PAGE_LIMIT;
       let after: string | undefined;
       if (query.cursor) {

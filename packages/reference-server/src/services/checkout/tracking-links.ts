@@ -29,7 +29,10 @@ const TRACKING_PAGES: Readonly<Record<string, string>> = {
 const normalize = (carrier: string) => carrier.toLowerCase().replace(/[^a-z0-9]/g, '');
 
 /** The carrier's tracking page for a number, or null for a carrier without a known page (or no number). */
-export function trackingUrl(carrier: string | null | undefined, trackingNumber: string | null | undefined): string | null {
+export function trackingUrl(
+  carrier: string | null | undefined,
+  trackingNumber: string | null | undefined,
+): string | null {
   if (!carrier || !trackingNumber) return null;
   const page = TRACKING_PAGES[normalize(carrier)];
   return page ? page.replace('{n}', encodeURIComponent(trackingNumber)) : null;

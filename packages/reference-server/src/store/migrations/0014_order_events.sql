@@ -45,7 +45,10 @@ CREATE TABLE refund_items (
   PRIMARY KEY (refund_id, item_id)
 );
 
--- A refund retried with the same Idempotency-Key gets the provider's same refund back: it is recorded once.
+-- A refund retried with the same Idempotency-Key is recorded once: its key is kept, and the
+-- provider gives its same refund back.
+ALTER TABLE refunds ADD COLUMN request_key text;
+CREATE UNIQUE INDEX refunds_request_key_idx ON refunds (order_id, request_key);
 CREATE UNIQUE INDEX refunds_provider_reference_idx ON refunds (order_id, provider_reference);
 
 -- Each order's timeline: placed, paid, shipments, deliveries, refunds, cancellation, emails, notes.

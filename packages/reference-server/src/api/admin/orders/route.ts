@@ -53,7 +53,9 @@ export function adminOrdersRouter(orders: OrderService): Router {
   });
   router.post('/:id/cancel', async (req, res) => {
     const id = orderId(req.params);
-    res.json(await orders.cancel(id, parseInput(OrderCancel, req.body ?? {}), req.get('idempotency-key'), actorOf(res)));
+    res.json(
+      await orders.cancel(id, parseInput(OrderCancel, req.body ?? {}), req.get('idempotency-key'), actorOf(res)),
+    );
   });
   router.post('/:id/refunds/preview', async (req, res) => {
     const id = orderId(req.params);
