@@ -66,6 +66,11 @@ function copyDir(from, to) {
   };
 }
 
+/** Copies one file into the output (the console's HTML page). */
+function copyFile(from, to) {
+  return { name: 'copy-file', writeBundle: () => cpSync(from, to) };
+}
+
 /** Marks a built file executable, so its shebang works when it is run directly (`./dist/cli.js`). */
 function executable(file) {
   return {
@@ -90,7 +95,11 @@ const productionBuild = replace({
 
 export default [
   {
-    input: { index: 'packages/sdk/src/index.ts', 'contract/index': 'packages/sdk/src/contract/index.ts' },
+    input: {
+      index: 'packages/sdk/src/index.ts',
+      'contract/index': 'packages/sdk/src/contract/index.ts',
+      'admin/index': 'packages/sdk/src/admin/index.ts',
+    },
     output: {
       dir: 'packages/sdk/dist',
       format: 'esm',
@@ -148,6 +157,32 @@ export default [
       // After TypeScript, so it replaces in emitted JavaScript (not in the `declare const` line).
       productionBuild,
       terser({ format: { comments: false }, compress: { passes: 2 } }),
+    ],
+    onwarn,
+  },
+  {
+    // The owner's console, served at /admin by the server: self-contained and minified like the CDN
+    // script, but its own build, so shop pages never load it. Each area's screens are a chunk.
+    input: { 'shoptag-admin': 'packages/elements/src/admin/main.ts' },
+    output: {
+      dir: 'packages/elements/dist/admin',
+      format: 'esm',
+      sourcemap: true,
+      entryFileNames: '[name].js',
+      chunkFileNames: 'chunks/[name]-[hash].js',
+      manualChunks: (id) => {
+        const language = /elements\/src\/(?:admin\/)?i18n\/locales\/([a-z]+)\//.exec(id)?.[1];
+        if (language && language !== 'en') return `${id.includes('/admin/') ? 'admin-' : ''}locale-${language}`;
+        return undefined;
+      },
+    },
+    plugins: [
+      cleanDir('packages/elements/dist/admin'),
+      nodeResolve({ browser: true, exportConditions: ['browser', 'production', 'import', 'default'] }),
+      ts('elements', { declaration: false, declarationDir: undefined, outDir: 'packages/elements/dist/admin' }),
+      productionBuild,
+      terser({ format: { comments: false }, compress: { passes: 2 } }),
+      copyFile('packages/elements/src/admin/index.html', 'packages/elements/dist/admin/index.html'),
     ],
     onwarn,
   },

@@ -8,6 +8,7 @@ const OUTPUTS = [
   'packages/sdk/dist/index.js',
   'packages/elements/dist/index.js',
   'packages/elements/dist/cdn/shoptag.js',
+  'packages/elements/dist/admin/shoptag-admin.js',
   'packages/reference-server/dist/cli.js',
   'packages/elements/custom-elements.json',
 ];

@@ -81,6 +81,8 @@ test('every tarball holds dist, its types, a README and a LICENSE; the elements 
   const elements = paths(packageNamed('@shoptag/elements'));
   assert.ok(elements.includes('custom-elements.json'));
   assert.ok(elements.includes('dist/cdn/shoptag.js'), 'the CDN bundle');
+  assert.ok(elements.includes('dist/admin/shoptag-admin.js'), 'the owner console');
+  assert.ok(elements.includes('dist/admin/index.html'), 'the owner console page');
   assert.ok(paths(packageNamed('@shoptag/reference-server')).includes('dist/demo-shop/product.html'), 'the demo shop');
 });
 
@@ -339,4 +341,16 @@ test('the npm-installed server serves /shoptag.js and the demo product page', as
     const res: Response = await fetch(`${server.url}/${asset}`);
     assert.equal(res.status, 200, asset);
   }
+});
+
+test('the npm-installed server serves the owner console at /admin/, never framed', async () => {
+  const server = await installedServer();
+  const page = await fetch(`${server.url}/admin/`);
+  assert.equal(page.status, 200, await page.clone().text());
+  assert.match(page.headers.get('content-security-policy') ?? '', /frame-ancestors 'none'/);
+  const html = await page.text();
+  assert.match(html, /<shop-admin>/);
+  const script = await fetch(`${server.url}/admin/shoptag-admin.js`);
+  assert.equal(script.status, 200);
+  assert.match(script.headers.get('content-type') ?? '', /javascript/);
 });

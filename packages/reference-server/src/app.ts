@@ -3,6 +3,7 @@ import express, { type Express } from 'express';
 import { adminCouponsRouter } from './api/admin/coupons/route.js';
 import { adminInventoryRouter } from './api/admin/inventory/route.js';
 import { adminKeysRouter } from './api/admin/keys/route.js';
+import { adminConsoleRouter } from './api/admin-console/route.js';
 import { cartsRouter } from './api/carts/route.js';
 import { checkoutSessionsRouter } from './api/checkout-sessions/route.js';
 import { adminOrdersRouter } from './api/admin/orders/route.js';
@@ -71,6 +72,8 @@ export interface AppDeps {
   renditions?: ImageRenditions;
   /** Product images for `/media/products/:file`. */
   renderProductImage: RenderProductImage;
+  /** Where the owner's console is built; served at `/admin` (omit to serve no console). */
+  adminConsoleDir?: string;
   /** Demo shop and CDN bundle; omit to serve the API only. */
   demo?: DemoOptions;
   /** Generates request ids; injected for tests. */
@@ -161,6 +164,7 @@ export function createApp(deps: AppDeps): Express {
   // Metrics, media made per request (SVG), demo pages: compressed as sent.
   app.use(compress);
   if (deps.metrics?.expose) app.use('/metrics', metricsRouter(deps.metrics.expose));
+  if (deps.adminConsoleDir) app.use('/admin', adminConsoleRouter(deps.adminConsoleDir, staticCompressor));
   app.use(['/media', '/shoptag.js', '/shoptag.js.map', '/chunks'], publicAsset());
   if (deps.renditions) app.use('/media', renditionsRouter(deps.renditions));
   app.use('/media', mediaRouter(deps.renderProductImage));

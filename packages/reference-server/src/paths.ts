@@ -36,6 +36,11 @@ export function findElementsCdnDir(): string {
   }
 }
 
+/** Where the owner's console is built (`@shoptag/elements/dist/admin`), beside the CDN bundle. */
+export function findAdminConsoleDir(): string {
+  return resolve(findElementsCdnDir(), '../admin');
+}
+
 export function readPackageVersion(): string {
   const pkg: unknown = createRequire(import.meta.url)('../package.json');
   return typeof pkg === 'object' && pkg !== null && 'version' in pkg && typeof pkg.version === 'string'

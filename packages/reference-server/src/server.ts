@@ -11,7 +11,7 @@ import { answerClientErrors } from './http-client-error.js';
 import { trackForDrain } from './http-drain.js';
 import { createLogger, silentLogger, type Logger } from './logger.js';
 import { currencyExponent } from '@shoptag/sdk/contract';
-import { findDemoShopDir, findElementsCdnDir, readPackageVersion } from './paths.js';
+import { findAdminConsoleDir, findDemoShopDir, findElementsCdnDir, readPackageVersion } from './paths.js';
 import { openRuntime } from './runtime.js';
 import { wireCheckout } from './checkout-wiring.js';
 import { renderProductImage } from './seed/product-image.js';
@@ -304,6 +304,8 @@ export async function startServer(options: StartServerOptions = {}): Promise<Sta
       }),
       renderProductImage: (imageId) => renderProductImage(imageId),
       renditions,
+      // The owner's console, in every mode.
+      adminConsoleDir: findAdminConsoleDir(),
       // The CDN bundle is served in every mode; the demo shop at `/` only with the demo's key.
       demo: {
         shopDir: keys ? shopDir : null,

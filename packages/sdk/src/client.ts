@@ -102,7 +102,7 @@ export function createShopClient(options: ShopClientOptions): ShopClient {
   let unreachable = false;
   const send = createTransport({
     endpoint,
-    publishableKey: options.publishableKey,
+    apiKey: options.publishableKey,
     fetch: options.fetch ?? ((input, init) => globalThis.fetch(input, init)),
     maxRetries: options.retries ?? DEFAULT_MAX_RETRIES,
     timeout: options.timeout ?? DEFAULT_TIMEOUT_MS,

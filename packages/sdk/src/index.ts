@@ -41,7 +41,7 @@ export {
   isShopError,
 } from './errors.js';
 export type { ShopErrorType, ShopErrorInit } from './errors.js';
-export { formatMoney, currencyExponent, minorToDecimalString } from './money.js';
+export { formatMoney, currencyExponent, decimalToMinor, minorToDecimalString } from './money.js';
 export { formatAddress } from './address/format-address.js';
 export type { FormatAddressOptions } from './address/format-address.js';
 export {

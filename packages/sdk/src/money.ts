@@ -1,5 +1,5 @@
 import type { Money } from './contract/money.js';
-import { currencyExponent, minorToDecimalString } from './contract/currency.js';
+import { currencyExponent, decimalToMinor, minorToDecimalString } from './contract/currency.js';
 
 /**
  * Formats integer minor units for people, e.g. `{ amount: 1999, currency: 'USD' }` → `"$19.99"`,
@@ -19,4 +19,4 @@ export function formatMoney(money: Money, locale?: string, options: Intl.NumberF
   return format.format(minorToDecimalString(money.amount, money.currency) as `${number}`);
 }
 
-export { currencyExponent, minorToDecimalString };
+export { currencyExponent, decimalToMinor, minorToDecimalString };

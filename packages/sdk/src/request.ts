@@ -29,7 +29,14 @@ export interface RequestSpec extends RequestOptions {
 
 export interface TransportConfig {
   endpoint: string;
-  publishableKey: string;
+  /** Sent as `Authorization: Bearer …`; omit when a cookie authenticates (the admin console). */
+  apiKey?: string | undefined;
+  /** Headers added to every request, read each time (the console's CSRF token). */
+  headers?: (() => Record<string, string>) | undefined;
+  /** fetch's `credentials`: `same-origin` sends the console's session cookie. */
+  credentials?: RequestCredentials | undefined;
+  /** Told every successful answer, for a client that keeps state from it (the CSRF token). */
+  onAnswer?: ((payload: unknown) => void) | undefined;
   fetch: typeof fetch;
   maxRetries: number;
   timeout: number;
@@ -120,11 +127,8 @@ export function createTransport(config: TransportConfig): Transport {
   const random = config.random ?? Math.random;
   return async function send<T>(spec: RequestSpec): Promise<T> {
     const url = `${base}/v1${spec.path}${encodeQuery(spec.query)}`;
-    const headers: Record<string, string> = {
-      ...spec.headers,
-      Accept: 'application/json',
-      Authorization: `Bearer ${config.publishableKey}`,
-    };
+    const headers: Record<string, string> = { ...config.headers?.(), ...spec.headers, Accept: 'application/json' };
+    if (config.apiKey) headers['Authorization'] = `Bearer ${config.apiKey}`;
     if (spec.body !== undefined) headers['Content-Type'] = 'application/json';
     if (spec.method === 'POST') headers['Idempotency-Key'] = spec.idempotencyKey ?? newIdempotencyKey();
     const body = spec.body === undefined ? undefined : JSON.stringify(spec.body);
@@ -138,10 +142,15 @@ export function createTransport(config: TransportConfig): Transport {
       let failure: ShopError;
       let retryAfter: string | null = null;
       try {
-        const response = await config.fetch(url, { method: spec.method, headers, body, signal: controller.signal });
+        const init: RequestInit = { method: spec.method, headers, body, signal: controller.signal };
+        if (config.credentials) init.credentials = config.credentials;
+        const response = await config.fetch(url, init);
         config.onReach?.(true);
         const payload = await readBody(response);
-        if (response.ok) return payload as T;
+        if (response.ok) {
+          config.onAnswer?.(payload);
+          return payload as T;
+        }
         failure = createShopError({
           statusCode: response.status,
           body: payload,

@@ -1,5 +1,6 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { ensureLanguage, lookupMessage, onMessagesChange, type MessageKey } from './catalogues.js';
+import type { MessageCatalogue } from './catalogue.js';
+import { storefrontMessages, type MessageKey } from './catalogues.js';
 import { formatMessage, type MessageParams } from './message.js';
 
 /** Right-to-left languages among those a shop may speak. */
@@ -42,15 +43,17 @@ function watchLang(listener: () => void): () => void {
  * of its `<shop-store locale>` (else the nearest `lang`, else the browser's), loading that
  * language's chunk on first use and re-rendering the host when it arrives.
  */
-export class Localizer implements ReactiveController {
+export class Localizer<Key extends string = MessageKey> implements ReactiveController {
   private stops: (() => void)[] = [];
 
   /**
    * @param storeLocale the enclosing store's `locale`, when it sets one (read on every call).
+   * @param messages the catalogue to speak from: the storefront's unless told (the console has its own).
    */
   constructor(
     private readonly host: ReactiveControllerHost & HTMLElement,
     private readonly storeLocale: () => string | undefined = () => undefined,
+    private readonly messages: MessageCatalogue<Key> = storefrontMessages as unknown as MessageCatalogue<Key>,
   ) {
     host.addController(this);
   }
@@ -71,15 +74,15 @@ export class Localizer implements ReactiveController {
   }
 
   /** The message for `key`, with its placeholders filled and its plural form chosen by `params.count`. */
-  t(key: MessageKey, params?: MessageParams): string {
+  t(key: Key, params?: MessageParams): string {
     const locale = this.locale;
-    ensureLanguage(locale);
-    return formatMessage(lookupMessage(locale, key), params, locale);
+    this.messages.ensureLanguage(locale);
+    return formatMessage(this.messages.lookup(locale, key), params, locale);
   }
 
   hostConnected(): void {
     const update = () => this.host.requestUpdate();
-    this.stops = [onMessagesChange(update), watchLang(update)];
+    this.stops = [this.messages.onChange(update), watchLang(update)];
   }
 
   hostDisconnected(): void {

@@ -53,3 +53,27 @@ export function minorToDecimalString(amount: number, currency: string): string {
   const fraction = exponent === 0 ? '' : `.${digits.slice(-exponent)}`;
   return `${negative ? '-' : ''}${whole}${fraction}`;
 }
+
+/**
+ * Reads an amount people typed in major units as integer minor units, without floating-point
+ * arithmetic: `('19.99', 'USD')` → `1999`, `('1,500', 'JPY')` → `1500`, `('19,99', 'EUR')` → `1999`
+ * when a comma is the only separator and is followed by up to the currency's decimals. `null`
+ * when it is not an amount, has more decimals than the currency allows, or is not a safe integer.
+ */
+export function decimalToMinor(text: string, currency: string): number | null {
+  const exponent = currencyExponent(currency);
+  let value = text.trim().replace(/[\s\u00a0\u202f']/g, '');
+  // A lone comma with 1..exponent digits after it is a decimal comma ("19,99"); otherwise commas group.
+  if (!value.includes('.') && new RegExp(`^-?\\d+,\\d{1,${Math.max(exponent, 1)}}$`).test(value) && exponent > 0) {
+    value = value.replace(',', '.');
+  } else {
+    value = value.replace(/,(?=\d{3}(\D|$))/g, '');
+  }
+  const match = /^(-?)(\d+)(?:\.(\d*))?$/.exec(value);
+  if (!match) return null;
+  const [, sign, whole, fraction = ''] = match;
+  if (fraction.length > exponent) return null;
+  const minor = Number(`${whole}${fraction.padEnd(exponent, '0')}`);
+  if (!Number.isSafeInteger(minor)) return null;
+  return sign ? -minor : minor;
+}

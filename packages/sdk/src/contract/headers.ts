@@ -6,3 +6,8 @@
  * so that the token stays out of access logs, proxies' logs and `Referer` headers.
  */
 export const ORDER_TOKEN_HEADER = 'Shoptag-Order-Token';
+
+/** The cookie that carries a console session (`HttpOnly`, `SameSite=Strict`). */
+export const STAFF_SESSION_COOKIE = 'shoptag_admin_session';
+/** The header every console write carries its session's CSRF token in. */
+export const CSRF_HEADER = 'X-CSRF-Token';

@@ -3,7 +3,7 @@
  * The server validates with these schemas; the SDK imports their types only.
  */
 export { CurrencyCode, Money } from './money.js';
-export { currencyExponent, minorToDecimalString, DEFAULT_CURRENCY_EXPONENT } from './currency.js';
+export { currencyExponent, decimalToMinor, minorToDecimalString, DEFAULT_CURRENCY_EXPONENT } from './currency.js';
 export { ERROR_TYPES, ErrorType, ErrorBody } from './errors.js';
 export type { ErrorObject } from './errors.js';
 export { PageQuery, listOf, DEFAULT_PAGE_LIMIT, MAX_PAGE_LIMIT } from './pagination.js';
@@ -209,3 +209,13 @@ export { OpenApiDocument } from './openapi-document.js';
 export { ROUTES } from './routes.js';
 export type { RouteSpec, RouteAuth, RouteId } from './routes.js';
 export { buildOpenApiDocument } from './openapi.js';
+export {
+  STAFF_ROLES,
+  StaffRole,
+  STAFF_SESSION_COOKIE,
+  CSRF_HEADER,
+  StaffEmail,
+  Staff,
+  StaffSignIn,
+  StaffSession,
+} from './staff.js';

@@ -1,0 +1,5 @@
+import type { Translation } from '../../../../i18n/translation.js';
+import type { en } from '../en/index.js';
+import { shell } from './shell.js';
+
+export const de: Translation<typeof en> = { ...shell };

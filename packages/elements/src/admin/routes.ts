@@ -1,0 +1,37 @@
+import type { AdminMessageKey } from './i18n/admin-messages.js';
+import type { StaffRole } from '@shoptag/sdk/admin';
+
+/**
+ * One console page: the hash path it answers (`#/orders/ord_…`), the element that draws it, and
+ * the chunk that defines that element. Each area adds its routes here, one line each.
+ */
+export interface AdminRoute {
+  /** Matched against the path after `#/`; named groups become the screen's `params`. */
+  readonly pattern: RegExp;
+  /** The screen's custom element tag. */
+  readonly tag: string;
+  /** Loads the chunk that defines `tag` (each area is its own chunk). */
+  readonly load: () => Promise<unknown>;
+  /** Shown in the navigation under this label (only one route per area should have it). */
+  readonly nav?: AdminMessageKey;
+  /** The path the navigation link goes to, when `nav` is set. */
+  readonly href?: string;
+  /** Roles that may open it; every signed-in role when absent. */
+  readonly roles?: readonly StaffRole[];
+  /** Reachable without signing in (a password-reset or first-owner link). */
+  readonly public?: boolean;
+}
+
+export const ADMIN_ROUTES: readonly AdminRoute[] = [];
+
+/** The route for `path` (without `#/`) and its named groups, or undefined. */
+export function matchRoute(
+  path: string,
+  routes: readonly AdminRoute[] = ADMIN_ROUTES,
+): { route: AdminRoute; params: Record<string, string> } | undefined {
+  for (const route of routes) {
+    const match = route.pattern.exec(path);
+    if (match) return { route, params: { ...match.groups } };
+  }
+  return undefined;
+}

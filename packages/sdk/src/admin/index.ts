@@ -1,0 +1,9 @@
+/**
+ * `@shoptag/sdk/admin`: a typed client for the admin API — the console's, and back-office
+ * scripts' with a secret key. Kept apart from the storefront client so shop pages never load it.
+ */
+export { createAdminClient } from './admin-client.js';
+export type { AdminClient, AdminClientOptions } from './admin-client.js';
+export type { SessionResource } from './session.js';
+export type { StaffSession, StaffSignIn, Staff, StaffRole } from '../contract/staff.js';
+export { formatMoney, currencyExponent, decimalToMinor, minorToDecimalString } from '../money.js';
