@@ -22,7 +22,16 @@ export interface AdminRoute {
   readonly public?: boolean;
 }
 
-export const ADMIN_ROUTES: readonly AdminRoute[] = [];
+export const ADMIN_ROUTES: readonly AdminRoute[] = [
+  {
+    pattern: /^orders$/,
+    tag: 'shop-admin-orders',
+    load: () => import('./orders/index.js'),
+    nav: 'nav.orders',
+    href: 'orders',
+  },
+  { pattern: /^orders\/(?<id>ord_[A-Za-z0-9]+)$/, tag: 'shop-admin-order', load: () => import('./orders/index.js') },
+];
 
 /** The route for `path` (without `#/`) and its named groups, or undefined. */
 export function matchRoute(

@@ -1,6 +1,7 @@
 import { CSRF_HEADER } from '../contract/headers.js';
 import { createTransport, DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT_MS, type Transport } from '../request.js';
 import { createSessionResource, type SessionResource } from './session.js';
+import { createAdminOrdersResource, type AdminOrdersResource } from './orders.js';
 
 /** Options of {@link createAdminClient}. Unknown keys are rejected so a typo never passes silently. */
 export interface AdminClientOptions {
@@ -24,6 +25,8 @@ export interface AdminClient {
   /** The endpoint this client talks to, without a trailing slash. */
   readonly endpoint: string;
   readonly session: SessionResource;
+  /** Orders: list and search, timeline, ship, deliver, cancel, refund. */
+  readonly orders: AdminOrdersResource;
   /** The transport every resource uses, for admin routes this client has no method for yet. */
   readonly send: Transport;
 }
@@ -108,6 +111,7 @@ export function createAdminClient(options: AdminClientOptions = {}): AdminClient
         csrfToken = undefined;
       },
     },
+    orders: createAdminOrdersResource(send),
     send,
   });
 }

@@ -5,5 +5,20 @@
 export { createAdminClient } from './admin-client.js';
 export type { AdminClient, AdminClientOptions } from './admin-client.js';
 export type { SessionResource } from './session.js';
+export type { AdminOrdersResource } from './orders.js';
+export type {
+  Order,
+  OrderItem,
+  OrderList,
+  OrderListQuery,
+  OrderStatus,
+  OrderFulfil,
+  OrderFulfillmentStatus,
+  OrderPaymentStatus,
+  Fulfillment,
+  Refund,
+  RefundCreate,
+} from '../contract/orders.js';
+export type { OrderEvent, OrderEventList, RefundPreview } from '../contract/order-admin.js';
 export type { StaffSession, StaffSignIn, Staff, StaffRole } from '../contract/staff.js';
 export { formatMoney, currencyExponent, decimalToMinor, minorToDecimalString } from '../money.js';

@@ -1,5 +1,6 @@
 import type { Translation } from '../../../../i18n/translation.js';
 import type { en } from '../en/index.js';
 import { shell } from './shell.js';
+import { orders } from './orders.js';
 
-export const ja: Translation<typeof en> = { ...shell };
+export const ja: Translation<typeof en> = { ...shell, ...orders };
