@@ -56,6 +56,24 @@ const shopLink = {
   },
 };
 
+/**
+ * `admin-request` command: an admin API call with the first shop's secret key, made from Node
+ * (server to server, as a back office would; secret keys never travel from a browser), e.g. to
+ * ship an order whose status page a test then reads. Answers `{ status, body }`.
+ */
+const adminRequest = {
+  name: 'shoptag-admin-request',
+  async executeCommand({ command, payload }) {
+    if (command !== 'admin-request') return undefined;
+    const res = await fetch(`${shop.url}${payload.path}`, {
+      method: payload.method ?? 'GET',
+      headers: { authorization: `Bearer ${shop.secretKey}`, 'content-type': 'application/json' },
+      ...(payload.body === undefined ? {} : { body: JSON.stringify(payload.body) }),
+    });
+    return { status: res.status, body: await res.json() };
+  },
+};
+
 /** Fails the run when it ran no test at all (a broken glob or an empty file must not pass). */
 function requireTests() {
   let tests = 0;
@@ -109,6 +127,7 @@ export default {
     }),
     referenceServer,
     shopLink,
+    adminRequest,
   ],
   reporters: [defaultReporter(), requireTests()],
   testRunnerHtml: (testFramework) => `<!doctype html>
