@@ -1,0 +1,151 @@
+// The owner ships part of an order and refunds the rest, in the console, and the shopper sees both:
+// a shopper buys two products on the demo shop; the owner (the first owner, created with the
+// install's setup link, signed in through the console's sign-in form) finds the order, ships one
+// line with a UPS tracking number, refunds the other with restock (the amount shown before
+// confirming); the stock comes back once, and the shopper's order page shows the shipment with
+// its tracking link and the refund.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright';
+import type { StartedDemoServer } from '@shoptag/reference-server';
+import { launchBrowser, startDemoServer, watchProblems } from './support/browser.js';
+import { fillToPayment } from './support/checkout-flow.js';
+
+interface GridProduct {
+  name: string;
+  variants: { id: string; available_quantity: number }[];
+}
+
+const OWNER = { email: 'owner@example.com', password: 'correct horse battery staple' };
+
+describe('the owner ships part of an order and refunds the rest', () => {
+  let server: StartedDemoServer;
+  let browser: Browser;
+  let dataDir: string;
+
+  before(async () => {
+    dataDir = mkdtempSync(join(tmpdir(), 'shoptag-e2e-orders-'));
+    [server, browser] = await Promise.all([startDemoServer({ dataDir }), launchBrowser()]);
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  const admin = async <T>(path: string): Promise<T> =>
+    (await (
+      await fetch(`${server.url}${path}`, { headers: { authorization: `Bearer ${server.secretKey}` } })
+    ).json()) as T;
+
+  /** Two single-variant products with stock to spare, added from the grid; answers their names and variant ids. */
+  async function addTwoProducts(page: Page): Promise<{ name: string; variantId: string }[]> {
+    await page.goto(server.url);
+    const cards = page.locator('shop-product-card').filter({ has: page.locator('[part~=price]') });
+    await cards.nth(11).waitFor();
+    const picks = await page.evaluate(() => {
+      const grid = document.querySelector('shop-product-grid') as unknown as { products: GridProduct[] };
+      return grid.products
+        .map((p, index) => ({ index, name: p.name, variant: p.variants[0]!, count: p.variants.length }))
+        .filter((p) => p.count === 1 && p.variant.available_quantity >= 3)
+        .slice(0, 2)
+        .map((p) => ({ index: p.index, name: p.name, variantId: p.variant.id }));
+    });
+    assert.equal(picks.length, 2);
+    for (const pick of picks) {
+      await cards.nth(pick.index).getByRole('button', { name: 'Add to cart' }).click();
+      await page.getByRole('dialog', { name: /Your cart/ }).waitFor();
+      if (pick !== picks.at(-1)) {
+        await page.keyboard.press('Escape');
+        await page.getByRole('dialog', { name: /Your cart/ }).waitFor({ state: 'hidden' });
+      }
+    }
+    await page.getByRole('button', { name: 'Checkout' }).click();
+    await page.getByLabel('Email').waitFor();
+    return picks;
+  }
+
+  test('a shipment with tracking and a refund with restock, made in the console, both show on the order page', async () => {
+    // The shopper buys two products.
+    const shop = await browser.newPage();
+    shop.setDefaultTimeout(15_000);
+    const shopperProblems = watchProblems(shop);
+    const [shipped, refunded] = await addTwoProducts(shop);
+    await fillToPayment(shop);
+    await shop.getByLabel('Card number').fill('4242 4242 4242 4242');
+    await shop.getByRole('button', { name: 'Review order' }).click();
+    await shop.getByRole('button', { name: 'Place order' }).click();
+    const confirmation = shop.getByText(/Your order ST-\d+ is confirmed/);
+    await confirmation.waitFor();
+    const number = /ST-\d+/.exec(await confirmation.innerText())![0];
+    const orderPage = await shop.getByRole('link', { name: 'View your order status' }).getAttribute('href');
+    assert.ok(orderPage, 'the confirmation links to the order page');
+    const stockBefore = await admin<{ on_hand: number }>(`/v1/admin/inventory/${refunded!.variantId}`);
+
+    // The first owner is created with the install's one-time setup link.
+    const setupUrl = (server as StartedDemoServer & { setupUrl?: string | null }).setupUrl;
+    assert.ok(setupUrl, 'an install without staff prints a setup link');
+    const token = new URLSearchParams(setupUrl.split('?')[1]).get('token')!;
+    const setup = await fetch(`${server.url}/v1/admin/setup`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: server.url },
+      body: JSON.stringify({ token, ...OWNER, name: 'Olive Owner' }),
+    });
+    assert.equal(setup.status, 200, await setup.text());
+
+    // The owner signs in to the console and opens the order.
+    const console = await browser.newPage();
+    console.setDefaultTimeout(15_000);
+    const ownerProblems = watchProblems(console);
+    await console.goto(`${server.url}/admin/`);
+    await console.getByLabel('Email').fill(OWNER.email);
+    await console.getByLabel('Password').fill(OWNER.password);
+    await console.getByRole('button', { name: 'Sign in' }).click();
+    await console.getByRole('link', { name: 'Orders' }).click();
+    await console.getByRole('heading', { name: 'Orders', level: 1 }).waitFor();
+    await console.getByLabel('Search').fill(number);
+    await console.getByRole('button', { name: 'Apply' }).click();
+    await console.getByRole('link', { name: number }).click();
+    await console.getByRole('heading', { name: `Order ${number}` }).waitFor();
+
+    // Ship the first product with a UPS tracking number.
+    await console.getByRole('button', { name: 'Ship items' }).click();
+    const shipDialog = console.getByRole('dialog', { name: 'Ship items' });
+    await shipDialog.getByLabel(new RegExp(`Units to ship of ${refunded!.name}`)).fill('0');
+    await shipDialog.getByLabel('Carrier').fill('UPS');
+    await shipDialog.getByLabel('Tracking number').fill('1Z999AA10123456784');
+    await shipDialog.getByRole('button', { name: 'Record shipment' }).click();
+    await shipDialog.waitFor({ state: 'hidden' });
+    await console.getByText('Partly shipped').first().waitFor();
+
+    // Refund the second with restock: the amount is shown before anything is refunded.
+    await console.getByRole('button', { name: 'Refund', exact: true }).click();
+    const refundDialog = console.getByRole('dialog', { name: 'Refund' });
+    await refundDialog.getByLabel(new RegExp(`Units to refund of ${refunded!.name}`)).fill('1');
+    await refundDialog.getByLabel('Put the refunded items back in stock').check();
+    await refundDialog.getByRole('button', { name: 'Review refund' }).click();
+    const confirm = refundDialog.getByRole('button', { name: /^Refund \$\d/ });
+    await confirm.waitFor();
+    const amount = /\$[\d.,]+/.exec(await confirm.innerText())![0];
+    await confirm.click();
+    await refundDialog.waitFor({ state: 'hidden' });
+    await console.getByText(`Refunded ${amount}.`).first().waitFor();
+    await console.getByText('Shipment recorded').first().waitFor();
+
+    const stockAfter = await admin<{ on_hand: number }>(`/v1/admin/inventory/${refunded!.variantId}`);
+    assert.equal(stockAfter.on_hand, stockBefore.on_hand + 1, 'the refunded unit is back in stock, once');
+
+    // The shopper's order page shows the shipment with its tracking link, and the refund.
+    await shop.goto(new URL(orderPage, server.url).href);
+    const tracking = shop.getByRole('link', { name: 'Track 1Z999AA10123456784 with UPS' });
+    await tracking.waitFor();
+    assert.equal(await tracking.getAttribute('href'), 'https://www.ups.com/track?tracknum=1Z999AA10123456784');
+    await shop.getByText(`1 × ${shipped!.name}`).first().waitFor();
+    await shop.getByText(new RegExp(`\\${amount} refunded on`)).waitFor();
+    assert.deepEqual(shopperProblems, []);
+    assert.deepEqual(ownerProblems, []);
+  });
+});
