@@ -97,33 +97,33 @@ describe('the owner ships part of an order and refunds the rest', () => {
     assert.equal(setup.status, 200, await setup.text());
 
     // The owner signs in to the console and opens the order.
-    const console = await browser.newPage();
-    console.setDefaultTimeout(15_000);
-    const ownerProblems = watchProblems(console);
-    await console.goto(`${server.url}/admin/`);
-    await console.getByLabel('Email').fill(OWNER.email);
-    await console.getByLabel('Password').fill(OWNER.password);
-    await console.getByRole('button', { name: 'Sign in' }).click();
-    await console.getByRole('link', { name: 'Orders' }).click();
-    await console.getByRole('heading', { name: 'Orders', level: 1 }).waitFor();
-    await console.getByLabel('Search').fill(number);
-    await console.getByRole('button', { name: 'Apply' }).click();
-    await console.getByRole('link', { name: number }).click();
-    await console.getByRole('heading', { name: `Order ${number}` }).waitFor();
+    const owner = await browser.newPage();
+    owner.setDefaultTimeout(15_000);
+    const ownerProblems = watchProblems(owner);
+    await owner.goto(`${server.url}/admin/`);
+    await owner.getByLabel('Email').fill(OWNER.email);
+    await owner.getByLabel('Password').fill(OWNER.password);
+    await owner.getByRole('button', { name: 'Sign in' }).click();
+    await owner.getByRole('link', { name: 'Orders' }).click();
+    await owner.getByRole('heading', { name: 'Orders', level: 1 }).waitFor();
+    await owner.getByLabel('Search').fill(number);
+    await owner.getByRole('button', { name: 'Apply' }).click();
+    await owner.getByRole('link', { name: number }).click();
+    await owner.getByRole('heading', { name: `Order ${number}` }).waitFor();
 
     // Ship the first product with a UPS tracking number.
-    await console.getByRole('button', { name: 'Ship items' }).click();
-    const shipDialog = console.getByRole('dialog', { name: 'Ship items' });
+    await owner.getByRole('button', { name: 'Ship items' }).click();
+    const shipDialog = owner.getByRole('dialog', { name: 'Ship items' });
     await shipDialog.getByLabel(new RegExp(`Units to ship of ${refunded!.name}`)).fill('0');
     await shipDialog.getByLabel('Carrier').fill('UPS');
     await shipDialog.getByLabel('Tracking number').fill('1Z999AA10123456784');
     await shipDialog.getByRole('button', { name: 'Record shipment' }).click();
     await shipDialog.waitFor({ state: 'hidden' });
-    await console.getByText('Partly shipped').first().waitFor();
+    await owner.getByText('Partly shipped').first().waitFor();
 
     // Refund the second with restock: the amount is shown before anything is refunded.
-    await console.getByRole('button', { name: 'Refund', exact: true }).click();
-    const refundDialog = console.getByRole('dialog', { name: 'Refund' });
+    await owner.getByRole('button', { name: 'Refund', exact: true }).click();
+    const refundDialog = owner.getByRole('dialog', { name: 'Refund' });
     await refundDialog.getByLabel(new RegExp(`Units to refund of ${refunded!.name}`)).fill('1');
     await refundDialog.getByLabel('Put the refunded items back in stock').check();
     await refundDialog.getByRole('button', { name: 'Review refund' }).click();
@@ -132,8 +132,8 @@ describe('the owner ships part of an order and refunds the rest', () => {
     const amount = /\$[\d.,]+/.exec(await confirm.innerText())![0];
     await confirm.click();
     await refundDialog.waitFor({ state: 'hidden' });
-    await console.getByText(`Refunded ${amount}.`).first().waitFor();
-    await console.getByText('Shipment recorded').first().waitFor();
+    await owner.getByText(`Refunded ${amount}.`).first().waitFor();
+    await owner.getByText('Shipment recorded').first().waitFor();
 
     const stockAfter = await admin<{ on_hand: number }>(`/v1/admin/inventory/${refunded!.variantId}`);
     assert.equal(stockAfter.on_hand, stockBefore.on_hand + 1, 'the refunded unit is back in stock, once');
