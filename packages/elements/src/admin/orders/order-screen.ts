@@ -4,7 +4,7 @@ import { formatMoney, type Order, type OrderEvent } from '@shoptag/sdk/admin';
 import { formatAddress } from '@shoptag/sdk';
 import { AdminScreen } from '../ui/admin-screen.js';
 import type { ShopAdminConfirm } from '../ui/confirm-dialog.js';
-import { OrderChangeEvent } from './order-change-event.js';
+import { type OrderChangeEvent } from './order-change-event.js';
 import type { ShopAdminOrderFulfil } from './order-fulfil-dialog.js';
 import type { ShopAdminOrderRefund } from './order-refund-dialog.js';
 import { dateTime, fulfillmentBadge, paymentBadge, statusBadge } from './order-labels.js';
