@@ -58,6 +58,9 @@ export class ShopAdminOrder extends AdminScreen {
   private async changed(order: Order, message: string): Promise<void> {
     this.order = order;
     this.console.announce(message);
+    await this.updateComplete;
+    // The button that opened the dialog may be gone (nothing left to ship): focus the heading, not the page.
+    if (!this.shadowRoot?.activeElement?.isConnected) this.renderRoot.querySelector<HTMLElement>('h1')?.focus();
     this.events =
       (await this.console.client.orders.events(order.id, { limit: 100 }).catch(() => null))?.data ?? this.events;
   }
