@@ -79,7 +79,9 @@ export abstract class OrderDialog extends AdminScreen {
   }
 
   protected onClose(): void {
-    this.opener?.focus();
+    // What opened the dialog may be gone once the order changed: then the screen's heading.
+    if (this.opener?.isConnected) this.opener.focus();
+    else (this.getRootNode() as ShadowRoot | Document).querySelector<HTMLElement>('h1')?.focus();
     this.opener = null;
   }
 
