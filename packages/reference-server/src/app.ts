@@ -1,5 +1,7 @@
 import './api/locals.js';
 import express, { type Express } from 'express';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { cachedReadLane } from './api/cached-reads.js';
 import { adminCouponsRouter } from './api/admin/coupons/route.js';
 import { adminInventoryRouter } from './api/admin/inventory/route.js';
 import { adminKeysRouter } from './api/admin/keys/route.js';
@@ -171,5 +173,29 @@ export function createApp(deps: AppDeps): Express {
   if (deps.demo) app.use(demoRouter(deps.demo, staticCompressor));
   app.use(notFoundPage());
   app.use(errorHandler(deps.logger));
+  answerCachedReadsFirst(app, deps);
   return app;
+}
+
+/**
+ * Puts the cached-read lane in front of the application: a storefront's catalog read that this
+ * process holds in its response cache is answered there, with the same headers, log line and
+ * metrics, without Express's per-request work; anything else goes on to the application. Done on
+ * `app.handle`, which the app function calls for every request, so every server of this app
+ * (`startServer`, tests, benchmarks) has it.
+ */
+function answerCachedReadsFirst(app: Express, deps: AppDeps): void {
+  const lane = cachedReadLane({
+    keys: deps.keys,
+    responses: deps.responses,
+    logger: deps.logger,
+    metrics: deps.metrics?.sink,
+    newRequestId: deps.newRequestId,
+    trustProxy: deps.trustProxy,
+  });
+  const application = app as unknown as { handle(req: IncomingMessage, res: ServerResponse, next?: unknown): void };
+  const handle = application.handle.bind(application);
+  application.handle = (req, res, next) => {
+    if (!lane(req, res)) handle(req, res, next);
+  };
 }

@@ -89,6 +89,11 @@ export interface TestAppOptions {
   commerce?: Partial<CommerceConfig>;
   /** The cache the commerce services use (default in-process). */
   cache?: Cache;
+  /**
+   * How long the response cache trusts the generation it read (default 0: tests that write the
+   * database directly see it at once; the cached-read lane answers only within this time).
+   */
+  generationTtlMs?: number;
   /** The cache the catalog response cache keeps its entries in (default in-process). */
   responseStore?: Cache;
   /** Compresses cached catalog responses (default node:zlib), e.g. one that counts its calls. */
@@ -122,7 +127,7 @@ export async function startTestApp(db: Db, options: TestAppOptions): Promise<Tes
   const responses = createResponseCache({
     cache: options.responseStore ?? createMemoryCache({ clock }),
     clock,
-    generationTtlMs: 0,
+    generationTtlMs: options.generationTtlMs ?? 0,
     ...(options.compressor ? { compressor: options.compressor } : {}),
     ...metrics,
   });

@@ -1,6 +1,7 @@
 import compression from 'compression';
 import type { Request, RequestHandler, Response } from 'express';
 import Negotiator from 'negotiator';
+import type { IncomingMessage } from 'node:http';
 import { extname } from 'node:path';
 import { constants } from 'node:zlib';
 import {
@@ -33,7 +34,7 @@ const codingByHeader = new Map<string, ContentCoding | undefined>();
  * and identity, brotli before gzip when the client weighs them the same; `undefined` for identity
  * (also when the header is absent or the client refuses every coding we have).
  */
-export function acceptedCoding(req: Request): ContentCoding | undefined {
+export function acceptedCoding(req: Pick<IncomingMessage, 'headers'>): ContentCoding | undefined {
   const header = req.headers['accept-encoding'] ?? '';
   // Browsers send a handful of distinct headers: each is negotiated once.
   if (codingByHeader.has(header)) return codingByHeader.get(header);

@@ -6,7 +6,7 @@ import { isOriginAllowed } from '../../services/keys/index.js';
 const ALLOWED_METHODS = 'GET, POST, PATCH, PUT, DELETE, OPTIONS';
 const ALLOWED_HEADERS = `Authorization, Content-Type, Idempotency-Key, ${ORDER_TOKEN_HEADER}`;
 // Retry-After and RateLimit-* let a browser client wait as long as the server asks before retrying.
-const EXPOSED_HEADERS = 'Request-Id, ETag, Retry-After, RateLimit-Limit, RateLimit-Remaining, RateLimit-Reset';
+export const EXPOSED_HEADERS = 'Request-Id, ETag, Retry-After, RateLimit-Limit, RateLimit-Remaining, RateLimit-Reset';
 const PREFLIGHT_MAX_AGE_S = 600;
 
 /** Lets the browser at `origin` read this response. */

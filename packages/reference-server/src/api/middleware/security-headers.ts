@@ -26,8 +26,23 @@ export const HSTS_MAX_AGE_S = 31_536_000;
  * origins keep reading the API. HSTS comes from {@link strictTransportSecurity}.
  */
 export function securityHeaders(): RequestHandler {
-  // helmet's defaults, one by one (its default export does not type-check in every module
-  // resolution the build uses), minus HSTS and X-Powered-By (Express's, switched off in app.ts).
+  const headers = apiSecurityHeaders();
+  return (_req, res, next) => {
+    for (const [name, value] of headers) res.setHeader(name, value);
+    next();
+  };
+}
+
+let computed: readonly (readonly [string, string])[] | undefined;
+
+/**
+ * The headers {@link securityHeaders} sets, as name/value pairs: helmet's defaults, one by one
+ * (its default export does not type-check in every module resolution the build uses), minus HSTS
+ * and X-Powered-By (Express's, switched off in app.ts). None depends on the request (no nonces),
+ * so helmet computes them once, here.
+ */
+export function apiSecurityHeaders(): readonly (readonly [string, string])[] {
+  if (computed) return computed;
   const middlewares = [
     contentSecurityPolicy({ useDefaults: false, directives: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] } }),
     crossOriginOpenerPolicy({ policy: 'same-origin' }),
@@ -41,8 +56,6 @@ export function securityHeaders(): RequestHandler {
     xPermittedCrossDomainPolicies(),
     xXssProtection(),
   ];
-  // None of these depends on the request (no nonces): helmet computes the headers once, here,
-  // and each response gets them in one step rather than through eleven router layers.
   const headers: [string, string][] = [];
   const recorder = {
     setHeader(name: string, value: string | number | readonly string[]) {
@@ -52,10 +65,7 @@ export function securityHeaders(): RequestHandler {
   };
   for (const middleware of middlewares)
     middleware({} as IncomingMessage, recorder as unknown as ServerResponse, () => {});
-  return (_req, res, next) => {
-    for (const [name, value] of headers) res.setHeader(name, value);
-    next();
-  };
+  return (computed = headers);
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { Request } from 'express';
+import { parse as parseQueryString } from 'node:querystring';
 import type { z } from 'zod';
 import { InvalidRequestError, NotFoundError } from '../../errors.js';
 import { describeIssue, valueAt } from '../../zod-issue.js';
@@ -64,4 +65,22 @@ export function parsePathId<S extends z.ZodType>(schema: S, params: unknown, wha
   const param = issue?.path.map(String).join('.') ?? 'id';
   const value = issue ? valueAt(params, issue.path) : undefined;
   throw new NotFoundError(`No such ${what}: '${typeof value === 'string' ? value : ''}'`, { param });
+}
+
+/**
+ * The validated query of a raw query string (the part after `?`), from the memo {@link parseQuery}
+ * fills, else parsed as Express's `simple` query parser does; `undefined` when it is not valid
+ * (the route then answers the 400).
+ */
+export function parseQueryText<S extends z.ZodType>(schema: S, raw: string): Readonly<z.output<S>> | undefined {
+  const known = parsedQueries.get(schema)?.get(raw);
+  if (known !== undefined) return known as z.output<S>;
+  const result = schema.safeParse({ ...parseQueryString(raw) });
+  if (!result.success) return undefined;
+  let memo = parsedQueries.get(schema);
+  if (!memo) parsedQueries.set(schema, (memo = new Map()));
+  if (memo.size >= MAX_MEMO_QUERIES) memo.clear();
+  const parsed = Object.freeze(result.data) as z.output<S>;
+  memo.set(raw, parsed);
+  return parsed;
 }

@@ -15,6 +15,16 @@ function productParam(idOrHandle: string): string {
   return idOrHandle;
 }
 
+/** The response-cache key of a product list query (shared with the cached-read lane). */
+export function productListKey(query: object): string {
+  return queryKey('products', query);
+}
+
+/** The response-cache key of one product (shared with the cached-read lane). */
+export function productKey(idOrHandle: string): string {
+  return `product:${idOrHandle}`;
+}
+
 /** `GET /v1/products`, `GET /v1/products/:idOrHandle`, `GET /v1/products/:idOrHandle/related`. */
 export function productsRouter(catalog: CatalogService, search: SearchService, responses: ResponseCache): Router {
   const router = Router();
@@ -24,7 +34,7 @@ export function productsRouter(catalog: CatalogService, search: SearchService, r
       req,
       res,
       await responses.getJson(
-        queryKey('products', query),
+        productListKey(query),
         (generation) => catalog.listProductsJson(query, generation),
         acceptedCoding(req),
       ),
@@ -35,7 +45,7 @@ export function productsRouter(catalog: CatalogService, search: SearchService, r
     await sendCached(
       req,
       res,
-      await responses.get(`product:${idOrHandle}`, () => catalog.getProduct(idOrHandle), acceptedCoding(req)),
+      await responses.get(productKey(idOrHandle), () => catalog.getProduct(idOrHandle), acceptedCoding(req)),
     );
   });
   router.get('/:idOrHandle/related', async (req, res) => {

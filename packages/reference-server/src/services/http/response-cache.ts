@@ -188,7 +188,22 @@ export function createResponseCache(options: ResponseCacheOptions) {
     return value;
   }
 
+  /**
+   * The entry for `key` when this process holds it and trusts its generation, without waiting;
+   * `undefined` otherwise (then {@link getJson} reads the shared cache or produces it).
+   */
+  function peek(key: string): CachedBody | undefined {
+    const now = clock.now().getTime();
+    if (!known || now - known.readAt >= generationTtlMs) return undefined;
+    const hit = local.get(`catalog:${known.generation}:${key}`);
+    if (!hit || hit.expiresAt <= now) return undefined;
+    metrics.cacheLookup('responses', true);
+    return hit.value;
+  }
+
   return {
+    peek,
+
     /**
      * The cached response for `key`, or `produce()`'s serialized and stored — with `coding` (the
      * one the client takes, if any) made before it is stored.

@@ -117,6 +117,24 @@ export function createApiKeyService(deps: ApiKeyServiceDeps) {
     },
 
     /**
+     * The principal of a publishable key this process looked up recently and still trusts, without
+     * waiting: for answers made without a promise (a cached catalog read). `undefined` for anything
+     * else — another header, a secret key, a key not seen lately, a refused key — which
+     * {@link authenticate} then decides.
+     */
+    knownPublishable(authorization: string | undefined): Principal | undefined {
+      if (authorization === undefined || !authorization.startsWith('Bearer pk_')) return undefined;
+      const key = authorization.slice(7);
+      const keyHash = publishableHashes.get(key);
+      if (keyHash === undefined) return undefined;
+      const hit = cache.get(keyHash);
+      const at = deps.clock.now();
+      if (!hit || !hit.principal || hit.expiresAt <= at.getTime()) return undefined;
+      if (used.size < MAX_CACHED_KEYS) used.set(hit.principal.keyId, at);
+      return hit.principal;
+    },
+
+    /**
      * Writes the last uses seen since the previous call, in one statement (the server calls it
      * every {@link LAST_USED_INTERVAL_MS} and on close), so no request waits on, or writes, it.
      */
