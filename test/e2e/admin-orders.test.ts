@@ -13,6 +13,29 @@ import type { Browser, Page } from 'playwright';
 import type { StartedDemoServer } from '@shoptag/reference-server';
 import { launchBrowser, startDemoServer, watchProblems } from './support/browser.js';
 import { fillToPayment } from './support/checkout-flow.js';
+import { axeViolations, checkLayout } from './support/layout-checks.js';
+
+const WIDTHS = [390, 768, 1280];
+
+/** Layout and axe problems of the page as it is, at each width, light and dark. */
+async function layoutProblems(page: Page, name: string): Promise<string[]> {
+  const problems: string[] = [];
+  for (const width of WIDTHS) {
+    await page.setViewportSize({ width, height: 900 });
+    for (const colorScheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme, reducedMotion: 'reduce' });
+      await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+      if (process.env.SHOPTAG_E2E_SCREENSHOTS)
+        await page.screenshot({
+          path: `${process.env.SHOPTAG_E2E_SCREENSHOTS}/${name}-${width}-${colorScheme}.png`,
+          fullPage: true,
+        });
+      for (const p of [...(await checkLayout(page)), ...(await axeViolations(page))])
+        problems.push(`${name} ${width}px ${colorScheme}: ${p}`);
+    }
+  }
+  return problems;
+}
 
 interface GridProduct {
   name: string;
@@ -135,6 +158,13 @@ describe('the owner ships part of an order and refunds the rest', () => {
     await owner.getByText(`Refunded ${amount}.`).first().waitFor();
     await owner.getByText('Shipment recorded').first().waitFor();
 
+    // The order as the owner sees it now, and the list, at phone, tablet and desktop widths.
+    const layout = await layoutProblems(owner, 'console-order');
+    await owner.getByRole('link', { name: 'All orders' }).click();
+    await owner.getByRole('link', { name: number }).waitFor();
+    layout.push(...(await layoutProblems(owner, 'console-orders')));
+    await owner.setViewportSize({ width: 1280, height: 900 });
+
     const stockAfter = await admin<{ on_hand: number }>(`/v1/admin/inventory/${refunded!.variantId}`);
     assert.equal(stockAfter.on_hand, stockBefore.on_hand + 1, 'the refunded unit is back in stock, once');
 
@@ -145,6 +175,8 @@ describe('the owner ships part of an order and refunds the rest', () => {
     assert.equal(await tracking.getAttribute('href'), 'https://www.ups.com/track?tracknum=1Z999AA10123456784');
     await shop.getByText(`1 × ${shipped!.name}`).first().waitFor();
     await shop.getByText(new RegExp(`\\${amount} refunded on`)).waitFor();
+    layout.push(...(await layoutProblems(shop, 'order-page')));
+    assert.deepEqual(layout, []);
     assert.deepEqual(shopperProblems, []);
     assert.deepEqual(ownerProblems, []);
   });
