@@ -83,7 +83,7 @@ export class ShopAdminOrderFulfil extends OrderDialog {
                       name="qty-${i.id}"
                       min="0"
                       max=${open}
-                      .value=${String(open)}
+                      value=${String(open)}
                       ?disabled=${open === 0}
                       aria-invalid=${error ? 'true' : 'false'}
                       aria-describedby=${error ? `err-${i.id}` : nothing}

@@ -132,7 +132,7 @@ export class ShopAdminOrderRefund extends OrderDialog {
                 const left = i.quantity - i.refunded_quantity;
                 return html`<label
                   >${t('orders.refund.quantity', { name: i.variant_title ? `${i.name} (${i.variant_title})` : i.name, left })}
-                  <input type="number" name="qty-${i.id}" min="0" max=${left} .value=${'0'} ?disabled=${left === 0} />
+                  <input type="number" name="qty-${i.id}" min="0" max=${left} value="0" ?disabled=${left === 0} />
                 </label>`;
               })}
             </fieldset>`
