@@ -25,9 +25,9 @@ async function layoutProblems(page: Page, name: string): Promise<string[]> {
     for (const colorScheme of ['light', 'dark'] as const) {
       await page.emulateMedia({ colorScheme, reducedMotion: 'reduce' });
       await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
-      if (process.env.SHOPTAG_E2E_SCREENSHOTS)
+      if (process.env.E2E_SCREENSHOTS)
         await page.screenshot({
-          path: `${process.env.SHOPTAG_E2E_SCREENSHOTS}/${name}-${width}-${colorScheme}.png`,
+          path: `${process.env.E2E_SCREENSHOTS}/${name}-${width}-${colorScheme}.png`,
           fullPage: true,
         });
       for (const p of [...(await checkLayout(page)), ...(await axeViolations(page))])
