@@ -247,7 +247,7 @@ export class ShopAdminOrder extends AdminScreen {
         <h3>${t('orders.payment')}</h3>
         <p>
           ${paymentBadge(t, o.payment_status)}
-          ${card ? html`<br />${t('orders.card', { brand: card.brand, last4: card.last4 })}` : nothing}
+          ${card ? html`<br />${t('orders.card', { brand: card.brand.charAt(0).toUpperCase() + card.brand.slice(1), last4: card.last4 })}` : nothing}
           <br />${t('orders.captured', { amount: this.money(o.payment.captured) })}
         </p>
       </section>

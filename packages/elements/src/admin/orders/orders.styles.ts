@@ -27,9 +27,20 @@ export const orderStyles = css`
   .filters .search {
     grid-column: 1 / -1;
   }
+  /* A select is as wide as its longest option unless told otherwise: keep each in its column. */
+  .filters label {
+    min-inline-size: 0;
+  }
+  .filters select,
+  .filters input {
+    inline-size: 100%;
+    min-inline-size: 0;
+  }
   .filters .buttons {
     display: flex;
+    flex-wrap: wrap;
     gap: var(--shop-space-2, 0.5rem);
+    min-inline-size: 0;
   }
   .detail {
     display: grid;
