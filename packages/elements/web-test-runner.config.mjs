@@ -29,6 +29,7 @@ const testShop = {
   endpoint: shop.url,
   linkEndpoint: link.url,
   publishableKey: shop.publishableKey,
+  adminApiPath: '/test-admin-api',
   stripe: {
     endpoint: stripeShop.url,
     publishableKey: stripeShop.publishableKey,
@@ -74,6 +75,28 @@ const adminRequest = {
   },
 };
 
+/**
+ * `/test-admin-api/v1/admin/…` → the first shop's admin API with its secret key, for the console
+ * screens' element tests: the real server answers, the page never sees the key, and screens are
+ * tested apart from signing in (the staff session has tests of its own).
+ */
+const ADMIN_API = '/test-admin-api';
+async function adminApiProxy(ctx, next) {
+  if (!ctx.path.startsWith(`${ADMIN_API}/v1/admin/`)) return next();
+  const chunks = [];
+  for await (const chunk of ctx.req) chunks.push(chunk);
+  const headers = { authorization: `Bearer ${shop.secretKey}` };
+  for (const name of ['content-type', 'idempotency-key']) if (ctx.get(name)) headers[name] = ctx.get(name);
+  const answer = await fetch(`${shop.url}${ctx.url.slice(ADMIN_API.length)}`, {
+    method: ctx.method,
+    headers,
+    body: chunks.length ? Buffer.concat(chunks) : undefined,
+  });
+  ctx.status = answer.status;
+  ctx.set('content-type', answer.headers.get('content-type') ?? 'application/json');
+  ctx.body = Buffer.from(await answer.arrayBuffer());
+}
+
 /** Fails the run when it ran no test at all (a broken glob or an empty file must not pass). */
 function requireTests() {
   let tests = 0;
@@ -97,6 +120,7 @@ export default {
   rootDir: repoRoot,
   files: ['packages/elements/src/**/*.test.ts', '!packages/elements/src/testing/**'],
   nodeResolve: { exportConditions: ['browser', 'shoptag-source'] },
+  middleware: [adminApiProxy],
   concurrency: 1,
   testsFinishTimeout: 300_000,
   testFramework: { config: { timeout: 10_000, ...(process.env.WTR_GREP ? { grep: process.env.WTR_GREP } : {}) } },

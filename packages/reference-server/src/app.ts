@@ -1,10 +1,11 @@
 import './api/locals.js';
-import express, { type Express } from 'express';
+import express, { type Express, type NextFunction, type Request, type Response } from 'express';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { cachedReadLane } from './api/cached-reads.js';
 import { adminCouponsRouter } from './api/admin/coupons/route.js';
 import { adminInventoryRouter } from './api/admin/inventory/route.js';
 import { adminKeysRouter } from './api/admin/keys/route.js';
+import { adminSettingsRouter } from './api/admin/settings/route.js';
 import { adminConsoleRouter } from './api/admin-console/route.js';
 import { cartsRouter } from './api/carts/route.js';
 import { checkoutSessionsRouter } from './api/checkout-sessions/route.js';
@@ -49,6 +50,7 @@ import type { CheckoutServices } from './services/checkout/index.js';
 import type { HealthService } from './services/health/index.js';
 import { createZlibCompressor, STATIC_LEVELS, type BodyCompressor, type ResponseCache } from './services/http/index.js';
 import type { SearchService } from './services/search/index.js';
+import type { SettingsService } from './services/settings/index.js';
 
 /** Everything the HTTP layer needs, built by the caller (see `startServer`) or by a test. */
 export interface AppDeps {
@@ -70,6 +72,8 @@ export interface AppDeps {
   commerce: CommerceServices;
   /** Checkout sessions, orders, payment webhooks and Idempotency-Key storage. */
   checkout: CheckoutServices;
+  /** The shop's saved settings over the environment's (name, currency, shipping zones, tax). */
+  settings: SettingsService;
   /** Resized WebP/AVIF renditions for `/media/products/:imageId-:width.:format`; omit to serve originals only. */
   renditions?: ImageRenditions;
   /** Product images for `/media/products/:file`. */
@@ -154,6 +158,11 @@ export function createApp(deps: AppDeps): Express {
   v1.use('/checkout-sessions', keyed, idempotent, checkoutSessionsRouter(deps.checkout.sessions));
   v1.use('/orders', keyed, ordersRouter(deps.checkout.orders));
   v1.use('/admin', keyed, requireSecretKey());
+  // Admin handlers that take the shop currency read the settings last read: read them (cached for seconds) first.
+  v1.use('/admin', async (_req: Request, _res: Response, next: NextFunction) => {
+    await deps.settings.current();
+    next();
+  });
   v1.use('/admin/products', adminProductsRouter(deps.adminCatalog, deps.imports));
   v1.use('/admin/imports', adminImportsRouter(deps.imports));
   v1.use('/admin/inventory', idempotent, adminInventoryRouter(deps.commerce.inventory, deps.commerce.reservations));
@@ -161,6 +170,7 @@ export function createApp(deps: AppDeps): Express {
   v1.use('/admin/orders', idempotent, adminOrdersRouter(deps.checkout.orders));
   v1.use('/admin/payments', adminPaymentsRouter(deps.checkout.recovery));
   v1.use('/admin/keys', adminKeysRouter(deps.keyAdmin));
+  v1.use('/admin/settings', adminSettingsRouter(deps.settings));
   app.use('/v1', v1, notFound());
 
   // Metrics, media made per request (SVG), demo pages: compressed as sent.

@@ -7,6 +7,7 @@ import type { Runtime } from './runtime.js';
 import { createCheckoutServices, type CheckoutServicesDeps } from './services/checkout/index.js';
 import { createCommerceServices } from './services/commerce.js';
 import { defaultCheckoutPricing } from './services/pricing/index.js';
+import type { SettingsService } from './services/settings/index.js';
 
 /** What only a serving process adds to checkout: the confirmation email, idempotency leases, test faults. */
 export type ServingCheckoutOptions = Pick<
@@ -27,6 +28,8 @@ export function wireCheckout(
   clock: Clock,
   logger: Logger,
   serving: ServingCheckoutOptions = {},
+  /** The shop's saved settings, read per request; without it, pricing is the environment's only. */
+  settings?: SettingsService,
 ) {
   const { metrics, ...checkoutOptions } = serving;
   const commerce = createCommerceServices({
@@ -35,6 +38,7 @@ export function wireCheckout(
     clock,
     config: config.commerce,
     ...(metrics ? { metrics } : {}),
+    ...(settings ? { pricing: settings.pricing } : {}),
   });
   const checkout = createCheckoutServices({
     db: runtime.db,
@@ -42,7 +46,9 @@ export function wireCheckout(
     logger,
     commerce,
     payments: metrics ? meteredPayments(runtime.payments, metrics) : runtime.payments,
-    pricing: defaultCheckoutPricing(config.commerce.pricing),
+    pricing: settings
+      ? async () => defaultCheckoutPricing(await settings.pricing())
+      : defaultCheckoutPricing(config.commerce.pricing),
     holdTtlMs: config.commerce.holdTtlMs,
     recovery: config.recovery,
     ...checkoutOptions,

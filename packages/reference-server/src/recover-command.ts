@@ -4,6 +4,7 @@ import { systemClock } from './clock.js';
 import type { Config } from './config.js';
 import { createLogger } from './logger.js';
 import { openRuntime } from './runtime.js';
+import { wireSettings } from './settings-wiring.js';
 import { wireCheckout } from './checkout-wiring.js';
 import type { RecoveryReport } from './services/checkout/index.js';
 
@@ -44,7 +45,8 @@ export async function runRecover(config: Config, options: { olderThanMs?: number
   const runtime = await openRuntime({ config, clock });
   try {
     const logger = createLogger(config.logLevel, undefined, config.logFormat);
-    const { checkout } = wireCheckout(config, runtime, clock, logger);
+    const settings = wireSettings({ config, db: runtime.db, clock, logger, env: process.env });
+    const { checkout } = wireCheckout(config, runtime, clock, logger, {}, settings);
     const report = await checkout.recovery.runOnce(options);
     const unresolved = await checkout.recovery.unresolved({
       olderThanMs: options.olderThanMs ?? config.recovery.afterMs,

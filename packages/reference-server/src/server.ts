@@ -42,7 +42,7 @@ import { metricsRouter } from './api/metrics/route.js';
 import { errorHandler } from './api/middleware/error-handler.js';
 import { createPrometheusMetrics } from './metrics/prometheus-metrics.js';
 import express from 'express';
-import { DEMO_SHOP_NAME } from './seed/demo-shop-name.js';
+import { wireSettings } from './settings-wiring.js';
 
 export interface StartServerOptions {
   /** Environment to configure from (default `process.env`). */
@@ -184,7 +184,13 @@ export async function startServer(options: StartServerOptions = {}): Promise<Sta
         .catch((error: unknown) =>
           logger.warn(`recording keys' last use failed: ${error instanceof Error ? error.message : String(error)}`),
         );
-    const keyAdmin = createKeyAdmin({ db: runtime.db, clock, onChange: () => keyService.invalidate() });
+    const keyAdmin = createKeyAdmin({
+      db: runtime.db,
+      clock,
+      onChange: () => keyService.invalidate(),
+      // A list shows this process's latest uses too, not only those recorded by the last minute's flush.
+      beforeList: flushKeyUse,
+    });
     const version = readPackageVersion();
     const shopDir = findDemoShopDir();
     const categories = createCategoryRepository(runtime.db);
@@ -231,32 +237,53 @@ export async function startServer(options: StartServerOptions = {}): Promise<Sta
     });
     /** The server's own URL, once it listens (the demo's order page is there). */
     let ownUrl: string | null = null;
+    const settings = wireSettings({
+      config,
+      db: runtime.db,
+      clock,
+      logger,
+      env: options.env ?? process.env,
+      demo,
+      // Currency and shipping show in cached catalogue answers' neighbours (carts, estimates): start afresh everywhere.
+      onChange: () => responses.invalidate(),
+    });
     const mailer = createOrderMailer({
       smtpUrl: config.smtpUrl,
       outboxDir: join(config.dataDir, 'outbox'),
-      shopName: config.email.shopName ?? (demo ? DEMO_SHOP_NAME : undefined),
       locale: config.email.locale ?? undefined,
-      shopCountry: config.commerce.pricing.defaultCountry,
       settings: () => ({
+        // The settings this process last read: every order is placed after reading them.
+        shopName: settings.latest().shopName,
+        shopCountry: settings.latest().pricing.defaultCountry,
         orderUrl:
           config.email.orderUrl ??
           (keys !== null && shopDir !== null && ownUrl ? `${ownUrl}/order.html#order={id}&token={token}` : null),
       }),
     });
-    const { commerce, checkout } = wireCheckout(config, runtime, clock, logger, {
-      onOrderPlaced: async (order) => void (await mailer.sendConfirmation(order)),
-      notifier: { shipped: (o, f) => mailer.sendShipped(o, f), refunded: (o, r) => mailer.sendRefunded(o, r) },
-      idempotencyLeaseMs: config.idempotencyLeaseMs,
-      faults: createFaultInjector(config.faultKillAt),
-      metrics: metrics.sink,
-    });
+    const { commerce, checkout } = wireCheckout(
+      config,
+      runtime,
+      clock,
+      logger,
+      {
+        onOrderPlaced: async (order) => void (await mailer.sendConfirmation(order)),
+        notifier: { shipped: (o, f) => mailer.sendShipped(o, f), refunded: (o, r) => mailer.sendRefunded(o, r) },
+        idempotencyLeaseMs: config.idempotencyLeaseMs,
+        faults: createFaultInjector(config.faultKillAt),
+        metrics: metrics.sink,
+      },
+      settings,
+    );
     const imports = createImportJobs({
       db: runtime.db,
       clock,
       logger,
       importer: createShopifyImporter({
         db: runtime.db,
-        currency: config.currency,
+        // The shop currency in force (saved settings over SHOPTAG_CURRENCY), read when an import starts.
+        get currency() {
+          return settings.latest().currency;
+        },
         invalidate: () => responses.invalidate(),
       }),
     });
@@ -288,12 +315,16 @@ export async function startServer(options: StartServerOptions = {}): Promise<Sta
         db: runtime.db,
         products,
         categories,
-        currency: config.currency,
+        // Read per product written; admin requests refresh the settings first (see app.ts).
+        get currency() {
+          return settings.latest().currency;
+        },
         invalidate: () => responses.invalidate(),
       }),
       imports,
       commerce,
       checkout,
+      settings,
       health: createHealthService({
         db: runtime.db,
         cache: runtime.cache,

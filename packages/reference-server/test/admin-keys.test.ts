@@ -122,6 +122,14 @@ forEachDatabase('API keys through /v1/admin/keys', (target) => {
     assert.equal(await lastUsed(), usedAt);
   });
 
+  test("the list shows a key's last use at once, without waiting for the periodic write", async () => {
+    const key = await create({ kind: 'secret', mode: 'test', name: 'listed-use' });
+    const usedAt = clock.now().toISOString();
+    await products(key.secret);
+    const listed = ApiKeyList.parse((await admin('')).body).data.find((k) => k.id === key.id);
+    assert.equal(listed?.last_used_at, usedAt);
+  });
+
   test('the list shows kind, mode, name, origins and dates of every key, never a key or its hash', async () => {
     const key = await create({ kind: 'secret', mode: 'live', name: 'listed' });
     const res = await admin('');

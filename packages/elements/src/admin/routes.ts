@@ -31,6 +31,31 @@ export const ADMIN_ROUTES: readonly AdminRoute[] = [
     href: 'orders',
   },
   { pattern: /^orders\/(?<id>ord_[A-Za-z0-9]+)$/, tag: 'shop-admin-order', load: () => import('./orders/index.js') },
+  {
+    pattern: /^coupons$/,
+    tag: 'shop-admin-coupons',
+    load: () => import('./coupons/index.js'),
+    nav: 'nav.coupons',
+    href: 'coupons',
+  },
+  { pattern: /^coupons\/new$/, tag: 'shop-admin-coupon', load: () => import('./coupons/index.js') },
+  { pattern: /^coupons\/(?<id>cpn_\w+)$/, tag: 'shop-admin-coupon', load: () => import('./coupons/index.js') },
+  {
+    pattern: /^keys$/,
+    tag: 'shop-admin-keys',
+    load: () => import('./keys/index.js'),
+    nav: 'nav.keys',
+    href: 'keys',
+    roles: ['owner'],
+  },
+  {
+    pattern: /^settings$/,
+    tag: 'shop-admin-settings',
+    load: () => import('./settings/index.js'),
+    nav: 'nav.settings',
+    href: 'settings',
+    roles: ['owner'],
+  },
 ];
 
 /** The route for `path` (without `#/`) and its named groups, or undefined. */

@@ -94,10 +94,11 @@ export function cachedReadLane(options: CachedReadOptions): (req: IncomingMessag
     for (const [name, value] of security) out.push(name, value);
     // Express's `req.secure`: the socket's protocol, or a trusted proxy's X-Forwarded-Proto.
     const socketProtocol = (req.socket as { encrypted?: boolean }).encrypted === true ? 'https' : 'http';
-    const protocol = trustProxy > 0 ? (firstValue(headers['x-forwarded-proto']) || socketProtocol) : socketProtocol;
+    const protocol = trustProxy > 0 ? firstValue(headers['x-forwarded-proto']) || socketProtocol : socketProtocol;
     if (protocol === 'https') out.push('Strict-Transport-Security', `max-age=${HSTS_MAX_AGE_S}`);
     out.push('Request-Id', requestId, 'Vary', 'Authorization, Origin, Accept-Encoding');
-    if (origin !== undefined) out.push('Access-Control-Allow-Origin', origin, 'Access-Control-Expose-Headers', EXPOSED_HEADERS);
+    if (origin !== undefined)
+      out.push('Access-Control-Allow-Origin', origin, 'Access-Control-Expose-Headers', EXPOSED_HEADERS);
     const body = coded ?? entry.bytes;
     out.push(
       'ETag',

@@ -3,6 +3,7 @@ import type { Clock } from '../clock.js';
 import type { CommerceConfig } from '../config.js';
 import type { MetricsSink } from '../metrics/metrics-sink.js';
 import type { Db } from '../store/db.js';
+import type { PricingConfig } from './pricing/index.js';
 import { createCartService, type CartService } from './cart/index.js';
 import { createCouponService, type CouponService } from './coupons/index.js';
 import {
@@ -27,16 +28,23 @@ export function createCommerceServices(deps: {
   config: CommerceConfig;
   /** Counts stock holds (default: nothing counted). */
   metrics?: MetricsSink;
+  /** Pricing in force per request (the shop's saved settings); default `config.pricing`, fixed. */
+  pricing?: () => Promise<PricingConfig>;
 }): CommerceServices {
   const { db, cache, clock, config } = deps;
-  const coupons = createCouponService({ db, clock, currency: config.pricing.currency });
+  const live = deps.pricing;
+  const coupons = createCouponService({
+    db,
+    clock,
+    currency: live ? async () => (await live()).currency : config.pricing.currency,
+  });
   return {
     coupons,
     carts: createCartService({
       db,
       clock,
       coupons,
-      pricing: config.pricing,
+      pricing: live ?? config.pricing,
       maxLineQuantity: config.maxLineQuantity,
       cartTtlMs: config.cartTtlMs,
     }),

@@ -34,6 +34,29 @@ const CHANGEABLE = [
   'active',
 ] as const;
 
+/** A coupon's state at a moment (see the contract's CouponStatus). */
+export type CouponState = 'active' | 'scheduled' | 'expired' | 'used_up' | 'disabled';
+
+/** The state in SQL, `$now` standing for the moment; the precedence matches the service's `couponStatus`. */
+const STATE_SQL = `CASE WHEN NOT active THEN 'disabled'
+  WHEN ends_at IS NOT NULL AND ends_at <= $now THEN 'expired'
+  WHEN usage_limit IS NOT NULL AND times_redeemed >= usage_limit THEN 'used_up'
+  WHEN starts_at IS NOT NULL AND starts_at > $now THEN 'scheduled'
+  ELSE 'active' END`;
+
+/** One order's use of a coupon. */
+export interface RedemptionRow {
+  id: number;
+  email: string;
+  reference: string;
+  created_at: Date;
+  order_id: string | null;
+  order_number: string | null;
+  discount: number | null;
+  total: number | null;
+  order_currency: string | null;
+}
+
 /** Why `redeem` refused: the total limit or this email's limit is reached, or the coupon is gone. */
 export type RedeemOutcome =
   { ok: true; timesRedeemed: number } | { ok: false; reason: 'used_up' | 'email_used_up' | 'missing' };
@@ -75,15 +98,73 @@ export function createCouponRepository(q: Queryable) {
       return rows[0];
     },
 
-    /** Newest first, after the keyset `(created_at, id)` when given. */
-    async list(limit: number, after?: { createdAt: Date; id: string }): Promise<CouponRow[]> {
+    /**
+     * Newest first, after the keyset `(created_at, id)` when given; narrowed to a state at `now`
+     * (the same order of precedence as the service's `couponStatus`), a type, and codes containing `q`.
+     */
+    async list(
+      limit: number,
+      after?: { createdAt: Date; id: string },
+      filter: {
+        status?: CouponState | undefined;
+        type?: CouponRow['type'] | undefined;
+        q?: string | undefined;
+        now?: Date;
+      } = {},
+    ): Promise<CouponRow[]> {
       const { rows } = await q.query<CouponRow>(
         `SELECT ${COLUMNS} FROM coupons
-          WHERE $1::timestamptz IS NULL OR (created_at, id) < ($1::timestamptz, $2::text)
+          WHERE ($1::timestamptz IS NULL OR (created_at, id) < ($1::timestamptz, $2::text))
+            AND ($4::text IS NULL OR type = $4)
+            AND ($5::text IS NULL OR strpos(code, upper($5)) > 0)
+            AND (${STATE_SQL.replaceAll('$now', '$6::timestamptz')}) = coalesce($7::text, ${STATE_SQL.replaceAll('$now', '$6::timestamptz')})
           ORDER BY created_at DESC, id DESC LIMIT $3`,
-        [after?.createdAt ?? null, after?.id ?? '', limit],
+        [
+          after?.createdAt ?? null,
+          after?.id ?? '',
+          limit,
+          filter.type ?? null,
+          filter.q ?? null,
+          filter.now ?? new Date(),
+          filter.status ?? null,
+        ],
       );
       return rows;
+    },
+
+    /**
+     * The orders that used a coupon, newest first (after the keyset `(created_at, id)` of the
+     * redemption when given), with each order's number, discount and total; an order deleted
+     * since leaves its redemption with nulls.
+     */
+    async redemptions(
+      couponId: string,
+      limit: number,
+      after?: { createdAt: Date; id: number },
+    ): Promise<RedemptionRow[]> {
+      const { rows } = await q.query<RedemptionRow>(
+        `SELECT r.id::int AS id, r.email, r.reference, r.created_at, o.id AS order_id, o.number AS order_number,
+                o.discount::bigint AS discount, o.total::bigint AS total, o.currency AS order_currency
+           FROM coupon_redemptions r LEFT JOIN orders o ON o.id = r.reference
+          WHERE r.coupon_id = $1 AND ($2::timestamptz IS NULL OR (r.created_at, r.id) < ($2::timestamptz, $3::bigint))
+          ORDER BY r.created_at DESC, r.id DESC LIMIT $4`,
+        [couponId, after?.createdAt ?? null, after?.id ?? 0, limit],
+      );
+      return rows.map((r) => ({
+        ...r,
+        discount: r.discount === null ? null : Number(r.discount),
+        total: r.total === null ? null : Number(r.total),
+      }));
+    },
+
+    /** The discount every order that used the coupon got, summed (minor units of the orders' currency). */
+    async totalDiscount(couponId: string): Promise<number> {
+      const { rows } = await q.query<{ total: string | number | null }>(
+        `SELECT coalesce(sum(o.discount), 0)::bigint AS total
+           FROM coupon_redemptions r JOIN orders o ON o.id = r.reference WHERE r.coupon_id = $1`,
+        [couponId],
+      );
+      return Number(rows[0]?.total ?? 0);
     },
 
     async update(id: string, changes: CouponChanges, now: Date): Promise<CouponRow | undefined> {

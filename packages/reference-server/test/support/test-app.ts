@@ -31,6 +31,7 @@ import type { Cache } from '../../src/cache/cache.js';
 import { loadConfig, type CommerceConfig } from '../../src/config.js';
 import { createResponseCache, type BodyCompressor } from '../../src/services/http/index.js';
 import { createSearchService } from '../../src/services/search/index.js';
+import { createSettingsService, settingsFallbackOf } from '../../src/services/settings/index.js';
 import { createSearchRepository } from '../../src/store/search-repository.js';
 import { ensureDemoKeys } from '../../src/seed/demo-keys.js';
 import { createHealthService } from '../../src/services/health/index.js';
@@ -102,6 +103,8 @@ export interface TestAppOptions {
   payments?: PaymentProvider;
   /** Shipping zones and tax (default from the commerce pricing). */
   checkoutPricing?: CheckoutPricingConfig;
+  /** Settings TTL of this app (default 0: a save in another app on the same database applies at once). */
+  settingsTtlMs?: number;
   /** Called once per order placed. */
   onOrderPlaced?: (order: Order) => Promise<void>;
   /** Emails shipments and refunds (default: nobody is told). */
@@ -131,14 +134,23 @@ export async function startTestApp(db: Db, options: TestAppOptions): Promise<Tes
     ...(options.compressor ? { compressor: options.compressor } : {}),
     ...metrics,
   });
+  const commerceConfig = { ...loadConfig({}).commerce, ...options.commerce };
+  // Saved settings win over the test's commerce config, as over the environment in the server.
+  const settings = createSettingsService({
+    db,
+    clock,
+    ttlMs: options.settingsTtlMs ?? 0,
+    fallback: settingsFallbackOf({ env: {}, shopName: 'Shoptag', currency: 'USD', pricing: commerceConfig.pricing }),
+    onChange: () => responses.invalidate(),
+  });
   const commerce = createCommerceServices({
     db,
     cache: options.cache ?? createMemoryCache({ clock }),
     clock,
-    config: { ...loadConfig({}).commerce, ...options.commerce },
+    config: commerceConfig,
     ...metrics,
+    ...(options.checkoutPricing ? {} : { pricing: settings.pricing }),
   });
-  const commerceConfig = { ...loadConfig({}).commerce, ...options.commerce };
   const checkout = createCheckoutServices({
     db,
     clock,
@@ -147,7 +159,7 @@ export async function startTestApp(db: Db, options: TestAppOptions): Promise<Tes
     payments: options.metrics
       ? meteredPayments(options.payments ?? createSimulatedPayments({ db, clock }), options.metrics)
       : (options.payments ?? createSimulatedPayments({ db, clock })),
-    pricing: options.checkoutPricing ?? defaultCheckoutPricing(commerceConfig.pricing),
+    pricing: options.checkoutPricing ?? (async () => defaultCheckoutPricing(await settings.pricing())),
     ...metrics,
     holdTtlMs: commerceConfig.holdTtlMs,
     ...(options.onOrderPlaced ? { onOrderPlaced: options.onOrderPlaced } : {}),
@@ -166,7 +178,12 @@ export async function startTestApp(db: Db, options: TestAppOptions): Promise<Tes
     version: '0.0.0-test',
     logger: options.logger ?? silentLogger,
     keys: keyService,
-    keyAdmin: createKeyAdmin({ db, clock, onChange: () => keyService.invalidate() }),
+    keyAdmin: createKeyAdmin({
+      db,
+      clock,
+      onChange: () => keyService.invalidate(),
+      beforeList: () => keyService.flushLastUsed(),
+    }),
     catalog: createCatalogService({ products: createProductRepository(db), categories: createCategoryRepository(db) }),
     search: createSearchService({
       search: createSearchRepository(db),
@@ -191,6 +208,7 @@ export async function startTestApp(db: Db, options: TestAppOptions): Promise<Tes
     renderProductImage: () => null,
     commerce,
     checkout,
+    settings,
     ...(options.metrics ? { metrics: { sink: options.metrics } } : {}),
     ...options.overrides,
   });

@@ -2,6 +2,9 @@ import { CSRF_HEADER } from '../contract/headers.js';
 import { createTransport, DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT_MS, type Transport } from '../request.js';
 import { createSessionResource, type SessionResource } from './session.js';
 import { createAdminOrdersResource, type AdminOrdersResource } from './orders.js';
+import { createSettingsResource, type SettingsResource } from './settings.js';
+import { createCouponsResource, type CouponsResource } from './coupons.js';
+import { createKeysResource, type KeysResource } from './keys.js';
 
 /** Options of {@link createAdminClient}. Unknown keys are rejected so a typo never passes silently. */
 export interface AdminClientOptions {
@@ -27,6 +30,9 @@ export interface AdminClient {
   readonly session: SessionResource;
   /** Orders: list and search, timeline, ship, deliver, cancel, refund. */
   readonly orders: AdminOrdersResource;
+  readonly settings: SettingsResource;
+  readonly coupons: CouponsResource;
+  readonly keys: KeysResource;
   /** The transport every resource uses, for admin routes this client has no method for yet. */
   readonly send: Transport;
 }
@@ -112,6 +118,9 @@ export function createAdminClient(options: AdminClientOptions = {}): AdminClient
       },
     },
     orders: createAdminOrdersResource(send),
+    settings: createSettingsResource(send),
+    coupons: createCouponsResource(send),
+    keys: createKeysResource(send),
     send,
   });
 }

@@ -20,5 +20,28 @@ export type {
   RefundCreate,
 } from '../contract/orders.js';
 export type { OrderEvent, OrderEventList, RefundPreview } from '../contract/order-admin.js';
+export type { SettingsResource } from './settings.js';
+export type { CouponsResource } from './coupons.js';
+export type { KeysResource } from './keys.js';
+export type {
+  ShopSettings,
+  ShopSettingsUpdate,
+  ShippingZoneSetting,
+  ShippingMethodSetting,
+  TaxRateSetting,
+  SettingSource,
+} from '../contract/settings.js';
+export type {
+  Coupon,
+  CouponCreate,
+  CouponUpdate,
+  CouponList,
+  CouponListQuery,
+  CouponStatus,
+  CouponUsage,
+  CouponRedemption,
+} from '../contract/coupons.js';
+export type { ApiKey, ApiKeyCreate, ApiKeyCreated, ApiKeyList } from '../contract/keys.js';
+export { toKeyOrigin } from '../contract/key-origin.js';
 export type { StaffSession, StaffSignIn, Staff, StaffRole } from '../contract/staff.js';
 export { formatMoney, currencyExponent, decimalToMinor, minorToDecimalString } from '../money.js';

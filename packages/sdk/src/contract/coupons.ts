@@ -19,6 +19,14 @@ export const CouponCode = z
 export const CouponId = z.string().regex(/^cpn_[A-Za-z0-9]{1,64}$/, 'must be a coupon id (cpn_…)');
 export const CouponParams = z.object({ id: CouponId });
 
+/**
+ * What a coupon is doing now: `disabled` (switched off), `scheduled` (starts later), `expired`
+ * (ended), `used_up` (its usage limit is reached) or `active` (a shopper can use it).
+ */
+export const COUPON_STATUSES = ['active', 'scheduled', 'expired', 'used_up', 'disabled'] as const;
+export const CouponStatus = z.enum(COUPON_STATUSES);
+export type CouponStatus = z.infer<typeof CouponStatus>;
+
 /** A discount code as the admin API shows it. Amounts are minor units of the shop currency. */
 export const Coupon = z
   .object({
@@ -45,6 +53,7 @@ export const Coupon = z
       .meta({ description: 'Orders per customer email; null for no limit' }),
     times_redeemed: z.number().int().nonnegative(),
     active: z.boolean(),
+    status: CouponStatus,
     created_at: Timestamp,
     updated_at: Timestamp,
   })
@@ -128,7 +137,13 @@ export const CouponUpdate = z
   .meta({ id: 'CouponUpdate' });
 export type CouponUpdate = z.input<typeof CouponUpdate>;
 
-export const CouponListQuery = PageQuery.pick({ limit: true, cursor: true }).strict();
+export const CouponListQuery = PageQuery.pick({ limit: true, cursor: true })
+  .extend({
+    status: CouponStatus.optional().meta({ description: 'Only coupons in this state now' }),
+    type: CouponType.optional(),
+    q: z.string().trim().min(1).max(64).optional().meta({ description: 'Codes containing this text' }),
+  })
+  .strict();
 export type CouponListQuery = z.input<typeof CouponListQuery>;
 
 export const CouponList = z
@@ -142,3 +157,32 @@ export const CouponList = z
 export type CouponList = z.infer<typeof CouponList>;
 
 export const CouponDeleted = z.object({ object: z.literal('coupon'), id: CouponId, deleted: z.literal(true) });
+
+export const CouponUsageQuery = PageQuery.pick({ limit: true, cursor: true }).strict();
+export type CouponUsageQuery = z.input<typeof CouponUsageQuery>;
+
+/** One order that used a coupon. */
+export const CouponRedemption = z.object({
+  order_id: z.string().nullable().meta({ description: 'null when the order is gone' }),
+  order_number: z.string().nullable(),
+  email: z.string(),
+  discount: Money.nullable().meta({ description: "The order's discount; null when the order is gone" }),
+  total: Money.nullable(),
+  redeemed_at: Timestamp,
+});
+export type CouponRedemption = z.infer<typeof CouponRedemption>;
+
+/** How much a coupon has been used: how often, by which orders, and the discount it gave in all. */
+export const CouponUsage = z
+  .object({
+    object: z.literal('coupon_usage'),
+    coupon_id: CouponId,
+    times_redeemed: z.number().int().nonnegative(),
+    usage_limit: z.number().int().positive().nullable(),
+    total_discount: Money.meta({ description: 'Sum of the discount of every order that used it' }),
+    data: z.array(CouponRedemption).meta({ description: 'Orders that used it, newest first' }),
+    has_more: z.boolean(),
+    next_cursor: z.string().nullable(),
+  })
+  .meta({ id: 'CouponUsage' });
+export type CouponUsage = z.infer<typeof CouponUsage>;

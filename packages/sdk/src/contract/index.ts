@@ -117,6 +117,11 @@ export {
   CouponListQuery,
   CouponList,
   CouponDeleted,
+  COUPON_STATUSES,
+  CouponStatus,
+  CouponUsageQuery,
+  CouponRedemption,
+  CouponUsage,
 } from './coupons.js';
 export {
   API_KEY_KINDS,
@@ -204,6 +209,18 @@ export {
   UnresolvedPaymentQuery,
   OrderResolve,
 } from './recovery.js';
+export {
+  ShippingRateRule,
+  ShippingMethodSetting,
+  ShippingZoneSetting,
+  ShippingSettings,
+  TaxRateSetting,
+  TaxSettings,
+  SettingSource,
+  ShopSettings,
+  ShopSettingsUpdate,
+  checkShippingZones,
+} from './settings.js';
 export { Health, Liveness } from './health.js';
 export { OpenApiDocument } from './openapi-document.js';
 export { ROUTES } from './routes.js';

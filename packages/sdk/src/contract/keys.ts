@@ -1,4 +1,7 @@
 import { z } from 'zod';
+import { toKeyOrigin } from './key-origin.js';
+
+export { toKeyOrigin };
 
 const Timestamp = z.string().meta({ description: 'ISO 8601 date-time in UTC', example: '2026-11-25T09:00:00.000Z' });
 
@@ -12,24 +15,6 @@ export type ApiKeyMode = z.infer<typeof ApiKeyMode>;
 
 export const ApiKeyId = z.string().regex(/^key_[A-Za-z0-9]{1,64}$/, 'must be an API key id (key_…)');
 export const ApiKeyParams = z.object({ id: ApiKeyId });
-
-/**
- * The origin a URL names (`https://shop.example.com/cart` → `https://shop.example.com`), or
- * `null` when it is not an http(s) URL with a host. `*` stands for any origin.
- */
-export function toKeyOrigin(text: string): string | null {
-  const trimmed = text.trim();
-  if (trimmed === '*') return '*';
-  if (!/^https?:\/\/[^\s\\]+$/i.test(trimmed)) return null;
-  try {
-    const url = new URL(trimmed);
-    if ((url.protocol !== 'http:' && url.protocol !== 'https:') || url.hostname === '') return null;
-    if (url.username !== '' || url.password !== '') return null;
-    return url.origin;
-  } catch {
-    return null;
-  }
-}
 
 /** An origin a browser may call from with a publishable key; any http(s) URL is reduced to its origin. */
 export const KeyOrigin = z

@@ -50,7 +50,10 @@ import {
   CouponListQuery,
   CouponParams,
   CouponUpdate,
+  CouponUsage,
+  CouponUsageQuery,
 } from './coupons.js';
+import { ShopSettings, ShopSettingsUpdate } from './settings.js';
 import {
   ApiKey,
   ApiKeyCreate,
@@ -457,6 +460,17 @@ export const ROUTES = {
     response: Coupon,
     errors: [404],
   },
+  getCouponUsage: {
+    method: 'get',
+    path: '/v1/admin/coupons/:id/usage',
+    summary: 'How often a coupon was used, by which orders, and the discount it gave in all',
+    tag: 'Admin',
+    auth: 'secret',
+    params: CouponParams,
+    query: CouponUsageQuery,
+    response: CouponUsage,
+    errors: [404],
+  },
   deleteCoupon: {
     method: 'delete',
     path: '/v1/admin/coupons/:id',
@@ -466,6 +480,25 @@ export const ROUTES = {
     params: CouponParams,
     response: CouponDeleted,
     errors: [404],
+  },
+  // Shop settings (saved sections win over SHOPTAG_* variables and the shipping file).
+  getShopSettings: {
+    method: 'get',
+    path: '/v1/admin/settings',
+    summary: 'The shop settings in force (name, currency, shipping zones, tax) and where each comes from',
+    tag: 'Admin',
+    auth: 'secret',
+    response: ShopSettings,
+  },
+  updateShopSettings: {
+    method: 'patch',
+    path: '/v1/admin/settings',
+    summary: 'Save settings sections (null returns one to the environment); every process applies them within seconds',
+    tag: 'Admin',
+    auth: 'secret',
+    body: ShopSettingsUpdate,
+    response: ShopSettings,
+    errors: [422],
   },
   // API keys (the key itself is answered once, at creation or rotation; secret keys are stored hashed).
   listApiKeys: {

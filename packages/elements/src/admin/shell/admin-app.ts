@@ -10,7 +10,7 @@ import { adminStyles } from '../ui/admin.styles.js';
 import { isSessionEnded } from '../ui/admin-errors.js';
 import { SESSION_ENDED_EVENT } from '../ui/admin-screen.js';
 import { adminContext, type AdminConsole } from './admin-context.js';
-import { ShopAdminSignIn, SIGNED_IN_EVENT } from './sign-in.js';
+import { ShopAdminSignIn } from './sign-in.js';
 
 /** A screen that may hold unsaved work: asked before the console navigates away. */
 interface LeavableScreen extends HTMLElement {
@@ -245,7 +245,10 @@ export class ShopAdmin extends LitElement {
       this.screen = undefined;
       if (!found && this.phase === 'signed-in' && next === '') {
         const home = ADMIN_ROUTES.find((r) => r.nav && this.allowed(r));
-        if (home?.href) history.replaceState(null, '', `#/${home.href}`), void this.route();
+        if (home?.href) {
+          history.replaceState(null, '', `#/${home.href}`);
+          void this.route();
+        }
       }
       return;
     }
@@ -262,9 +265,9 @@ export class ShopAdmin extends LitElement {
     screen.params = found.params;
     this.screen = screen;
     await this.updateComplete;
-    (screen as unknown as { updateComplete?: Promise<unknown> }).updateComplete?.then(() =>
-      screen.shadowRoot?.querySelector<HTMLElement>('h1')?.focus(),
-    );
+    // The screen's heading takes focus, so keyboard and screen-reader users land on the new page.
+    await (screen as unknown as { updateComplete?: Promise<unknown> }).updateComplete;
+    screen.shadowRoot?.querySelector<HTMLElement>('h1')?.focus();
   }
 
   override updated(): void {

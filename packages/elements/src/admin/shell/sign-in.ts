@@ -61,7 +61,9 @@ export class ShopAdminSignIn extends AdminScreen {
         this.error = this.t('signIn.invalid');
         this.invalid = 'password';
       } else {
-        this.error = this.t(error && isShopError(error) && error.type === 'connection_error' ? 'error.connection' : 'error.unknown');
+        this.error = this.t(
+          error && isShopError(error) && error.type === 'connection_error' ? 'error.connection' : 'error.unknown',
+        );
       }
       await this.updateComplete;
       this.renderRoot.querySelector<HTMLInputElement>('[name=password]')?.select();

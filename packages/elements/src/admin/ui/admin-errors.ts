@@ -17,7 +17,8 @@ export function adminErrorKey(error: unknown): AdminMessageKey {
   if (!isShopError(error)) return 'error.unknown';
   if (error.type === 'connection_error') return 'error.connection';
   if (error.type === 'rate_limit_error') return 'error.rateLimit';
-  if (error.type === 'authentication_error') return error.statusCode === 403 ? 'error.permission' : 'shell.sessionEnded';
+  if (error.type === 'authentication_error')
+    return error.statusCode === 403 ? 'error.permission' : 'shell.sessionEnded';
   if (error.statusCode === 404) return 'error.notFound';
   if (error.statusCode === 409 || error.type === 'idempotency_error') return 'error.conflict';
   if (error.type === 'invalid_request_error') return 'error.invalidRequest';

@@ -6,8 +6,7 @@ import { sendEncoded } from '../middleware/content-encoding.js';
 import { setPageSecurityHeaders } from '../demo/page-security.js';
 
 const IMMUTABLE = 'public, max-age=31536000, immutable';
-const NOT_BUILT =
-  'The shop console is not built yet. Run `npm run build` in the repository root, then reload.';
+const NOT_BUILT = 'The shop console is not built yet. Run `npm run build` in the repository root, then reload.';
 /** Nobody frames the console: a framed sign-in form is how clickjacking starts. */
 const NO_FRAMING = ["'none'"] as const;
 

@@ -6,13 +6,21 @@ import { createCouponRepository } from '../../store/coupon-repository.js';
 import type { Db, Queryable } from '../../store/db.js';
 import { couponProblem, toCouponEffect, type CouponService } from '../coupons/index.js';
 import { randomId } from '../../ids.js';
-import { itemCountOf, priceCart, subtotalOf, type PricedLineInput, type PricingConfig } from '../pricing/index.js';
+import {
+  itemCountOf,
+  priceCart,
+  pricingFrom,
+  subtotalOf,
+  type PricedLineInput,
+  type PricingSource,
+} from '../pricing/index.js';
 
 export interface CartServiceDeps {
   db: Db;
   clock: Clock;
   coupons: CouponService;
-  pricing: PricingConfig;
+  /** Fixed, or read per request from the shop's settings. */
+  pricing: PricingSource;
   /** Most units of one variant per line. */
   maxLineQuantity: number;
   /** A cart untouched this long is gone. */
@@ -25,7 +33,7 @@ export interface CartServiceDeps {
  * Adding checks stock (the units are only held once checkout starts).
  */
 export function createCartService(deps: CartServiceDeps) {
-  const { db, clock, pricing } = deps;
+  const { db, clock } = deps;
 
   const missing = (id: string) =>
     new NotFoundError(`No such cart: '${id}'. It may have expired; start a new one.`, {
@@ -118,7 +126,7 @@ export function createCartService(deps: CartServiceDeps) {
     const couponRow = cart.coupon_id === null ? undefined : await createCouponRepository(db).get(cart.coupon_id);
     const priceLines = lines.map(priceLineOf);
     const problem = couponRow ? couponProblem(couponRow, subtotalOf(priceLines), now) : null;
-    const priced = priceCart(pricing, {
+    const priced = priceCart(await pricingFrom(deps.pricing), {
       lines: priceLines,
       coupon: couponRow && !problem ? toCouponEffect(couponRow) : null,
       country: cart.country,
@@ -167,12 +175,13 @@ export function createCartService(deps: CartServiceDeps) {
       input: { items?: { variant_id: string; quantity: number }[] | undefined; country?: string | undefined } = {},
     ): Promise<Cart> {
       const id = randomId('cart');
+      const { currency } = await pricingFrom(deps.pricing);
       await db.transaction(async (tx) => {
         const now = clock.now();
         await createCartRepository(tx).insert(
           {
             id,
-            currency: pricing.currency,
+            currency,
             country: input.country ?? null,
             expiresAt: new Date(now.getTime() + deps.cartTtlMs),
           },

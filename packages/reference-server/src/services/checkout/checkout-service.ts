@@ -23,7 +23,7 @@ import { createPlacementRecoveryRepository } from '../../store/placement-recover
 import { couponProblem } from '../coupons/index.js';
 import { randomId } from '../../ids.js';
 import type { ReservationService } from '../inventory/index.js';
-import { subtotalOf, type CheckoutPricingConfig } from '../pricing/index.js';
+import { checkoutPricingFrom, subtotalOf, type CheckoutPricingSource } from '../pricing/index.js';
 import { couponLapsedError, type CheckoutEnding } from './checkout-ending.js';
 import { missingField, priceSession, toCheckoutSession, toRate, type PricedSession } from './checkout-pricing-view.js';
 import type { OrderPlacement } from './order-placement.js';
@@ -39,7 +39,7 @@ export interface CheckoutServiceDeps {
   placement: OrderPlacement;
   /** Ends a session that can no longer be paid, its stock back on sale at once. */
   ending: CheckoutEnding;
-  pricing: CheckoutPricingConfig;
+  pricing: CheckoutPricingSource;
   /** Lifetime of the stock hold, refreshed while the session is used. */
   holdTtlMs: number;
   faults: FaultInjector;
@@ -80,7 +80,7 @@ export function createCheckoutService(deps: CheckoutServiceDeps) {
       repo.variants(row.lines.map((l) => l.variant_id)),
       row.coupon_id ? createCouponRepository(db).get(row.coupon_id) : undefined,
     ]);
-    return priceSession(deps.pricing, row, variants, coupon ?? null, clock.now());
+    return priceSession(await checkoutPricingFrom(deps.pricing), row, variants, coupon ?? null, clock.now());
   }
 
   async function view(priced: PricedSession): Promise<CheckoutSession> {
@@ -290,7 +290,7 @@ export function createCheckoutService(deps: CheckoutServiceDeps) {
         }
       }
       const next = priceSession(
-        deps.pricing,
+        await checkoutPricingFrom(deps.pricing),
         { ...priced.row, ...change },
         priced.lines.map((l) => l.variant),
         priced.coupon,

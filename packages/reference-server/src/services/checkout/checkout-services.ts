@@ -12,7 +12,7 @@ import type { PaymentProvider } from '../../payments/payment-provider.js';
 import type { Db } from '../../store/db.js';
 import type { CommerceServices } from '../commerce.js';
 import { createIdempotencyService, type IdempotencyService } from '../http/index.js';
-import type { CheckoutPricingConfig } from '../pricing/index.js';
+import type { CheckoutPricingSource } from '../pricing/index.js';
 import { createCheckoutEnding } from './checkout-ending.js';
 import { createCheckoutService, type CheckoutService } from './checkout-service.js';
 import { createOrderPlacement } from './order-placement.js';
@@ -47,7 +47,8 @@ export interface CheckoutServicesDeps {
   logger: Logger;
   commerce: CommerceServices;
   payments: PaymentProvider;
-  pricing: CheckoutPricingConfig;
+  /** Fixed, or read per request from the shop's settings. */
+  pricing: CheckoutPricingSource;
   holdTtlMs: number;
   /** Called once per order placed, when it is paid (the confirmation email). */
   onOrderPlaced?: (order: Order) => Promise<void>;

@@ -14,6 +14,7 @@ export {
   renderConfirmation,
   renderShipped,
   renderRefunded,
+  DEFAULT_EMAIL_SETTINGS,
   type OrderMailer,
   type OrderMailerOptions,
 } from './order-mailer.js';

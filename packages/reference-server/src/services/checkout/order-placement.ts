@@ -13,7 +13,7 @@ import type { RecoveryActor } from '../../store/placement-recovery-repository.js
 import type { CouponService } from '../coupons/index.js';
 import { randomId } from '../../ids.js';
 import type { ReservationService } from '../inventory/index.js';
-import type { CheckoutPricingConfig } from '../pricing/index.js';
+import { checkoutPricingFrom, type CheckoutPricingSource } from '../pricing/index.js';
 import { couponLapsedError, type CheckoutEnding } from './checkout-ending.js';
 import { missingField, priceSession, toRate } from './checkout-pricing-view.js';
 import type { OrderSettlement, Settlement } from './order-settlement.js';
@@ -26,7 +26,7 @@ export interface OrderPlacementDeps {
   reservations: ReservationService;
   coupons: CouponService;
   payments: PaymentProvider;
-  pricing: CheckoutPricingConfig;
+  pricing: CheckoutPricingSource;
   orders: OrderViews;
   /** Captures (or gives up) the payment of a pending order; it also sends the confirmation email. */
   settlement: OrderSettlement;
@@ -99,6 +99,8 @@ export function createOrderPlacement(deps: OrderPlacementDeps) {
      */
     async place(sessionId: string, intent: PaymentIntent, actor: RecoveryActor = 'retry'): Promise<Order> {
       let placed: { orderId: string; created: boolean };
+      // Read before the transaction: live settings are read from the database.
+      const pricingConfig = await checkoutPricingFrom(deps.pricing);
       try {
         placed = await db.transaction(async (tx) => {
           const repo = createCheckoutRepository(tx);
@@ -117,7 +119,7 @@ export function createOrderPlacement(deps: OrderPlacementDeps) {
             repo.variants(session.lines.map((l) => l.variant_id)),
             session.coupon_id ? createCouponRepository(tx).get(session.coupon_id) : undefined,
           ]);
-          const priced = priceSession(deps.pricing, session, variants, coupon ?? null, clock.now());
+          const priced = priceSession(pricingConfig, session, variants, coupon ?? null, clock.now());
           if (missingField(priced) !== null || priced.lines.length !== session.lines.length || !priced.method) {
             throw new ConflictError('The checkout is not ready for an order.', { code: 'checkout_incomplete' });
           }

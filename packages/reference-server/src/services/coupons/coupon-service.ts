@@ -3,6 +3,8 @@ import {
   type CouponCreate,
   type CouponList,
   type CouponUpdate,
+  type CouponUsage,
+  type CouponStatus,
   minorToDecimalString,
 } from '@shoptag/sdk/contract';
 import type { Clock } from '../../clock.js';
@@ -50,7 +52,16 @@ export function couponProblem(
   return null;
 }
 
-export function toCoupon(row: CouponRow): Coupon {
+/** What a coupon is doing at `now`: switched off, ended, used up, not started yet, or usable (first that holds). */
+export function couponStatus(row: CouponRow, now: Date): CouponStatus {
+  if (!row.active) return 'disabled';
+  if (row.ends_at && row.ends_at <= now) return 'expired';
+  if (row.usage_limit !== null && row.times_redeemed >= row.usage_limit) return 'used_up';
+  if (row.starts_at && row.starts_at > now) return 'scheduled';
+  return 'active';
+}
+
+export function toCoupon(row: CouponRow, now: Date = new Date()): Coupon {
   const money = (amount: number | null) => (amount === null ? null : { amount, currency: row.currency });
   return {
     object: 'coupon',
@@ -66,6 +77,7 @@ export function toCoupon(row: CouponRow): Coupon {
     per_email_limit: row.per_email_limit,
     times_redeemed: row.times_redeemed,
     active: row.active,
+    status: couponStatus(row, now),
     created_at: row.created_at.toISOString(),
     updated_at: row.updated_at.toISOString(),
   };
@@ -74,8 +86,8 @@ export function toCoupon(row: CouponRow): Coupon {
 export interface CouponServiceDeps {
   db: Db;
   clock: Clock;
-  /** The shop currency: amounts of new coupons are in its minor units. */
-  currency: string;
+  /** The shop currency (or where to read it now): amounts of new coupons are in its minor units. */
+  currency: string | (() => Promise<string>);
 }
 
 type CouponCreateParsed = { [K in keyof CouponCreate]: CouponCreate[K] };
@@ -96,6 +108,7 @@ export function createCouponService(deps: CouponServiceDeps) {
 
   return {
     async create(input: CouponCreateParsed): Promise<Coupon> {
+      const currency = typeof deps.currency === 'function' ? await deps.currency() : deps.currency;
       const row = await repo.insert(
         randomId('cpn', 16),
         {
@@ -104,7 +117,7 @@ export function createCouponService(deps: CouponServiceDeps) {
           percent_off: input.percent_off ?? null,
           amount_off: input.amount_off ?? null,
           minimum_subtotal: input.minimum_subtotal ?? null,
-          currency: deps.currency,
+          currency,
           starts_at: date(input.starts_at) ?? null,
           ends_at: date(input.ends_at) ?? null,
           usage_limit: input.usage_limit ?? null,
@@ -118,12 +131,18 @@ export function createCouponService(deps: CouponServiceDeps) {
           code: 'coupon_code_taken',
           param: 'code',
         });
-      return toCoupon(row);
+      return toCoupon(row, clock.now());
     },
 
-    get: async (id: string) => toCoupon(await mustGet(id)),
+    get: async (id: string) => toCoupon(await mustGet(id), clock.now()),
 
-    async list(query: { limit?: number | undefined; cursor?: string | undefined }): Promise<CouponList> {
+    async list(query: {
+      limit?: number | undefined;
+      cursor?: string | undefined;
+      status?: CouponStatus | undefined;
+      type?: CouponRow['type'] | undefined;
+      q?: string | undefined;
+    }): Promise<CouponList> {
       const limit = query.limit ?? 24;
       let after: { createdAt: Date; id: string } | undefined;
       if (query.cursor !== undefined) {
@@ -132,13 +151,14 @@ export function createCouponService(deps: CouponServiceDeps) {
           throw new InvalidRequestError('Invalid cursor: pass next_cursor from a previous page.', { param: 'cursor' });
         after = { createdAt: new Date(createdAt), id };
       }
-      const rows = await repo.list(limit + 1, after);
+      const now = clock.now();
+      const rows = await repo.list(limit + 1, after, { status: query.status, type: query.type, q: query.q, now });
       const page = rows.slice(0, limit);
       const last = page.at(-1);
       const hasMore = rows.length > limit;
       return {
         object: 'list',
-        data: page.map(toCoupon),
+        data: page.map((row) => toCoupon(row, now)),
         has_more: hasMore,
         next_cursor: hasMore && last ? encodeCursor('coupons', [last.created_at.toISOString(), last.id]) : null,
       };
@@ -177,7 +197,45 @@ export function createCouponService(deps: CouponServiceDeps) {
         clock.now(),
       );
       if (!row) throw new NotFoundError(`No such coupon: '${id}'`, { param: 'id' });
-      return toCoupon(row);
+      return toCoupon(row, clock.now());
+    },
+
+    /** How often the coupon was used, by which orders (newest first, paged), and the discount it gave in all. */
+    async usage(id: string, query: { limit?: number | undefined; cursor?: string | undefined }): Promise<CouponUsage> {
+      const coupon = await mustGet(id);
+      const limit = query.limit ?? 24;
+      let after: { createdAt: Date; id: number } | undefined;
+      if (query.cursor !== undefined) {
+        const [createdAt, rid] = decodeCursor(query.cursor, 'coupon_usage', ['timestamp', 'text']);
+        if (typeof createdAt !== 'string' || typeof rid !== 'string' || !/^\d{1,15}$/.test(rid))
+          throw new InvalidRequestError('Invalid cursor: pass next_cursor from a previous page.', { param: 'cursor' });
+        after = { createdAt: new Date(createdAt), id: Number(rid) };
+      }
+      const [rows, totalDiscount] = await Promise.all([repo.redemptions(id, limit + 1, after), repo.totalDiscount(id)]);
+      const page = rows.slice(0, limit);
+      const last = page.at(-1);
+      const hasMore = rows.length > limit;
+      return {
+        object: 'coupon_usage',
+        coupon_id: id,
+        times_redeemed: coupon.times_redeemed,
+        usage_limit: coupon.usage_limit,
+        total_discount: { amount: totalDiscount, currency: coupon.currency },
+        data: page.map((r) => {
+          const currency = r.order_currency ?? coupon.currency;
+          return {
+            order_id: r.order_id,
+            order_number: r.order_number,
+            email: r.email,
+            discount: r.discount === null ? null : { amount: r.discount, currency },
+            total: r.total === null ? null : { amount: r.total, currency },
+            redeemed_at: r.created_at.toISOString(),
+          };
+        }),
+        has_more: hasMore,
+        next_cursor:
+          hasMore && last ? encodeCursor('coupon_usage', [last.created_at.toISOString(), String(last.id)]) : null,
+      };
     },
 
     async delete(id: string): Promise<{ object: 'coupon'; id: string; deleted: true }> {

@@ -2,6 +2,7 @@
 // placement (the arithmetic of a discount is the pricing domain's). Other domains import it only through this file.
 export {
   couponProblem,
+  couponStatus,
   createCouponService,
   toCouponEffect,
   type CouponProblem,

@@ -19,6 +19,8 @@ export interface KeyAdminDeps {
   clock: Clock;
   /** Called after a change, so this process's key lookups forget what they remembered. */
   onChange?: () => void;
+  /** Called before listing: writes the last uses this process has seen but not yet recorded. */
+  beforeList?: () => Promise<void>;
 }
 
 export interface NewKeyInput {
@@ -88,6 +90,7 @@ export function createKeyAdmin(deps: KeyAdminDeps) {
 
   return {
     async list(): Promise<ApiKey[]> {
+      await deps.beforeList?.();
       const now = clock.now();
       return (await keys.list()).map((row) => toApiKey(row, now));
     },

@@ -15,6 +15,14 @@ export function defaultCheckoutPricing(pricing: PricingConfig): CheckoutPricingC
   return { zones: pricing.zones, tax: taxConfigOf(pricing) };
 }
 
+/** Checkout pricing as a service takes it: fixed, or read per use from the shop's settings. */
+export type CheckoutPricingSource = CheckoutPricingConfig | (() => Promise<CheckoutPricingConfig>);
+
+/** The checkout pricing in force now; call it outside a database transaction. */
+export async function checkoutPricingFrom(source: CheckoutPricingSource): Promise<CheckoutPricingConfig> {
+  return typeof source === 'function' ? source() : source;
+}
+
 export interface CheckoutPricingInput {
   lines: readonly { unitPrice: number; quantity: number }[];
   coupon: CouponEffect | null;

@@ -11,11 +11,20 @@ export {
   quoteCheckout,
   type CheckoutPricing,
   type CheckoutPricingConfig,
+  checkoutPricingFrom,
+  type CheckoutPricingSource,
   type CheckoutPricingInput,
   type CheckoutQuote,
   type CheckoutQuoteInput,
 } from './checkout-pricing.js';
-export { parseMajorUnits, parsePercentToBasisPoints, parseTaxRates, type PricingConfig } from './pricing-config.js';
+export {
+  parseMajorUnits,
+  parsePercentToBasisPoints,
+  parseTaxRates,
+  pricingFrom,
+  type PricingConfig,
+  type PricingSource,
+} from './pricing-config.js';
 export {
   defaultShippingZones,
   estimateShipping,

@@ -21,6 +21,17 @@ export interface PricingConfig {
   zones: readonly ShippingZone[];
 }
 
+/**
+ * Pricing as a service takes it: fixed (tests, tools), or read per use from the shop's settings,
+ * which another process may change at any time (the settings domain's `pricing`).
+ */
+export type PricingSource = PricingConfig | (() => Promise<PricingConfig>);
+
+/** The pricing in force now. Call it outside a database transaction: a live source reads the database. */
+export async function pricingFrom(source: PricingSource): Promise<PricingConfig> {
+  return typeof source === 'function' ? source() : source;
+}
+
 /** `"5"`, `"4.99"` in major units of `currency` → integer minor units, without floating point. */
 export function parseMajorUnits(value: string, currency: string): number {
   const exponent = currencyExponent(currency);

@@ -3,4 +3,8 @@ import type { en } from '../en/index.js';
 import { shell } from './shell.js';
 import { orders } from './orders.js';
 
-export const es: Translation<typeof en> = { ...shell, ...orders };
+import { coupons } from './coupons.js';
+import { keys } from './keys.js';
+import { settings } from './settings.js';
+
+export const es: Translation<typeof en> = { ...shell, ...orders, ...coupons, ...keys, ...settings };
