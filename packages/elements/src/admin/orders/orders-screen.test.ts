@@ -115,7 +115,9 @@ describe('<shop-admin-orders> and <shop-admin-order>', () => {
     button(dialogRoot, 'Review refund').click();
     await until(() => dialogRoot.querySelector('#confirm-refund') !== null);
     const unit = order.items[0]!;
-    const expected = (unit.line_total.amount + (order.totals.tax_included ? 0 : unit.tax.amount)) / 2;
+    // Half the line's share of what was paid, rounded half up once (as the server does).
+    const share = unit.line_total.amount + (order.totals.tax_included ? 0 : unit.tax.amount);
+    const expected = Math.floor((share + 1) / 2);
     const confirm = dialogRoot.querySelector<HTMLButtonElement>('#confirm-refund')!;
     expect(confirm.textContent!.trim()).to.equal(`Refund $${(expected / 100).toFixed(2)}`);
     confirm.click();
