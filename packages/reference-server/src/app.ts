@@ -1,4 +1,5 @@
 import './api/locals.js';
+import { UPLOAD_IMAGE_TYPES } from '@shoptag/sdk/contract';
 import express, { type Express, type NextFunction, type Request, type Response } from 'express';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { cachedReadLane } from './api/cached-reads.js';
@@ -25,7 +26,8 @@ import { openApiDocument } from './api/openapi/route.js';
 import { inventoryRouter } from './api/inventory/route.js';
 import { mediaRouter, type RenderProductImage } from './api/media/route.js';
 import { renditionsRouter } from './api/media/renditions-route.js';
-import type { ImageRenditions } from './services/media/index.js';
+import { uploadsRouter } from './api/media/uploads-route.js';
+import type { ImageRenditions, UploadedImages } from './services/media/index.js';
 import { authenticate, requireSecretKey } from './api/middleware/auth.js';
 import { corsForKey, corsPublic, preflight } from './api/middleware/cors.js';
 import { publicAsset } from './api/middleware/public-asset.js';
@@ -78,6 +80,8 @@ export interface AppDeps {
   renditions?: ImageRenditions;
   /** Product images for `/media/products/:file`. */
   renderProductImage: RenderProductImage;
+  /** Product images uploaded through the admin API, served at `/media/products/:imageId.:ext`. */
+  uploads: UploadedImages;
   /** Where the owner's console is built; served at `/admin` (omit to serve no console). */
   adminConsoleDir?: string;
   /** Demo shop and CDN bundle; omit to serve the API only. */
@@ -140,8 +144,11 @@ export function createApp(deps: AppDeps): Express {
     authenticate(deps.keys),
     corsForKey(),
     ...(deps.rateLimit ? [rateLimit(deps.rateLimit)] : []),
-    // JSON only (the CSV import reads its own body): other media types are a 415.
-    ...jsonBody({ limit: deps.bodyLimit ?? DEFAULT_BODY_LIMIT, passThrough: CSV_MEDIA_TYPES }),
+    // JSON only (the CSV import and image uploads read their own bodies): other media types are a 415.
+    ...jsonBody({
+      limit: deps.bodyLimit ?? DEFAULT_BODY_LIMIT,
+      passThrough: [...CSV_MEDIA_TYPES, ...UPLOAD_IMAGE_TYPES],
+    }),
   );
   v1.use('/products', keyed, productsRouter(deps.catalog, deps.search, deps.responses));
   v1.use('/categories', keyed, categoriesRouter(deps.catalog, deps.responses));
@@ -179,6 +186,7 @@ export function createApp(deps: AppDeps): Express {
   if (deps.adminConsoleDir) app.use('/admin', adminConsoleRouter(deps.adminConsoleDir, staticCompressor));
   app.use(['/media', '/shoptag.js', '/shoptag.js.map', '/chunks'], publicAsset());
   if (deps.renditions) app.use('/media', renditionsRouter(deps.renditions));
+  app.use('/media', uploadsRouter(deps.uploads));
   app.use('/media', mediaRouter(deps.renderProductImage));
   if (deps.demo) app.use(demoRouter(deps.demo, staticCompressor));
   app.use(notFoundPage());

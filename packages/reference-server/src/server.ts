@@ -27,7 +27,7 @@ import { createOrderMailer, startRecoveryJob } from './services/checkout/index.j
 import { DEFAULT_SWEEP_INTERVAL_MS, startHoldSweeper } from './services/inventory/index.js';
 import { createResponseCache } from './services/http/index.js';
 import { createSearchService } from './services/search/index.js';
-import { createImageRenditions, RENDITION_WIDTHS } from './services/media/index.js';
+import { createImageRenditions, createUploadedImages, RENDITION_WIDTHS } from './services/media/index.js';
 import { demoOrigins, ensureDemoKeys, type EnsuredDemoKeys } from './seed/demo-keys.js';
 import { seedDemoOnce, type DemoSeedResult } from './seed/demo-seed.js';
 import { createHealthService } from './services/health/index.js';
@@ -228,10 +228,11 @@ export async function startServer(options: StartServerOptions = {}): Promise<Sta
     });
     const metricsPort = options.metricsPort ?? config.metrics.port;
     const responses = createResponseCache({ cache: runtime.cache, clock, metrics: metrics.sink });
+    const uploads = createUploadedImages({ db: runtime.db, clock });
     const renditions = createImageRenditions({
       // Renditions depend only on the image id, so in-memory servers can share one directory.
       cacheDir: memory ? join(tmpdir(), 'shoptag-media-cache') : join(config.dataDir, 'media'),
-      loadSource: (imageId) => renderProductImage(imageId),
+      loadSource: async (imageId) => renderProductImage(imageId) ?? (await uploads.load(imageId))?.bytes ?? null,
       onError: (error) =>
         logger.warn(`image rendition failed: ${error instanceof Error ? error.message : String(error)}`),
     });
@@ -313,6 +314,8 @@ export async function startServer(options: StartServerOptions = {}): Promise<Sta
       responses,
       adminCatalog: createAdminCatalogService({
         db: runtime.db,
+        clock,
+        uploads,
         products,
         categories,
         // Read per product written; admin requests refresh the settings first (see app.ts).
@@ -334,6 +337,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Sta
         draining: () => http.draining,
       }),
       renderProductImage: (imageId) => renderProductImage(imageId),
+      uploads,
       renditions,
       // The owner's console, in every mode.
       adminConsoleDir: findAdminConsoleDir(),

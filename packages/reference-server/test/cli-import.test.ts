@@ -72,6 +72,7 @@ const job = (fields: Partial<ImportJob>): ImportJob => ({
   unchanged: 0,
   skipped: 1,
   errors: [{ row: 3, handle: 'b', reason: 'no price' }],
+  products: [{ row: 2, handle: 'a', outcome: 'created' }],
   failure: null,
   cancel_requested: false,
   created_at: '2026-01-01T00:00:00.000Z',

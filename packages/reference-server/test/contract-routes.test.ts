@@ -13,7 +13,7 @@ import { startTestApp, type TestApp, type TestResponse } from './support/test-ap
 const routes = Object.entries(ROUTES) as [string, RouteSpec][];
 
 /** Ids of every kind the contract knows; a path parameter gets the first its schema accepts. */
-const PLAUSIBLE_IDS = ['prod', 'cat', 'cart', 'cs', 'ord', 'cpn', 'var', 'hold', 'line', 'imp', 'key'].map(
+const PLAUSIBLE_IDS = ['prod', 'cat', 'cart', 'cs', 'ord', 'cpn', 'var', 'hold', 'line', 'imp', 'key', 'img'].map(
   (prefix) => `${prefix}_${'Contract'.repeat(4)}`,
 );
 

@@ -36,8 +36,22 @@ forEachDatabase('inventory', (target) => {
 
   test('availability answers known variants in request order and leaves unknown ones out', async () => {
     assert.deepEqual(await available('var_fx050,var_fx020,var_nope99'), [
-      { variant_id: 'var_fx050', available: 10, in_stock: true },
-      { variant_id: 'var_fx020', available: 0, in_stock: false },
+      {
+        variant_id: 'var_fx050',
+        available: 10,
+        in_stock: true,
+        backorder: false,
+        track_inventory: true,
+        inventory_policy: 'deny',
+      },
+      {
+        variant_id: 'var_fx020',
+        available: 0,
+        in_stock: false,
+        backorder: false,
+        track_inventory: true,
+        inventory_policy: 'deny',
+      },
     ]);
   });
 
@@ -151,8 +165,8 @@ forEachDatabase('inventory', (target) => {
     // Held units became sold ones: what shoppers can buy is the same, so nothing cached goes stale.
     assert.deepEqual(await availableNow(), availableBefore);
     assert.deepEqual(sold, [
-      { variantId: 'var_fx050', quantity: 2 },
-      { variantId: 'var_fx081', quantity: 1 },
+      { variantId: 'var_fx050', quantity: 2, backordered: 0 },
+      { variantId: 'var_fx081', quantity: 1, backordered: 0 },
     ]);
     assert.deepEqual(await level('var_fx050').then((l) => [l.on_hand, l.reserved]), [8, 0]);
     assert.deepEqual(await level('var_fx081').then((l) => [l.on_hand, l.reserved]), [3, 0]);

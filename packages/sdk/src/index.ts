@@ -53,8 +53,12 @@ export {
   changedOptions,
   clothingSizeRank,
   compareOptionValues,
+  stockOf,
+  purchasableQuantity,
+  backorderedUnits,
+  showsStockCount,
 } from './catalog/index.js';
-export type { OptionSelection, OptionValueState } from './catalog/index.js';
+export type { OptionSelection, OptionValueState, StockInfo } from './catalog/index.js';
 
 // Wire types, inferred from the contract's zod schemas (types only: zod stays out of the bundle).
 export type { Money, CurrencyCode } from './contract/money.js';
@@ -65,6 +69,7 @@ export type {
   ProductImage,
   ProductOption,
   ProductVariant,
+  InventoryPolicy,
   ProductSort,
   ProductList,
   ProductListQuery,

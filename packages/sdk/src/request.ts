@@ -25,6 +25,8 @@ export interface RequestSpec extends RequestOptions {
   /** Headers of this request besides the key, Accept, Content-Type and Idempotency-Key. */
   headers?: Record<string, string> | undefined;
   body?: unknown;
+  /** A body sent as it is (an uploaded file) with its media type, instead of a JSON `body`. */
+  rawBody?: { data: Blob | ArrayBuffer | Uint8Array<ArrayBuffer>; type: string } | undefined;
 }
 
 export interface TransportConfig {
@@ -129,9 +131,10 @@ export function createTransport(config: TransportConfig): Transport {
     const url = `${base}/v1${spec.path}${encodeQuery(spec.query)}`;
     const headers: Record<string, string> = { ...config.headers?.(), ...spec.headers, Accept: 'application/json' };
     if (config.apiKey) headers['Authorization'] = `Bearer ${config.apiKey}`;
-    if (spec.body !== undefined) headers['Content-Type'] = 'application/json';
+    if (spec.rawBody) headers['Content-Type'] = spec.rawBody.type;
+    else if (spec.body !== undefined) headers['Content-Type'] = 'application/json';
     if (spec.method === 'POST') headers['Idempotency-Key'] = spec.idempotencyKey ?? newIdempotencyKey();
-    const body = spec.body === undefined ? undefined : JSON.stringify(spec.body);
+    const body = spec.rawBody ? spec.rawBody.data : spec.body === undefined ? undefined : JSON.stringify(spec.body);
 
     for (let attempt = 0; ; attempt++) {
       if (spec.signal?.aborted) throw abortError(spec.signal);

@@ -24,6 +24,31 @@ export interface AdminRoute {
 
 export const ADMIN_ROUTES: readonly AdminRoute[] = [
   {
+    pattern: /^products$/,
+    tag: 'shop-admin-products',
+    load: () => import('./products/index.js'),
+    nav: 'nav.products',
+    href: 'products',
+  },
+  { pattern: /^products\/new$/, tag: 'shop-admin-product', load: () => import('./products/index.js') },
+  { pattern: /^products\/(?<id>prod_\w+)$/, tag: 'shop-admin-product', load: () => import('./products/index.js') },
+  {
+    pattern: /^stock$/,
+    tag: 'shop-admin-stock',
+    load: () => import('./stock/index.js'),
+    nav: 'nav.stock',
+    href: 'stock',
+  },
+  { pattern: /^stock\/(?<variant>var_\w+)$/, tag: 'shop-admin-variant-stock', load: () => import('./stock/index.js') },
+  {
+    pattern: /^imports$/,
+    tag: 'shop-admin-import',
+    load: () => import('./imports/index.js'),
+    nav: 'nav.imports',
+    href: 'imports',
+  },
+  { pattern: /^imports\/(?<id>imp_\w+)$/, tag: 'shop-admin-import', load: () => import('./imports/index.js') },
+  {
     pattern: /^orders$/,
     tag: 'shop-admin-orders',
     load: () => import('./orders/index.js'),

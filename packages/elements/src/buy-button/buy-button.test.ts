@@ -15,7 +15,7 @@ describe('<shop-buy-button>', () => {
 
   it('adds the variant to the cart and fires shop-add-to-cart shaped like GA4, in major units', async () => {
     const product = await findProduct(
-      (p) => p.variants.length === 1 && p.variants[0]!.available_quantity >= 3 && p.price.amount % 100 !== 0,
+      (p) => p.variants.length === 1 && (p.variants[0]!.available_quantity ?? 0) >= 3 && p.price.amount % 100 !== 0,
     );
     const store = await inStore(html`<shop-buy-button product=${product.handle} quantity="2"></shop-buy-button>`);
     const el = store.querySelector('shop-buy-button')!;
@@ -79,9 +79,9 @@ describe('<shop-buy-button>', () => {
 
   it('works from a variant id alone, and once everything available is in the cart it says so and disables itself', async () => {
     const product = await findProduct((p) =>
-      p.variants.some((v) => v.available_quantity > 0 && v.available_quantity <= 3),
+      p.variants.some((v) => (v.available_quantity ?? 0) > 0 && (v.available_quantity ?? Infinity) <= 3),
     );
-    const variant = product.variants.find((v) => v.available_quantity > 0 && v.available_quantity <= 3)!;
+    const variant = product.variants.find((v) => (v.available_quantity ?? 0) > 0 && (v.available_quantity ?? Infinity) <= 3)!;
     const store = await inStore(
       html`<shop-buy-button variant=${variant.id} quantity=${variant.available_quantity}></shop-buy-button>`,
     );
@@ -116,7 +116,7 @@ describe('<shop-buy-button>', () => {
   });
 
   it('in checkout mode adds and opens the cart drawer, creating one when the page has none', async () => {
-    const product = await findProduct((p) => p.variants.length === 1 && p.variants[0]!.available_quantity >= 1);
+    const product = await findProduct((p) => p.variants.length === 1 && (p.variants[0]!.available_quantity ?? 0) >= 1);
     const store = await inStore(html`<shop-buy-button mode="checkout" product=${product.handle}></shop-buy-button>`);
     const el = store.querySelector('shop-buy-button')!;
     await until(() => !button(el).disabled);
@@ -126,7 +126,7 @@ describe('<shop-buy-button>', () => {
   });
 
   it('in checkout mode with a checkout-url adds and goes to the checkout page', async () => {
-    const product = await findProduct((p) => p.variants.length === 1 && p.variants[0]!.available_quantity >= 1);
+    const product = await findProduct((p) => p.variants.length === 1 && (p.variants[0]!.available_quantity ?? 0) >= 1);
     // A same-document URL, so going there does not unload the test page.
     const store = await inStore(
       html`<shop-buy-button mode="checkout" checkout-url="#checkout" product=${product.handle}></shop-buy-button>`,
@@ -164,7 +164,7 @@ describe('<shop-buy-button>', () => {
   });
 
   it('alone on a page, opens a cart drawer of its own after adding, created once and carrying its checkout-url', async () => {
-    const product = await findProduct((p) => p.variants.length === 1 && p.variants[0]!.available_quantity >= 3);
+    const product = await findProduct((p) => p.variants.length === 1 && (p.variants[0]!.available_quantity ?? 0) >= 3);
     const store = await inStore(
       html`<shop-buy-button checkout-url="/checkout.html" product=${product.handle}></shop-buy-button>`,
     );

@@ -4,6 +4,10 @@ import {
   formatMoney,
   isPurchasable,
   isShopError,
+  backorderedUnits,
+  purchasableQuantity,
+  stockOf,
+  type StockInfo,
   type Cart,
   type Product,
   type ProductVariant,
@@ -133,7 +137,7 @@ export class ShopBuyButton extends LitElement {
 
   @state() private busy = false;
   @state() private message: { kind: 'error' | 'done'; key: MessageKey; params?: MessageParams } | null = null;
-  @state() private variantAvailability: number | undefined = undefined;
+  @state() private variantAvailability: StockInfo | undefined = undefined;
 
   private readonly store = new StoreConsumer(this, { required: false });
   private readonly i18n = new Localizer(this, () => this.shop?.locale);
@@ -175,7 +179,10 @@ export class ShopBuyButton extends LitElement {
   private async loadAvailability(client: ShopClient, variantId: string): Promise<void> {
     try {
       const { data } = await client.inventory.get([variantId]);
-      this.variantAvailability = data[0]?.available ?? 0;
+      const entry = data[0];
+      this.variantAvailability = entry
+        ? { track_inventory: entry.track_inventory, inventory_policy: entry.inventory_policy, available: entry.available }
+        : { track_inventory: true, inventory_policy: 'deny', available: 0 };
     } catch (error) {
       this.dispatchEvent(new ShopErrorEvent({ error }));
     }
@@ -198,17 +205,34 @@ export class ShopBuyButton extends LitElement {
   private get available(): number | undefined {
     const variantId = this.selected?.id ?? (this.hasProduct ? undefined : this.variant || undefined);
     if (!variantId) return undefined;
-    const stock = this.selected ? this.selected.available_quantity : this.variantAvailability;
+    const stock = this.stock;
     if (stock === undefined) return undefined;
+    const limit = purchasableQuantity(stock);
+    // No limit: stock not tracked, or sold on backorder.
+    if (limit === undefined) return undefined;
     const inCart = this.cartController.cart?.lines.find((l) => l.variant_id === variantId)?.quantity ?? 0;
-    return Math.max(0, stock - inCart);
+    return Math.max(0, limit - inCart);
+  }
+
+  /** The chosen variant's stock settings and count; undefined while unknown. */
+  private get stock(): StockInfo | undefined {
+    return this.selected ? stockOf(this.selected) : this.variantAvailability;
+  }
+
+  /** Whether what a press adds (with what the cart holds) would be sold on backorder: it ships later. */
+  private get shipsLater(): boolean {
+    const stock = this.stock;
+    const variantId = this.selected?.id ?? this.variant;
+    if (!stock || !variantId) return false;
+    const inCart = this.cartController.cart?.lines.find((l) => l.variant_id === variantId)?.quantity ?? 0;
+    return backorderedUnits(stock, inCart + Math.max(1, this.quantity)) > 0;
   }
 
   private get soldOut(): boolean {
     const product = this.loadedProduct;
     if (product && !product.in_stock) return true;
-    if (this.selected && (!isPurchasable(this.selected) || this.selected.available_quantity === 0)) return true;
-    return !this.hasProduct && this.variantAvailability === 0;
+    if (this.selected && (!isPurchasable(this.selected) || purchasableQuantity(stockOf(this.selected)) === 0)) return true;
+    return !this.hasProduct && this.variantAvailability !== undefined && purchasableQuantity(this.variantAvailability) === 0;
   }
 
   /**
@@ -319,7 +343,7 @@ export class ShopBuyButton extends LitElement {
             <option value="" ?selected=${!this.variant}>${t('buy.choose')}</option>
             ${product.variants.map(
               (v) =>
-                html`<option value=${v.id} ?selected=${v.id === this.variant} ?disabled=${!v.in_stock}>${v.in_stock ? v.title : t('buy.variantSoldOut', { title: v.title })}</option>`,
+                html`<option value=${v.id} ?selected=${v.id === this.variant} ?disabled=${!v.in_stock}>${!v.in_stock ? t('buy.variantSoldOut', { title: v.title }) : v.backorder ? t('buy.variantBackorder', { title: v.title }) : v.title}</option>`,
             )}
           </select>`
           : nothing
@@ -341,6 +365,7 @@ export class ShopBuyButton extends LitElement {
         ${tooMany && this.message?.kind !== 'error' ? (available === 0 ? t('buy.allInCart') : t('buy.onlyMore', { count: available })) : nothing}
         ${!this.data && this.loader.status === 'error' ? t(errorMessageKey(this.loader.error)) : nothing}
       </p>
+      ${!soldOut && !noMatch && this.shipsLater ? html`<p part="ships-later" class="message">${t('buy.shipsLater')}</p>` : nothing}
     </div>`;
   }
 }

@@ -345,8 +345,10 @@ export class ShopCart extends LitElement {
 
   private renderLine(line: CartLine, cart: Cart) {
     const t = this.i18n.t.bind(this.i18n);
-    const atMax = line.quantity >= Math.min(cart.max_line_quantity, line.available_quantity);
-    const short = line.available_quantity < line.quantity;
+    // null: any number can be bought (stock not tracked, or sold on backorder).
+    const limit = line.available_quantity ?? Infinity;
+    const atMax = line.quantity >= Math.min(cart.max_line_quantity, limit);
+    const short = limit < line.quantity;
     const error = this.lineError?.lineId === line.id ? this.say(this.lineError.message) : '';
     return html`<li part="line" class="line">
       ${
@@ -366,7 +368,8 @@ export class ShopCart extends LitElement {
         </div>
       </div>
       <p class="line-total">${this.money(line.line_total)}</p>
-      ${short ? html`<p class="warning">${t('cart.onlyAvailable', { count: line.available_quantity })}</p>` : nothing}
+      ${short ? html`<p class="warning">${t('cart.onlyAvailable', { count: limit })}</p>` : nothing}
+      ${line.backorder_quantity > 0 ? html`<p part="ships-later" class="note">${t('cart.shipsLater', { count: line.backorder_quantity })}</p>` : nothing}
       ${error ? html`<p class="warning" role="alert">${error}</p>` : nothing}
     </li>`;
   }

@@ -42,16 +42,16 @@ export function renderConfirmation({ text, order, orderUrl }: ConfirmationContex
         : nothing
     }
     <div class="facts">
-      ${fact(t('order.shippingAddress'), addressBlock(text, order.shipping_address))}
+      ${order.shipping_address ? fact(t('order.shippingAddress'), addressBlock(text, order.shipping_address)) : nothing}
       ${
-        sameAddress(order.shipping_address, order.billing_address)
+        order.shipping_address && sameAddress(order.shipping_address, order.billing_address)
           ? nothing
           : fact(t('order.billingAddress'), addressBlock(text, order.billing_address))
       }
-      ${fact(t('order.shippingMethod'), shippingMethodText(text, order.shipping_method, order.totals.shipping))}
+      ${order.shipping_method ? fact(t('order.shippingMethod'), shippingMethodText(text, order.shipping_method, order.totals.shipping)) : nothing}
       ${fact(t('order.payment'), cardLabel(text, order.payment.card))}
     </div>
     <h3 class="summary-title">${t('order.summary')}</h3>
-    ${linesList(text, order.items)} ${totalsTable(text, order.totals, order.coupon_code)}
+    ${linesList(text, order.items)} ${totalsTable(text, order.totals, order.coupon_code, order.requires_shipping)}
   </div>`;
 }

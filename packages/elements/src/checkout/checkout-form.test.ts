@@ -23,9 +23,9 @@ async function chooseCountry(el: ShopCheckout, country: string): Promise<void> {
 async function serverRefusal(changes: Record<string, unknown>): Promise<ShopError> {
   const client = testClient();
   const product = (await client.products.list({ limit: 20 })).data.find((p) =>
-    p.variants.some((v) => v.available_quantity > 2),
+    p.variants.some((v) => (v.available_quantity ?? 0) > 2),
   )!;
-  const variant = product.variants.find((v) => v.available_quantity > 2)!;
+  const variant = product.variants.find((v) => (v.available_quantity ?? 0) > 2)!;
   const cart = await client.carts.create({ items: [{ variant_id: variant.id, quantity: 1 }] });
   const session = await client.checkout.create(cart.id);
   try {

@@ -14,10 +14,10 @@ const ORDER_URL = '/order.html#order={id}&token={token}';
 async function checkout(locale = ''): Promise<ShopCheckout> {
   const client = createShopClient({ endpoint: testShop.endpoint, publishableKey: testShop.publishableKey });
   const product = await findProduct(
-    (p) => p.in_stock && p.variants.some((v) => v.in_stock && v.available_quantity >= 4),
+    (p) => p.in_stock && p.variants.some((v) => v.in_stock && (v.available_quantity ?? 0) >= 4),
     client,
   );
-  const variant = product.variants.find((v) => v.in_stock && v.available_quantity >= 4)!;
+  const variant = product.variants.find((v) => v.in_stock && (v.available_quantity ?? 0) >= 4)!;
   const cart = await client.carts.create({ items: [{ variant_id: variant.id, quantity: 2 }] });
   const store = await fixture(
     html`<shop-store endpoint=${testShop.endpoint} publishable-key=${testShop.publishableKey} locale=${locale || 'en-US'}
@@ -116,7 +116,7 @@ describe('checkout Confirmation', () => {
     const shown = facts(el);
     expect(shown['Payment']).to.equal('Visa ending in 4242');
     expect(shown['Shipping address']).to.contain('San Francisco, CA 94105');
-    expect(shown['Shipping method']).to.contain(order.shipping_method.name);
+    expect(shown['Shipping method']).to.contain(order.shipping_method!.name);
     const items = confirmation.querySelector('[part~="items"]')!.textContent!;
     for (const item of order.items) expect(items).to.contain(`${item.quantity} × ${item.name}`);
     const totals = confirmation.querySelector('[part~="totals"]')!.textContent!;

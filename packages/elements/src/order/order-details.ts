@@ -27,6 +27,10 @@ export interface DetailLine {
   quantity: number;
   line_total: Money;
   image?: { url: string; alt: string } | null;
+  /** An order item's units sold on backorder. */
+  backordered_quantity?: number;
+  /** A checkout line's units beyond the stock on hand. */
+  backorder_quantity?: number;
 }
 
 const CARD_BRANDS: Readonly<Record<string, string>> = {
@@ -61,19 +65,20 @@ export function shippingMethodText(text: OrderText, method: ShippingRate, price:
   return `${method.name} · ${method.carrier}, ${days} — ${cost}`;
 }
 
-/** The lines as a list: quantity × name (variant), line total. */
+/** The lines as a list: quantity × name (variant), line total, and the units that ship later (backorder). */
 export function linesList(text: OrderText, lines: readonly DetailLine[]): TemplateResult {
   return html`<ul part="items" class="lines">
-    ${lines.map(
-      (line) => html`<li>
+    ${lines.map((line) => {
+      const later = line.backordered_quantity ?? line.backorder_quantity ?? 0;
+      return html`<li>
         <span class="line-name"
           >${text.t('order.line', { quantity: line.quantity, name: line.name })}${
             line.variant_title ? html` <span class="muted">${line.variant_title}</span>` : nothing
-          }</span
+          }${later > 0 ? html`<br /><span part="ships-later" class="muted">${text.t('order.shipsLater', { count: later })}</span>` : nothing}</span
         >
         <span class="amount">${money(text, line.line_total)}</span>
-      </li>`,
-    )}
+      </li>`;
+    })}
   </ul>`;
 }
 
@@ -82,6 +87,8 @@ export function totalsTable(
   text: OrderText,
   totals: CartTotals & { refunded?: Money },
   coupon: string | null = null,
+  /** False for an order of nothing to ship: no shipping row at all. */
+  shipping = true,
 ): TemplateResult {
   const { t } = text;
   const row = (label: string, value: string, cls = '') =>
@@ -97,7 +104,7 @@ export function totalsTable(
           )
         : nothing
     }
-    ${row(t('order.shipping'), totals.shipping.amount === 0 ? t('order.free') : money(text, totals.shipping))}
+    ${shipping ? row(t('order.shipping'), totals.shipping.amount === 0 ? t('order.free') : money(text, totals.shipping)) : nothing}
     ${row(totals.tax_included ? t('order.taxIncluded') : t('order.tax'), money(text, totals.tax))}
     ${row(t('order.total'), money(text, totals.total), 'total')}
     ${totals.refunded?.amount ? row(t('order.refunded'), `−${money(text, totals.refunded)}`) : nothing}

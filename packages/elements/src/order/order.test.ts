@@ -10,10 +10,10 @@ import { until } from '../testing/cart-fixtures.test.js';
 async function placeOrder(address: Record<string, string> = {}, quantity = 1): Promise<Order> {
   const client = createShopClient({ endpoint: testShop.endpoint, publishableKey: testShop.publishableKey });
   const product = await findProduct(
-    (p) => p.in_stock && p.variants.some((v) => v.available_quantity >= quantity + 1),
+    (p) => p.in_stock && p.variants.some((v) => (v.available_quantity ?? 0) >= quantity + 1),
     client,
   );
-  const variant = product.variants.find((v) => v.available_quantity >= quantity + 1)!;
+  const variant = product.variants.find((v) => (v.available_quantity ?? 0) >= quantity + 1)!;
   const cart = await client.carts.create({ items: [{ variant_id: variant.id, quantity }] });
   const session = await client.checkout.create(cart.id);
   await client.checkout.update(session.id, {

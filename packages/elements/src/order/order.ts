@@ -159,18 +159,18 @@ export class ShopOrder extends LitElement {
       <p part="status">${t(`order.status.${o.status}`)}</p>
       ${tracking ? html`<p>${t('order.tracking', { tracking })}</p>` : nothing}
       <div class="facts">
-        ${fact(t('order.shippingAddress'), addressBlock(text, o.shipping_address))}
+        ${o.shipping_address ? fact(t('order.shippingAddress'), addressBlock(text, o.shipping_address)) : nothing}
         ${
           JSON.stringify(o.billing_address) === JSON.stringify(o.shipping_address)
             ? nothing
             : fact(t('order.billingAddress'), addressBlock(text, o.billing_address))
         }
-        ${fact(t('order.shippingMethod'), shippingMethodText(text, o.shipping_method, o.totals.shipping))}
+        ${o.shipping_method ? fact(t('order.shippingMethod'), shippingMethodText(text, o.shipping_method, o.totals.shipping)) : nothing}
         ${fact(t('order.payment'), cardLabel(text, o.payment.card))}
       </div>
       ${o.fulfillments ? shipmentsAndRefunds(text, o) : nothing}
       <h3 class="summary-title">${t('order.summary')}</h3>
-      ${linesList(text, o.items)} ${totalsTable(text, o.totals, o.coupon_code)}
+      ${linesList(text, o.items)} ${totalsTable(text, o.totals, o.coupon_code, o.requires_shipping)}
     </article>`;
   }
 }

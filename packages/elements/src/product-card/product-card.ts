@@ -1,6 +1,6 @@
 import { LitElement, html, nothing, svg } from 'lit';
 import { property } from 'lit/decorators.js';
-import { formatMoney, type Money, type Product } from '@shoptag/sdk';
+import { formatMoney, purchasableQuantity, stockOf, type Money, type Product } from '@shoptag/sdk';
 import { StoreConsumer } from '../internal/store-consumer.js';
 import { ProductController } from '../internal/product-controller.js';
 import { mediaUrl } from '../internal/media.js';
@@ -169,8 +169,13 @@ export class ShopProductCard extends LitElement {
     const onSale =
       compareAt !== null && compareAt.currency === product.price.currency && compareAt.amount > product.price.amount;
     const href = this.href(product);
-    const available = product.variants.reduce((sum, v) => sum + v.available_quantity, 0);
-    const lowStock = !soldOut && available > 0 && available <= LOW_STOCK_THRESHOLD;
+    // A count is shown only when every variant's stock is counted and stops at 0 (none untracked or on backorder).
+    const limits = product.variants.map((v) => purchasableQuantity(stockOf(v)));
+    const counted = limits.every((n) => n !== undefined);
+    const available = limits.reduce<number>((sum, n) => sum + (n ?? 0), 0);
+    const lowStock = counted && !soldOut && available > 0 && available <= LOW_STOCK_THRESHOLD;
+    // In stock only on backorder: every enabled variant that can be bought has nothing on hand.
+    const backorder = !soldOut && product.variants.every((v) => !v.in_stock || v.backorder);
     const priceVaries = product.variants.some((v) => v.price.amount !== product.price.amount);
     const level = Math.min(6, Math.max(2, Math.trunc(this.headingLevel) || 3));
     const activate = (e: MouseEvent) => this.onActivate(e, product);
@@ -197,6 +202,7 @@ export class ShopProductCard extends LitElement {
         <div class="badges">
           ${onSale && !soldOut ? html`<span part="badge sale-badge" class="badge">${t('card.sale')}</span>` : nothing}
           ${soldOut ? html`<span part="badge sold-out-badge" class="badge sold-out-badge">${t('card.soldOut')}</span>` : nothing}
+          ${backorder ? html`<span part="badge backorder-badge" class="badge">${t('card.backorder')}</span>` : nothing}
         </div>
       </div>
       <div part="body" class="body">

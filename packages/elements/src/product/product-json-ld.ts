@@ -13,7 +13,11 @@ export function productJsonLd(
     name: v.title,
     price: minorToDecimalString(v.price.amount, v.price.currency),
     priceCurrency: v.price.currency,
-    availability: v.enabled && v.in_stock ? 'https://schema.org/InStock' : 'https://schema.org/OutOfStock',
+    availability: !(v.enabled && v.in_stock)
+      ? 'https://schema.org/OutOfStock'
+      : v.backorder
+        ? 'https://schema.org/BackOrder'
+        : 'https://schema.org/InStock',
     url: pageUrl,
   }));
   return {

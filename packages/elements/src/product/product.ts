@@ -8,6 +8,9 @@ import {
   formatMoney,
   initialSelection,
   isPurchasable,
+  backorderedUnits,
+  purchasableQuantity,
+  stockOf,
   nearestAvailable,
   optionValueState,
   type Money,
@@ -176,7 +179,7 @@ export class ShopProduct extends LitElement {
   private get maxQuantity(): number {
     const variant = this.variant;
     if (!variant || !isPurchasable(variant)) return 1;
-    return Math.max(1, Math.min(MAX_QUANTITY, variant.available_quantity));
+    return Math.max(1, Math.min(MAX_QUANTITY, purchasableQuantity(stockOf(variant)) ?? MAX_QUANTITY));
   }
 
   private setQuantity(value: number): void {
@@ -413,8 +416,12 @@ export class ShopProduct extends LitElement {
             : nothing
         }`;
     }
-    const n = variant.available_quantity;
-    if (n <= LOW_STOCK_THRESHOLD)
+    // Sold on backorder with nothing on hand (or more asked than is on hand): it ships later.
+    if (backorderedUnits(stockOf(variant), this.quantity) > 0)
+      return html`<p part="stock" class="stock backorder" role="status">${t('product.backorder')}</p>`;
+    const n = purchasableQuantity(stockOf(variant));
+    // No count for an untracked variant (or one on backorder): it is simply available.
+    if (n !== undefined && n <= LOW_STOCK_THRESHOLD)
       return html`<p part="stock" class="stock low" role="status">${t('product.lowStock', { count: n })}</p>`;
     return html`<p part="stock" class="stock" role="status">${t('product.inStock')}</p>`;
   }

@@ -29,10 +29,10 @@ export const click = (el: ShopCheckout, selector: string) => root(el).querySelec
 export async function checkoutFor(server: TestServer = testShop, style = '', locale = ''): Promise<ShopCheckout> {
   const client = createShopClient({ endpoint: server.endpoint, publishableKey: server.publishableKey });
   const product = await findProduct(
-    (p) => p.in_stock && p.variants.some((v) => v.in_stock && v.available_quantity >= 3),
+    (p) => p.in_stock && p.variants.some((v) => v.in_stock && (v.available_quantity ?? 0) >= 3),
     client,
   );
-  const variant = product.variants.find((v) => v.in_stock && v.available_quantity >= 3)!;
+  const variant = product.variants.find((v) => v.in_stock && (v.available_quantity ?? 0) >= 3)!;
   const cart = await client.carts.create({ items: [{ variant_id: variant.id, quantity: 1 }] });
   const store = await fixture(
     html`<shop-store endpoint=${server.endpoint} publishable-key=${server.publishableKey} locale=${locale}><shop-checkout cart-id=${cart.id} style=${style}></shop-checkout></shop-store>`,

@@ -45,7 +45,10 @@ function cartLinesSql(cartId: string): string {
 const LINES_JSON = `coalesce((SELECT json_agg(x) FROM (${cartLinesSql('carts.id')}) x), '[]'::json) AS lines`;
 
 /** Variant `$1`'s product status, its available units and how many of it cart `$2` holds (a `PurchasableRow`). */
-const PURCHASABLE_SQL = `SELECT v.id AS variant_id, p.status, greatest(coalesce(l.on_hand - l.reserved, 0), 0) AS available,
+// Untracked and backorder variants can always be added: their `available` is the largest int4.
+const PURCHASABLE_SQL = `SELECT v.id AS variant_id, p.status,
+         CASE WHEN NOT v.track_inventory OR v.inventory_policy = 'continue' THEN 2147483647
+              ELSE greatest(coalesce(l.on_hand - l.reserved, 0), 0) END AS available,
          coalesce((SELECT cl.quantity FROM cart_lines cl WHERE cl.cart_id = $2 AND cl.variant_id = v.id), 0) AS in_cart
     FROM variants v JOIN products p ON p.id = v.product_id LEFT JOIN inventory_levels l ON l.variant_id = v.id
    WHERE v.id = $1`;

@@ -14,6 +14,7 @@ export interface ImportJobRow {
   unchanged: number;
   skipped: number;
   errors: { row: number; handle: string | null; reason: string }[];
+  products: { row: number; handle: string; outcome: 'created' | 'updated' | 'unchanged' }[];
   failure_code: string | null;
   failure_message: string | null;
   cancel_requested: boolean;
@@ -31,6 +32,7 @@ export interface ImportJobProgress {
   unchanged: number;
   skipped: number;
   errors: ImportJobRow['errors'];
+  products: ImportJobRow['products'];
 }
 
 export interface ImportJobFailure {
@@ -38,7 +40,7 @@ export interface ImportJobFailure {
   message: string;
 }
 
-const COLUMNS = `id, status, source, rows_total, rows_done, created, updated, unchanged, skipped, errors, failure_code, failure_message,
+const COLUMNS = `id, status, source, rows_total, rows_done, created, updated, unchanged, skipped, errors, products, failure_code, failure_message,
   cancel_requested, heartbeat_at, created_at, started_at, finished_at`;
 const UNFINISHED = `status IN ('queued', 'running')`;
 
@@ -84,9 +86,20 @@ export function createImportJobRepository(q: Queryable) {
      */
     async progress(id: string, p: ImportJobProgress, now: Date): Promise<{ cancelRequested: boolean }> {
       const { rows } = await q.query<{ cancel_requested: boolean }>(
-        `UPDATE import_jobs SET rows_done = $2, created = $3, updated = $4, unchanged = $5, skipped = $6, errors = $7::jsonb, heartbeat_at = $8
+        `UPDATE import_jobs SET rows_done = $2, created = $3, updated = $4, unchanged = $5, skipped = $6, errors = $7::jsonb, heartbeat_at = $8,
+                products = $9::jsonb
           WHERE id = $1 RETURNING cancel_requested`,
-        [id, p.rowsDone, p.created, p.updated, p.unchanged, p.skipped, JSON.stringify(p.errors), now],
+        [
+          id,
+          p.rowsDone,
+          p.created,
+          p.updated,
+          p.unchanged,
+          p.skipped,
+          JSON.stringify(p.errors),
+          now,
+          JSON.stringify(p.products),
+        ],
       );
       return { cancelRequested: rows[0]?.cancel_requested ?? false };
     },

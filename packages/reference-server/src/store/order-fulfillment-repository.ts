@@ -148,7 +148,7 @@ export function createOrderFulfillmentRepository(q: Queryable) {
       return row.units;
     },
 
-    /** Sets the order's fulfilment status from its items: none, some or all of the units not refunded shipped. */
+    /** Sets the order's fulfilment status from its items that ship: none, some or all of the units not refunded shipped. */
     async refreshFulfillmentStatus(orderId: string): Promise<void> {
       await q.query(
         `UPDATE orders o SET fulfillment_status = CASE
@@ -157,7 +157,7 @@ export function createOrderFulfillmentRepository(q: Queryable) {
              ELSE 'fulfilled' END
            FROM (SELECT coalesce(sum(fulfilled_quantity), 0) AS shipped,
                         coalesce(sum(GREATEST(quantity - fulfilled_quantity - refunded_quantity, 0)), 0) AS open
-                   FROM order_items WHERE order_id = $1) s
+                   FROM order_items WHERE order_id = $1 AND requires_shipping) s
           WHERE o.id = $1`,
         [orderId],
       );

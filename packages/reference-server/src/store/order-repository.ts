@@ -14,9 +14,11 @@ export interface OrderRow {
   status: OrderStatus;
   currency: string;
   email: string;
-  shipping_address: Address;
+  /** Null when nothing in the order needs shipping. */
+  shipping_address: Address | null;
   billing_address: Address;
-  shipping_method: ShippingRate;
+  shipping_method: ShippingRate | null;
+  requires_shipping: boolean;
   coupon_code: string | null;
   subtotal: number;
   discount: number;
@@ -56,6 +58,9 @@ export interface OrderItemRow {
   refunded_quantity: number;
   fulfilled_quantity: number;
   restocked_quantity: number;
+  /** Units not on hand when the order was placed (sold on backorder): they ship later. */
+  backordered_quantity: number;
+  requires_shipping: boolean;
 }
 
 export interface RefundRow {
@@ -70,7 +75,7 @@ export interface RefundRow {
   created_at: Date;
 }
 
-const ORDER_COLUMNS = `id, number, checkout_session_id, status, currency, email, shipping_address, billing_address, shipping_method, coupon_code,
+const ORDER_COLUMNS = `id, number, checkout_session_id, status, currency, email, shipping_address, billing_address, shipping_method, requires_shipping, coupon_code,
   subtotal, discount, shipping, tax, tax_included, total, refunded, payment_provider, payment_reference, captured, payment_card, token, fulfillment,
   fulfillment_status, cancel_reason, created_at, updated_at`;
 
@@ -103,13 +108,14 @@ export function createOrderRepository(q: Queryable) {
       order: NewOrder,
       items: readonly Omit<
         OrderItemRow,
-        'order_id' | 'refunded_quantity' | 'fulfilled_quantity' | 'restocked_quantity'
+        'order_id' | 'refunded_quantity' | 'backordered_quantity' | 'fulfilled_quantity' | 'restocked_quantity'
       >[],
     ): Promise<boolean> {
       const { rowCount } = await q.query(
         `INSERT INTO orders (id, number, checkout_session_id, status, currency, email, shipping_address, billing_address, shipping_method, coupon_code,
-                             subtotal, discount, shipping, tax, tax_included, total, payment_provider, payment_reference, token, created_at, updated_at)
-         VALUES ($1, 'ST-' || nextval('order_number_seq'), $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $19)
+                             subtotal, discount, shipping, tax, tax_included, total, payment_provider, payment_reference, token, created_at, updated_at,
+                             requires_shipping)
+         VALUES ($1, 'ST-' || nextval('order_number_seq'), $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $19, $20)
          ON CONFLICT (checkout_session_id) DO NOTHING`,
         [
           order.id,
@@ -117,9 +123,9 @@ export function createOrderRepository(q: Queryable) {
           order.status,
           order.currency,
           order.email,
-          JSON.stringify(order.shipping_address),
+          order.shipping_address === null ? null : JSON.stringify(order.shipping_address),
           JSON.stringify(order.billing_address),
-          JSON.stringify(order.shipping_method),
+          order.shipping_method === null ? null : JSON.stringify(order.shipping_method),
           order.coupon_code,
           order.subtotal,
           order.discount,
@@ -131,6 +137,7 @@ export function createOrderRepository(q: Queryable) {
           order.payment_reference,
           order.token,
           order.created_at,
+          order.requires_shipping,
         ],
       );
       if (rowCount !== 1) return false;
@@ -141,8 +148,9 @@ export function createOrderRepository(q: Queryable) {
       );
       for (const item of items) {
         await q.query(
-          `INSERT INTO order_items (id, order_id, position, variant_id, product_id, name, variant_title, options, sku, image, unit_price, quantity, line_total, tax)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)`,
+          `INSERT INTO order_items (id, order_id, position, variant_id, product_id, name, variant_title, options, sku, image, unit_price, quantity, line_total, tax,
+                                   requires_shipping)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)`,
           [
             item.id,
             order.id,
@@ -158,10 +166,21 @@ export function createOrderRepository(q: Queryable) {
             item.quantity,
             item.line_total,
             item.tax,
+            item.requires_shipping,
           ],
         );
       }
       return true;
+    },
+
+    /** Records, per variant, the units of an order's lines that were sold on backorder. */
+    async setBackordered(orderId: string, items: readonly { variantId: string; backordered: number }[]): Promise<void> {
+      await q.query(
+        `UPDATE order_items i SET backordered_quantity = least(t.n, i.quantity)
+           FROM unnest($2::text[], $3::int[]) AS t (v, n)
+          WHERE i.order_id = $1 AND i.variant_id = t.v`,
+        [orderId, items.map((i) => i.variantId), items.map((i) => i.backordered)],
+      );
     },
 
     async get(id: string, options: { lock?: boolean } = {}): Promise<OrderRow | undefined> {
@@ -182,7 +201,7 @@ export function createOrderRepository(q: Queryable) {
     async items(orderIds: readonly string[]): Promise<OrderItemRow[]> {
       const { rows } = await q.query<OrderItemRow>(
         `SELECT id, order_id, position, variant_id, product_id, name, variant_title, options, sku, image, unit_price, quantity, line_total, tax, refunded_quantity,
-                fulfilled_quantity, restocked_quantity
+                fulfilled_quantity, restocked_quantity, backordered_quantity, requires_shipping
            FROM order_items WHERE order_id = ANY($1::text[]) ORDER BY order_id, position`,
         [orderIds],
       );

@@ -60,7 +60,8 @@ export function productDocumentsSql(extraColumns: string, orderBy: string): stri
              'id', v.id, 'sku', v.sku, 'title', v.title, 'options', v.options, 'price_amount', v.price_amount,
              'compare_at_amount', v.compare_at_amount, 'currency', v.currency, 'image_id', v.image_id,
              'on_hand', coalesce(i.on_hand, 0), 'reserved', coalesce(i.reserved, 0),
-             'enabled', v.enabled, 'weight_grams', v.weight_grams) ORDER BY v.position, v.id) AS variants
+             'enabled', v.enabled, 'weight_grams', v.weight_grams, 'track_inventory', v.track_inventory,
+             'inventory_policy', v.inventory_policy, 'requires_shipping', v.requires_shipping) ORDER BY v.position, v.id) AS variants
     FROM page l JOIN variants v ON v.product_id = l.id LEFT JOIN inventory_levels i ON i.variant_id = v.id
     GROUP BY v.product_id),
   doc_images AS (

@@ -106,9 +106,11 @@ function matchedProductsSql(filter: ProductListFilter, params: unknown[]): strin
     where.push(`s.min_price <= $${params.length}`);
   }
   if (filter.inStock !== undefined) {
-    // Any enabled variant with units available: what the product's own in_stock says, and search.
+    // Any enabled variant that can be bought now (units available, stock not tracked, or sold on
+    // backorder): what the product's own in_stock says, and search (search_product_in_stock).
     const available = `EXISTS (SELECT 1 FROM variants v JOIN inventory_levels i ON i.variant_id = v.id
-      WHERE v.product_id = p.id AND v.enabled AND i.on_hand - i.reserved > 0)`;
+      WHERE v.product_id = p.id AND v.enabled
+        AND (NOT v.track_inventory OR v.inventory_policy = 'continue' OR i.on_hand - i.reserved > 0))`;
     where.push(filter.inStock ? available : `NOT ${available}`);
   }
   ctes.push(`matched AS (
@@ -213,7 +215,7 @@ export function createProductRepository(db: Queryable) {
       const { rows } = await db.query<VariantRow>(
         `SELECT v.id, v.product_id, v.sku, v.title, v.options, v.price_amount, v.compare_at_amount, v.currency,
                 v.position, v.image_id, coalesce(i.on_hand, 0) AS on_hand, coalesce(i.reserved, 0) AS reserved,
-                v.enabled, v.weight_grams
+                v.enabled, v.weight_grams, v.track_inventory, v.inventory_policy, v.requires_shipping
          FROM variants v LEFT JOIN inventory_levels i ON i.variant_id = v.id
          WHERE v.product_id = ANY($1::text[])
          ORDER BY v.product_id, v.position, v.id`,

@@ -51,6 +51,9 @@ export interface VariantRow {
   reserved: number;
   enabled: boolean;
   weight_grams: number | null;
+  track_inventory: boolean;
+  inventory_policy: 'deny' | 'continue';
+  requires_shipping: boolean;
 }
 
 export interface ImageRow {

@@ -34,6 +34,9 @@ export interface ProductDraft {
     weightGrams: number | null;
     enabled: boolean;
     imageUrl: string | null;
+    trackInventory: boolean;
+    inventoryPolicy: 'deny' | 'continue';
+    requiresShipping: boolean;
   }[];
   currency: string;
   importChecksum: string | null;
@@ -191,13 +194,17 @@ export function createProductWriter(tx: Queryable, newId: (prefix: string) => st
             imageId,
             v.enabled,
             v.weightGrams,
+            v.trackInventory,
+            v.inventoryPolicy,
+            v.requiresShipping,
           ];
           const variantId = variantIdBySku.get(v.sku);
           if (variantId) {
             await tx.query(
               `UPDATE variants SET sku = $1, title = $2, options = $3::jsonb, price_amount = $4, compare_at_amount = $5, currency = $6,
-                      position = $7, image_id = $8, enabled = $9, weight_grams = $10, updated_at = now()
-               WHERE id = $11`,
+                      position = $7, image_id = $8, enabled = $9, weight_grams = $10, track_inventory = $11,
+                      inventory_policy = $12, requires_shipping = $13, updated_at = now()
+               WHERE id = $14`,
               [...values, variantId],
             );
             if (v.stock !== undefined) {
@@ -210,8 +217,9 @@ export function createProductWriter(tx: Queryable, newId: (prefix: string) => st
           } else {
             const newVariantId = newId('var');
             await tx.query(
-              `INSERT INTO variants (sku, title, options, price_amount, compare_at_amount, currency, position, image_id, enabled, weight_grams, id, product_id)
-               VALUES ($1, $2, $3::jsonb, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
+              `INSERT INTO variants (sku, title, options, price_amount, compare_at_amount, currency, position, image_id, enabled, weight_grams,
+                                     track_inventory, inventory_policy, requires_shipping, id, product_id)
+               VALUES ($1, $2, $3::jsonb, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)`,
               [...values, newVariantId, productId],
             );
             await tx.query('INSERT INTO inventory_levels (variant_id, on_hand) VALUES ($1, $2)', [

@@ -7,7 +7,9 @@
 export const VARIANT_DISPLAY_COLUMNS = `v.id AS variant_id, p.id AS product_id, p.handle AS product_handle, p.name AS product_name, p.brand,
                 p.category_name, v.title AS variant_title, v.options, v.sku, v.price_amount,
                 img.url AS image_url, img.alt AS image_alt,
-                greatest(coalesce(l.on_hand - l.reserved, 0), 0) AS available`;
+                greatest(coalesce(l.on_hand - l.reserved, 0), 0) AS available,
+                coalesce(l.on_hand - l.reserved, 0) AS stock_balance,
+                v.track_inventory, v.inventory_policy, v.requires_shipping`;
 
 export const VARIANT_DISPLAY_JOINS = `JOIN products p ON p.id = v.product_id
            LEFT JOIN inventory_levels l ON l.variant_id = v.id
@@ -32,4 +34,9 @@ export interface VariantDisplayRow {
   image_url: string | null;
   image_alt: string | null;
   available: number;
+  /** on_hand − reserved, below 0 when a backorder variant is held or sold beyond its stock. */
+  stock_balance: number;
+  track_inventory: boolean;
+  inventory_policy: 'deny' | 'continue';
+  requires_shipping: boolean;
 }

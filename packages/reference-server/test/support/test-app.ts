@@ -35,6 +35,7 @@ import { createSettingsService, settingsFallbackOf } from '../../src/services/se
 import { createSearchRepository } from '../../src/store/search-repository.js';
 import { ensureDemoKeys } from '../../src/seed/demo-keys.js';
 import { createHealthService } from '../../src/services/health/index.js';
+import { createUploadedImages } from '../../src/services/media/index.js';
 import { seedCatalog } from '../../src/seed/seed-service.js';
 import { createApiKeyRepository } from '../../src/store/api-key-repository.js';
 import { createCategoryRepository } from '../../src/store/category-repository.js';
@@ -174,6 +175,7 @@ export async function startTestApp(db: Db, options: TestAppOptions): Promise<Tes
     ...options.imports,
   });
   const keyService = createApiKeyService({ keys: keyRepository, clock });
+  const uploads = createUploadedImages({ db, clock });
   const app = createApp({
     version: '0.0.0-test',
     logger: options.logger ?? silentLogger,
@@ -193,6 +195,8 @@ export async function startTestApp(db: Db, options: TestAppOptions): Promise<Tes
     responses,
     adminCatalog: createAdminCatalogService({
       db,
+      clock,
+      uploads,
       products: createProductRepository(db),
       categories: createCategoryRepository(db),
       currency: 'USD',
@@ -206,6 +210,7 @@ export async function startTestApp(db: Db, options: TestAppOptions): Promise<Tes
       version: '0.0.0-test',
     }),
     renderProductImage: () => null,
+    uploads,
     commerce,
     checkout,
     settings,

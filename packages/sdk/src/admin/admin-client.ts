@@ -5,6 +5,9 @@ import { createAdminOrdersResource, type AdminOrdersResource } from './orders.js
 import { createSettingsResource, type SettingsResource } from './settings.js';
 import { createCouponsResource, type CouponsResource } from './coupons.js';
 import { createKeysResource, type KeysResource } from './keys.js';
+import { createAdminProductsResource, type AdminProductsResource } from './products.js';
+import { createAdminInventoryResource, type AdminInventoryResource } from './inventory.js';
+import { createAdminImportsResource, type AdminImportsResource } from './imports.js';
 
 /** Options of {@link createAdminClient}. Unknown keys are rejected so a typo never passes silently. */
 export interface AdminClientOptions {
@@ -33,6 +36,9 @@ export interface AdminClient {
   readonly settings: SettingsResource;
   readonly coupons: CouponsResource;
   readonly keys: KeysResource;
+  readonly products: AdminProductsResource;
+  readonly inventory: AdminInventoryResource;
+  readonly imports: AdminImportsResource;
   /** The transport every resource uses, for admin routes this client has no method for yet. */
   readonly send: Transport;
 }
@@ -121,6 +127,9 @@ export function createAdminClient(options: AdminClientOptions = {}): AdminClient
     settings: createSettingsResource(send),
     coupons: createCouponsResource(send),
     keys: createKeysResource(send),
+    products: createAdminProductsResource(send),
+    inventory: createAdminInventoryResource(send),
+    imports: createAdminImportsResource(send),
     send,
   });
 }

@@ -43,5 +43,33 @@ export type {
 } from '../contract/coupons.js';
 export type { ApiKey, ApiKeyCreate, ApiKeyCreated, ApiKeyList } from '../contract/keys.js';
 export { toKeyOrigin } from '../contract/key-origin.js';
+export type { AdminProductsResource, DeletedProductAnswer, ImageFile } from './products.js';
+export type { AdminInventoryResource } from './inventory.js';
+export type { AdminImportsResource } from './imports.js';
+export type {
+  AdminProduct,
+  AdminProductList,
+  AdminProductListQuery,
+  AdminProductSummary,
+  AdminProductSort,
+  AdminStockFilter,
+  ProductCreate,
+  ProductUpdate,
+  ProductStatus,
+  VariantInput,
+  ImageUpdate,
+  ImageUploadQuery,
+  InventoryLevel,
+  InventoryLevelList,
+  InventoryMovement,
+  InventoryMovementList,
+  InventorySet,
+  InventoryAdjust,
+  StockReason,
+  MovementReason,
+  ImportJob,
+  ImportSkip,
+  ImportProductOutcome,
+} from '../contract/index.js';
 export type { StaffSession, StaffSignIn, Staff, StaffRole } from '../contract/staff.js';
 export { formatMoney, currencyExponent, decimalToMinor, minorToDecimalString } from '../money.js';

@@ -5,6 +5,10 @@ export {
   optionValueState,
   nearestAvailable,
   changedOptions,
+  stockOf,
+  purchasableQuantity,
+  backorderedUnits,
+  showsStockCount,
 } from './variant-selection.js';
-export type { OptionSelection, OptionValueState } from './variant-selection.js';
+export type { OptionSelection, OptionValueState, StockInfo } from './variant-selection.js';
 export { clothingSizeRank, compareOptionValues } from './option-value-order.js';

@@ -14,6 +14,46 @@ export function isPurchasable(variant: ProductVariant): boolean {
   return variant.enabled && variant.in_stock;
 }
 
+/** The stock settings and count that say how many units of a variant (or an availability entry) can be bought. */
+export interface StockInfo {
+  track_inventory: boolean;
+  inventory_policy: 'deny' | 'continue';
+  /** `available_quantity` of a variant or `available` of an availability entry. */
+  available: number | null;
+}
+
+/** A variant's {@link StockInfo}. */
+export function stockOf(variant: ProductVariant): StockInfo {
+  return {
+    track_inventory: variant.track_inventory,
+    inventory_policy: variant.inventory_policy,
+    available: variant.available_quantity,
+  };
+}
+
+/**
+ * How many units can be bought now; undefined when there is no limit: stock not tracked, or sold
+ * on backorder (`inventory_policy: 'continue'`).
+ */
+export function purchasableQuantity(stock: StockInfo): number | undefined {
+  if (!stock.track_inventory || stock.inventory_policy === 'continue') return undefined;
+  return stock.available ?? 0;
+}
+
+/**
+ * Of `quantity` units (counting those already in the cart), how many are beyond the stock on hand
+ * and would ship later: only ever above 0 for a backorder variant.
+ */
+export function backorderedUnits(stock: StockInfo, quantity: number): number {
+  if (!stock.track_inventory || stock.inventory_policy !== 'continue') return 0;
+  return Math.max(0, quantity - Math.max(0, stock.available ?? 0));
+}
+
+/** Whether a count of units in stock may be shown for a variant: never for one whose stock is not tracked. */
+export function showsStockCount(stock: StockInfo): boolean {
+  return stock.track_inventory && stock.available !== null;
+}
+
 /** The variant that matches every chosen option, or null when that combination does not exist. */
 export function findVariant(product: Product, selection: OptionSelection): ProductVariant | null {
   if (product.options.length === 0) return product.variants[0] ?? null;

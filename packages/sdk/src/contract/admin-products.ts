@@ -1,7 +1,10 @@
 import { z } from 'zod';
-import { Product } from './catalog.js';
+import { InventoryPolicy, Product, ProductIdOrHandle } from './catalog.js';
 import { MAX_ON_HAND } from './inventory.js';
 import { MAX_AMOUNT } from './limits.js';
+import { Money } from './money.js';
+import { listOf, PageQuery } from './pagination.js';
+import { queryInt } from './query.js';
 
 const Handle = z
   .string()
@@ -57,6 +60,17 @@ export const VariantInput = z
     weight_grams: z.number().int().min(0).max(10_000_000).nullable().optional(),
     enabled: z.boolean().optional(),
     image_url: WebUrl.nullable().optional().meta({ description: 'One of the product images, by URL' }),
+    track_inventory: z
+      .boolean()
+      .optional()
+      .meta({ description: 'Count stock for this variant (default true); false: always available, never sold out' }),
+    inventory_policy: InventoryPolicy.optional().meta({
+      description: 'Out of stock: `deny` stops selling (default), `continue` keeps selling on backorder',
+    }),
+    requires_shipping: z
+      .boolean()
+      .optional()
+      .meta({ description: 'Needs shipping (default true); false for digital goods and gift cards' }),
   })
   .strict();
 export type VariantInput = z.input<typeof VariantInput>;
@@ -144,3 +158,81 @@ export const ProductImportCsv = z
   .string()
   .min(1)
   .meta({ description: "Shopify's product CSV export (header row first)" });
+
+export const ADMIN_PRODUCT_SORTS = ['updated_desc', 'created_desc', 'name_asc', 'name_desc'] as const;
+export const AdminProductSort = z.enum(ADMIN_PRODUCT_SORTS);
+export type AdminProductSort = z.infer<typeof AdminProductSort>;
+
+/** Stock filters of the admin list: any enabled variant available, none, or some at or under `low_stock_threshold`. */
+export const ADMIN_STOCK_FILTERS = ['in_stock', 'out_of_stock', 'low_stock'] as const;
+export const AdminStockFilter = z.enum(ADMIN_STOCK_FILTERS);
+export type AdminStockFilter = z.infer<typeof AdminStockFilter>;
+
+/** Query of `GET /v1/admin/products`: every status (unlike the storefront list), searched and filtered. */
+export const AdminProductListQuery = PageQuery.pick({ limit: true, cursor: true })
+  .extend({
+    q: z.string().trim().max(200).optional().meta({ description: 'Words found in the name, handle or a SKU' }),
+    status: ProductStatus.optional(),
+    category: z.string().min(1).max(200).optional().meta({ description: 'Category id or slug (and those below it)' }),
+    stock: AdminStockFilter.optional(),
+    low_stock_threshold: queryInt({ min: 0, max: MAX_ON_HAND })
+      .optional()
+      .meta({ description: 'What `stock=low_stock` counts as low (default 5)' }),
+    sort: AdminProductSort.optional().meta({ description: 'Default `updated_desc`' }),
+  })
+  .strict();
+export type AdminProductListQuery = z.input<typeof AdminProductListQuery>;
+
+/** A product as the admin list shows it: enough for a row, without its variants. */
+export const AdminProductSummary = z
+  .object({
+    object: z.literal('product_summary'),
+    id: z.string(),
+    handle: z.string(),
+    name: z.string(),
+    status: ProductStatus,
+    category: z.object({ id: z.string(), name: z.string() }),
+    image: z.object({ url: z.string(), alt: z.string() }).nullable(),
+    variant_count: z.number().int().nonnegative(),
+    price_min: Money.nullable(),
+    price_max: Money.nullable(),
+    on_hand: z.number().int().nonnegative().meta({ description: 'Units on hand across variants' }),
+    available: z.number().int().nonnegative().meta({ description: 'Units available across variants' }),
+    created_at: z.string(),
+    updated_at: z.string(),
+  })
+  .meta({ id: 'AdminProductSummary' });
+export type AdminProductSummary = z.infer<typeof AdminProductSummary>;
+
+export const AdminProductList = listOf(AdminProductSummary).meta({ id: 'AdminProductList' });
+export type AdminProductList = z.infer<typeof AdminProductList>;
+
+/** Media types `POST /v1/admin/products/:id/images` accepts as the request body. */
+export const UPLOAD_IMAGE_TYPES = ['image/jpeg', 'image/png', 'image/webp', 'image/gif', 'image/avif'] as const;
+/** Largest image upload, in bytes. */
+export const MAX_IMAGE_UPLOAD_BYTES = 10 * 1024 * 1024;
+
+/** Body of `POST /v1/admin/products/:id/images`: the image file itself, with its media type as Content-Type. */
+export const ImageUploadBody = z.string().meta({ description: 'The image file (binary)', format: 'binary' });
+
+/** Query of `POST /v1/admin/products/:id/images` (the body is the image itself). */
+export const ImageUploadQuery = z
+  .object({
+    alt: Text(500).optional(),
+    position: queryInt({ min: 0, max: 49 }).optional().meta({ description: 'Where it goes (default last)' }),
+  })
+  .strict();
+export type ImageUploadQuery = z.input<typeof ImageUploadQuery>;
+
+/** Body of `PATCH /v1/admin/products/:id/images/:imageId`: new alt text and/or a new place. */
+export const ImageUpdate = z
+  .object({ alt: Text(500).optional(), position: z.number().int().min(0).max(49).optional() })
+  .strict()
+  .refine((b) => b.alt !== undefined || b.position !== undefined, 'pass alt or position')
+  .meta({ id: 'ImageUpdate' });
+export type ImageUpdate = z.input<typeof ImageUpdate>;
+
+export const ImageParams = z.object({
+  idOrHandle: ProductIdOrHandle,
+  imageId: z.string().regex(/^img_[A-Za-z0-9]{1,64}$/, 'must be an image id (img_…)'),
+});

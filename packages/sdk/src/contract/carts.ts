@@ -103,11 +103,14 @@ export const CartLine = z
     quantity: z.number().int().positive(),
     unit_price: Money,
     line_total: Money.meta({ description: 'unit_price × quantity' }),
-    available_quantity: z
-      .number()
-      .int()
-      .nonnegative()
-      .meta({ description: 'Units that can be bought now; below quantity means the line cannot be checked out as is' }),
+    available_quantity: z.number().int().nonnegative().nullable().meta({
+      description:
+        'Units that can be bought now; below quantity means the line cannot be checked out as is. Null when any quantity can be bought (stock not tracked, or sold on backorder)',
+    }),
+    backorder_quantity: z.number().int().nonnegative().meta({
+      description: 'Units of this line beyond the stock on hand, sold on backorder: they ship later (0 for most lines)',
+    }),
+    requires_shipping: z.boolean().meta({ description: 'False for digital goods and gift cards' }),
   })
   .meta({ id: 'CartLine' });
 export type CartLine = z.infer<typeof CartLine>;

@@ -41,6 +41,13 @@ export type ProductImage = z.infer<typeof ProductImage>;
 export const ProductOption = z.object({ name: z.string(), values: z.array(z.string()) }).meta({ id: 'ProductOption' });
 export type ProductOption = z.infer<typeof ProductOption>;
 
+export const INVENTORY_POLICIES = ['deny', 'continue'] as const;
+/** What happens when a tracked variant runs out: `deny` stops selling, `continue` keeps selling (backorder). */
+export const InventoryPolicy = z
+  .enum(INVENTORY_POLICIES)
+  .meta({ description: 'Out of stock: `deny` stops selling; `continue` keeps selling on backorder (ships later)' });
+export type InventoryPolicy = z.infer<typeof InventoryPolicy>;
+
 /** A purchasable variant: one combination of option values with its own SKU, price and stock. */
 export const ProductVariant = z
   .object({
@@ -52,12 +59,23 @@ export const ProductVariant = z
       .meta({ description: 'Option name → value', example: { Size: 'M', Colour: 'Blue' } }),
     price: Money,
     compare_at_price: Money.nullable(),
-    available_quantity: z
-      .number()
-      .int()
-      .nonnegative()
-      .meta({ description: 'Units that can be bought now (on hand minus reserved)' }),
-    in_stock: z.boolean(),
+    available_quantity: z.number().int().nonnegative().nullable().meta({
+      description:
+        'Units in stock now (on hand minus reserved); null when the stock of this variant is not tracked (always available, no count to show)',
+    }),
+    in_stock: z.boolean().meta({
+      description:
+        'Can be bought now: units in stock, stock not tracked, or sold on backorder (see `backorder`)',
+    }),
+    backorder: z.boolean().meta({
+      description:
+        'Nothing in stock but still sold (inventory_policy `continue`): what is bought now ships later',
+    }),
+    track_inventory: z.boolean().meta({ description: 'False: stock is not counted and the variant is always available' }),
+    inventory_policy: InventoryPolicy,
+    requires_shipping: z
+      .boolean()
+      .meta({ description: 'False for digital goods and gift cards: a cart of only such lines needs no shipping' }),
     image_id: z.string().nullable(),
     enabled: z.boolean().meta({ description: 'A disabled variant is shown as unavailable and cannot be bought' }),
     weight_grams: z.number().int().nonnegative().nullable(),
@@ -115,7 +133,7 @@ export const Product = z
     compare_at_price: Money.nullable().meta({
       description: 'Compare-at price of the lowest-priced variant, when it has one',
     }),
-    in_stock: z.boolean(),
+    in_stock: z.boolean().meta({ description: 'Any enabled variant can be bought now (in stock, untracked or on backorder)' }),
     rating: Rating,
     tags: z.array(z.string()),
     created_at: Timestamp,

@@ -95,6 +95,10 @@ export const CheckoutSession = z
     }),
     billing_same_as_shipping: z.boolean(),
     shipping_method: ShippingRate.nullable(),
+    requires_shipping: z.boolean().meta({
+      description:
+        'False when no line needs shipping (digital goods, gift cards): no shipping address or method is asked for, shipping is 0, and tax follows billing_address',
+    }),
     lines: z.array(CartLine),
     coupon_code: z.string().nullable(),
     totals: CheckoutTotals,
@@ -106,7 +110,10 @@ export const CheckoutSession = z
       .object({ provider: PaymentProviderKind, intent_id: z.string(), status: PaymentStatus })
       .nullable()
       .meta({ description: 'The payment started for this session, if any' }),
-    ready: z.boolean().meta({ description: 'Email, addresses and shipping method are set: payment can start' }),
+    ready: z.boolean().meta({
+      description:
+        'Email, addresses and shipping method are set (without shipping: email and billing address): payment can start',
+    }),
     order_id: z.string().nullable(),
     expires_at: Timestamp.meta({ description: 'When the stock hold lapses unless the session is used again' }),
     created_at: Timestamp,

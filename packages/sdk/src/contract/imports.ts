@@ -26,6 +26,21 @@ export const ImportSkip = z
   .meta({ id: 'ImportSkip' });
 export type ImportSkip = z.infer<typeof ImportSkip>;
 
+/** How many written products a job lists (the first, by row); the counts cover them all. */
+export const MAX_IMPORT_REPORT = 1000;
+
+export const IMPORT_OUTCOMES = ['created', 'updated', 'unchanged'] as const;
+
+/** What an import did with one product, named by its first row in the file. */
+export const ImportProductOutcome = z
+  .object({
+    row: z.number().int().positive().meta({ description: "The product's first row in the file (the header is row 1)" }),
+    handle: z.string(),
+    outcome: z.enum(IMPORT_OUTCOMES),
+  })
+  .meta({ id: 'ImportProductOutcome' });
+export type ImportProductOutcome = z.infer<typeof ImportProductOutcome>;
+
 /**
  * A product import running in the background: `POST /v1/admin/products/import` answers it (202)
  * and `GET /v1/admin/imports/:id` reports its progress from any server process. Rows are written
@@ -48,6 +63,12 @@ export const ImportJob = z
       .array(ImportSkip)
       .max(MAX_IMPORT_ERRORS)
       .meta({ description: `The first ${MAX_IMPORT_ERRORS} rows not applied (by row), with the reason` }),
+    products: z
+      .array(ImportProductOutcome)
+      .max(MAX_IMPORT_REPORT)
+      .meta({
+        description: `The first ${MAX_IMPORT_REPORT} products written so far (by row), each created, updated or unchanged`,
+      }),
     failure: z
       .object({ code: z.string(), message: z.string() })
       .nullable()

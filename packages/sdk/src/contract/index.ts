@@ -28,7 +28,7 @@ export {
   CategoryIdOrSlug,
 } from './catalog.js';
 export type { ProductListQueryParsed } from './catalog.js';
-export { ImageSource, ProductSeo } from './catalog.js';
+export { ImageSource, ProductSeo, INVENTORY_POLICIES, InventoryPolicy } from './catalog.js';
 export {
   FACET_NAMES,
   FacetName,
@@ -58,6 +58,19 @@ export {
   DeletedProduct,
   WebUrl,
   isWebUrl,
+  ADMIN_PRODUCT_SORTS,
+  AdminProductSort,
+  ADMIN_STOCK_FILTERS,
+  AdminStockFilter,
+  AdminProductListQuery,
+  AdminProductSummary,
+  AdminProductList,
+  UPLOAD_IMAGE_TYPES,
+  MAX_IMAGE_UPLOAD_BYTES,
+  ImageUploadBody,
+  ImageUploadQuery,
+  ImageUpdate,
+  ImageParams,
 } from './admin-products.js';
 export {
   MAX_IMPORT_ERRORS,
@@ -66,6 +79,9 @@ export {
   ImportJobId,
   ImportJobParams,
   ImportSkip,
+  MAX_IMPORT_REPORT,
+  IMPORT_OUTCOMES,
+  ImportProductOutcome,
   ImportJob,
   isImportFinished,
 } from './imports.js';
@@ -99,6 +115,14 @@ export {
   MAX_ON_HAND,
   InventorySet,
   InventoryAdjust,
+  STOCK_REASONS,
+  StockReason,
+  MOVEMENT_REASONS,
+  MovementReason,
+  MAX_STOCK_NOTE,
+  InventoryMovement,
+  InventoryMovementList,
+  InventoryHistoryQuery,
   DEFAULT_LOW_STOCK_THRESHOLD,
   LowStockQuery,
   HoldId,

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { VariantId } from './carts.js';
-import { MAX_PAGE_LIMIT } from './pagination.js';
+import { InventoryPolicy } from './catalog.js';
+import { listOf, MAX_PAGE_LIMIT, PageQuery } from './pagination.js';
 import { queryInt, queryList } from './query.js';
 
 const Timestamp = z.string().meta({ description: 'ISO 8601 date-time in UTC', example: '2026-11-25T09:00:00.000Z' });
@@ -19,12 +20,18 @@ export type InventoryQuery = z.input<typeof InventoryQuery>;
 export const Availability = z
   .object({
     variant_id: VariantId,
-    available: z
-      .number()
-      .int()
-      .nonnegative()
-      .meta({ description: 'Units that can be bought now (on hand minus reserved)' }),
-    in_stock: z.boolean(),
+    available: z.number().int().nonnegative().nullable().meta({
+      description:
+        "Units in stock now (on hand minus reserved); null when the variant's stock is not tracked (always available)",
+    }),
+    in_stock: z
+      .boolean()
+      .meta({ description: 'Can be bought now: units in stock, stock not tracked, or sold on backorder' }),
+    backorder: z.boolean().meta({
+      description: 'Nothing in stock but still sold (policy `continue`): any quantity can be bought and ships later',
+    }),
+    track_inventory: z.boolean().meta({ description: 'False: stock is not counted (always available)' }),
+    inventory_policy: InventoryPolicy,
   })
   .meta({ id: 'Availability' });
 export type Availability = z.infer<typeof Availability>;
@@ -42,9 +49,13 @@ export const InventoryLevel = z
     variant_id: VariantId,
     product_id: z.string(),
     sku: z.string(),
-    on_hand: z.number().int().nonnegative(),
+    on_hand: z.number().int().meta({
+      description: 'Units on hand; negative when more was sold on backorder than was in stock (the units owed)',
+    }),
     reserved: z.number().int().nonnegative().meta({ description: 'Units held by active checkouts' }),
     available: z.number().int().nonnegative(),
+    track_inventory: z.boolean().meta({ description: 'False: stock is not counted; sales never change on_hand' }),
+    inventory_policy: InventoryPolicy,
     updated_at: Timestamp,
   })
   .meta({ id: 'InventoryLevel' });
@@ -60,9 +71,27 @@ export const InventoryParams = z.object({ variantId: VariantId });
 /** Most units one stock count may hold. */
 export const MAX_ON_HAND = 1_000_000;
 
-/** Body of `PUT /v1/admin/inventory/:variantId`. */
+/** Why a person changed stock (the console's reason select). */
+export const STOCK_REASONS = ['received', 'count', 'correction', 'damaged', 'lost', 'returned', 'other'] as const;
+export const StockReason = z.enum(STOCK_REASONS);
+export type StockReason = z.infer<typeof StockReason>;
+
+/** Why stock changed in the history: a person's reason, or what the system did (a sale, a restock, an import). */
+export const MOVEMENT_REASONS = [...STOCK_REASONS, 'sale', 'restock', 'import'] as const;
+export const MovementReason = z.enum(MOVEMENT_REASONS);
+export type MovementReason = z.infer<typeof MovementReason>;
+
+/** Longest note a stock change may carry. */
+export const MAX_STOCK_NOTE = 500;
+const StockNote = z.string().trim().max(MAX_STOCK_NOTE);
+
+/** Body of `PUT /v1/admin/inventory/:variantId`: a stock count (`reason` defaults to `count`). */
 export const InventorySet = z
-  .object({ on_hand: z.number().int().min(0).max(MAX_ON_HAND) })
+  .object({
+    on_hand: z.number().int().min(0).max(MAX_ON_HAND),
+    reason: StockReason.optional(),
+    note: StockNote.optional(),
+  })
   .strict()
   .meta({ id: 'InventorySet' });
 export type InventorySet = z.input<typeof InventorySet>;
@@ -76,6 +105,8 @@ export const InventoryAdjust = z
       .min(-MAX_ON_HAND)
       .max(MAX_ON_HAND)
       .refine((d) => d !== 0, 'must not be 0'),
+    reason: StockReason.optional().meta({ description: 'Why (default `correction`)' }),
+    note: StockNote.optional(),
   })
   .strict()
   .meta({ id: 'InventoryAdjust' });
@@ -132,3 +163,33 @@ export type InventoryHold = z.infer<typeof InventoryHold>;
 
 /** `DELETE /v1/admin/inventory/holds/:holdId`. */
 export const HoldReleased = z.object({ object: z.literal('inventory_hold'), id: HoldId, released: z.literal(true) });
+
+/** One change of a variant's units on hand, as the stock history lists it. */
+export const InventoryMovement = z
+  .object({
+    object: z.literal('inventory_movement'),
+    id: z.string(),
+    variant_id: VariantId,
+    delta: z.number().int().meta({ description: 'Units added (negative: taken away)' }),
+    on_hand: z
+      .number()
+      .int()
+      .meta({ description: 'Units on hand after the change (below 0 when sold on backorder: the units owed)' }),
+    reason: MovementReason,
+    note: z.string(),
+    actor: z
+      .object({ type: z.enum(['staff', 'key', 'system']), id: z.string().nullable() })
+      .meta({ description: 'Who changed it: a staff member, an API key, or the system (sales, imports)' }),
+    reference: z.string().nullable().meta({ description: 'The order or import the change belongs to' }),
+    created_at: Timestamp,
+  })
+  .meta({ id: 'InventoryMovement' });
+export type InventoryMovement = z.infer<typeof InventoryMovement>;
+
+/** `GET /v1/admin/inventory/:variantId/history`: newest first. */
+export const InventoryMovementList = listOf(InventoryMovement).meta({ id: 'InventoryMovementList' });
+export type InventoryMovementList = z.infer<typeof InventoryMovementList>;
+
+/** Query of `GET /v1/admin/inventory/:variantId/history`. */
+export const InventoryHistoryQuery = PageQuery.pick({ limit: true, cursor: true }).strict();
+export type InventoryHistoryQuery = z.input<typeof InventoryHistoryQuery>;

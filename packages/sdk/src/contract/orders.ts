@@ -70,6 +70,10 @@ export const OrderItem = z
       .int()
       .nonnegative()
       .meta({ description: 'Units put back in stock (by a refund with restock or a cancellation)' }),
+    backordered_quantity: z.number().int().nonnegative().meta({
+      description: 'Units that were not in stock when the order was placed (sold on backorder): they ship later',
+    }),
+    requires_shipping: z.boolean().meta({ description: 'False for digital goods and gift cards' }),
   })
   .meta({ id: 'OrderItem' });
 export type OrderItem = z.infer<typeof OrderItem>;
@@ -166,9 +170,12 @@ export const Order = z
     status: OrderStatus,
     currency: CurrencyCode,
     email: z.string(),
-    shipping_address: Address,
+    shipping_address: Address.nullable().meta({ description: 'Null when nothing in the order needs shipping' }),
     billing_address: Address,
-    shipping_method: ShippingRate,
+    shipping_method: ShippingRate.nullable().meta({ description: 'Null when nothing in the order needs shipping' }),
+    requires_shipping: z
+      .boolean()
+      .meta({ description: 'False when no item needs shipping (digital goods, gift cards)' }),
     items: z.array(OrderItem),
     coupon_code: z.string().nullable(),
     totals: OrderTotals,

@@ -70,15 +70,29 @@ import {
   HoldParams,
   HoldReleased,
   InventoryAdjust,
+  InventoryHistoryQuery,
   InventoryHold,
   InventoryLevel,
   InventoryLevelList,
+  InventoryMovementList,
   InventoryParams,
   InventoryQuery,
   InventorySet,
   LowStockQuery,
 } from './inventory.js';
-import { AdminProduct, DeletedProduct, ProductCreate, ProductImportCsv, ProductUpdate } from './admin-products.js';
+import {
+  AdminProduct,
+  AdminProductList,
+  AdminProductListQuery,
+  DeletedProduct,
+  ImageParams,
+  ImageUpdate,
+  ImageUploadBody,
+  ImageUploadQuery,
+  ProductCreate,
+  ProductImportCsv,
+  ProductUpdate,
+} from './admin-products.js';
 import { ImportJob, ImportJobParams } from './imports.js';
 import { RelatedList, RelatedQuery, SearchQuery, SearchResult, SuggestQuery, SuggestResult } from './search.js';
 import { OrderResolve, UnresolvedPaymentList, UnresolvedPaymentQuery } from './recovery.js';
@@ -100,7 +114,7 @@ export interface RouteSpec {
   headers?: z.ZodObject;
   body?: z.ZodType;
   /** Media type of `body` (default `application/json`). */
-  bodyType?: 'application/json' | 'text/csv';
+  bodyType?: 'application/json' | 'text/csv' | 'image/*';
   /** Status of a successful answer (default 200). */
   status?: 200 | 201 | 202;
   response: z.ZodType;
@@ -184,6 +198,16 @@ export const ROUTES = {
     query: SuggestQuery,
     response: SuggestResult,
   },
+  adminListProducts: {
+    method: 'get',
+    path: '/v1/admin/products',
+    summary: 'Products in every status, searched by name, handle or SKU and filtered by status, category and stock',
+    tag: 'Admin',
+    auth: 'secret',
+    query: AdminProductListQuery,
+    response: AdminProductList,
+    errors: [404],
+  },
   adminCreateProduct: {
     method: 'post',
     path: '/v1/admin/products',
@@ -224,6 +248,41 @@ export const ROUTES = {
     auth: 'secret',
     params: z.object({ idOrHandle: ProductIdOrHandle }),
     response: DeletedProduct,
+    errors: [404],
+  },
+  adminUploadProductImage: {
+    method: 'post',
+    path: '/v1/admin/products/:idOrHandle/images',
+    summary: 'Upload an image (JPEG, PNG, WebP, GIF or AVIF file as the body) and add it to the product',
+    tag: 'Admin',
+    auth: 'secret',
+    params: z.object({ idOrHandle: ProductIdOrHandle }),
+    query: ImageUploadQuery,
+    body: ImageUploadBody,
+    bodyType: 'image/*',
+    status: 201,
+    response: AdminProduct,
+    errors: [404, 409, 413, 415],
+  },
+  adminUpdateProductImage: {
+    method: 'patch',
+    path: '/v1/admin/products/:idOrHandle/images/:imageId',
+    summary: "Change an image's alt text or move it (position 0 is the main image)",
+    tag: 'Admin',
+    auth: 'secret',
+    params: ImageParams,
+    body: ImageUpdate,
+    response: AdminProduct,
+    errors: [404],
+  },
+  adminDeleteProductImage: {
+    method: 'delete',
+    path: '/v1/admin/products/:idOrHandle/images/:imageId',
+    summary: 'Take an image off the product',
+    tag: 'Admin',
+    auth: 'secret',
+    params: ImageParams,
+    response: AdminProduct,
     errors: [404],
   },
   adminImportProducts: {
@@ -390,6 +449,17 @@ export const ROUTES = {
     body: InventoryAdjust,
     response: InventoryLevel,
     errors: [404, 409],
+  },
+  listInventoryHistory: {
+    method: 'get',
+    path: '/v1/admin/inventory/:variantId/history',
+    summary: "A variant's stock changes, newest first: who, when, by how much, why, and what was left",
+    tag: 'Admin',
+    auth: 'secret',
+    params: InventoryParams,
+    query: InventoryHistoryQuery,
+    response: InventoryMovementList,
+    errors: [404],
   },
   listLowStock: {
     method: 'get',

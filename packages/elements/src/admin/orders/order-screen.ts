@@ -233,15 +233,14 @@ export class ShopAdminOrder extends AdminScreen {
   private renderSide(o: Order) {
     const t = this.t.bind(this);
     const locale = this.i18n.locale;
-    const address = (a: Order['shipping_address']) =>
+    const address = (a: Order['billing_address']) =>
       html`<address>${formatAddress(a, { locale }).map((line, i) => html`${i ? html`<br />` : nothing}${line}`)}</address>`;
     const card = o.payment.card;
     return html`<div class="stack">
       <section class="card" aria-labelledby="customer-title">
         <h2 id="customer-title">${t('orders.customer')}</h2>
-        <p>${o.shipping_address.name}<br /><a href="mailto:${o.email}">${o.email}</a></p>
-        <h3>${t('orders.shippingAddress')}</h3>
-        ${address(o.shipping_address)}
+        <p>${(o.shipping_address ?? o.billing_address).name}<br /><a href="mailto:${o.email}">${o.email}</a></p>
+        ${o.shipping_address ? html`<h3>${t('orders.shippingAddress')}</h3>${address(o.shipping_address)}` : nothing}
         <h3>${t('orders.billingAddress')}</h3>
         ${address(o.billing_address)}
         <h3>${t('orders.payment')}</h3>

@@ -12,8 +12,11 @@ defineElement(ShopAdminConfirm);
 /** Two units of one product, paid by card: an order the screens can ship and refund. */
 async function placeOrder(): Promise<Order> {
   const client = createShopClient({ endpoint: testShop.endpoint, publishableKey: testShop.publishableKey });
-  const product = await findProduct((p) => p.in_stock && p.variants.some((v) => v.available_quantity >= 3), client);
-  const variant = product.variants.find((v) => v.available_quantity >= 3)!;
+  const product = await findProduct(
+    (p) => p.in_stock && p.variants.some((v) => (v.available_quantity ?? 0) >= 3),
+    client,
+  );
+  const variant = product.variants.find((v) => (v.available_quantity ?? 0) >= 3)!;
   const cart = await client.carts.create({ items: [{ variant_id: variant.id, quantity: 2 }] });
   const session = await client.checkout.create(cart.id);
   await client.checkout.update(session.id, {

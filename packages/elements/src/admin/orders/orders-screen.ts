@@ -128,7 +128,7 @@ export class ShopAdminOrders extends AdminScreen {
               </td>
               <td data-label=${t('orders.col.date')}>${dateTime(locale, o.created_at)}</td>
               <td data-label=${t('orders.col.customer')}>
-                ${o.shipping_address.name}<br /><span class="small">${o.email}</span>
+                ${(o.shipping_address ?? o.billing_address).name}<br /><span class="small">${o.email}</span>
               </td>
               <td data-label=${t('orders.col.status')}>${statusBadge(t, o.status)}</td>
               <td data-label=${t('orders.col.payment')}>${paymentBadge(t, o.payment_status)}</td>

@@ -6,12 +6,14 @@ import { createCouponRepository } from '../../store/coupon-repository.js';
 import type { Db, Queryable } from '../../store/db.js';
 import { couponProblem, toCouponEffect, type CouponService } from '../coupons/index.js';
 import { randomId } from '../../ids.js';
+import { lineStock } from '../inventory/index.js';
 import {
   itemCountOf,
   priceCart,
   pricingFrom,
   subtotalOf,
   type PricedLineInput,
+  type PricingConfig,
   type PricingSource,
 } from '../pricing/index.js';
 
@@ -110,7 +112,8 @@ export function createCartService(deps: CartServiceDeps) {
       quantity: row.quantity,
       unit_price: { amount: row.price_amount, currency: row.currency },
       line_total: { amount: lineTotal, currency: row.currency },
-      available_quantity: row.available,
+      ...lineStock(row, row.quantity, false),
+      requires_shipping: row.requires_shipping,
     };
   }
 

@@ -1,10 +1,20 @@
 import { randomBytes } from 'node:crypto';
-import type { AdminProduct, Product, ProductCreateParsed, ProductUpdateParsed } from '@shoptag/sdk/contract';
+import type {
+  AdminProduct,
+  AdminProductList,
+  Product,
+  ProductCreateParsed,
+  ProductUpdateParsed,
+} from '@shoptag/sdk/contract';
+import type { Clock } from '../../clock.js';
 import { InvalidRequestError, NotFoundError } from '../../errors.js';
 import type { CategoryRepository } from '../../store/category-repository.js';
 import type { Db, Queryable } from '../../store/db.js';
 import type { ProductRepository } from '../../store/product-repository.js';
 import { createProductWriter, UniqueViolation, type ProductDraft } from '../../store/product-writer.js';
+import type { UploadedImages } from '../media/index.js';
+import { createAdminProductImages } from './admin-product-images.js';
+import { listAdminProducts, type AdminProductListInput } from './admin-product-list.js';
 import { createProductHydrator } from './product-hydrator.js';
 import { sanitizeProductHtml } from './sanitize.js';
 
@@ -55,6 +65,9 @@ function conflict(error: UniqueViolation): InvalidRequestError {
 
 export interface AdminCatalogDeps {
   db: Db;
+  clock: Clock;
+  /** Where uploaded product images are kept. */
+  uploads: UploadedImages;
   products: ProductRepository;
   categories: CategoryRepository;
   currency: string;
@@ -89,6 +102,9 @@ export function createAdminCatalogService(deps: AdminCatalogDeps) {
         weightGrams: v.weight_grams ?? null,
         enabled: v.enabled ?? true,
         imageUrl: v.image_url ?? null,
+        trackInventory: v.track_inventory ?? true,
+        inventoryPolicy: v.inventory_policy ?? 'deny',
+        requiresShipping: v.requires_shipping ?? true,
       };
     });
     return {
@@ -140,6 +156,9 @@ export function createAdminCatalogService(deps: AdminCatalogDeps) {
         weight_grams: v.weight_grams,
         enabled: v.enabled,
         image_url: product.images.find((i) => i.id === v.image_id)?.url ?? null,
+        track_inventory: v.track_inventory,
+        inventory_policy: v.inventory_policy,
+        requires_shipping: v.requires_shipping,
       })),
     };
   }
@@ -166,6 +185,18 @@ export function createAdminCatalogService(deps: AdminCatalogDeps) {
   return {
     get,
 
+    /** Upload, alt text, reorder and remove of one product's images. */
+    images: createAdminProductImages({
+      db: deps.db,
+      clock: deps.clock,
+      uploads: deps.uploads,
+      get,
+      invalidate: deps.invalidate,
+    }),
+
+    /** Every product (drafts and archived too), searched, filtered and paged. */
+    list: (query: AdminProductListInput): Promise<AdminProductList> => listAdminProducts(deps.db, query),
+
     async create(input: ProductCreateParsed): Promise<AdminProduct> {
       return write(async (tx) => createProductWriter(tx, newId).save(await toDraft(tx, input)));
     },
@@ -187,6 +218,19 @@ export function createAdminCatalogService(deps: AdminCatalogDeps) {
         ...patch,
         seo: patch.seo ? { ...base.seo, ...patch.seo } : base.seo,
       };
+      // Variants given again by SKU keep the stock settings they do not mention (as they keep their stock).
+      if (patch.variants) {
+        const before = new Map(base.variants.map((v) => [v.sku, v]));
+        merged.variants = patch.variants.map((v) => {
+          const old = before.get(v.sku);
+          return {
+            ...v,
+            track_inventory: v.track_inventory ?? old?.track_inventory,
+            inventory_policy: v.inventory_policy ?? old?.inventory_policy,
+            requires_shipping: v.requires_shipping ?? old?.requires_shipping,
+          };
+        });
+      }
       return write(async (tx) => {
         const writer = createProductWriter(tx, newId);
         const existing = await writer.findProduct(current.id);

@@ -1,9 +1,10 @@
 import type { CategoryRef, Product, ProductImage, ProductVariant } from '@shoptag/sdk/contract';
 import type { DocumentImage, DocumentVariant, ProductDocumentRow } from '../../store/product-document-sql.js';
 import type { ProductRow } from '../../store/product-rows.js';
+import { variantAvailability } from '../inventory/index.js';
 
 function toVariant(row: DocumentVariant): ProductVariant {
-  const available = row.enabled ? Math.max(0, row.on_hand - row.reserved) : 0;
+  const { available, in_stock, backorder } = variantAvailability(row);
   return {
     id: row.id,
     sku: row.sku,
@@ -12,7 +13,11 @@ function toVariant(row: DocumentVariant): ProductVariant {
     price: { amount: row.price_amount, currency: row.currency },
     compare_at_price: row.compare_at_amount === null ? null : { amount: row.compare_at_amount, currency: row.currency },
     available_quantity: available,
-    in_stock: available > 0,
+    in_stock,
+    backorder,
+    track_inventory: row.track_inventory,
+    inventory_policy: row.inventory_policy,
+    requires_shipping: row.requires_shipping,
     image_id: row.image_id,
     enabled: row.enabled,
     weight_grams: row.weight_grams,

@@ -1,4 +1,9 @@
-import { currencyExponent, MAX_IMPORT_ERRORS } from '@shoptag/sdk/contract';
+import {
+  currencyExponent,
+  MAX_IMPORT_ERRORS,
+  MAX_IMPORT_REPORT,
+  type ImportProductOutcome,
+} from '@shoptag/sdk/contract';
 import type { Db, Queryable } from '../../store/db.js';
 import { createProductWriter, UniqueViolation } from '../../store/product-writer.js';
 import { newId } from './admin-catalog-service.js';
@@ -37,6 +42,8 @@ export interface ImportProgress {
   skipped: number;
   /** The first {@link MAX_IMPORT_ERRORS} skipped rows, by row. */
   errors: RowSkip[];
+  /** The first {@link MAX_IMPORT_REPORT} products written, by row, with what became of each. */
+  products: ImportProductOutcome[];
 }
 
 export interface ImportRunOptions {
@@ -146,7 +153,13 @@ export function createShopifyImporter(deps: ShopifyImportDeps) {
       const skips = createSkipLog(MAX_IMPORT_ERRORS);
       const skip = (s: RowSkip) => skips.add(s);
       const totals = { rowsDone: 0, created: 0, updated: 0, unchanged: 0 };
-      const progress = (): ImportProgress => ({ ...totals, skipped: skips.count, errors: skips.snapshot() });
+      const report: ImportProductOutcome[] = [];
+      const progress = (): ImportProgress => ({
+        ...totals,
+        skipped: skips.count,
+        errors: skips.snapshot(),
+        products: report.slice(),
+      });
       const seen = new Set<string>();
       let pending: PendingProduct[] = [];
       let current = null as (ProductRows & { overflow: boolean }) | null;
@@ -180,6 +193,7 @@ export function createShopifyImporter(deps: ShopifyImportDeps) {
           const started = performance.now();
           const chunk = await deps.db.transaction(async (tx) => {
             const counts = { created: 0, updated: 0, unchanged: 0 };
+            const outcomes: ImportProductOutcome[] = [];
             let written = 0;
             while (written < pending.length && (written === 0 || performance.now() - started < WRITE_BUDGET_MS)) {
               const item = pending[written]!;
@@ -193,6 +207,9 @@ export function createShopifyImporter(deps: ShopifyImportDeps) {
                 for (const row of item.rows) skip({ row, handle: item.product.handle, reason });
               } else {
                 counts[outcome] += 1;
+                const row = item.rows[0];
+                if (row !== undefined && report.length + outcomes.length < MAX_IMPORT_REPORT)
+                  outcomes.push({ row, handle: item.product.handle, outcome });
               }
             }
             const through = written === pending.length ? decidedThrough : pending[written - 1]!.throughRow;
@@ -202,12 +219,14 @@ export function createShopifyImporter(deps: ShopifyImportDeps) {
               created: totals.created + counts.created,
               updated: totals.updated + counts.updated,
               unchanged: totals.unchanged + counts.unchanged,
+              products: [...report, ...outcomes],
             });
-            return { counts, written, through, stop };
+            return { counts, written, through, stop, outcomes };
           });
           totals.created += chunk.counts.created;
           totals.updated += chunk.counts.updated;
           totals.unchanged += chunk.counts.unchanged;
+          report.push(...chunk.outcomes);
           totals.rowsDone = Math.max(totals.rowsDone, chunk.through - 1);
           pending = pending.slice(chunk.written);
           rowsSinceCommit = 0;

@@ -35,6 +35,34 @@ const OPTION_NUMBERS = [1, 2, 3] as const;
 const SHOWN_CHARS = 80;
 
 const get = (record: CsvRecord, column: string) => (record.fields[column] ?? '').trim();
+/** Whether the file has `column` at all (an export without it keeps Shoptag's defaults). */
+const has = (record: CsvRecord, column: string) => column in record.fields;
+
+/**
+ * Shopify's stock columns → the variant's stock settings. `Variant Inventory Tracker` empty means
+ * Shopify does not count the stock (always sellable: gift cards, downloads); any tracker
+ * (`shopify`, a fulfilment service) counts it. `Variant Inventory Policy` `continue` keeps selling
+ * when out of stock. `Variant Requires Shipping` FALSE is a digital product. A file without a
+ * column keeps the default (tracked, deny, ships); a value that is none of these is a reason.
+ */
+function stockSettings(
+  record: CsvRecord,
+):
+  | { track_inventory: boolean; inventory_policy: 'deny' | 'continue'; requires_shipping: boolean }
+  | { column: string; value: string } {
+  const tracker = get(record, 'Variant Inventory Tracker');
+  const policy = get(record, 'Variant Inventory Policy').toLowerCase();
+  const shipping = get(record, 'Variant Requires Shipping').toLowerCase();
+  if (policy !== '' && policy !== 'deny' && policy !== 'continue')
+    return { column: 'Variant Inventory Policy', value: get(record, 'Variant Inventory Policy') };
+  if (shipping !== '' && shipping !== 'true' && shipping !== 'false')
+    return { column: 'Variant Requires Shipping', value: get(record, 'Variant Requires Shipping') };
+  return {
+    track_inventory: has(record, 'Variant Inventory Tracker') ? tracker !== '' : true,
+    inventory_policy: policy === 'continue' ? 'continue' : 'deny',
+    requires_shipping: shipping !== 'false',
+  };
+}
 
 /** Why a row cannot be stored at all (a NUL character, half a surrogate pair), or null. */
 function unstorableField(record: CsvRecord): string | null {
@@ -80,6 +108,9 @@ function variantColumn(path: readonly PropertyKey[], issue: z.core.$ZodIssue, op
     stock: 'Variant Inventory Qty',
     weight_grams: 'Variant Grams',
     image_url: 'Variant Image',
+    track_inventory: 'Variant Inventory Tracker',
+    inventory_policy: 'Variant Inventory Policy',
+    requires_shipping: 'Variant Requires Shipping',
   };
   return columns[String(field)] ?? 'Variant';
 }
@@ -139,10 +170,24 @@ export function buildImportedProduct(
   if (!title) return skipAll('the first row of a product needs a Title');
   const optionNames = OPTION_NUMBERS.map((n) => get(head, `Option${n} Name`));
 
-  // Images by URL, each remembering the row and column it came from (for reasons).
-  const images = new Map<string, { url: string; alt: string; position: number; row: number; column: string }>();
-  const addImage = (url: string, alt: string, position: number, row: number, column: string) => {
-    if (!images.has(url)) images.set(url, { url, alt, position, row, column });
+  // Images by URL, each remembering the row and column it came from (for reasons). An image's alt
+  // text and position come from whichever row gives them: a variant's image first seen without
+  // either (alt text then falls back to the title) takes them from a later image-only row.
+  interface Image {
+    url: string;
+    alt: string | null;
+    position: number | null;
+    row: number;
+    column: string;
+  }
+  const images = new Map<string, Image>();
+  const addImage = (url: string, alt: string | null, position: number | null, row: number, column: string) => {
+    const seen = images.get(url);
+    if (!seen) images.set(url, { url, alt, position, row, column });
+    else {
+      if (seen.alt === null && alt !== null) seen.alt = alt;
+      if (seen.position === null && position !== null) seen.position = position;
+    }
   };
   const variants: (z.input<typeof VariantInput> & { row: number })[] = [];
   const skus = new Set<string>();
@@ -182,6 +227,14 @@ export function buildImportedProduct(
         // Shopify's single-variant products have Title: Default Title, which is no option at all.
         if (name && value && !(name === 'Title' && value === 'Default Title')) variantOptions[name] = value;
       });
+      const settings = stockSettings(record);
+      if ('column' in settings) {
+        skipRow(
+          row,
+          `${settings.column} '${settings.value.slice(0, SHOWN_CHARS)}' is not one of ${settings.column === 'Variant Inventory Policy' ? 'deny, continue' : 'TRUE, FALSE'}`,
+        );
+        continue;
+      }
       const variantImage = get(record, 'Variant Image');
       const variant = {
         sku: get(record, 'Variant SKU') || `${handle}-${variants.length + 1}`.toUpperCase(),
@@ -192,6 +245,7 @@ export function buildImportedProduct(
         stock: Math.max(0, qty),
         weight_grams: grams !== null && Number.isFinite(grams) && grams >= 0 ? grams : null,
         image_url: variantImage || null,
+        ...settings,
       };
       const checked = VariantInput.safeParse(variant);
       if (!checked.success) {
@@ -205,13 +259,13 @@ export function buildImportedProduct(
       }
       skus.add(variant.sku);
       variants.push({ ...variant, row });
-      if (variantImage) addImage(variantImage, title, Number.MAX_SAFE_INTEGER, row, 'Variant Image');
+      if (variantImage) addImage(variantImage, null, null, row, 'Variant Image');
     }
     const src = get(record, 'Image Src');
     if (src)
       addImage(
         src,
-        get(record, 'Image Alt Text'),
+        get(record, 'Image Alt Text') || null,
         Number(get(record, 'Image Position')) || images.size + 1,
         row,
         'Image Src',
@@ -227,7 +281,14 @@ export function buildImportedProduct(
         ? 'draft'
         : 'active';
   const categoryName = get(head, 'Type') || get(head, 'Product Category').split('>').at(-1)?.trim() || 'Imported';
-  const ordered = [...images.values()].sort((a, b) => a.position - b.position);
+  // Variant images no row placed go last; an image no row describes is described by the title.
+  const ordered = [...images.values()]
+    .map((i) => ({
+      ...i,
+      alt: i.alt ?? (i.column === 'Variant Image' ? title : ''),
+      position: i.position ?? Number.MAX_SAFE_INTEGER,
+    }))
+    .sort((a, b) => a.position - b.position);
   const seoTitle = get(head, 'SEO Title');
   const seoDescription = get(head, 'SEO Description');
   const input: ProductCreateInput = {
@@ -279,6 +340,9 @@ export function buildImportedProduct(
     weightGrams: v.weight_grams ?? null,
     enabled: true,
     imageUrl: v.image_url ?? null,
+    trackInventory: v.track_inventory ?? true,
+    inventoryPolicy: v.inventory_policy ?? 'deny',
+    requiresShipping: v.requires_shipping ?? true,
   }));
   const draft: Omit<ProductDraft, 'categoryId'> = {
     handle: product.handle,

@@ -9,6 +9,7 @@ import {
   type CheckoutPricingConfig,
   type ShippingQuote,
 } from '../pricing/index.js';
+import { lineStock } from '../inventory/index.js';
 
 /** A session with everything priced: its lines as they are now, the quotes for its address, the totals. */
 export interface PricedSession {
@@ -24,6 +25,10 @@ export interface PricedSession {
   quotes: ShippingQuote[];
   method: ShippingQuote | null;
   pricing: CheckoutPricing;
+  /** Some line needs shipping; false for a cart of digital goods and gift cards only. */
+  requiresShipping: boolean;
+  /** The address billed: the shipping address when billing_same_as_shipping, else billing_address. */
+  billing: CheckoutSessionRow['billing_address'];
 }
 
 export function toRate(quote: ShippingQuote, currency: string): ShippingRate {
@@ -54,6 +59,9 @@ export function priceSession(
     quantity: line.quantity,
     weightGrams: variant.weight_grams,
   }));
+  const parcel = priceLines.filter((_, i) => lines[i]!.variant.requires_shipping);
+  const requiresShipping = parcel.length > 0 || lines.length === 0;
+  const billing = row.billing_same_as_shipping ? row.shipping_address : row.billing_address;
   const problem = coupon ? couponProblem(coupon, subtotalOf(priceLines), now) : null;
   const couponApplies = coupon !== null && problem === null;
   const couponLapse = !row.coupon_id
@@ -61,14 +69,16 @@ export function priceSession(
     : coupon
       ? problem
       : { code: 'coupon_unknown' as const, message: 'The code of this checkout is no longer valid.' };
-  const address = row.shipping_address;
+  // Tax follows the shipping address; with nothing to ship, the billing address.
+  const address = requiresShipping ? row.shipping_address : billing;
   const { quotes, method, pricing } = quoteCheckout(config, {
     lines: priceLines,
     coupon: coupon && couponApplies ? toCouponEffect(coupon) : null,
     destination: address ? { country: address.country, region: address.region ?? null } : null,
-    shippingMethodId: row.shipping_method_id,
+    shippingMethodId: requiresShipping ? row.shipping_method_id : null,
+    parcel,
   });
-  return { row, lines, coupon, couponApplies, couponLapse, quotes, method, pricing };
+  return { row, lines, coupon, couponApplies, couponLapse, quotes, method, pricing, requiresShipping, billing };
 }
 
 function toLine(
@@ -93,7 +103,8 @@ function toLine(
     quantity,
     unit_price: { amount: variant.price_amount, currency },
     line_total: { amount: lineTotal, currency },
-    available_quantity: variant.available + quantity,
+    ...lineStock(variant, quantity, true),
+    requires_shipping: variant.requires_shipping,
   };
 }
 
@@ -105,7 +116,7 @@ export function toCheckoutSession(
 ): CheckoutSession {
   const { row, pricing } = priced;
   const money = (amount: number) => ({ amount, currency: row.currency });
-  const billing = row.billing_same_as_shipping ? row.shipping_address : row.billing_address;
+  const billing = priced.billing;
   return {
     object: 'checkout_session',
     id: row.id,
@@ -117,6 +128,7 @@ export function toCheckoutSession(
     billing_address: billing,
     billing_same_as_shipping: row.billing_same_as_shipping,
     shipping_method: priced.method ? toRate(priced.method, row.currency) : null,
+    requires_shipping: priced.requiresShipping,
     lines: priced.lines.map(({ variant, line }, i) =>
       toLine(variant, line.quantity, pricing.lineTotals[i] ?? 0, row.currency, `line_${String(i + 1)}`),
     ),
@@ -139,12 +151,16 @@ export function toCheckoutSession(
   };
 }
 
-/** The first thing a session still needs before payment, as the parameter that sets it; null when ready. */
+/**
+ * The first thing a session still needs before payment, as the parameter that sets it; null when
+ * ready. With nothing to ship: the email and a billing address (what tax and the receipt need).
+ */
 export function missingField(
   priced: PricedSession,
 ): 'email' | 'shipping_address' | 'billing_address' | 'shipping_method_id' | null {
   const { row } = priced;
   if (!row.email) return 'email';
+  if (!priced.requiresShipping) return priced.billing ? null : 'billing_address';
   if (!row.shipping_address) return 'shipping_address';
   if (!row.billing_same_as_shipping && !row.billing_address) return 'billing_address';
   if (!priced.method) return 'shipping_method_id';

@@ -297,6 +297,11 @@ export function createCheckoutService(deps: CheckoutServiceDeps) {
         clock.now(),
       );
       if (input.shipping_method_id !== undefined) {
+        if (!next.requiresShipping)
+          throw new InvalidRequestError('Nothing in this checkout needs shipping: there is no method to choose.', {
+            code: 'shipping_not_required',
+            param: 'shipping_method_id',
+          });
         if (!next.row.shipping_address)
           throw new InvalidRequestError('Set shipping_address before choosing a shipping method.', {
             code: 'shipping_address_required',
@@ -313,7 +318,7 @@ export function createCheckoutService(deps: CheckoutServiceDeps) {
         // The new address is not served by the chosen method: choose again.
         change.shipping_method_id = null;
       }
-      if (next.row.shipping_address && next.quotes.length === 0) {
+      if (next.requiresShipping && next.row.shipping_address && next.quotes.length === 0) {
         throw new InvalidRequestError(`We do not ship to ${next.row.shipping_address.country}.`, {
           code: 'shipping_unavailable',
           param: 'shipping_address.country',
@@ -325,6 +330,8 @@ export function createCheckoutService(deps: CheckoutServiceDeps) {
 
     async shippingMethods(id: string): Promise<ShippingRateList> {
       const priced = await active(id);
+      // Nothing to ship: no methods (an empty list rather than an error, so a generic client just shows none).
+      if (!priced.requiresShipping) return { object: 'list', data: [] };
       if (!priced.row.shipping_address)
         throw new InvalidRequestError('Set shipping_address to see shipping methods.', {
           code: 'shipping_address_required',

@@ -95,22 +95,32 @@ export function renderConfirmation(
 ): { subject: string; text: string; html: string } {
   const { shopName, locale, shopCountry, orderUrl } = settled(settings);
   const price = (money: Money) => formatMoney(money, locale);
-  const address = formatAddress(order.shipping_address, { locale, shopCountry: shopCountry ?? undefined });
+  // An order of nothing to ship (digital goods, gift cards) says nothing about shipping.
+  const shipping =
+    order.shipping_address && order.shipping_method
+      ? { address: order.shipping_address, method: order.shipping_method }
+      : null;
+  const address = shipping ? formatAddress(shipping.address, { locale, shopCountry: shopCountry ?? undefined }) : [];
   const rows: [string, string][] = [
     ['Subtotal', price(order.totals.subtotal)],
     ...(order.totals.discount.amount ? [['Discount', `−${price(order.totals.discount)}`] as [string, string]] : []),
-    [`Shipping (${order.shipping_method.name})`, price(order.totals.shipping)],
+    ...(shipping ? [[`Shipping (${shipping.method.name})`, price(order.totals.shipping)] as [string, string]] : []),
     [order.totals.tax_included ? 'Tax included' : 'Tax', price(order.totals.tax)],
     ['Total', price(order.totals.total)],
   ];
   const items = order.items.map(
-    (i) => `${i.quantity} × ${i.name}${i.variant_title ? ` (${i.variant_title})` : ''} — ${price(i.line_total)}`,
+    (i) =>
+      `${i.quantity} × ${i.name}${i.variant_title ? ` (${i.variant_title})` : ''} — ${price(i.line_total)}` +
+      (i.backordered_quantity > 0 ? ` (${i.backordered_quantity} on backorder: ships later)` : ''),
   );
   const card = order.payment.card;
   const paidWith = card ? `Paid with ${CARD_BRANDS[card.brand] ?? card.brand} ending in ${card.last4}.` : null;
   const link = orderUrl ? orderPageUrl(orderUrl, order) : null;
-  const days = order.shipping_method.estimated_days;
-  const delivery = `Estimated delivery: ${days.min}–${days.max} business days with ${order.shipping_method.carrier}.`;
+  const days = shipping?.method.estimated_days;
+  const delivery =
+    shipping && days
+      ? `Estimated delivery: ${days.min}–${days.max} business days with ${shipping.method.carrier}.`
+      : null;
   const text = [
     `Thank you for your order ${order.number}.`,
     ...(link ? ['', `Follow your order: ${link}`] : []),
@@ -119,11 +129,7 @@ export function renderConfirmation(
     '',
     ...rows.map(([k, v]) => `${k}: ${v}`),
     ...(paidWith ? ['', paidWith] : []),
-    '',
-    'Shipping to:',
-    ...address,
-    '',
-    delivery,
+    ...(delivery ? ['', 'Shipping to:', ...address, '', delivery] : []),
     '',
     `— ${shopName}`,
   ].join('\n');
@@ -133,8 +139,7 @@ ${link ? `<p><a href="${escapeHtml(link)}">View your order and follow its status
 <ul>${items.map((i) => `<li>${escapeHtml(i)}</li>`).join('')}</ul>
 <table>${rows.map(([k, v]) => `<tr><td>${escapeHtml(k)}</td><td style="text-align:right">${escapeHtml(v)}</td></tr>`).join('')}</table>
 ${paidWith ? `<p>${escapeHtml(paidWith)}</p>` : ''}
-<p>Shipping to:<br>${address.map(escapeHtml).join('<br>')}</p>
-<p>${escapeHtml(delivery)}</p>
+${delivery ? `<p>Shipping to:<br>${address.map(escapeHtml).join('<br>')}</p>\n<p>${escapeHtml(delivery)}</p>` : ''}
 <p>— ${escapeHtml(shopName)}</p>
 </body></html>`;
   return { subject: `${shopName}: order ${order.number} confirmed`, text, html };

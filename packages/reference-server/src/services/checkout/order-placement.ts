@@ -120,7 +120,12 @@ export function createOrderPlacement(deps: OrderPlacementDeps) {
             session.coupon_id ? createCouponRepository(tx).get(session.coupon_id) : undefined,
           ]);
           const priced = priceSession(pricingConfig, session, variants, coupon ?? null, clock.now());
-          if (missingField(priced) !== null || priced.lines.length !== session.lines.length || !priced.method) {
+          if (
+            missingField(priced) !== null ||
+            priced.lines.length !== session.lines.length ||
+            (priced.requiresShipping && !priced.method) ||
+            !priced.billing
+          ) {
             throw new ConflictError('The checkout is not ready for an order.', { code: 'checkout_incomplete' });
           }
           // Its coupon ran out (another order took the last use) or stopped applying: the coupon's own error, as when it is applied.
@@ -142,9 +147,11 @@ export function createOrderPlacement(deps: OrderPlacementDeps) {
               status: 'pending',
               currency: row.currency,
               email: row.email!,
-              shipping_address: row.shipping_address!,
-              billing_address: row.billing_same_as_shipping ? row.shipping_address! : row.billing_address!,
-              shipping_method: toRate(priced.method, row.currency),
+              // Nothing to ship: no address for shipping nor method on the order, whatever the session held.
+              shipping_address: priced.requiresShipping ? row.shipping_address : null,
+              billing_address: priced.billing,
+              shipping_method: priced.requiresShipping && priced.method ? toRate(priced.method, row.currency) : null,
+              requires_shipping: priced.requiresShipping,
               coupon_code: priced.couponApplies && coupon ? coupon.code : null,
               subtotal: pricing.subtotal,
               discount: pricing.discount,
@@ -171,6 +178,7 @@ export function createOrderPlacement(deps: OrderPlacementDeps) {
               quantity: line.quantity,
               line_total: pricing.lineTotals[i]!,
               tax: pricing.lineTaxes[i]!,
+              requires_shipping: variant.requires_shipping,
             })),
           );
           // The unique constraint on checkout_session_id: another placement won (cannot happen under the row lock, but the constraint is the guarantee).
@@ -182,7 +190,10 @@ export function createOrderPlacement(deps: OrderPlacementDeps) {
           // Last, so the stock rows (the most contended locks: every order of a popular variant
           // needs them) are held only until the commit that follows. A sale takes held units, so
           // what is available (and cached, and indexed for search) does not change.
-          await reservations.convertToSale(tx, holdId);
+          const sold = await reservations.convertToSale(tx, holdId, orderId);
+          // Units that were not on hand (sold on backorder) ship later: the order's lines say so.
+          const backordered = sold.filter((s) => s.backordered > 0);
+          if (backordered.length > 0) await orders.setBackordered(orderId, backordered);
           return { orderId, created: true };
         });
       } catch (error) {

@@ -33,8 +33,9 @@ export interface FulfilInput {
 /** Orders whose units may still ship. */
 const SHIPPABLE: readonly OrderStatus[] = ['paid', 'partially_fulfilled', 'fulfilled', 'partially_refunded'];
 
-/** Units of a line neither shipped nor refunded. */
-export const openUnits = (i: OrderItemRow) => Math.max(0, i.quantity - i.fulfilled_quantity - i.refunded_quantity);
+/** Units of a line neither shipped nor refunded (none for a line that needs no shipping: a download, a gift card). */
+export const openUnits = (i: OrderItemRow) =>
+  i.requires_shipping === false ? 0 : Math.max(0, i.quantity - i.fulfilled_quantity - i.refunded_quantity);
 
 const changed = () =>
   new ConflictError('The order changed while it was being updated; read it and try again.', { code: 'order_changed' });

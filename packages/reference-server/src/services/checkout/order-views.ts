@@ -43,6 +43,7 @@ export function createOrderViews(db: Db) {
       shipping_address: row.shipping_address,
       billing_address: row.billing_address,
       shipping_method: row.shipping_method,
+      requires_shipping: row.requires_shipping,
       items: items.map((i) => ({
         id: i.id,
         variant_id: i.variant_id,
@@ -59,6 +60,8 @@ export function createOrderViews(db: Db) {
         refunded_quantity: i.refunded_quantity,
         fulfilled_quantity: i.fulfilled_quantity,
         restocked_quantity: i.restocked_quantity,
+        backordered_quantity: i.backordered_quantity,
+        requires_shipping: i.requires_shipping,
       })),
       coupon_code: row.coupon_code,
       totals: {

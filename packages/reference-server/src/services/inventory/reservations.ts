@@ -13,6 +13,11 @@ export interface HoldItem {
   quantity: number;
 }
 
+/** A line of a sale: its units, and how many of them were not on hand (sold on backorder; they ship later). */
+export interface SoldItem extends HoldItem {
+  backordered: number;
+}
+
 export interface Hold {
   id: string;
   items: HoldItem[];
@@ -57,6 +62,11 @@ export function normalizeItems(items: readonly HoldItem[]): HoldItem[] {
  * Stock reservations ("holds"), the no-oversell core. A hold takes its units in one transaction:
  * quantities summed per variant, level rows locked in id order, then one guarded
  * `UPDATE … WHERE on_hand - reserved >= q` per variant; if any variant is short, nothing is held.
+ * That is for tracked variants that stop selling at 0 (`inventory_policy = 'deny'`, the default).
+ * A tracked `continue` variant (backorder) is reserved without the guard: its hold always succeeds,
+ * and at the sale on_hand may go below 0; the units that were not on hand are recorded on the
+ * order line as backordered. An untracked variant gets a hold row that touches no stock (so the
+ * hold's lifecycle stays the same for every line), and its sale leaves on_hand as it is.
  * A hold lapses at `expires_at` (refreshed while its checkout is active); the sweeper releases
  * lapsed holds, `release` gives one back at once, and `convertToSale` turns one into a sale inside
  * the caller's order transaction.
@@ -70,17 +80,25 @@ export function createReservationService(deps: ReservationServiceDeps) {
     if (wanted.length === 0) throw new RangeError('a hold needs at least one item');
     const repo = createInventoryRepository(tx);
     const now = clock.now();
-    const known = new Set(await repo.lockLevels(wanted.map((i) => i.variantId)));
+    const known = new Map((await repo.lockLevels(wanted.map((i) => i.variantId))).map((r) => [r.variant_id, r]));
+    const rows: { variantId: string; quantity: number; tracked: boolean }[] = [];
     for (const { variantId, quantity } of wanted) {
-      if (!known.has(variantId))
+      const policy = known.get(variantId);
+      if (!policy)
         throw new NotFoundError(`No such variant: '${variantId}'`, { param: 'variant_id', code: 'resource_missing' });
-      if (!(await repo.reserve(variantId, quantity, now))) {
-        const [row] = await repo.availability([variantId]);
-        throw outOfStock(variantId, row?.available ?? 0, quantity);
+      if (!policy.track_inventory) {
+        rows.push({ variantId, quantity, tracked: false });
+        continue;
       }
+      if (policy.inventory_policy === 'continue') await repo.reserveBeyondStock(variantId, quantity, now);
+      else if (!(await repo.reserve(variantId, quantity, now))) {
+        const [row] = await repo.availability([variantId]);
+        throw outOfStock(variantId, row ? Math.max(0, row.on_hand - row.reserved) : 0, quantity);
+      }
+      rows.push({ variantId, quantity, tracked: true });
     }
     const hold: Hold = { id: randomId('hold'), items: wanted, expiresAt: new Date(now.getTime() + ttlMs) };
-    await repo.insertHold(hold.id, wanted, hold.expiresAt, now);
+    await repo.insertHold(hold.id, rows, hold.expiresAt, now);
     return hold;
   }
 
@@ -91,7 +109,7 @@ export function createReservationService(deps: ReservationServiceDeps) {
     const rows = await repo.deleteHold(holdId, expiredBefore);
     const now = clock.now();
     for (const row of rows.sort((a, b) => (a.variant_id < b.variant_id ? -1 : 1)))
-      await repo.unreserve(row.variant_id, row.quantity, now);
+      if (row.tracked) await repo.unreserve(row.variant_id, row.quantity, now);
     return rows.map((r) => r.variant_id);
   }
 
@@ -102,11 +120,11 @@ export function createReservationService(deps: ReservationServiceDeps) {
       // units most attempts end here. A stale read only ever errs towards the locked path below,
       // which decides (or towards a refusal a moment early, as if the request came a moment earlier).
       const wanted = normalizeItems(items);
+      // Only variants that stop selling at 0 can be short; untracked and backorder ones never are.
       const seen = new Map(
-        (await createInventoryRepository(db).availability(wanted.map((i) => i.variantId))).map((r) => [
-          r.variant_id,
-          r.available,
-        ]),
+        (await createInventoryRepository(db).availability(wanted.map((i) => i.variantId)))
+          .filter((r) => r.track_inventory && r.inventory_policy === 'deny')
+          .map((r) => [r.variant_id, Math.max(0, r.on_hand - r.reserved)]),
       );
       for (const { variantId, quantity } of wanted) {
         const available = seen.get(variantId);
@@ -149,9 +167,11 @@ export function createReservationService(deps: ReservationServiceDeps) {
      * Converts a hold into a sale (on_hand −= q, reserved −= q) inside the order transaction `tx`.
      * 409 `hold_expired` when the hold is gone (lapsed and swept): the order must not be placed.
      * What is available does not change (held units become sold ones), so nothing needs
-     * invalidating afterwards.
+     * invalidating afterwards. Each item says how many of its units were not on hand at this
+     * moment (`backordered`: only ever above 0 for a backorder variant); an untracked variant's
+     * stock is left alone. Each sale of tracked stock is written to the stock history under `orderId`.
      */
-    async convertToSale(tx: Queryable, holdId: string): Promise<HoldItem[]> {
+    async convertToSale(tx: Queryable, holdId: string, orderId: string | null = null): Promise<SoldItem[]> {
       const repo = createInventoryRepository(tx);
       const lapsed = () =>
         new ConflictError('The stock hold has lapsed; the order cannot be placed.', { code: 'hold_expired' });
@@ -160,8 +180,15 @@ export function createReservationService(deps: ReservationServiceDeps) {
       // The sweeper may have released the hold while this waited for the stock locks.
       if (rows.length === 0) throw lapsed();
       const now = clock.now();
-      const sold = normalizeItems(rows.map((r) => ({ variantId: r.variant_id, quantity: r.quantity })));
-      for (const { variantId, quantity } of sold) await repo.sell(variantId, quantity, now);
+      const sold: SoldItem[] = [];
+      for (const row of rows.sort((a, b) => (a.variant_id < b.variant_id ? -1 : a.variant_id > b.variant_id ? 1 : 0))) {
+        let backordered = 0;
+        if (row.tracked) {
+          const before = await repo.sell(row.variant_id, row.quantity, now, orderId);
+          backordered = row.quantity - Math.min(row.quantity, Math.max(0, before));
+        }
+        sold.push({ variantId: row.variant_id, quantity: row.quantity, backordered });
+      }
       metrics.hold('converted');
       return sold;
     },

@@ -28,7 +28,7 @@ export interface ImageRenditionsOptions {
   /** Where finished renditions are kept; survives restarts. */
   cacheDir: string;
   /** The source image (SVG text or raster bytes), or null when there is no such image. */
-  loadSource: (imageId: string) => string | Buffer | null;
+  loadSource: (imageId: string) => string | Buffer | null | Promise<string | Buffer | null>;
   onError?: (error: unknown) => void;
 }
 
@@ -53,13 +53,16 @@ export function createImageRenditions(options: ImageRenditionsOptions) {
     const running = inFlight.get(key);
     if (running) return running;
     const job = (async () => {
-      const source = options.loadSource(imageId);
+      const source = await options.loadSource(imageId);
       if (source === null) return null;
       const input = typeof source === 'string' ? Buffer.from(source) : source;
       // SVG rasterizes at its own size unless told a density; ask for enough pixels for the width.
       const pipeline = sharp(input, {
         density: typeof source === 'string' ? Math.max(72, Math.ceil((72 * width) / 800)) : 72,
-      }).resize({ width });
+      })
+        // Raster uploads from phones carry their orientation in EXIF: turn them upright first.
+        .rotate()
+        .resize({ width });
       const body = await (
         format === 'webp'
           ? pipeline.webp({ quality: WEBP_QUALITY })
@@ -98,7 +101,7 @@ export function createImageRenditions(options: ImageRenditionsOptions) {
     async get(imageId: string, width: number, format: RenditionFormat): Promise<RenditionResult> {
       if (!(RENDITION_WIDTHS as readonly number[]).includes(width)) return null;
       if (format === 'avif' && !existsSync(file(imageId, width, 'avif'))) {
-        if (options.loadSource(imageId) === null) return null;
+        if ((await options.loadSource(imageId)) === null) return null;
         if (!inFlight.has(`${imageId}-${width}.avif`)) enqueue(imageId, width, 'avif');
         return { kind: 'redirect', to: `/media/products/${imageId}-${width}.webp` };
       }

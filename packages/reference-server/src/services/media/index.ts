@@ -9,3 +9,11 @@ export {
   type RenditionFormat,
   type RenditionResult,
 } from './image-renditions.js';
+export {
+  createUploadedImages,
+  uploadedImageId,
+  uploadSources,
+  type UploadedImage,
+  type UploadedImages,
+  type UploadedImagesDeps,
+} from './uploaded-images.js';

@@ -92,10 +92,18 @@ export function discountedGoods(lines: readonly PricedLineInput[], coupon: Coupo
 export interface CheckoutQuoteInput {
   lines: readonly PricedLineInput[];
   coupon: CouponEffect | null;
-  /** The shipping address; `null` before one is given (no quotes, no tax yet). */
+  /**
+   * Where tax is due and the parcel goes: the shipping address, or (when nothing ships) the
+   * billing address; `null` before one is given (no quotes, no tax yet).
+   */
   destination: { country: string; region: string | null } | null;
   /** The chosen method; it counts only while the destination is offered it. */
   shippingMethodId: string | null;
+  /**
+   * The lines that need shipping (weight and item count of the parcel); default all of `lines`.
+   * None: nothing ships, no methods are offered and shipping is 0.
+   */
+  parcel?: readonly PricedLineInput[];
 }
 
 /** A priced checkout: the shipping methods offered for its destination, the chosen one, every amount. */
@@ -112,15 +120,17 @@ export interface CheckoutQuote {
  */
 export function quoteCheckout(config: CheckoutPricingConfig, input: CheckoutQuoteInput): CheckoutQuote {
   const { lines, coupon, destination } = input;
-  const quotes = destination
-    ? quoteShipping(config.zones, {
-        country: destination.country,
-        goods: discountedGoods(lines, coupon),
-        weightGrams: parcelWeightOf(lines),
-        itemCount: itemCountOf(lines),
-        coupon,
-      })
-    : [];
+  const parcel = input.parcel ?? lines;
+  const quotes =
+    destination && parcel.length > 0
+      ? quoteShipping(config.zones, {
+          country: destination.country,
+          goods: discountedGoods(lines, coupon),
+          weightGrams: parcelWeightOf(parcel),
+          itemCount: itemCountOf(parcel),
+          coupon,
+        })
+      : [];
   const method = quotes.find((q) => q.id === input.shippingMethodId) ?? null;
   const pricing = priceCheckout(config.tax, { lines, coupon, shipping: method?.amount ?? 0, destination });
   return { quotes, method, pricing };

@@ -59,4 +59,5 @@ export const cart = {
     many: 'السلة، {count} منتجًا',
     other: 'السلة، {count} منتج',
   },
+  'cart.shipsLater': '{count} يُشحن لاحقًا (طلب مسبق).',
 } satisfies Translation<typeof english>;

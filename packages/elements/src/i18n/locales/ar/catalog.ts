@@ -103,4 +103,5 @@ export const catalog = {
   },
   'facets.chip': '{name}: {value}',
   'facets.removeFilter': 'إزالة عامل التصفية {chip}',
+  'card.backorder': 'متاح للطلب المسبق',
 } satisfies Translation<typeof english>;

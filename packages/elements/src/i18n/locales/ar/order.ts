@@ -52,4 +52,5 @@ export const order = {
   'order.confirmed': 'تم تأكيد طلبك {number}.',
   'order.emailSent': 'أرسلنا رسالة تأكيد إلى {email}.',
   'order.viewStatus': 'عرض حالة طلبك',
+  'order.shipsLater': '{count} يُشحن لاحقًا',
 } satisfies Translation<typeof english>;

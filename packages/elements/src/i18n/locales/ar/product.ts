@@ -43,4 +43,7 @@ export const product = {
   'buy.optionsFor': 'خيارات {name}',
   'buy.choose': 'اختر…',
   'buy.variantSoldOut': '{title} — نفدت الكمية',
+  'product.backorder': 'متاح للطلب المسبق: يُشحن لاحقًا',
+  'buy.shipsLater': 'يُشحن لاحقًا',
+  'buy.variantBackorder': '{title} — يُشحن لاحقًا',
 } satisfies Translation<typeof english>;

@@ -44,4 +44,5 @@ export const cart = {
   'cart.checkout': 'Zur Kasse',
   'cart.itemCount': { one: '{count} Artikel', other: '{count} Artikel' },
   'cartButton.label': { one: 'Warenkorb, {count} Artikel', other: 'Warenkorb, {count} Artikel' },
+  'cart.shipsLater': '{count} Stück werden später versandt (vorbestellt).',
 } satisfies Translation<typeof english>;

@@ -58,4 +58,5 @@ export const catalog = {
   'facets.starsAndUp': { one: '{count} Stern & mehr', other: '{count} Sterne & mehr' },
   'facets.chip': '{name}: {value}',
   'facets.removeFilter': 'Filter {chip} entfernen',
+  'card.backorder': 'Vorbestellbar',
 } satisfies Translation<typeof english>;

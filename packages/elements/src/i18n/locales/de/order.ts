@@ -52,4 +52,5 @@ export const order = {
   'order.confirmed': 'Ihre Bestellung {number} ist bestätigt.',
   'order.emailSent': 'Eine Bestätigung ist unterwegs an {email}.',
   'order.viewStatus': 'Bestellstatus ansehen',
+  'order.shipsLater': '{count} Stück werden später versandt',
 } satisfies Translation<typeof english>;

@@ -42,4 +42,7 @@ export const product = {
   'buy.optionsFor': 'Optionen für {name}',
   'buy.choose': 'Auswählen…',
   'buy.variantSoldOut': '{title} — ausverkauft',
+  'product.backorder': 'Vorbestellbar: wird später versandt',
+  'buy.shipsLater': 'Wird später versandt',
+  'buy.variantBackorder': '{title} — wird später versandt',
 } satisfies Translation<typeof english>;

@@ -47,4 +47,5 @@ export const cart = {
   'cart.checkout': 'Checkout',
   'cart.itemCount': { one: '{count} item', other: '{count} items' },
   'cartButton.label': { one: 'Cart, {count} item', other: 'Cart, {count} items' },
+  'cart.shipsLater': { one: '{count} ships later (on backorder).', other: '{count} ship later (on backorder).' },
 } as const satisfies Record<string, Message>;

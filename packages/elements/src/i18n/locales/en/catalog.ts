@@ -66,4 +66,5 @@ export const catalog = {
   'facets.chip': '{name}: {value}',
   /** A chip's accessible name. */
   'facets.removeFilter': 'Remove filter {chip}',
+  'card.backorder': 'Available on backorder',
 } as const satisfies Record<string, Message>;

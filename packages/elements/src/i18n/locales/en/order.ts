@@ -52,4 +52,5 @@ export const order = {
   'order.confirmed': 'Your order {number} is confirmed.',
   'order.emailSent': 'A confirmation is on its way to {email}.',
   'order.viewStatus': 'View your order status',
+  'order.shipsLater': { one: '{count} ships later', other: '{count} ship later' },
 } as const satisfies Record<string, Message>;

@@ -45,4 +45,7 @@ export const product = {
   'buy.optionsFor': 'Options for {name}',
   'buy.choose': 'Choose…',
   'buy.variantSoldOut': '{title} — sold out',
+  'product.backorder': 'Available on backorder: ships later',
+  'buy.shipsLater': 'Ships later',
+  'buy.variantBackorder': '{title} — ships later',
 } as const satisfies Record<string, Message>;

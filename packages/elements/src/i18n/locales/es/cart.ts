@@ -50,4 +50,5 @@ export const cart = {
   'cart.checkout': 'Tramitar pedido',
   'cart.itemCount': { one: '{count} artículo', other: '{count} artículos' },
   'cartButton.label': { one: 'Carrito, {count} artículo', other: 'Carrito, {count} artículos' },
+  'cart.shipsLater': { one: '{count} unidad se enviará más tarde (bajo pedido).', other: '{count} unidades se enviarán más tarde (bajo pedido).' },
 } satisfies Translation<typeof english>;

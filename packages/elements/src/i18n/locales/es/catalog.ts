@@ -57,4 +57,5 @@ export const catalog = {
   'facets.starsAndUp': { one: '{count} estrella o más', other: '{count} estrellas o más' },
   'facets.chip': '{name}: {value}',
   'facets.removeFilter': 'Quitar filtro {chip}',
+  'card.backorder': 'Disponible bajo pedido',
 } satisfies Translation<typeof english>;

@@ -52,4 +52,5 @@ export const order = {
   'order.confirmed': 'Tu pedido {number} está confirmado.',
   'order.emailSent': 'Te enviamos una confirmación a {email}.',
   'order.viewStatus': 'Ver el estado de tu pedido',
+  'order.shipsLater': { one: '{count} se envía más tarde', other: '{count} se envían más tarde' },
 } satisfies Translation<typeof english>;

@@ -45,4 +45,7 @@ export const product = {
   'buy.optionsFor': 'Opciones de {name}',
   'buy.choose': 'Elegir…',
   'buy.variantSoldOut': '{title} — agotado',
+  'product.backorder': 'Disponible bajo pedido: se envía más tarde',
+  'buy.shipsLater': 'Se envía más tarde',
+  'buy.variantBackorder': '{title} — se envía más tarde',
 } satisfies Translation<typeof english>;

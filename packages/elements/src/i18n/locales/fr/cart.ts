@@ -47,4 +47,5 @@ export const cart = {
   'cart.checkout': 'Passer la commande',
   'cart.itemCount': { one: '{count} article', other: '{count} articles' },
   'cartButton.label': { one: 'Panier, {count} article', other: 'Panier, {count} articles' },
+  'cart.shipsLater': { one: '{count} article sera expédié plus tard (précommande).', other: '{count} articles seront expédiés plus tard (précommande).' },
 } satisfies Translation<typeof english>;

@@ -54,4 +54,5 @@ export const catalog = {
   'facets.starsAndUp': { one: '{count} étoile et plus', other: '{count} étoiles et plus' },
   'facets.chip': '{name} : {value}',
   'facets.removeFilter': 'Retirer le filtre {chip}',
+  'card.backorder': 'Disponible en précommande',
 } satisfies Translation<typeof english>;

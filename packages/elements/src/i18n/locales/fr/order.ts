@@ -52,4 +52,5 @@ export const order = {
   'order.confirmed': 'Votre commande {number} est confirmée.',
   'order.emailSent': 'Une confirmation a été envoyée à {email}.',
   'order.viewStatus': 'Voir le suivi de votre commande',
+  'order.shipsLater': { one: '{count} expédié plus tard', other: '{count} expédiés plus tard' },
 } satisfies Translation<typeof english>;

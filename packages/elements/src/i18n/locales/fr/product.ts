@@ -42,4 +42,7 @@ export const product = {
   'buy.optionsFor': 'Options pour {name}',
   'buy.choose': 'Choisir…',
   'buy.variantSoldOut': '{title} — épuisé',
+  'product.backorder': 'Disponible en précommande : expédié plus tard',
+  'buy.shipsLater': 'Expédié plus tard',
+  'buy.variantBackorder': '{title} — expédié plus tard',
 } satisfies Translation<typeof english>;

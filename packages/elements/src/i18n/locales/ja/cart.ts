@@ -44,4 +44,5 @@ export const cart = {
   'cart.checkout': 'ご購入手続きへ',
   'cart.itemCount': '{count}点',
   'cartButton.label': 'カート、{count}点',
+  'cart.shipsLater': '{count}点は後日発送です（お取り寄せ）。',
 } satisfies Translation<typeof english>;

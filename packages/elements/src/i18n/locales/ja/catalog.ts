@@ -54,4 +54,5 @@ export const catalog = {
   'facets.starsAndUp': { other: '星{count}つ以上' },
   'facets.chip': '{name}：{value}',
   'facets.removeFilter': '絞り込み「{chip}」を解除',
+  'card.backorder': 'お取り寄せ',
 } satisfies Translation<typeof english>;

@@ -52,4 +52,5 @@ export const order = {
   'order.confirmed': 'ご注文 {number} を承りました。',
   'order.emailSent': '確認メールを {email} にお送りしました。',
   'order.viewStatus': '注文状況を見る',
+  'order.shipsLater': '{count}点は後日発送',
 } satisfies Translation<typeof english>;

@@ -36,4 +36,7 @@ export const product = {
   'buy.optionsFor': '{name} のオプション',
   'buy.choose': '選択してください…',
   'buy.variantSoldOut': '{title} — 売り切れ',
+  'product.backorder': 'お取り寄せ：後日発送',
+  'buy.shipsLater': '後日発送',
+  'buy.variantBackorder': '{title} — 後日発送',
 } satisfies Translation<typeof english>;

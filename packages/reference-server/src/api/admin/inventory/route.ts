@@ -2,6 +2,7 @@ import {
   HoldCreate,
   HoldParams,
   InventoryAdjust,
+  InventoryHistoryQuery,
   InventoryParams,
   InventorySet,
   LowStockQuery,
@@ -9,8 +10,12 @@ import {
 import { Router } from 'express';
 import type { InventoryService, ReservationService } from '../../../services/inventory/index.js';
 import { parseInput, parsePathId } from '../../middleware/validate.js';
+import { adminActor } from '../actor.js';
 
-/** `/v1/admin/inventory`: stock levels, adjustments, the low-stock report, and holds for outside channels. */
+/**
+ * `/v1/admin/inventory`: stock levels, counts and adjustments with their reason, each variant's
+ * stock history, the low-stock report, and holds for outside channels.
+ */
 export function adminInventoryRouter(inventory: InventoryService, reservations: ReservationService): Router {
   const router = Router();
   // Fixed paths first: `low-stock` and `holds` are not variant ids.
@@ -40,11 +45,18 @@ export function adminInventoryRouter(inventory: InventoryService, reservations: 
   });
   router.put('/:variantId', async (req, res) => {
     const { variantId } = parsePathId(InventoryParams, req.params, 'variant');
-    res.json(await inventory.setOnHand(variantId, parseInput(InventorySet, req.body).on_hand));
+    const { on_hand, reason, note } = parseInput(InventorySet, req.body);
+    res.json(await inventory.setOnHand(variantId, on_hand, { reason, note, actor: adminActor(res) }));
   });
   router.post('/:variantId/adjust', async (req, res) => {
     const { variantId } = parsePathId(InventoryParams, req.params, 'variant');
-    res.json(await inventory.adjust(variantId, parseInput(InventoryAdjust, req.body).delta));
+    const { delta, reason, note } = parseInput(InventoryAdjust, req.body);
+    res.json(await inventory.adjust(variantId, delta, { reason, note, actor: adminActor(res) }));
+  });
+  router.get('/:variantId/history', async (req, res) => {
+    const { variantId } = parsePathId(InventoryParams, req.params, 'variant');
+    res.setHeader('Cache-Control', 'no-store');
+    res.json(await inventory.history(variantId, parseInput(InventoryHistoryQuery, req.query)));
   });
   return router;
 }

@@ -1,9 +1,19 @@
-import { ProductCreate, ProductIdOrHandle, ProductUpdate } from '@shoptag/sdk/contract';
+import {
+  AdminProductListQuery,
+  ImageParams,
+  ImageUpdate,
+  ImageUploadQuery,
+  MAX_IMAGE_UPLOAD_BYTES,
+  ProductCreate,
+  ProductIdOrHandle,
+  ProductUpdate,
+  UPLOAD_IMAGE_TYPES,
+} from '@shoptag/sdk/contract';
 import express, { Router } from 'express';
 import { InvalidRequestError, NotFoundError } from '../../../errors.js';
 import { textSource, type AdminCatalogService, type ImportJobs } from '../../../services/catalog/index.js';
 import { assertSafeValue } from '../../middleware/safe-input.js';
-import { parseInput } from '../../middleware/validate.js';
+import { parseInput, parsePathId } from '../../middleware/validate.js';
 
 const MAX_CSV = '20mb';
 /** Media types the CSV import reads (the keyed routes pass these bodies on unread). */
@@ -23,7 +33,8 @@ function jsonBody(body: unknown): unknown {
 }
 
 /**
- * `/v1/admin/products`: create, read, update, delete, and `POST /import` of a Shopify CSV, which
+ * `/v1/admin/products`: list (every status, searched and filtered), create, read, update, delete,
+ * images (`POST /:id/images` with the image file as the body, `PATCH`/`DELETE /:id/images/:imageId`), and `POST /import` of a Shopify CSV, which
  * answers 202 with the import job (`GET /v1/admin/imports/:id` follows it).
  */
 export function adminProductsRouter(admin: AdminCatalogService, imports: ImportJobs): Router {
@@ -38,6 +49,10 @@ export function adminProductsRouter(admin: AdminCatalogService, imports: ImportJ
     const job = await imports.submit(textSource(req.body), 'api');
     res.status(202).location(`/v1/admin/imports/${job.id}`).json(job);
   });
+  router.get('/', async (req, res) => {
+    res.setHeader('Cache-Control', 'no-store');
+    res.json(await admin.list(parseInput(AdminProductListQuery, req.query)));
+  });
   router.post('/', async (req, res) => {
     res.status(201).json(await admin.create(parseInput(ProductCreate, jsonBody(req.body))));
   });
@@ -47,6 +62,29 @@ export function adminProductsRouter(admin: AdminCatalogService, imports: ImportJ
   router.patch('/:idOrHandle', async (req, res) => {
     const idOrHandle = productParam(req.params.idOrHandle);
     res.json(await admin.update(idOrHandle, parseInput(ProductUpdate, jsonBody(req.body))));
+  });
+  router.post(
+    '/:idOrHandle/images',
+    express.raw({ type: [...UPLOAD_IMAGE_TYPES], limit: MAX_IMAGE_UPLOAD_BYTES }),
+    async (req, res) => {
+      const idOrHandle = productParam(req.params.idOrHandle);
+      if (!Buffer.isBuffer(req.body) || req.body.length === 0) {
+        throw new InvalidRequestError(
+          `Send the image file as the body with its Content-Type (${UPLOAD_IMAGE_TYPES.join(', ')}).`,
+          { code: 'body_missing' },
+        );
+      }
+      const query = parseInput(ImageUploadQuery, req.query);
+      res.status(201).json(await admin.images.upload(idOrHandle, req.body, query));
+    },
+  );
+  router.patch('/:idOrHandle/images/:imageId', async (req, res) => {
+    const { idOrHandle, imageId } = parsePathId(ImageParams, req.params, 'image');
+    res.json(await admin.images.update(productParam(idOrHandle), imageId, parseInput(ImageUpdate, jsonBody(req.body))));
+  });
+  router.delete('/:idOrHandle/images/:imageId', async (req, res) => {
+    const { idOrHandle, imageId } = parsePathId(ImageParams, req.params, 'image');
+    res.json(await admin.images.remove(productParam(idOrHandle), imageId));
   });
   router.delete('/:idOrHandle', async (req, res) => {
     res.json(await admin.remove(productParam(req.params.idOrHandle)));
