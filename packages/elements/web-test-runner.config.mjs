@@ -58,6 +58,24 @@ const shopLink = {
 };
 
 /**
+ * `admin-call` command: an admin API call with the first shop's secret key, made from Node
+ * (server to server, as a back office would; secret keys never travel from a browser), e.g. to
+ * ship an order whose status page a test then reads. Answers `{ status, body }`.
+ */
+const adminCall = {
+  name: 'shoptag-admin-call',
+  async executeCommand({ command, payload }) {
+    if (command !== 'admin-call') return undefined;
+    const res = await fetch(`${shop.url}${payload.path}`, {
+      method: payload.method ?? 'GET',
+      headers: { authorization: `Bearer ${shop.secretKey}`, 'content-type': 'application/json' },
+      ...(payload.body === undefined ? {} : { body: JSON.stringify(payload.body) }),
+    });
+    return { status: res.status, body: await res.json() };
+  },
+};
+
+/**
  * `/test-admin-api/v1/admin/…` → the first shop's admin API with its secret key, for the console
  * screens' element tests: the real server answers, the page never sees the key, and screens are
  * tested apart from signing in (the staff session has tests of its own).
@@ -158,6 +176,7 @@ export default {
     referenceServer,
     shopLink,
     adminRequest,
+    adminCall,
   ],
   reporters: [defaultReporter(), requireTests()],
   testRunnerHtml: (testFramework) => `<!doctype html>

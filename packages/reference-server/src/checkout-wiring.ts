@@ -10,7 +10,10 @@ import { defaultCheckoutPricing } from './services/pricing/index.js';
 import type { SettingsService } from './services/settings/index.js';
 
 /** What only a serving process adds to checkout: the confirmation email, idempotency leases, test faults. */
-export type ServingCheckoutOptions = Pick<CheckoutServicesDeps, 'onOrderPlaced' | 'idempotencyLeaseMs' | 'faults'> & {
+export type ServingCheckoutOptions = Pick<
+  CheckoutServicesDeps,
+  'onOrderPlaced' | 'notifier' | 'idempotencyLeaseMs' | 'faults'
+> & {
   /** Counts holds, orders and payments by outcome. */
   metrics?: MetricsSink;
 };

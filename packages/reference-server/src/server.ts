@@ -286,6 +286,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Sta
       logger,
       {
         onOrderPlaced: async (order) => void (await mailer.sendConfirmation(order)),
+        notifier: { shipped: (o, f) => mailer.sendShipped(o, f), refunded: (o, r) => mailer.sendRefunded(o, r) },
         idempotencyLeaseMs: config.idempotencyLeaseMs,
         faults: createFaultInjector(config.faultKillAt),
         metrics: metrics.sink,

@@ -113,6 +113,10 @@ export type {
   OrderTotals,
   PaymentCard,
   Refund,
+  RefundLine,
+  Fulfillment,
+  OrderFulfillmentStatus,
+  OrderPaymentStatus,
   CheckoutCompletion,
 } from './contract/orders.js';
 export type {

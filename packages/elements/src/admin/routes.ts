@@ -49,6 +49,14 @@ export const ADMIN_ROUTES: readonly AdminRoute[] = [
   },
   { pattern: /^imports\/(?<id>imp_\w+)$/, tag: 'shop-admin-import', load: () => import('./imports/index.js') },
   {
+    pattern: /^orders$/,
+    tag: 'shop-admin-orders',
+    load: () => import('./orders/index.js'),
+    nav: 'nav.orders',
+    href: 'orders',
+  },
+  { pattern: /^orders\/(?<id>ord_[A-Za-z0-9]+)$/, tag: 'shop-admin-order', load: () => import('./orders/index.js') },
+  {
     pattern: /^coupons$/,
     tag: 'shop-admin-coupons',
     load: () => import('./coupons/index.js'),

@@ -3,18 +3,18 @@ import { expect, fixture, html } from '@open-wc/testing';
 import { createShopClient, type Order } from '@shoptag/sdk';
 import '../define.js';
 import type { ShopOrder } from './order.js';
-import { findProduct, testShop } from '../testing/test-shop.test.js';
+import { adminRequest, findProduct, testShop } from '../testing/test-shop.test.js';
 import { until } from '../testing/cart-fixtures.test.js';
 
 /** An order placed through the API with a simulated card: a Springfield, IL address. */
-async function placeOrder(address: Record<string, string> = {}): Promise<Order> {
+async function placeOrder(address: Record<string, string> = {}, quantity = 1): Promise<Order> {
   const client = createShopClient({ endpoint: testShop.endpoint, publishableKey: testShop.publishableKey });
   const product = await findProduct(
-    (p) => p.in_stock && p.variants.some((v) => (v.available_quantity ?? 0) >= 2),
+    (p) => p.in_stock && p.variants.some((v) => (v.available_quantity ?? 0) >= quantity + 1),
     client,
   );
-  const variant = product.variants.find((v) => (v.available_quantity ?? 0) >= 2)!;
-  const cart = await client.carts.create({ items: [{ variant_id: variant.id, quantity: 1 }] });
+  const variant = product.variants.find((v) => (v.available_quantity ?? 0) >= quantity + 1)!;
+  const cart = await client.carts.create({ items: [{ variant_id: variant.id, quantity }] });
   const session = await client.checkout.create(cart.id);
   await client.checkout.update(session.id, {
     email: 'homer@example.com',
@@ -121,6 +121,36 @@ describe('<shop-order>', () => {
     expect(text(el, 'h2')).to.equal(`ご注文 ${jp.number}`);
     expect(addressLines(el)).to.deep.equal(['日本', '〒100-0001', '東京都千代田区', '千代田1-1', '山田太郎']);
     expect(el.shadowRoot!.textContent).to.contain('American Express（末尾 8431）');
+  });
+
+  it('shows each shipment with its carrier, a tracking link and its items, what is left to ship, and each refund', async () => {
+    const placed = await placeOrder({}, 3);
+    const item = placed.items[0]!;
+    await adminRequest('POST', `/v1/admin/orders/${placed.id}/fulfil`, {
+      carrier: 'UPS',
+      tracking_number: '1Z999AA10123456784',
+      items: [{ item_id: item.id, quantity: 1 }],
+    });
+    await adminRequest('POST', `/v1/admin/orders/${placed.id}/refunds`, {
+      items: [{ item_id: item.id, quantity: 1 }],
+      restock: true,
+    });
+    const el = await show({ id: placed.id, token: placed.token });
+    await until(() => el.value !== null);
+    await el.updateComplete;
+    expect(text(el, '[part~="status"]')).to.equal('Partially refunded');
+    const shipment = text(el, '[part~="shipment"]');
+    expect(shipment).to.contain('Shipment 1');
+    expect(shipment).to.contain('Carrier: UPS');
+    expect(shipment).to.contain(`1 × ${item.name}`);
+    const link = el.shadowRoot!.querySelector<HTMLAnchorElement>('[part~="tracking-link"]')!;
+    expect(link.href).to.equal('https://www.ups.com/track?tracknum=1Z999AA10123456784');
+    expect(link.textContent!.trim()).to.equal('1Z999AA10123456784');
+    expect(link.getAttribute('aria-label')).to.equal('Track 1Z999AA10123456784 with UPS');
+    expect(text(el, '.to-ship')).to.contain(`Still to ship 1 × ${item.name}`);
+    expect(text(el, '[part~="refund"]')).to.match(/refunded on/);
+    expect(text(el, '[part~="refund"]')).to.contain(`1 × ${item.name}`);
+    await expect(el).to.be.accessible();
   });
 
   it('lays out right to left in Arabic', async () => {

@@ -8,6 +8,7 @@ import type { MessageKey } from '../i18n/catalogues.js';
 import { buttons, tokens, utilities } from '../styles/shared.styles.js';
 import { addressBlock, cardLabel, fact, linesList, shippingMethodText, totalsTable } from './order-details.js';
 import { orderDetailsStyles } from './order-details.styles.js';
+import { shipmentStyles, shipmentsAndRefunds } from './order-shipments.js';
 
 /** `order` and `token` from the page address: the fragment first (kept out of logs), then the query. */
 function fromLocation(): { id: string; token: string } {
@@ -21,7 +22,8 @@ function fromLocation(): { id: string; token: string } {
 
 /**
  * An order's status and details, read with its id and the access token returned when it was
- * placed: status, tracking, items, totals, shipping and billing addresses (each in its country's
+ * placed: status, each shipment (carrier, tracking number linked to the carrier's page, its items),
+ * what is still to ship, each refund, items, totals, shipping and billing addresses (each in its country's
  * order), shipping method and the card paid with, all in the shopper's language. Without
  * `order-id` and `token` it reads `order` and `token` from the page address — the fragment
  * (`order.html#order=ord_…&token=…`, as the confirmation email links) or the query.
@@ -34,6 +36,12 @@ function fromLocation(): { id: string; token: string } {
  * @csspart ships-later - An item's note of the units that ship later (sold on backorder).
  * @csspart totals - The totals table.
  * @csspart address - A shipping or billing address.
+ * @csspart shipments - The shipments section.
+ * @csspart shipment - One shipment, or what is still to ship.
+ * @csspart tracking-link - A shipment's tracking number, linked to its carrier's tracking page.
+ * @csspart tracking-number - A tracking number without a known tracking page.
+ * @csspart refunds - The refunds section.
+ * @csspart refund - One refund.
  * @csspart error - Shown when the order cannot be read.
  *
  * @cssproperty --shop-color-text-muted - Labels and variant titles.
@@ -47,6 +55,7 @@ export class ShopOrder extends LitElement {
     utilities,
     buttons,
     orderDetailsStyles,
+    shipmentStyles,
     css`
       :host {
         display: block;
@@ -142,7 +151,8 @@ export class ShopOrder extends LitElement {
     const o = this.order;
     if (!o) return html`<p aria-busy="true" dir=${this.i18n.dir}>${t('order.loading')}</p>`;
     const placed = new Intl.DateTimeFormat(text.locale, { dateStyle: 'long' }).format(new Date(o.created_at));
-    const f = o.fulfillment;
+    // Orders read from a server older than shipments have only their one `fulfillment`.
+    const f = o.fulfillments?.length ? null : o.fulfillment;
     const tracking = f?.tracking_number ? [f.carrier, f.tracking_number].filter(Boolean).join(' ') : '';
     return html`<article dir=${this.i18n.dir}>
       <h2>${t('order.title', { number: o.number })}</h2>
@@ -159,6 +169,7 @@ export class ShopOrder extends LitElement {
         ${o.shipping_method ? fact(t('order.shippingMethod'), shippingMethodText(text, o.shipping_method, o.totals.shipping)) : nothing}
         ${fact(t('order.payment'), cardLabel(text, o.payment.card))}
       </div>
+      ${o.fulfillments ? shipmentsAndRefunds(text, o) : nothing}
       <h3 class="summary-title">${t('order.summary')}</h3>
       ${linesList(text, o.items)} ${totalsTable(text, o.totals, o.coupon_code, o.requires_shipping)}
     </article>`;

@@ -23,6 +23,13 @@ declare global {
 /** Coordinates of the reference server the test runner started. */
 export const testShop = window.__SHOPTAG_TEST__;
 
+/** An admin API call with the test shop's secret key, made by the runner in Node (never from the page). */
+export async function adminRequest<T>(method: string, path: string, body?: unknown): Promise<T> {
+  const answer = (await executeServerCommand('admin-call', { method, path, body })) as { status: number; body: T };
+  if (answer.status !== 200) throw new Error(`${method} ${path}: ${answer.status} ${JSON.stringify(answer.body)}`);
+  return answer.body;
+}
+
 let client: ShopClient | undefined;
 
 /** An SDK client for the test server, to find fixtures the assertions need (never a mock). */

@@ -1,4 +1,10 @@
-import type { Address, OrderStatus, ShippingRate } from '@shoptag/sdk/contract';
+import type {
+  Address,
+  OrderFulfillmentStatus,
+  OrderPaymentStatus,
+  OrderStatus,
+  ShippingRate,
+} from '@shoptag/sdk/contract';
 import type { Queryable } from './db.js';
 
 export interface OrderRow {
@@ -28,6 +34,7 @@ export interface OrderRow {
   payment_card: { brand: string; last4: string } | null;
   token: string;
   fulfillment: { carrier: string | null; tracking_number: string | null; fulfilled_at: string } | null;
+  fulfillment_status: OrderFulfillmentStatus;
   cancel_reason: string | null;
   created_at: Date;
   updated_at: Date;
@@ -49,6 +56,8 @@ export interface OrderItemRow {
   line_total: number;
   tax: number;
   refunded_quantity: number;
+  fulfilled_quantity: number;
+  restocked_quantity: number;
   /** Units not on hand when the order was placed (sold on backorder): they ship later. */
   backordered_quantity: number;
   requires_shipping: boolean;
@@ -61,16 +70,34 @@ export interface RefundRow {
   reason: string | null;
   restocked: boolean;
   provider_reference: string | null;
+  /** The Idempotency-Key of the request that made it, when it had one. */
+  request_key?: string | null;
   created_at: Date;
 }
 
 const ORDER_COLUMNS = `id, number, checkout_session_id, status, currency, email, shipping_address, billing_address, shipping_method, requires_shipping, coupon_code,
   subtotal, discount, shipping, tax, tax_included, total, refunded, payment_provider, payment_reference, captured, payment_card, token, fulfillment,
-  cancel_reason, created_at, updated_at`;
+  fulfillment_status, cancel_reason, created_at, updated_at`;
+
+/** Which orders a payment status names, as SQL over `captured`, `refunded` and `status`. */
+const PAYMENT_STATUS_SQL: Readonly<Record<OrderPaymentStatus, string>> = {
+  pending: "status = 'pending'",
+  unpaid: "status <> 'pending' AND captured = 0",
+  paid: 'captured > 0 AND refunded = 0',
+  partially_refunded: 'refunded > 0 AND refunded < captured',
+  refunded: 'captured > 0 AND refunded = captured',
+};
 
 export type NewOrder = Omit<
   OrderRow,
-  'number' | 'refunded' | 'captured' | 'payment_card' | 'fulfillment' | 'cancel_reason' | 'updated_at'
+  | 'number'
+  | 'refunded'
+  | 'captured'
+  | 'payment_card'
+  | 'fulfillment'
+  | 'fulfillment_status'
+  | 'cancel_reason'
+  | 'updated_at'
 >;
 
 /** Orders, their item snapshots and refunds. */
@@ -79,7 +106,10 @@ export function createOrderRepository(q: Queryable) {
     /** Inserts the order with the next order number; false when the session already has one (the unique constraint). */
     async insert(
       order: NewOrder,
-      items: readonly Omit<OrderItemRow, 'order_id' | 'refunded_quantity' | 'backordered_quantity'>[],
+      items: readonly Omit<
+        OrderItemRow,
+        'order_id' | 'refunded_quantity' | 'backordered_quantity' | 'fulfilled_quantity' | 'restocked_quantity'
+      >[],
     ): Promise<boolean> {
       const { rowCount } = await q.query(
         `INSERT INTO orders (id, number, checkout_session_id, status, currency, email, shipping_address, billing_address, shipping_method, coupon_code,
@@ -111,6 +141,11 @@ export function createOrderRepository(q: Queryable) {
         ],
       );
       if (rowCount !== 1) return false;
+      await q.query(
+        `INSERT INTO order_events (order_id, type, actor_kind, data, created_at)
+         SELECT id, 'placed', 'system', jsonb_build_object('number', number), created_at FROM orders WHERE id = $1`,
+        [order.id],
+      );
       for (const item of items) {
         await q.query(
           `INSERT INTO order_items (id, order_id, position, variant_id, product_id, name, variant_title, options, sku, image, unit_price, quantity, line_total, tax,
@@ -166,11 +201,20 @@ export function createOrderRepository(q: Queryable) {
     async items(orderIds: readonly string[]): Promise<OrderItemRow[]> {
       const { rows } = await q.query<OrderItemRow>(
         `SELECT id, order_id, position, variant_id, product_id, name, variant_title, options, sku, image, unit_price, quantity, line_total, tax, refunded_quantity,
-                backordered_quantity, requires_shipping
+                fulfilled_quantity, restocked_quantity, backordered_quantity, requires_shipping
            FROM order_items WHERE order_id = ANY($1::text[]) ORDER BY order_id, position`,
         [orderIds],
       );
       return rows;
+    },
+
+    /** Whether a request with this Idempotency-Key already refunded the order. */
+    async hasRefundFor(orderId: string, requestKey: string): Promise<boolean> {
+      const { rows } = await q.query('SELECT 1 FROM refunds WHERE order_id = $1 AND request_key = $2', [
+        orderId,
+        requestKey,
+      ]);
+      return rows.length > 0;
     },
 
     async refunds(orderIds: readonly string[]): Promise<RefundRow[]> {
@@ -181,10 +225,19 @@ export function createOrderRepository(q: Queryable) {
       return rows;
     },
 
-    /** Newest first, keyset-paged on (created_at, id). */
+    /**
+     * Newest first, keyset-paged on (created_at, id), filtered by status, payment and fulfilment
+     * status, a date range, an exact email, and `q`: part of the number, id, email or the
+     * shipping name (case-insensitive).
+     */
     async list(filter: {
       status?: OrderStatus | undefined;
+      paymentStatus?: OrderPaymentStatus | undefined;
+      fulfillmentStatus?: OrderFulfillmentStatus | undefined;
+      createdAfter?: Date | undefined;
+      createdBefore?: Date | undefined;
       email?: string | undefined;
+      q?: string | undefined;
       after?: { createdAt: Date; id: string } | undefined;
       limit: number;
     }): Promise<OrderRow[]> {
@@ -194,9 +247,29 @@ export function createOrderRepository(q: Queryable) {
         params.push(filter.status);
         where.push(`status = $${params.length}`);
       }
+      if (filter.paymentStatus) where.push(PAYMENT_STATUS_SQL[filter.paymentStatus]);
+      if (filter.fulfillmentStatus) {
+        params.push(filter.fulfillmentStatus);
+        where.push(`fulfillment_status = $${params.length}`);
+      }
+      if (filter.createdAfter) {
+        params.push(filter.createdAfter);
+        where.push(`created_at >= $${params.length}`);
+      }
+      if (filter.createdBefore) {
+        params.push(filter.createdBefore);
+        where.push(`created_at < $${params.length}`);
+      }
       if (filter.email) {
         params.push(filter.email.toLowerCase());
         where.push(`lower(email) = $${params.length}`);
+      }
+      if (filter.q) {
+        params.push(`%${filter.q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+        const p = `$${params.length}`;
+        where.push(
+          `(lower(number) LIKE ${p} OR lower(id) LIKE ${p} OR lower(email) LIKE ${p} OR lower(shipping_address->>'name') LIKE ${p} OR lower(billing_address->>'name') LIKE ${p})`,
+        );
       }
       if (filter.after) {
         params.push(filter.after.createdAt, filter.after.id);
@@ -244,15 +317,16 @@ export function createOrderRepository(q: Queryable) {
       return rowCount === 1;
     },
 
-    /** Records a refund and raises `refunded`, within what was captured; false when it would pass it. */
-    async addRefund(refund: RefundRow, status: OrderStatus, now: Date): Promise<boolean> {
-      const { rowCount } = await q.query(
-        'UPDATE orders SET refunded = refunded + $2, status = $3, updated_at = $4 WHERE id = $1 AND refunded + $2 <= captured',
-        [refund.order_id, refund.amount, status, now],
-      );
-      if (rowCount !== 1) return false;
-      await q.query(
-        'INSERT INTO refunds (id, order_id, amount, reason, restocked, provider_reference, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7)',
+    /**
+     * Records a refund and raises `refunded`, within what was captured. `duplicate`: the provider's
+     * refund is already recorded (a retry); `exceeds`: it would pass what was captured, and the
+     * caller must roll back the transaction (the refund row is written first).
+     */
+    async addRefund(refund: RefundRow, status: OrderStatus, now: Date): Promise<'recorded' | 'duplicate' | 'exceeds'> {
+      const inserted = await q.query(
+        `INSERT INTO refunds (id, order_id, amount, reason, restocked, provider_reference, request_key, created_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+         ON CONFLICT DO NOTHING`,
         [
           refund.id,
           refund.order_id,
@@ -260,25 +334,20 @@ export function createOrderRepository(q: Queryable) {
           refund.reason,
           refund.restocked,
           refund.provider_reference,
+          refund.request_key ?? null,
           refund.created_at,
         ],
       );
-      return true;
+      if (inserted.rowCount !== 1) return 'duplicate';
+      const { rowCount } = await q.query(
+        'UPDATE orders SET refunded = refunded + $2, status = $3, updated_at = $4 WHERE id = $1 AND refunded + $2 <= captured',
+        [refund.order_id, refund.amount, status, now],
+      );
+      return rowCount === 1 ? 'recorded' : 'exceeds';
     },
 
     async markItemsRefunded(orderId: string): Promise<void> {
       await q.query('UPDATE order_items SET refunded_quantity = quantity WHERE order_id = $1', [orderId]);
-    },
-
-    /** Puts units back on hand (a cancelled or refunded order that is restocked). */
-    async restock(items: readonly { variantId: string; quantity: number }[], now: Date): Promise<void> {
-      for (const { variantId, quantity } of [...items].sort((a, b) => (a.variantId < b.variantId ? -1 : 1))) {
-        await q.query('UPDATE inventory_levels SET on_hand = on_hand + $2, updated_at = $3 WHERE variant_id = $1', [
-          variantId,
-          quantity,
-          now,
-        ]);
-      }
     },
   };
 }

@@ -26,6 +26,7 @@ import { defaultCheckoutPricing, type CheckoutPricingConfig } from '../../src/se
 import type { PaymentProvider } from '../../src/payments/payment-provider.js';
 import type { FaultInjector } from '../../src/fault-injection.js';
 import type { Order } from '@shoptag/sdk/contract';
+import type { OrderNotifier } from '../../src/services/checkout/index.js';
 import type { Cache } from '../../src/cache/cache.js';
 import { loadConfig, type CommerceConfig } from '../../src/config.js';
 import { createResponseCache, type BodyCompressor } from '../../src/services/http/index.js';
@@ -119,6 +120,8 @@ export interface TestAppOptions {
   settingsTtlMs?: number;
   /** Called once per order placed. */
   onOrderPlaced?: (order: Order) => Promise<void>;
+  /** Emails shipments and refunds (default: nobody is told). */
+  notifier?: OrderNotifier;
   /** Import job settings (heartbeat, abandon time, queue size). */
   imports?: Pick<ImportJobsDeps, 'heartbeatMs' | 'abandonAfterMs' | 'maxPending'>;
   /** Crash points of the placement (tests throw there to leave what a crash leaves). */
@@ -175,6 +178,7 @@ export async function startTestApp(db: Db, options: TestAppOptions): Promise<Tes
     ...metrics,
     holdTtlMs: commerceConfig.holdTtlMs,
     ...(options.onOrderPlaced ? { onOrderPlaced: options.onOrderPlaced } : {}),
+    ...(options.notifier ? { notifier: options.notifier } : {}),
     ...(options.faults ? { faults: options.faults } : {}),
   });
   const imports = createImportJobs({

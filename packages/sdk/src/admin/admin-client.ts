@@ -4,6 +4,7 @@ import { createSessionResource, type SessionResource } from './session.js';
 import { createStaffResource, type StaffResource } from './staff.js';
 import { createAuditLogResource, type AuditLogResource } from './audit-log.js';
 import { createAccountResource, type AccountResource } from './account.js';
+import { createAdminOrdersResource, type AdminOrdersResource } from './orders.js';
 import { createSettingsResource, type SettingsResource } from './settings.js';
 import { createCouponsResource, type CouponsResource } from './coupons.js';
 import { createKeysResource, type KeysResource } from './keys.js';
@@ -36,6 +37,8 @@ export interface AdminClient {
   readonly staff: StaffResource;
   readonly auditLog: AuditLogResource;
   readonly account: AccountResource;
+  /** Orders: list and search, timeline, ship, deliver, cancel, refund. */
+  readonly orders: AdminOrdersResource;
   readonly settings: SettingsResource;
   readonly coupons: CouponsResource;
   readonly keys: KeysResource;
@@ -129,6 +132,7 @@ export function createAdminClient(options: AdminClientOptions = {}): AdminClient
     staff: createStaffResource(send),
     auditLog: createAuditLogResource(send),
     account: createAccountResource(send),
+    orders: createAdminOrdersResource(send),
     settings: createSettingsResource(send),
     coupons: createCouponsResource(send),
     keys: createKeysResource(send),

@@ -20,6 +20,21 @@ export type {
   PasswordResetComplete,
   StaffSetup,
 } from '../contract/staff.js';
+export type { AdminOrdersResource } from './orders.js';
+export type {
+  Order,
+  OrderItem,
+  OrderList,
+  OrderListQuery,
+  OrderStatus,
+  OrderFulfil,
+  OrderFulfillmentStatus,
+  OrderPaymentStatus,
+  Fulfillment,
+  Refund,
+  RefundCreate,
+} from '../contract/orders.js';
+export type { OrderEvent, OrderEventList, RefundPreview } from '../contract/order-admin.js';
 export type { SettingsResource } from './settings.js';
 export type { CouponsResource } from './coupons.js';
 export type { KeysResource } from './keys.js';

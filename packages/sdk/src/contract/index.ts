@@ -207,7 +207,24 @@ export {
   OrderFulfil,
   OrderCancel,
   RefundCreate,
+  OrderLineQuantity,
+  RefundLine,
+  Fulfillment,
+  ORDER_FULFILLMENT_STATUSES,
+  OrderFulfillmentStatus,
+  ORDER_PAYMENT_STATUSES,
+  OrderPaymentStatus,
 } from './orders.js';
+export {
+  RefundPreview,
+  ORDER_EVENT_TYPES,
+  OrderEventType,
+  OrderEventActor,
+  OrderEvent,
+  OrderEventQuery,
+  OrderEventList,
+  OrderNoteCreate,
+} from './order-admin.js';
 export {
   RECOVERY_ACTORS,
   RecoveryEvent,

@@ -38,6 +38,8 @@ export const ORDER_STATUSES = [
   'cancelled',
   'refunded',
   'partially_refunded',
+  // Added after the first release: some lines shipped, others still to ship.
+  'partially_fulfilled',
 ] as const;
 export const OrderStatus = z.enum(ORDER_STATUSES);
 export type OrderStatus = z.infer<typeof OrderStatus>;
@@ -58,6 +60,16 @@ export const OrderItem = z
     line_total: Money,
     tax: Money,
     refunded_quantity: z.number().int().nonnegative(),
+    fulfilled_quantity: z
+      .number()
+      .int()
+      .nonnegative()
+      .meta({ description: 'Units shipped so far (in one or more fulfilments)' }),
+    restocked_quantity: z
+      .number()
+      .int()
+      .nonnegative()
+      .meta({ description: 'Units put back in stock (by a refund with restock or a cancellation)' }),
     backordered_quantity: z.number().int().nonnegative().meta({
       description: 'Units that were not in stock when the order was placed (sold on backorder): they ship later',
     }),
@@ -66,6 +78,25 @@ export const OrderItem = z
   .meta({ id: 'OrderItem' });
 export type OrderItem = z.infer<typeof OrderItem>;
 
+/** Which units of which line: an order item id and a quantity. */
+export const OrderLineQuantity = z
+  .object({
+    item_id: z.string().min(1).max(100).meta({ description: 'The order item (`items[].id`)' }),
+    quantity: z.number().int().positive().max(100_000),
+  })
+  .strict()
+  .meta({ id: 'OrderLineQuantity' });
+export type OrderLineQuantity = z.infer<typeof OrderLineQuantity>;
+
+export const RefundLine = z
+  .object({
+    item_id: z.string(),
+    quantity: z.number().int().positive(),
+    restocked_quantity: z.number().int().nonnegative(),
+  })
+  .meta({ id: 'RefundLine' });
+export type RefundLine = z.infer<typeof RefundLine>;
+
 export const Refund = z
   .object({
     object: z.literal('refund'),
@@ -73,6 +104,7 @@ export const Refund = z
     amount: Money,
     reason: z.string().nullable(),
     restocked: z.boolean(),
+    items: z.array(RefundLine).meta({ description: 'The lines refunded (empty for an amount-only refund)' }),
     provider_reference: z.string().nullable(),
     created_at: Timestamp,
   })
@@ -92,6 +124,30 @@ export const PaymentCard = z
   })
   .meta({ id: 'PaymentCard' });
 export type PaymentCard = z.infer<typeof PaymentCard>;
+
+/** One shipment: some units of some lines, with the carrier's tracking. */
+export const Fulfillment = z
+  .object({
+    object: z.literal('fulfillment'),
+    id: z.string(),
+    carrier: z.string().nullable(),
+    tracking_number: z.string().nullable(),
+    tracking_url: z
+      .string()
+      .nullable()
+      .meta({ description: "The carrier's tracking page, for known carriers or as given; null otherwise" }),
+    items: z.array(z.object({ item_id: z.string(), quantity: z.number().int().positive() })),
+    created_at: Timestamp,
+  })
+  .meta({ id: 'Fulfillment' });
+export type Fulfillment = z.infer<typeof Fulfillment>;
+
+export const ORDER_FULFILLMENT_STATUSES = ['unfulfilled', 'partially_fulfilled', 'fulfilled'] as const;
+export const OrderFulfillmentStatus = z.enum(ORDER_FULFILLMENT_STATUSES);
+export type OrderFulfillmentStatus = z.infer<typeof OrderFulfillmentStatus>;
+export const ORDER_PAYMENT_STATUSES = ['pending', 'paid', 'partially_refunded', 'refunded', 'unpaid'] as const;
+export const OrderPaymentStatus = z.enum(ORDER_PAYMENT_STATUSES);
+export type OrderPaymentStatus = z.infer<typeof OrderPaymentStatus>;
 
 export const OrderTotals = z
   .object({
@@ -135,7 +191,15 @@ export const Order = z
     refunds: z.array(Refund),
     fulfillment: z
       .object({ carrier: z.string().nullable(), tracking_number: z.string().nullable(), fulfilled_at: Timestamp })
-      .nullable(),
+      .nullable()
+      .meta({ description: 'The latest shipment (see `fulfillments` for all of them)' }),
+    fulfillments: z.array(Fulfillment).meta({ description: 'Every shipment, oldest first' }),
+    fulfillment_status: OrderFulfillmentStatus.meta({
+      description: 'Whether the units not refunded have shipped: none, some or all',
+    }),
+    payment_status: OrderPaymentStatus.meta({
+      description: 'pending (not captured yet), paid, partially_refunded, refunded, or unpaid (nothing captured)',
+    }),
     checkout_session_id: CheckoutSessionId,
     token: z.string().meta({ description: 'Access token: with the id, lets the shopper read the order' }),
     created_at: Timestamp,
@@ -151,6 +215,23 @@ export type CheckoutCompletion = z.infer<typeof CheckoutCompletion>;
 export const OrderListQuery = PageQuery.extend({
   status: OrderStatus.optional(),
   email: z.string().trim().min(1).max(254).optional(),
+  payment_status: OrderPaymentStatus.optional(),
+  fulfillment_status: OrderFulfillmentStatus.optional(),
+  created_after: z.iso
+    .datetime({ offset: true })
+    .optional()
+    .meta({ description: 'Orders placed at or after this instant' }),
+  created_before: z.iso
+    .datetime({ offset: true })
+    .optional()
+    .meta({ description: 'Orders placed before this instant' }),
+  q: z
+    .string()
+    .trim()
+    .min(1)
+    .max(200)
+    .optional()
+    .meta({ description: "Search: order number or id, the customer's email or name (part of any)" }),
 }).strict();
 export type OrderListQuery = z.input<typeof OrderListQuery>;
 export const OrderList = listOf(Order).meta({ id: 'OrderList' });
@@ -160,6 +241,20 @@ export const OrderFulfil = z
   .object({
     carrier: z.string().trim().min(1).max(100).optional(),
     tracking_number: z.string().trim().min(1).max(100).optional(),
+    tracking_url: z
+      .url({ protocol: /^https?$/ })
+      .max(500)
+      .optional()
+      .meta({
+        description: "The carrier's tracking page; default: built for known carriers (UPS, USPS, FedEx, DHL …)",
+      }),
+    items: z
+      .array(OrderLineQuantity)
+      .min(1)
+      .max(500)
+      .optional()
+      .meta({ description: 'The units shipped; default every unit not yet shipped or refunded' }),
+    notify: z.boolean().optional().meta({ description: 'Email the shopper the shipment (default true)' }),
   })
   .strict()
   .meta({ id: 'OrderFulfil' });
@@ -185,7 +280,17 @@ export const RefundCreate = z
     restock: z
       .boolean()
       .optional()
-      .meta({ description: 'Put the items back in stock (full refunds of an unfulfilled order)' }),
+      .meta({ description: 'Put the refunded units back in stock (every unit not yet restocked when no `items`)' }),
+    items: z
+      .array(OrderLineQuantity.extend({ restock: z.boolean().optional() }).strict())
+      .min(1)
+      .max(500)
+      .optional()
+      .meta({
+        description:
+          "The lines refunded; `amount` defaults to their share of what was paid. Each line's `restock` overrides the top-level one",
+      }),
+    notify: z.boolean().optional().meta({ description: 'Email the shopper the refund (default true)' }),
   })
   .strict()
   .meta({ id: 'RefundCreate' });

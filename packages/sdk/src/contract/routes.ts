@@ -32,6 +32,7 @@ import {
   OrderTokenQuery,
   RefundCreate,
 } from './orders.js';
+import { OrderEvent, OrderEventList, OrderEventQuery, OrderNoteCreate, RefundPreview } from './order-admin.js';
 import {
   Cart,
   CartCouponApply,
@@ -874,7 +875,8 @@ export const ROUTES = {
   fulfilOrder: {
     method: 'post',
     path: '/v1/admin/orders/:id/fulfil',
-    summary: 'Mark a paid order fulfilled (carrier, tracking number)',
+    summary:
+      'Ship some or all of the units still to ship (carrier, tracking number, tracking link); several shipments per order',
     tag: 'Admin',
     auth: 'secret',
     params: OrderParams,
@@ -906,13 +908,46 @@ export const ROUTES = {
   refundOrder: {
     method: 'post',
     path: '/v1/admin/orders/:id/refunds',
-    summary: 'Refund in full or in part, optionally restocking',
+    summary: 'Refund in full, in part, or chosen lines, restocking each line or not',
     tag: 'Admin',
     auth: 'secret',
     params: OrderParams,
     body: RefundCreate,
     response: Order,
     errors: [404, 409],
+  },
+  previewOrderRefund: {
+    method: 'post',
+    path: '/v1/admin/orders/:id/refunds/preview',
+    summary: 'What a refund with this body would return, line by line, without making it',
+    tag: 'Admin',
+    auth: 'secret',
+    params: OrderParams,
+    body: RefundCreate,
+    response: RefundPreview,
+    errors: [404, 409],
+  },
+  listOrderEvents: {
+    method: 'get',
+    path: '/v1/admin/orders/:id/events',
+    summary: "The order's timeline, oldest first: placed, paid, shipments, refunds, cancellation, emails, notes",
+    tag: 'Admin',
+    auth: 'secret',
+    params: OrderParams,
+    query: OrderEventQuery,
+    response: OrderEventList,
+    errors: [404],
+  },
+  addOrderNote: {
+    method: 'post',
+    path: '/v1/admin/orders/:id/notes',
+    summary: "A staff note on the order's timeline",
+    tag: 'Admin',
+    auth: 'secret',
+    params: OrderParams,
+    body: OrderNoteCreate,
+    response: OrderEvent,
+    errors: [404],
   },
   resolveOrder: {
     method: 'post',

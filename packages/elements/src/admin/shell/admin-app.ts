@@ -48,14 +48,22 @@ export class ShopAdmin extends LitElement {
         min-block-size: 100vh;
         background: var(--shop-console-background, light-dark(#f6f7f9, #111827));
       }
-      .skip {
+      /* Visually hidden until it takes focus (the first Tab on the page). */
+      .skip:not(:focus) {
         position: absolute;
-        inset-inline-start: 0.5rem;
-        inset-block-start: -4rem;
-        z-index: 10;
+        inline-size: 1px;
+        block-size: 1px;
+        min-height: 0;
+        padding: 0;
+        overflow: hidden;
+        clip-path: inset(50%);
+        white-space: nowrap;
       }
       .skip:focus {
+        position: absolute;
+        inset-inline-start: 0.5rem;
         inset-block-start: 0.5rem;
+        z-index: 10;
       }
       header {
         display: flex;
@@ -302,8 +310,8 @@ export class ShopAdmin extends LitElement {
       </main>`;
     }
     const staff = this.session!.staff;
-    return html`<a class="skip button" href="#main" @click=${this.skip}>${t('shell.skip')}</a>
-      <header>
+    return html`<header>
+        <button class="skip button" type="button" @click=${this.skip}>${t('shell.skip')}</button>
         <button
           class="button menu-button"
           type="button"

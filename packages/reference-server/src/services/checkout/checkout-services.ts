@@ -16,7 +16,9 @@ import type { CheckoutPricingSource } from '../pricing/index.js';
 import { createCheckoutEnding } from './checkout-ending.js';
 import { createCheckoutService, type CheckoutService } from './checkout-service.js';
 import { createOrderPlacement } from './order-placement.js';
+import type { OrderNotifier } from './order-notifier.js';
 import { createOrderService, type OrderService } from './order-service.js';
+import { createOrderFulfillmentRepository } from '../../store/order-fulfillment-repository.js';
 import { createOrderSettlement } from './order-settlement.js';
 import { createOrderViews } from './order-views.js';
 import { createPlacementRecovery, type PlacementRecovery } from './placement-recovery.js';
@@ -50,6 +52,8 @@ export interface CheckoutServicesDeps {
   holdTtlMs: number;
   /** Called once per order placed, when it is paid (the confirmation email). */
   onOrderPlaced?: (order: Order) => Promise<void>;
+  /** Emails the shopper each shipment and refund (default: nobody is told). */
+  notifier?: OrderNotifier;
   /** When recovery considers a placement abandoned (default {@link DEFAULT_RECOVERY}). */
   recovery?: RecoveryConfig;
   /** Lease of a running request's Idempotency-Key (default 6 s, renewed while the request runs). */
@@ -63,6 +67,18 @@ export interface CheckoutServicesDeps {
 export function createCheckoutServices(deps: CheckoutServicesDeps): CheckoutServices {
   const { db, clock, logger, payments } = deps;
   const views = createOrderViews(db);
+  /** The confirmation, then its line on the order's timeline. */
+  const confirmationSent = (send: (order: Order) => Promise<void>) => async (order: Order) => {
+    await send(order);
+    await createOrderFulfillmentRepository(db).addEvent({
+      order_id: order.id,
+      type: 'email_sent',
+      actor_kind: 'system',
+      actor_id: null,
+      data: { template: 'confirmation', to: order.email },
+      created_at: clock.now(),
+    });
+  };
   const faults = deps.faults ?? noFaults;
   const recoveryConfig = deps.recovery ?? DEFAULT_RECOVERY;
   const { reservations, coupons } = deps.commerce;
@@ -75,7 +91,7 @@ export function createCheckoutServices(deps: CheckoutServicesDeps): CheckoutServ
     reservations,
     views,
     faults,
-    ...(deps.onOrderPlaced ? { onPaid: deps.onOrderPlaced } : {}),
+    ...(deps.onOrderPlaced ? { onPaid: confirmationSent(deps.onOrderPlaced) } : {}),
     ...(deps.metrics ? { metrics: deps.metrics } : {}),
   });
   const placement = createOrderPlacement({
@@ -105,7 +121,16 @@ export function createCheckoutServices(deps: CheckoutServicesDeps): CheckoutServ
       holdTtlMs: deps.holdTtlMs,
       faults,
     }),
-    orders: createOrderService({ db, clock, payments, reservations, views, settlement }),
+    orders: createOrderService({
+      db,
+      clock,
+      logger,
+      payments,
+      reservations,
+      views,
+      settlement,
+      ...(deps.notifier ? { notifier: deps.notifier } : {}),
+    }),
     webhooks: createWebhookService({ db, clock, logger, payments, placement }),
     recovery: createPlacementRecovery({ db, clock, logger, payments, placement, settlement, ...recoveryConfig }),
     idempotency: createIdempotencyService({

@@ -2,7 +2,7 @@ import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import nodemailer from 'nodemailer';
 import { formatAddress, formatMoney } from '@shoptag/sdk';
-import type { Money, Order } from '@shoptag/sdk/contract';
+import type { Fulfillment, Money, Order, Refund } from '@shoptag/sdk/contract';
 
 /** How the confirmation speaks for the shop. */
 export interface OrderEmailSettings {
@@ -37,6 +37,16 @@ export interface OrderMailer {
   readonly description: string;
   /** Sends the order confirmation; answers where it went (message id or file path). */
   sendConfirmation(order: Order): Promise<string>;
+  /** Tells the shopper a shipment left, with its items and tracking. */
+  sendShipped(order: Order, fulfillment: Fulfillment): Promise<string>;
+  /** Tells the shopper what was refunded. */
+  sendRefunded(order: Order, refund: Refund): Promise<string>;
+}
+
+interface RenderedEmail {
+  subject: string;
+  text: string;
+  html: string;
 }
 
 const DEFAULT_FROM_ADDRESS = 'orders@shoptag.invalid';
@@ -135,6 +145,97 @@ ${delivery ? `<p>Shipping to:<br>${address.map(escapeHtml).join('<br>')}</p>\n<p
   return { subject: `${shopName}: order ${order.number} confirmed`, text, html };
 }
 
+/** "2 × Mug (Blue)" for the units of a line named by item id. */
+function unitsOf(order: Order, lines: readonly { item_id: string; quantity: number }[]): string[] {
+  return lines.flatMap((line) => {
+    const item = order.items.find((i) => i.id === line.item_id);
+    return item ? [`${line.quantity} × ${item.name}${item.variant_title ? ` (${item.variant_title})` : ''}`] : [];
+  });
+}
+
+function page(locale: string, title: string, body: string): string {
+  return `<!doctype html><html lang="${escapeHtml(locale)}"><body style="font-family:sans-serif">
+<h1>${escapeHtml(title)}</h1>
+${body}
+</body></html>`;
+}
+
+/** "Your order has shipped": the shipment's items, carrier, tracking number and tracking link. */
+export function renderShipped(
+  order: Order,
+  fulfillment: Fulfillment,
+  settings: Partial<OrderEmailSettings> = {},
+): RenderedEmail {
+  const { shopName, locale, orderUrl } = settled(settings);
+  const link = orderUrl ? orderPageUrl(orderUrl, order) : null;
+  const items = unitsOf(order, fulfillment.items);
+  const rest = order.items.some((i) => i.quantity - i.fulfilled_quantity - i.refunded_quantity > 0);
+  const carrier = fulfillment.carrier ? `Carrier: ${fulfillment.carrier}` : null;
+  const tracking = fulfillment.tracking_number ? `Tracking number: ${fulfillment.tracking_number}` : null;
+  const title = rest ? `Part of your order ${order.number} has shipped` : `Your order ${order.number} has shipped`;
+  const text = [
+    `${title}.`,
+    '',
+    ...items,
+    '',
+    ...(carrier ? [carrier] : []),
+    ...(tracking ? [tracking] : []),
+    ...(fulfillment.tracking_url ? [`Track it: ${fulfillment.tracking_url}`] : []),
+    ...(rest ? ['', 'The rest of your order will follow in another shipment.'] : []),
+    ...(link ? ['', `Follow your order: ${link}`] : []),
+    '',
+    `— ${shopName}`,
+  ].join('\n');
+  const html = page(
+    locale,
+    title,
+    `<ul>${items.map((i) => `<li>${escapeHtml(i)}</li>`).join('')}</ul>
+${carrier ? `<p>${escapeHtml(carrier)}</p>` : ''}
+${tracking ? `<p>${escapeHtml(tracking)}</p>` : ''}
+${fulfillment.tracking_url ? `<p><a href="${escapeHtml(fulfillment.tracking_url)}">Track your package</a></p>` : ''}
+${rest ? '<p>The rest of your order will follow in another shipment.</p>' : ''}
+${link ? `<p><a href="${escapeHtml(link)}">View your order</a></p>` : ''}
+<p>— ${escapeHtml(shopName)}</p>`,
+  );
+  return { subject: `${shopName}: ${title.charAt(0).toLowerCase()}${title.slice(1)}`, text, html };
+}
+
+/** "We refunded …": the amount, the lines it covers, and the reason when one was given. */
+export function renderRefunded(
+  order: Order,
+  refund: Refund,
+  settings: Partial<OrderEmailSettings> = {},
+): RenderedEmail {
+  const { shopName, locale, orderUrl } = settled(settings);
+  const link = orderUrl ? orderPageUrl(orderUrl, order) : null;
+  const amount = formatMoney(refund.amount, locale);
+  const card = order.payment.card;
+  const to = card ? ` to your ${CARD_BRANDS[card.brand] ?? card.brand} ending in ${card.last4}` : '';
+  const items = unitsOf(order, refund.items);
+  const title = `We refunded ${amount} for order ${order.number}`;
+  const text = [
+    `${title}${to}.`,
+    ...(items.length ? ['', 'For:', ...items] : []),
+    ...(refund.reason ? ['', `Reason: ${refund.reason}`] : []),
+    '',
+    'Refunds usually show on your statement within 5–10 business days.',
+    ...(link ? ['', `View your order: ${link}`] : []),
+    '',
+    `— ${shopName}`,
+  ].join('\n');
+  const html = page(
+    locale,
+    title,
+    `<p>${escapeHtml(`${amount} was refunded${to}.`)}</p>
+${items.length ? `<ul>${items.map((i) => `<li>${escapeHtml(i)}</li>`).join('')}</ul>` : ''}
+${refund.reason ? `<p>Reason: ${escapeHtml(refund.reason)}</p>` : ''}
+<p>Refunds usually show on your statement within 5–10 business days.</p>
+${link ? `<p><a href="${escapeHtml(link)}">View your order</a></p>` : ''}
+<p>— ${escapeHtml(shopName)}</p>`,
+  );
+  return { subject: `${shopName}: refund for order ${order.number}`, text, html };
+}
+
 /**
  * Order emails through nodemailer: SMTP when `SMTP_URL` is set, otherwise each message is built
  * by nodemailer's stream transport and written as an `.eml` file to the outbox directory (open
@@ -142,35 +243,39 @@ ${delivery ? `<p>Shipping to:<br>${address.map(escapeHtml).join('<br>')}</p>\n<p
  */
 export function createOrderMailer(options: OrderMailerOptions): OrderMailer {
   const { smtpUrl, outboxDir, from: fromAddress, settings: later, ...fixed } = options;
-  const message = (order: Order) => {
+  const message = (order: Order, render: (settings: OrderEmailSettings) => RenderedEmail) => {
     const settings = settled(fixed, later?.());
     return {
       from: { name: settings.shopName, address: fromAddress ?? DEFAULT_FROM_ADDRESS },
       to: order.email,
-      ...renderConfirmation(order, settings),
+      ...render(settings),
     };
   };
+  let deliver: (order: Order, name: string, render: (settings: OrderEmailSettings) => RenderedEmail) => Promise<string>;
+  let description: string;
   if (smtpUrl) {
     const transport = nodemailer.createTransport(smtpUrl);
-    return {
-      description: `SMTP (${new URL(smtpUrl).host})`,
-      async sendConfirmation(order) {
-        const info = await transport.sendMail(message(order));
-        return info.messageId;
-      },
-    };
-  }
-  const transport = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
-  return {
-    description: `.eml files in ${outboxDir}`,
-    async sendConfirmation(order) {
-      const info = await transport.sendMail(message(order));
+    description = `SMTP (${new URL(smtpUrl).host})`;
+    deliver = async (order, _name, render) => (await transport.sendMail(message(order, render))).messageId;
+  } else {
+    const transport = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
+    description = `.eml files in ${outboxDir}`;
+    deliver = async (order, name, render) => {
+      const info = await transport.sendMail(message(order, render));
       await mkdir(outboxDir, { recursive: true });
-      const file = join(outboxDir, `${order.number}.eml`);
+      const file = join(outboxDir, `${name}.eml`);
       // Written whole, then renamed: a reader never sees half a message.
       await writeFile(`${file}.tmp`, info.message as Buffer);
       await rename(`${file}.tmp`, file);
       return file;
-    },
+    };
+  }
+  return {
+    description,
+    sendConfirmation: (order) => deliver(order, order.number, (s) => renderConfirmation(order, s)),
+    sendShipped: (order, fulfillment) =>
+      deliver(order, `${order.number}-shipped-${fulfillment.id}`, (s) => renderShipped(order, fulfillment, s)),
+    sendRefunded: (order, refund) =>
+      deliver(order, `${order.number}-refund-${refund.id}`, (s) => renderRefunded(order, refund, s)),
   };
 }

@@ -7,6 +7,7 @@ import { noopMetrics, type MetricsSink } from '../../metrics/metrics-sink.js';
 import type { PaymentIntent, PaymentProvider } from '../../payments/payment-provider.js';
 import type { Db } from '../../store/db.js';
 import { createOrderRepository, type OrderRow } from '../../store/order-repository.js';
+import { createOrderFulfillmentRepository } from '../../store/order-fulfillment-repository.js';
 import { createPlacementRecoveryRepository, type RecoveryActor } from '../../store/placement-recovery-repository.js';
 import type { ReservationService } from '../inventory/index.js';
 import type { OrderViews } from './order-views.js';
@@ -95,6 +96,16 @@ export function createOrderSettlement(deps: OrderSettlementDeps) {
     });
     const after = await mustGet(row.id);
     if (!won) return settled(after);
+    await createOrderFulfillmentRepository(db)
+      .addEvent({
+        order_id: row.id,
+        type: 'paid',
+        actor_kind: 'system',
+        actor_id: null,
+        data: { amount: intent.amountCaptured, payment: intent.id, ...(actor ? { by: actor } : {}) },
+        created_at: clock.now(),
+      })
+      .catch((error: unknown) => logger.error(`recording the payment of order ${row.number} failed`, error));
     if (intent.amountCaptured !== row.total)
       logger.warn(`order ${row.number}: captured ${intent.amountCaptured} of its total ${row.total}`);
     await note(
@@ -120,10 +131,16 @@ export function createOrderSettlement(deps: OrderSettlementDeps) {
       const repo = createOrderRepository(tx);
       if (!(await repo.transition(row.id, ['pending'], 'cancelled', clock.now(), { cancelReason: reason })))
         return false;
-      await repo.restock(
-        items.map((i) => ({ variantId: i.variant_id, quantity: i.quantity })),
-        clock.now(),
-      );
+      const lines = createOrderFulfillmentRepository(tx);
+      for (const item of items) await lines.restockUnits(row.id, item.id, item.quantity, clock.now(), null);
+      await lines.addEvent({
+        order_id: row.id,
+        type: 'cancelled',
+        actor_kind: 'system',
+        actor_id: null,
+        data: { reason, restocked: items.map((i) => ({ item_id: i.id, quantity: i.quantity })) },
+        created_at: clock.now(),
+      });
       return true;
     });
     const after = await mustGet(row.id);
