@@ -48,7 +48,19 @@ console.error('Building @shoptag/sdk, @shoptag/elements (+ CDN bundle), @shoptag
 run('npx', ['rollup', '-c', '--silent'], { env: { ...process.env, NODE_OPTIONS: '--max-old-space-size=4096' } });
 run(
   'npx',
-  ['cem', 'analyze', '--litelement', '--globs', 'src/**/*.ts', '--exclude', 'src/**/*.test.ts', '--exclude', 'src/admin/**', '--outdir', '.'],
+  [
+    'cem',
+    'analyze',
+    '--litelement',
+    '--globs',
+    'src/**/*.ts',
+    '--exclude',
+    'src/**/*.test.ts',
+    '--exclude',
+    'src/admin/**',
+    '--outdir',
+    '.',
+  ],
   {
     cwd: 'packages/elements',
     stdio: ['ignore', 'ignore', 'inherit'],

@@ -159,11 +159,8 @@ export function createApp(deps: AppDeps): Express {
     authenticate(deps.keys),
     corsForKey(),
     ...(deps.rateLimit ? [rateLimit(deps.rateLimit)] : []),
-    // JSON only (the CSV import and image uploads read their own bodies): other media types are a 415.
-    ...jsonBody({
-      limit: deps.bodyLimit ?? DEFAULT_BODY_LIMIT,
-      passThrough: [...CSV_MEDIA_TYPES, ...UPLOAD_IMAGE_TYPES],
-    }),
+    // JSON only: other media types are a 415.
+    ...jsonBody({ limit: deps.bodyLimit ?? DEFAULT_BODY_LIMIT, passThrough: CSV_MEDIA_TYPES }),
   );
   v1.use('/products', keyed, productsRouter(deps.catalog, deps.search, deps.responses));
   v1.use('/categories', keyed, categoriesRouter(deps.catalog, deps.responses));
@@ -198,7 +195,11 @@ export function createApp(deps: AppDeps): Express {
       adminAuthenticate({ keys: deps.keys, sessions: deps.staff.services.sessions }),
       corsForKey(),
       ownerGate(),
-      ...jsonBody({ limit: deps.bodyLimit ?? DEFAULT_BODY_LIMIT, passThrough: CSV_MEDIA_TYPES }),
+      // JSON, except what the CSV import and image uploads read themselves: other media types are a 415.
+      ...jsonBody({
+        limit: deps.bodyLimit ?? DEFAULT_BODY_LIMIT,
+        passThrough: [...CSV_MEDIA_TYPES, ...UPLOAD_IMAGE_TYPES],
+      }),
     ),
     auditWrites(deps.staff.services.audit, deps.logger),
   );
