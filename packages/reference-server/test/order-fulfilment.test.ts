@@ -216,6 +216,14 @@ forEachDatabase('shipping and refunding orders by line', (target) => {
     assert.equal(refunded.totals.refunded.amount, expected);
     assert.deepEqual(refunded.refunds[0]!.items, [{ item_id: socks.id, quantity: 1, restocked_quantity: 1 }]);
     assert.equal(line(refunded, 'var_fx070').restocked_quantity, 1);
+    const history = (await admin('/v1/admin/inventory/var_fx070/history?limit=1')).body as {
+      data: { delta: number; on_hand: number; reason: string; reference: string | null }[];
+    };
+    assert.deepEqual(
+      history.data.map((m) => [m.delta, m.on_hand, m.reason, m.reference]),
+      [[1, stockBefore + 1, 'restock', order.id]],
+      "the restocked unit is in the variant's stock history",
+    );
     const eml = await waitForFile(new RegExp(`^${order.number}-refund-`));
     assert.match(eml, /We refunded/);
     const delivered = ok(await admin(`/v1/admin/orders/${order.id}/deliver`, { method: 'POST' }), Order);

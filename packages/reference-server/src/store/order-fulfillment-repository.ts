@@ -134,11 +134,16 @@ export function createOrderFulfillmentRepository(q: Queryable) {
       );
       const row = rows[0];
       if (!row) return 0;
-      await q.query('UPDATE inventory_levels SET on_hand = on_hand + $2, updated_at = $3 WHERE variant_id = $1', [
-        row.variant_id,
-        row.units,
-        now,
-      ]);
+      // Back on hand, and in the variant's stock history (reason `restock`, the order as reference).
+      await q.query(
+        `WITH level AS (
+           UPDATE inventory_levels SET on_hand = on_hand + $2::integer, updated_at = $3::timestamptz
+            WHERE variant_id = $1::text RETURNING on_hand
+         )
+         INSERT INTO inventory_movements (variant_id, delta, on_hand, reason, note, actor_type, actor_id, reference, created_at)
+         SELECT $1::text, $2::integer, level.on_hand, 'restock', '', 'system', NULL, $4::text, $3::timestamptz FROM level`,
+        [row.variant_id, row.units, now, orderId],
+      );
       if (refundId)
         await q.query('UPDATE refund_items SET restocked_quantity = $3 WHERE refund_id = $1 AND item_id = $2', [
           refundId,
