@@ -91,7 +91,11 @@ export const buttons = css`
     border: 1px solid var(--_border);
     border-radius: var(--_radius-small);
     cursor: pointer;
-    transition: background-color 120ms, border-color 120ms;
+  }
+  @media (prefers-reduced-motion: no-preference) {
+    .button {
+      transition: background-color 120ms, border-color 120ms;
+    }
   }
   .button:hover {
     border-color: var(--_muted);

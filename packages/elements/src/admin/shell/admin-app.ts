@@ -165,6 +165,7 @@ export class ShopAdmin extends LitElement {
   private readonly provider = new ContextProvider(this, { context: adminContext });
   private screens = new Map<string, LeavableScreen>();
   private leaving = false;
+  private navigations = 0;
 
   private readonly onHashChange = () => void this.route();
   private readonly onSessionEnded = () => this.signedOut(this.i18n.t('shell.sessionEnded'));
@@ -237,6 +238,8 @@ export class ShopAdmin extends LitElement {
     const previous = this.path;
     const next = currentPath();
     if (this.leaving) return;
+    // A later navigation wins: an earlier one still loading its chunk must not replace its screen.
+    const navigation = ++this.navigations;
     if (this.screen?.canLeave && next !== previous && this.phase === 'signed-in') {
       this.leaving = true;
       const ok = await this.screen.canLeave();
@@ -265,6 +268,7 @@ export class ShopAdmin extends LitElement {
       return;
     }
     await found.route.load();
+    if (navigation !== this.navigations) return;
     let screen = this.screens.get(found.route.tag);
     if (!screen) {
       screen = document.createElement(found.route.tag) as LeavableScreen;
@@ -273,6 +277,7 @@ export class ShopAdmin extends LitElement {
     screen.params = found.params;
     this.screen = screen;
     await this.updateComplete;
+    if (navigation !== this.navigations) return;
     // The screen's heading takes focus, so keyboard and screen-reader users land on the new page.
     await (screen as unknown as { updateComplete?: Promise<unknown> }).updateComplete;
     screen.shadowRoot?.querySelector<HTMLElement>('h1')?.focus();
