@@ -4,7 +4,8 @@
 // this one makes the same JavaScript for running, and nothing else:
 //   1. @shoptag/sdk         packages/sdk/dist/**/*.js (the server imports it)
 //   2. CDN bundle           packages/elements/dist/cdn/shoptag.js + chunks/ (served at /shoptag.js)
-//   3. reference server     packages/reference-server/dist/**/*.js + migrations and other assets
+//   3. owner console        packages/elements/dist/admin/shoptag-admin.js + chunks/ + index.html (served at /admin/)
+//   4. reference server     packages/reference-server/dist/**/*.js + migrations and other assets
 // `--if-stale` does nothing when every output is newer than every source (a release build counts).
 import { chmodSync, cpSync, existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -19,6 +20,7 @@ export const START_OUTPUTS = [
   'packages/sdk/dist/index.js',
   'packages/sdk/dist/contract/index.js',
   'packages/elements/dist/cdn/shoptag.js',
+  'packages/elements/dist/admin/shoptag-admin.js',
   'packages/reference-server/dist/cli.js',
 ];
 const SOURCES = [
@@ -129,6 +131,34 @@ const STEPS = [
         plugins: [devModeOff],
         logLevel: 'warning',
       });
+    },
+  ],
+  [
+    'owner console /admin/',
+    async () => {
+      // As the rollup console build: self-contained and minified, one chunk per area.
+      const outdir = at('packages/elements/dist/admin');
+      rmSync(outdir, { recursive: true, force: true });
+      await esbuild.build({
+        entryPoints: { 'shoptag-admin': at('packages/elements/src/admin/main.ts') },
+        outdir,
+        entryNames: '[name]',
+        chunkNames: 'chunks/[name]-[hash]',
+        tsconfig: at('packages/elements/tsconfig.json'),
+        bundle: true,
+        splitting: true,
+        format: 'esm',
+        platform: 'browser',
+        conditions: ['production'],
+        target: 'es2022',
+        minify: true,
+        legalComments: 'none',
+        sourcemap: true,
+        define: { 'process.env.NODE_ENV': '"production"', __SHOPTAG_DEV_MODE__: 'false' },
+        plugins: [devModeOff],
+        logLevel: 'warning',
+      });
+      cpSync(at('packages/elements/src/admin/index.html'), join(outdir, 'index.html'));
     },
   ],
   [
