@@ -25,7 +25,7 @@ const PATTERNS: Record<'product' | 'category' | 'brand', RegExp[]> = {
   product: [
     /<shop-[a-z-]+\b[^>]*?\s(?:product|handle)="([^"{}$]+)"/g,
     /products\.get\(\s*['"]([^'"]+)['"]/g,
-    /(?<!admin)\/products\/([a-z0-9][a-z0-9-]*)(?![a-z0-9-]*\/import)/g,
+    /(?<!admin|media)\/products\/([a-z0-9][a-z0-9-]*)(?![a-z0-9-]*\/import)/g,
     /[?&]handle=([a-z0-9][a-z0-9-]*)/g,
   ],
   category: [
