@@ -103,6 +103,34 @@ const devModeOff = {
   },
 };
 
+/**
+ * A browser bundle as the rollup CDN and console builds make it: self-contained, minified, split
+ * into chunks loaded on first use; production NODE_ENV for Lit and nanostores and the dev-mode
+ * constant off (no W003/W010/W011). Empties `outdir` first.
+ */
+async function browserBundle(entryPoints, outdir) {
+  rmSync(outdir, { recursive: true, force: true });
+  await esbuild.build({
+    entryPoints,
+    outdir,
+    entryNames: '[name]',
+    chunkNames: 'chunks/[name]-[hash]',
+    tsconfig: at('packages/elements/tsconfig.json'),
+    bundle: true,
+    splitting: true,
+    format: 'esm',
+    platform: 'browser',
+    conditions: ['production'],
+    target: 'es2022',
+    minify: true,
+    legalComments: 'none',
+    sourcemap: true,
+    define: { 'process.env.NODE_ENV': '"production"', __SHOPTAG_DEV_MODE__: 'false' },
+    plugins: [devModeOff],
+    logLevel: 'warning',
+  });
+}
+
 const STEPS = [
   ['@shoptag/sdk', () => transpile('sdk', 'neutral')],
   [
@@ -110,27 +138,7 @@ const STEPS = [
     async () => {
       // As the rollup CDN build: self-contained, minified, one chunk per element loaded on first use;
       // production NODE_ENV for Lit and nanostores and the dev-mode constant off (no W003/W010/W011).
-      const outdir = at('packages/elements/dist/cdn');
-      rmSync(outdir, { recursive: true, force: true });
-      await esbuild.build({
-        entryPoints: { shoptag: at('packages/elements/src/cdn.ts') },
-        outdir,
-        entryNames: '[name]',
-        chunkNames: 'chunks/[name]-[hash]',
-        tsconfig: at('packages/elements/tsconfig.json'),
-        bundle: true,
-        splitting: true,
-        format: 'esm',
-        platform: 'browser',
-        conditions: ['production'],
-        target: 'es2022',
-        minify: true,
-        legalComments: 'none',
-        sourcemap: true,
-        define: { 'process.env.NODE_ENV': '"production"', __SHOPTAG_DEV_MODE__: 'false' },
-        plugins: [devModeOff],
-        logLevel: 'warning',
-      });
+      await browserBundle({ shoptag: at('packages/elements/src/cdn.ts') }, at('packages/elements/dist/cdn'));
     },
   ],
   [
@@ -138,26 +146,7 @@ const STEPS = [
     async () => {
       // As the rollup console build: self-contained and minified, one chunk per area.
       const outdir = at('packages/elements/dist/admin');
-      rmSync(outdir, { recursive: true, force: true });
-      await esbuild.build({
-        entryPoints: { 'shoptag-admin': at('packages/elements/src/admin/main.ts') },
-        outdir,
-        entryNames: '[name]',
-        chunkNames: 'chunks/[name]-[hash]',
-        tsconfig: at('packages/elements/tsconfig.json'),
-        bundle: true,
-        splitting: true,
-        format: 'esm',
-        platform: 'browser',
-        conditions: ['production'],
-        target: 'es2022',
-        minify: true,
-        legalComments: 'none',
-        sourcemap: true,
-        define: { 'process.env.NODE_ENV': '"production"', __SHOPTAG_DEV_MODE__: 'false' },
-        plugins: [devModeOff],
-        logLevel: 'warning',
-      });
+      await browserBundle({ 'shoptag-admin': at('packages/elements/src/admin/main.ts') }, outdir);
       cpSync(at('packages/elements/src/admin/index.html'), join(outdir, 'index.html'));
     },
   ],
