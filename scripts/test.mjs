@@ -60,6 +60,27 @@ function countResults(output) {
   return { passed: 0, failed: 0 };
 }
 
+/**
+ * The lines that say what failed, to repeat under the summary: a long run's log is often read
+ * from its end only. Node's spec reporter ends with a "✖ failing tests:" section; web-test-runner
+ * marks each failed test with ❌ and follows it with the error and its stack.
+ */
+function failureExcerpt(output, maxLines = 80) {
+  const lines = stripVTControlCharacters(output).split('\n');
+  const nodeStart = lines.findLastIndex((l) => /^✖ failing tests:/.test(l));
+  if (nodeStart >= 0) return lines.slice(nodeStart, nodeStart + maxLines);
+  const picked = [];
+  lines.forEach((line, i) => {
+    if (!line.includes('❌') || picked.includes(line)) return;
+    // The file the test is in: the nearest line above that names a test file.
+    const file = lines.slice(0, i).findLast((l) => /\.test\.[jt]s:?\s*$/.test(l.trim()));
+    if (file && !picked.includes(file)) picked.push(file);
+    const end = lines.findIndex((l, j) => j > i && (l.includes('❌') || /\.test\.[jt]s:\s*$/.test(l.trim())));
+    picked.push(...lines.slice(i, Math.min(end < 0 ? lines.length : end, i + 12)));
+  });
+  return picked.slice(0, maxLines);
+}
+
 function runSuite(name) {
   const [cmd, args, fileCount] = SUITES[name]();
   return new Promise((resolve) => {
@@ -90,7 +111,8 @@ function runSuite(name) {
     child.on('close', (code) => {
       clearTimeout(timer);
       const { passed, failed } = countResults(output);
-      resolve({ name, passed, failed, code: code ?? 1, seconds: (Date.now() - started) / 1000 });
+      const excerpt = code === 0 && !failed ? [] : failureExcerpt(output);
+      resolve({ name, passed, failed, code: code ?? 1, seconds: (Date.now() - started) / 1000, excerpt });
     });
   });
 }
@@ -119,6 +141,10 @@ try {
   stopServices();
 }
 
+for (const r of results.filter((r) => r.excerpt?.length)) {
+  console.log(`\n━━ what failed in ${r.name} ━━`);
+  console.log(r.excerpt.join('\n'));
+}
 console.log('\n━━ summary ━━');
 let ok = true;
 for (const r of results) {
