@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright';
 import type { StartedDemoServer } from '@shoptag/reference-server';
-import { launchBrowser, startDemoServer, watchProblems } from './support/browser.js';
+import { adminGet, launchBrowser, startDemoServer, watchProblems } from './support/browser.js';
 import { fillToPayment } from './support/checkout-flow.js';
 import { axeViolations, checkLayout } from './support/layout-checks.js';
 
@@ -60,10 +60,7 @@ describe('the owner ships part of an order and refunds the rest', () => {
     rmSync(dataDir, { recursive: true, force: true });
   });
 
-  const admin = async <T>(path: string): Promise<T> =>
-    (await (
-      await fetch(`${server.url}${path}`, { headers: { authorization: `Bearer ${server.secretKey}` } })
-    ).json()) as T;
+  const admin = <T = Record<string, unknown>>(path: string) => adminGet<T>(server, path);
 
   /** Two single-variant products with stock to spare, added from the grid; answers their names and variant ids. */
   async function addTwoProducts(page: Page): Promise<{ name: string; variantId: string }[]> {

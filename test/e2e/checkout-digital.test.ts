@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'playwright';
 import type { StartedDemoServer } from '@shoptag/reference-server';
-import { launchBrowser, startDemoServer, watchProblems } from './support/browser.js';
+import { adminGet, launchBrowser, startDemoServer, watchProblems } from './support/browser.js';
 
 describe('buying a digital product on the demo shop', () => {
   let server: StartedDemoServer;
@@ -25,10 +25,7 @@ describe('buying a digital product on the demo shop', () => {
     rmSync(dataDir, { recursive: true, force: true });
   });
 
-  const admin = async (path: string) =>
-    (
-      await fetch(`${server.url}${path}`, { headers: { authorization: `Bearer ${server.secretKey}` } })
-    ).json() as Promise<Record<string, unknown>>;
+  const admin = <T = Record<string, unknown>>(path: string) => adminGet<T>(server, path);
 
   test('the gift card checks out with a billing address, no shipping step, and its order ships nothing', async () => {
     const page = await browser.newPage();

@@ -12,7 +12,7 @@ import {
   startStripeStandIn,
   type StripeStandIn,
 } from '../../packages/reference-server/test/support/stripe-stand-in.js';
-import { launchBrowser, startDemoServer, watchProblems } from './support/browser.js';
+import { adminGet, launchBrowser, startDemoServer, watchProblems } from './support/browser.js';
 import { fillToPayment, toCheckout } from './support/checkout-flow.js';
 
 const standInScript = readFileSync(
@@ -36,10 +36,7 @@ describe('buying on the demo shop with Stripe', () => {
     await stripe?.close();
   });
 
-  const admin = async (path: string) =>
-    (
-      await fetch(`${server.url}${path}`, { headers: { authorization: `Bearer ${server.secretKey}` } })
-    ).json() as Promise<Record<string, unknown>>;
+  const admin = <T = Record<string, unknown>>(path: string) => adminGet<T>(server, path);
 
   /** Answers js.stripe.com with the Stripe.js stand-in (or fails it, when `reachable` says no) and forwards api.stripe.com to the local stand-in. */
   async function routeStripe(page: Page, reachable: () => boolean): Promise<void> {

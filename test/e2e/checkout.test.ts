@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright';
 import type { StartedDemoServer } from '@shoptag/reference-server';
-import { launchBrowser, startDemoServer, watchProblems } from './support/browser.js';
+import { adminGet, launchBrowser, startDemoServer, watchProblems } from './support/browser.js';
 import { fillToPayment, toCheckout as toCheckoutOn } from './support/checkout-flow.js';
 
 describe('buying on the demo shop', () => {
@@ -26,10 +26,7 @@ describe('buying on the demo shop', () => {
     rmSync(dataDir, { recursive: true, force: true });
   });
 
-  const admin = async (path: string) =>
-    (
-      await fetch(`${server.url}${path}`, { headers: { authorization: `Bearer ${server.secretKey}` } })
-    ).json() as Promise<Record<string, unknown>>;
+  const admin = <T = Record<string, unknown>>(path: string) => adminGet<T>(server, path);
 
   const toCheckout = (page: Page, skip: number) => toCheckoutOn(page, server.url, skip);
 

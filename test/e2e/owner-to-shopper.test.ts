@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'playwright';
 import type { StartedDemoServer } from '@shoptag/reference-server';
-import { launchBrowser, startDemoServer } from './support/browser.js';
+import { adminGet, launchBrowser, startDemoServer } from './support/browser.js';
 import { fillToPayment } from './support/checkout-flow.js';
 
 const OWNER = { email: 'owner@example.com', password: 'correct horse battery staple' };
@@ -42,10 +42,7 @@ describe('from the owner console to the shopper', () => {
     rmSync(dataDir, { recursive: true, force: true });
   });
 
-  const admin = async <T>(path: string): Promise<T> =>
-    (await (
-      await fetch(`${server.url}${path}`, { headers: { authorization: `Bearer ${server.secretKey}` } })
-    ).json()) as T;
+  const admin = <T = Record<string, unknown>>(path: string) => adminGet<T>(server, path);
 
   test('a product made in the console is bought, partly shipped and partly refunded, and the shopper sees both', async () => {
     // The first owner, from the install's one-time setup link.

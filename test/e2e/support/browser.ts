@@ -55,3 +55,9 @@ export async function cardPrices(page: Page): Promise<number[]> {
     return grid ? grid.products.map((p) => p.price.amount) : [];
   });
 }
+
+/** GETs a path of the server's admin API with its secret key; answers the JSON body. */
+export async function adminGet<T = Record<string, unknown>>(server: StartedDemoServer, path: string): Promise<T> {
+  const response = await fetch(`${server.url}${path}`, { headers: { authorization: `Bearer ${server.secretKey}` } });
+  return (await response.json()) as T;
+}

@@ -1,4 +1,5 @@
 import { isShopError } from '@shoptag/sdk';
+import { html, type TemplateResult } from 'lit';
 import type { AdminMessageKey } from '../i18n/admin-messages.js';
 
 /** Shortest password the server accepts (contract MIN_PASSWORD_LENGTH, kept zod-free here). */
@@ -21,4 +22,34 @@ export function linkErrorKey(error: unknown): AdminMessageKey | '' {
   if (error.code === 'setup_done') return 'account.setupDone';
   if (error.param === 'email') return 'account.emailInvalid';
   return '';
+}
+
+/** How the password fields name their text: the screen's own translator. */
+type Translate = (key: AdminMessageKey, params?: Record<string, string | number>) => string;
+
+/**
+ * The new password (with the length hint under it) and its repetition, as the reset and the
+ * first-owner forms ask for them. `errorId` names the form's error line when it is about the
+ * password, so a screen reader reads it with the field.
+ */
+export function newPasswordFields(
+  t: Translate,
+  { hintId, invalid, errorId }: { hintId: string; invalid: boolean; errorId: string },
+): TemplateResult {
+  return html`<label
+      >${t('account.newPassword')}
+      <input
+        name="password"
+        type="password"
+        autocomplete="new-password"
+        minlength=${MIN_PASSWORD_LENGTH}
+        required
+        aria-invalid=${invalid ? 'true' : 'false'}
+        aria-describedby="${hintId}${errorId ? ` ${errorId}` : ''}"
+    /></label>
+    <p id=${hintId} class="muted">${t('account.passwordHint', { count: MIN_PASSWORD_LENGTH })}</p>
+    <label
+      >${t('account.passwordAgain')}
+      <input name="again" type="password" autocomplete="new-password" required
+    /></label>`;
 }

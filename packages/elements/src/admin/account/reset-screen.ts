@@ -4,7 +4,7 @@ import type { AdminMessageKey } from '../i18n/admin-messages.js';
 import { adminErrorKey } from '../ui/admin-errors.js';
 import { AdminScreen } from '../ui/admin-screen.js';
 import { linkToken, publicClient } from './link-token.js';
-import { linkErrorKey, MIN_PASSWORD_LENGTH, newPasswordProblem } from './password-fields.js';
+import { linkErrorKey, newPasswordFields, newPasswordProblem } from './password-fields.js';
 
 /**
  * Password reset, reachable without signing in: without a token it asks for the email and sends a
@@ -122,22 +122,7 @@ export class ShopAdminReset extends AdminScreen {
     return html`<div class="card stack">
       <h1 tabindex="-1">${t('account.resetTitle')}</h1>
       <form class="stack" novalidate @submit=${this.complete}>
-        <label
-          >${t('account.newPassword')}
-          <input
-            name="password"
-            type="password"
-            autocomplete="new-password"
-            minlength=${MIN_PASSWORD_LENGTH}
-            required
-            aria-invalid=${passwordInvalid ? 'true' : 'false'}
-            aria-describedby="password-hint${this.error ? ' reset-error' : ''}"
-        /></label>
-        <p id="password-hint" class="muted">${t('account.passwordHint', { count: MIN_PASSWORD_LENGTH })}</p>
-        <label
-          >${t('account.passwordAgain')}
-          <input name="again" type="password" autocomplete="new-password" required
-        /></label>
+        ${newPasswordFields(t, { hintId: 'password-hint', invalid: passwordInvalid, errorId: this.error ? 'reset-error' : '' })}
         ${this.renderError()}
         ${this.error === 'account.linkExpired' ? html`<p><a href="#/reset">${t('account.requestAgain')}</a></p>` : nothing}
         <div class="row">

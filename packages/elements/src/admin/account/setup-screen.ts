@@ -4,7 +4,7 @@ import type { AdminMessageKey } from '../i18n/admin-messages.js';
 import { adminErrorKey } from '../ui/admin-errors.js';
 import { AdminScreen } from '../ui/admin-screen.js';
 import { linkToken, publicClient } from './link-token.js';
-import { linkErrorKey, MIN_PASSWORD_LENGTH, newPasswordProblem } from './password-fields.js';
+import { linkErrorKey, newPasswordFields, newPasswordProblem } from './password-fields.js';
 
 /**
  * The first owner's account, from the one-time link the server prints on an install without staff
@@ -79,21 +79,11 @@ export class ShopAdminSetup extends AdminScreen {
             aria-describedby=${describedBy('email')}
         /></label>
         <label>${t('account.name')} <input name="name" autocomplete="name" /></label>
-        <label
-          >${t('account.newPassword')}
-          <input
-            name="password"
-            type="password"
-            autocomplete="new-password"
-            required
-            aria-invalid=${this.field === 'password' ? 'true' : 'false'}
-            aria-describedby="setup-hint${this.error && this.field === 'password' ? ' setup-error' : ''}"
-        /></label>
-        <p id="setup-hint" class="muted">${t('account.passwordHint', { count: MIN_PASSWORD_LENGTH })}</p>
-        <label
-          >${t('account.passwordAgain')}
-          <input name="again" type="password" autocomplete="new-password" required
-        /></label>
+        ${newPasswordFields(t, {
+          hintId: 'setup-hint',
+          invalid: this.field === 'password',
+          errorId: this.error && this.field === 'password' ? 'setup-error' : '',
+        })}
         <p id="setup-error" class="error" role="alert" ?hidden=${!this.error}>${this.error ? t(this.error) : ''}</p>
         <div class="row">
           <button class="button primary" type="submit" aria-disabled=${this.busy ? 'true' : 'false'}>
