@@ -1,4 +1,4 @@
-// Runs every test suite of the repo in turn: SDK and server on node's test runner, elements in
+// Runs every test suite of the repo: SDK and server on node's test runner, elements in
 // real Chromium (@web/test-runner), end-to-end in Chromium (Playwright). Starts throwaway
 // PostgreSQL and Redis when they are installed, so database suites run on both PGlite and the
 // real server. Fails when a suite fails, times out, or runs no test.
