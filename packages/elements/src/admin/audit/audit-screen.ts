@@ -1,6 +1,7 @@
 import { css, html, nothing } from 'lit';
 import { state } from 'lit/decorators.js';
 import type { AuditLogEntry, AuditLogQuery } from '@shoptag/sdk/admin';
+import { LatestLoad } from '../ui/latest-load.js';
 import { AdminScreen } from '../ui/admin-screen.js';
 
 const PAGE = 50;
@@ -31,6 +32,7 @@ export class ShopAdminAudit extends AdminScreen {
   @state() private nextCursor: string | null = null;
   @state() private error = '';
   @state() private loading = false;
+  private readonly loads = new LatestLoad();
   private filters: AuditLogQuery = {};
 
   override connectedCallback(): void {
@@ -39,6 +41,7 @@ export class ShopAdminAudit extends AdminScreen {
   }
 
   private async load(more: boolean): Promise<void> {
+    const current = this.loads.start();
     this.loading = true;
     this.error = '';
     try {
@@ -47,13 +50,14 @@ export class ShopAdminAudit extends AdminScreen {
         limit: PAGE,
         ...(more && this.nextCursor ? { cursor: this.nextCursor } : {}),
       });
+      if (!current()) return;
       this.entries = more ? [...(this.entries ?? []), ...page.data] : page.data;
       this.nextCursor = page.next_cursor;
       if (more) this.console.announce(this.t('audit.loadedMore'));
     } catch (error) {
-      this.error = this.describe(error);
+      if (current()) this.error = this.describe(error);
     } finally {
-      this.loading = false;
+      if (current()) this.loading = false;
     }
   }
 

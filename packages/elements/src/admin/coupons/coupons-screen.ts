@@ -1,6 +1,7 @@
 import { css, html, nothing } from 'lit';
 import { query, state } from 'lit/decorators.js';
 import type { Coupon, CouponListQuery, CouponStatus } from '@shoptag/sdk/admin';
+import { LatestLoad } from '../ui/latest-load.js';
 import { AdminScreen } from '../ui/admin-screen.js';
 import type { ShopAdminConfirm } from '../ui/confirm-dialog.js';
 import { couponUsage, couponValue } from './coupon-format.js';
@@ -32,6 +33,7 @@ export class ShopAdminCoupons extends AdminScreen {
   @state() private nextCursor: string | null = null;
   @state() private error = '';
   @state() private busy = false;
+  private readonly loads = new LatestLoad();
   @state() private filters: { status?: CouponStatus; type?: (typeof TYPES)[number]; q?: string } = {};
   @state() private pendingCode = '';
   @query('shop-admin-confirm') private confirm!: ShopAdminConfirm;
@@ -48,18 +50,20 @@ export class ShopAdminCoupons extends AdminScreen {
   }
 
   private async load(more = false): Promise<void> {
+    const current = this.loads.start();
     this.error = '';
     this.busy = true;
     try {
       const query: CouponListQuery = { limit: 25, ...this.filters };
       if (more && this.nextCursor) query.cursor = this.nextCursor;
       const page = await this.console.client.coupons.list(query);
+      if (!current()) return;
       this.coupons = more ? [...(this.coupons ?? []), ...page.data] : page.data;
       this.nextCursor = page.next_cursor;
     } catch (error) {
-      this.error = this.describe(error);
+      if (current()) this.error = this.describe(error);
     } finally {
-      this.busy = false;
+      if (current()) this.busy = false;
     }
   }
 

@@ -1,6 +1,7 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { state } from 'lit/decorators.js';
 import { formatMoney, type Order, type OrderListQuery } from '@shoptag/sdk/admin';
+import { LatestLoad } from '../ui/latest-load.js';
 import { AdminScreen } from '../ui/admin-screen.js';
 import { dateTime, fulfillmentBadge, paymentBadge, statusBadge } from './order-labels.js';
 import { orderStyles } from './orders.styles.js';
@@ -44,6 +45,7 @@ export class ShopAdminOrders extends AdminScreen {
   @state() private problem = '';
   private query: OrderListQuery = {};
   private started = false;
+  private readonly loads = new LatestLoad();
 
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
@@ -54,6 +56,7 @@ export class ShopAdminOrders extends AdminScreen {
   }
 
   private async load(more: boolean): Promise<void> {
+    const current = this.loads.start();
     this.loading = true;
     this.problem = '';
     try {
@@ -62,12 +65,13 @@ export class ShopAdminOrders extends AdminScreen {
         limit: PAGE,
         ...(more && this.nextCursor ? { cursor: this.nextCursor } : {}),
       });
+      if (!current()) return;
       this.orders = more ? [...this.orders, ...page.data] : page.data;
       this.nextCursor = page.next_cursor;
     } catch (error) {
-      this.problem = this.describe(error);
+      if (current()) this.problem = this.describe(error);
     } finally {
-      this.loading = false;
+      if (current()) this.loading = false;
     }
   }
 

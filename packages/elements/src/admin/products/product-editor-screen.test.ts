@@ -53,8 +53,8 @@ describe('<shop-admin-product>', () => {
     type(optionInputs[2]!, 'Colour');
     type(optionInputs[3]!, 'Red, Blue', 'change');
     await el.updateComplete;
-    const variantRows = $$<HTMLTableRowElement>(el, 'tbody tr');
-    expect(variantRows.map((r) => r.querySelector('th')!.textContent!.trim())).to.deep.equal([
+    const variantRows = $$<HTMLLIElement>(el, '.variant');
+    expect(variantRows.map((r) => r.querySelector('.variant-title')!.textContent!.trim())).to.deep.equal([
       'S / Red',
       'S / Blue',
       'M / Red',
@@ -83,8 +83,8 @@ describe('<shop-admin-product>', () => {
     type($(el, '#f-name'), 'Another name');
     type($(el, '#f-handle'), taken.handle);
     type($(el, '#f-category'), await category());
-    type($(el, 'tbody input')!, `UNIQUE-${Date.now()}`);
-    type($(el, 'tbody input[inputmode=decimal]')!, '5');
+    type($(el, '.variant input')!, `UNIQUE-${Date.now()}`);
+    type($(el, '.variant input[inputmode=decimal]')!, '5');
     button(el, 'Save as draft').click();
     await until(() => $(el, '#f-handle-error').textContent === 'Another product already uses this handle.');
     expect($(el, '[role=alert]').textContent).to.include('Check the highlighted fields');

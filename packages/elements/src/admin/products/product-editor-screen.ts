@@ -385,9 +385,14 @@ export class ShopAdminProduct extends AdminScreen {
   }
 
   private variantsFieldset() {
-    const cell = (i: number, key: 'sku' | 'price' | 'compareAt', label: AdminMessageKey, errorKey: string) => {
+    // Each field keeps a visible label and an accessible name that says which variant it is
+    // ("Price – S / Red"), since every card repeats the same labels.
+    const field = (i: number, key: 'sku' | 'price' | 'compareAt', label: AdminMessageKey, errorKey: string) => {
       const error = this.errors[`variants.${i}.${errorKey}`];
-      return html`<td data-label=${this.t(label)}>
+      return html`<label
+        ><span aria-hidden="true"
+          >${this.t(label)}${key === 'sku' ? '' : html` <span class="hint">(${this.currency})</span>`}</span
+        >
         <input
           aria-label="${this.t(label)} – ${this.variantTitle(i)}"
           inputmode=${key === 'sku' ? 'text' : 'decimal'}
@@ -396,7 +401,7 @@ export class ShopAdminProduct extends AdminScreen {
           @input=${(e: Event) => this.editVariant(i, { [key]: (e.target as HTMLInputElement).value })}
         />
         ${error ? html`<span class="field-error">${this.t(error)}</span>` : nothing}
-      </td>`;
+      </label>`;
     };
     return html`<fieldset>
       <legend>${this.t('product.variants')}</legend>
@@ -405,57 +410,49 @@ export class ShopAdminProduct extends AdminScreen {
           ? html`<p class="field-error" role="alert">${this.t(this.errors['variants'])}</p>`
           : nothing
       }
-      <div class="table-scroll">
-        <table class="responsive">
-          <thead>
-            <tr>
-              <th scope="col">${this.t('product.variant')}</th>
-              <th scope="col">${this.t('product.sku')}</th>
-              <th scope="col">${this.t('product.price')} (${this.currency})</th>
-              <th scope="col">${this.t('product.compareAt')}</th>
-              <th scope="col">${this.t('product.stockOnHand')}</th>
-              <th scope="col">${this.t('product.enabled')}</th>
-              <th scope="col">${this.t('product.fulfilment')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            ${this.variants.map(
-              (v, i) => html`<tr>
-                <th scope="row" data-label=${this.t('product.variant')}>${this.variantTitle(i)}</th>
-                ${cell(i, 'sku', 'product.sku', 'sku')} ${cell(i, 'price', 'product.price', 'price')}
-                ${cell(i, 'compareAt', 'product.compareAt', 'compare_at_price')}
-                <td data-label=${this.t('product.stockOnHand')}>
-                  ${
-                    v.id
-                      ? html`<a href="#/stock/${v.id}">${v.stock}</a>`
-                      : html`<input
+      <ul class="variants">
+        ${this.variants.map(
+          (v, i) => html`<li class="variant">
+            <p class="variant-title">${this.variantTitle(i)}</p>
+            <div class="variant-fields">
+              ${field(i, 'sku', 'product.sku', 'sku')} ${field(i, 'price', 'product.price', 'price')}
+              ${field(i, 'compareAt', 'product.compareAt', 'compare_at_price')}
+              ${
+                v.id
+                  ? html`<div class="variant-stock">
+                      <span>${this.t('product.stockOnHand')}</span>
+                      <a href="#/stock/${v.id}" aria-label="${this.t('product.stockOnHand')} – ${this.variantTitle(i)}: ${v.stock}"
+                        >${v.stock}</a
+                      >
+                    </div>`
+                  : html`<label
+                      ><span aria-hidden="true">${this.t('product.stockOnHand')}</span>
+                      <input
                         type="number"
                         min="0"
                         step="1"
                         aria-label="${this.t('product.stockOnHand')} – ${this.variantTitle(i)}"
                         .value=${v.stock}
                         @input=${(e: Event) => this.editVariant(i, { stock: (e.target as HTMLInputElement).value })}
-                      />`
-                  }
-                </td>
-                <td data-label=${this.t('product.enabled')}>
-                  <input
-                    type="checkbox"
-                    aria-label="${this.t('product.enabled')} – ${this.variantTitle(i)}"
-                    .checked=${v.enabled}
-                    @change=${(e: Event) => this.editVariant(i, { enabled: (e.target as HTMLInputElement).checked })}
-                  />
-                </td>
-                <td data-label=${this.t('product.fulfilment')}>
-                  ${this.flag(i, 'trackInventory', 'product.trackInventory')}
-                  ${this.flag(i, 'continueSelling', 'product.continueSelling', !v.trackInventory)}
-                  ${this.flag(i, 'requiresShipping', 'product.requiresShipping')}
-                </td>
-              </tr>`,
-            )}
-          </tbody>
-        </table>
-      </div>
+                    /></label>`
+              }
+            </div>
+            <div class="variant-flags">
+              <label class="check"
+                ><input
+                  type="checkbox"
+                  aria-label="${this.t('product.enabled')} – ${this.variantTitle(i)}"
+                  .checked=${v.enabled}
+                  @change=${(e: Event) => this.editVariant(i, { enabled: (e.target as HTMLInputElement).checked })}
+                /><span aria-hidden="true">${this.t('product.enabled')}</span></label
+              >
+              ${this.flag(i, 'trackInventory', 'product.trackInventory')}
+              ${this.flag(i, 'continueSelling', 'product.continueSelling', !v.trackInventory)}
+              ${this.flag(i, 'requiresShipping', 'product.requiresShipping')}
+            </div>
+          </li>`,
+        )}
+      </ul>
       ${this.variants.some((v) => v.id) ? html`<p class="hint">${this.t('product.stockLater')}</p>` : nothing}
     </fieldset>`;
   }

@@ -2,6 +2,7 @@ import { html, nothing } from 'lit';
 import { state } from 'lit/decorators.js';
 import { formatMoney, type AdminProductListQuery, type AdminProductSummary } from '@shoptag/sdk/admin';
 import type { AdminMessageKey } from '../i18n/admin-messages.js';
+import { LatestLoad } from '../ui/latest-load.js';
 import { AdminScreen } from '../ui/admin-screen.js';
 import { catalogStyles } from '../ui/catalog.styles.js';
 import { mediaUrl } from '../ui/media-url.js';
@@ -40,7 +41,7 @@ export class ShopAdminProducts extends AdminScreen {
   @state() private filters: Filters = { q: '', status: '', category: '', stock: '', sort: 'updated_desc' };
   /** Categories seen in answers, for the category filter's suggestions. */
   @state() private categories = new Map<string, string>();
-  private generation = 0;
+  private readonly loads = new LatestLoad();
   private searchTimer: ReturnType<typeof setTimeout> | undefined;
 
   override connectedCallback(): void {
@@ -67,12 +68,12 @@ export class ShopAdminProducts extends AdminScreen {
   }
 
   private async load(more = false): Promise<void> {
-    const generation = ++this.generation;
+    const current = this.loads.start();
     if (more) this.loadingMore = true;
     else this.phase = 'loading';
     try {
       const page = await this.console.client.products.list(this.query(more ? (this.next ?? undefined) : undefined));
-      if (generation !== this.generation) return;
+      if (!current()) return;
       this.rows = more ? [...this.rows, ...page.data] : page.data;
       if (page.total !== undefined) this.total = page.total;
       this.next = page.next_cursor;
@@ -81,11 +82,11 @@ export class ShopAdminProducts extends AdminScreen {
       this.categories = categories;
       this.phase = 'ready';
     } catch (error) {
-      if (generation !== this.generation) return;
+      if (!current()) return;
       this.error = this.describe(error);
       this.phase = 'error';
     } finally {
-      if (generation === this.generation) this.loadingMore = false;
+      if (current()) this.loadingMore = false;
     }
   }
 

@@ -1,6 +1,7 @@
 import { html, nothing } from 'lit';
 import { state } from 'lit/decorators.js';
 import type { InventoryLevel } from '@shoptag/sdk/admin';
+import { LatestLoad } from '../ui/latest-load.js';
 import { AdminScreen } from '../ui/admin-screen.js';
 import { catalogStyles } from '../ui/catalog.styles.js';
 
@@ -22,7 +23,7 @@ export class ShopAdminStock extends AdminScreen {
   @state() private rows: InventoryLevel[] = [];
   @state() private phase: 'loading' | 'ready' | 'error' = 'loading';
   @state() private error = '';
-  private generation = 0;
+  private readonly loads = new LatestLoad();
   private timer: ReturnType<typeof setTimeout> | undefined;
 
   override connectedCallback(): void {
@@ -36,15 +37,15 @@ export class ShopAdminStock extends AdminScreen {
   }
 
   private async load(): Promise<void> {
-    const generation = ++this.generation;
+    const current = this.loads.start();
     this.phase = 'loading';
     try {
       const list = await this.console.client.inventory.lowStock({ threshold: this.threshold });
-      if (generation !== this.generation) return;
+      if (!current()) return;
       this.rows = list.data;
       this.phase = 'ready';
     } catch (error) {
-      if (generation !== this.generation) return;
+      if (!current()) return;
       this.error = this.describe(error);
       this.phase = 'error';
     }

@@ -171,6 +171,11 @@ export class ShopAdminVariantStock extends AdminScreen {
     </form>`;
   }
 
+  /** A sale's or a refund's order links to that order; another reference is shown as it is. */
+  private reference(reference: string) {
+    return reference.startsWith('ord_') ? html`<a href="#/orders/${reference}">${reference}</a>` : reference;
+  }
+
   private historyTable() {
     if (this.history.length === 0) return html`<p class="muted">${this.t('stock.historyEmpty')}</p>`;
     return html`<table class="responsive">
@@ -192,8 +197,10 @@ export class ShopAdminVariantStock extends AdminScreen {
               </td>
               <td data-label=${this.t('stock.onHand')} class="num">${m.on_hand}</td>
               <td data-label=${this.t('stock.reason')}>
-                ${this.t(`stock.reason.${m.reason}`)}${m.note ? html` — <span class="muted">${m.note}</span>` : nothing}
-                ${m.reference ? html` <span class="muted">(${m.reference})</span>` : nothing}
+                <span
+                  >${this.t(`stock.reason.${m.reason}`)}${m.note ? html` — <span class="muted">${m.note}</span>` : nothing}
+                  ${m.reference ? html` <span class="muted">(${this.reference(m.reference)})</span>` : nothing}</span
+                >
               </td>
               <td data-label=${this.t('stock.col.who')}>${this.t(`stock.who.${m.actor.type}`)}</td>
             </tr>`,

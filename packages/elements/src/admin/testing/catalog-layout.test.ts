@@ -42,7 +42,7 @@ describe('console catalogue screens at 390, 768 and 1280 px', () => {
         Boolean(el.shadowRoot!.querySelector('tbody tr')),
       );
       await fitsAt(width, html`<shop-admin-product .params=${{ id: product.id }}></shop-admin-product>`, (el) =>
-        Boolean(el.shadowRoot!.querySelector('tbody tr')),
+        Boolean(el.shadowRoot!.querySelector('.variant')),
       );
       await fitsAt(width, html`<shop-admin-variant-stock .params=${{ variant }}></shop-admin-variant-stock>`, (el) =>
         Boolean(el.shadowRoot!.querySelector('#amount')),

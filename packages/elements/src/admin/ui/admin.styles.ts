@@ -140,6 +140,8 @@ export const adminStyles = css`
       display: flex;
       justify-content: space-between;
       gap: 1rem;
+      /* A long value (an order number) wraps rather than pushing the card wider than the phone. */
+      overflow-wrap: anywhere;
       border: 0;
       padding: 0.25rem 0;
       text-align: end;
@@ -148,6 +150,7 @@ export const adminStyles = css`
       content: attr(data-label);
       color: var(--_muted);
       text-align: start;
+      flex: none;
     }
   }
 `;

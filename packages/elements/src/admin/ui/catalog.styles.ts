@@ -132,6 +132,54 @@ export const catalogStyles = css`
     background: var(--_accent);
     transition: inline-size 0.3s;
   }
+  /* The product editor's variants: one card each, its fields in as many columns as fit. */
+  .variants {
+    list-style: none;
+    padding: 0;
+    margin: 0;
+    display: grid;
+    gap: var(--shop-space-3, 0.75rem);
+  }
+  .variant {
+    display: grid;
+    gap: var(--shop-space-2, 0.5rem);
+    min-inline-size: 0;
+    padding: var(--shop-space-3, 0.75rem);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius-small);
+  }
+  .variant-title {
+    margin: 0;
+    font-weight: 600;
+  }
+  .variant-fields {
+    display: grid;
+    gap: var(--shop-space-2, 0.5rem);
+    /* A label that wraps (Compare-at price) does not lower its input below its neighbours'. */
+    align-items: end;
+    grid-template-columns: repeat(auto-fit, minmax(min(100%, 9rem), 1fr));
+  }
+  .variant-fields > * {
+    display: grid;
+    gap: 0.25rem;
+    min-inline-size: 0;
+  }
+  .variant-fields input {
+    inline-size: 100%;
+    min-inline-size: 0;
+  }
+  .variant-stock a {
+    display: inline-flex;
+    align-items: center;
+    justify-self: start;
+    min-inline-size: 24px;
+    min-block-size: 24px;
+  }
+  .variant-flags {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.25rem var(--shop-space-4, 1rem);
+  }
   .delta-up {
     color: light-dark(#166534, #86efac);
   }
