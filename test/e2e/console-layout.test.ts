@@ -1,6 +1,7 @@
 // Every screen of the owner console in Chromium against the built server, at phone, tablet and
 // desktop widths, light and dark: no sideways scrolling, overlapping controls, clipped text or
-// small targets, and nothing axe-core reports. Signed-out screens (sign-in, reset, setup) too.
+// small targets, and nothing axe-core reports. Signed-out screens (sign-in, reset, setup) too;
+// the wordiest screens also in German and Arabic (right to left).
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -101,29 +102,69 @@ describe('every console screen at phone, tablet and desktop widths, light and da
       .catch(() => undefined);
   }
 
-  for (const signedIn of [false, true])
-    test(`the ${signedIn ? 'signed-in' : 'signed-out'} screens have no layout or accessibility problem`, async () => {
-      const problems: string[] = [];
-      const page = await browser.newPage();
-      if (signedIn) await signInToConsole(page, server.url, owner);
-      for (const screen of screens.filter((s) => s.signedIn === signedIn)) {
-        await open(page, screen.hash);
-        for (const width of WIDTHS) {
-          await page.setViewportSize({ width, height: 900 });
-          for (const colorScheme of ['light', 'dark'] as const) {
-            await page.emulateMedia({ colorScheme, reducedMotion: 'reduce' });
-            await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
-            if (process.env.E2E_SCREENSHOTS)
-              await page.screenshot({
-                path: `${process.env.E2E_SCREENSHOTS}/console-${screen.name.replace(/\W+/g, '-')}-${width}-${colorScheme}.png`,
-                fullPage: true,
-              });
-            for (const problem of [...(await checkLayout(page)), ...(await axeViolations(page))])
-              problems.push(`${screen.name} at ${width} px ${colorScheme}: ${problem}`);
-          }
+  /** Layout and axe problems of each screen at each width and colour scheme, opened on `page`. */
+  async function problemsOf(
+    page: Page,
+    list: typeof screens,
+    widths: readonly number[],
+    schemes: readonly ('light' | 'dark')[],
+    label = '',
+  ): Promise<string[]> {
+    const problems: string[] = [];
+    for (const screen of list) {
+      await open(page, screen.hash);
+      for (const width of widths) {
+        await page.setViewportSize({ width, height: 900 });
+        for (const colorScheme of schemes) {
+          await page.emulateMedia({ colorScheme, reducedMotion: 'reduce' });
+          await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+          if (process.env.E2E_SCREENSHOTS)
+            await page.screenshot({
+              path: `${process.env.E2E_SCREENSHOTS}/console-${label}${screen.name.replace(/\W+/g, '-')}-${width}-${colorScheme}.png`,
+              fullPage: true,
+            });
+          for (const problem of [...(await checkLayout(page)), ...(await axeViolations(page))])
+            problems.push(`${label}${screen.name} at ${width} px ${colorScheme}: ${problem}`);
         }
       }
+    }
+    return problems;
+  }
+
+  for (const signedIn of [false, true])
+    test(`the ${signedIn ? 'signed-in' : 'signed-out'} screens have no layout or accessibility problem`, async () => {
+      const page = await browser.newPage();
+      if (signedIn) await signInToConsole(page, server.url, owner);
+      const problems = await problemsOf(
+        page,
+        screens.filter((s) => s.signedIn === signedIn),
+        WIDTHS,
+        ['light', 'dark'],
+      );
       await page.close();
+      assert.deepEqual(problems, []);
+    });
+
+  // German has the longest words of the console's languages, Arabic runs right to left: the
+  // screens with the most labels, at a phone's width and a desktop's, in the browser's language.
+  for (const locale of ['de', 'ar'])
+    test(`in ${locale}, the screens with the most text fit a phone and a desktop`, async () => {
+      const context = await browser.newContext({ locale });
+      const page = await context.newPage();
+      const signedIn = await page.request.post(`${server.url}/v1/admin/session`, {
+        headers: { origin: server.url },
+        data: owner,
+      });
+      assert.equal(signedIn.status(), 200, await signedIn.text());
+      const wordy = new Set(['product editor', 'variant stock', 'order', 'coupon', 'settings', 'keys']);
+      const problems = await problemsOf(
+        page,
+        screens.filter((s) => wordy.has(s.name)),
+        [390, 1280],
+        ['light'],
+        `${locale}-`,
+      );
+      await context.close();
       assert.deepEqual(problems, []);
     });
 });
