@@ -102,11 +102,7 @@ export class ShopAdminAudit extends AdminScreen {
   override render() {
     const t = this.t.bind(this);
     let body;
-    if (this.error && !this.entries)
-      body = html`<div class="card stack" role="alert">
-        <p class="error">${this.error}</p>
-        <p><button class="button" type="button" @click=${() => this.load(false)}>${t('common.retry')}</button></p>
-      </div>`;
+    if (this.error && !this.entries) body = this.loadProblem(this.error, () => this.load(false));
     else if (!this.entries) body = html`<p role="status">${t('common.loading')}</p>`;
     else if (this.entries.length === 0)
       body = html`<p role="status">${t(Object.keys(this.filters).length ? 'common.noResults' : 'audit.empty')}</p>`;

@@ -129,14 +129,7 @@ export class ShopAdminCoupons extends AdminScreen {
         </div>
         <a class="button primary" href="#/coupons/new">${this.t('coupons.new')}</a>
       </div>
-      ${
-        this.error
-          ? html`<div class="card" role="alert">
-            <p class="error">${this.error}</p>
-            <button class="button" type="button" @click=${() => this.load()}>${this.t('common.retry')}</button>
-          </div>`
-          : nothing
-      }
+      ${this.error ? this.loadProblem(this.error, () => this.load()) : nothing}
       ${
         this.coupons === null
           ? this.error

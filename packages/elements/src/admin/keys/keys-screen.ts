@@ -301,14 +301,7 @@ export class ShopAdminKeys extends AdminScreen {
           ${this.t('keys.createSecret')}
         </button>
       </div>
-      ${
-        this.error
-          ? html`<div class="card" role="alert">
-            <p class="error">${this.error}</p>
-            <button class="button" type="button" @click=${() => this.load()}>${this.t('common.retry')}</button>
-          </div>`
-          : nothing
-      }
+      ${this.error ? this.loadProblem(this.error, () => this.load()) : nothing}
       ${
         this.keys === null
           ? this.error

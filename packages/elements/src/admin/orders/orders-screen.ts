@@ -170,14 +170,7 @@ export class ShopAdminOrders extends AdminScreen {
           <button class="button" type="button" @click=${this.clear}>${t('orders.filter.clear')}</button>
         </div>
       </form>
-      ${
-        this.problem
-          ? html`<p class="error" role="alert">
-              ${this.problem}
-              <button class="button" type="button" @click=${() => this.load(false)}>${t('common.retry')}</button>
-            </p>`
-          : nothing
-      }
+      ${this.problem ? this.loadProblem(this.problem, () => this.load(false)) : nothing}
       <div aria-busy=${this.loading ? 'true' : 'false'}>${this.renderTable()}</div>`;
   }
 }

@@ -484,10 +484,7 @@ export class ShopAdminProduct extends AdminScreen {
     if (this.phase === 'loading') return html`<p class="muted" aria-busy="true">${this.t('common.loading')}</p>`;
     if (this.phase === 'error')
       return html`<h1 tabindex="-1">${this.t('products.title')}</h1>
-        <div class="card error-banner" role="alert">
-          <p>${this.banner}</p>
-          <button class="button" type="button" @click=${() => void this.load()}>${this.t('common.retry')}</button>
-        </div>`;
+        ${this.loadProblem(this.banner, () => this.load())}`;
     const title = this.product ? this.t('product.editTitle', { name: this.product.name }) : this.t('product.newTitle');
     return html`<p><a href="#/products">${this.t('common.back')}</a></p>
       <div class="heading-row">

@@ -460,10 +460,7 @@ export class ShopAdminSettings extends AdminScreen {
     return html`<h1 tabindex="-1">${this.t('settings.title')}</h1>
       ${
         this.loadError
-          ? html`<div class="card" role="alert">
-            <p class="error">${this.loadError}</p>
-            <button class="button" type="button" @click=${() => this.load()}>${this.t('common.retry')}</button>
-          </div>`
+          ? this.loadProblem(this.loadError, () => this.load())
           : !draft
             ? html`<p role="status">${this.t('common.loading')}</p>`
             : html`<form class="stack" novalidate @submit=${this.save}>

@@ -172,11 +172,7 @@ export class ShopAdminStaff extends AdminScreen {
   override render() {
     const t = this.t.bind(this);
     let body;
-    if (this.loadError)
-      body = html`<div class="card stack" role="alert">
-        <p class="error">${this.loadError}</p>
-        <p><button class="button" type="button" @click=${this.load}>${t('common.retry')}</button></p>
-      </div>`;
+    if (this.loadError) body = this.loadProblem(this.loadError, () => this.load());
     else if (!this.staff) body = html`<p role="status">${t('common.loading')}</p>`;
     else
       body = html`<p class="error" role="alert" ?hidden=${!this.rowError}>${this.rowError}</p>

@@ -75,14 +75,7 @@ export class ShopAdminStock extends AdminScreen {
         /></label>
       </div>
       ${this.phase === 'loading' ? html`<p class="muted" aria-busy="true">${this.t('common.loading')}</p>` : nothing}
-      ${
-        this.phase === 'error'
-          ? html`<div class="card error-banner" role="alert">
-            <p>${this.error}</p>
-            <button class="button" type="button" @click=${() => void this.load()}>${this.t('common.retry')}</button>
-          </div>`
-          : nothing
-      }
+      ${this.phase === 'error' ? this.loadProblem(this.error, () => this.load()) : nothing}
       ${
         this.phase === 'ready' && this.rows.length === 0
           ? html`<p class="card empty">${this.t('stock.lowEmpty')}</p>`

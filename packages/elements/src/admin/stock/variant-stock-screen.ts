@@ -218,10 +218,7 @@ export class ShopAdminVariantStock extends AdminScreen {
     if (this.phase === 'loading') return html`<p class="muted" aria-busy="true">${this.t('common.loading')}</p>`;
     if (this.phase === 'error' || !this.level)
       return html`<h1 tabindex="-1">${this.t('stock.title')}</h1>
-        <div class="card error-banner" role="alert">
-          <p>${this.banner}</p>
-          <button class="button" type="button" @click=${() => void this.load()}>${this.t('common.retry')}</button>
-        </div>`;
+        ${this.loadProblem(this.banner, () => this.load())}`;
     const l = this.level;
     return html`<p><a href="#/products/${l.product_id}">${this.t('common.back')}</a></p>
       <h1 tabindex="-1">${this.t('stock.variantTitle', { sku: l.sku })}</h1>

@@ -1,5 +1,5 @@
 import { ContextConsumer } from '@lit/context';
-import { LitElement, type PropertyValues } from 'lit';
+import { html, LitElement, type PropertyValues, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { buttons, tokens, utilities } from '../../styles/shared.styles.js';
 import { adminContext, type AdminConsole } from '../shell/admin-context.js';
@@ -47,6 +47,14 @@ export abstract class AdminScreen extends LitElement {
     }
     if (!(error instanceof Error) || !('type' in error)) console.error(error);
     return this.t(adminErrorKey(error));
+  }
+
+  /** Why the screen's data could not be loaded, and a button that tries again. */
+  protected loadProblem(message: string, retry: () => unknown): TemplateResult {
+    return html`<div class="card error-banner" role="alert">
+      <p class="error">${message}</p>
+      <button class="button" type="button" @click=${() => void retry()}>${this.t('common.retry')}</button>
+    </div>`;
   }
 
   protected override firstUpdated(changed: PropertyValues): void {

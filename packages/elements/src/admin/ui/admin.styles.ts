@@ -110,6 +110,10 @@ export const adminStyles = css`
     border-radius: var(--_radius);
     padding: var(--shop-space-4, 1rem);
   }
+  /* A card that says something failed (a screen's data that could not be loaded). */
+  .error-banner {
+    border-color: var(--shop-color-danger, light-dark(#b00020, #ff8a8a));
+  }
   .stack {
     display: grid;
     gap: var(--shop-space-4, 1rem);

@@ -39,9 +39,6 @@ export const catalogStyles = css`
   .status-archived {
     color: var(--_muted);
   }
-  .error-banner {
-    border-color: var(--shop-color-danger, light-dark(#b00020, #ff8a8a));
-  }
   .empty {
     text-align: center;
   }
